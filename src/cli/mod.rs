@@ -1,0 +1,2 @@
+//! CLI (being written)
+pub fn main() -> i32 { 0 }

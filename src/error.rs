@@ -1,0 +1,78 @@
+//! Typed errors of the core. They cross IPC as `{code, message}`; the UI and
+//! the CLI match on [`ErrorCode`], never on message text.
+
+use crate::model::Finding;
+use serde::Serialize;
+use std::path::PathBuf;
+
+/// Stable, machine-readable error codes (serialised in kebab-case).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ErrorCode {
+    NotFound,
+    WouldCreateCycle,
+    InvalidInput,
+    Validation,
+    NotAWorkspace,
+    Corrupt,
+    Busy,
+    Io,
+    Storage,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum OrgError {
+    #[error("no person with id '{0}'")]
+    PersonNotFound(String),
+    #[error("moving '{person}' under '{manager}' would create a reporting cycle: {}", cycle.join(" -> "))]
+    WouldCreateCycle {
+        person: String,
+        manager: String,
+        cycle: Vec<String>,
+    },
+    #[error("{0}")]
+    InvalidInput(String),
+    #[error("{}", render_findings(.0))]
+    Validation(Vec<Finding>),
+    #[error("{path}: not an Orgraph workspace ({reason}); the file was left untouched")]
+    NotAWorkspace { path: PathBuf, reason: String },
+    #[error("{path}: the workspace is corrupt ({reason}); the file was left untouched")]
+    Corrupt { path: PathBuf, reason: String },
+    #[error("{path}: the workspace is busy (another Orgraph process is writing to it)")]
+    Busy { path: PathBuf },
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("workspace storage error: {0}")]
+    Storage(#[from] rusqlite::Error),
+}
+
+fn render_findings(findings: &[Finding]) -> String {
+    let errors: Vec<String> = findings
+        .iter()
+        .filter(|f| f.is_error())
+        .map(ToString::to_string)
+        .collect();
+    format!("{} error(s):\n  {}", errors.len(), errors.join("\n  "))
+}
+
+impl OrgError {
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            OrgError::PersonNotFound(_) => ErrorCode::NotFound,
+            OrgError::WouldCreateCycle { .. } => ErrorCode::WouldCreateCycle,
+            OrgError::InvalidInput(_) => ErrorCode::InvalidInput,
+            OrgError::Validation(_) => ErrorCode::Validation,
+            OrgError::NotAWorkspace { .. } => ErrorCode::NotAWorkspace,
+            OrgError::Corrupt { .. } => ErrorCode::Corrupt,
+            OrgError::Busy { .. } => ErrorCode::Busy,
+            OrgError::Io { .. } => ErrorCode::Io,
+            OrgError::Storage(_) => ErrorCode::Storage,
+        }
+    }
+}
+
+pub type Result<T, E = OrgError> = std::result::Result<T, E>;

@@ -1,0 +1,1 @@
+//! Synthetic org generation (placeholder module; being written).

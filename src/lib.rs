@@ -1,0 +1,21 @@
+//! Orgraph core: the org model, validation, metrics, the SQLite workspace,
+//! CSV import, synthetic org generation and tidy-tree layout.
+//!
+//! This crate knows nothing about Tauri or the UI; the desktop shell in
+//! `src-tauri/` and the `orgraph` CLI are both thin clients of it.
+
+pub mod cli;
+pub mod error;
+pub mod generate;
+pub mod import;
+pub mod layout;
+pub mod metrics;
+pub mod model;
+pub mod money;
+pub mod store;
+
+pub use error::{ErrorCode, OrgError};
+// metrics re-exports land with the module
+pub use model::{EdgeKind, Org, Person, PersonId, Status, Team, TeamKind};
+pub use money::Money;
+

@@ -1,0 +1,166 @@
+//! The career ladder: level codes mapped to a track and a rank, with the
+//! staff+ IC levels marked. Titles decide for levels the ladder lacks.
+
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Track {
+    Ic,
+    Management,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LadderLevel {
+    pub code: String,
+    pub track: Track,
+    pub rank: u8,
+    #[serde(default)]
+    pub staff_plus: bool,
+}
+
+/// A workspace's ladder. Level codes match case-insensitively.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "Vec<LadderLevel>", into = "Vec<LadderLevel>")]
+pub struct Ladder {
+    levels: Vec<LadderLevel>,
+    by_code: HashMap<String, usize>,
+}
+
+impl From<Vec<LadderLevel>> for Ladder {
+    fn from(levels: Vec<LadderLevel>) -> Self {
+        Ladder::new(levels)
+    }
+}
+
+impl From<Ladder> for Vec<LadderLevel> {
+    fn from(ladder: Ladder) -> Self {
+        ladder.levels
+    }
+}
+
+impl Default for Ladder {
+    /// IC1–IC7 (IC4 staff, IC5 principal, IC6 distinguished, IC7 fellow are
+    /// staff+) and M1–M7 (engineering manager up to CTO).
+    fn default() -> Self {
+        let mut levels = Vec::new();
+        for rank in 1..=7u8 {
+            levels.push(LadderLevel {
+                code: format!("IC{rank}"),
+                track: Track::Ic,
+                rank,
+                staff_plus: rank >= 4,
+            });
+        }
+        for rank in 1..=7u8 {
+            levels.push(LadderLevel {
+                code: format!("M{rank}"),
+                track: Track::Management,
+                rank,
+                staff_plus: false,
+            });
+        }
+        Ladder::new(levels)
+    }
+}
+
+impl Ladder {
+    pub fn new(levels: Vec<LadderLevel>) -> Self {
+        let by_code = levels
+            .iter()
+            .enumerate()
+            .map(|(i, level)| (level.code.trim().to_ascii_uppercase(), i))
+            .collect();
+        Ladder { levels, by_code }
+    }
+
+    pub fn levels(&self) -> &[LadderLevel] {
+        &self.levels
+    }
+
+    pub fn level(&self, code: &str) -> Option<&LadderLevel> {
+        if code.is_empty() {
+            return None;
+        }
+        // Avoid allocating for the common already-uppercase case.
+        let found = if code.bytes().any(|b| b.is_ascii_lowercase() || b == b' ') {
+            self.by_code.get(&code.trim().to_ascii_uppercase())
+        } else {
+            self.by_code.get(code)
+        };
+        found.map(|&i| &self.levels[i])
+    }
+
+    /// Staff+ by ladder level; by title when the level is not in the ladder.
+    pub fn is_staff_plus(&self, level: &str, title: &str) -> bool {
+        match self.level(level) {
+            Some(level) => level.staff_plus && level.track == Track::Ic,
+            None => title_names_staff_plus(title),
+        }
+    }
+
+    /// On the IC engineering track: by ladder level; by title (engineer,
+    /// developer, architect) when the level is not in the ladder.
+    pub fn is_ic_engineer(&self, level: &str, title: &str) -> bool {
+        match self.level(level) {
+            Some(level) => level.track == Track::Ic,
+            None => title_names_engineer(title),
+        }
+    }
+}
+
+fn title_names_engineer(title: &str) -> bool {
+    let lower = title.to_lowercase();
+    ["engineer", "developer", "architect", "swe", "sre"]
+        .iter()
+        .any(|word| lower.contains(word))
+}
+
+/// A title names staff+ when it is a staff, principal or distinguished
+/// engineer (or developer/architect), or any kind of fellow.
+pub fn title_names_staff_plus(title: &str) -> bool {
+    let lower = title.to_lowercase();
+    if lower.split(|c: char| !c.is_alphanumeric()).any(|w| w == "fellow") {
+        return true;
+    }
+    let senior_ic = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| matches!(w, "staff" | "principal" | "distinguished"));
+    senior_ic && title_names_engineer(title)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ladder_level_decides_before_title() {
+        let ladder = Ladder::default();
+        assert!(ladder.is_staff_plus("IC4", "Senior Engineer"));
+        assert!(ladder.is_staff_plus("ic5", ""));
+        assert!(!ladder.is_staff_plus("IC3", "Staff Engineer"));
+        assert!(!ladder.is_staff_plus("M4", "Principal Engineer"));
+    }
+
+    #[test]
+    fn title_decides_for_unknown_levels() {
+        let ladder = Ladder::default();
+        assert!(ladder.is_staff_plus("L7", "Staff Software Engineer"));
+        assert!(ladder.is_staff_plus("", "Principal Engineer"));
+        assert!(ladder.is_staff_plus("", "Distinguished Architect"));
+        assert!(ladder.is_staff_plus("", "Technical Fellow"));
+        assert!(!ladder.is_staff_plus("", "Staff Accountant"));
+        assert!(!ladder.is_staff_plus("", "Principal Product Manager"));
+        assert!(!ladder.is_staff_plus("", "Senior Engineer"));
+    }
+
+    #[test]
+    fn ladder_serialises_as_a_list() {
+        let ladder = Ladder::default();
+        let json = serde_json::to_string(&ladder).expect("serialises");
+        let back: Ladder = serde_json::from_str(&json).expect("parses");
+        assert_eq!(back, ladder);
+        assert!(json.starts_with('['));
+    }
+}

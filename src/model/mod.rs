@@ -1,0 +1,18 @@
+//! The org model: people on a solid-line reporting forest (with dotted lines
+//! as a second edge kind), teams, the career ladder and staff+ support.
+
+mod build;
+mod finding;
+mod forest;
+mod ladder;
+mod org;
+mod person;
+mod team;
+
+pub use build::PersonRecord;
+pub use finding::{Finding, Location, Severity};
+pub use forest::{Forest, NO_PARENT};
+pub use ladder::{Ladder, LadderLevel, Track};
+pub use org::{EdgeKind, Org, Placement, Policy};
+pub use person::{Person, PersonId, Status};
+pub use team::{Team, TeamId, TeamKind};

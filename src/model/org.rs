@@ -1,0 +1,392 @@
+use super::{Forest, Ladder, Person, PersonId, Team, TeamId, TeamKind, NO_PARENT};
+use crate::error::{OrgError, Result};
+use petgraph::stable_graph::{NodeIndex, StableDiGraph};
+use petgraph::visit::{EdgeRef, IntoEdgeReferences, NodeIndexable};
+use petgraph::Direction;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeSet, HashMap};
+
+/// The two kinds of reporting line. Solid lines form a forest; dotted lines
+/// are an overlay and may go anywhere except to oneself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EdgeKind {
+    Solid,
+    Dotted,
+}
+
+/// Where a staff+ engineer sits, derived from their home team.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Placement {
+    Embedded,
+    Central,
+    Unplaced,
+}
+
+/// Per-workspace targets the metrics are checked against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Policy {
+    pub band_min: u32,
+    pub band_max: u32,
+    /// A staff+ engineer supporting more teams than this is overloaded.
+    pub max_load: u32,
+}
+
+impl Default for Policy {
+    fn default() -> Self {
+        Policy {
+            band_min: 5,
+            band_max: 8,
+            max_load: 3,
+        }
+    }
+}
+
+/// The whole org: people on a `StableGraph` (edges manager → report), teams,
+/// staff+ support assignments, the ladder and the policy.
+///
+/// Invariant: solid edges form a forest (each person has at most one solid
+/// manager and there is no cycle). Every mutation keeps it.
+#[derive(Debug, Clone, Default)]
+pub struct Org {
+    graph: StableDiGraph<Person, EdgeKind>,
+    by_id: HashMap<PersonId, NodeIndex>,
+    teams: Vec<Team>,
+    team_by_id: HashMap<TeamId, usize>,
+    support: BTreeSet<(PersonId, TeamId)>,
+    pub ladder: Ladder,
+    pub policy: Policy,
+}
+
+impl Org {
+    pub fn new() -> Self {
+        Org::default()
+    }
+
+    pub fn len(&self) -> usize {
+        self.graph.node_count()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.graph.node_count() == 0
+    }
+
+    /// Adds a person with no lines. Fails if the id is taken.
+    pub fn add_person(&mut self, person: Person) -> Result<()> {
+        if self.by_id.contains_key(&person.id) {
+            return Err(OrgError::InvalidInput(format!(
+                "a person with id '{}' already exists",
+                person.id
+            )));
+        }
+        let id = person.id.clone();
+        let node = self.graph.add_node(person);
+        self.by_id.insert(id, node);
+        Ok(())
+    }
+
+    pub fn add_team(&mut self, team: Team) -> Result<()> {
+        if self.team_by_id.contains_key(&team.id) {
+            return Err(OrgError::InvalidInput(format!(
+                "a team with id '{}' already exists",
+                team.id
+            )));
+        }
+        self.team_by_id.insert(team.id.clone(), self.teams.len());
+        self.teams.push(team);
+        Ok(())
+    }
+
+    pub fn teams(&self) -> &[Team] {
+        &self.teams
+    }
+
+    pub fn team(&self, id: &TeamId) -> Option<&Team> {
+        self.team_by_id.get(id).map(|&i| &self.teams[i])
+    }
+
+    pub(crate) fn team_index(&self, id: &TeamId) -> Option<usize> {
+        self.team_by_id.get(id).copied()
+    }
+
+    fn node(&self, id: &PersonId) -> Result<NodeIndex> {
+        self.by_id
+            .get(id)
+            .copied()
+            .ok_or_else(|| OrgError::PersonNotFound(id.to_string()))
+    }
+
+    pub fn person(&self, id: &PersonId) -> Option<&Person> {
+        self.by_id.get(id).map(|&node| &self.graph[node])
+    }
+
+    pub fn contains(&self, id: &PersonId) -> bool {
+        self.by_id.contains_key(id)
+    }
+
+    /// People in a stable order (insertion order while nothing is removed).
+    pub fn people(&self) -> impl Iterator<Item = &Person> + '_ {
+        self.graph.node_indices().map(move |node| &self.graph[node])
+    }
+
+    fn solid_manager_node(&self, node: NodeIndex) -> Option<NodeIndex> {
+        self.graph
+            .edges_directed(node, Direction::Incoming)
+            .find(|edge| *edge.weight() == EdgeKind::Solid)
+            .map(|edge| edge.source())
+    }
+
+    pub fn manager_of(&self, id: &PersonId) -> Option<&PersonId> {
+        let node = *self.by_id.get(id)?;
+        self.solid_manager_node(node).map(|m| &self.graph[m].id)
+    }
+
+    /// Direct (solid-line) reports, in no particular order.
+    pub fn reports_of(&self, id: &PersonId) -> Vec<&PersonId> {
+        let Some(&node) = self.by_id.get(id) else {
+            return Vec::new();
+        };
+        self.graph
+            .edges_directed(node, Direction::Outgoing)
+            .filter(|edge| *edge.weight() == EdgeKind::Solid)
+            .map(|edge| &self.graph[edge.target()].id)
+            .collect()
+    }
+
+    pub fn dotted_managers_of(&self, id: &PersonId) -> Vec<&PersonId> {
+        let Some(&node) = self.by_id.get(id) else {
+            return Vec::new();
+        };
+        self.graph
+            .edges_directed(node, Direction::Incoming)
+            .filter(|edge| *edge.weight() == EdgeKind::Dotted)
+            .map(|edge| &self.graph[edge.source()].id)
+            .collect()
+    }
+
+    /// Every dotted line as (manager, report).
+    pub fn dotted_lines(&self) -> Vec<(&PersonId, &PersonId)> {
+        (&self.graph)
+            .edge_references()
+            .filter(|edge| *edge.weight() == EdgeKind::Dotted)
+            .map(|edge| (&self.graph[edge.source()].id, &self.graph[edge.target()].id))
+            .collect()
+    }
+
+    /// The chain from `id` up to its root, starting with `id` itself.
+    pub fn chain_of_command(&self, id: &PersonId) -> Result<Vec<&PersonId>> {
+        let mut node = self.node(id)?;
+        let mut chain = vec![&self.graph[node].id];
+        while let Some(manager) = self.solid_manager_node(node) {
+            chain.push(&self.graph[manager].id);
+            node = manager;
+        }
+        Ok(chain)
+    }
+
+    /// Moves `id` under `new_manager` (or makes it a root with `None`),
+    /// keeping the forest invariant. Returns the previous manager. A move
+    /// that would create a cycle is refused and nothing changes.
+    pub fn move_person(
+        &mut self,
+        id: &PersonId,
+        new_manager: Option<&PersonId>,
+    ) -> Result<Option<PersonId>> {
+        let node = self.node(id)?;
+        let new_manager_node = new_manager.map(|m| self.node(m)).transpose()?;
+        if let Some(manager) = new_manager_node {
+            self.refuse_cycle(node, manager)?;
+        }
+        let previous = self
+            .graph
+            .edges_directed(node, Direction::Incoming)
+            .find(|edge| *edge.weight() == EdgeKind::Solid)
+            .map(|edge| (edge.id(), edge.source()));
+        let previous_manager = previous.map(|(_, m)| self.graph[m].id.clone());
+        if previous.map(|(_, m)| m) == new_manager_node {
+            return Ok(previous_manager);
+        }
+        if let Some((edge, _)) = previous {
+            self.graph.remove_edge(edge);
+        }
+        if let Some(manager) = new_manager_node {
+            self.graph.add_edge(manager, node, EdgeKind::Solid);
+        }
+        Ok(previous_manager)
+    }
+
+    /// Refuses making `manager` the manager of `node` when `node` is
+    /// `manager` or one of its ancestors.
+    fn refuse_cycle(&self, node: NodeIndex, manager: NodeIndex) -> Result<()> {
+        let mut path = vec![manager];
+        let mut cursor = manager;
+        loop {
+            if cursor == node {
+                let mut cycle: Vec<String> = path
+                    .iter()
+                    .rev()
+                    .map(|&n| self.graph[n].id.to_string())
+                    .collect();
+                cycle.push(self.graph[node].id.to_string());
+                return Err(OrgError::WouldCreateCycle {
+                    person: self.graph[node].id.to_string(),
+                    manager: self.graph[manager].id.to_string(),
+                    cycle,
+                });
+            }
+            match self.solid_manager_node(cursor) {
+                Some(up) => {
+                    path.push(up);
+                    cursor = up;
+                }
+                None => return Ok(()),
+            }
+        }
+    }
+
+    /// Adds a dotted line from `manager` to `report`. Duplicate lines are
+    /// ignored; a dotted line to oneself is refused.
+    pub fn add_dotted_line(&mut self, manager: &PersonId, report: &PersonId) -> Result<()> {
+        let manager_node = self.node(manager)?;
+        let report_node = self.node(report)?;
+        if manager_node == report_node {
+            return Err(OrgError::InvalidInput(format!(
+                "'{report}' cannot have a dotted line to themselves"
+            )));
+        }
+        let exists = self
+            .graph
+            .edges_connecting(manager_node, report_node)
+            .any(|edge| *edge.weight() == EdgeKind::Dotted);
+        if !exists {
+            self.graph.add_edge(manager_node, report_node, EdgeKind::Dotted);
+        }
+        Ok(())
+    }
+
+    pub fn add_support(&mut self, person: &PersonId, team: &TeamId) -> Result<()> {
+        self.node(person)?;
+        if !self.team_by_id.contains_key(team) {
+            return Err(OrgError::InvalidInput(format!("no team with id '{team}'")));
+        }
+        self.support.insert((person.clone(), team.clone()));
+        Ok(())
+    }
+
+    /// Explicit support assignments (embedded staff+ also support their home
+    /// team implicitly; see [`Org::supported_teams`]).
+    pub fn support_assignments(&self) -> &BTreeSet<(PersonId, TeamId)> {
+        &self.support
+    }
+
+    pub fn is_staff_plus(&self, person: &Person) -> bool {
+        self.ladder.is_staff_plus(&person.level, &person.title)
+    }
+
+    pub fn placement(&self, person: &Person) -> Placement {
+        match person.team.as_ref().and_then(|t| self.team(t)) {
+            None => Placement::Unplaced,
+            Some(team) if team.kind == TeamKind::Architecture => Placement::Central,
+            Some(_) => Placement::Embedded,
+        }
+    }
+
+    /// A dense index per person (0..len, in [`Org::people`] order) and the
+    /// solid-line forest over those indices.
+    pub fn forest(&self) -> Forest {
+        let position = self.dense_positions();
+        let mut parent = vec![NO_PARENT; position.len()];
+        for edge in (&self.graph).edge_references() {
+            if *edge.weight() == EdgeKind::Solid {
+                parent[position[edge.target().index()] as usize] =
+                    position[edge.source().index()];
+            }
+        }
+        Forest::from_parents(parent).expect("solid edges form a forest: every Org mutation keeps it")
+    }
+
+    /// Maps graph node indices to dense 0..len positions.
+    fn dense_positions(&self) -> Vec<u32> {
+        let mut position = vec![NO_PARENT; (&self.graph).node_bound()];
+        for (dense, node) in self.graph.node_indices().enumerate() {
+            position[node.index()] = dense as u32;
+        }
+        position
+    }
+
+    /// Dense position of a person, as used by [`Org::forest`].
+    pub fn position_of(&self, id: &PersonId) -> Option<u32> {
+        let node = *self.by_id.get(id)?;
+        if (&self.graph).node_bound() == self.graph.node_count() {
+            return Some(node.index() as u32);
+        }
+        self.graph
+            .node_indices()
+            .position(|n| n == node)
+            .map(|p| p as u32)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn org_of(pairs: &[(&str, Option<&str>)]) -> Org {
+        let mut org = Org::new();
+        for (id, _) in pairs {
+            org.add_person(Person::new(*id)).expect("unique ids");
+        }
+        for (id, manager) in pairs {
+            org.move_person(&PersonId::from(*id), manager.map(PersonId::from).as_ref())
+                .expect("valid forest");
+        }
+        org
+    }
+
+    #[test]
+    fn moves_and_reports_previous_manager() {
+        let mut org = org_of(&[("ceo", None), ("a", Some("ceo")), ("b", Some("ceo")), ("x", Some("a"))]);
+        let previous = org
+            .move_person(&"x".into(), Some(&"b".into()))
+            .expect("legal move");
+        assert_eq!(previous, Some("a".into()));
+        assert_eq!(org.manager_of(&"x".into()), Some(&"b".into()));
+        assert!(org.reports_of(&"a".into()).is_empty());
+        assert_eq!(org.chain_of_command(&"x".into()).expect("exists").len(), 3);
+    }
+
+    #[test]
+    fn refuses_a_cycle_and_names_it() {
+        let mut org = org_of(&[("ceo", None), ("a", Some("ceo")), ("x", Some("a"))]);
+        let err = org
+            .move_person(&"ceo".into(), Some(&"x".into()))
+            .expect_err("cycle");
+        match &err {
+            OrgError::WouldCreateCycle { cycle, .. } => {
+                assert_eq!(cycle, &["ceo", "a", "x", "ceo"]);
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+        assert_eq!(org.manager_of(&"ceo".into()), None);
+        assert!(org.move_person(&"a".into(), Some(&"a".into())).is_err());
+    }
+
+    #[test]
+    fn forest_matches_the_graph() {
+        let org = org_of(&[("ceo", None), ("a", Some("ceo")), ("x", Some("a")), ("solo", None)]);
+        let forest = org.forest();
+        assert_eq!(forest.roots(), &[0, 3]);
+        assert_eq!(forest.children(1), &[2]);
+    }
+
+    #[test]
+    fn dotted_lines_do_not_change_the_forest() {
+        let mut org = org_of(&[("ceo", None), ("a", Some("ceo")), ("b", Some("ceo"))]);
+        org.add_dotted_line(&"a".into(), &"b".into()).expect("ok");
+        org.add_dotted_line(&"a".into(), &"b".into()).expect("idempotent");
+        assert_eq!(org.dotted_lines().len(), 1);
+        assert_eq!(org.manager_of(&"b".into()), Some(&"ceo".into()));
+        assert!(org.add_dotted_line(&"a".into(), &"a".into()).is_err());
+    }
+}

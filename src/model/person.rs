@@ -1,0 +1,124 @@
+use crate::money::Money;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+/// A person's stable id: taken from the source file, or generated.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct PersonId(pub String);
+
+impl PersonId {
+    pub fn new(id: impl Into<String>) -> Self {
+        PersonId(id.into())
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for PersonId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<&str> for PersonId {
+    fn from(id: &str) -> Self {
+        PersonId(id.to_string())
+    }
+}
+
+/// Where a person stands: on payroll, an open req, a planned hire or leaving.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    #[default]
+    Active,
+    Open,
+    Planned,
+    Departing,
+}
+
+impl Status {
+    pub const ALL: [Status; 4] = [Status::Active, Status::Open, Status::Planned, Status::Departing];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Active => "active",
+            Status::Open => "open",
+            Status::Planned => "planned",
+            Status::Departing => "departing",
+        }
+    }
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Status {
+    type Err = String;
+
+    /// Accepts the canonical names plus the synonyms HR exports use.
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "" | "active" | "employed" | "current" => Ok(Status::Active),
+            "open" | "open req" | "open_req" | "req" | "vacancy" => Ok(Status::Open),
+            "planned" | "planned hire" | "planned_hire" | "future" => Ok(Status::Planned),
+            "departing" | "leaving" | "terminating" | "notice" => Ok(Status::Departing),
+            other => Err(format!(
+                "'{other}' is not a status (expected active, open, planned or departing)"
+            )),
+        }
+    }
+}
+
+/// One person (or open req / planned hire) in the org.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Person {
+    pub id: PersonId,
+    pub name: String,
+    pub title: String,
+    /// A free level code such as `L6`, `M5` or `IC4`, looked up in the ladder.
+    pub level: String,
+    pub location: String,
+    /// Annual cost; `None` when the source did not say.
+    pub cost: Option<Money>,
+    pub status: Status,
+    /// Home team, at most one.
+    pub team: Option<crate::model::TeamId>,
+}
+
+impl Person {
+    pub fn new(id: impl Into<String>) -> Self {
+        Person {
+            id: PersonId(id.into()),
+            name: String::new(),
+            title: String::new(),
+            level: String::new(),
+            location: String::new(),
+            cost: None,
+            status: Status::Active,
+            team: None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn status_parses_synonyms_and_refuses_nonsense() {
+        assert_eq!("Open Req".parse::<Status>(), Ok(Status::Open));
+        assert_eq!("".parse::<Status>(), Ok(Status::Active));
+        assert_eq!("LEAVING".parse::<Status>(), Ok(Status::Departing));
+        assert!("retired".parse::<Status>().is_err());
+        for status in Status::ALL {
+            assert_eq!(status.as_str().parse::<Status>(), Ok(status));
+        }
+    }
+}

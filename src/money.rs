@@ -1,0 +1,179 @@
+//! Exact money amounts. HR exports carry values such as `131999.92`; floats
+//! would drift when summed over a million people, so amounts are integer cents.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::iter::Sum;
+use std::ops::{Add, AddAssign, Sub, SubAssign};
+
+/// An amount of money in integer cents (hundredths of the currency unit).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Money(pub i64);
+
+/// Why a money string could not be parsed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MoneyParseError {
+    #[error("empty amount")]
+    Empty,
+    #[error("'{0}' is not an amount (expected digits such as 131999.92)")]
+    NotANumber(String),
+    #[error("'{0}' has more than two decimal places and cannot be kept exact")]
+    TooPrecise(String),
+    #[error("'{0}' is too large")]
+    Overflow(String),
+}
+
+impl Money {
+    pub const ZERO: Money = Money(0);
+
+    pub fn from_cents(cents: i64) -> Self {
+        Money(cents)
+    }
+
+    pub fn cents(self) -> i64 {
+        self.0
+    }
+
+    /// Parses amounts as HR exports write them: `131999.92`, `131,999.92`,
+    /// `$ 120000`, `-5.5`. Thousands separators (`,` `_` and spaces) and a
+    /// leading currency symbol or code are ignored. More than two decimal
+    /// places is refused unless the extra digits are zeros.
+    pub fn parse(text: &str) -> Result<Self, MoneyParseError> {
+        let trimmed = text.trim();
+        if trimmed.is_empty() {
+            return Err(MoneyParseError::Empty);
+        }
+        let not_a_number = || MoneyParseError::NotANumber(trimmed.to_string());
+        let without_currency = trimmed
+            .trim_start_matches(|c: char| c.is_alphabetic() || matches!(c, '$' | '€' | '£' | '¥'))
+            .trim();
+        let (negative, unsigned) = match without_currency.strip_prefix('-') {
+            Some(rest) => (true, rest.trim_start()),
+            None => (false, without_currency),
+        };
+        let (whole, fraction) = match unsigned.split_once('.') {
+            Some((whole, fraction)) => (whole, fraction),
+            None => (unsigned, ""),
+        };
+        let mut whole_value: i64 = 0;
+        let mut whole_digits = 0;
+        for c in whole.chars() {
+            match c {
+                '0'..='9' => {
+                    whole_value = whole_value
+                        .checked_mul(10)
+                        .and_then(|v| v.checked_add(i64::from(c as u8 - b'0')))
+                        .ok_or_else(|| MoneyParseError::Overflow(trimmed.to_string()))?;
+                    whole_digits += 1;
+                }
+                ',' | '_' | ' ' | '\u{a0}' => {}
+                _ => return Err(not_a_number()),
+            }
+        }
+        if !fraction.chars().all(|c| c.is_ascii_digit()) {
+            return Err(not_a_number());
+        }
+        if whole_digits == 0 && fraction.is_empty() {
+            return Err(not_a_number());
+        }
+        let significant = fraction.trim_end_matches('0');
+        let fraction = if fraction.len() > 2 {
+            if significant.len() > 2 {
+                return Err(MoneyParseError::TooPrecise(trimmed.to_string()));
+            }
+            &fraction[..2]
+        } else {
+            fraction
+        };
+        let mut cents_part: i64 = 0;
+        for (i, c) in fraction.chars().enumerate() {
+            let digit = i64::from(c as u8 - b'0');
+            cents_part += if i == 0 { digit * 10 } else { digit };
+        }
+        let cents = whole_value
+            .checked_mul(100)
+            .and_then(|v| v.checked_add(cents_part))
+            .ok_or_else(|| MoneyParseError::Overflow(trimmed.to_string()))?;
+        Ok(Money(if negative { -cents } else { cents }))
+    }
+}
+
+impl fmt::Display for Money {
+    /// Formats as a plain decimal with two places (`131999.92`), the same
+    /// form `parse` reads back.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sign = if self.0 < 0 { "-" } else { "" };
+        let abs = self.0.unsigned_abs();
+        write!(f, "{sign}{}.{:02}", abs / 100, abs % 100)
+    }
+}
+
+impl Add for Money {
+    type Output = Money;
+    fn add(self, rhs: Money) -> Money {
+        Money(self.0.saturating_add(rhs.0))
+    }
+}
+
+impl AddAssign for Money {
+    fn add_assign(&mut self, rhs: Money) {
+        self.0 = self.0.saturating_add(rhs.0);
+    }
+}
+
+impl Sub for Money {
+    type Output = Money;
+    fn sub(self, rhs: Money) -> Money {
+        Money(self.0.saturating_sub(rhs.0))
+    }
+}
+
+impl SubAssign for Money {
+    fn sub_assign(&mut self, rhs: Money) {
+        self.0 = self.0.saturating_sub(rhs.0);
+    }
+}
+
+impl Sum for Money {
+    fn sum<I: Iterator<Item = Money>>(iter: I) -> Money {
+        iter.fold(Money::ZERO, Add::add)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_exact_cents() {
+        assert_eq!(Money::parse("131999.92"), Ok(Money(13_199_992)));
+        assert_eq!(Money::parse("131,999.9"), Ok(Money(13_199_990)));
+        assert_eq!(Money::parse("$ 120000"), Ok(Money(12_000_000)));
+        assert_eq!(Money::parse("EUR 1 000.50"), Ok(Money(100_050)));
+        assert_eq!(Money::parse("-5.5"), Ok(Money(-550)));
+        assert_eq!(Money::parse(".75"), Ok(Money(75)));
+        assert_eq!(Money::parse("10.500"), Ok(Money(1_050)));
+    }
+
+    #[test]
+    fn refuses_what_it_cannot_keep_exact() {
+        assert_eq!(Money::parse(""), Err(MoneyParseError::Empty));
+        assert!(matches!(Money::parse("12.345"), Err(MoneyParseError::TooPrecise(_))));
+        assert!(matches!(Money::parse("12a"), Err(MoneyParseError::NotANumber(_))));
+        assert!(matches!(Money::parse("1.2.3"), Err(MoneyParseError::NotANumber(_))));
+        assert!(matches!(Money::parse("$"), Err(MoneyParseError::NotANumber(_))));
+        assert!(matches!(
+            Money::parse("99999999999999999999"),
+            Err(MoneyParseError::Overflow(_))
+        ));
+    }
+
+    #[test]
+    fn display_round_trips() {
+        for cents in [0, 5, 99, 100, 13_199_992, -550, -5] {
+            let money = Money(cents);
+            assert_eq!(Money::parse(&money.to_string()), Ok(money));
+        }
+    }
+}
