@@ -1,1 +1,321 @@
-//! CSV import (being written)
+//! Reading people from CSV. Headers are matched case- and
+//! punctuation-insensitively; only `id` and `manager_id` are required.
+//! Every problem is reported with file, row and column, and reading never
+//! panics on malformed input.
+
+use crate::error::{OrgError, Result};
+use crate::model::{Finding, Ladder, Location, Org, PersonRecord, Policy, Status, TeamKind};
+use crate::money::Money;
+use std::io::Read;
+use std::path::Path;
+
+/// The fields a column can map to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Field {
+    Id,
+    ManagerId,
+    Name,
+    Title,
+    Team,
+    Level,
+    Cost,
+    Location,
+    Status,
+    Department,
+    TeamKind,
+    Supports,
+    DottedManagers,
+}
+
+impl Field {
+    /// Header spellings, already normalised (lowercase ASCII letters and
+    /// digits only).
+    fn from_header(header: &str) -> Option<Field> {
+        let normalised: String = header
+            .trim_start_matches('\u{feff}')
+            .chars()
+            .filter(char::is_ascii_alphanumeric)
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        Some(match normalised.as_str() {
+            "id" | "employeeid" | "personid" => Field::Id,
+            "managerid" | "manager" | "reportsto" | "supervisorid" => Field::ManagerId,
+            "name" | "fullname" => Field::Name,
+            "title" | "jobtitle" => Field::Title,
+            "team" => Field::Team,
+            "level" | "grade" => Field::Level,
+            "cost" | "salary" | "annualcost" => Field::Cost,
+            "location" | "office" => Field::Location,
+            "status" => Field::Status,
+            "department" => Field::Department,
+            "teamkind" => Field::TeamKind,
+            "supports" | "supportedteams" => Field::Supports,
+            "dottedmanagers" | "dottedmanagerids" | "dottedlinemanagers" => Field::DottedManagers,
+            _ => return None,
+        })
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Field::Id => "id",
+            Field::ManagerId => "manager_id",
+            Field::Name => "name",
+            Field::Title => "title",
+            Field::Team => "team",
+            Field::Level => "level",
+            Field::Cost => "cost",
+            Field::Location => "location",
+            Field::Status => "status",
+            Field::Department => "department",
+            Field::TeamKind => "team_kind",
+            Field::Supports => "supports",
+            Field::DottedManagers => "dotted_managers",
+        }
+    }
+}
+
+fn split_list(text: &str) -> Vec<String> {
+    text.split([';', '|'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Reads person records from CSV text. `file` names the source in findings.
+/// Returns the records and warnings, or every finding if any is an error.
+pub fn read_csv<R: Read>(
+    input: R,
+    file: &str,
+) -> std::result::Result<(Vec<PersonRecord>, Vec<Finding>), Vec<Finding>> {
+    let at = |row: Option<u64>, column: Option<&str>| Location {
+        file: file.to_string(),
+        row,
+        column: column.map(str::to_string),
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .has_headers(true)
+        .from_reader(input);
+    let headers = match reader.headers() {
+        Ok(headers) => headers.clone(),
+        Err(err) => {
+            return Err(vec![Finding::error(
+                "unreadable-header",
+                format!("cannot read the header row: {err}"),
+                at(Some(1), None),
+            )])
+        }
+    };
+    let mut findings = Vec::new();
+    let mut columns: Vec<(usize, Field)> = Vec::new();
+    for (index, header) in headers.iter().enumerate() {
+        let Some(field) = Field::from_header(header) else {
+            continue;
+        };
+        if let Some((first, _)) = columns.iter().find(|(_, f)| *f == field) {
+            findings.push(Finding::warning(
+                "duplicate-column",
+                format!(
+                    "column '{header}' maps to {} like column {}; the first is used",
+                    field.name(),
+                    first + 1
+                ),
+                at(Some(1), Some(header)),
+            ));
+            continue;
+        }
+        columns.push((index, field));
+    }
+    for required in [Field::Id, Field::ManagerId] {
+        if !columns.iter().any(|(_, f)| *f == required) {
+            findings.push(Finding::error(
+                "missing-column",
+                format!(
+                    "no '{}' column (found: {})",
+                    required.name(),
+                    headers.iter().collect::<Vec<_>>().join(", ")
+                ),
+                at(Some(1), Some(required.name())),
+            ));
+        }
+    }
+    if findings.iter().any(Finding::is_error) {
+        return Err(findings);
+    }
+
+    let mut records = Vec::new();
+    let mut raw = csv::StringRecord::new();
+    loop {
+        let row = reader.position().line();
+        match reader.read_record(&mut raw) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(err) => {
+                let row = err.position().map_or(row, |p| p.line());
+                findings.push(Finding::error(
+                    "unreadable-row",
+                    format!("cannot read this row: {err}"),
+                    at(Some(row), None),
+                ));
+                if findings.len() > 1000 {
+                    break;
+                }
+                continue;
+            }
+        }
+        let row = raw.position().map_or(row, |p| p.line());
+        if raw.iter().all(|value| value.trim().is_empty()) {
+            continue;
+        }
+        let mut record = PersonRecord {
+            row,
+            ..PersonRecord::default()
+        };
+        for &(index, field) in &columns {
+            let value = raw.get(index).unwrap_or("").trim();
+            let column = headers.get(index).unwrap_or(field.name());
+            match field {
+                Field::Id => record.id = value.to_string(),
+                Field::ManagerId => record.manager_id = value.to_string(),
+                Field::Name => record.name = value.to_string(),
+                Field::Title => record.title = value.to_string(),
+                Field::Team => record.team = value.to_string(),
+                Field::Level => record.level = value.to_string(),
+                Field::Location => record.location = value.to_string(),
+                Field::Department => record.department = value.to_string(),
+                Field::Supports => record.supports = split_list(value),
+                Field::DottedManagers => record.dotted_managers = split_list(value),
+                Field::Cost if value.is_empty() => {}
+                Field::Cost => match Money::parse(value) {
+                    Ok(cost) => record.cost = Some(cost),
+                    Err(err) => findings.push(Finding::error(
+                        "bad-cost",
+                        err.to_string(),
+                        at(Some(row), Some(column)),
+                    )),
+                },
+                Field::Status => match value.parse::<Status>() {
+                    Ok(status) => record.status = status,
+                    Err(err) => findings.push(Finding::error(
+                        "bad-status",
+                        err,
+                        at(Some(row), Some(column)),
+                    )),
+                },
+                Field::TeamKind if value.is_empty() => {}
+                Field::TeamKind => match value.parse::<TeamKind>() {
+                    Ok(kind) => record.team_kind = Some(kind),
+                    Err(err) => findings.push(Finding::error(
+                        "bad-team-kind",
+                        err,
+                        at(Some(row), Some(column)),
+                    )),
+                },
+            }
+        }
+        records.push(record);
+    }
+    if findings.iter().any(Finding::is_error) {
+        return Err(findings);
+    }
+    Ok((records, findings))
+}
+
+/// Reads and validates a CSV file into an org with the given ladder and
+/// policy. Errors carry every finding; warnings come back with the org.
+pub fn load_csv(path: &Path, ladder: Ladder, policy: Policy) -> Result<(Org, Vec<Finding>)> {
+    let file = std::fs::File::open(path).map_err(|source| OrgError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let name = path.display().to_string();
+    let (records, mut warnings) = read_csv(std::io::BufReader::with_capacity(1 << 20, file), &name)
+        .map_err(OrgError::Validation)?;
+    let (org, build_warnings) =
+        Org::from_records(&records, &name, ladder, policy).map_err(|mut findings| {
+            findings.splice(0..0, warnings.iter().cloned());
+            OrgError::Validation(findings)
+        })?;
+    warnings.extend(build_warnings);
+    Ok((org, warnings))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> std::result::Result<(Vec<PersonRecord>, Vec<Finding>), Vec<Finding>> {
+        read_csv(text.as_bytes(), "people.csv")
+    }
+
+    #[test]
+    fn reads_minimal_and_full_columns() {
+        let (records, warnings) = read("id,manager_id\n1,\n2,1\n").expect("valid");
+        assert!(warnings.is_empty());
+        assert_eq!(records.len(), 2);
+        assert_eq!(
+            (
+                records[1].id.as_str(),
+                records[1].manager_id.as_str(),
+                records[1].row
+            ),
+            ("2", "1", 3)
+        );
+
+        let text =
+            "\u{feff}ID,Manager ID,Name,Job Title,Team,Level,Salary,Location,Status,Supports\n\
+                    e1,,Ada,CTO,,M7,\"450,000.50\",London,active,\n\
+                    e2,e1,Bo,Staff Engineer,Core,IC4,131999.92,Paris,open,Core;Search\n";
+        let (records, _) = read(text).expect("valid");
+        assert_eq!(records[0].cost, Some(Money(45_000_050)));
+        assert_eq!(records[1].status, Status::Open);
+        assert_eq!(records[1].supports, vec!["Core", "Search"]);
+        assert_eq!(records[1].title, "Staff Engineer");
+    }
+
+    #[test]
+    fn bad_values_name_row_and_column() {
+        let findings = read("id,manager_id,cost,status\n1,,12x,active\n2,1,5,retired\n")
+            .expect_err("bad values");
+        assert_eq!(findings.len(), 2);
+        assert_eq!(findings[0].location.row, Some(2));
+        assert_eq!(findings[0].location.column.as_deref(), Some("cost"));
+        assert_eq!(findings[1].location.row, Some(3));
+        assert_eq!(findings[1].location.column.as_deref(), Some("status"));
+        assert!(findings[0]
+            .to_string()
+            .starts_with("people.csv:2: column 'cost'"));
+    }
+
+    #[test]
+    fn missing_required_columns_are_errors() {
+        let findings = read("name,title\nA,B\n").expect_err("no id");
+        assert_eq!(findings.len(), 2);
+        assert!(findings.iter().all(|f| f.code == "missing-column"));
+    }
+
+    #[test]
+    fn blank_rows_are_skipped_and_short_rows_tolerated() {
+        let (records, _) = read("id,manager_id,name\n1,,A\n,,\n2,1\n").expect("valid");
+        assert_eq!(records.len(), 2);
+        assert_eq!(records[1].name, "");
+    }
+
+    #[test]
+    fn invalid_utf8_is_an_error_not_a_panic() {
+        let bytes = b"id,manager_id\n1,\n\xff\xfe,1\n";
+        let findings = read_csv(&bytes[..], "x.csv").expect_err("bad utf-8");
+        assert_eq!(findings[0].code, "unreadable-row");
+        assert_eq!(findings[0].location.row, Some(3));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics_on_arbitrary_bytes(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..400)) {
+            let mut text = b"id,manager_id,cost,status\n".to_vec();
+            text.extend(bytes);
+            let _ = read_csv(&text[..], "fuzz.csv");
+        }
+    }
+}

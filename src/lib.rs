@@ -4,6 +4,7 @@
 //! This crate knows nothing about Tauri or the UI; the desktop shell in
 //! `src-tauri/` and the `orgraph` CLI are both thin clients of it.
 
+pub mod chart;
 pub mod cli;
 pub mod error;
 pub mod generate;
@@ -12,10 +13,11 @@ pub mod layout;
 pub mod metrics;
 pub mod model;
 pub mod money;
+pub mod session;
 pub mod store;
 
 pub use error::{ErrorCode, OrgError};
-// metrics re-exports land with the module
+pub use metrics::{Metrics, View};
 pub use model::{EdgeKind, Org, Person, PersonId, Status, Team, TeamKind};
 pub use money::Money;
-
+pub use session::{default_workspace_path, Session};

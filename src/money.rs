@@ -7,7 +7,9 @@ use std::iter::Sum;
 use std::ops::{Add, AddAssign, Sub, SubAssign};
 
 /// An amount of money in integer cents (hundredths of the currency unit).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(transparent)]
 pub struct Money(pub i64);
 
@@ -159,10 +161,22 @@ mod tests {
     #[test]
     fn refuses_what_it_cannot_keep_exact() {
         assert_eq!(Money::parse(""), Err(MoneyParseError::Empty));
-        assert!(matches!(Money::parse("12.345"), Err(MoneyParseError::TooPrecise(_))));
-        assert!(matches!(Money::parse("12a"), Err(MoneyParseError::NotANumber(_))));
-        assert!(matches!(Money::parse("1.2.3"), Err(MoneyParseError::NotANumber(_))));
-        assert!(matches!(Money::parse("$"), Err(MoneyParseError::NotANumber(_))));
+        assert!(matches!(
+            Money::parse("12.345"),
+            Err(MoneyParseError::TooPrecise(_))
+        ));
+        assert!(matches!(
+            Money::parse("12a"),
+            Err(MoneyParseError::NotANumber(_))
+        ));
+        assert!(matches!(
+            Money::parse("1.2.3"),
+            Err(MoneyParseError::NotANumber(_))
+        ));
+        assert!(matches!(
+            Money::parse("$"),
+            Err(MoneyParseError::NotANumber(_))
+        ));
         assert!(matches!(
             Money::parse("99999999999999999999"),
             Err(MoneyParseError::Overflow(_))

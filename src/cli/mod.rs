@@ -1,2 +1,237 @@
-//! CLI (being written)
-pub fn main() -> i32 { 0 }
+//! The `orgraph` command line. Exit codes: 0 success, 1 input error (the
+//! message names file, row and column), 2 usage error.
+
+use crate::error::OrgError;
+use crate::metrics::{compute, render_text, View};
+use crate::model::{Finding, Ladder, Policy};
+use crate::store::Workspace;
+use clap::{Parser, Subcommand};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "orgraph",
+    version,
+    about = "Org design from the command line: metrics, workspaces, synthetic orgs"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Write a realistic synthetic org as CSV.
+    Generate {
+        /// Number of people.
+        #[arg(long, value_parser = clap::value_parser!(u64).range(1..=50_000_000))]
+        people: u64,
+        /// Random seed; the same seed gives the same org.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Output file (standard output when omitted).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// Import people from CSV into a workspace (created if missing). The
+    /// workspace's org is replaced in one transaction, or left unchanged.
+    Import {
+        /// CSV file with at least `id` and `manager_id` columns.
+        file: PathBuf,
+        /// Workspace file (.orgraph).
+        #[arg(long)]
+        into: PathBuf,
+    },
+    /// Compute org metrics for a CSV file or a workspace.
+    Metrics {
+        /// A CSV file or an .orgraph workspace.
+        input: PathBuf,
+        /// Target span-of-control band, e.g. 5-8 (default: the workspace's,
+        /// or 5-8).
+        #[arg(long, value_parser = parse_band)]
+        band: Option<(u32, u32)>,
+        /// Which people count: current (active) or planned (active, open
+        /// and planned; departing left out).
+        #[arg(long, default_value = "current")]
+        view: View,
+        /// Print one JSON object instead of the readable report.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn parse_band(text: &str) -> Result<(u32, u32), String> {
+    let (min, max) = text
+        .split_once('-')
+        .ok_or_else(|| format!("'{text}' is not a band (expected MIN-MAX, e.g. 5-8)"))?;
+    let parse = |s: &str| {
+        s.trim()
+            .parse::<u32>()
+            .map_err(|_| format!("'{text}' is not a band (expected MIN-MAX, e.g. 5-8)"))
+    };
+    let (min, max) = (parse(min)?, parse(max)?);
+    if min == 0 || min > max {
+        return Err(format!("band {min}-{max}: need 1 <= MIN <= MAX"));
+    }
+    Ok((min, max))
+}
+
+impl clap::ValueEnum for View {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[View::Current, View::Planned]
+    }
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(self.as_str()))
+    }
+}
+
+/// Runs the CLI and returns the process exit code.
+pub fn main() -> i32 {
+    init_logging();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            let _ = err.print();
+            return if err.use_stderr() { 2 } else { 0 };
+        }
+    };
+    match run(cli.command) {
+        Ok(()) => 0,
+        Err(err) => {
+            eprintln!("error: {err}");
+            1
+        }
+    }
+}
+
+fn init_logging() {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("ORGRAPH_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init();
+}
+
+fn io_error(path: &Path) -> impl Fn(std::io::Error) -> OrgError + '_ {
+    move |source| OrgError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+fn print_warnings(warnings: &[Finding]) {
+    const SHOWN: usize = 20;
+    for warning in warnings.iter().take(SHOWN) {
+        eprintln!("{warning}");
+    }
+    if warnings.len() > SHOWN {
+        eprintln!("... and {} more warning(s)", warnings.len() - SHOWN);
+    }
+}
+
+fn is_workspace(path: &Path) -> bool {
+    if path.extension().is_some_and(|e| e == "orgraph") {
+        return true;
+    }
+    let mut header = [0u8; 16];
+    std::fs::File::open(path)
+        .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut header))
+        .is_ok_and(|()| &header == b"SQLite format 3\0")
+}
+
+fn run(command: Command) -> Result<(), OrgError> {
+    match command {
+        Command::Generate {
+            people,
+            seed,
+            output,
+        } => {
+            let records = crate::generate::generate(people as usize, seed);
+            match output {
+                Some(path) => {
+                    let file = std::fs::File::create(&path).map_err(io_error(&path))?;
+                    let mut out = std::io::BufWriter::with_capacity(1 << 20, file);
+                    crate::generate::write_csv(&records, &mut out).map_err(io_error(&path))?;
+                    out.flush().map_err(io_error(&path))?;
+                    eprintln!("wrote {} people to {}", records.len(), path.display());
+                }
+                None => {
+                    let stdout = std::io::stdout();
+                    let mut out = std::io::BufWriter::new(stdout.lock());
+                    crate::generate::write_csv(&records, &mut out)
+                        .map_err(io_error(Path::new("<stdout>")))?;
+                    out.flush().map_err(io_error(Path::new("<stdout>")))?;
+                }
+            }
+            Ok(())
+        }
+        Command::Import { file, into } => {
+            // Validate fully before touching the workspace.
+            let (org, warnings) =
+                crate::import::load_csv(&file, Ladder::default(), Policy::default())?;
+            print_warnings(&warnings);
+            let (mut workspace, _) = Workspace::open_or_create(&into)?;
+            let mut org = org;
+            if let Ok((existing, _)) = workspace.load_org() {
+                org.policy = existing.policy;
+                org.ladder = existing.ladder;
+            }
+            workspace.save_org(&org, &warnings)?;
+            let metrics = compute(&org, View::Current);
+            workspace.record_snapshot(&format!("import {}", file.display()), &metrics)?;
+            eprintln!(
+                "imported {} people and {} teams into {} ({} warning(s))",
+                org.len(),
+                org.teams().len(),
+                into.display(),
+                warnings.len()
+            );
+            Ok(())
+        }
+        Command::Metrics {
+            input,
+            band,
+            view,
+            json,
+        } => {
+            let (mut org, warnings) = if is_workspace(&input) {
+                Workspace::open(&input)?.load_org()?
+            } else {
+                crate::import::load_csv(&input, Ladder::default(), Policy::default())?
+            };
+            if let Some((min, max)) = band {
+                org.policy.band_min = min;
+                org.policy.band_max = max;
+            }
+            let metrics = compute(&org, view).with_warnings(&warnings);
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            let written = if json {
+                serde_json::to_writer(&mut out, &metrics)
+                    .map_err(std::io::Error::other)
+                    .and_then(|()| writeln!(out))
+            } else {
+                write!(out, "{}", render_text(&metrics, 20))
+            };
+            written
+                .and_then(|()| out.flush())
+                .map_err(io_error(Path::new("<stdout>")))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn band_parsing() {
+        assert_eq!(parse_band("5-8"), Ok((5, 8)));
+        assert_eq!(parse_band(" 3 - 3 "), Ok((3, 3)));
+        assert!(parse_band("8-5").is_err());
+        assert!(parse_band("0-5").is_err());
+        assert!(parse_band("five").is_err());
+    }
+}

@@ -55,7 +55,11 @@ impl Org {
         let mut kept: Vec<&PersonRecord> = Vec::with_capacity(records.len());
         for record in records {
             if record.id.is_empty() {
-                findings.push(Finding::error("empty-id", "the id is empty", at(record.row, "id")));
+                findings.push(Finding::error(
+                    "empty-id",
+                    "the id is empty",
+                    at(record.row, "id"),
+                ));
                 continue;
             }
             match position_of.get(record.id.as_str()) {
@@ -183,13 +187,7 @@ impl Org {
         }
         let forest = Forest::from_parents(parent)
             .expect("cycles were broken above, so the parent array is a forest");
-        for (position, record) in kept.iter().enumerate() {
-            if let Some(manager) = forest.parent(position as u32) {
-                let manager_id = PersonId(kept[manager as usize].id.clone());
-                org.move_person(&PersonId(record.id.clone()), Some(&manager_id))
-                    .expect("the forest check above rules out cycles");
-            }
-        }
+        org.attach_forest(&forest);
 
         for record in &kept {
             let id = PersonId(record.id.clone());
@@ -204,7 +202,10 @@ impl Org {
                 } else if org.add_dotted_line(&manager, &id).is_err() {
                     findings.push(Finding::warning(
                         "self-dotted-line",
-                        format!("'{}' has a dotted line to themselves; it is dropped", record.id),
+                        format!(
+                            "'{}' has a dotted line to themselves; it is dropped",
+                            record.id
+                        ),
                         at(record.row, "dotted_managers"),
                     ));
                 }
@@ -232,6 +233,7 @@ impl Org {
                 let _ = org.add_support(&id, &team_id);
             }
         }
+        findings.sort_by_key(|f| f.location.row);
         Ok((org, findings))
     }
 }
@@ -300,8 +302,14 @@ mod tests {
     fn duplicate_ids_name_both_rows() {
         let findings = build(&[record(2, "a", ""), record(3, "b", "a"), record(4, "a", "")])
             .expect_err("duplicate");
-        let dup = findings.iter().find(|f| f.code == "duplicate-id").expect("reported");
-        assert!(dup.message.contains("row 2") && dup.message.contains("row 4"), "{dup}");
+        let dup = findings
+            .iter()
+            .find(|f| f.code == "duplicate-id")
+            .expect("reported");
+        assert!(
+            dup.message.contains("row 2") && dup.message.contains("row 4"),
+            "{dup}"
+        );
         assert_eq!(dup.location.row, Some(4));
         assert_eq!(dup.location.column.as_deref(), Some("id"));
     }
@@ -317,7 +325,10 @@ mod tests {
             record(7, "y", "x"),
         ])
         .expect_err("cycles");
-        let cycles: Vec<&Finding> = findings.iter().filter(|f| f.code == "manager-cycle").collect();
+        let cycles: Vec<&Finding> = findings
+            .iter()
+            .filter(|f| f.code == "manager-cycle")
+            .collect();
         assert_eq!(cycles.len(), 2);
         assert!(cycles[0].message.contains("a (row 3)"), "{}", cycles[0]);
         assert!(cycles[0].message.contains("b (row 4)"));
@@ -350,12 +361,17 @@ mod tests {
         architect.dotted_managers = vec!["em".into()];
         let mut em = record(4, "em", "cto");
         em.team = "Payments".into();
-        let (org, warnings) =
-            build(&[record(2, "cto", ""), architect, em]).expect("valid");
+        let (org, warnings) = build(&[record(2, "cto", ""), architect, em]).expect("valid");
         assert_eq!(org.teams().len(), 2);
-        assert_eq!(org.team(&"Architecture".into()).map(|t| t.kind), Some(TeamKind::Architecture));
+        assert_eq!(
+            org.team(&"Architecture".into()).map(|t| t.kind),
+            Some(TeamKind::Architecture)
+        );
         assert_eq!(org.support_assignments().len(), 1);
-        assert_eq!(org.dotted_managers_of(&"arch".into()), vec![&PersonId::from("em")]);
+        assert_eq!(
+            org.dotted_managers_of(&"arch".into()),
+            vec![&PersonId::from("em")]
+        );
         assert_eq!(warnings.len(), 1);
         assert_eq!(warnings[0].code, "support-team-not-found");
     }

@@ -110,18 +110,27 @@ impl Ladder {
     }
 }
 
+/// An individual-contributor engineering title: it names an engineer,
+/// developer or architect and no management role.
 fn title_names_engineer(title: &str) -> bool {
     let lower = title.to_lowercase();
-    ["engineer", "developer", "architect", "swe", "sre"]
+    let engineering = ["engineer", "developer", "architect", "swe", "sre"]
         .iter()
-        .any(|word| lower.contains(word))
+        .any(|word| lower.contains(word));
+    let management = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| matches!(w, "manager" | "director" | "head" | "vp" | "chief" | "cto"));
+    engineering && !management
 }
 
 /// A title names staff+ when it is a staff, principal or distinguished
 /// engineer (or developer/architect), or any kind of fellow.
 pub fn title_names_staff_plus(title: &str) -> bool {
     let lower = title.to_lowercase();
-    if lower.split(|c: char| !c.is_alphanumeric()).any(|w| w == "fellow") {
+    if lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| w == "fellow")
+    {
         return true;
     }
     let senior_ic = lower
@@ -153,6 +162,10 @@ mod tests {
         assert!(!ladder.is_staff_plus("", "Staff Accountant"));
         assert!(!ladder.is_staff_plus("", "Principal Product Manager"));
         assert!(!ladder.is_staff_plus("", "Senior Engineer"));
+        assert!(!ladder.is_staff_plus("", "Principal Engineering Manager"));
+        assert!(ladder.is_ic_engineer("", "Senior Software Engineer"));
+        assert!(!ladder.is_ic_engineer("", "Engineering Manager"));
+        assert!(!ladder.is_ic_engineer("M1", "Software Engineer"));
     }
 
     #[test]

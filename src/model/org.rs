@@ -245,6 +245,19 @@ impl Org {
         }
     }
 
+    /// Links people to managers from a forest over [`Org::people`] order.
+    /// The forest shape rules out cycles, so no per-edge check is needed;
+    /// people must not have solid managers yet.
+    pub(crate) fn attach_forest(&mut self, forest: &Forest) {
+        let nodes: Vec<NodeIndex> = self.graph.node_indices().collect();
+        for (child, &node) in nodes.iter().enumerate() {
+            if let Some(parent) = forest.parent(child as u32) {
+                self.graph
+                    .add_edge(nodes[parent as usize], node, EdgeKind::Solid);
+            }
+        }
+    }
+
     /// Adds a dotted line from `manager` to `report`. Duplicate lines are
     /// ignored; a dotted line to oneself is refused.
     pub fn add_dotted_line(&mut self, manager: &PersonId, report: &PersonId) -> Result<()> {
@@ -260,7 +273,8 @@ impl Org {
             .edges_connecting(manager_node, report_node)
             .any(|edge| *edge.weight() == EdgeKind::Dotted);
         if !exists {
-            self.graph.add_edge(manager_node, report_node, EdgeKind::Dotted);
+            self.graph
+                .add_edge(manager_node, report_node, EdgeKind::Dotted);
         }
         Ok(())
     }
@@ -299,16 +313,16 @@ impl Org {
         let mut parent = vec![NO_PARENT; position.len()];
         for edge in (&self.graph).edge_references() {
             if *edge.weight() == EdgeKind::Solid {
-                parent[position[edge.target().index()] as usize] =
-                    position[edge.source().index()];
+                parent[position[edge.target().index()] as usize] = position[edge.source().index()];
             }
         }
-        Forest::from_parents(parent).expect("solid edges form a forest: every Org mutation keeps it")
+        Forest::from_parents(parent)
+            .expect("solid edges form a forest: every Org mutation keeps it")
     }
 
     /// Maps graph node indices to dense 0..len positions.
     fn dense_positions(&self) -> Vec<u32> {
-        let mut position = vec![NO_PARENT; (&self.graph).node_bound()];
+        let mut position = vec![NO_PARENT; self.graph.node_bound()];
         for (dense, node) in self.graph.node_indices().enumerate() {
             position[node.index()] = dense as u32;
         }
@@ -318,7 +332,7 @@ impl Org {
     /// Dense position of a person, as used by [`Org::forest`].
     pub fn position_of(&self, id: &PersonId) -> Option<u32> {
         let node = *self.by_id.get(id)?;
-        if (&self.graph).node_bound() == self.graph.node_count() {
+        if self.graph.node_bound() == self.graph.node_count() {
             return Some(node.index() as u32);
         }
         self.graph
@@ -346,7 +360,12 @@ mod tests {
 
     #[test]
     fn moves_and_reports_previous_manager() {
-        let mut org = org_of(&[("ceo", None), ("a", Some("ceo")), ("b", Some("ceo")), ("x", Some("a"))]);
+        let mut org = org_of(&[
+            ("ceo", None),
+            ("a", Some("ceo")),
+            ("b", Some("ceo")),
+            ("x", Some("a")),
+        ]);
         let previous = org
             .move_person(&"x".into(), Some(&"b".into()))
             .expect("legal move");
@@ -374,7 +393,12 @@ mod tests {
 
     #[test]
     fn forest_matches_the_graph() {
-        let org = org_of(&[("ceo", None), ("a", Some("ceo")), ("x", Some("a")), ("solo", None)]);
+        let org = org_of(&[
+            ("ceo", None),
+            ("a", Some("ceo")),
+            ("x", Some("a")),
+            ("solo", None),
+        ]);
         let forest = org.forest();
         assert_eq!(forest.roots(), &[0, 3]);
         assert_eq!(forest.children(1), &[2]);
@@ -384,7 +408,8 @@ mod tests {
     fn dotted_lines_do_not_change_the_forest() {
         let mut org = org_of(&[("ceo", None), ("a", Some("ceo")), ("b", Some("ceo"))]);
         org.add_dotted_line(&"a".into(), &"b".into()).expect("ok");
-        org.add_dotted_line(&"a".into(), &"b".into()).expect("idempotent");
+        org.add_dotted_line(&"a".into(), &"b".into())
+            .expect("idempotent");
         assert_eq!(org.dotted_lines().len(), 1);
         assert_eq!(org.manager_of(&"b".into()), Some(&"ceo".into()));
         assert!(org.add_dotted_line(&"a".into(), &"a".into()).is_err());

@@ -41,7 +41,12 @@ pub enum Status {
 }
 
 impl Status {
-    pub const ALL: [Status; 4] = [Status::Active, Status::Open, Status::Planned, Status::Departing];
+    pub const ALL: [Status; 4] = [
+        Status::Active,
+        Status::Open,
+        Status::Planned,
+        Status::Departing,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {

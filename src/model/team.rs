@@ -106,10 +106,22 @@ mod tests {
 
     #[test]
     fn kinds_parse_loosely() {
-        assert_eq!("Stream Aligned".parse::<TeamKind>(), Ok(TeamKind::StreamAligned));
-        assert_eq!("architecture".parse::<TeamKind>(), Ok(TeamKind::Architecture));
+        assert_eq!(
+            "Stream Aligned".parse::<TeamKind>(),
+            Ok(TeamKind::StreamAligned)
+        );
+        assert_eq!(
+            "architecture".parse::<TeamKind>(),
+            Ok(TeamKind::Architecture)
+        );
         assert!("squad".parse::<TeamKind>().is_err());
-        assert_eq!(TeamKind::guess_from_name("Central Architecture"), TeamKind::Architecture);
-        assert_eq!(TeamKind::guess_from_name("Payments"), TeamKind::StreamAligned);
+        assert_eq!(
+            TeamKind::guess_from_name("Central Architecture"),
+            TeamKind::Architecture
+        );
+        assert_eq!(
+            TeamKind::guess_from_name("Payments"),
+            TeamKind::StreamAligned
+        );
     }
 }

@@ -1,1 +1,595 @@
-//! Workspace store (being written)
+//! The workspace: one SQLite file (`.orgraph`) holding the org, settings,
+//! validation warnings and metrics snapshots.
+//!
+//! Opening never modifies a file that is not an Orgraph workspace: it is
+//! checked read-only first. Every write is one transaction.
+
+mod migrations;
+
+pub use migrations::latest_version as schema_version;
+
+use crate::error::{OrgError, Result};
+use crate::metrics::Metrics;
+use crate::model::{
+    Finding, Forest, Ladder, Location, Org, Person, PersonId, Policy, Severity, Team, TeamId,
+    NO_PARENT,
+};
+use crate::money::Money;
+use rusqlite::{params, Connection, ErrorCode as SqliteCode, OpenFlags, OptionalExtension};
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// `PRAGMA application_id` of every Orgraph workspace ("ORGR").
+pub const APPLICATION_ID: i32 = 0x4F52_4752;
+
+/// How long a writer waits for another process's transaction.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
+
+/// One stored metrics snapshot (summary columns).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct SnapshotRow {
+    pub id: i64,
+    pub taken_at: String,
+    pub reason: String,
+    pub view: String,
+    pub people: u64,
+    pub managers: u64,
+    pub layers: u32,
+    pub span_median: f64,
+    pub manager_ic_ratio: Option<f64>,
+    pub coverage_ratio: Option<f64>,
+}
+
+#[derive(Debug)]
+pub struct Workspace {
+    conn: Connection,
+    path: PathBuf,
+}
+
+fn io_error(path: &Path, source: std::io::Error) -> OrgError {
+    OrgError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// Maps SQLite failures to the errors a user can act on.
+fn storage_error(path: &Path, err: rusqlite::Error) -> OrgError {
+    match err.sqlite_error_code() {
+        Some(SqliteCode::NotADatabase) => OrgError::NotAWorkspace {
+            path: path.to_path_buf(),
+            reason: "not an SQLite database".into(),
+        },
+        Some(SqliteCode::DatabaseCorrupt) => OrgError::Corrupt {
+            path: path.to_path_buf(),
+            reason: err.to_string(),
+        },
+        Some(SqliteCode::DatabaseBusy) | Some(SqliteCode::DatabaseLocked) => OrgError::Busy {
+            path: path.to_path_buf(),
+        },
+        _ => OrgError::Storage(err),
+    }
+}
+
+fn corrupt(path: &Path, reason: impl Into<String>) -> OrgError {
+    OrgError::Corrupt {
+        path: path.to_path_buf(),
+        reason: reason.into(),
+    }
+}
+
+impl Workspace {
+    /// Creates a new, empty workspace. Refuses to overwrite an existing file.
+    pub fn create(path: &Path) -> Result<Workspace> {
+        if path.exists() {
+            return Err(OrgError::InvalidInput(format!(
+                "{}: a file already exists there",
+                path.display()
+            )));
+        }
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| io_error(dir, e))?;
+        }
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE,
+        )
+        .map_err(|e| storage_error(path, e))?;
+        conn.pragma_update(None, "application_id", APPLICATION_ID)
+            .map_err(|e| storage_error(path, e))?;
+        Workspace::finish_open(conn, path)
+    }
+
+    /// Opens an existing workspace, upgrading its schema in place. A file
+    /// that is not a workspace, or is corrupt, is left untouched.
+    pub fn open(path: &Path) -> Result<Workspace> {
+        Workspace::verify(path)?;
+        let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)
+            .map_err(|e| storage_error(path, e))?;
+        Workspace::finish_open(conn, path)
+    }
+
+    /// Opens the workspace at `path`, creating it if there is no file.
+    /// Returns whether it was created.
+    pub fn open_or_create(path: &Path) -> Result<(Workspace, bool)> {
+        if path.exists() {
+            Ok((Workspace::open(path)?, false))
+        } else {
+            Ok((Workspace::create(path)?, true))
+        }
+    }
+
+    /// Read-only checks: SQLite header, our application id, a schema
+    /// version we know.
+    fn verify(path: &Path) -> Result<()> {
+        let mut header = [0u8; 16];
+        let mut file = std::fs::File::open(path).map_err(|e| io_error(path, e))?;
+        let read = file.read(&mut header).map_err(|e| io_error(path, e))?;
+        if read < header.len() || &header != SQLITE_HEADER {
+            return Err(OrgError::NotAWorkspace {
+                path: path.to_path_buf(),
+                reason: "not an SQLite database".into(),
+            });
+        }
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| storage_error(path, e))?;
+        let app_id: i32 = conn
+            .pragma_query_value(None, "application_id", |row| row.get(0))
+            .map_err(|e| storage_error(path, e))?;
+        if app_id != APPLICATION_ID {
+            return Err(OrgError::NotAWorkspace {
+                path: path.to_path_buf(),
+                reason: "an SQLite database of another application".into(),
+            });
+        }
+        let version = migrations::current_version(&conn).map_err(|e| storage_error(path, e))?;
+        if version > migrations::latest_version() {
+            return Err(OrgError::NotAWorkspace {
+                path: path.to_path_buf(),
+                reason: format!(
+                    "made by a newer Orgraph (schema {version}, this build knows {})",
+                    migrations::latest_version()
+                ),
+            });
+        }
+        Ok(())
+    }
+
+    fn finish_open(mut conn: Connection, path: &Path) -> Result<Workspace> {
+        let map = |e| storage_error(path, e);
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(map)?;
+        // WAL lets the UI read while a write commits; NORMAL sync is
+        // durable against process crashes, which is what edits need.
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(map)?;
+        conn.pragma_update(None, "synchronous", "NORMAL")
+            .map_err(map)?;
+        conn.pragma_update(None, "foreign_keys", true)
+            .map_err(map)?;
+        migrations::migrate(&mut conn).map_err(map)?;
+        Ok(Workspace {
+            conn,
+            path: path.to_path_buf(),
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn map(&self) -> impl Fn(rusqlite::Error) -> OrgError + '_ {
+        move |e| storage_error(&self.path, e)
+    }
+
+    /// `PRAGMA integrity_check` plus our invariants (a forest, no dangling
+    /// references). Returns the problems found; empty means healthy.
+    pub fn integrity_problems(&self) -> Result<Vec<String>> {
+        let map = self.map();
+        let mut problems: Vec<String> = self
+            .conn
+            .prepare("PRAGMA integrity_check")
+            .map_err(&map)?
+            .query_map([], |row| row.get::<_, String>(0))
+            .map_err(&map)?
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(&map)?
+            .into_iter()
+            .filter(|line| line != "ok")
+            .collect();
+        let dangling = [
+            ("manager", "SELECT count(*) FROM people p WHERE manager_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM people m WHERE m.id = p.manager_id)"),
+            ("team", "SELECT count(*) FROM people p WHERE team_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM teams t WHERE t.id = p.team_id)"),
+            ("support", "SELECT count(*) FROM support s WHERE NOT EXISTS (SELECT 1 FROM people p WHERE p.id = s.person_id) OR NOT EXISTS (SELECT 1 FROM teams t WHERE t.id = s.team_id)"),
+            ("dotted line", "SELECT count(*) FROM dotted_lines d WHERE NOT EXISTS (SELECT 1 FROM people p WHERE p.id = d.manager_id) OR NOT EXISTS (SELECT 1 FROM people p WHERE p.id = d.report_id)"),
+        ];
+        for (what, sql) in dangling {
+            let count: i64 = self
+                .conn
+                .query_row(sql, [], |row| row.get(0))
+                .map_err(&map)?;
+            if count > 0 {
+                problems.push(format!("{count} dangling {what} reference(s)"));
+            }
+        }
+        if let Err(err) = self.load_org() {
+            problems.push(err.to_string());
+        }
+        Ok(problems)
+    }
+
+    /// Replaces the whole org (people, teams, lines, support, settings and
+    /// warnings) in one transaction.
+    pub fn save_org(&mut self, org: &Org, warnings: &[Finding]) -> Result<()> {
+        let path = self.path.clone();
+        let map = |e| storage_error(&path, e);
+        let tx = self.conn.transaction().map_err(map)?;
+        tx.execute_batch(
+            "DELETE FROM people; DELETE FROM teams; DELETE FROM dotted_lines;
+             DELETE FROM support; DELETE FROM findings;",
+        )
+        .map_err(map)?;
+        {
+            let mut insert_team = tx
+                .prepare("INSERT INTO teams (id, name, kind, lead_id, department) VALUES (?1, ?2, ?3, ?4, ?5)")
+                .map_err(map)?;
+            for team in org.teams() {
+                insert_team
+                    .execute(params![
+                        team.id.as_str(),
+                        team.name,
+                        team.kind.as_str(),
+                        team.lead.as_ref().map(PersonId::as_str),
+                        team.department
+                    ])
+                    .map_err(map)?;
+            }
+            let mut insert_person = tx
+                .prepare(
+                    "INSERT INTO people (id, manager_id, name, title, level, location, cost_cents, status, team_id)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                )
+                .map_err(map)?;
+            for person in org.people() {
+                insert_person
+                    .execute(params![
+                        person.id.as_str(),
+                        org.manager_of(&person.id).map(PersonId::as_str),
+                        person.name,
+                        person.title,
+                        person.level,
+                        person.location,
+                        person.cost.map(Money::cents),
+                        person.status.as_str(),
+                        person.team.as_ref().map(TeamId::as_str),
+                    ])
+                    .map_err(map)?;
+            }
+            let mut insert_dotted = tx
+                .prepare("INSERT INTO dotted_lines (manager_id, report_id) VALUES (?1, ?2)")
+                .map_err(map)?;
+            for (manager, report) in org.dotted_lines() {
+                insert_dotted
+                    .execute(params![manager.as_str(), report.as_str()])
+                    .map_err(map)?;
+            }
+            let mut insert_support = tx
+                .prepare("INSERT INTO support (person_id, team_id) VALUES (?1, ?2)")
+                .map_err(map)?;
+            for (person, team) in org.support_assignments() {
+                insert_support
+                    .execute(params![person.as_str(), team.as_str()])
+                    .map_err(map)?;
+            }
+            let mut insert_finding = tx
+                .prepare("INSERT INTO findings (severity, code, message, file, row, col) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+                .map_err(map)?;
+            for finding in warnings {
+                let severity = match finding.severity {
+                    Severity::Warning => "warning",
+                    Severity::Error => "error",
+                };
+                insert_finding
+                    .execute(params![
+                        severity,
+                        finding.code,
+                        finding.message,
+                        finding.location.file,
+                        finding.location.row.map(|r| r as i64),
+                        finding.location.column
+                    ])
+                    .map_err(map)?;
+            }
+        }
+        write_settings(&tx, &org.policy, &org.ladder).map_err(map)?;
+        tx.commit().map_err(map)
+    }
+
+    /// Loads the org and the kept warnings. A workspace whose rows break the
+    /// model's invariants is reported as corrupt, never half-loaded.
+    pub fn load_org(&self) -> Result<(Org, Vec<Finding>)> {
+        let path = &self.path;
+        let map = self.map();
+        let mut org = Org::new();
+        let (policy, ladder) = read_settings(&self.conn).map_err(&map)?;
+        org.policy = policy.map_or(Ok(Policy::default()), |json| {
+            serde_json::from_str(&json).map_err(|e| corrupt(path, format!("policy setting: {e}")))
+        })?;
+        org.ladder = ladder.map_or(Ok(Ladder::default()), |json| {
+            serde_json::from_str(&json).map_err(|e| corrupt(path, format!("ladder setting: {e}")))
+        })?;
+
+        let mut teams = self
+            .conn
+            .prepare("SELECT id, name, kind, lead_id, department FROM teams ORDER BY rowid")
+            .map_err(&map)?;
+        let mut rows = teams.query([]).map_err(&map)?;
+        while let Some(row) = rows.next().map_err(&map)? {
+            let kind: String = row.get(2).map_err(&map)?;
+            let team = Team {
+                id: TeamId(row.get(0).map_err(&map)?),
+                name: row.get(1).map_err(&map)?,
+                kind: kind.parse().map_err(|e: String| corrupt(path, e))?,
+                lead: row.get::<_, Option<String>>(3).map_err(&map)?.map(PersonId),
+                department: row.get(4).map_err(&map)?,
+            };
+            org.add_team(team)
+                .map_err(|e| corrupt(path, e.to_string()))?;
+        }
+
+        let mut people = self
+            .conn
+            .prepare(
+                "SELECT id, manager_id, name, title, level, location, cost_cents, status, team_id
+                 FROM people ORDER BY rowid",
+            )
+            .map_err(&map)?;
+        let mut rows = people.query([]).map_err(&map)?;
+        let mut managers: Vec<Option<String>> = Vec::new();
+        while let Some(row) = rows.next().map_err(&map)? {
+            let status: String = row.get(7).map_err(&map)?;
+            let person = Person {
+                id: PersonId(row.get(0).map_err(&map)?),
+                name: row.get(2).map_err(&map)?,
+                title: row.get(3).map_err(&map)?,
+                level: row.get(4).map_err(&map)?,
+                location: row.get(5).map_err(&map)?,
+                cost: row
+                    .get::<_, Option<i64>>(6)
+                    .map_err(&map)?
+                    .map(Money::from_cents),
+                status: status.parse().map_err(|e: String| corrupt(path, e))?,
+                team: row.get::<_, Option<String>>(8).map_err(&map)?.map(TeamId),
+            };
+            if let Some(team) = &person.team {
+                if org.team(team).is_none() {
+                    return Err(corrupt(
+                        path,
+                        format!("'{}' is in unknown team '{team}'", person.id),
+                    ));
+                }
+            }
+            managers.push(row.get(1).map_err(&map)?);
+            org.add_person(person)
+                .map_err(|e| corrupt(path, e.to_string()))?;
+        }
+        let position: HashMap<&str, u32> = org
+            .people()
+            .enumerate()
+            .map(|(i, p)| (p.id.as_str(), i as u32))
+            .collect();
+        let mut parent = vec![NO_PARENT; managers.len()];
+        for (i, manager) in managers.iter().enumerate() {
+            if let Some(manager) = manager {
+                parent[i] = *position
+                    .get(manager.as_str())
+                    .ok_or_else(|| corrupt(path, format!("unknown manager '{manager}'")))?;
+            }
+        }
+        drop(position);
+        let forest = Forest::from_parents(parent)
+            .map_err(|_| corrupt(path, "the reporting lines contain a cycle"))?;
+        org.attach_forest(&forest);
+
+        let pairs = |sql: &str| -> Result<Vec<(String, String)>> {
+            let mut stmt = self.conn.prepare(sql).map_err(&map)?;
+            let rows = stmt
+                .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))
+                .map_err(&map)?;
+            rows.collect::<rusqlite::Result<Vec<_>>>().map_err(&map)
+        };
+        for (manager, report) in pairs("SELECT manager_id, report_id FROM dotted_lines")? {
+            org.add_dotted_line(&PersonId(manager), &PersonId(report))
+                .map_err(|e| corrupt(path, e.to_string()))?;
+        }
+        for (person, team) in pairs("SELECT person_id, team_id FROM support")? {
+            org.add_support(&PersonId(person), &TeamId(team))
+                .map_err(|e| corrupt(path, e.to_string()))?;
+        }
+        Ok((org, self.findings()?))
+    }
+
+    pub fn findings(&self) -> Result<Vec<Finding>> {
+        let map = self.map();
+        let mut stmt = self
+            .conn
+            .prepare("SELECT severity, code, message, file, row, col FROM findings ORDER BY rowid")
+            .map_err(&map)?;
+        let rows = stmt
+            .query_map([], |row| {
+                let severity: String = row.get(0)?;
+                Ok(Finding {
+                    severity: if severity == "error" {
+                        Severity::Error
+                    } else {
+                        Severity::Warning
+                    },
+                    code: row.get(1)?,
+                    message: row.get(2)?,
+                    location: Location {
+                        file: row.get(3)?,
+                        row: row.get::<_, Option<i64>>(4)?.map(|r| r as u64),
+                        column: row.get(5)?,
+                    },
+                })
+            })
+            .map_err(&map)?;
+        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(&map)
+    }
+
+    /// Persists one manager change together with the metrics snapshot taken
+    /// after it, in one transaction.
+    pub fn save_move(
+        &mut self,
+        person: &PersonId,
+        new_manager: Option<&PersonId>,
+        metrics_after: &Metrics,
+    ) -> Result<()> {
+        let path = self.path.clone();
+        let map = |e| storage_error(&path, e);
+        let tx = self.conn.transaction().map_err(map)?;
+        let changed = tx
+            .execute(
+                "UPDATE people SET manager_id = ?2 WHERE id = ?1",
+                params![person.as_str(), new_manager.map(PersonId::as_str)],
+            )
+            .map_err(map)?;
+        if changed != 1 {
+            return Err(OrgError::PersonNotFound(person.to_string()));
+        }
+        let reason = format!(
+            "move {person} to {}",
+            new_manager.map_or("(no manager)", PersonId::as_str)
+        );
+        insert_snapshot(&tx, &reason, metrics_after).map_err(map)?;
+        tx.commit().map_err(map)
+    }
+
+    /// Stores a metrics snapshot on its own (e.g. after an import).
+    pub fn record_snapshot(&mut self, reason: &str, metrics: &Metrics) -> Result<()> {
+        let path = self.path.clone();
+        let map = |e| storage_error(&path, e);
+        let tx = self.conn.transaction().map_err(map)?;
+        insert_snapshot(&tx, reason, metrics).map_err(map)?;
+        tx.commit().map_err(map)
+    }
+
+    pub fn snapshots(&self) -> Result<Vec<SnapshotRow>> {
+        let map = self.map();
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT id, taken_at, reason, view, people, managers, layers, span_median,
+                        manager_ic_ratio, coverage_ratio
+                 FROM metrics_snapshots ORDER BY id",
+            )
+            .map_err(&map)?;
+        let rows = stmt
+            .query_map([], |row| {
+                Ok(SnapshotRow {
+                    id: row.get(0)?,
+                    taken_at: row.get(1)?,
+                    reason: row.get(2)?,
+                    view: row.get(3)?,
+                    people: row.get::<_, i64>(4)? as u64,
+                    managers: row.get::<_, i64>(5)? as u64,
+                    layers: row.get(6)?,
+                    span_median: row.get(7)?,
+                    manager_ic_ratio: row.get(8)?,
+                    coverage_ratio: row.get(9)?,
+                })
+            })
+            .map_err(&map)?;
+        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(&map)
+    }
+
+    /// The stored JSON of one snapshot.
+    pub fn snapshot_json(&self, id: i64) -> Result<Option<String>> {
+        self.conn
+            .query_row(
+                "SELECT json FROM metrics_snapshots WHERE id = ?1",
+                [id],
+                |row| row.get(0),
+            )
+            .optional()
+            .map_err(self.map())
+    }
+}
+
+fn write_settings(conn: &Connection, policy: &Policy, ladder: &Ladder) -> rusqlite::Result<()> {
+    let to_json = |value: serde_json::Result<String>| {
+        value.map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))
+    };
+    let mut stmt = conn.prepare(
+        "INSERT INTO settings (key, value) VALUES (?1, ?2)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    )?;
+    stmt.execute(params!["policy", to_json(serde_json::to_string(policy))?])?;
+    stmt.execute(params!["ladder", to_json(serde_json::to_string(ladder))?])?;
+    Ok(())
+}
+
+fn read_settings(conn: &Connection) -> rusqlite::Result<(Option<String>, Option<String>)> {
+    let get = |key: &str| {
+        conn.query_row("SELECT value FROM settings WHERE key = ?1", [key], |row| {
+            row.get::<_, String>(0)
+        })
+        .optional()
+    };
+    Ok((get("policy")?, get("ladder")?))
+}
+
+/// Snapshots keep every aggregate figure but not the per-person lists
+/// (`span_by_manager`, `coverage.load`, `teams`), which would make each
+/// snapshot O(n) in size at a million people.
+fn insert_snapshot(conn: &Connection, reason: &str, metrics: &Metrics) -> rusqlite::Result<()> {
+    let mut aggregate = serde_json::to_value(metrics).unwrap_or_default();
+    if let Some(object) = aggregate.as_object_mut() {
+        object.remove("span_by_manager");
+        object.remove("teams");
+        object.remove("warnings");
+        if let Some(coverage) = object.get_mut("coverage").and_then(|c| c.as_object_mut()) {
+            coverage.remove("load");
+            coverage.remove("uncovered_teams");
+        }
+    }
+    let m = metrics;
+    conn.execute(
+        "INSERT INTO metrics_snapshots (reason, view, people, managers, ics, roots, layers,
+            span_min, span_median, span_mean, span_max, band_min, band_max, band_narrow,
+            band_in_band, band_wide, single_report, manager_ic_ratio, coverage_ratio,
+            cost_cents, json)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+            ?18, ?19, ?20, ?21)",
+        params![
+            reason,
+            m.view.as_str(),
+            m.people as i64,
+            m.managers as i64,
+            m.ics as i64,
+            m.roots as i64,
+            m.layers,
+            m.span.min,
+            m.span.median,
+            m.span.mean,
+            m.span.max,
+            m.band.min,
+            m.band.max,
+            m.band.narrow as i64,
+            m.band.in_band as i64,
+            m.band.wide as i64,
+            m.band.single_report as i64,
+            m.manager_ic_ratio,
+            m.coverage.coverage_ratio,
+            m.cost.cents(),
+            aggregate.to_string(),
+        ],
+    )?;
+    Ok(())
+}

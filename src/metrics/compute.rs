@@ -1,0 +1,243 @@
+//! Full O(n) computation of every metric.
+
+use super::coverage::{coverage, team_stats};
+use super::input::MetricsInput;
+use super::{BandStats, ManagerSpan, Metrics, SpanBucket, SpanStats, Verdict, View};
+use crate::model::{Org, Policy, NO_PARENT};
+use crate::money::Money;
+
+/// The reporting-line state every summary figure derives from. Arrays are
+/// indexed by person position; entries for people outside the view are 0
+/// (or `NO_PARENT`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct LineState {
+    pub included: Vec<bool>,
+    /// Nearest ancestor inside the view: people outside the view are skipped
+    /// over, as if their reports rolled up to the next manager.
+    pub effective_parent: Vec<u32>,
+    pub span: Vec<u32>,
+    /// Layer of each included person; roots are layer 1.
+    pub layer: Vec<u32>,
+    /// Included people below each person (not counting them).
+    pub subtree_count: Vec<u64>,
+    /// Cost of each included person's subtree, themselves included.
+    pub subtree_cost: Vec<i64>,
+    /// `span_histogram[s]` = managers with span s (index 0 unused).
+    pub span_histogram: Vec<u64>,
+    /// `layer_histogram[l]` = people on layer l (index 0 unused).
+    pub layer_histogram: Vec<u64>,
+    pub people: u64,
+    pub roots: u64,
+    pub cost: i64,
+}
+
+impl LineState {
+    pub fn build(input: &MetricsInput, view: View) -> LineState {
+        let n = input.len();
+        let forest = &input.forest;
+        let included: Vec<bool> = input.status.iter().map(|&s| view.includes(s)).collect();
+        let mut effective_parent = vec![NO_PARENT; n];
+        let mut span = vec![0u32; n];
+        let mut layer = vec![0u32; n];
+        let mut layer_histogram = vec![0u64; 1];
+        let mut people = 0u64;
+        let mut roots = 0u64;
+        let mut cost = 0i64;
+        for &node in forest.top_down() {
+            let node = node as usize;
+            let eff = match forest.parent(node as u32) {
+                None => NO_PARENT,
+                Some(p) if included[p as usize] => p,
+                Some(p) => effective_parent[p as usize],
+            };
+            effective_parent[node] = eff;
+            if !included[node] {
+                continue;
+            }
+            people += 1;
+            cost += input.cost_cents[node];
+            let l = if eff == NO_PARENT {
+                roots += 1;
+                1
+            } else {
+                span[eff as usize] += 1;
+                layer[eff as usize] + 1
+            };
+            layer[node] = l;
+            if layer_histogram.len() <= l as usize {
+                layer_histogram.resize(l as usize + 1, 0);
+            }
+            layer_histogram[l as usize] += 1;
+        }
+        let mut subtree_count = vec![0u64; n];
+        let mut subtree_cost: Vec<i64> = (0..n)
+            .map(|i| if included[i] { input.cost_cents[i] } else { 0 })
+            .collect();
+        for &node in forest.top_down().iter().rev() {
+            let node = node as usize;
+            let eff = effective_parent[node];
+            if included[node] && eff != NO_PARENT {
+                subtree_count[eff as usize] += subtree_count[node] + 1;
+                subtree_cost[eff as usize] += subtree_cost[node];
+            }
+        }
+        let mut span_histogram = vec![0u64; 1];
+        for (i, &s) in span.iter().enumerate() {
+            if s > 0 && included[i] {
+                if span_histogram.len() <= s as usize {
+                    span_histogram.resize(s as usize + 1, 0);
+                }
+                span_histogram[s as usize] += 1;
+            }
+        }
+        LineState {
+            included,
+            effective_parent,
+            span,
+            layer,
+            subtree_count,
+            subtree_cost,
+            span_histogram,
+            layer_histogram,
+            people,
+            roots,
+            cost,
+        }
+    }
+
+    pub fn managers(&self) -> u64 {
+        self.span_histogram.iter().sum()
+    }
+
+    pub fn layers(&self) -> u32 {
+        self.layer_histogram
+            .iter()
+            .rposition(|&count| count > 0)
+            .unwrap_or(0) as u32
+    }
+
+    pub fn span_stats(&self) -> SpanStats {
+        let managers = self.managers();
+        if managers == 0 {
+            return SpanStats {
+                min: 0,
+                median: 0.0,
+                mean: 0.0,
+                max: 0,
+            };
+        }
+        let min = self.span_histogram.iter().position(|&c| c > 0).unwrap_or(0) as u32;
+        let max = self
+            .span_histogram
+            .iter()
+            .rposition(|&c| c > 0)
+            .unwrap_or(0) as u32;
+        let total: u64 = self
+            .span_histogram
+            .iter()
+            .enumerate()
+            .map(|(s, &c)| s as u64 * c)
+            .sum();
+        // The k-th smallest span (0-based), read off the histogram.
+        let nth = |k: u64| -> u32 {
+            let mut seen = 0;
+            for (s, &c) in self.span_histogram.iter().enumerate() {
+                seen += c;
+                if seen > k {
+                    return s as u32;
+                }
+            }
+            max
+        };
+        let median = if managers % 2 == 1 {
+            f64::from(nth(managers / 2))
+        } else {
+            (f64::from(nth(managers / 2 - 1)) + f64::from(nth(managers / 2))) / 2.0
+        };
+        SpanStats {
+            min,
+            median,
+            mean: total as f64 / managers as f64,
+            max,
+        }
+    }
+
+    pub fn band_stats(&self, policy: &Policy) -> BandStats {
+        let mut band = BandStats {
+            min: policy.band_min,
+            max: policy.band_max,
+            narrow: 0,
+            wide: 0,
+            in_band: 0,
+            single_report: self.span_histogram.get(1).copied().unwrap_or(0),
+        };
+        for (s, &count) in self.span_histogram.iter().enumerate().skip(1) {
+            match Verdict::of(s as u32, policy.band_min, policy.band_max) {
+                Verdict::Narrow => band.narrow += count,
+                Verdict::InBand => band.in_band += count,
+                Verdict::Wide => band.wide += count,
+            }
+        }
+        band
+    }
+
+    pub fn span_histogram_buckets(&self) -> Vec<SpanBucket> {
+        self.span_histogram
+            .iter()
+            .enumerate()
+            .filter(|&(s, &c)| s > 0 && c > 0)
+            .map(|(s, &c)| SpanBucket {
+                span: s as u32,
+                managers: c,
+            })
+            .collect()
+    }
+
+    /// Assembles the full metrics from this state plus the (move-invariant)
+    /// team and coverage figures.
+    pub fn metrics(&self, org: &Org, input: &MetricsInput, view: View) -> Metrics {
+        let policy = &org.policy;
+        let managers = self.managers();
+        let ics = self.people - managers;
+        let span_by_manager = org
+            .people()
+            .enumerate()
+            .filter(|&(i, _)| self.included[i] && self.span[i] > 0)
+            .map(|(i, person)| ManagerSpan {
+                id: person.id.to_string(),
+                span: self.span[i],
+                verdict: Verdict::of(self.span[i], policy.band_min, policy.band_max),
+                total_reports: self.subtree_count[i],
+                subtree_cost: Money::from_cents(self.subtree_cost[i]),
+            })
+            .collect();
+        Metrics {
+            view,
+            people: self.people,
+            managers,
+            ics,
+            roots: self.roots,
+            layers: self.layers(),
+            span: self.span_stats(),
+            band: self.band_stats(policy),
+            manager_ic_ratio: (managers > 0).then(|| ics as f64 / managers as f64),
+            cost: Money::from_cents(self.cost),
+            span_histogram: self.span_histogram_buckets(),
+            people_per_layer: self.layer_histogram.iter().skip(1).copied().collect(),
+            span_by_manager,
+            teams: team_stats(org, input, &self.included),
+            coverage: coverage(org, input, &self.included),
+            warnings: Vec::new(),
+        }
+    }
+}
+
+/// Every metric for `org` in `view`.
+pub fn compute(org: &Org, view: View) -> Metrics {
+    compute_with(org, &MetricsInput::from_org(org), view)
+}
+
+/// Every metric, reusing inputs already extracted from `org`.
+pub fn compute_with(org: &Org, input: &MetricsInput, view: View) -> Metrics {
+    LineState::build(input, view).metrics(org, input, view)
+}

@@ -1,0 +1,118 @@
+//! Flat per-person inputs to the metrics, extracted from an [`Org`] once so
+//! every metric pass is a tight loop over arrays (no hashing, no strings).
+
+use crate::model::{Forest, Org, Placement, Status, TeamKind};
+
+/// Marks a person with no home team.
+pub const NO_TEAM: u32 = u32::MAX;
+
+/// Which people the metrics count.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum View {
+    /// `active` people only.
+    #[default]
+    Current,
+    /// `active`, `open` and `planned` people; `departing` people are left out.
+    Planned,
+}
+
+impl View {
+    pub fn includes(self, status: Status) -> bool {
+        match self {
+            View::Current => status == Status::Active,
+            View::Planned => status != Status::Departing,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            View::Current => "current",
+            View::Planned => "planned",
+        }
+    }
+}
+
+impl std::str::FromStr for View {
+    type Err = String;
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        match text {
+            "current" => Ok(View::Current),
+            "planned" => Ok(View::Planned),
+            other => Err(format!(
+                "'{other}' is not a view (expected current or planned)"
+            )),
+        }
+    }
+}
+
+/// Dense arrays indexed by person position (see [`Org::forest`]).
+#[derive(Debug, Clone)]
+pub struct MetricsInput {
+    pub forest: Forest,
+    pub status: Vec<Status>,
+    pub cost_cents: Vec<i64>,
+    pub team: Vec<u32>,
+    pub staff_plus: Vec<bool>,
+    pub ic_engineer: Vec<bool>,
+    pub team_kinds: Vec<TeamKind>,
+    /// Explicit support assignments as (person position, team index).
+    pub support: Vec<(u32, u32)>,
+}
+
+impl MetricsInput {
+    pub fn from_org(org: &Org) -> MetricsInput {
+        let n = org.len();
+        let mut status = Vec::with_capacity(n);
+        let mut cost_cents = Vec::with_capacity(n);
+        let mut team = Vec::with_capacity(n);
+        let mut staff_plus = Vec::with_capacity(n);
+        let mut ic_engineer = Vec::with_capacity(n);
+        for person in org.people() {
+            status.push(person.status);
+            cost_cents.push(person.cost.map_or(0, |c| c.cents()));
+            team.push(
+                person
+                    .team
+                    .as_ref()
+                    .and_then(|t| org.team_index(t))
+                    .map_or(NO_TEAM, |i| i as u32),
+            );
+            staff_plus.push(org.ladder.is_staff_plus(&person.level, &person.title));
+            ic_engineer.push(org.ladder.is_ic_engineer(&person.level, &person.title));
+        }
+        let support = org
+            .support_assignments()
+            .iter()
+            .filter_map(|(person, team)| {
+                Some((org.position_of(person)?, org.team_index(team)? as u32))
+            })
+            .collect();
+        MetricsInput {
+            forest: org.forest(),
+            status,
+            cost_cents,
+            team,
+            staff_plus,
+            ic_engineer,
+            team_kinds: org.teams().iter().map(|t| t.kind).collect(),
+            support,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.status.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.status.is_empty()
+    }
+
+    pub fn placement(&self, person: usize) -> Placement {
+        match self.team[person] {
+            NO_TEAM => Placement::Unplaced,
+            t if self.team_kinds[t as usize] == TeamKind::Architecture => Placement::Central,
+            _ => Placement::Embedded,
+        }
+    }
+}

@@ -1,0 +1,28 @@
+//! Embedded, numbered schema migrations. `PRAGMA user_version` records how
+//! many have been applied.
+
+use rusqlite::Connection;
+
+/// Every migration in order; the schema version is the count applied.
+pub const MIGRATIONS: &[(&str, &str)] = &[("0001_init", include_str!("migrations/0001_init.sql"))];
+
+pub fn latest_version() -> u32 {
+    MIGRATIONS.len() as u32
+}
+
+pub fn current_version(conn: &Connection) -> rusqlite::Result<u32> {
+    conn.pragma_query_value(None, "user_version", |row| row.get(0))
+}
+
+/// Applies pending migrations, each in its own transaction together with
+/// the version bump, so a crash leaves a consistent schema.
+pub fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
+    let from = current_version(conn)? as usize;
+    for (index, (_, sql)) in MIGRATIONS.iter().enumerate().skip(from) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", (index + 1) as u32)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
