@@ -26,7 +26,8 @@ impl SplitMix {
 
 /// One CEO; breadth-first, every manager gets 3–12 reports, and below the
 /// top two layers a quarter of people are individual contributors. That
-/// gives about 6 layers at 10k and 8 at 1M.
+/// gives 7 layers at 10k and 100k and 9 at 1M (the last one partly filled),
+/// with about one manager per 7.5 people.
 fn org_forest(n: usize) -> Forest {
     let mut rng = SplitMix(0x0126_A9F0_u64 ^ n as u64);
     let mut parents = Vec::with_capacity(n);

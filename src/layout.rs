@@ -13,11 +13,12 @@
 //! "Non-layered" means each child's top sits `level_gap` below the bottom of
 //! its own parent, so a tall box pushes down only its own subtree.
 //!
-//! Everything here is iterative. The visible nodes are numbered in
-//! breadth-first order, which makes every node's children a contiguous run;
-//! the bottom-up walk goes through that order backwards and the top-down walk
-//! forwards, so a million-deep chain needs no stack and both walks stream
-//! through memory. Two deviations from the paper's reference code:
+//! Everything here is iterative. The visible nodes are first numbered in
+//! depth-first preorder (with an explicit stack); the bottom-up walk goes
+//! through that order backwards and the top-down walk forwards, so a
+//! million-deep chain needs no call stack, and since every subtree is a
+//! contiguous run of positions, contour walks mostly hit memory that was just
+//! touched. Two details differ from the code published with the paper:
 //!
 //! * a parent is centred over the *centres* of its first and last child (where
 //!   an org chart's connector lines end), not over their outer edges;
@@ -26,9 +27,9 @@
 //!   left, so a narrow parent over a wide family never leaves a hole beside it.
 //!
 //! Coordinates are computed in `f64` and rounded to `f32` on output. Beyond
-//! about 2^24 px (around 90 000 leaves of 160 px side by side) `f32` cannot
-//! hold every position exactly, so neighbouring boxes in such a drawing may be
-//! off by a pixel or more.
+//! 2^24 px (about 95 000 boxes of 160 px side by side, or 160 000 levels of
+//! 104 px) `f32` cannot even hold every whole pixel, so boxes far out in such
+//! a drawing may be off by a pixel or more.
 
 use crate::model::Forest;
 
@@ -45,7 +46,8 @@ impl Size {
     }
 }
 
-/// Spacing used by [`tidy_tree`]. Negative or NaN gaps count as zero.
+/// Spacing used by [`tidy_tree`]. Negative, NaN or infinite gaps count as
+/// zero.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct LayoutOptions {
     /// Horizontal gap between neighbouring boxes and subtrees of one tree.
@@ -89,7 +91,8 @@ impl Bounds {
 ///
 /// `x`/`y` are the top-left corner of each box; hidden nodes (below a
 /// collapsed node) get NaN for x and y. `width`/`height` repeat the input
-/// sizes (negative or NaN ones as zero) for every node, hidden or not.
+/// sizes for every node, hidden or not (negative, NaN or infinite ones as
+/// zero).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Layout {
     pub x: Vec<f32>,
@@ -122,22 +125,22 @@ impl Layout {
 /// No node / no thread.
 const NONE: u32 = u32::MAX;
 
-/// Working state of one visible node (the paper's `Tree` fields).
+/// Working state of one visible node (the paper's `Tree` fields, 80 bytes).
 ///
-/// Nodes are numbered by their position in a breadth-first order of the
-/// visible nodes, so the children of a node are the contiguous positions
-/// `first..=last` and both walks stream through memory.
+/// Nodes are numbered by their position in a depth-first preorder of the
+/// visible nodes: a node's first child is the next position and each subtree
+/// is a contiguous run, so contour walks mostly stay inside recently touched
+/// memory and the top-down walk is a plain forward scan.
 #[derive(Debug, Clone, Copy)]
 struct Work {
     /// Preliminary x of the box's left edge, relative to the parent's
-    /// children frame.
+    /// children frame; the absolute x once the second walk has passed.
     prelim: f64,
-    /// Offset applied to this node and its subtree; in the second walk it
-    /// becomes the full modifier sum from the root down to this node.
+    /// Offset applied to this node and its subtree.
     modifier: f64,
-    /// Even-spacing bookkeeping for intermediate siblings.
-    shift: f64,
-    change: f64,
+    /// Extra offset from spacing out the small siblings between big ones
+    /// (the paper's shift/change, already summed up).
+    spread: f64,
     /// Modifier sums from this subtree's root down to its extreme nodes.
     msel: f64,
     mser: f64,
@@ -147,33 +150,34 @@ struct Work {
     /// here so merging siblings need not visit the far-away extremes.
     deepest: f64,
     width: f32,
-    /// First and last child (`NONE` for a leaf or a collapsed node).
-    first: u32,
-    last: u32,
-    /// Contour threads, set on leaves only.
+    /// Number of children shown (0 for a leaf or a collapsed node).
+    kids: u32,
+    /// Next node down the right contour: the last child, or for a leaf its
+    /// right thread. (Down the left contour it is the next position, or for
+    /// a leaf `thread_l`.)
+    down_r: u32,
     thread_l: u32,
-    thread_r: u32,
     /// Deepest leftmost and rightmost node of this subtree.
     extreme_l: u32,
     extreme_r: u32,
 }
 
+const _: () = assert!(std::mem::size_of::<Work>() == 80);
+
 impl Work {
-    fn new(width: f32, bottom: f64, first: u32, last: u32) -> Work {
+    fn new(width: f32, bottom: f64, kids: u32) -> Work {
         Work {
             prelim: 0.0,
             modifier: 0.0,
-            shift: 0.0,
-            change: 0.0,
+            spread: 0.0,
             msel: 0.0,
             mser: 0.0,
             bottom,
             deepest: bottom,
             width,
-            first,
-            last,
+            kids,
+            down_r: NONE,
             thread_l: NONE,
-            thread_r: NONE,
             extreme_l: NONE,
             extreme_r: NONE,
         }
@@ -184,26 +188,20 @@ impl Work {
 #[inline]
 fn next_left(nodes: &[Work], v: usize) -> u32 {
     let node = &nodes[v];
-    if node.first == NONE {
+    if node.kids == 0 {
         node.thread_l
     } else {
-        node.first
+        v as u32 + 1
     }
 }
 
-/// Next node on the right contour below `v`.
-#[inline]
-fn next_right(nodes: &[Work], v: usize) -> u32 {
-    let node = &nodes[v];
-    if node.last == NONE {
-        node.thread_r
+/// Sizes and gaps that are negative, NaN or infinite count as zero.
+fn sanitize(length: f32) -> f32 {
+    if length.is_finite() {
+        length.max(0.0)
     } else {
-        node.last
+        0.0
     }
-}
-
-fn clamp_gap(gap: f32) -> f64 {
-    f64::from(gap.max(0.0))
 }
 
 /// Lays out every tree of `forest` as a non-layered tidy tree and places the
@@ -231,63 +229,79 @@ pub fn tidy_tree(
         collapsed.is_empty() || collapsed.len() == n,
         "tidy_tree needs no collapsed flags or one per node"
     );
-    let sibling_gap = clamp_gap(options.sibling_gap);
-    let level_gap = clamp_gap(options.level_gap);
-    let root_gap = clamp_gap(options.root_gap);
-    let width: Vec<f32> = sizes.iter().map(|s| s.width.max(0.0)).collect();
-    let height: Vec<f32> = sizes.iter().map(|s| s.height.max(0.0)).collect();
+    let sibling_gap = f64::from(sanitize(options.sibling_gap));
+    let level_gap = f64::from(sanitize(options.level_gap));
+    let root_gap = f64::from(sanitize(options.root_gap));
+    let width: Vec<f32> = sizes.iter().map(|s| sanitize(s.width)).collect();
+    let height: Vec<f32> = sizes.iter().map(|s| sanitize(s.height)).collect();
     let roots = forest.roots();
+    let mut x_out = vec![f32::NAN; n];
+    let mut y_out = vec![f32::NAN; n];
+    let mut visible = vec![false; n];
+    let mut max_y = 0.0f64;
 
-    // Pass 1, top-down: breadth-first order of the visible nodes. `order`
-    // maps positions to node ids; `top` and `tree` (which root tree) are
-    // indexed by position like `nodes`.
+    // Pass 1: number the visible nodes in depth-first preorder and settle y.
+    // `order` maps positions to node ids; `children` lists every node's
+    // children (as positions) in position order, so the walks below can
+    // slice it with a running offset. Stack entries are (node, slot in
+    // `children` to fill with its position, top y).
     let mut order: Vec<u32> = Vec::with_capacity(n);
-    let mut top: Vec<f64> = Vec::with_capacity(n);
-    let mut tree: Vec<u32> = Vec::with_capacity(n);
     let mut nodes: Vec<Work> = Vec::with_capacity(n);
-    order.extend_from_slice(roots);
-    top.resize(roots.len(), 0.0);
-    tree.extend(0..roots.len() as u32);
-    let mut p = 0;
-    while p < order.len() {
-        let v = order[p] as usize;
-        let bottom = top[p] + f64::from(height[v]) + level_gap;
-        let children = forest.children(v as u32);
-        let (first, last) = if children.is_empty() || collapsed.get(v).copied().unwrap_or(false) {
-            (NONE, NONE)
-        } else {
-            let first = order.len();
-            order.extend_from_slice(children);
-            top.resize(order.len(), bottom);
-            tree.resize(order.len(), tree[p]);
-            (first as u32, (order.len() - 1) as u32)
-        };
-        nodes.push(Work::new(width[v], bottom, first, last));
-        p += 1;
+    let mut children: Vec<u32> = Vec::with_capacity(n.saturating_sub(roots.len()));
+    let mut tree_start: Vec<usize> = Vec::with_capacity(roots.len() + 1);
+    let mut stack: Vec<(u32, u32, f64)> = Vec::new();
+    for &root in roots {
+        tree_start.push(order.len());
+        stack.push((root, NONE, 0.0));
+        while let Some((v, slot, y)) = stack.pop() {
+            if slot != NONE {
+                children[slot as usize] = order.len() as u32;
+            }
+            order.push(v);
+            let vi = v as usize;
+            y_out[vi] = y as f32;
+            visible[vi] = true;
+            let bottom = y + f64::from(height[vi]);
+            max_y = max_y.max(bottom);
+            let kids = forest.children(v);
+            let shown = !kids.is_empty() && !collapsed.get(vi).copied().unwrap_or(false);
+            let count = if shown { kids.len() } else { 0 };
+            nodes.push(Work::new(width[vi], bottom + level_gap, count as u32));
+            let start = children.len();
+            children.resize(start + count, NONE);
+            for (j, &c) in kids[..count].iter().enumerate().rev() {
+                stack.push((c, (start + j) as u32, bottom + level_gap));
+            }
+        }
     }
+    tree_start.push(order.len());
 
     // Pass 2, bottom-up: the paper's first walk. Descendants come later in
-    // breadth-first order, so walking it backwards finishes every subtree
-    // before its parent.
+    // preorder, so walking it backwards finishes every subtree before its
+    // parent; the children slices are consumed from the end.
     let mut iyl: Vec<(f64, u32)> = Vec::new();
+    let mut spacing: Vec<(f64, f64)> = Vec::new();
+    let mut end = children.len();
     for p in (0..nodes.len()).rev() {
-        let (first, last) = (nodes[p].first, nodes[p].last);
-        if first == NONE {
+        let count = nodes[p].kids as usize;
+        if count == 0 {
             let node = &mut nodes[p];
             node.extreme_l = p as u32;
             node.extreme_r = p as u32;
             continue;
         }
-        let (first, last) = (first as usize, last as usize);
-        let deepest = place_children(&mut nodes, first, last, sibling_gap, &mut iyl);
-        let f = &nodes[first];
-        let l = &nodes[last];
+        let kids = &children[end - count..end];
+        end -= count;
+        let deepest = place_children(&mut nodes, kids, sibling_gap, &mut iyl, &mut spacing);
+        let f = &nodes[p + 1];
+        let l = &nodes[kids[count - 1] as usize];
         let first_center = f.prelim + f.modifier + f64::from(f.width) / 2.0;
         let last_center = l.prelim + l.modifier + f64::from(l.width) / 2.0;
         let (extreme_l, msel) = (f.extreme_l, f.msel);
         let (extreme_r, mser) = (l.extreme_r, l.mser);
         let node = &mut nodes[p];
         node.prelim = (first_center + last_center) / 2.0 - f64::from(node.width) / 2.0;
+        node.down_r = kids[count - 1];
         node.extreme_l = extreme_l;
         node.msel = msel;
         node.extreme_r = extreme_r;
@@ -295,51 +309,39 @@ pub fn tidy_tree(
         node.deepest = deepest;
     }
 
-    // Pass 3, top-down: the second walk turns modifiers into absolute x and
-    // spreads the even-spacing shifts; also measure each root tree.
-    let mut xs: Vec<f64> = Vec::with_capacity(nodes.len());
-    let mut tree_min = vec![f64::INFINITY; roots.len()];
-    let mut tree_max = vec![f64::NEG_INFINITY; roots.len()];
-    for p in 0..nodes.len() {
-        let node = &nodes[p];
-        let modsum = node.modifier;
-        let x = node.prelim + modsum;
-        xs.push(x);
-        let t = tree[p] as usize;
-        tree_min[t] = tree_min[t].min(x);
-        tree_max[t] = tree_max[t].max(x + f64::from(node.width));
-        if node.first == NONE {
-            continue;
-        }
-        let (first, last) = (node.first as usize, node.last as usize);
-        let (mut shift, mut delta) = (0.0, 0.0);
-        for child in &mut nodes[first..=last] {
-            shift += child.shift;
-            delta += shift + child.change;
-            child.modifier += delta + modsum;
-        }
-    }
-
-    // Root trees side by side; the first one's left edge at x = 0.
-    let mut offset = vec![0.0f64; roots.len()];
+    // Pass 3, top-down, one root tree (a contiguous run of positions) at a
+    // time: the paper's second walk turns modifiers into absolute x, with a
+    // stack of (children not yet reached, modifier sum) along the current
+    // path; then the tree is moved into place beside the previous one.
+    let mut path: Vec<(u32, f64)> = Vec::new();
     let mut right = 0.0f64;
-    for t in 0..roots.len() {
+    for (t, span) in tree_start.windows(2).enumerate() {
+        let range = span[0]..span[1];
+        let (mut min_x, mut max_x) = (f64::INFINITY, f64::NEG_INFINITY);
+        for node in &mut nodes[range.clone()] {
+            let mut modsum = node.modifier + node.spread;
+            if let Some(top) = path.last_mut() {
+                modsum += top.1;
+                top.0 -= 1;
+                if top.0 == 0 {
+                    path.pop();
+                }
+            }
+            node.prelim += modsum;
+            min_x = min_x.min(node.prelim);
+            max_x = max_x.max(node.prelim + f64::from(node.width));
+            if node.kids > 0 {
+                path.push((node.kids, modsum));
+            }
+        }
         let left = if t == 0 { 0.0 } else { right + root_gap };
-        offset[t] = left - tree_min[t];
-        right = left + (tree_max[t] - tree_min[t]);
+        let shift = left - min_x;
+        right = left + (max_x - min_x);
+        for (node, &v) in nodes[range.clone()].iter().zip(&order[range]) {
+            x_out[v as usize] = (node.prelim + shift) as f32;
+        }
     }
 
-    let mut x_out = vec![f32::NAN; n];
-    let mut y_out = vec![f32::NAN; n];
-    let mut visible = vec![false; n];
-    let mut max_y = 0.0f64;
-    for (p, &v) in order.iter().enumerate() {
-        let v = v as usize;
-        x_out[v] = (xs[p] + offset[tree[p] as usize]) as f32;
-        y_out[v] = top[p] as f32;
-        visible[v] = true;
-        max_y = max_y.max(top[p] + f64::from(height[v]));
-    }
     Layout {
         x: x_out,
         y: y_out,
@@ -355,40 +357,58 @@ pub fn tidy_tree(
     }
 }
 
-/// Places the finished subtrees at positions `first..=last` (the children of
-/// one node) next to each other: the loop body of the paper's first walk.
+/// Places the finished subtrees rooted at `kids` (the children of one node,
+/// as positions) next to each other: the loop body of the paper's first walk,
+/// plus turning the even-spacing shifts into each child's `spread`.
+///
 /// `iyl` is scratch space for the paper's index list, a stack of (lowest y,
-/// sibling position) with the most recent sibling on top. Returns the largest
-/// `bottom` among the children's subtrees.
+/// sibling index) with the most recent sibling on top; `spacing` for the
+/// paper's (shift, change) per sibling. Returns the largest `bottom` among
+/// the children's subtrees.
 fn place_children(
     nodes: &mut [Work],
-    first: usize,
-    last: usize,
+    kids: &[u32],
     gap: f64,
     iyl: &mut Vec<(f64, u32)>,
+    spacing: &mut Vec<(f64, f64)>,
 ) -> f64 {
     iyl.clear();
-    let mut deepest = nodes[first].deepest;
-    iyl.push((deepest, first as u32));
-    for child in first + 1..=last {
-        let low_y = nodes[child].deepest;
+    spacing.clear();
+    spacing.resize(kids.len(), (0.0, 0.0));
+    let mut deepest = nodes[kids[0] as usize].deepest;
+    iyl.push((deepest, 0));
+    for i in 1..kids.len() {
+        let low_y = nodes[kids[i] as usize].deepest;
         deepest = deepest.max(low_y);
-        separate(nodes, first, child, gap, iyl);
+        separate(nodes, kids, i, gap, iyl, spacing);
         // Siblings no deeper than the new subtree are hidden behind it.
         while iyl.last().is_some_and(|&(y, _)| low_y >= y) {
             iyl.pop();
         }
-        iyl.push((low_y, child as u32));
+        iyl.push((low_y, i as u32));
+    }
+    let (mut shift, mut spread) = (0.0, 0.0);
+    for (&kid, &(s, change)) in kids.iter().zip(spacing.iter()) {
+        shift += s;
+        spread += shift + change;
+        nodes[kid as usize].spread = spread;
     }
     deepest
 }
 
-/// Moves subtree `child` right until it clears the right contour of its left
-/// siblings (`first..child`) by `gap` everywhere, then threads the shorter
-/// contour to the longer one.
-fn separate(nodes: &mut [Work], first: usize, child: usize, gap: f64, iyl: &[(f64, u32)]) {
-    let mut sr = child - 1;
-    let mut cl = child;
+/// Moves subtree `kids[i]` right until it clears the right contour of
+/// `kids[..i]` by `gap` everywhere, then threads the shorter contour to the
+/// longer one.
+fn separate(
+    nodes: &mut [Work],
+    kids: &[u32],
+    i: usize,
+    gap: f64,
+    iyl: &[(f64, u32)],
+    spacing: &mut [(f64, f64)],
+) {
+    let mut sr = kids[i - 1] as usize;
+    let mut cl = kids[i] as usize;
     let mut mssr = nodes[sr].modifier;
     let mut mscl = nodes[cl].modifier;
     let mut cursor = iyl.len() - 1;
@@ -406,12 +426,24 @@ fn separate(nodes: &mut [Work], first: usize, child: usize, gap: f64, iyl: &[(f6
         if touching || dist > 0.0 {
             touching = false;
             mscl += dist;
-            move_subtree(nodes, child, iyl[cursor].1 as usize, dist);
+            let node = &mut nodes[kids[i] as usize];
+            node.modifier += dist;
+            node.msel += dist;
+            node.mser += dist;
+            // Spread the move evenly over the siblings strictly between the
+            // one whose contour forced it and this one.
+            let owner = iyl[cursor].1 as usize;
+            if owner + 1 != i {
+                let step = dist / (i - owner) as f64;
+                spacing[owner + 1].0 += step;
+                spacing[i].0 -= step;
+                spacing[i].1 -= dist - step;
+            }
         }
         let cl_bottom = nodes[cl].bottom;
         let (mut next_sr, mut next_cl) = (sr as u32, cl as u32);
         if sr_bottom <= cl_bottom {
-            next_sr = next_right(nodes, sr);
+            next_sr = nodes[sr].down_r;
             if next_sr != NONE {
                 mssr += nodes[next_sr as usize].modifier;
             }
@@ -427,13 +459,13 @@ fn separate(nodes: &mut [Work], first: usize, child: usize, gap: f64, iyl: &[(f6
             (NONE, cl_next) => {
                 // The new subtree is deeper: continue the left siblings' left
                 // contour into it.
-                set_left_thread(nodes, first, child, cl_next as usize, mscl);
+                set_left_thread(nodes, kids, i, cl_next as usize, mscl);
                 break;
             }
             (sr_next, NONE) => {
                 // The left siblings are deeper: continue the new subtree's
                 // right contour into theirs.
-                set_right_thread(nodes, child, sr_next as usize, mssr);
+                set_right_thread(nodes, kids, i, sr_next as usize, mssr);
                 break;
             }
             (sr_next, cl_next) => {
@@ -444,23 +476,9 @@ fn separate(nodes: &mut [Work], first: usize, child: usize, gap: f64, iyl: &[(f6
     }
 }
 
-/// Moves subtree `child` by `dist`, spreading the move evenly over the
-/// siblings strictly between `owner` (whose contour forced it) and `child`.
-fn move_subtree(nodes: &mut [Work], child: usize, owner: usize, dist: f64) {
-    let node = &mut nodes[child];
-    node.modifier += dist;
-    node.msel += dist;
-    node.mser += dist;
-    if owner + 1 != child {
-        let step = dist / (child - owner) as f64;
-        nodes[owner + 1].shift += step;
-        let node = &mut nodes[child];
-        node.shift -= step;
-        node.change -= dist - step;
-    }
-}
-
-fn set_left_thread(nodes: &mut [Work], first: usize, child: usize, cl: usize, mscl: f64) {
+fn set_left_thread(nodes: &mut [Work], kids: &[u32], i: usize, cl: usize, mscl: f64) {
+    let first = kids[0] as usize;
+    let child = kids[i] as usize;
     let li = nodes[first].extreme_l as usize;
     let diff = (mscl - nodes[cl].modifier) - nodes[first].msel;
     let leaf = &mut nodes[li];
@@ -474,14 +492,16 @@ fn set_left_thread(nodes: &mut [Work], first: usize, child: usize, cl: usize, ms
     nodes[first].msel = msel;
 }
 
-fn set_right_thread(nodes: &mut [Work], child: usize, sr: usize, mssr: f64) {
+fn set_right_thread(nodes: &mut [Work], kids: &[u32], i: usize, sr: usize, mssr: f64) {
+    let prev = kids[i - 1] as usize;
+    let child = kids[i] as usize;
     let ri = nodes[child].extreme_r as usize;
     let diff = (mssr - nodes[sr].modifier) - nodes[child].mser;
     let leaf = &mut nodes[ri];
-    leaf.thread_r = sr as u32;
+    leaf.down_r = sr as u32;
     leaf.modifier += diff;
     leaf.prelim -= diff;
-    let (extreme_r, mser) = (nodes[child - 1].extreme_r, nodes[child - 1].mser);
+    let (extreme_r, mser) = (nodes[prev].extreme_r, nodes[prev].mser);
     nodes[child].extreme_r = extreme_r;
     nodes[child].mser = mser;
 }

@@ -76,6 +76,7 @@ struct Reference {
     layers: u32,
     spans: Vec<u32>,
     total_reports: Vec<u64>,
+    subtree_cost: Vec<i64>,
 }
 
 fn reference(parents: &[u32], statuses: &[Status], view: View) -> Reference {
@@ -90,6 +91,7 @@ fn reference(parents: &[u32], statuses: &[Status], view: View) -> Reference {
     };
     let mut spans = vec![0u32; n];
     let mut total_reports = vec![0u64; n];
+    let mut subtree_cost = vec![0i64; n];
     let mut layers = 0;
     let mut roots = 0;
     let mut people = 0;
@@ -103,9 +105,12 @@ fn reference(parents: &[u32], statuses: &[Status], view: View) -> Reference {
         }
         let mut layer = 1;
         let mut up = e;
+        let cost = 1000 + i as i64; // as set by org_from
+        subtree_cost[i] += cost;
         while up != NO_PARENT {
             layer += 1;
             total_reports[up as usize] += 1;
+            subtree_cost[up as usize] += cost;
             up = effective(up as usize);
         }
         layers = layers.max(layer);
@@ -118,6 +123,7 @@ fn reference(parents: &[u32], statuses: &[Status], view: View) -> Reference {
         layers,
         spans,
         total_reports,
+        subtree_cost,
     }
 }
 
@@ -175,6 +181,7 @@ proptest! {
             let i: usize = manager.id[1..].parse().expect("p<i> ids");
             prop_assert_eq!(manager.span, expected.spans[i]);
             prop_assert_eq!(manager.total_reports, expected.total_reports[i]);
+            prop_assert_eq!(manager.subtree_cost.cents(), expected.subtree_cost[i]);
         }
         prop_assert_eq!(metrics.span_by_manager.len() as u64, expected.managers);
     }
@@ -334,4 +341,100 @@ fn empty_org_has_zero_metrics_not_nans() {
     assert_eq!(metrics.coverage.coverage_ratio, None);
     let json = serde_json::to_string(&metrics).expect("serialises");
     assert!(!json.contains("NaN"));
+}
+
+const TEAMS: [&str; 4] = ["Alpha", "Beta", "Gamma", "Central Architecture"];
+
+#[derive(Debug, Clone)]
+struct RandomPerson {
+    team: Option<usize>,
+    staff_plus: bool,
+    supports: Vec<usize>,
+    status: Status,
+    cost: i64,
+}
+
+fn people_strategy() -> impl Strategy<Value = Vec<RandomPerson>> {
+    proptest::collection::vec(
+        (
+            proptest::option::weighted(0.8, 0..TEAMS.len()),
+            proptest::bool::weighted(0.3),
+            proptest::collection::vec(0..TEAMS.len(), 0..4),
+            prop_oneof![4 => Just(Status::Active), 1 => Just(Status::Open), 1 => Just(Status::Departing)],
+            0i64..1_000_000,
+        )
+            .prop_map(|(team, staff_plus, supports, status, cost)| RandomPerson {
+                team,
+                staff_plus,
+                supports,
+                status,
+                cost,
+            }),
+        1..40,
+    )
+}
+
+proptest! {
+    #[test]
+    fn teams_and_coverage_match_the_naive_reference(people in people_strategy(), max_load in 0u32..4, planned in any::<bool>()) {
+        let view = if planned { View::Planned } else { View::Current };
+        // Everyone reports to p0; reporting lines do not matter here.
+        let records: Vec<PersonRecord> = people
+            .iter()
+            .enumerate()
+            .map(|(i, p)| PersonRecord {
+                row: i as u64 + 2,
+                id: format!("p{i}"),
+                manager_id: if i == 0 { String::new() } else { "p0".into() },
+                title: if p.staff_plus { "Staff Engineer".into() } else { "Software Engineer".into() },
+                team: p.team.map(|t| TEAMS[t].to_string()).unwrap_or_default(),
+                status: p.status,
+                cost: Some(crate::Money::from_cents(p.cost)),
+                supports: p.supports.iter().map(|&t| TEAMS[t].to_string()).collect(),
+                ..PersonRecord::default()
+            })
+            .collect();
+        let Ok((mut org, _)) = Org::from_records(&records, "t.csv", Ladder::default(), Policy::default()) else {
+            return Err(TestCaseError::fail("valid records"));
+        };
+        org.policy.max_load = max_load;
+        let metrics = compute(&org, view);
+
+        // Naive reference over team names. Teams exist only if someone is a member.
+        let exists = |t: usize| people.iter().any(|p| p.team == Some(t));
+        let is_arch = |t: usize| TEAMS[t] == "Central Architecture";
+        let counted = |p: &RandomPerson| view.includes(p.status);
+        let supports = |p: &RandomPerson, t: usize| {
+            counted(p) && p.staff_plus && exists(t) && !is_arch(t)
+                && (p.team == Some(t) || p.supports.contains(&t))
+        };
+        let considered: Vec<usize> = (0..TEAMS.len()).filter(|&t| exists(t) && !is_arch(t)).collect();
+        let covered = considered.iter().filter(|&&t| people.iter().any(|p| supports(p, t))).count() as u64;
+        prop_assert_eq!(metrics.coverage.teams, considered.len() as u64);
+        prop_assert_eq!(metrics.coverage.covered, covered);
+        let staff: Vec<(usize, &RandomPerson)> = people.iter().enumerate().filter(|(_, p)| counted(p) && p.staff_plus).collect();
+        prop_assert_eq!(metrics.coverage.staff_plus, staff.len() as u64);
+        let central = staff.iter().filter(|(_, p)| p.team.is_some_and(is_arch)).count() as u64;
+        let unplaced = staff.iter().filter(|(_, p)| p.team.is_none()).count() as u64;
+        prop_assert_eq!(metrics.coverage.central, central);
+        prop_assert_eq!(metrics.coverage.unplaced, unplaced);
+        prop_assert_eq!(metrics.coverage.embedded, staff.len() as u64 - central - unplaced);
+        let mut overloaded = 0;
+        for (i, p) in &staff {
+            let load = (0..TEAMS.len()).filter(|&t| supports(p, t)).count() as u32;
+            let listed = metrics.coverage.load.iter().find(|l| l.id == format!("p{i}"));
+            prop_assert_eq!(listed.map(|l| l.load), Some(load));
+            overloaded += u64::from(load > max_load);
+        }
+        prop_assert_eq!(metrics.coverage.overloaded, overloaded);
+        let ic_engineers = people.iter().filter(|p| counted(p) && !p.staff_plus).count() as u64;
+        prop_assert_eq!(metrics.coverage.ic_engineers, ic_engineers);
+        for team in &metrics.teams {
+            let t = TEAMS.iter().position(|&name| name == team.name).expect("known team");
+            let members: Vec<&RandomPerson> = people.iter().filter(|p| p.team == Some(t) && counted(p)).collect();
+            prop_assert_eq!(team.headcount, members.len() as u64);
+            prop_assert_eq!(team.cost.cents(), members.iter().map(|p| p.cost).sum::<i64>());
+        }
+        prop_assert_eq!(metrics.cost.cents(), people.iter().filter(|p| counted(p)).map(|p| p.cost).sum::<i64>());
+    }
 }
