@@ -4,10 +4,11 @@
 //! [`generate`] builds an org of any size from one seed. The shape:
 //!
 //! * one CTO (M7) at the root;
-//! * above the directors, as many management layers as the size needs
-//!   (VPs from about 200 people, SVPs from a few thousand, senior directors
-//!   and EVPs from tens of thousands), so spans stay mostly 4–10 from 20 people
-//!   to millions, with a few narrow (1–3) and a few wide (11–15) ones;
+//! * as many management layers as the size needs, so spans stay mostly 4–10
+//!   from 20 people to millions, with a few narrow (1–3) and a few wide
+//!   (11–15) ones: directors from about 60 people, VPs from about 270, SVPs
+//!   from about 4,000, senior directors from about 26,000, EVPs from about
+//!   170,000 (and group VPs beyond a million);
 //! * directors (M3/M4) whose orgs are the departments (`Payments`,
 //!   `Observability`, …), engineering managers (M1/M2) each leading one
 //!   product team of mostly 5–9 people, and engineers (IC1–IC3);
@@ -27,6 +28,7 @@ use rand::{RngCore, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use std::collections::HashSet;
 use std::fmt::Write as _;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::io;
 
 /// The CSV header written by [`write_csv`].
@@ -128,12 +130,14 @@ const M5: usize = 11;
 const M6: usize = 12;
 const M7: usize = 13;
 
+#[rustfmt::skip]
 const LEVEL_CODES: [&str; 14] = [
     "IC1", "IC2", "IC3", "IC4", "IC5", "IC6", "IC7", "M1", "M2", "M3", "M4", "M5", "M6", "M7",
 ];
 
 /// Typical annual cost per level in whole currency units, before the ±12%
 /// individual spread and the location factor.
+#[rustfmt::skip]
 const BASE_COST: [i64; 14] = [
     110_000, 135_000, 170_000, 215_000, 280_000, 350_000, 430_000, // IC1–IC7
     195_000, 225_000, 265_000, 305_000, 350_000, 400_000, 450_000, // M1–M7
@@ -158,263 +162,46 @@ struct City {
     cost_factor: i64,
 }
 
+#[rustfmt::skip]
 const CITIES: [City; 10] = [
-    City {
-        name: "San Francisco",
-        weight: 18,
-        cost_factor: 1150,
-    },
-    City {
-        name: "New York",
-        weight: 14,
-        cost_factor: 1120,
-    },
-    City {
-        name: "Seattle",
-        weight: 12,
-        cost_factor: 1080,
-    },
-    City {
-        name: "Austin",
-        weight: 8,
-        cost_factor: 980,
-    },
-    City {
-        name: "London",
-        weight: 12,
-        cost_factor: 920,
-    },
-    City {
-        name: "Berlin",
-        weight: 7,
-        cost_factor: 840,
-    },
-    City {
-        name: "Dublin",
-        weight: 6,
-        cost_factor: 880,
-    },
-    City {
-        name: "Toronto",
-        weight: 7,
-        cost_factor: 830,
-    },
-    City {
-        name: "Bangalore",
-        weight: 10,
-        cost_factor: 480,
-    },
-    City {
-        name: "Singapore",
-        weight: 6,
-        cost_factor: 900,
-    },
+    City { name: "San Francisco", weight: 18, cost_factor: 1150 },
+    City { name: "New York", weight: 14, cost_factor: 1120 },
+    City { name: "Seattle", weight: 12, cost_factor: 1080 },
+    City { name: "Austin", weight: 8, cost_factor: 980 },
+    City { name: "London", weight: 12, cost_factor: 920 },
+    City { name: "Berlin", weight: 7, cost_factor: 840 },
+    City { name: "Dublin", weight: 6, cost_factor: 880 },
+    City { name: "Toronto", weight: 7, cost_factor: 830 },
+    City { name: "Bangalore", weight: 10, cost_factor: 480 },
+    City { name: "Singapore", weight: 6, cost_factor: 900 },
 ];
 
+#[rustfmt::skip]
 const FIRST_NAMES: [&str; 100] = [
-    "James",
-    "Mary",
-    "Wei",
-    "Priya",
-    "Carlos",
-    "Fatima",
-    "Olivia",
-    "Liam",
-    "Noah",
-    "Emma",
-    "Ava",
-    "Sofia",
-    "Mateo",
-    "Yuki",
-    "Hiroshi",
-    "Aisha",
-    "Omar",
-    "Mei",
-    "Arjun",
-    "Ananya",
-    "Rahul",
-    "Deepa",
-    "Lucas",
-    "Isabella",
-    "Mia",
-    "Ethan",
-    "Amelia",
-    "Harper",
-    "Elena",
-    "Dmitri",
-    "Olga",
-    "Ivan",
-    "Anna",
-    "Kofi",
-    "Amara",
-    "Chloe",
-    "Zoe",
-    "Nia",
-    "Jamal",
-    "Leila",
-    "Hassan",
-    "Nora",
-    "Ingrid",
-    "Lars",
-    "Astrid",
-    "Freya",
-    "Giulia",
-    "Marco",
-    "Luca",
-    "Pierre",
-    "Camille",
-    "Hugo",
-    "Lea",
-    "Jin",
-    "Min-jun",
-    "Ji-woo",
-    "Thanh",
-    "Linh",
-    "Kavya",
-    "Vikram",
-    "Nikhil",
-    "Sara",
-    "David",
-    "Daniel",
-    "Michael",
-    "Sarah",
-    "Laura",
-    "Rachel",
-    "Ben",
-    "Sam",
-    "Alex",
-    "Jordan",
-    "Taylor",
-    "Morgan",
-    "Riley",
-    "Diego",
-    "Valentina",
-    "Camila",
-    "Santiago",
-    "Gabriel",
-    "Beatriz",
-    "Tomasz",
-    "Katarzyna",
-    "Piotr",
-    "Kwame",
-    "Adaeze",
-    "Chidi",
-    "Tariq",
-    "Yasmin",
-    "Emre",
-    "Elif",
-    "Noa",
-    "Avi",
-    "Finn",
-    "Aoife",
-    "Declan",
-    "Grace",
-    "Henry",
-    "Oscar",
-    "Ines",
+    "James", "Mary", "Wei", "Priya", "Carlos", "Fatima", "Olivia", "Liam", "Noah", "Emma",
+    "Ava", "Sofia", "Mateo", "Yuki", "Hiroshi", "Aisha", "Omar", "Mei", "Arjun", "Ananya",
+    "Rahul", "Deepa", "Lucas", "Isabella", "Mia", "Ethan", "Amelia", "Harper", "Elena", "Dmitri",
+    "Olga", "Ivan", "Anna", "Kofi", "Amara", "Chloe", "Zoe", "Nia", "Jamal", "Leila",
+    "Hassan", "Nora", "Ingrid", "Lars", "Astrid", "Freya", "Giulia", "Marco", "Luca", "Pierre",
+    "Camille", "Hugo", "Lea", "Jin", "Min-jun", "Ji-woo", "Thanh", "Linh", "Kavya", "Vikram",
+    "Nikhil", "Sara", "David", "Daniel", "Michael", "Sarah", "Laura", "Rachel", "Ben", "Sam",
+    "Alex", "Jordan", "Taylor", "Morgan", "Riley", "Diego", "Valentina", "Camila", "Santiago", "Gabriel",
+    "Beatriz", "Tomasz", "Katarzyna", "Piotr", "Kwame", "Adaeze", "Chidi", "Tariq", "Yasmin", "Emre",
+    "Elif", "Noa", "Avi", "Finn", "Aoife", "Declan", "Grace", "Henry", "Oscar", "Ines",
 ];
 
+#[rustfmt::skip]
 const LAST_NAMES: [&str; 100] = [
-    "Smith",
-    "Johnson",
-    "Williams",
-    "Brown",
-    "Jones",
-    "Garcia",
-    "Miller",
-    "Davis",
-    "Rodriguez",
-    "Martinez",
-    "Hernandez",
-    "Lopez",
-    "Gonzalez",
-    "Wilson",
-    "Anderson",
-    "Thomas",
-    "Taylor",
-    "Moore",
-    "Jackson",
-    "Martin",
-    "Lee",
-    "Perez",
-    "Thompson",
-    "White",
-    "Harris",
-    "Sanchez",
-    "Clark",
-    "Ramirez",
-    "Lewis",
-    "Robinson",
-    "Walker",
-    "Young",
-    "Allen",
-    "King",
-    "Wright",
-    "Scott",
-    "Torres",
-    "Nguyen",
-    "Hill",
-    "Flores",
-    "Green",
-    "Adams",
-    "Baker",
-    "Campbell",
-    "Mitchell",
-    "Carter",
-    "Patel",
-    "Shah",
-    "Kumar",
-    "Singh",
-    "Gupta",
-    "Sharma",
-    "Iyer",
-    "Reddy",
-    "Chen",
-    "Wang",
-    "Li",
-    "Zhang",
-    "Liu",
-    "Huang",
-    "Kim",
-    "Park",
-    "Choi",
-    "Tanaka",
-    "Suzuki",
-    "Sato",
-    "Watanabe",
-    "Yamamoto",
-    "Mueller",
-    "Schmidt",
-    "Fischer",
-    "Weber",
-    "Rossi",
-    "Russo",
-    "Bianchi",
-    "Dubois",
-    "Moreau",
-    "Laurent",
-    "Novak",
-    "Kowalski",
-    "Nowak",
-    "Ivanova",
-    "Petrov",
-    "Okafor",
-    "Mensah",
-    "Adeyemi",
-    "Haddad",
-    "Khan",
-    "Ali",
-    "Cohen",
-    "Levi",
-    "O'Brien",
-    "Murphy",
-    "Kelly",
-    "Silva",
-    "Santos",
-    "Costa",
-    "Jensen",
-    "Larsen",
-    "Lindqvist",
+    "Smith", "Johnson", "Williams", "Brown", "Jones", "Garcia", "Miller", "Davis", "Rodriguez", "Martinez",
+    "Hernandez", "Lopez", "Gonzalez", "Wilson", "Anderson", "Thomas", "Taylor", "Moore", "Jackson", "Martin",
+    "Lee", "Perez", "Thompson", "White", "Harris", "Sanchez", "Clark", "Ramirez", "Lewis", "Robinson",
+    "Walker", "Young", "Allen", "King", "Wright", "Scott", "Torres", "Nguyen", "Hill", "Flores",
+    "Green", "Adams", "Baker", "Campbell", "Mitchell", "Carter", "Patel", "Shah", "Kumar", "Singh",
+    "Gupta", "Sharma", "Iyer", "Reddy", "Chen", "Wang", "Li", "Zhang", "Liu", "Huang",
+    "Kim", "Park", "Choi", "Tanaka", "Suzuki", "Sato", "Watanabe", "Yamamoto", "Mueller", "Schmidt",
+    "Fischer", "Weber", "Rossi", "Russo", "Bianchi", "Dubois", "Moreau", "Laurent", "Novak", "Kowalski",
+    "Nowak", "Ivanova", "Petrov", "Okafor", "Mensah", "Adeyemi", "Haddad", "Khan", "Ali", "Cohen",
+    "Levi", "O'Brien", "Murphy", "Kelly", "Silva", "Santos", "Costa", "Jensen", "Larsen", "Lindqvist",
 ];
 
 // ---------------------------------------------------------------------------
@@ -434,440 +221,51 @@ struct Group {
     areas: &'static [Area],
 }
 
+#[rustfmt::skip]
 const GROUPS: [Group; 6] = [
-    Group {
-        name: "Consumer Products",
-        areas: &[
-            Area {
-                name: "Growth",
-                topics: [
-                    "Onboarding",
-                    "Activation",
-                    "Referrals",
-                    "Lifecycle",
-                    "Growth Experiments",
-                    "Retention",
-                    "Landing Pages",
-                    "Signup",
-                ],
-            },
-            Area {
-                name: "Messaging",
-                topics: [
-                    "Messaging",
-                    "Chat",
-                    "Email Delivery",
-                    "Push Delivery",
-                    "Inbox",
-                    "Realtime",
-                    "Presence",
-                    "SMS Gateway",
-                ],
-            },
-            Area {
-                name: "Content",
-                topics: [
-                    "Content Management",
-                    "Publishing",
-                    "Media Pipeline",
-                    "Video",
-                    "Images",
-                    "Editorial Tools",
-                    "Feeds",
-                    "Discovery",
-                ],
-            },
-            Area {
-                name: "Notifications",
-                topics: [
-                    "Notifications",
-                    "Notification Preferences",
-                    "Digests",
-                    "In-App Messages",
-                    "Scheduling",
-                    "Reminders",
-                    "Alert Delivery",
-                    "Templates",
-                ],
-            },
-            Area {
-                name: "Mobile",
-                topics: [
-                    "iOS App",
-                    "Android App",
-                    "Mobile Shell",
-                    "Mobile Releases",
-                    "App Performance",
-                    "Offline Sync",
-                    "Mobile Design System",
-                    "Deep Links",
-                ],
-            },
-            Area {
-                name: "Collaboration",
-                topics: [
-                    "Documents",
-                    "Comments",
-                    "Sharing",
-                    "Calendar",
-                    "Workspaces",
-                    "Live Editing",
-                    "Whiteboards",
-                    "File Sync",
-                ],
-            },
-            Area {
-                name: "Maps",
-                topics: [
-                    "Geocoding",
-                    "Places",
-                    "Navigation",
-                    "Map Tiles",
-                    "Location Services",
-                    "Routing Engine",
-                    "ETA",
-                    "Geofencing",
-                ],
-            },
-        ],
-    },
-    Group {
-        name: "Commerce & Marketplace",
-        areas: &[
-            Area {
-                name: "Commerce",
-                topics: [
-                    "Checkout",
-                    "Cart",
-                    "Pricing",
-                    "Promotions",
-                    "Catalog",
-                    "Orders",
-                    "Subscriptions",
-                    "Tax",
-                ],
-            },
-            Area {
-                name: "Payments",
-                topics: [
-                    "Payments",
-                    "Payouts",
-                    "Ledger",
-                    "Billing",
-                    "Invoicing",
-                    "Card Processing",
-                    "Wallet",
-                    "Refunds",
-                ],
-            },
-            Area {
-                name: "Marketplace",
-                topics: [
-                    "Listings",
-                    "Seller Tools",
-                    "Buyer Journey",
-                    "Reviews",
-                    "Matching",
-                    "Inventory",
-                    "Fulfilment",
-                    "Returns",
-                ],
-            },
-            Area {
-                name: "Logistics",
-                topics: [
-                    "Dispatch",
-                    "Shipping",
-                    "Warehouse Systems",
-                    "Tracking",
-                    "Delivery Estimates",
-                    "Carrier Network",
-                    "Fleet",
-                    "Last Mile",
-                ],
-            },
-            Area {
-                name: "Finance Systems",
-                topics: [
-                    "Revenue Recognition",
-                    "Payroll",
-                    "Procurement",
-                    "Expenses",
-                    "Financial Reporting",
-                    "Treasury",
-                    "Accounts Payable",
-                    "Budgeting",
-                ],
-            },
-        ],
-    },
-    Group {
-        name: "Platform & Infrastructure",
-        areas: &[
-            Area {
-                name: "Infrastructure",
-                topics: [
-                    "Compute",
-                    "Kubernetes",
-                    "Service Mesh",
-                    "Load Balancing",
-                    "Provisioning",
-                    "Capacity Planning",
-                    "Edge Compute",
-                    "DNS",
-                ],
-            },
-            Area {
-                name: "Storage",
-                topics: [
-                    "Databases",
-                    "Object Storage",
-                    "Caching",
-                    "Backups",
-                    "Replication",
-                    "Key-Value Store",
-                    "Schema Management",
-                    "Queues",
-                ],
-            },
-            Area {
-                name: "Networking",
-                topics: [
-                    "CDN",
-                    "Traffic Management",
-                    "Connectivity",
-                    "VPN",
-                    "Firewall",
-                    "Peering",
-                    "Network Config",
-                    "Service Discovery",
-                ],
-            },
-            Area {
-                name: "Observability",
-                topics: [
-                    "Logging",
-                    "Tracing",
-                    "Alerting",
-                    "Monitoring",
-                    "Incident Response",
-                    "SLOs",
-                    "Profiling",
-                    "Telemetry",
-                ],
-            },
-            Area {
-                name: "Developer Experience",
-                topics: [
-                    "Build Systems",
-                    "Continuous Integration",
-                    "Developer Tools",
-                    "Code Review",
-                    "Release Engineering",
-                    "Test Infrastructure",
-                    "Monorepo",
-                    "SDKs",
-                ],
-            },
-        ],
-    },
-    Group {
-        name: "Data & AI",
-        areas: &[
-            Area {
-                name: "Data",
-                topics: [
-                    "Data Ingestion",
-                    "Data Warehouse",
-                    "Streaming",
-                    "Batch Processing",
-                    "Data Quality",
-                    "Metadata",
-                    "Data Lake",
-                    "Pipelines",
-                ],
-            },
-            Area {
-                name: "Analytics",
-                topics: [
-                    "Dashboards",
-                    "Reporting",
-                    "Metrics",
-                    "Event Tracking",
-                    "Attribution",
-                    "Business Intelligence",
-                    "Forecasting",
-                    "Product Analytics",
-                ],
-            },
-            Area {
-                name: "Machine Learning",
-                topics: [
-                    "Feature Store",
-                    "Model Training",
-                    "Model Serving",
-                    "Recommendations",
-                    "Personalization",
-                    "Embeddings",
-                    "MLOps",
-                    "Ranking",
-                ],
-            },
-            Area {
-                name: "Experimentation",
-                topics: [
-                    "Feature Flags",
-                    "A/B Testing",
-                    "Statistics Engine",
-                    "Rollouts",
-                    "Targeting",
-                    "Holdouts",
-                    "Experiment Analysis",
-                    "Causal Inference",
-                ],
-            },
-            Area {
-                name: "Search",
-                topics: [
-                    "Search Ranking",
-                    "Search Indexing",
-                    "Query Understanding",
-                    "Autocomplete",
-                    "Relevance",
-                    "Spelling Correction",
-                    "Search Quality",
-                    "Federated Search",
-                ],
-            },
-        ],
-    },
-    Group {
-        name: "Trust & Security",
-        areas: &[
-            Area {
-                name: "Identity",
-                topics: [
-                    "Identity",
-                    "Authentication",
-                    "Authorization",
-                    "Accounts",
-                    "Sessions",
-                    "Permissions",
-                    "Single Sign-On",
-                    "Directory Sync",
-                ],
-            },
-            Area {
-                name: "Security",
-                topics: [
-                    "AppSec",
-                    "Detection & Response",
-                    "Secrets Management",
-                    "Vulnerability Management",
-                    "Cloud Security",
-                    "Encryption",
-                    "Security Scanning",
-                    "Zero Trust",
-                ],
-            },
-            Area {
-                name: "Trust & Safety",
-                topics: [
-                    "Fraud Detection",
-                    "Risk Scoring",
-                    "Content Moderation",
-                    "Abuse Prevention",
-                    "Account Integrity",
-                    "Spam",
-                    "Disputes",
-                    "Compliance",
-                ],
-            },
-            Area {
-                name: "Privacy",
-                topics: [
-                    "Consent",
-                    "Data Subject Requests",
-                    "Data Retention",
-                    "Anonymisation",
-                    "Privacy Controls",
-                    "Cookie Management",
-                    "Data Mapping",
-                    "Privacy Reviews",
-                ],
-            },
-        ],
-    },
-    Group {
-        name: "Business & Enterprise",
-        areas: &[
-            Area {
-                name: "Ads",
-                topics: [
-                    "Ads Serving",
-                    "Ads Ranking",
-                    "Bidding",
-                    "Campaign Management",
-                    "Ads Measurement",
-                    "Audience Targeting",
-                    "Ad Quality",
-                    "Advertiser Tools",
-                ],
-            },
-            Area {
-                name: "Enterprise",
-                topics: [
-                    "Admin Console",
-                    "Audit Logs",
-                    "Enterprise Billing",
-                    "User Provisioning",
-                    "Data Residency",
-                    "Workspace Management",
-                    "Licensing",
-                    "Compliance Reporting",
-                ],
-            },
-            Area {
-                name: "Partner Ecosystem",
-                topics: [
-                    "Partner APIs",
-                    "App Marketplace",
-                    "Webhooks",
-                    "Developer Portal",
-                    "Partner Onboarding",
-                    "API Gateway",
-                    "OAuth Apps",
-                    "Connectors",
-                ],
-            },
-            Area {
-                name: "Customer Experience",
-                topics: [
-                    "Help Center",
-                    "Support Tools",
-                    "Case Management",
-                    "Chatbots",
-                    "Feedback",
-                    "Customer Insights",
-                    "Contact Centre",
-                    "Knowledge Base",
-                ],
-            },
-            Area {
-                name: "Localization",
-                topics: [
-                    "Translation",
-                    "Internationalization",
-                    "Currency",
-                    "Regional Launches",
-                    "Locale Services",
-                    "Accessibility",
-                    "Time Zones",
-                    "Content Translation",
-                ],
-            },
-        ],
-    },
+    Group { name: "Consumer Products", areas: &[
+        Area { name: "Growth", topics: ["Onboarding", "Activation", "Referrals", "Lifecycle", "Growth Experiments", "Retention", "Landing Pages", "Signup"] },
+        Area { name: "Messaging", topics: ["Messaging", "Chat", "Email Delivery", "Push Delivery", "Inbox", "Realtime", "Presence", "SMS Gateway"] },
+        Area { name: "Content", topics: ["Content Management", "Publishing", "Media Pipeline", "Video", "Images", "Editorial Tools", "Feeds", "Discovery"] },
+        Area { name: "Notifications", topics: ["Notifications", "Notification Preferences", "Digests", "In-App Messages", "Scheduling", "Reminders", "Alert Delivery", "Templates"] },
+        Area { name: "Mobile", topics: ["iOS App", "Android App", "Mobile Shell", "Mobile Releases", "App Performance", "Offline Sync", "Mobile Design System", "Deep Links"] },
+        Area { name: "Collaboration", topics: ["Documents", "Comments", "Sharing", "Calendar", "Workspaces", "Live Editing", "Whiteboards", "File Sync"] },
+        Area { name: "Maps", topics: ["Geocoding", "Places", "Navigation", "Map Tiles", "Location Services", "Routing Engine", "ETA", "Geofencing"] },
+    ] },
+    Group { name: "Commerce & Marketplace", areas: &[
+        Area { name: "Commerce", topics: ["Checkout", "Cart", "Pricing", "Promotions", "Catalog", "Orders", "Subscriptions", "Tax"] },
+        Area { name: "Payments", topics: ["Payments", "Payouts", "Ledger", "Billing", "Invoicing", "Card Processing", "Wallet", "Refunds"] },
+        Area { name: "Marketplace", topics: ["Listings", "Seller Tools", "Buyer Journey", "Reviews", "Matching", "Inventory", "Fulfilment", "Returns"] },
+        Area { name: "Logistics", topics: ["Dispatch", "Shipping", "Warehouse Systems", "Tracking", "Delivery Estimates", "Carrier Network", "Fleet", "Last Mile"] },
+        Area { name: "Finance Systems", topics: ["Revenue Recognition", "Payroll", "Procurement", "Expenses", "Financial Reporting", "Treasury", "Accounts Payable", "Budgeting"] },
+    ] },
+    Group { name: "Platform & Infrastructure", areas: &[
+        Area { name: "Infrastructure", topics: ["Compute", "Kubernetes", "Service Mesh", "Load Balancing", "Provisioning", "Capacity Planning", "Edge Compute", "DNS"] },
+        Area { name: "Storage", topics: ["Databases", "Object Storage", "Caching", "Backups", "Replication", "Key-Value Store", "Schema Management", "Queues"] },
+        Area { name: "Networking", topics: ["CDN", "Traffic Management", "Connectivity", "VPN", "Firewall", "Peering", "Network Config", "Service Discovery"] },
+        Area { name: "Observability", topics: ["Logging", "Tracing", "Alerting", "Monitoring", "Incident Response", "SLOs", "Profiling", "Telemetry"] },
+        Area { name: "Developer Experience", topics: ["Build Systems", "Continuous Integration", "Developer Tools", "Code Review", "Release Engineering", "Test Infrastructure", "Monorepo", "SDKs"] },
+    ] },
+    Group { name: "Data & AI", areas: &[
+        Area { name: "Data", topics: ["Data Ingestion", "Data Warehouse", "Streaming", "Batch Processing", "Data Quality", "Metadata", "Data Lake", "Pipelines"] },
+        Area { name: "Analytics", topics: ["Dashboards", "Reporting", "Metrics", "Event Tracking", "Attribution", "Business Intelligence", "Forecasting", "Product Analytics"] },
+        Area { name: "Machine Learning", topics: ["Feature Store", "Model Training", "Model Serving", "Recommendations", "Personalization", "Embeddings", "MLOps", "Ranking"] },
+        Area { name: "Experimentation", topics: ["Feature Flags", "A/B Testing", "Statistics Engine", "Rollouts", "Targeting", "Holdouts", "Experiment Analysis", "Causal Inference"] },
+        Area { name: "Search", topics: ["Search Ranking", "Search Indexing", "Query Understanding", "Autocomplete", "Relevance", "Spelling Correction", "Search Quality", "Federated Search"] },
+    ] },
+    Group { name: "Trust & Security", areas: &[
+        Area { name: "Identity", topics: ["Identity", "Authentication", "Authorization", "Accounts", "Sessions", "Permissions", "Single Sign-On", "Directory Sync"] },
+        Area { name: "Security", topics: ["AppSec", "Detection & Response", "Secrets Management", "Vulnerability Management", "Cloud Security", "Encryption", "Security Scanning", "Zero Trust"] },
+        Area { name: "Trust & Safety", topics: ["Fraud Detection", "Risk Scoring", "Content Moderation", "Abuse Prevention", "Account Integrity", "Spam", "Disputes", "Compliance"] },
+        Area { name: "Privacy", topics: ["Consent", "Data Subject Requests", "Data Retention", "Anonymisation", "Privacy Controls", "Cookie Management", "Data Mapping", "Privacy Reviews"] },
+    ] },
+    Group { name: "Business & Enterprise", areas: &[
+        Area { name: "Ads", topics: ["Ads Serving", "Ads Ranking", "Bidding", "Campaign Management", "Ads Measurement", "Audience Targeting", "Ad Quality", "Advertiser Tools"] },
+        Area { name: "Enterprise", topics: ["Admin Console", "Audit Logs", "Enterprise Billing", "User Provisioning", "Data Residency", "Workspace Management", "Licensing", "Compliance Reporting"] },
+        Area { name: "Partner Ecosystem", topics: ["Partner APIs", "App Marketplace", "Webhooks", "Developer Portal", "Partner Onboarding", "API Gateway", "OAuth Apps", "Connectors"] },
+        Area { name: "Customer Experience", topics: ["Help Center", "Support Tools", "Case Management", "Chatbots", "Feedback", "Customer Insights", "Contact Centre", "Knowledge Base"] },
+        Area { name: "Localization", topics: ["Translation", "Internationalization", "Currency", "Regional Launches", "Locale Services", "Accessibility", "Time Zones", "Content Translation"] },
+    ] },
 ];
 
 /// Orgs above VP level (SVPs, EVPs, group VPs).
@@ -1008,8 +406,8 @@ const MANAGER_SPANS: SpanShape = SpanShape {
 const TEAM_SIZES: SpanShape = SpanShape {
     spread: 2.5,
     band: (5, 9),
-    narrow: (15, 2, 4),
-    wide: (15, 10, 12),
+    narrow: (10, 2, 4),
+    wide: (10, 10, 12),
     max: 14,
 };
 
@@ -1082,7 +480,7 @@ struct Generator {
     division_uses: Vec<u32>,
     vps_seen: usize,
     directors_seen: usize,
-    taken_team_names: HashSet<String>,
+    taken_team_names: HashSet<String, BuildHasherDefault<NameHasher>>,
 
     /// Per team, in team order (which is emission order).
     team_names: Vec<String>,
@@ -1130,7 +528,7 @@ impl Generator {
             division_uses: vec![0; DIVISIONS.len()],
             vps_seen: 0,
             directors_seen: 0,
-            taken_team_names: HashSet::new(),
+            taken_team_names: HashSet::default(),
             team_names: Vec::new(),
             team_city: Vec::new(),
             team_director: Vec::new(),
@@ -1210,8 +608,10 @@ impl Generator {
         let parts = parts.max(1);
         let mean = total as f64 / parts as f64;
         let mut sizes = Vec::with_capacity(parts);
+        // Outliers only where there are enough peers for them to stand out.
+        let outliers = parts >= 4;
         for _ in 0..parts {
-            let roll = self.below(1000);
+            let roll = if outliers { self.below(1000) } else { 1000 };
             let size = if roll < shape.narrow.0 {
                 self.between(shape.narrow.1, shape.narrow.2)
             } else if roll < shape.narrow.0 + shape.wide.0 {
@@ -1325,6 +725,25 @@ impl Generator {
             staff_to_director.push(to_director);
         }
 
+        // Keep directors within the widest span: their staff+ reports go to
+        // the EMs instead.
+        if let (Some(spans), Some(starts)) = (spans.first(), starts.first()) {
+            for (&ems, &first) in spans.iter().zip(starts) {
+                let teams = first..first + ems as usize;
+                let mut span = ems as usize
+                    + teams
+                        .clone()
+                        .map(|t| usize::from(staff_to_director[t]))
+                        .sum::<usize>();
+                for t in teams {
+                    while span > MANAGER_SPANS.max as usize && staff_to_director[t] > 0 {
+                        staff_to_director[t] -= 1;
+                        span -= 1;
+                    }
+                }
+            }
+        }
+
         let (has_architecture, architects) = architecture_size(people, teams);
         self.staff_total = team_staff.iter().map(|&s| usize::from(s)).sum::<usize>() + architects;
         if people >= 100 && self.staff_total > 0 {
@@ -1391,7 +810,14 @@ impl Generator {
                 }
                 format!("{topic} {facet}")
             } else {
-                format!("{topic} {}", round - FACETS.len() + 1)
+                // The lists have run out: number the plain and faceted names.
+                let later = round - FACETS.len() - 1;
+                let number = later / (FACETS.len() + 1) + 2;
+                match later % (FACETS.len() + 1) {
+                    0 => format!("{topic} {number}"),
+                    f if topic.ends_with(FACETS[f - 1]) => continue,
+                    f => format!("{topic} {} {number}", FACETS[f - 1]),
+                }
             };
             if !self.taken_team_names.contains(&name) {
                 self.taken_team_names.insert(name.clone());
@@ -1402,11 +828,24 @@ impl Generator {
 
     // --- records ----------------------------------------------------------
 
+    /// `E` and the number zero-padded to the id width (`E000042`).
     fn format_id(&self, number: usize) -> String {
-        let mut id = String::with_capacity(1 + self.id_width);
+        let mut digits = [b'0'; 20];
+        let mut rest = number;
+        let mut first = digits.len();
+        while rest > 0 {
+            first -= 1;
+            digits[first] = b'0' + (rest % 10) as u8;
+            rest /= 10;
+        }
+        let width = (digits.len() - first).max(self.id_width).min(digits.len());
+        let mut id = String::with_capacity(1 + width);
         id.push('E');
-        // Writing to a String cannot fail.
-        let _ = write!(id, "{number:0width$}", width = self.id_width);
+        id.extend(
+            digits[digits.len() - width..]
+                .iter()
+                .map(|&d| char::from(d)),
+        );
         id
     }
 
@@ -1775,6 +1214,26 @@ impl Generator {
                 .collect();
             let me = self.add(Some(manager), record);
             self.emit_architects(plan, child, me);
+        }
+    }
+}
+
+/// A fast hasher for the team-name set (FxHash's mixing): the names are
+/// ours, so SipHash's flooding resistance buys nothing here.
+#[derive(Default)]
+struct NameHasher(u64);
+
+impl Hasher for NameHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
+                .wrapping_mul(0x517c_c1b7_2722_0a95);
         }
     }
 }
