@@ -8,6 +8,10 @@ use orgraph::View;
 use std::hint::black_box;
 use std::time::Duration;
 
+// The same allocator as the orgraph binary, so figures match the CLI.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const SIZES: [usize; 3] = [10_000, 100_000, 1_000_000];
 
 fn csv_bytes(people: usize) -> Vec<u8> {
@@ -19,7 +23,7 @@ fn csv_bytes(people: usize) -> Vec<u8> {
 
 fn import(bytes: &[u8]) -> Org {
     let (records, _) = orgraph::import::read_csv(bytes, "bench.csv").expect("valid CSV");
-    let (org, _) = Org::from_records(&records, "bench.csv", Ladder::default(), Policy::default())
+    let (org, _) = Org::from_records(records, "bench.csv", Ladder::default(), Policy::default())
         .expect("valid org");
     org
 }

@@ -1658,7 +1658,7 @@ mod tests {
         for n in [1, 4, 7, 20, 80, 300, 10_000] {
             let records = generate(n, 8);
             let (org, findings) =
-                Org::from_records(&records, "gen.csv", Ladder::default(), Policy::default())
+                Org::from_records(records, "gen.csv", Ladder::default(), Policy::default())
                     .unwrap_or_else(|f| panic!("people = {n}: {f:?}"));
             assert_eq!(org.len(), n);
             assert!(findings.is_empty(), "people = {n}: {findings:?}");

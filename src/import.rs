@@ -145,10 +145,13 @@ pub fn read_csv<R: Read>(
     }
 
     let mut records = Vec::new();
-    let mut raw = csv::StringRecord::new();
+    // Byte records skip UTF-8 validation of columns we do not read; the
+    // columns we do read are validated one by one, so an error can name
+    // its column.
+    let mut raw = csv::ByteRecord::new();
     loop {
         let row = reader.position().line();
-        match reader.read_record(&mut raw) {
+        match reader.read_byte_record(&mut raw) {
             Ok(false) => break,
             Ok(true) => {}
             Err(err) => {
@@ -165,7 +168,7 @@ pub fn read_csv<R: Read>(
             }
         }
         let row = raw.position().map_or(row, |p| p.line());
-        if raw.iter().all(|value| value.trim().is_empty()) {
+        if raw.iter().all(|value| value.trim_ascii().is_empty()) {
             continue;
         }
         let mut record = PersonRecord {
@@ -173,8 +176,18 @@ pub fn read_csv<R: Read>(
             ..PersonRecord::default()
         };
         for &(index, field) in &columns {
-            let value = raw.get(index).unwrap_or("").trim();
             let column = headers.get(index).unwrap_or(field.name());
+            let value = match std::str::from_utf8(raw.get(index).unwrap_or(b"")) {
+                Ok(value) => value.trim(),
+                Err(err) => {
+                    findings.push(Finding::error(
+                        "not-utf8",
+                        format!("this value is not valid UTF-8 text ({err})"),
+                        at(Some(row), Some(column)),
+                    ));
+                    continue;
+                }
+            };
             match field {
                 Field::Id => record.id = value.to_string(),
                 Field::ManagerId => record.manager_id = value.to_string(),
@@ -233,7 +246,7 @@ pub fn load_csv(path: &Path, ladder: Ladder, policy: Policy) -> Result<(Org, Vec
     let (records, mut warnings) = read_csv(std::io::BufReader::with_capacity(1 << 20, file), &name)
         .map_err(OrgError::Validation)?;
     let (org, build_warnings) =
-        Org::from_records(&records, &name, ladder, policy).map_err(|mut findings| {
+        Org::from_records(records, &name, ladder, policy).map_err(|mut findings| {
             findings.splice(0..0, warnings.iter().cloned());
             OrgError::Validation(findings)
         })?;
@@ -306,8 +319,9 @@ mod tests {
     fn invalid_utf8_is_an_error_not_a_panic() {
         let bytes = b"id,manager_id\n1,\n\xff\xfe,1\n";
         let findings = read_csv(&bytes[..], "x.csv").expect_err("bad utf-8");
-        assert_eq!(findings[0].code, "unreadable-row");
+        assert_eq!(findings[0].code, "not-utf8");
         assert_eq!(findings[0].location.row, Some(3));
+        assert_eq!(findings[0].location.column.as_deref(), Some("id"));
     }
 
     proptest::proptest! {

@@ -47,7 +47,7 @@ impl Session {
         if created {
             let records = generate::generate(DEMO_PEOPLE, DEMO_SEED);
             let (org, warnings) =
-                Org::from_records(&records, "demo", Ladder::default(), Policy::default())
+                Org::from_records(records, "demo", Ladder::default(), Policy::default())
                     .map_err(crate::OrgError::Validation)?;
             workspace.save_org(&org, &warnings)?;
             let metrics = crate::metrics::compute(&org, View::Current);

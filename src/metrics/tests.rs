@@ -289,7 +289,7 @@ fn coverage_counts_embedded_home_teams_and_assignments() {
         record("em5", "cto", "Engineering Manager", "Growth"),
     ];
     let (org, _) =
-        Org::from_records(&records, "t.csv", Ladder::default(), Policy::default()).expect("valid");
+        Org::from_records(records, "t.csv", Ladder::default(), Policy::default()).expect("valid");
     let metrics = compute(&org, View::Current);
     let c = &metrics.coverage;
     assert_eq!(c.teams, 5, "architecture groups are not counted");
@@ -394,7 +394,7 @@ proptest! {
                 ..PersonRecord::default()
             })
             .collect();
-        let Ok((mut org, _)) = Org::from_records(&records, "t.csv", Ladder::default(), Policy::default()) else {
+        let Ok((mut org, _)) = Org::from_records(records, "t.csv", Ladder::default(), Policy::default()) else {
             return Err(TestCaseError::fail("valid records"));
         };
         org.policy.max_load = max_load;

@@ -7,7 +7,7 @@ use super::{
     TeamKind, NO_PARENT,
 };
 use crate::money::Money;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// One person as read from a source, before validation.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -39,7 +39,7 @@ impl Org {
     /// Validates records and builds the org. On success returns the org and
     /// its warnings; on failure returns every finding (errors and warnings).
     pub fn from_records(
-        records: &[PersonRecord],
+        records: Vec<PersonRecord>,
         file: &str,
         ladder: Ladder,
         policy: Policy,
@@ -51,74 +51,81 @@ impl Org {
         };
         let mut findings = Vec::new();
 
-        let mut position_of: HashMap<&str, u32> = HashMap::with_capacity(records.len());
-        let mut kept: Vec<&PersonRecord> = Vec::with_capacity(records.len());
-        for record in records {
-            if record.id.is_empty() {
-                findings.push(Finding::error(
-                    "empty-id",
-                    "the id is empty",
-                    at(record.row, "id"),
-                ));
-                continue;
-            }
-            match position_of.get(record.id.as_str()) {
-                Some(&first) => findings.push(Finding::error(
-                    "duplicate-id",
-                    format!(
-                        "id '{}' is used by row {} and row {}",
-                        record.id, kept[first as usize].row, record.row
-                    ),
-                    at(record.row, "id"),
-                )),
-                None => {
-                    position_of.insert(&record.id, kept.len() as u32);
-                    kept.push(record);
+        // Positions in `records` of the rows that become people.
+        let mut kept: Vec<u32> = Vec::with_capacity(records.len());
+        let mut parent;
+        {
+            let mut position_of: FxHashMap<&str, u32> =
+                FxHashMap::with_capacity_and_hasher(records.len(), Default::default());
+            for (index, record) in records.iter().enumerate() {
+                if record.id.is_empty() {
+                    findings.push(Finding::error(
+                        "empty-id",
+                        "the id is empty",
+                        at(record.row, "id"),
+                    ));
+                    continue;
+                }
+                match position_of.get(record.id.as_str()) {
+                    Some(&first) => findings.push(Finding::error(
+                        "duplicate-id",
+                        format!(
+                            "id '{}' is used by row {} and row {}",
+                            record.id, records[kept[first as usize] as usize].row, record.row
+                        ),
+                        at(record.row, "id"),
+                    )),
+                    None => {
+                        position_of.insert(&record.id, kept.len() as u32);
+                        kept.push(index as u32);
+                    }
                 }
             }
-        }
 
-        let mut parent = vec![NO_PARENT; kept.len()];
-        let mut missing: HashMap<&str, (u64, usize)> = HashMap::new();
-        for (position, record) in kept.iter().enumerate() {
-            let manager = record.manager_id.as_str();
-            if manager.is_empty() {
-                continue;
+            parent = vec![NO_PARENT; kept.len()];
+            let mut missing: FxHashMap<&str, (u64, usize)> = FxHashMap::default();
+            for (position, &index) in kept.iter().enumerate() {
+                let record = &records[index as usize];
+                let manager = record.manager_id.as_str();
+                if manager.is_empty() {
+                    continue;
+                }
+                if manager == record.id {
+                    findings.push(Finding::warning(
+                        "self-manager",
+                        format!("'{}' is their own manager; treated as a root", record.id),
+                        at(record.row, "manager_id"),
+                    ));
+                    continue;
+                }
+                match position_of.get(manager) {
+                    Some(&p) => parent[position] = p,
+                    None => {
+                        let entry = missing.entry(manager).or_insert((record.row, 0));
+                        entry.1 += 1;
+                    }
+                }
             }
-            if manager == record.id {
+            let mut missing: Vec<(&str, (u64, usize))> = missing.into_iter().collect();
+            missing.sort_by_key(|(_, (row, _))| *row);
+            for (manager, (first_row, count)) in missing {
                 findings.push(Finding::warning(
-                    "self-manager",
-                    format!("'{}' is their own manager; treated as a root", record.id),
-                    at(record.row, "manager_id"),
+                    "manager-not-found",
+                    format!(
+                        "manager '{manager}' is not in the file ({count} report(s), first at row {first_row}); they are treated as roots"
+                    ),
+                    at(first_row, "manager_id"),
                 ));
-                continue;
             }
-            match position_of.get(manager) {
-                Some(&p) => parent[position] = p,
-                None => {
-                    let entry = missing.entry(manager).or_insert((record.row, 0));
-                    entry.1 += 1;
-                }
-            }
-        }
-        let mut missing: Vec<(&str, (u64, usize))> = missing.into_iter().collect();
-        missing.sort_by_key(|(_, (row, _))| *row);
-        for (manager, (first_row, count)) in missing {
-            findings.push(Finding::warning(
-                "manager-not-found",
-                format!(
-                    "manager '{manager}' is not in the file ({count} report(s), first at row {first_row}); they are treated as roots"
-                ),
-                at(first_row, "manager_id"),
-            ));
         }
 
+        let record_at = |position: u32| &records[kept[position as usize] as usize];
         for cycle in find_cycles(&mut parent) {
             let ids: Vec<String> = cycle
                 .iter()
-                .map(|&p| format!("{} (row {})", kept[p as usize].id, kept[p as usize].row))
+                .map(|&p| format!("{} (row {})", record_at(p).id, record_at(p).row))
                 .collect();
-            let first = kept[cycle[0] as usize];
+            let first = record_at(cycle[0]);
             findings.push(Finding::error(
                 "manager-cycle",
                 format!("reporting cycle: {} -> {}", ids.join(" -> "), first.id),
@@ -130,57 +137,78 @@ impl Org {
             return Err(findings);
         }
 
-        let mut org = Org::new();
+        let mut org = Org::with_capacity(kept.len());
         org.ladder = ladder;
         org.policy = policy;
-        let mut team_department: HashMap<&str, (&str, u64)> = HashMap::new();
-        for record in &kept {
-            if record.team.is_empty() {
-                continue;
-            }
-            match team_department.get(record.team.as_str()) {
-                None => {
-                    team_department.insert(&record.team, (&record.department, record.row));
-                    let kind = record
-                        .team_kind
-                        .unwrap_or_else(|| TeamKind::guess_from_name(&record.team));
-                    let team = Team {
-                        id: TeamId(record.team.clone()),
-                        name: record.team.clone(),
-                        kind,
-                        lead: None,
-                        department: (!record.department.is_empty())
-                            .then(|| record.department.clone()),
-                    };
-                    // Team ids are unique here because team_department is keyed by them.
-                    let _ = org.add_team(team);
+        {
+            let mut team_department: FxHashMap<&str, (&str, u64)> = FxHashMap::default();
+            for &index in &kept {
+                let record = &records[index as usize];
+                if record.team.is_empty() {
+                    continue;
                 }
-                Some((department, first_row))
-                    if !record.department.is_empty() && *department != record.department =>
-                {
-                    findings.push(Finding::warning(
-                        "conflicting-department",
-                        format!(
-                            "team '{}' is in department '{}' at row {} but '{}' here; the first is kept",
-                            record.team, department, first_row, record.department
-                        ),
-                        at(record.row, "department"),
-                    ));
+                match team_department.get(record.team.as_str()) {
+                    None => {
+                        team_department.insert(&record.team, (&record.department, record.row));
+                        let kind = record
+                            .team_kind
+                            .unwrap_or_else(|| TeamKind::guess_from_name(&record.team));
+                        let team = Team {
+                            id: TeamId(record.team.clone()),
+                            name: record.team.clone(),
+                            kind,
+                            lead: None,
+                            department: (!record.department.is_empty())
+                                .then(|| record.department.clone()),
+                        };
+                        // Team ids are unique here because team_department is keyed by them.
+                        let _ = org.add_team(team);
+                    }
+                    Some((department, first_row))
+                        if !record.department.is_empty() && *department != record.department =>
+                    {
+                        findings.push(Finding::warning(
+                            "conflicting-department",
+                            format!(
+                                "team '{}' is in department '{}' at row {} but '{}' here; the first is kept",
+                                record.team, department, first_row, record.department
+                            ),
+                            at(record.row, "department"),
+                        ));
+                    }
+                    Some(_) => {}
                 }
-                Some(_) => {}
             }
         }
 
-        for record in &kept {
+        // Move the strings into people rather than copying them: at a
+        // million rows the copies would cost more than the parsing.
+        let mut keep = vec![false; records.len()];
+        for &index in &kept {
+            keep[index as usize] = true;
+        }
+        let mut extras = Vec::new();
+        for (mut record, keep) in records.into_iter().zip(keep) {
+            if !keep {
+                continue;
+            }
+            if !record.dotted_managers.is_empty() || !record.supports.is_empty() {
+                extras.push((
+                    PersonId(record.id.clone()),
+                    record.row,
+                    std::mem::take(&mut record.dotted_managers),
+                    std::mem::take(&mut record.supports),
+                ));
+            }
             let person = Person {
-                id: PersonId(record.id.clone()),
-                name: record.name.clone(),
-                title: record.title.clone(),
-                level: record.level.clone(),
-                location: record.location.clone(),
+                id: PersonId(record.id),
+                name: record.name,
+                title: record.title,
+                level: record.level,
+                location: record.location,
                 cost: record.cost,
                 status: record.status,
-                team: (!record.team.is_empty()).then(|| TeamId(record.team.clone())),
+                team: (!record.team.is_empty()).then_some(TeamId(record.team)),
             };
             // Ids were de-duplicated above.
             let _ = org.add_person(person);
@@ -189,45 +217,41 @@ impl Org {
             .expect("cycles were broken above, so the parent array is a forest");
         org.attach_forest(&forest);
 
-        for record in &kept {
-            let id = PersonId(record.id.clone());
-            for dotted in &record.dotted_managers {
-                let manager = PersonId(dotted.clone());
+        for (id, row, dotted_managers, supports) in extras {
+            for dotted in dotted_managers {
+                let manager = PersonId(dotted);
                 if !org.contains(&manager) {
                     findings.push(Finding::warning(
                         "dotted-manager-not-found",
-                        format!("dotted-line manager '{dotted}' is not in the file; the line is dropped"),
-                        at(record.row, "dotted_managers"),
+                        format!("dotted-line manager '{manager}' is not in the file; the line is dropped"),
+                        at(row, "dotted_managers"),
                     ));
                 } else if org.add_dotted_line(&manager, &id).is_err() {
                     findings.push(Finding::warning(
                         "self-dotted-line",
-                        format!(
-                            "'{}' has a dotted line to themselves; it is dropped",
-                            record.id
-                        ),
-                        at(record.row, "dotted_managers"),
+                        format!("'{id}' has a dotted line to themselves; it is dropped"),
+                        at(row, "dotted_managers"),
                     ));
                 }
             }
-            for team in &record.supports {
-                let team_id = TeamId(team.clone());
+            for team in supports {
+                let team_id = TeamId(team);
                 if org.team(&team_id).is_none() {
                     findings.push(Finding::warning(
                         "support-team-not-found",
-                        format!("supported team '{team}' has no members in the file; the assignment is dropped"),
-                        at(record.row, "supports"),
+                        format!("supported team '{team_id}' has no members in the file; the assignment is dropped"),
+                        at(row, "supports"),
                     ));
                     continue;
                 }
-                if !org.ladder.is_staff_plus(&record.level, &record.title) {
+                let staff_plus = org.person(&id).is_some_and(|p| org.is_staff_plus(p));
+                if !staff_plus {
                     findings.push(Finding::warning(
                         "support-by-non-staff-plus",
                         format!(
-                            "'{}' supports '{team}' but is not staff+ (level '{}', title '{}'); kept, but it does not count toward coverage",
-                            record.id, record.level, record.title
+                            "'{id}' supports '{team_id}' but is not staff+ by level or title; kept, but it does not count toward coverage"
                         ),
-                        at(record.row, "supports"),
+                        at(row, "supports"),
                     ));
                 }
                 let _ = org.add_support(&id, &team_id);
@@ -295,7 +319,12 @@ mod tests {
     }
 
     fn build(records: &[PersonRecord]) -> Result<(Org, Vec<Finding>), Vec<Finding>> {
-        Org::from_records(records, "people.csv", Ladder::default(), Policy::default())
+        Org::from_records(
+            records.to_vec(),
+            "people.csv",
+            Ladder::default(),
+            Policy::default(),
+        )
     }
 
     #[test]

@@ -1,8 +1,8 @@
 //! The career ladder: level codes mapped to a track and a rank, with the
 //! staff+ IC levels marked. Titles decide for levels the ladder lacks.
 
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -25,7 +25,7 @@ pub struct LadderLevel {
 #[serde(from = "Vec<LadderLevel>", into = "Vec<LadderLevel>")]
 pub struct Ladder {
     levels: Vec<LadderLevel>,
-    by_code: HashMap<String, usize>,
+    by_code: FxHashMap<String, usize>,
 }
 
 impl From<Vec<LadderLevel>> for Ladder {

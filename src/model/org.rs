@@ -3,8 +3,9 @@ use crate::error::{OrgError, Result};
 use petgraph::stable_graph::{NodeIndex, StableDiGraph};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences, NodeIndexable};
 use petgraph::Direction;
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 /// The two kinds of reporting line. Solid lines form a forest; dotted lines
 /// are an overlay and may go anywhere except to oneself.
@@ -51,9 +52,9 @@ impl Default for Policy {
 #[derive(Debug, Clone, Default)]
 pub struct Org {
     graph: StableDiGraph<Person, EdgeKind>,
-    by_id: HashMap<PersonId, NodeIndex>,
+    by_id: FxHashMap<PersonId, NodeIndex>,
     teams: Vec<Team>,
-    team_by_id: HashMap<TeamId, usize>,
+    team_by_id: FxHashMap<TeamId, usize>,
     support: BTreeSet<(PersonId, TeamId)>,
     pub ladder: Ladder,
     pub policy: Policy,
@@ -62,6 +63,15 @@ pub struct Org {
 impl Org {
     pub fn new() -> Self {
         Org::default()
+    }
+
+    /// An empty org with room for `people` people and their lines.
+    pub fn with_capacity(people: usize) -> Self {
+        Org {
+            graph: StableDiGraph::with_capacity(people, people),
+            by_id: FxHashMap::with_capacity_and_hasher(people, Default::default()),
+            ..Org::default()
+        }
     }
 
     pub fn len(&self) -> usize {
