@@ -22,9 +22,15 @@ fn csv_bytes(people: usize) -> Vec<u8> {
 }
 
 fn import(bytes: &[u8]) -> Org {
-    let (records, _) = orgraph::import::read_csv(bytes, "bench.csv").expect("valid CSV");
-    let (org, _) = Org::from_records(records, "bench.csv", Ladder::default(), Policy::default())
-        .expect("valid org");
+    let expected = bytes.len() / 100;
+    let (org, _) = orgraph::import::load_csv_reader(
+        bytes,
+        "bench.csv",
+        Ladder::default(),
+        Policy::default(),
+        expected,
+    )
+    .expect("valid CSV");
     org
 }
 

@@ -1,34 +1,39 @@
-//! Times each phase of `orgraph metrics` on a CSV (read, parse, build, metrics,
+//! Times each phase of `orgraph metrics` on a CSV (read, import, metrics,
 //! JSON) for profiling: `cargo run --release --example import_phases -- FILE.csv`.
 
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use std::time::Instant;
+
 fn main() {
-    let path = std::env::args().nth(1).expect("csv");
+    let path = std::env::args()
+        .nth(1)
+        .expect("usage: import_phases FILE.csv");
     let t = Instant::now();
-    let bytes = std::fs::read(&path).expect("read");
+    let bytes = std::fs::read(&path).expect("readable file");
     let t_read = t.elapsed();
     let t = Instant::now();
-    let (records, _) = orgraph::import::read_csv(&bytes[..], "x").expect("csv");
-    let t_csv = t.elapsed();
-    let t = Instant::now();
-    let (org, _) =
-        orgraph::model::Org::from_records(records, "x", Default::default(), Default::default())
-            .expect("org");
-    let t_build = t.elapsed();
+    let (org, _) = orgraph::import::load_csv_reader(
+        &bytes[..],
+        "x",
+        Default::default(),
+        Default::default(),
+        bytes.len() / 100,
+    )
+    .expect("valid CSV");
+    let t_import = t.elapsed();
     let t = Instant::now();
     let input = orgraph::metrics::MetricsInput::from_org(&org);
     let t_input = t.elapsed();
     let t = Instant::now();
-    let m = orgraph::metrics::compute_with(&org, &input, orgraph::View::Current);
+    let metrics = orgraph::metrics::compute_with(&org, &input, orgraph::View::Current);
     let t_compute = t.elapsed();
     let t = Instant::now();
-    let json = serde_json::to_string(&m).expect("json");
+    let json = serde_json::to_string(&metrics).expect("serialisable");
     let t_json = t.elapsed();
-    let t = Instant::now();
-    drop(org);
-    let t_drop = t.elapsed();
-    eprintln!("read {t_read:?} csv {t_csv:?} build {t_build:?} input {t_input:?} compute {t_compute:?} json {t_json:?} ({} bytes) drop {t_drop:?}", json.len());
+    eprintln!(
+        "read {t_read:?} import {t_import:?} input {t_input:?} compute {t_compute:?} json {t_json:?} ({} bytes)",
+        json.len()
+    );
 }

@@ -4,7 +4,9 @@
 //! panics on malformed input.
 
 use crate::error::{OrgError, Result};
-use crate::model::{Finding, Ladder, Location, Org, PersonRecord, Policy, Status, TeamKind};
+use crate::model::{
+    Finding, Ladder, Location, Org, OrgBuilder, PersonRecord, Policy, Status, TeamKind,
+};
 use crate::money::Money;
 use std::io::Read;
 use std::path::Path;
@@ -82,12 +84,14 @@ fn split_list(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Reads person records from CSV text. `file` names the source in findings.
-/// Returns the records and warnings, or every finding if any is an error.
+/// Reads person records from CSV text, handing each to `sink` as it is
+/// read. `file` names the source in findings. Returns the warnings, or every
+/// finding if any is an error.
 pub fn read_csv<R: Read>(
     input: R,
     file: &str,
-) -> std::result::Result<(Vec<PersonRecord>, Vec<Finding>), Vec<Finding>> {
+    mut sink: impl FnMut(PersonRecord),
+) -> std::result::Result<Vec<Finding>, Vec<Finding>> {
     let at = |row: Option<u64>, column: Option<&str>| Location {
         file: file.to_string(),
         row,
@@ -144,7 +148,6 @@ pub fn read_csv<R: Read>(
         return Err(findings);
     }
 
-    let mut records = Vec::new();
     // Byte records skip UTF-8 validation of columns we do not read; the
     // columns we do read are validated one by one, so an error can name
     // its column.
@@ -227,31 +230,68 @@ pub fn read_csv<R: Read>(
                 },
             }
         }
-        records.push(record);
+        sink(record);
     }
     if findings.iter().any(Finding::is_error) {
         return Err(findings);
     }
-    Ok((records, findings))
+    Ok(findings)
+}
+
+/// Reads every record into memory (for callers that need them all).
+pub fn read_records<R: Read>(
+    input: R,
+    file: &str,
+) -> std::result::Result<(Vec<PersonRecord>, Vec<Finding>), Vec<Finding>> {
+    let mut records = Vec::new();
+    let warnings = read_csv(input, file, |record| records.push(record))?;
+    Ok((records, warnings))
+}
+
+/// Reads and validates CSV into an org, building it as rows stream in.
+/// Errors carry every finding (from reading and from validation).
+pub fn load_csv_reader<R: Read>(
+    input: R,
+    file: &str,
+    ladder: Ladder,
+    policy: Policy,
+    expected_people: usize,
+) -> Result<(Org, Vec<Finding>)> {
+    let mut builder = OrgBuilder::with_capacity(file, ladder, policy, expected_people);
+    let read = read_csv(input, file, |record| builder.push(record));
+    let built = builder.finish();
+    match (read, built) {
+        (Ok(mut warnings), Ok((org, more))) => {
+            warnings.extend(more);
+            Ok((org, warnings))
+        }
+        (Ok(first), Err(second)) | (Err(first), Err(second)) | (Err(first), Ok((_, second))) => {
+            let mut findings = first;
+            findings.extend(second);
+            findings.sort_by_key(|f| f.location.row);
+            Err(OrgError::Validation(findings))
+        }
+    }
 }
 
 /// Reads and validates a CSV file into an org with the given ladder and
 /// policy. Errors carry every finding; warnings come back with the org.
 pub fn load_csv(path: &Path, ladder: Ladder, policy: Policy) -> Result<(Org, Vec<Finding>)> {
-    let file = std::fs::File::open(path).map_err(|source| OrgError::Io {
+    let io_error = |source| OrgError::Io {
         path: path.to_path_buf(),
         source,
-    })?;
+    };
+    let file = std::fs::File::open(path).map_err(io_error)?;
+    // About 100 bytes a row in typical exports; only a capacity hint.
+    let expected = file.metadata().map_or(0, |m| m.len() as usize / 100);
     let name = path.display().to_string();
-    let (records, mut warnings) = read_csv(std::io::BufReader::with_capacity(1 << 20, file), &name)
-        .map_err(OrgError::Validation)?;
-    let (org, build_warnings) =
-        Org::from_records(records, &name, ladder, policy).map_err(|mut findings| {
-            findings.splice(0..0, warnings.iter().cloned());
-            OrgError::Validation(findings)
-        })?;
-    warnings.extend(build_warnings);
-    Ok((org, warnings))
+    load_csv_reader(
+        std::io::BufReader::with_capacity(1 << 20, file),
+        &name,
+        ladder,
+        policy,
+        expected,
+    )
 }
 
 #[cfg(test)]
@@ -259,7 +299,7 @@ mod tests {
     use super::*;
 
     fn read(text: &str) -> std::result::Result<(Vec<PersonRecord>, Vec<Finding>), Vec<Finding>> {
-        read_csv(text.as_bytes(), "people.csv")
+        read_records(text.as_bytes(), "people.csv")
     }
 
     #[test]
@@ -318,7 +358,7 @@ mod tests {
     #[test]
     fn invalid_utf8_is_an_error_not_a_panic() {
         let bytes = b"id,manager_id\n1,\n\xff\xfe,1\n";
-        let findings = read_csv(&bytes[..], "x.csv").expect_err("bad utf-8");
+        let findings = read_records(&bytes[..], "x.csv").expect_err("bad utf-8");
         assert_eq!(findings[0].code, "not-utf8");
         assert_eq!(findings[0].location.row, Some(3));
         assert_eq!(findings[0].location.column.as_deref(), Some("id"));
@@ -329,7 +369,8 @@ mod tests {
         fn never_panics_on_arbitrary_bytes(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..400)) {
             let mut text = b"id,manager_id,cost,status\n".to_vec();
             text.extend(bytes);
-            let _ = read_csv(&text[..], "fuzz.csv");
+            let _ = read_records(&text[..], "fuzz.csv");
+            let _ = load_csv_reader(&text[..], "fuzz.csv", Ladder::default(), Policy::default(), 0);
         }
     }
 }

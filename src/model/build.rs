@@ -35,6 +35,256 @@ pub struct PersonRecord {
 /// Stop listing cycles after this many; the first few are what a user fixes.
 const MAX_CYCLES_REPORTED: usize = 20;
 
+/// Builds a validated [`Org`] from records pushed one at a time, so an
+/// import never holds every record and the org at once: each record's
+/// strings move straight into its person.
+#[derive(Debug)]
+pub struct OrgBuilder {
+    file: String,
+    org: Org,
+    /// Source row of each person, by position.
+    rows: Vec<u64>,
+    /// Manager id as given, by position; resolved in [`OrgBuilder::finish`].
+    managers: Vec<String>,
+    /// Source row where each team (by index) was first seen.
+    team_rows: Vec<u64>,
+    /// Dotted lines and support assignments, resolved once everyone is in.
+    extras: Vec<(PersonId, u64, Vec<String>, Vec<String>)>,
+    findings: Vec<Finding>,
+}
+
+impl OrgBuilder {
+    pub fn new(file: &str, ladder: Ladder, policy: Policy) -> OrgBuilder {
+        OrgBuilder::with_capacity(file, ladder, policy, 0)
+    }
+
+    pub fn with_capacity(file: &str, ladder: Ladder, policy: Policy, people: usize) -> OrgBuilder {
+        let mut org = Org::with_capacity(people);
+        org.ladder = ladder;
+        org.policy = policy;
+        OrgBuilder {
+            file: file.to_string(),
+            org,
+            rows: Vec::with_capacity(people),
+            managers: Vec::with_capacity(people),
+            team_rows: Vec::new(),
+            extras: Vec::new(),
+            findings: Vec::new(),
+        }
+    }
+
+    fn at(&self, row: u64, column: &str) -> Location {
+        Location {
+            file: self.file.clone(),
+            row: Some(row),
+            column: Some(column.to_string()),
+        }
+    }
+
+    /// Adds one record. Problems become findings; nothing here fails.
+    pub fn push(&mut self, mut record: PersonRecord) {
+        if record.id.is_empty() {
+            let location = self.at(record.row, "id");
+            self.findings
+                .push(Finding::error("empty-id", "the id is empty", location));
+            return;
+        }
+        if let Some(first) = self.org.position_of_str(&record.id) {
+            let message = format!(
+                "id '{}' is used by row {} and row {}",
+                record.id, self.rows[first as usize], record.row
+            );
+            let location = self.at(record.row, "id");
+            self.findings
+                .push(Finding::error("duplicate-id", message, location));
+            return;
+        }
+        let team = (!record.team.is_empty()).then(|| TeamId(std::mem::take(&mut record.team)));
+        if let Some(team) = &team {
+            self.note_team(team, &mut record);
+        }
+        let id = PersonId(record.id);
+        if !record.dotted_managers.is_empty() || !record.supports.is_empty() {
+            self.extras.push((
+                id.clone(),
+                record.row,
+                record.dotted_managers,
+                record.supports,
+            ));
+        }
+        self.rows.push(record.row);
+        self.managers.push(record.manager_id);
+        let person = Person {
+            id,
+            name: record.name,
+            title: record.title,
+            level: record.level,
+            location: record.location,
+            cost: record.cost,
+            status: record.status,
+            team,
+        };
+        // The id was checked to be new above.
+        let _ = self.org.add_person(person);
+    }
+
+    /// Creates the team on first sight; later rows must agree on its
+    /// department.
+    fn note_team(&mut self, team: &TeamId, record: &mut PersonRecord) {
+        match self.org.team_index(team) {
+            None => {
+                let kind = record
+                    .team_kind
+                    .unwrap_or_else(|| TeamKind::guess_from_name(team.as_str()));
+                let department = std::mem::take(&mut record.department);
+                // The team id was checked to be new just above.
+                let _ = self.org.add_team(Team {
+                    id: team.clone(),
+                    name: team.to_string(),
+                    kind,
+                    lead: None,
+                    department: (!department.is_empty()).then_some(department),
+                });
+                self.team_rows.push(record.row);
+            }
+            Some(index) => {
+                let first = self.org.teams()[index].department.as_deref().unwrap_or("");
+                if first.is_empty() && !record.department.is_empty() {
+                    // The first rows of a team may leave the department out.
+                    self.org.team_mut(index).department =
+                        Some(std::mem::take(&mut record.department));
+                } else if !record.department.is_empty() && first != record.department {
+                    let message = format!(
+                        "team '{team}' is in department '{first}' at row {} but '{}' here; the first is kept",
+                        self.team_rows[index], record.department
+                    );
+                    let location = self.at(record.row, "department");
+                    self.findings.push(Finding::warning(
+                        "conflicting-department",
+                        message,
+                        location,
+                    ));
+                }
+            }
+        }
+    }
+
+    /// Resolves managers, checks for cycles and adds dotted lines and
+    /// support. On success returns the org and its warnings; on failure
+    /// every finding (errors and warnings).
+    pub fn finish(mut self) -> Result<(Org, Vec<Finding>), Vec<Finding>> {
+        let mut parent = vec![NO_PARENT; self.managers.len()];
+        let mut missing: FxHashMap<&str, (u64, usize)> = FxHashMap::default();
+        let mut warnings = Vec::new();
+        for ((position, manager), person) in self.managers.iter().enumerate().zip(self.org.people())
+        {
+            if manager.is_empty() {
+                continue;
+            }
+            let row = self.rows[position];
+            if *manager == person.id.0 {
+                warnings.push(Finding::warning(
+                    "self-manager",
+                    format!("'{}' is their own manager; treated as a root", person.id),
+                    self.at(row, "manager_id"),
+                ));
+                continue;
+            }
+            match self.org.position_of_str(manager) {
+                Some(p) => parent[position] = p,
+                None => missing.entry(manager).or_insert((row, 0)).1 += 1,
+            }
+        }
+        let mut missing: Vec<(&str, (u64, usize))> = missing.into_iter().collect();
+        missing.sort_by_key(|(_, (row, _))| *row);
+        for (manager, (first_row, count)) in missing {
+            warnings.push(Finding::warning(
+                "manager-not-found",
+                format!(
+                    "manager '{manager}' is not in the file ({count} report(s), first at row {first_row}); they are treated as roots"
+                ),
+                self.at(first_row, "manager_id"),
+            ));
+        }
+        self.findings.extend(warnings);
+
+        let cycles = find_cycles(&mut parent);
+        if !cycles.is_empty() {
+            let ids: Vec<&PersonId> = self.org.people().map(|p| &p.id).collect();
+            for cycle in cycles {
+                let names: Vec<String> = cycle
+                    .iter()
+                    .map(|&p| format!("{} (row {})", ids[p as usize], self.rows[p as usize]))
+                    .collect();
+                let first = cycle[0] as usize;
+                self.findings.push(Finding::error(
+                    "manager-cycle",
+                    format!("reporting cycle: {} -> {}", names.join(" -> "), ids[first]),
+                    self.at(self.rows[first], "manager_id"),
+                ));
+            }
+        }
+        if self.findings.iter().any(Finding::is_error) {
+            self.findings.sort_by_key(|f| f.location.row);
+            return Err(self.findings);
+        }
+        drop(std::mem::take(&mut self.managers));
+        let forest = Forest::from_parents(parent)
+            .expect("cycles were broken above, so the parent array is a forest");
+        self.org.attach_forest(&forest);
+
+        for (id, row, dotted_managers, supports) in std::mem::take(&mut self.extras) {
+            for dotted in dotted_managers {
+                let manager = PersonId(dotted);
+                if !self.org.contains(&manager) {
+                    let location = self.at(row, "dotted_managers");
+                    self.findings.push(Finding::warning(
+                        "dotted-manager-not-found",
+                        format!("dotted-line manager '{manager}' is not in the file; the line is dropped"),
+                        location,
+                    ));
+                } else if self.org.add_dotted_line(&manager, &id).is_err() {
+                    let location = self.at(row, "dotted_managers");
+                    self.findings.push(Finding::warning(
+                        "self-dotted-line",
+                        format!("'{id}' has a dotted line to themselves; it is dropped"),
+                        location,
+                    ));
+                }
+            }
+            for team in supports {
+                let team_id = TeamId(team);
+                if self.org.team(&team_id).is_none() {
+                    let location = self.at(row, "supports");
+                    self.findings.push(Finding::warning(
+                        "support-team-not-found",
+                        format!("supported team '{team_id}' has no members in the file; the assignment is dropped"),
+                        location,
+                    ));
+                    continue;
+                }
+                let staff_plus = self
+                    .org
+                    .person(&id)
+                    .is_some_and(|p| self.org.is_staff_plus(p));
+                if !staff_plus {
+                    let location = self.at(row, "supports");
+                    self.findings.push(Finding::warning(
+                        "support-by-non-staff-plus",
+                        format!(
+                            "'{id}' supports '{team_id}' but is not staff+ by level or title; kept, but it does not count toward coverage"
+                        ),
+                        location,
+                    ));
+                }
+                let _ = self.org.add_support(&id, &team_id);
+            }
+        }
+        self.findings.sort_by_key(|f| f.location.row);
+        Ok((self.org, self.findings))
+    }
+}
+
 impl Org {
     /// Validates records and builds the org. On success returns the org and
     /// its warnings; on failure returns every finding (errors and warnings).
@@ -44,221 +294,11 @@ impl Org {
         ladder: Ladder,
         policy: Policy,
     ) -> Result<(Org, Vec<Finding>), Vec<Finding>> {
-        let at = |row: u64, column: &str| Location {
-            file: file.to_string(),
-            row: Some(row),
-            column: Some(column.to_string()),
-        };
-        let mut findings = Vec::new();
-
-        // Positions in `records` of the rows that become people.
-        let mut kept: Vec<u32> = Vec::with_capacity(records.len());
-        let mut parent;
-        {
-            let mut position_of: FxHashMap<&str, u32> =
-                FxHashMap::with_capacity_and_hasher(records.len(), Default::default());
-            for (index, record) in records.iter().enumerate() {
-                if record.id.is_empty() {
-                    findings.push(Finding::error(
-                        "empty-id",
-                        "the id is empty",
-                        at(record.row, "id"),
-                    ));
-                    continue;
-                }
-                match position_of.get(record.id.as_str()) {
-                    Some(&first) => findings.push(Finding::error(
-                        "duplicate-id",
-                        format!(
-                            "id '{}' is used by row {} and row {}",
-                            record.id, records[kept[first as usize] as usize].row, record.row
-                        ),
-                        at(record.row, "id"),
-                    )),
-                    None => {
-                        position_of.insert(&record.id, kept.len() as u32);
-                        kept.push(index as u32);
-                    }
-                }
-            }
-
-            parent = vec![NO_PARENT; kept.len()];
-            let mut missing: FxHashMap<&str, (u64, usize)> = FxHashMap::default();
-            for (position, &index) in kept.iter().enumerate() {
-                let record = &records[index as usize];
-                let manager = record.manager_id.as_str();
-                if manager.is_empty() {
-                    continue;
-                }
-                if manager == record.id {
-                    findings.push(Finding::warning(
-                        "self-manager",
-                        format!("'{}' is their own manager; treated as a root", record.id),
-                        at(record.row, "manager_id"),
-                    ));
-                    continue;
-                }
-                match position_of.get(manager) {
-                    Some(&p) => parent[position] = p,
-                    None => {
-                        let entry = missing.entry(manager).or_insert((record.row, 0));
-                        entry.1 += 1;
-                    }
-                }
-            }
-            let mut missing: Vec<(&str, (u64, usize))> = missing.into_iter().collect();
-            missing.sort_by_key(|(_, (row, _))| *row);
-            for (manager, (first_row, count)) in missing {
-                findings.push(Finding::warning(
-                    "manager-not-found",
-                    format!(
-                        "manager '{manager}' is not in the file ({count} report(s), first at row {first_row}); they are treated as roots"
-                    ),
-                    at(first_row, "manager_id"),
-                ));
-            }
+        let mut builder = OrgBuilder::with_capacity(file, ladder, policy, records.len());
+        for record in records {
+            builder.push(record);
         }
-
-        let record_at = |position: u32| &records[kept[position as usize] as usize];
-        for cycle in find_cycles(&mut parent) {
-            let ids: Vec<String> = cycle
-                .iter()
-                .map(|&p| format!("{} (row {})", record_at(p).id, record_at(p).row))
-                .collect();
-            let first = record_at(cycle[0]);
-            findings.push(Finding::error(
-                "manager-cycle",
-                format!("reporting cycle: {} -> {}", ids.join(" -> "), first.id),
-                at(first.row, "manager_id"),
-            ));
-        }
-
-        if findings.iter().any(Finding::is_error) {
-            return Err(findings);
-        }
-
-        let mut org = Org::with_capacity(kept.len());
-        org.ladder = ladder;
-        org.policy = policy;
-        {
-            let mut team_department: FxHashMap<&str, (&str, u64)> = FxHashMap::default();
-            for &index in &kept {
-                let record = &records[index as usize];
-                if record.team.is_empty() {
-                    continue;
-                }
-                match team_department.get(record.team.as_str()) {
-                    None => {
-                        team_department.insert(&record.team, (&record.department, record.row));
-                        let kind = record
-                            .team_kind
-                            .unwrap_or_else(|| TeamKind::guess_from_name(&record.team));
-                        let team = Team {
-                            id: TeamId(record.team.clone()),
-                            name: record.team.clone(),
-                            kind,
-                            lead: None,
-                            department: (!record.department.is_empty())
-                                .then(|| record.department.clone()),
-                        };
-                        // Team ids are unique here because team_department is keyed by them.
-                        let _ = org.add_team(team);
-                    }
-                    Some((department, first_row))
-                        if !record.department.is_empty() && *department != record.department =>
-                    {
-                        findings.push(Finding::warning(
-                            "conflicting-department",
-                            format!(
-                                "team '{}' is in department '{}' at row {} but '{}' here; the first is kept",
-                                record.team, department, first_row, record.department
-                            ),
-                            at(record.row, "department"),
-                        ));
-                    }
-                    Some(_) => {}
-                }
-            }
-        }
-
-        // Move the strings into people rather than copying them: at a
-        // million rows the copies would cost more than the parsing.
-        let mut keep = vec![false; records.len()];
-        for &index in &kept {
-            keep[index as usize] = true;
-        }
-        let mut extras = Vec::new();
-        for (mut record, keep) in records.into_iter().zip(keep) {
-            if !keep {
-                continue;
-            }
-            if !record.dotted_managers.is_empty() || !record.supports.is_empty() {
-                extras.push((
-                    PersonId(record.id.clone()),
-                    record.row,
-                    std::mem::take(&mut record.dotted_managers),
-                    std::mem::take(&mut record.supports),
-                ));
-            }
-            let person = Person {
-                id: PersonId(record.id),
-                name: record.name,
-                title: record.title,
-                level: record.level,
-                location: record.location,
-                cost: record.cost,
-                status: record.status,
-                team: (!record.team.is_empty()).then_some(TeamId(record.team)),
-            };
-            // Ids were de-duplicated above.
-            let _ = org.add_person(person);
-        }
-        let forest = Forest::from_parents(parent)
-            .expect("cycles were broken above, so the parent array is a forest");
-        org.attach_forest(&forest);
-
-        for (id, row, dotted_managers, supports) in extras {
-            for dotted in dotted_managers {
-                let manager = PersonId(dotted);
-                if !org.contains(&manager) {
-                    findings.push(Finding::warning(
-                        "dotted-manager-not-found",
-                        format!("dotted-line manager '{manager}' is not in the file; the line is dropped"),
-                        at(row, "dotted_managers"),
-                    ));
-                } else if org.add_dotted_line(&manager, &id).is_err() {
-                    findings.push(Finding::warning(
-                        "self-dotted-line",
-                        format!("'{id}' has a dotted line to themselves; it is dropped"),
-                        at(row, "dotted_managers"),
-                    ));
-                }
-            }
-            for team in supports {
-                let team_id = TeamId(team);
-                if org.team(&team_id).is_none() {
-                    findings.push(Finding::warning(
-                        "support-team-not-found",
-                        format!("supported team '{team_id}' has no members in the file; the assignment is dropped"),
-                        at(row, "supports"),
-                    ));
-                    continue;
-                }
-                let staff_plus = org.person(&id).is_some_and(|p| org.is_staff_plus(p));
-                if !staff_plus {
-                    findings.push(Finding::warning(
-                        "support-by-non-staff-plus",
-                        format!(
-                            "'{id}' supports '{team_id}' but is not staff+ by level or title; kept, but it does not count toward coverage"
-                        ),
-                        at(row, "supports"),
-                    ));
-                }
-                let _ = org.add_support(&id, &team_id);
-            }
-        }
-        findings.sort_by_key(|f| f.location.row);
-        Ok((org, findings))
+        builder.finish()
     }
 }
 

@@ -9,7 +9,7 @@ mod org;
 mod person;
 mod team;
 
-pub use build::PersonRecord;
+pub use build::{OrgBuilder, PersonRecord};
 pub use finding::{Finding, Location, Severity};
 pub use forest::{Forest, NO_PARENT};
 pub use ladder::{Ladder, LadderLevel, Track};

@@ -116,6 +116,10 @@ impl Org {
         self.team_by_id.get(id).map(|&i| &self.teams[i])
     }
 
+    pub(crate) fn team_mut(&mut self, index: usize) -> &mut Team {
+        &mut self.teams[index]
+    }
+
     pub(crate) fn team_index(&self, id: &TeamId) -> Option<usize> {
         self.team_by_id.get(id).copied()
     }
@@ -341,6 +345,10 @@ impl Org {
 
     /// Dense position of a person, as used by [`Org::forest`].
     pub fn position_of(&self, id: &PersonId) -> Option<u32> {
+        self.position_of_str(id.as_str())
+    }
+
+    pub(crate) fn position_of_str(&self, id: &str) -> Option<u32> {
         let node = *self.by_id.get(id)?;
         if self.graph.node_bound() == self.graph.node_count() {
             return Some(node.index() as u32);

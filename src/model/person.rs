@@ -23,6 +23,12 @@ impl fmt::Display for PersonId {
     }
 }
 
+impl std::borrow::Borrow<str> for PersonId {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
 impl From<&str> for PersonId {
     fn from(id: &str) -> Self {
         PersonId(id.to_string())
