@@ -2,7 +2,7 @@
 //! all metrics, and one move plus its incremental recompute.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use orgraph::metrics::{compute_with, MetricsEngine, MetricsInput};
+use orgraph::metrics::{compute_with, Figures, MetricsEngine, MetricsInput};
 use orgraph::model::{Ladder, Org, PersonId, Policy};
 use orgraph::View;
 use std::hint::black_box;
@@ -62,7 +62,14 @@ fn benches(c: &mut Criterion) {
         group.bench_function(BenchmarkId::new("import_csv", people), |b| {
             b.iter(|| black_box(import(black_box(&bytes))))
         });
-        group.bench_function(BenchmarkId::new("metrics_all", people), |b| {
+        // Every figure (spans, band, layers, ratio, roll-ups, teams, coverage)
+        // as numbers and arrays.
+        group.bench_function(BenchmarkId::new("metrics_figures", people), |b| {
+            b.iter(|| black_box(Figures::compute(black_box(&input), View::Current)))
+        });
+        // The same plus the labelled report (every manager, team and staff+
+        // engineer listed with ids), as `orgraph metrics --json` prints it.
+        group.bench_function(BenchmarkId::new("metrics_report", people), |b| {
             b.iter(|| black_box(compute_with(&org, black_box(&input), View::Current)))
         });
         group.bench_function(BenchmarkId::new("metrics_input_from_org", people), |b| {

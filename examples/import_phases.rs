@@ -27,13 +27,16 @@ fn main() {
     let input = orgraph::metrics::MetricsInput::from_org(&org);
     let t_input = t.elapsed();
     let t = Instant::now();
-    let metrics = orgraph::metrics::compute_with(&org, &input, orgraph::View::Current);
+    let figures = orgraph::metrics::Figures::compute(&input, orgraph::View::Current);
+    let t_figures = t.elapsed();
+    let t = Instant::now();
+    let metrics = figures.report(&org, &input);
     let t_compute = t.elapsed();
     let t = Instant::now();
     let json = serde_json::to_string(&metrics).expect("serialisable");
     let t_json = t.elapsed();
     eprintln!(
-        "read {t_read:?} import {t_import:?} input {t_input:?} compute {t_compute:?} json {t_json:?} ({} bytes)",
+        "read {t_read:?} import {t_import:?} input {t_input:?} figures {t_figures:?} report {t_compute:?} json {t_json:?} ({} bytes)",
         json.len()
     );
 }

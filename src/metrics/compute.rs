@@ -1,6 +1,6 @@
 //! Full O(n) computation of every metric.
 
-use super::coverage::{coverage, team_stats};
+use super::coverage::TeamFigures;
 use super::input::MetricsInput;
 use super::{BandStats, ManagerSpan, Metrics, SpanBucket, SpanStats, Verdict, View};
 use crate::model::{Org, Policy, NO_PARENT};
@@ -195,7 +195,13 @@ impl LineState {
 
     /// Assembles the full metrics from this state plus the (move-invariant)
     /// team and coverage figures.
-    pub fn metrics(&self, org: &Org, input: &MetricsInput, view: View) -> Metrics {
+    pub fn metrics(
+        &self,
+        org: &Org,
+        input: &MetricsInput,
+        teams: &TeamFigures,
+        view: View,
+    ) -> Metrics {
         let policy = &org.policy;
         let managers = self.managers();
         let ics = self.people - managers;
@@ -225,8 +231,8 @@ impl LineState {
             span_histogram: self.span_histogram_buckets(),
             people_per_layer: self.layer_histogram.iter().skip(1).copied().collect(),
             span_by_manager,
-            teams: team_stats(org, input, &self.included),
-            coverage: coverage(org, input, &self.included),
+            teams: teams.team_stats(org),
+            coverage: teams.coverage(org, input, &self.included),
             warnings: Vec::new(),
         }
     }
@@ -239,5 +245,43 @@ pub fn compute(org: &Org, view: View) -> Metrics {
 
 /// Every metric, reusing inputs already extracted from `org`.
 pub fn compute_with(org: &Org, input: &MetricsInput, view: View) -> Metrics {
-    LineState::build(input, view).metrics(org, input, view)
+    Figures::compute(input, view).report(org, input)
+}
+
+/// Every metric as numbers and arrays indexed by person and team: the O(n)
+/// work, without building the labelled lists of the report.
+#[derive(Debug, Clone)]
+pub struct Figures {
+    view: View,
+    line: LineState,
+    teams: TeamFigures,
+}
+
+impl Figures {
+    pub fn compute(input: &MetricsInput, view: View) -> Figures {
+        let line = LineState::build(input, view);
+        let teams = TeamFigures::compute(input, &line.included);
+        Figures { view, line, teams }
+    }
+
+    pub fn people(&self) -> u64 {
+        self.line.people
+    }
+
+    pub fn managers(&self) -> u64 {
+        self.line.managers()
+    }
+
+    pub fn layers(&self) -> u32 {
+        self.line.layers()
+    }
+
+    pub fn span_stats(&self) -> SpanStats {
+        self.line.span_stats()
+    }
+
+    /// The labelled report (ids and names). O(n).
+    pub fn report(&self, org: &Org, input: &MetricsInput) -> Metrics {
+        self.line.metrics(org, input, &self.teams, self.view)
+    }
 }

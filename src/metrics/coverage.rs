@@ -31,93 +31,125 @@ fn support_pairs<'a>(
     home.chain(explicit)
 }
 
-pub(crate) fn team_stats(org: &Org, input: &MetricsInput, included: &[bool]) -> Vec<TeamStats> {
-    let teams = org.teams();
-    let mut headcount = vec![0u64; teams.len()];
-    let mut cost = vec![0i64; teams.len()];
-    for ((&team, &counted), &cents) in input.team.iter().zip(included).zip(&input.cost_cents) {
-        if team != NO_TEAM && counted {
-            headcount[team as usize] += 1;
-            cost[team as usize] += cents;
-        }
-    }
-    let mut support = vec![0u64; teams.len()];
-    for (_, team) in support_pairs(input, included) {
-        support[team as usize] += 1;
-    }
-    teams
-        .iter()
-        .enumerate()
-        .map(|(i, team)| TeamStats {
-            id: team.id.to_string(),
-            name: team.name.clone(),
-            kind: team.kind,
-            headcount: headcount[i],
-            cost: Money::from_cents(cost[i]),
-            staff_plus_support: support[i],
-            covered: team.kind != TeamKind::Architecture && support[i] > 0,
-        })
-        .collect()
+/// Team and staff+ figures as plain arrays: everything the report needs,
+/// without a single string.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct TeamFigures {
+    pub headcount: Vec<u64>,
+    pub cost: Vec<i64>,
+    /// Counted staff+ engineers supporting each team.
+    pub supporters: Vec<u64>,
+    /// Non-architecture teams each person supports (staff+ only).
+    pub load: Vec<u32>,
+    pub embedded: u64,
+    pub central: u64,
+    pub unplaced: u64,
+    pub ic_engineers: u64,
 }
 
-pub(crate) fn coverage(org: &Org, input: &MetricsInput, included: &[bool]) -> Coverage {
-    let max_load = org.policy.max_load;
-    let mut load = vec![0u32; input.len()];
-    let mut supporters = vec![0u64; input.team_kinds.len()];
-    for (person, team) in support_pairs(input, included) {
-        load[person as usize] += 1;
-        supporters[team as usize] += 1;
+impl TeamFigures {
+    pub fn compute(input: &MetricsInput, included: &[bool]) -> TeamFigures {
+        let teams = input.team_kinds.len();
+        let mut figures = TeamFigures {
+            headcount: vec![0; teams],
+            cost: vec![0; teams],
+            supporters: vec![0; teams],
+            load: vec![0; input.len()],
+            embedded: 0,
+            central: 0,
+            unplaced: 0,
+            ic_engineers: 0,
+        };
+        for (person, ((&team, &counted), &cents)) in input
+            .team
+            .iter()
+            .zip(included)
+            .zip(&input.cost_cents)
+            .enumerate()
+        {
+            if !counted {
+                continue;
+            }
+            if team != NO_TEAM {
+                figures.headcount[team as usize] += 1;
+                figures.cost[team as usize] += cents;
+            }
+            if input.staff_plus[person] {
+                match input.placement(person) {
+                    Placement::Embedded => figures.embedded += 1,
+                    Placement::Central => figures.central += 1,
+                    Placement::Unplaced => figures.unplaced += 1,
+                }
+            } else if input.ic_engineer[person] {
+                figures.ic_engineers += 1;
+            }
+        }
+        for (person, team) in support_pairs(input, included) {
+            figures.load[person as usize] += 1;
+            figures.supporters[team as usize] += 1;
+        }
+        figures
     }
-    let considered: Vec<usize> = (0..input.team_kinds.len())
-        .filter(|&t| input.team_kinds[t] != TeamKind::Architecture)
-        .collect();
-    let covered = considered.iter().filter(|&&t| supporters[t] > 0).count() as u64;
-    let uncovered_teams = considered
-        .iter()
-        .filter(|&&t| supporters[t] == 0)
-        .map(|&t| org.teams()[t].id.to_string())
-        .collect();
 
-    let mut staff = Vec::new();
-    let (mut embedded, mut central, mut unplaced, mut ic_engineers) = (0, 0, 0, 0);
-    for (i, person) in org.people().enumerate() {
-        if !included[i] {
-            continue;
-        }
-        if !input.staff_plus[i] {
-            ic_engineers += u64::from(input.ic_engineer[i]);
-            continue;
-        }
-        let placement = input.placement(i);
-        match placement {
-            Placement::Embedded => embedded += 1,
-            Placement::Central => central += 1,
-            Placement::Unplaced => unplaced += 1,
-        }
-        staff.push(StaffLoad {
-            id: person.id.to_string(),
-            placement,
-            load: load[i],
-            overloaded: load[i] > max_load,
-        });
+    pub fn staff_plus(&self) -> u64 {
+        self.embedded + self.central + self.unplaced
     }
-    let staff_plus = staff.len() as u64;
-    let teams = considered.len() as u64;
-    Coverage {
-        teams,
-        covered,
-        uncovered: teams - covered,
-        coverage_ratio: (teams > 0).then(|| covered as f64 / teams as f64),
-        staff_plus,
-        embedded,
-        central,
-        unplaced,
-        ic_engineers,
-        staff_plus_to_ic_engineer_ratio: (ic_engineers > 0)
-            .then(|| staff_plus as f64 / ic_engineers as f64),
-        max_load,
-        overloaded: staff.iter().filter(|s| s.overloaded).count() as u64,
-        load: staff,
-        uncovered_teams,
+
+    pub fn team_stats(&self, org: &Org) -> Vec<TeamStats> {
+        org.teams()
+            .iter()
+            .enumerate()
+            .map(|(i, team)| TeamStats {
+                id: team.id.to_string(),
+                name: team.name.clone(),
+                kind: team.kind,
+                headcount: self.headcount[i],
+                cost: Money::from_cents(self.cost[i]),
+                staff_plus_support: self.supporters[i],
+                covered: team.kind != TeamKind::Architecture && self.supporters[i] > 0,
+            })
+            .collect()
+    }
+
+    pub fn coverage(&self, org: &Org, input: &MetricsInput, included: &[bool]) -> Coverage {
+        let max_load = org.policy.max_load;
+        let considered = || {
+            (0..input.team_kinds.len()).filter(|&t| input.team_kinds[t] != TeamKind::Architecture)
+        };
+        let teams = considered().count() as u64;
+        let covered = considered().filter(|&t| self.supporters[t] > 0).count() as u64;
+        let uncovered_teams = considered()
+            .filter(|&t| self.supporters[t] == 0)
+            .map(|t| org.teams()[t].id.to_string())
+            .collect();
+        let load: Vec<StaffLoad> = org
+            .people()
+            .enumerate()
+            .filter(|&(i, _)| included[i] && input.staff_plus[i])
+            .map(|(i, person)| StaffLoad {
+                id: person.id.to_string(),
+                placement: input.placement(i),
+                load: self.load[i],
+                overloaded: self.load[i] > max_load,
+            })
+            .collect();
+        let staff_plus = self.staff_plus();
+        Coverage {
+            teams,
+            covered,
+            uncovered: teams - covered,
+            coverage_ratio: (teams > 0).then(|| covered as f64 / teams as f64),
+            staff_plus,
+            embedded: self.embedded,
+            central: self.central,
+            unplaced: self.unplaced,
+            ic_engineers: self.ic_engineers,
+            staff_plus_to_ic_engineer_ratio: (self.ic_engineers > 0)
+                .then(|| staff_plus as f64 / self.ic_engineers as f64),
+            max_load,
+            overloaded: load.iter().filter(|s| s.overloaded).count() as u64,
+            load,
+            uncovered_teams,
+        }
     }
 }

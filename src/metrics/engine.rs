@@ -8,6 +8,7 @@
 //! coverage do not depend on reporting lines and are not recomputed.
 
 use super::compute::LineState;
+use super::coverage::TeamFigures;
 use super::input::MetricsInput;
 use super::{Metrics, View};
 use crate::model::{Org, NO_PARENT};
@@ -38,13 +39,17 @@ pub struct MetricsEngine {
     /// never pays for them.
     children: Option<Vec<Vec<u32>>>,
     state: LineState,
+    /// Teams and coverage: unchanged by moves.
+    teams: TeamFigures,
 }
 
 impl MetricsEngine {
     pub fn new(org: &Org, view: View) -> MetricsEngine {
         let input = MetricsInput::from_org(org);
         let state = LineState::build(&input, view);
+        let teams = TeamFigures::compute(&input, &state.included);
         MetricsEngine {
+            teams,
             view,
             parent: input.forest.parents().to_vec(),
             input,
@@ -60,7 +65,7 @@ impl MetricsEngine {
     /// The full metrics. O(n): it lists every manager and team. `org` must
     /// be the org this engine tracks.
     pub fn metrics(&self, org: &Org) -> Metrics {
-        self.state.metrics(org, &self.input, self.view)
+        self.state.metrics(org, &self.input, &self.teams, self.view)
     }
 
     /// Direct-report count of a person (0 outside the view).
