@@ -1,0 +1,18 @@
+// The app's commands become permissions (`allow-<command>`), so the
+// capability file grants exactly these and nothing else.
+const COMMANDS: &[&str] = &[
+    "workspace_info",
+    "chart_nodes",
+    "chart_layout",
+    "metrics",
+    "person_details",
+    "move_person",
+];
+
+fn main() {
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .expect("failed to run the tauri build script");
+}

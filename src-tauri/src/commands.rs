@@ -1,0 +1,73 @@
+//! The IPC commands: each is a few lines over the core.
+
+use crate::dto::{ChartNode, IpcError, MetricsSummary, PersonDetails, WorkspaceInfo};
+use crate::state::AppState;
+use orgraph::PersonId;
+use tauri::ipc::Response;
+use tauri::State;
+
+#[tauri::command]
+pub async fn workspace_info(state: State<'_, AppState>) -> Result<WorkspaceInfo, IpcError> {
+    state.with_session(|s| Ok(WorkspaceInfo::of(s))).await
+}
+
+#[tauri::command]
+pub async fn chart_nodes(state: State<'_, AppState>) -> Result<Vec<ChartNode>, IpcError> {
+    state
+        .with_session(|s| Ok(ChartNode::all(s.org(), s.metrics())))
+        .await
+}
+
+/// Node rectangles as little-endian `f32` quadruples (x, y, width, height)
+/// in node index order; NaN x/y for nodes hidden under a collapsed node.
+#[tauri::command]
+pub async fn chart_layout(
+    state: State<'_, AppState>,
+    collapsed: Vec<String>,
+) -> Result<Response, IpcError> {
+    let collapsed: Vec<PersonId> = collapsed.into_iter().map(PersonId).collect();
+    let bytes = state
+        .with_session(move |s| Ok(orgraph::chart::layout(s.org(), &collapsed).to_bytes()))
+        .await?;
+    Ok(Response::new(bytes))
+}
+
+#[tauri::command]
+pub async fn metrics(state: State<'_, AppState>) -> Result<MetricsSummary, IpcError> {
+    state
+        .with_session(|s| Ok(MetricsSummary::from(s.metrics())))
+        .await
+}
+
+#[tauri::command]
+pub async fn person_details(
+    state: State<'_, AppState>,
+    id: String,
+) -> Result<PersonDetails, IpcError> {
+    state
+        .with_session(move |s| Ok(PersonDetails::of(s.org(), s.metrics(), &PersonId(id))?))
+        .await
+}
+
+/// Moves a person under a new manager (`null`: make them a root). Refused
+/// moves come back as `{code, message}`, e.g. `would-create-cycle`.
+#[tauri::command]
+pub async fn move_person(
+    state: State<'_, AppState>,
+    person_id: String,
+    manager_id: Option<String>,
+) -> Result<MetricsSummary, IpcError> {
+    // Ids only: never log people's details, least of all compensation.
+    tracing::info!(person = %person_id, manager = ?manager_id, "move person");
+    let result = state
+        .with_session(move |s| {
+            let manager = manager_id.map(PersonId);
+            s.move_person(&PersonId(person_id), manager.as_ref())?;
+            Ok(MetricsSummary::from(s.metrics()))
+        })
+        .await;
+    if let Err(error) = &result {
+        tracing::info!(code = ?error.code, "move refused");
+    }
+    result
+}

@@ -1,0 +1,59 @@
+// Errors as the UI sees them. Branch on `code`, never on `message`.
+
+import type { ErrorCodeDto, IpcError } from "../generated";
+
+/** A failed command. `code` is what the UI branches on; never `message`. */
+export class AppError extends Error {
+  readonly code: ErrorCodeDto;
+
+  constructor(code: ErrorCodeDto, message: string) {
+    super(message);
+    this.name = "AppError";
+    this.code = code;
+  }
+}
+
+function isIpcError(value: unknown): value is IpcError {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as { code?: unknown }).code === "string" &&
+    typeof (value as { message?: unknown }).message === "string"
+  );
+}
+
+/** Normalises whatever a rejected command produced into an `AppError`. */
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (isIpcError(error)) return new AppError(error.code, error.message);
+  const message = error instanceof Error ? error.message : String(error);
+  return new AppError("internal", message);
+}
+
+export interface MoveNames {
+  person: string;
+  manager: string | null;
+}
+
+/** What to tell the user when a move is refused, chosen by error code. */
+export function describeMoveError(error: AppError, names: MoveNames): string {
+  const target = names.manager ?? "the top of the org";
+  switch (error.code) {
+    case "would-create-cycle":
+      return `${names.person} can't report to ${target}: ${target} already reports, directly or indirectly, to ${names.person}.`;
+    case "not-found":
+      return `${names.person} or ${target} is no longer in this workspace. Reload and try again.`;
+    case "invalid-input":
+    case "validation":
+      return `That move isn't allowed: ${error.message}`;
+    case "busy":
+      return "The workspace is busy (another Orgraph window is saving). Try again in a moment.";
+    case "io":
+    case "storage":
+    case "corrupt":
+    case "not-a-workspace":
+      return `The move could not be saved: ${error.message}`;
+    case "internal":
+      return `Something went wrong: ${error.message}`;
+  }
+}

@@ -1,0 +1,133 @@
+// The chart layout as it crosses IPC: little-endian f32 quadruples
+// (x, y, width, height) per node in node index order. x/y are NaN for nodes
+// hidden under a collapsed manager.
+
+export const FLOATS_PER_NODE = 4;
+export const BYTES_PER_NODE = FLOATS_PER_NODE * 4;
+
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface Bounds {
+  minX: number;
+  minY: number;
+  maxX: number;
+  maxY: number;
+}
+
+/** A decoded layout: one rectangle per node, NaN position when hidden. */
+export class ChartLayout {
+  readonly data: Float32Array;
+
+  constructor(data: Float32Array) {
+    if (data.length % FLOATS_PER_NODE !== 0) {
+      throw new Error(`layout has ${data.length} floats, not a multiple of ${FLOATS_PER_NODE}`);
+    }
+    this.data = data;
+  }
+
+  static empty(): ChartLayout {
+    return new ChartLayout(new Float32Array(0));
+  }
+
+  get length(): number {
+    return this.data.length / FLOATS_PER_NODE;
+  }
+
+  x(i: number): number {
+    return this.data[i * FLOATS_PER_NODE] ?? Number.NaN;
+  }
+  y(i: number): number {
+    return this.data[i * FLOATS_PER_NODE + 1] ?? Number.NaN;
+  }
+  width(i: number): number {
+    return this.data[i * FLOATS_PER_NODE + 2] ?? 0;
+  }
+  height(i: number): number {
+    return this.data[i * FLOATS_PER_NODE + 3] ?? 0;
+  }
+
+  isVisible(i: number): boolean {
+    return i >= 0 && i < this.length && Number.isFinite(this.x(i)) && Number.isFinite(this.y(i));
+  }
+
+  rect(i: number): Rect | null {
+    if (!this.isVisible(i)) return null;
+    return { x: this.x(i), y: this.y(i), width: this.width(i), height: this.height(i) };
+  }
+
+  /** Bounds of the visible nodes, or null when none is visible. */
+  bounds(): Bounds | null {
+    let minX = Infinity;
+    let minY = Infinity;
+    let maxX = -Infinity;
+    let maxY = -Infinity;
+    for (let i = 0; i < this.length; i++) {
+      if (!this.isVisible(i)) continue;
+      const x = this.x(i);
+      const y = this.y(i);
+      minX = Math.min(minX, x);
+      minY = Math.min(minY, y);
+      maxX = Math.max(maxX, x + this.width(i));
+      maxY = Math.max(maxY, y + this.height(i));
+    }
+    return minX === Infinity ? null : { minX, minY, maxX, maxY };
+  }
+
+  /**
+   * The topmost visible node containing the world point, or -1. Later nodes
+   * are drawn on top, so they win.
+   */
+  hitTest(wx: number, wy: number): number {
+    for (let i = this.length - 1; i >= 0; i--) {
+      if (!this.isVisible(i)) continue;
+      const x = this.x(i);
+      const y = this.y(i);
+      if (wx >= x && wx <= x + this.width(i) && wy >= y && wy <= y + this.height(i)) return i;
+    }
+    return -1;
+  }
+}
+
+function littleEndianHost(): boolean {
+  return new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+}
+
+/**
+ * Decodes the binary layout for `nodeCount` nodes. Throws when the byte
+ * length does not match, so a stale layout is never drawn against new nodes.
+ */
+export function decodeLayout(buffer: ArrayBuffer, nodeCount: number): ChartLayout {
+  const expected = nodeCount * BYTES_PER_NODE;
+  if (buffer.byteLength !== expected) {
+    throw new Error(
+      `layout is ${buffer.byteLength} bytes, expected ${expected} for ${nodeCount} nodes`,
+    );
+  }
+  if (littleEndianHost()) {
+    // Copy so the view is aligned and owns its memory.
+    return new ChartLayout(new Float32Array(buffer.slice(0)));
+  }
+  const view = new DataView(buffer);
+  const floats = new Float32Array(nodeCount * FLOATS_PER_NODE);
+  for (let i = 0; i < floats.length; i++) floats[i] = view.getFloat32(i * 4, true);
+  return new ChartLayout(floats);
+}
+
+/** Encodes rectangles the way the Rust side does (used by tests and mocks). */
+export function encodeLayout(rects: ReadonlyArray<Rect | null>): ArrayBuffer {
+  const buffer = new ArrayBuffer(rects.length * BYTES_PER_NODE);
+  const view = new DataView(buffer);
+  rects.forEach((r, i) => {
+    const base = i * BYTES_PER_NODE;
+    view.setFloat32(base, r ? r.x : Number.NaN, true);
+    view.setFloat32(base + 4, r ? r.y : Number.NaN, true);
+    view.setFloat32(base + 8, r ? r.width : 0, true);
+    view.setFloat32(base + 12, r ? r.height : 0, true);
+  });
+  return buffer;
+}

@@ -1,0 +1,52 @@
+// The ONLY module of the UI that talks to Tauri. Everything else receives a
+// `Platform` (see `createStore`) so it can be unit-tested with a fake one.
+
+import { invoke } from "@tauri-apps/api/core";
+import { AppError, toAppError } from "./errors";
+import type {
+  ChartNode,
+  MetricsSummary,
+  PersonDetails,
+  WorkspaceInfo,
+} from "../generated";
+
+export interface Platform {
+  workspaceInfo(): Promise<WorkspaceInfo>;
+  chartNodes(): Promise<ChartNode[]>;
+  /** Little-endian f32 (x, y, width, height) per node, in node index order. */
+  chartLayout(collapsed: readonly string[]): Promise<ArrayBuffer>;
+  metrics(): Promise<MetricsSummary>;
+  personDetails(id: string): Promise<PersonDetails>;
+  /** Resolves with the metrics after the move; rejects with an `AppError`. */
+  movePerson(personId: string, managerId: string | null): Promise<MetricsSummary>;
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (error) {
+    throw toAppError(error);
+  }
+}
+
+function toArrayBuffer(value: unknown): ArrayBuffer {
+  if (value instanceof ArrayBuffer) return value;
+  if (ArrayBuffer.isView(value)) {
+    const view = value as ArrayBufferView;
+    return view.buffer.slice(view.byteOffset, view.byteOffset + view.byteLength) as ArrayBuffer;
+  }
+  // Older IPC paths hand raw bytes over as a plain number array.
+  if (Array.isArray(value)) return new Uint8Array(value as number[]).buffer;
+  throw new AppError("internal", "chart_layout did not return binary data");
+}
+
+export const tauriPlatform: Platform = {
+  workspaceInfo: () => call<WorkspaceInfo>("workspace_info"),
+  chartNodes: () => call<ChartNode[]>("chart_nodes"),
+  chartLayout: async (collapsed) =>
+    toArrayBuffer(await call<unknown>("chart_layout", { collapsed: [...collapsed] })),
+  metrics: () => call<MetricsSummary>("metrics"),
+  personDetails: (id) => call<PersonDetails>("person_details", { id }),
+  movePerson: (personId, managerId) =>
+    call<MetricsSummary>("move_person", { personId, managerId }),
+};

@@ -1,0 +1,276 @@
+// Application state and the actions the components call. Talks to the
+// backend only through the injected `Platform`, so tests pass a fake one.
+
+import type {
+  ChartNode,
+  ErrorCodeDto,
+  MetricsSummary,
+  PersonDetails,
+  WorkspaceInfo,
+} from "../generated";
+import { describeMoveError, toAppError } from "./errors";
+import { displayName } from "./format";
+import { ChartLayout, decodeLayout } from "./layout";
+import type { Platform } from "./platform";
+import { searchPeople } from "./search";
+import { buildTree, depths, type Tree } from "./tree";
+
+export interface UiError {
+  code: ErrorCodeDto;
+  /** Human text, already chosen by code. */
+  message: string;
+}
+
+/** A request to bring a node into view; `seq` makes repeats observable. */
+export interface FocusRequest {
+  index: number;
+  seq: number;
+}
+
+/** Orgs larger than this open with deeper teams collapsed. */
+export const AUTO_COLLAPSE_ABOVE = 60;
+/** Layers shown expanded by default and by "Top levels". */
+export const DEFAULT_DEPTH = 3;
+
+/** Managers to collapse so only `layers` layers are drawn. */
+export function idsToCollapse(nodes: readonly ChartNode[], layers: number): string[] {
+  const depth = depths(nodes);
+  const hasReports = new Set<number>();
+  for (const n of nodes) if (n.manager !== null) hasReports.add(n.manager);
+  return nodes
+    .filter((n) => hasReports.has(n.index) && (depth[n.index] ?? 0) === layers - 1)
+    .map((n) => n.id);
+}
+
+export class OrgStore {
+  workspace = $state.raw<WorkspaceInfo | null>(null);
+  nodes = $state.raw<ChartNode[]>([]);
+  layout = $state.raw<ChartLayout>(ChartLayout.empty());
+  metrics = $state.raw<MetricsSummary | null>(null);
+  collapsed = $state.raw<ReadonlySet<string>>(new Set());
+  selectedId = $state<string | null>(null);
+  details = $state.raw<PersonDetails | null>(null);
+  /** Why the workspace could not be shown at all. */
+  fatal = $state.raw<UiError | null>(null);
+  /** The last refused action (e.g. a move that would create a cycle). */
+  error = $state.raw<UiError | null>(null);
+  /** Polite status for the live region, e.g. "Moved Ann under Bob". */
+  announcement = $state("");
+  loading = $state(true);
+  moving = $state(false);
+  focus = $state.raw<FocusRequest | null>(null);
+  /** Bumped when the chart should zoom to fit (first load). */
+  fitRequest = $state(0);
+
+  tree: Tree = $derived(buildTree(this.nodes));
+  selectedIndex: number = $derived(
+    this.selectedId === null ? -1 : (this.tree.byId.get(this.selectedId) ?? -1),
+  );
+
+  readonly #platform: Platform;
+  #detailsToken = 0;
+  #focusSeq = 0;
+
+  constructor(platform: Platform) {
+    this.#platform = platform;
+  }
+
+  node(id: string): ChartNode | undefined {
+    const index = this.tree.byId.get(id);
+    return index === undefined ? undefined : this.nodes[index];
+  }
+
+  nameOf(id: string | null): string | null {
+    if (id === null) return null;
+    const node = this.node(id);
+    return node ? displayName(node) : id;
+  }
+
+  async load(): Promise<void> {
+    this.loading = true;
+    try {
+      const [workspace, metrics] = await Promise.all([
+        this.#platform.workspaceInfo(),
+        this.#platform.metrics(),
+      ]);
+      this.workspace = workspace;
+      this.metrics = metrics;
+      const first = this.nodes.length === 0;
+      const nodes = await this.#platform.chartNodes();
+      if (first && nodes.length > AUTO_COLLAPSE_ABOVE) {
+        // Big orgs open on their top layers rather than as a thin sliver.
+        this.collapsed = new Set(idsToCollapse(nodes, DEFAULT_DEPTH));
+      }
+      this.#apply(nodes, await this.#platform.chartLayout([...this.collapsed]));
+      this.fatal = null;
+      this.fitRequest++;
+    } catch (e) {
+      const error = toAppError(e);
+      this.fatal = { code: error.code, message: error.message };
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  async #refreshChart(): Promise<void> {
+    const [nodes, buffer] = await Promise.all([
+      this.#platform.chartNodes(),
+      this.#platform.chartLayout([...this.collapsed]),
+    ]);
+    this.#apply(nodes, buffer);
+  }
+
+  #apply(nodes: ChartNode[], buffer: ArrayBuffer): void {
+    const ordered = nodes.every((n, i) => n.index === i)
+      ? nodes
+      : [...nodes].sort((a, b) => a.index - b.index);
+    const layout = decodeLayout(buffer, ordered.length);
+    // Forget collapsed ids that no longer exist.
+    const ids = new Set(ordered.map((n) => n.id));
+    const collapsed = [...this.collapsed].filter((id) => ids.has(id));
+    if (collapsed.length !== this.collapsed.size) this.collapsed = new Set(collapsed);
+    this.nodes = ordered;
+    this.layout = layout;
+  }
+
+  async #relayout(): Promise<void> {
+    const buffer = await this.#platform.chartLayout([...this.collapsed]);
+    this.layout = decodeLayout(buffer, this.nodes.length);
+  }
+
+  /** Selects a person (null clears) and loads their details. */
+  async select(id: string | null, options: { focus?: boolean } = {}): Promise<void> {
+    this.selectedId = id;
+    const token = ++this.#detailsToken;
+    if (id === null) {
+      this.details = null;
+      return;
+    }
+    const index = this.tree.byId.get(id);
+    if (index !== undefined && options.focus) {
+      await this.#revealIndex(index);
+      this.focus = { index, seq: ++this.#focusSeq };
+    }
+    try {
+      const details = await this.#platform.personDetails(id);
+      if (token === this.#detailsToken) this.details = details;
+    } catch (e) {
+      if (token !== this.#detailsToken) return;
+      const error = toAppError(e);
+      this.details = null;
+      this.error = { code: error.code, message: error.message };
+    }
+  }
+
+  /** Selects the best match for a search query; false when none matched. */
+  async selectBestMatch(query: string): Promise<boolean> {
+    const [best] = searchPeople(this.nodes, query, 1);
+    if (!best) {
+      this.announcement = `No one matches “${query.trim()}”.`;
+      return false;
+    }
+    await this.select(best.id, { focus: true });
+    this.announcement = `Selected ${displayName(best)}, ${best.title}.`;
+    return true;
+  }
+
+  /** Expands collapsed managers above `index` so it is drawn. */
+  async #revealIndex(index: number): Promise<void> {
+    if (this.layout.isVisible(index)) return;
+    const collapsed = new Set(this.collapsed);
+    let current = this.nodes[index]?.manager ?? null;
+    let changed = false;
+    while (current !== null) {
+      const node = this.nodes[current];
+      if (!node) break;
+      if (collapsed.delete(node.id)) changed = true;
+      current = node.manager;
+    }
+    if (changed) {
+      this.collapsed = collapsed;
+      await this.#relayout();
+    }
+  }
+
+  isCollapsed(id: string): boolean {
+    return this.collapsed.has(id);
+  }
+
+  async toggleCollapsed(id: string): Promise<void> {
+    const node = this.node(id);
+    if (!node || node.span === 0) return;
+    const collapsed = new Set(this.collapsed);
+    const collapsing = !collapsed.delete(id);
+    if (collapsing) collapsed.add(id);
+    this.collapsed = collapsed;
+    try {
+      await this.#relayout();
+      this.announcement = `${collapsing ? "Collapsed" : "Expanded"} ${displayName(node)}'s team.`;
+    } catch (e) {
+      const error = toAppError(e);
+      this.error = { code: error.code, message: error.message };
+    }
+  }
+
+  async expandAll(): Promise<void> {
+    await this.#setCollapsed(new Set(), "Expanded every team.");
+  }
+
+  async collapseToDepth(layers = DEFAULT_DEPTH): Promise<void> {
+    await this.#setCollapsed(
+      new Set(idsToCollapse(this.nodes, layers)),
+      `Showing the top ${layers} layers.`,
+    );
+  }
+
+  async #setCollapsed(collapsed: ReadonlySet<string>, message: string): Promise<void> {
+    this.collapsed = collapsed;
+    try {
+      await this.#relayout();
+      this.announcement = message;
+      this.fitRequest++;
+    } catch (e) {
+      const error = toAppError(e);
+      this.error = { code: error.code, message: error.message };
+    }
+  }
+
+  /**
+   * Moves `personId` under `managerId` (null = top of the org). On success
+   * the metrics, chart and details are current; on refusal `error` says why
+   * (chosen by error code) and nothing changes.
+   */
+  async move(personId: string, managerId: string | null): Promise<boolean> {
+    const names = { person: this.nameOf(personId) ?? personId, manager: this.nameOf(managerId) };
+    this.error = null;
+    if (personId === managerId) {
+      this.error = {
+        code: "invalid-input",
+        message: `${names.person} can't report to themselves.`,
+      };
+      return false;
+    }
+    this.moving = true;
+    try {
+      this.metrics = await this.#platform.movePerson(personId, managerId);
+      await this.#refreshChart();
+      if (this.selectedId !== null) await this.select(this.selectedId);
+      this.announcement = managerId
+        ? `Moved ${names.person} under ${names.manager}.`
+        : `Moved ${names.person} to the top of the org.`;
+      return true;
+    } catch (e) {
+      const error = toAppError(e);
+      this.error = { code: error.code, message: describeMoveError(error, names) };
+      this.announcement = this.error.message;
+      return false;
+    } finally {
+      this.moving = false;
+    }
+  }
+
+  dismissError(): void {
+    this.error = null;
+  }
+}
+

@@ -1,0 +1,73 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+
+const invoke = vi.fn();
+// A plain function for rejections: vitest reports a vi.fn's rejected result
+// as a failure even when the caller handles it.
+let reject: unknown = null;
+vi.mock("@tauri-apps/api/core", () => ({
+  invoke: async (...args: unknown[]) => {
+    if (reject !== null) throw reject;
+    return invoke(...args);
+  },
+}));
+
+const { tauriPlatform } = await import("../src/lib/platform");
+const { AppError } = await import("../src/lib/errors");
+
+describe("tauriPlatform", () => {
+  beforeEach(() => {
+    invoke.mockReset();
+    reject = null;
+  });
+
+  it("calls the snake_case commands with camelCase arguments", async () => {
+    invoke.mockResolvedValue({ people: 1 });
+    await tauriPlatform.movePerson("a", "b");
+    expect(invoke).toHaveBeenCalledWith("move_person", { personId: "a", managerId: "b" });
+    await tauriPlatform.movePerson("a", null);
+    expect(invoke).toHaveBeenLastCalledWith("move_person", { personId: "a", managerId: null });
+    await tauriPlatform.personDetails("x");
+    expect(invoke).toHaveBeenLastCalledWith("person_details", { id: "x" });
+  });
+
+  it("turns {code, message} rejections into AppError", async () => {
+    reject = { code: "would-create-cycle", message: "nope" };
+    const error: unknown = await tauriPlatform.movePerson("a", "b").then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as InstanceType<typeof AppError>).code).toBe("would-create-cycle");
+  });
+
+  it("hands the binary layout over as an ArrayBuffer", async () => {
+    const bytes = new Float32Array([1, 2, 3, 4]).buffer;
+    invoke.mockResolvedValue(bytes);
+    expect(await tauriPlatform.chartLayout(["a"])).toBe(bytes);
+    expect(invoke).toHaveBeenCalledWith("chart_layout", { collapsed: ["a"] });
+    invoke.mockResolvedValue(new Uint8Array([1, 2, 3, 4]));
+    expect((await tauriPlatform.chartLayout([])).byteLength).toBe(4);
+    invoke.mockResolvedValue({ not: "bytes" });
+    await expect(tauriPlatform.chartLayout([])).rejects.toBeInstanceOf(AppError);
+  });
+});
+
+describe("architecture", () => {
+  function files(dir: string): string[] {
+    return readdirSync(dir).flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? files(path) : [path];
+    });
+  }
+
+  it("only src/lib/platform.ts imports @tauri-apps", () => {
+    const src = join(import.meta.dirname, "../src");
+    const importers = files(src)
+      .filter((f) => /\.(ts|svelte)$/.test(f))
+      .filter((f) => /from\s+["']@tauri-apps\//.test(readFileSync(f, "utf8")))
+      .map((f) => relative(src, f));
+    expect(importers).toEqual(["lib/platform.ts"]);
+  });
+});
