@@ -67,6 +67,14 @@ fn benches(c: &mut Criterion) {
         group.bench_function(BenchmarkId::new("metrics_figures", people), |b| {
             b.iter(|| black_box(Figures::compute(black_box(&input), View::Current)))
         });
+        // The same, recomputed into warm buffers as the app does after an edit.
+        let mut warm = Figures::compute(&input, View::Current);
+        group.bench_function(BenchmarkId::new("metrics_figures_warm", people), |b| {
+            b.iter(|| {
+                warm.recompute(black_box(&input), View::Current);
+                black_box(warm.people())
+            })
+        });
         // The same plus the labelled report (every manager, team and staff+
         // engineer listed with ids), as `orgraph metrics --json` prints it.
         group.bench_function(BenchmarkId::new("metrics_report", people), |b| {

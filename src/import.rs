@@ -248,9 +248,14 @@ pub fn read_records<R: Read>(
     Ok((records, warnings))
 }
 
+/// Records handed from the parsing thread to the building thread at once.
+const BATCH: usize = 4096;
+
 /// Reads and validates CSV into an org, building it as rows stream in.
-/// Errors carry every finding (from reading and from validation).
-pub fn load_csv_reader<R: Read>(
+/// Parsing and building run on two threads, batch by batch, since each is
+/// about half the work. Errors carry every finding (from reading and from
+/// validation).
+pub fn load_csv_reader<R: Read + Send>(
     input: R,
     file: &str,
     ladder: Ladder,
@@ -258,7 +263,38 @@ pub fn load_csv_reader<R: Read>(
     expected_people: usize,
 ) -> Result<(Org, Vec<Finding>)> {
     let mut builder = OrgBuilder::with_capacity(file, ladder, policy, expected_people);
-    let read = read_csv(input, file, |record| builder.push(record));
+    let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<PersonRecord>>(8);
+    let read = std::thread::scope(|scope| {
+        let parser = scope.spawn(move || {
+            let mut batch = Vec::with_capacity(BATCH);
+            let read = read_csv(input, file, |record| {
+                batch.push(record);
+                if batch.len() == BATCH {
+                    let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                    // Only fails if the builder is gone, i.e. panicked.
+                    let _ = sender.send(full);
+                }
+            });
+            let _ = sender.send(batch);
+            read
+        });
+        for batch in receiver {
+            for record in batch {
+                builder.push(record);
+            }
+        }
+        parser.join().unwrap_or_else(|_| {
+            Err(vec![Finding::error(
+                "internal",
+                "the CSV reader stopped unexpectedly",
+                Location {
+                    file: file.to_string(),
+                    row: None,
+                    column: None,
+                },
+            )])
+        })
+    });
     let built = builder.finish();
     match (read, built) {
         (Ok(mut warnings), Ok((org, more))) => {

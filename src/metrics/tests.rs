@@ -438,3 +438,19 @@ proptest! {
         prop_assert_eq!(metrics.cost.cents(), people.iter().filter(|p| counted(p)).map(|p| p.cost).sum::<i64>());
     }
 }
+
+#[test]
+fn recompute_in_place_equals_a_fresh_compute() {
+    let statuses = [
+        Status::Active,
+        Status::Open,
+        Status::Active,
+        Status::Departing,
+        Status::Active,
+    ];
+    let org = org_from(&[NO_PARENT, 0, 1, 1, 0], &statuses);
+    let input = MetricsInput::from_org(&org);
+    let mut figures = Figures::compute(&input, View::Planned);
+    figures.recompute(&input, View::Current);
+    assert_eq!(figures.report(&org, &input), compute(&org, View::Current));
+}
