@@ -112,12 +112,13 @@ pub fn read_csv<R: Read>(
         }
     };
     let mut findings = Vec::new();
-    let mut columns: Vec<(usize, Field)> = Vec::new();
+    // (column index, field, header as written) of every column we read.
+    let mut columns: Vec<(usize, Field, String)> = Vec::new();
     for (index, header) in headers.iter().enumerate() {
         let Some(field) = Field::from_header(header) else {
             continue;
         };
-        if let Some((first, _)) = columns.iter().find(|(_, f)| *f == field) {
+        if let Some((first, _, _)) = columns.iter().find(|(_, f, _)| *f == field) {
             findings.push(Finding::warning(
                 "duplicate-column",
                 format!(
@@ -129,10 +130,10 @@ pub fn read_csv<R: Read>(
             ));
             continue;
         }
-        columns.push((index, field));
+        columns.push((index, field, header.trim_start_matches('\u{feff}').to_string()));
     }
     for required in [Field::Id, Field::ManagerId] {
-        if !columns.iter().any(|(_, f)| *f == required) {
+        if !columns.iter().any(|(_, f, _)| *f == required) {
             findings.push(Finding::error(
                 "missing-column",
                 format!(
@@ -178,8 +179,8 @@ pub fn read_csv<R: Read>(
             row,
             ..PersonRecord::default()
         };
-        for &(index, field) in &columns {
-            let column = headers.get(index).unwrap_or(field.name());
+        for (index, field, column) in &columns {
+            let (index, field, column) = (*index, *field, column.as_str());
             let value = match std::str::from_utf8(raw.get(index).unwrap_or(b"")) {
                 Ok(value) => value.trim(),
                 Err(err) => {

@@ -75,6 +75,15 @@ impl FromStr for Status {
 
     /// Accepts the canonical names plus the synonyms HR exports use.
     fn from_str(text: &str) -> Result<Self, Self::Err> {
+        // The canonical spellings first, without allocating: imports parse
+        // one status per row.
+        match text {
+            "active" => return Ok(Status::Active),
+            "open" => return Ok(Status::Open),
+            "planned" => return Ok(Status::Planned),
+            "departing" => return Ok(Status::Departing),
+            _ => {}
+        }
         match text.trim().to_ascii_lowercase().as_str() {
             "" | "active" | "employed" | "current" => Ok(Status::Active),
             "open" | "open req" | "open_req" | "req" | "vacancy" => Ok(Status::Open),
