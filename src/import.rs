@@ -130,7 +130,11 @@ pub fn read_csv<R: Read>(
             ));
             continue;
         }
-        columns.push((index, field, header.trim_start_matches('\u{feff}').to_string()));
+        columns.push((
+            index,
+            field,
+            header.trim_start_matches('\u{feff}').to_string(),
+        ));
     }
     for required in [Field::Id, Field::ManagerId] {
         if !columns.iter().any(|(_, f, _)| *f == required) {

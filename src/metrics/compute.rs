@@ -286,8 +286,31 @@ pub struct Figures {
     teams: TeamFigures,
 }
 
+/// From this many people on, the reporting-line pass and the team pass run
+/// on two threads; below it a thread costs more than it saves.
+pub(crate) const PARALLEL_FROM: usize = 200_000;
+
+/// Runs `line` while the team figures are computed on another thread.
+fn teams_beside<R>(input: &MetricsInput, view: View, line: impl FnOnce() -> R) -> (R, TeamFigures) {
+    std::thread::scope(|scope| {
+        let teams = scope.spawn(|| {
+            let included: Vec<bool> = input.status.iter().map(|&s| view.includes(s)).collect();
+            TeamFigures::compute(input, &included)
+        });
+        let line = line();
+        let teams = teams
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (line, teams)
+    })
+}
+
 impl Figures {
     pub fn compute(input: &MetricsInput, view: View) -> Figures {
+        if input.len() >= PARALLEL_FROM {
+            let (line, teams) = teams_beside(input, view, || LineState::build(input, view));
+            return Figures { view, line, teams };
+        }
         let line = LineState::build(input, view);
         let teams = TeamFigures::compute(input, &line.included);
         Figures { view, line, teams }
@@ -297,8 +320,13 @@ impl Figures {
     /// caller such as the app does after an edit).
     pub fn recompute(&mut self, input: &MetricsInput, view: View) {
         self.view = view;
-        self.line.rebuild(input, view);
-        self.teams = TeamFigures::compute(input, &self.line.included);
+        if input.len() >= PARALLEL_FROM {
+            let line = &mut self.line;
+            ((), self.teams) = teams_beside(input, view, || line.rebuild(input, view));
+        } else {
+            self.line.rebuild(input, view);
+            self.teams = TeamFigures::compute(input, &self.line.included);
+        }
     }
 
     pub fn people(&self) -> u64 {

@@ -454,3 +454,19 @@ fn recompute_in_place_equals_a_fresh_compute() {
     figures.recompute(&input, View::Current);
     assert_eq!(figures.report(&org, &input), compute(&org, View::Current));
 }
+
+#[test]
+fn the_two_thread_path_for_large_orgs_matches_the_serial_one() {
+    let records = crate::generate::generate(super::compute::PARALLEL_FROM + 1000, 5);
+    let (org, _) = Org::from_records(records, "big.csv", Ladder::default(), Policy::default())
+        .expect("generated orgs are valid");
+    let input = MetricsInput::from_org(&org);
+    let serial = MetricsEngine::new(&org, View::Planned).metrics(&org);
+    assert_eq!(
+        Figures::compute(&input, View::Planned).report(&org, &input),
+        serial
+    );
+    let mut warm = Figures::compute(&input, View::Current);
+    warm.recompute(&input, View::Planned);
+    assert_eq!(warm.report(&org, &input), serial);
+}
