@@ -19,6 +19,7 @@ pub struct ChartNode {
     pub id: String,
     pub name: String,
     pub title: String,
+    /// The home team's name.
     pub team: Option<String>,
     pub level: String,
     pub status: Status,
@@ -47,9 +48,12 @@ pub fn nodes(org: &Org, metrics: &Metrics) -> Vec<ChartNode> {
                 index: index as u32,
                 id: person.id.to_string(),
                 name: person.name.clone(),
-                title: person.title.clone(),
-                team: person.team.as_ref().map(ToString::to_string),
-                level: person.level.clone(),
+                title: person.title.to_string(),
+                team: person.team.as_ref().map(|t| {
+                    org.team(t)
+                        .map_or_else(|| t.to_string(), |team| team.name.clone())
+                }),
+                level: person.level.to_string(),
                 status: person.status,
                 manager: forest.parent(index as u32),
                 span: span.map_or(0, |s| s.0),

@@ -22,7 +22,7 @@
 //! architecture group last), with ids `E000001`, `E000002`, … in that order.
 //! [`write_csv`] writes them in the [`CSV_COLUMNS`] layout the importer reads.
 
-use crate::model::{PersonRecord, Status};
+use crate::model::{Interner, PersonRecord, Status};
 use crate::money::Money;
 use rand::{RngCore, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -30,6 +30,7 @@ use std::collections::HashSet;
 use std::fmt::Write as _;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::io;
+use std::sync::Arc;
 
 /// The CSV header written by [`write_csv`].
 pub const CSV_COLUMNS: [&str; 12] = [
@@ -87,13 +88,13 @@ pub fn write_csv<W: io::Write>(records: &[PersonRecord], out: W) -> io::Result<(
             record.id.as_str(),
             record.manager_id.as_str(),
             record.name.as_str(),
-            record.title.as_str(),
-            record.team.as_str(),
-            record.level.as_str(),
+            &*record.title,
+            &*record.team,
+            &*record.level,
             cost.as_str(),
-            record.location.as_str(),
+            &*record.location,
             record.status.as_str(),
-            record.department.as_str(),
+            &*record.department,
             supports.as_str(),
             dotted.as_str(),
         ])?;
@@ -483,7 +484,7 @@ struct Generator {
     taken_team_names: HashSet<String, BuildHasherDefault<NameHasher>>,
 
     /// Per team, in team order (which is emission order).
-    team_names: Vec<String>,
+    team_names: Vec<Arc<str>>,
     team_city: Vec<usize>,
     team_director: Vec<Option<usize>>,
     team_vp: Vec<Option<usize>>,
@@ -492,6 +493,8 @@ struct Generator {
     staff_total: usize,
     staff_seen: usize,
     dotted_target: usize,
+    /// Shared copies of titles, levels, places, teams and departments.
+    strings: Interner,
 }
 
 impl Generator {
@@ -536,6 +539,7 @@ impl Generator {
             staff_total: 0,
             staff_seen: 0,
             dotted_target: 0,
+            strings: Interner::new(),
         }
     }
 
@@ -883,12 +887,12 @@ impl Generator {
         };
         PersonRecord {
             name,
-            title,
-            level: LEVEL_CODES[level].to_string(),
-            location: CITIES[city].name.to_string(),
+            title: self.strings.intern(&title),
+            level: self.strings.intern(LEVEL_CODES[level]),
+            location: self.strings.intern(CITIES[city].name),
             cost,
             status,
-            department: department.to_string(),
+            department: self.strings.intern(department),
             ..PersonRecord::default()
         }
     }
@@ -984,7 +988,7 @@ impl Generator {
                 numbered(self.areas[area].name, &mut self.area_uses[area])
             }
             Kind::SeniorDirector => match ctx.vp {
-                Some(vp) => self.out[vp].department.clone(),
+                Some(vp) => self.out[vp].department.to_string(),
                 None => SMALL_ORG_DEPARTMENT.to_string(),
             },
             Kind::Vp => {
@@ -1024,7 +1028,7 @@ impl Generator {
     fn open_team(&mut self, area: usize, director: Option<usize>, vp: Option<usize>) -> usize {
         let name = self.next_team_name(area);
         let city = self.city();
-        self.team_names.push(name);
+        self.team_names.push(self.strings.intern(&name));
         self.team_city.push(city);
         self.team_director.push(director);
         self.team_vp.push(vp);
@@ -1115,7 +1119,7 @@ impl Generator {
                 None
             };
             if let Some(neighbour) = neighbour {
-                record.supports.push(self.team_names[neighbour].clone());
+                record.supports.push(self.team_names[neighbour].to_string());
             }
         }
         if self.take_dotted() {
@@ -1157,11 +1161,11 @@ impl Generator {
             city,
             Status::Active,
         );
-        record.team = ARCHITECTURE_TEAM.to_string();
+        record.team = self.strings.intern(ARCHITECTURE_TEAM);
         record.supports = self
             .pick_teams(2)
             .into_iter()
-            .map(|t| self.team_names[t].clone())
+            .map(|t| self.team_names[t].to_string())
             .collect();
         let head = self.add(Some(cto), record);
         self.emit_architects(plan, 0, head);
@@ -1193,7 +1197,7 @@ impl Generator {
             };
             let city = self.city();
             let mut record = self.person(level, title.to_string(), CTO_DEPARTMENT, city, status);
-            record.team = ARCHITECTURE_TEAM.to_string();
+            record.team = self.strings.intern(ARCHITECTURE_TEAM);
             let count = match self.below(100) {
                 0..35 => 2,
                 35..75 => 3,
@@ -1210,7 +1214,7 @@ impl Generator {
             }
             record.supports = supported
                 .into_iter()
-                .map(|t| self.team_names[t].clone())
+                .map(|t| self.team_names[t].to_string())
                 .collect();
             let me = self.add(Some(manager), record);
             self.emit_architects(plan, child, me);
@@ -1289,7 +1293,7 @@ mod tests {
     fn team_members(records: &[PersonRecord]) -> HashMap<&str, Vec<&PersonRecord>> {
         let mut teams: HashMap<&str, Vec<&PersonRecord>> = HashMap::new();
         for record in records.iter().filter(|r| !r.team.is_empty()) {
-            teams.entry(record.team.as_str()).or_default().push(record);
+            teams.entry(&*record.team).or_default().push(record);
         }
         teams
     }
@@ -1306,8 +1310,8 @@ mod tests {
             }
         }
         let one = generate(1, 1);
-        assert_eq!(one[0].title, "Chief Technology Officer");
-        assert_eq!(one[0].level, "M7");
+        assert_eq!(&*one[0].title, "Chief Technology Officer");
+        assert_eq!(&*one[0].level, "M7");
         assert!(one[0].manager_id.is_empty());
     }
 
@@ -1328,7 +1332,7 @@ mod tests {
             let roots: Vec<&PersonRecord> =
                 records.iter().filter(|r| r.manager_id.is_empty()).collect();
             assert_eq!(roots.len(), 1, "people = {n}");
-            assert_eq!(roots[0].title, "Chief Technology Officer");
+            assert_eq!(&*roots[0].title, "Chief Technology Officer");
             for (i, record) in records.iter().enumerate().skip(1) {
                 let manager = index[record.manager_id.as_str()];
                 assert!(manager < i, "{} reports to a later row", record.id);
@@ -1363,8 +1367,7 @@ mod tests {
                 .filter(|r| r.title.contains("Engineering Manager"))
                 .count();
             assert_eq!(ems, 1, "{name}");
-            let departments: HashSet<&str> =
-                members.iter().map(|r| r.department.as_str()).collect();
+            let departments: HashSet<&str> = members.iter().map(|r| &*r.department).collect();
             assert_eq!(departments.len(), 1, "{name}");
             assert_ne!(
                 TeamKind::guess_from_name(name),
@@ -1399,7 +1402,7 @@ mod tests {
                     ladder.is_staff_plus(&member.level, &member.title),
                     "{member:?}"
                 );
-                assert_eq!(member.department, CTO_DEPARTMENT);
+                assert_eq!(&*member.department, CTO_DEPARTMENT);
                 assert!((2..=5).contains(&member.supports.len()), "{member:?}");
             }
             if n >= 10_000 {
@@ -1410,7 +1413,7 @@ mod tests {
             }
             let head = members
                 .iter()
-                .find(|m| m.title == "Chief Architect")
+                .find(|m| &*m.title == "Chief Architect")
                 .expect("head");
             assert_eq!(head.manager_id, records[0].id);
         }
@@ -1424,7 +1427,7 @@ mod tests {
         let product_teams = teams.len() - 1;
         let embedded: Vec<&PersonRecord> = records
             .iter()
-            .filter(|r| r.team != ARCHITECTURE_TEAM && ladder.is_staff_plus(&r.level, &r.title))
+            .filter(|r| &*r.team != ARCHITECTURE_TEAM && ladder.is_staff_plus(&r.level, &r.title))
             .collect();
         assert!(
             embedded.len() * 5 >= product_teams && embedded.len() * 2 <= product_teams,
@@ -1436,7 +1439,7 @@ mod tests {
             embedded.iter().any(|r| !r.supports.is_empty()),
             "some support a neighbour"
         );
-        assert!(embedded.iter().any(|r| r.title == "Principal Engineer"));
+        assert!(embedded.iter().any(|r| &*r.title == "Principal Engineer"));
         let index = index_of(&records);
         let to_director = embedded
             .iter()
@@ -1450,7 +1453,7 @@ mod tests {
         for record in &records {
             for team in &record.supports {
                 assert!(teams.contains_key(team.as_str()), "{team}");
-                assert_ne!(team, &record.team);
+                assert_ne!(team.as_str(), &*record.team);
             }
         }
     }
@@ -1505,14 +1508,14 @@ mod tests {
         let mean = |level: &str| {
             let costs: Vec<i64> = records
                 .iter()
-                .filter(|r| r.level == level)
+                .filter(|r| &*r.level == level)
                 .filter_map(|r| r.cost)
                 .map(Money::cents)
                 .collect();
             costs.iter().sum::<i64>() / costs.len().max(1) as i64
         };
         assert!(mean("IC1") < mean("IC3") && mean("IC3") < mean("IC5"));
-        let locations: HashSet<&str> = records.iter().map(|r| r.location.as_str()).collect();
+        let locations: HashSet<&str> = records.iter().map(|r| &*r.location).collect();
         assert_eq!(locations.len(), CITIES.len());
     }
 
@@ -1544,7 +1547,7 @@ mod tests {
                 .iter()
                 .zip(&depths)
                 .filter(|(r, &d)| d == depth && r.team.is_empty())
-                .map(|(r, _)| r.title.clone())
+                .map(|(r, _)| r.title.to_string())
                 .collect()
         };
         let vps = titles_at(300, 1);
@@ -1587,7 +1590,7 @@ mod tests {
             .filter(|r| r.title.contains("Engineering Manager"))
         {
             ems += 1;
-            names.insert(record.team.as_str());
+            names.insert(&*record.team);
             assert!(
                 !record.team.chars().any(|c| c.is_ascii_digit()),
                 "{}",
@@ -1637,15 +1640,15 @@ mod tests {
             assert_eq!(&row[0], record.id);
             assert_eq!(&row[1], record.manager_id);
             assert_eq!(&row[2], record.name);
-            assert_eq!(&row[3], record.title);
-            assert_eq!(&row[4], record.team);
-            assert_eq!(&row[5], record.level);
+            assert_eq!(&row[3], &*record.title);
+            assert_eq!(&row[4], &*record.team);
+            assert_eq!(&row[5], &*record.level);
             let cost = (!row[6].is_empty()).then(|| Money::parse(&row[6]).expect("money"));
             assert_eq!(cost, record.cost);
-            assert_eq!(&row[7], record.location);
+            assert_eq!(&row[7], &*record.location);
             assert_eq!(row[8].parse::<Status>(), Ok(record.status));
             assert_eq!(&row[8], record.status.as_str());
-            assert_eq!(&row[9], record.department);
+            assert_eq!(&row[9], &*record.department);
             assert_eq!(split(&row[10]), record.supports);
             assert_eq!(split(&row[11]), record.dotted_managers);
         }

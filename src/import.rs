@@ -5,7 +5,7 @@
 
 use crate::error::{OrgError, Result};
 use crate::model::{
-    Finding, Ladder, Location, Org, OrgBuilder, PersonRecord, Policy, Status, TeamKind,
+    Finding, Interner, Ladder, Location, Org, OrgBuilder, PersonRecord, Policy, Status, TeamKind,
 };
 use crate::money::Money;
 use std::io::Read;
@@ -157,6 +157,8 @@ pub fn read_csv<R: Read>(
     // columns we do read are validated one by one, so an error can name
     // its column.
     let mut raw = csv::ByteRecord::new();
+    let mut strings = Interner::new();
+    let empty = strings.intern("");
     loop {
         let row = reader.position().line();
         match reader.read_byte_record(&mut raw) {
@@ -179,9 +181,23 @@ pub fn read_csv<R: Read>(
         if raw.iter().all(|value| value.trim_ascii().is_empty()) {
             continue;
         }
+        // Columns the file lacks share one empty string rather than each
+        // allocating their own.
         let mut record = PersonRecord {
             row,
-            ..PersonRecord::default()
+            title: empty.clone(),
+            team: empty.clone(),
+            level: empty.clone(),
+            location: empty.clone(),
+            department: empty.clone(),
+            id: String::new(),
+            manager_id: String::new(),
+            name: String::new(),
+            cost: None,
+            status: Status::Active,
+            team_kind: None,
+            supports: Vec::new(),
+            dotted_managers: Vec::new(),
         };
         for (index, field, column) in &columns {
             let (index, field, column) = (*index, *field, column.as_str());
@@ -200,11 +216,11 @@ pub fn read_csv<R: Read>(
                 Field::Id => record.id = value.to_string(),
                 Field::ManagerId => record.manager_id = value.to_string(),
                 Field::Name => record.name = value.to_string(),
-                Field::Title => record.title = value.to_string(),
-                Field::Team => record.team = value.to_string(),
-                Field::Level => record.level = value.to_string(),
-                Field::Location => record.location = value.to_string(),
-                Field::Department => record.department = value.to_string(),
+                Field::Title => record.title = strings.intern(value),
+                Field::Team => record.team = strings.intern(value),
+                Field::Level => record.level = strings.intern(value),
+                Field::Location => record.location = strings.intern(value),
+                Field::Department => record.department = strings.intern(value),
                 Field::Supports => record.supports = split_list(value),
                 Field::DottedManagers => record.dotted_managers = split_list(value),
                 Field::Cost if value.is_empty() => {}
@@ -365,7 +381,7 @@ mod tests {
         assert_eq!(records[0].cost, Some(Money(45_000_050)));
         assert_eq!(records[1].status, Status::Open);
         assert_eq!(records[1].supports, vec!["Core", "Search"]);
-        assert_eq!(records[1].title, "Staff Engineer");
+        assert_eq!(&*records[1].title, "Staff Engineer");
     }
 
     #[test]

@@ -311,7 +311,7 @@ fn person_ref(org: &Org, id: &PersonId) -> Option<PersonRef> {
     Some(PersonRef {
         id: person.id.0.clone(),
         name: person.name.clone(),
-        title: person.title.clone(),
+        title: person.title.to_string(),
         reports: count_usize(org.reports_of(id).len()),
     })
 }
@@ -354,12 +354,12 @@ impl PersonDetails {
         Ok(PersonDetails {
             id: person.id.0.clone(),
             name: person.name.clone(),
-            title: person.title.clone(),
-            level: person.level.clone(),
-            location: person.location.clone(),
+            title: person.title.to_string(),
+            level: person.level.to_string(),
+            location: person.location.to_string(),
             team: person.team.as_ref().map(|t| {
                 org.team(t)
-                    .map_or_else(|| t.0.clone(), |team| team.name.clone())
+                    .map_or_else(|| t.to_string(), |team| team.name.clone())
             }),
             status: person.status.into(),
             staff_plus: org.is_staff_plus(person),
@@ -393,10 +393,7 @@ impl ChartNode {
             .into_iter()
             .map(|n| ChartNode {
                 index: n.index,
-                team: n.team.map(|t| {
-                    let id = orgraph::model::TeamId(t);
-                    org.team(&id).map_or(id.0.clone(), |team| team.name.clone())
-                }),
+                team: n.team,
                 id: n.id,
                 name: n.name,
                 title: n.title,

@@ -387,7 +387,7 @@ proptest! {
                 id: format!("p{i}"),
                 manager_id: if i == 0 { String::new() } else { "p0".into() },
                 title: if p.staff_plus { "Staff Engineer".into() } else { "Software Engineer".into() },
-                team: p.team.map(|t| TEAMS[t].to_string()).unwrap_or_default(),
+                team: p.team.map(|t| TEAMS[t].into()).unwrap_or_default(),
                 status: p.status,
                 cost: Some(crate::Money::from_cents(p.cost)),
                 supports: p.supports.iter().map(|&t| TEAMS[t].to_string()).collect(),

@@ -8,6 +8,7 @@ use super::{
 };
 use crate::money::Money;
 use rustc_hash::FxHashMap;
+use std::sync::Arc;
 
 /// One person as read from a source, before validation.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -18,13 +19,14 @@ pub struct PersonRecord {
     /// Empty when the person has no manager.
     pub manager_id: String,
     pub name: String,
-    pub title: String,
-    pub team: String,
-    pub level: String,
-    pub location: String,
+    // The repetitive fields are shared strings: readers intern them.
+    pub title: Arc<str>,
+    pub team: Arc<str>,
+    pub level: Arc<str>,
+    pub location: Arc<str>,
     pub cost: Option<Money>,
     pub status: Status,
-    pub department: String,
+    pub department: Arc<str>,
     pub team_kind: Option<TeamKind>,
     /// Teams this (staff+) person supports.
     pub supports: Vec<String>,
@@ -101,7 +103,7 @@ impl OrgBuilder {
         }
         let team = (!record.team.is_empty()).then(|| TeamId(std::mem::take(&mut record.team)));
         if let Some(team) = &team {
-            self.note_team(team, &mut record);
+            self.note_team(team, &record);
         }
         let id = PersonId(record.id);
         if !record.dotted_managers.is_empty() || !record.supports.is_empty() {
@@ -130,20 +132,20 @@ impl OrgBuilder {
 
     /// Creates the team on first sight; later rows must agree on its
     /// department.
-    fn note_team(&mut self, team: &TeamId, record: &mut PersonRecord) {
+    fn note_team(&mut self, team: &TeamId, record: &PersonRecord) {
         match self.org.team_index(team) {
             None => {
                 let kind = record
                     .team_kind
                     .unwrap_or_else(|| TeamKind::guess_from_name(team.as_str()));
-                let department = std::mem::take(&mut record.department);
                 // The team id was checked to be new just above.
                 let _ = self.org.add_team(Team {
                     id: team.clone(),
                     name: team.to_string(),
                     kind,
                     lead: None,
-                    department: (!department.is_empty()).then_some(department),
+                    department: (!record.department.is_empty())
+                        .then(|| record.department.to_string()),
                 });
                 self.team_rows.push(record.row);
             }
@@ -151,9 +153,8 @@ impl OrgBuilder {
                 let first = self.org.teams()[index].department.as_deref().unwrap_or("");
                 if first.is_empty() && !record.department.is_empty() {
                     // The first rows of a team may leave the department out.
-                    self.org.team_mut(index).department =
-                        Some(std::mem::take(&mut record.department));
-                } else if !record.department.is_empty() && first != record.department {
+                    self.org.team_mut(index).department = Some(record.department.to_string());
+                } else if !record.department.is_empty() && first != &*record.department {
                     let message = format!(
                         "team '{team}' is in department '{first}' at row {} but '{}' here; the first is kept",
                         self.team_rows[index], record.department
@@ -253,7 +254,7 @@ impl OrgBuilder {
                 }
             }
             for team in supports {
-                let team_id = TeamId(team);
+                let team_id = TeamId::from(team.as_str());
                 if self.org.team(&team_id).is_none() {
                     let location = self.at(row, "supports");
                     self.findings.push(Finding::warning(

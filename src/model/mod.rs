@@ -4,6 +4,7 @@
 mod build;
 mod finding;
 mod forest;
+mod intern;
 mod ladder;
 mod org;
 mod person;
@@ -12,6 +13,7 @@ mod team;
 pub use build::{OrgBuilder, PersonRecord};
 pub use finding::{Finding, Location, Severity};
 pub use forest::{Forest, NO_PARENT};
+pub use intern::Interner;
 pub use ladder::{Ladder, LadderLevel, Track};
 pub use org::{EdgeKind, Org, Placement, Policy};
 pub use person::{Person, PersonId, Status};

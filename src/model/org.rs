@@ -1,11 +1,17 @@
 use super::{Forest, Ladder, Person, PersonId, Team, TeamId, TeamKind, NO_PARENT};
 use crate::error::{OrgError, Result};
+use hashbrown::HashTable;
 use petgraph::stable_graph::{NodeIndex, StableDiGraph};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences, NodeIndexable};
 use petgraph::Direction;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
+use std::hash::BuildHasher;
+
+fn hash_id(id: &str) -> u64 {
+    rustc_hash::FxBuildHasher.hash_one(id)
+}
 
 /// The two kinds of reporting line. Solid lines form a forest; dotted lines
 /// are an overlay and may go anywhere except to oneself.
@@ -52,7 +58,9 @@ impl Default for Policy {
 #[derive(Debug, Clone, Default)]
 pub struct Org {
     graph: StableDiGraph<Person, EdgeKind>,
-    by_id: FxHashMap<PersonId, NodeIndex>,
+    /// Node of each person, found by hashing their id; the table holds only
+    /// node indices (the ids live once, in the graph).
+    by_id: HashTable<NodeIndex>,
     teams: Vec<Team>,
     team_by_id: FxHashMap<TeamId, usize>,
     support: BTreeSet<(PersonId, TeamId)>,
@@ -69,7 +77,7 @@ impl Org {
     pub fn with_capacity(people: usize) -> Self {
         Org {
             graph: StableDiGraph::with_capacity(people, people),
-            by_id: FxHashMap::with_capacity_and_hasher(people, Default::default()),
+            by_id: HashTable::with_capacity(people),
             ..Org::default()
         }
     }
@@ -84,15 +92,17 @@ impl Org {
 
     /// Adds a person with no lines. Fails if the id is taken.
     pub fn add_person(&mut self, person: Person) -> Result<()> {
-        if self.by_id.contains_key(&person.id) {
+        if self.contains(&person.id) {
             return Err(OrgError::InvalidInput(format!(
                 "a person with id '{}' already exists",
                 person.id
             )));
         }
-        let id = person.id.clone();
+        let hash = hash_id(person.id.as_str());
         let node = self.graph.add_node(person);
-        self.by_id.insert(id, node);
+        let graph = &self.graph;
+        self.by_id
+            .insert_unique(hash, node, |&n| hash_id(graph[n].id.as_str()));
         Ok(())
     }
 
@@ -124,19 +134,23 @@ impl Org {
         self.team_by_id.get(id).copied()
     }
 
-    fn node(&self, id: &PersonId) -> Result<NodeIndex> {
+    fn node_of(&self, id: &str) -> Option<NodeIndex> {
         self.by_id
-            .get(id)
+            .find(hash_id(id), |&n| self.graph[n].id.as_str() == id)
             .copied()
+    }
+
+    fn node(&self, id: &PersonId) -> Result<NodeIndex> {
+        self.node_of(id.as_str())
             .ok_or_else(|| OrgError::PersonNotFound(id.to_string()))
     }
 
     pub fn person(&self, id: &PersonId) -> Option<&Person> {
-        self.by_id.get(id).map(|&node| &self.graph[node])
+        self.node_of(id.as_str()).map(|node| &self.graph[node])
     }
 
     pub fn contains(&self, id: &PersonId) -> bool {
-        self.by_id.contains_key(id)
+        self.node_of(id.as_str()).is_some()
     }
 
     /// People in a stable order (insertion order while nothing is removed).
@@ -152,13 +166,13 @@ impl Org {
     }
 
     pub fn manager_of(&self, id: &PersonId) -> Option<&PersonId> {
-        let node = *self.by_id.get(id)?;
+        let node = self.node_of(id.as_str())?;
         self.solid_manager_node(node).map(|m| &self.graph[m].id)
     }
 
     /// Direct (solid-line) reports, in no particular order.
     pub fn reports_of(&self, id: &PersonId) -> Vec<&PersonId> {
-        let Some(&node) = self.by_id.get(id) else {
+        let Some(node) = self.node_of(id.as_str()) else {
             return Vec::new();
         };
         self.graph
@@ -169,7 +183,7 @@ impl Org {
     }
 
     pub fn dotted_managers_of(&self, id: &PersonId) -> Vec<&PersonId> {
-        let Some(&node) = self.by_id.get(id) else {
+        let Some(node) = self.node_of(id.as_str()) else {
             return Vec::new();
         };
         self.graph
@@ -349,7 +363,7 @@ impl Org {
     }
 
     pub(crate) fn position_of_str(&self, id: &str) -> Option<u32> {
-        let node = *self.by_id.get(id)?;
+        let node = self.node_of(id)?;
         if self.graph.node_bound() == self.graph.node_count() {
             return Some(node.index() as u32);
         }

@@ -2,6 +2,7 @@ use crate::money::Money;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
+use std::sync::Arc;
 
 /// A person's stable id: taken from the source file, or generated.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -101,10 +102,12 @@ impl FromStr for Status {
 pub struct Person {
     pub id: PersonId,
     pub name: String,
-    pub title: String,
+    // Titles, levels and locations repeat across thousands of people, so
+    // each distinct value is stored once and shared.
+    pub title: Arc<str>,
     /// A free level code such as `L6`, `M5` or `IC4`, looked up in the ladder.
-    pub level: String,
-    pub location: String,
+    pub level: Arc<str>,
+    pub location: Arc<str>,
     /// Annual cost; `None` when the source did not say.
     pub cost: Option<Money>,
     pub status: Status,
@@ -117,9 +120,9 @@ impl Person {
         Person {
             id: PersonId(id.into()),
             name: String::new(),
-            title: String::new(),
-            level: String::new(),
-            location: String::new(),
+            title: Arc::default(),
+            level: Arc::default(),
+            location: Arc::default(),
             cost: None,
             status: Status::Active,
             team: None,

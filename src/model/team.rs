@@ -1,11 +1,12 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
+use std::sync::Arc;
 
 /// A team's stable id. Imported teams use their name as given.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct TeamId(pub String);
+pub struct TeamId(pub Arc<str>);
 
 impl TeamId {
     pub fn as_str(&self) -> &str {
@@ -21,7 +22,7 @@ impl fmt::Display for TeamId {
 
 impl From<&str> for TeamId {
     fn from(id: &str) -> Self {
-        TeamId(id.to_string())
+        TeamId(Arc::from(id))
     }
 }
 

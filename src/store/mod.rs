@@ -11,8 +11,8 @@ pub use migrations::latest_version as schema_version;
 use crate::error::{OrgError, Result};
 use crate::metrics::Metrics;
 use crate::model::{
-    Finding, Forest, Ladder, Location, Org, Person, PersonId, Policy, Severity, Team, TeamId,
-    NO_PARENT,
+    Finding, Forest, Interner, Ladder, Location, Org, Person, PersonId, Policy, Severity, Team,
+    TeamId, NO_PARENT,
 };
 use crate::money::Money;
 use rusqlite::{params, Connection, ErrorCode as SqliteCode, OpenFlags, OptionalExtension};
@@ -352,29 +352,39 @@ impl Workspace {
             .map_err(&map)?;
         let mut rows = people.query([]).map_err(&map)?;
         let mut managers: Vec<Option<String>> = Vec::new();
+        let mut strings = Interner::new();
         while let Some(row) = rows.next().map_err(&map)? {
+            let mut shared = |column: usize| -> Result<std::sync::Arc<str>> {
+                let text = row.get_ref(column).map_err(&map)?;
+                let text = text.as_str().map_err(|e| corrupt(path, e.to_string()))?;
+                Ok(strings.intern(text))
+            };
+            let (title, level, location) = (shared(3)?, shared(4)?, shared(5)?);
+            let team = match row.get_ref(8).map_err(&map)?.as_str_or_null() {
+                Ok(None) => None,
+                Ok(Some(team)) => Some(
+                    org.team(&TeamId::from(team))
+                        .map(|t| t.id.clone())
+                        .ok_or_else(|| {
+                            corrupt(path, format!("a person is in unknown team '{team}'"))
+                        })?,
+                ),
+                Err(e) => return Err(corrupt(path, e.to_string())),
+            };
             let status: String = row.get(7).map_err(&map)?;
             let person = Person {
                 id: PersonId(row.get(0).map_err(&map)?),
                 name: row.get(2).map_err(&map)?,
-                title: row.get(3).map_err(&map)?,
-                level: row.get(4).map_err(&map)?,
-                location: row.get(5).map_err(&map)?,
+                title,
+                level,
+                location,
                 cost: row
                     .get::<_, Option<i64>>(6)
                     .map_err(&map)?
                     .map(Money::from_cents),
                 status: status.parse().map_err(|e: String| corrupt(path, e))?,
-                team: row.get::<_, Option<String>>(8).map_err(&map)?.map(TeamId),
+                team,
             };
-            if let Some(team) = &person.team {
-                if org.team(team).is_none() {
-                    return Err(corrupt(
-                        path,
-                        format!("'{}' is in unknown team '{team}'", person.id),
-                    ));
-                }
-            }
             managers.push(row.get(1).map_err(&map)?);
             org.add_person(person)
                 .map_err(|e| corrupt(path, e.to_string()))?;
@@ -409,7 +419,7 @@ impl Workspace {
                 .map_err(|e| corrupt(path, e.to_string()))?;
         }
         for (person, team) in pairs("SELECT person_id, team_id FROM support")? {
-            org.add_support(&PersonId(person), &TeamId(team))
+            org.add_support(&PersonId(person), &TeamId::from(team.as_str()))
                 .map_err(|e| corrupt(path, e.to_string()))?;
         }
         Ok((org, self.findings()?))
