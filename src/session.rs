@@ -146,6 +146,22 @@ mod tests {
         );
         let snapshots = session.workspace().snapshots().expect("listed");
         assert_eq!(snapshots.len(), 2);
+        assert_eq!(snapshots[1].people, after.people);
+        assert_eq!(snapshots[1].layers, after.layers);
+        let json = session
+            .workspace()
+            .snapshot_json(snapshots[1].id)
+            .expect("readable")
+            .expect("stored");
+        let json: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
+        assert_eq!(json["span"]["median"], after.span.median);
+        assert_eq!(json["band"]["narrow"], after.band.narrow);
+        assert_eq!(json["coverage"]["covered"], after.coverage.covered);
+        assert!(json.get("span_by_manager").is_none(), "no per-person lists");
+        assert!(
+            json["coverage"].get("load").is_none(),
+            "no per-person lists"
+        );
         drop(session);
 
         let reopened = Session::open_or_seed(&path).expect("reopened");

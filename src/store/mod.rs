@@ -558,17 +558,78 @@ fn read_settings(conn: &Connection) -> rusqlite::Result<(Option<String>, Option<
 /// Snapshots keep every aggregate figure but not the per-person lists
 /// (`span_by_manager`, `coverage.load`, `teams`), which would make each
 /// snapshot O(n) in size at a million people.
-fn insert_snapshot(conn: &Connection, reason: &str, metrics: &Metrics) -> rusqlite::Result<()> {
-    let mut aggregate = serde_json::to_value(metrics).unwrap_or_default();
-    if let Some(object) = aggregate.as_object_mut() {
-        object.remove("span_by_manager");
-        object.remove("teams");
-        object.remove("warnings");
-        if let Some(coverage) = object.get_mut("coverage").and_then(|c| c.as_object_mut()) {
-            coverage.remove("load");
-            coverage.remove("uncovered_teams");
+/// The JSON stored with a snapshot: every aggregate, borrowed from the
+/// metrics so that nothing per-person is ever serialised.
+#[derive(serde::Serialize)]
+struct SnapshotJson<'a> {
+    view: crate::metrics::View,
+    people: u64,
+    managers: u64,
+    ics: u64,
+    roots: u64,
+    layers: u32,
+    span: &'a crate::metrics::SpanStats,
+    band: &'a crate::metrics::BandStats,
+    manager_ic_ratio: Option<f64>,
+    cost: Money,
+    span_histogram: &'a [crate::metrics::SpanBucket],
+    people_per_layer: &'a [u64],
+    coverage: CoverageJson,
+}
+
+#[derive(serde::Serialize)]
+struct CoverageJson {
+    teams: u64,
+    covered: u64,
+    uncovered: u64,
+    coverage_ratio: Option<f64>,
+    staff_plus: u64,
+    embedded: u64,
+    central: u64,
+    unplaced: u64,
+    ic_engineers: u64,
+    staff_plus_to_ic_engineer_ratio: Option<f64>,
+    max_load: u32,
+    overloaded: u64,
+}
+
+impl<'a> SnapshotJson<'a> {
+    fn of(m: &'a Metrics) -> Self {
+        let c = &m.coverage;
+        SnapshotJson {
+            view: m.view,
+            people: m.people,
+            managers: m.managers,
+            ics: m.ics,
+            roots: m.roots,
+            layers: m.layers,
+            span: &m.span,
+            band: &m.band,
+            manager_ic_ratio: m.manager_ic_ratio,
+            cost: m.cost,
+            span_histogram: &m.span_histogram,
+            people_per_layer: &m.people_per_layer,
+            coverage: CoverageJson {
+                teams: c.teams,
+                covered: c.covered,
+                uncovered: c.uncovered,
+                coverage_ratio: c.coverage_ratio,
+                staff_plus: c.staff_plus,
+                embedded: c.embedded,
+                central: c.central,
+                unplaced: c.unplaced,
+                ic_engineers: c.ic_engineers,
+                staff_plus_to_ic_engineer_ratio: c.staff_plus_to_ic_engineer_ratio,
+                max_load: c.max_load,
+                overloaded: c.overloaded,
+            },
         }
     }
+}
+
+fn insert_snapshot(conn: &Connection, reason: &str, metrics: &Metrics) -> rusqlite::Result<()> {
+    let aggregate = serde_json::to_string(&SnapshotJson::of(metrics))
+        .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
     let m = metrics;
     conn.execute(
         "INSERT INTO metrics_snapshots (reason, view, people, managers, ics, roots, layers,
@@ -598,7 +659,7 @@ fn insert_snapshot(conn: &Connection, reason: &str, metrics: &Metrics) -> rusqli
             m.manager_ic_ratio,
             m.coverage.coverage_ratio,
             m.cost.cents(),
-            aggregate.to_string(),
+            aggregate,
         ],
     )?;
     Ok(())
