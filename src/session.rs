@@ -91,10 +91,9 @@ impl Session {
     /// the in-memory org is rolled back too.
     pub fn move_person(&mut self, person: &PersonId, new_manager: Option<&PersonId>) -> Result<()> {
         let previous = self.org.move_person(person, new_manager)?;
-        let position = |org: &Org, id: &PersonId| org.position_of(id);
-        let person_at = position(&self.org, person);
-        let new_at = new_manager.and_then(|m| position(&self.org, m));
-        let old_at = previous.as_ref().and_then(|m| position(&self.org, m));
+        let person_at = self.org.position_of(person);
+        let new_at = new_manager.and_then(|m| self.org.position_of(m));
+        let old_at = previous.as_ref().and_then(|m| self.org.position_of(m));
         if let Some(at) = person_at {
             self.engine.apply_move(at, new_at);
         }

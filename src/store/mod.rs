@@ -15,7 +15,9 @@ use crate::model::{
     TeamId, NO_PARENT,
 };
 use crate::money::Money;
-use rusqlite::{params, Connection, ErrorCode as SqliteCode, OpenFlags, OptionalExtension};
+use rusqlite::{
+    params, Connection, ErrorCode as SqliteCode, OpenFlags, OptionalExtension, Transaction,
+};
 use std::collections::HashMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -224,91 +226,97 @@ impl Workspace {
         Ok(problems)
     }
 
+    /// Runs `work` in one transaction and commits it, or rolls everything
+    /// back on any error. SQLite errors from `work` (converted by `?`) are
+    /// refined here into busy/corrupt errors naming the workspace.
+    fn write<T>(&mut self, work: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        let path = self.path.clone();
+        let refine = |err: OrgError| match err {
+            OrgError::Storage(sqlite) => storage_error(&path, sqlite),
+            other => other,
+        };
+        let tx = self
+            .conn
+            .transaction()
+            .map_err(|e| storage_error(&path, e))?;
+        let value = work(&tx).map_err(refine)?;
+        tx.commit().map_err(|e| storage_error(&path, e))?;
+        Ok(value)
+    }
+
     /// Replaces the whole org (people, teams, lines, support, settings and
     /// warnings) in one transaction.
     pub fn save_org(&mut self, org: &Org, warnings: &[Finding]) -> Result<()> {
-        let path = self.path.clone();
-        let map = |e| storage_error(&path, e);
-        let tx = self.conn.transaction().map_err(map)?;
-        tx.execute_batch(
-            "DELETE FROM people; DELETE FROM teams; DELETE FROM dotted_lines;
-             DELETE FROM support; DELETE FROM findings;",
-        )
-        .map_err(map)?;
-        {
-            let mut insert_team = tx
-                .prepare("INSERT INTO teams (id, name, kind, lead_id, department) VALUES (?1, ?2, ?3, ?4, ?5)")
-                .map_err(map)?;
-            for team in org.teams() {
-                insert_team
-                    .execute(params![
-                        team.id.as_str(),
-                        team.name,
-                        team.kind.as_str(),
-                        team.lead.as_ref().map(PersonId::as_str),
-                        team.department
-                    ])
-                    .map_err(map)?;
+        self.write(|tx| {
+            tx.execute_batch(
+                "DELETE FROM people; DELETE FROM teams; DELETE FROM dotted_lines;
+                 DELETE FROM support; DELETE FROM findings;",
+            )?;
+            {
+                let mut insert_team = tx
+                    .prepare("INSERT INTO teams (id, name, kind, lead_id, department) VALUES (?1, ?2, ?3, ?4, ?5)")?;
+                for team in org.teams() {
+                    insert_team
+                        .execute(params![
+                            team.id.as_str(),
+                            team.name,
+                            team.kind.as_str(),
+                            team.lead.as_ref().map(PersonId::as_str),
+                            team.department
+                        ])?;
+                }
+                let mut insert_person = tx
+                    .prepare(
+                        "INSERT INTO people (id, manager_id, name, title, level, location, cost_cents, status, team_id)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                    )?;
+                for person in org.people() {
+                    insert_person
+                        .execute(params![
+                            person.id.as_str(),
+                            org.manager_of(&person.id).map(PersonId::as_str),
+                            person.name,
+                            person.title,
+                            person.level,
+                            person.location,
+                            person.cost.map(Money::cents),
+                            person.status.as_str(),
+                            person.team.as_ref().map(TeamId::as_str),
+                        ])?;
+                }
+                let mut insert_dotted = tx
+                    .prepare("INSERT INTO dotted_lines (manager_id, report_id) VALUES (?1, ?2)")?;
+                for (manager, report) in org.dotted_lines() {
+                    insert_dotted
+                        .execute(params![manager.as_str(), report.as_str()])?;
+                }
+                let mut insert_support = tx
+                    .prepare("INSERT INTO support (person_id, team_id) VALUES (?1, ?2)")?;
+                for (person, team) in org.support_assignments() {
+                    insert_support
+                        .execute(params![person.as_str(), team.as_str()])?;
+                }
+                let mut insert_finding = tx
+                    .prepare("INSERT INTO findings (severity, code, message, file, row, col) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?;
+                for finding in warnings {
+                    let severity = match finding.severity {
+                        Severity::Warning => "warning",
+                        Severity::Error => "error",
+                    };
+                    insert_finding
+                        .execute(params![
+                            severity,
+                            finding.code,
+                            finding.message,
+                            finding.location.file,
+                            finding.location.row.map(|r| r as i64),
+                            finding.location.column
+                        ])?;
+                }
             }
-            let mut insert_person = tx
-                .prepare(
-                    "INSERT INTO people (id, manager_id, name, title, level, location, cost_cents, status, team_id)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                )
-                .map_err(map)?;
-            for person in org.people() {
-                insert_person
-                    .execute(params![
-                        person.id.as_str(),
-                        org.manager_of(&person.id).map(PersonId::as_str),
-                        person.name,
-                        person.title,
-                        person.level,
-                        person.location,
-                        person.cost.map(Money::cents),
-                        person.status.as_str(),
-                        person.team.as_ref().map(TeamId::as_str),
-                    ])
-                    .map_err(map)?;
-            }
-            let mut insert_dotted = tx
-                .prepare("INSERT INTO dotted_lines (manager_id, report_id) VALUES (?1, ?2)")
-                .map_err(map)?;
-            for (manager, report) in org.dotted_lines() {
-                insert_dotted
-                    .execute(params![manager.as_str(), report.as_str()])
-                    .map_err(map)?;
-            }
-            let mut insert_support = tx
-                .prepare("INSERT INTO support (person_id, team_id) VALUES (?1, ?2)")
-                .map_err(map)?;
-            for (person, team) in org.support_assignments() {
-                insert_support
-                    .execute(params![person.as_str(), team.as_str()])
-                    .map_err(map)?;
-            }
-            let mut insert_finding = tx
-                .prepare("INSERT INTO findings (severity, code, message, file, row, col) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
-                .map_err(map)?;
-            for finding in warnings {
-                let severity = match finding.severity {
-                    Severity::Warning => "warning",
-                    Severity::Error => "error",
-                };
-                insert_finding
-                    .execute(params![
-                        severity,
-                        finding.code,
-                        finding.message,
-                        finding.location.file,
-                        finding.location.row.map(|r| r as i64),
-                        finding.location.column
-                    ])
-                    .map_err(map)?;
-            }
-        }
-        write_settings(&tx, &org.policy, &org.ladder).map_err(map)?;
-        tx.commit().map_err(map)
+            write_settings(tx, &org.policy, &org.ladder)?;
+            Ok(())
+        })
     }
 
     /// Loads the org and the kept warnings. A workspace whose rows break the
@@ -461,33 +469,25 @@ impl Workspace {
         new_manager: Option<&PersonId>,
         metrics_after: &Metrics,
     ) -> Result<()> {
-        let path = self.path.clone();
-        let map = |e| storage_error(&path, e);
-        let tx = self.conn.transaction().map_err(map)?;
-        let changed = tx
-            .execute(
+        self.write(|tx| {
+            let changed = tx.execute(
                 "UPDATE people SET manager_id = ?2 WHERE id = ?1",
                 params![person.as_str(), new_manager.map(PersonId::as_str)],
-            )
-            .map_err(map)?;
-        if changed != 1 {
-            return Err(OrgError::PersonNotFound(person.to_string()));
-        }
-        let reason = format!(
-            "move {person} to {}",
-            new_manager.map_or("(no manager)", PersonId::as_str)
-        );
-        insert_snapshot(&tx, &reason, metrics_after).map_err(map)?;
-        tx.commit().map_err(map)
+            )?;
+            if changed != 1 {
+                return Err(OrgError::PersonNotFound(person.to_string()));
+            }
+            let reason = format!(
+                "move {person} to {}",
+                new_manager.map_or("(no manager)", PersonId::as_str)
+            );
+            Ok(insert_snapshot(tx, &reason, metrics_after)?)
+        })
     }
 
     /// Stores a metrics snapshot on its own (e.g. after an import).
     pub fn record_snapshot(&mut self, reason: &str, metrics: &Metrics) -> Result<()> {
-        let path = self.path.clone();
-        let map = |e| storage_error(&path, e);
-        let tx = self.conn.transaction().map_err(map)?;
-        insert_snapshot(&tx, reason, metrics).map_err(map)?;
-        tx.commit().map_err(map)
+        self.write(|tx| Ok(insert_snapshot(tx, reason, metrics)?))
     }
 
     pub fn snapshots(&self) -> Result<Vec<SnapshotRow>> {
