@@ -47,7 +47,7 @@ pub fn nodes(org: &Org, metrics: &Metrics) -> Vec<ChartNode> {
             ChartNode {
                 index: index as u32,
                 id: person.id.to_string(),
-                name: person.name.clone(),
+                name: person.name.to_string(),
                 title: person.title.to_string(),
                 team: person.team.as_ref().map(|t| {
                     org.team(t)

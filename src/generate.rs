@@ -22,7 +22,7 @@
 //! architecture group last), with ids `E000001`, `E000002`, … in that order.
 //! [`write_csv`] writes them in the [`CSV_COLUMNS`] layout the importer reads.
 
-use crate::model::{Interner, PersonRecord, Status};
+use crate::model::{Interner, PersonRecord, ShortText, Status};
 use crate::money::Money;
 use rand::{RngCore, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -833,7 +833,7 @@ impl Generator {
     // --- records ----------------------------------------------------------
 
     /// `E` and the number zero-padded to the id width (`E000042`).
-    fn format_id(&self, number: usize) -> String {
+    fn format_id(&self, number: usize) -> ShortText {
         let mut digits = [b'0'; 20];
         let mut rest = number;
         let mut first = digits.len();
@@ -843,7 +843,7 @@ impl Generator {
             rest /= 10;
         }
         let width = (digits.len() - first).max(self.id_width).min(digits.len());
-        let mut id = String::with_capacity(1 + width);
+        let mut id = ShortText::with_capacity(1 + width);
         id.push('E');
         id.extend(
             digits[digits.len() - width..]
@@ -886,7 +886,7 @@ impl Generator {
             Some(self.cost(level, city))
         };
         PersonRecord {
-            name,
+            name: name.into(),
             title: self.strings.intern(&title),
             level: self.strings.intern(LEVEL_CODES[level]),
             location: self.strings.intern(CITIES[city].name),
@@ -1128,7 +1128,7 @@ impl Generator {
                 .flatten()
                 .find(|&p| p != manager);
             if let Some(target) = target {
-                record.dotted_managers.push(self.out[target].id.clone());
+                record.dotted_managers.push(self.out[target].id.to_string());
             }
         }
         self.add(Some(manager), record);
@@ -1209,7 +1209,7 @@ impl Generator {
                 let first_team = supported.first().copied();
                 let target = first_team.and_then(|t| self.team_vp[t].or(self.team_director[t]));
                 if let Some(target) = target {
-                    record.dotted_managers.push(self.out[target].id.clone());
+                    record.dotted_managers.push(self.out[target].id.to_string());
                 }
             }
             record.supports = supported

@@ -5,7 +5,8 @@
 
 use crate::error::{OrgError, Result};
 use crate::model::{
-    Finding, Interner, Ladder, Location, Org, OrgBuilder, PersonRecord, Policy, Status, TeamKind,
+    Finding, Interner, Ladder, Location, Org, OrgBuilder, PersonRecord, Policy, ShortText, Status,
+    TeamKind,
 };
 use crate::money::Money;
 use std::io::Read;
@@ -190,9 +191,9 @@ pub fn read_csv<R: Read>(
             level: empty.clone(),
             location: empty.clone(),
             department: empty.clone(),
-            id: String::new(),
-            manager_id: String::new(),
-            name: String::new(),
+            id: ShortText::default(),
+            manager_id: ShortText::default(),
+            name: ShortText::default(),
             cost: None,
             status: Status::Active,
             team_kind: None,
@@ -213,9 +214,9 @@ pub fn read_csv<R: Read>(
                 }
             };
             match field {
-                Field::Id => record.id = value.to_string(),
-                Field::ManagerId => record.manager_id = value.to_string(),
-                Field::Name => record.name = value.to_string(),
+                Field::Id => record.id = ShortText::from(value),
+                Field::ManagerId => record.manager_id = ShortText::from(value),
+                Field::Name => record.name = ShortText::from(value),
                 Field::Title => record.title = strings.intern(value),
                 Field::Team => record.team = strings.intern(value),
                 Field::Level => record.level = strings.intern(value),

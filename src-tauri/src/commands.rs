@@ -25,7 +25,7 @@ pub async fn chart_layout(
     state: State<'_, AppState>,
     collapsed: Vec<String>,
 ) -> Result<Response, IpcError> {
-    let collapsed: Vec<PersonId> = collapsed.into_iter().map(PersonId).collect();
+    let collapsed: Vec<PersonId> = collapsed.into_iter().map(PersonId::new).collect();
     let bytes = state
         .with_session(move |s| Ok(orgraph::chart::layout(s.org(), &collapsed).to_bytes()))
         .await?;
@@ -45,7 +45,7 @@ pub async fn person_details(
     id: String,
 ) -> Result<PersonDetails, IpcError> {
     state
-        .with_session(move |s| Ok(PersonDetails::of(s.org(), s.metrics(), &PersonId(id))?))
+        .with_session(move |s| Ok(PersonDetails::of(s.org(), s.metrics(), &PersonId::new(id))?))
         .await
 }
 
@@ -61,8 +61,8 @@ pub async fn move_person(
     tracing::info!(person = %person_id, manager = ?manager_id, "move person");
     let result = state
         .with_session(move |s| {
-            let manager = manager_id.map(PersonId);
-            s.move_person(&PersonId(person_id), manager.as_ref())?;
+            let manager = manager_id.map(PersonId::new);
+            s.move_person(&PersonId::new(person_id), manager.as_ref())?;
             Ok(MetricsSummary::from(s.metrics()))
         })
         .await;

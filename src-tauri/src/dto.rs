@@ -309,8 +309,8 @@ pub struct PersonDetails {
 fn person_ref(org: &Org, id: &PersonId) -> Option<PersonRef> {
     let person = org.person(id)?;
     Some(PersonRef {
-        id: person.id.0.clone(),
-        name: person.name.clone(),
+        id: person.id.to_string(),
+        name: person.name.to_string(),
         title: person.title.to_string(),
         reports: count_usize(org.reports_of(id).len()),
     })
@@ -332,7 +332,7 @@ impl PersonDetails {
     pub fn of(org: &Org, metrics: &Metrics, id: &PersonId) -> Result<PersonDetails, OrgError> {
         let person = org
             .person(id)
-            .ok_or_else(|| OrgError::PersonNotFound(id.0.clone()))?;
+            .ok_or_else(|| OrgError::PersonNotFound(id.to_string()))?;
         let manager = org.manager_of(id).and_then(|m| person_ref(org, m));
         let mut reports: Vec<PersonRef> = org
             .reports_of(id)
@@ -352,8 +352,8 @@ impl PersonDetails {
             .find(|s| s.id == id.0)
             .map(|s| s.verdict.into());
         Ok(PersonDetails {
-            id: person.id.0.clone(),
-            name: person.name.clone(),
+            id: person.id.to_string(),
+            name: person.name.to_string(),
             title: person.title.to_string(),
             level: person.level.to_string(),
             location: person.location.to_string(),
@@ -467,7 +467,7 @@ mod tests {
         );
         assert_eq!(details.reports.len(), org.reports_of(&person.id).len());
         assert!(details.total_reports as usize >= details.reports.len());
-        let missing = PersonDetails::of(org, s.metrics(), &PersonId("nobody".into()));
+        let missing = PersonDetails::of(org, s.metrics(), &PersonId::new("nobody"));
         assert_eq!(
             missing.map_err(|e| IpcError::from(e).code),
             Err(ErrorCodeDto::NotFound)

@@ -19,8 +19,11 @@ fn org_from(parents: &[u32], statuses: &[Status]) -> Org {
     }
     for (i, &p) in parents.iter().enumerate() {
         if p != NO_PARENT {
-            org.move_person(&PersonId(format!("p{i}")), Some(&PersonId(format!("p{p}"))))
-                .expect("generated parents form a forest");
+            org.move_person(
+                &PersonId::new(format!("p{i}")),
+                Some(&PersonId::new(format!("p{p}"))),
+            )
+            .expect("generated parents form a forest");
         }
     }
     org
@@ -199,11 +202,11 @@ proptest! {
         for (who, to, make_root) in moves {
             let person = who.index(n);
             let target = to.index(n);
-            let manager = (!make_root).then(|| PersonId(format!("p{target}")));
-            let depth_before = |p: usize| org.chain_of_command(&PersonId(format!("p{p}"))).map(|c| c.len()).unwrap_or(0);
+            let manager = (!make_root).then(|| PersonId::new(format!("p{target}")));
+            let depth_before = |p: usize| org.chain_of_command(&PersonId::new(format!("p{p}"))).map(|c| c.len()).unwrap_or(0);
             let old_depth = depth_before(person);
             let new_depth = if make_root { 0 } else { depth_before(target) };
-            if org.move_person(&PersonId(format!("p{person}")), manager.as_ref()).is_err() {
+            if org.move_person(&PersonId::new(format!("p{person}")), manager.as_ref()).is_err() {
                 continue; // a cycle: refused, nothing changed
             }
             let subtree = 1 + descendants(&org.forest(), person as u32);
@@ -384,8 +387,8 @@ proptest! {
             .enumerate()
             .map(|(i, p)| PersonRecord {
                 row: i as u64 + 2,
-                id: format!("p{i}"),
-                manager_id: if i == 0 { String::new() } else { "p0".into() },
+                id: format!("p{i}").into(),
+                manager_id: if i == 0 { Default::default() } else { "p0".into() },
                 title: if p.staff_plus { "Staff Engineer".into() } else { "Software Engineer".into() },
                 team: p.team.map(|t| TEAMS[t].into()).unwrap_or_default(),
                 status: p.status,

@@ -3,8 +3,8 @@
 //! [`Finding`] naming the file, row and column.
 
 use super::{
-    Finding, Forest, Ladder, Location, Org, Person, PersonId, Policy, Status, Team, TeamId,
-    TeamKind, NO_PARENT,
+    Finding, Forest, Ladder, Location, Org, Person, PersonId, Policy, ShortText, Status, Team,
+    TeamId, TeamKind, NO_PARENT,
 };
 use crate::money::Money;
 use rustc_hash::FxHashMap;
@@ -15,10 +15,10 @@ use std::sync::Arc;
 pub struct PersonRecord {
     /// 1-based line in the source (the header is line 1).
     pub row: u64,
-    pub id: String,
+    pub id: ShortText,
     /// Empty when the person has no manager.
-    pub manager_id: String,
-    pub name: String,
+    pub manager_id: ShortText,
+    pub name: ShortText,
     // The repetitive fields are shared strings: readers intern them.
     pub title: Arc<str>,
     pub team: Arc<str>,
@@ -47,7 +47,7 @@ pub struct OrgBuilder {
     /// Source row of each person, by position.
     rows: Vec<u64>,
     /// Manager id as given, by position; resolved in [`OrgBuilder::finish`].
-    managers: Vec<String>,
+    managers: Vec<ShortText>,
     /// Source row where each team (by index) was first seen.
     team_rows: Vec<u64>,
     /// Dotted lines and support assignments, resolved once everyone is in.
@@ -236,7 +236,7 @@ impl OrgBuilder {
 
         for (id, row, dotted_managers, supports) in std::mem::take(&mut self.extras) {
             for dotted in dotted_managers {
-                let manager = PersonId(dotted);
+                let manager = PersonId(dotted.into());
                 if !self.org.contains(&manager) {
                     let location = self.at(row, "dotted_managers");
                     self.findings.push(Finding::warning(
@@ -353,8 +353,8 @@ mod tests {
     fn record(row: u64, id: &str, manager: &str) -> PersonRecord {
         PersonRecord {
             row,
-            id: id.to_string(),
-            manager_id: manager.to_string(),
+            id: id.into(),
+            manager_id: manager.into(),
             ..PersonRecord::default()
         }
     }

@@ -16,5 +16,5 @@ pub use forest::{Forest, NO_PARENT};
 pub use intern::Interner;
 pub use ladder::{Ladder, LadderLevel, Track};
 pub use org::{EdgeKind, Org, Placement, Policy};
-pub use person::{Person, PersonId, Status};
+pub use person::{Person, PersonId, ShortText, Status};
 pub use team::{Team, TeamId, TeamKind};

@@ -4,13 +4,17 @@ use std::fmt;
 use std::str::FromStr;
 use std::sync::Arc;
 
+/// Short text kept inline (up to 24 bytes) rather than on the heap: ids and
+/// names almost always fit, which saves two allocations per person.
+pub type ShortText = compact_str::CompactString;
+
 /// A person's stable id: taken from the source file, or generated.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct PersonId(pub String);
+pub struct PersonId(pub ShortText);
 
 impl PersonId {
-    pub fn new(id: impl Into<String>) -> Self {
+    pub fn new(id: impl Into<ShortText>) -> Self {
         PersonId(id.into())
     }
     pub fn as_str(&self) -> &str {
@@ -32,7 +36,7 @@ impl std::borrow::Borrow<str> for PersonId {
 
 impl From<&str> for PersonId {
     fn from(id: &str) -> Self {
-        PersonId(id.to_string())
+        PersonId(ShortText::from(id))
     }
 }
 
@@ -101,7 +105,7 @@ impl FromStr for Status {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Person {
     pub id: PersonId,
-    pub name: String,
+    pub name: ShortText,
     // Titles, levels and locations repeat across thousands of people, so
     // each distinct value is stored once and shared.
     pub title: Arc<str>,
@@ -116,10 +120,10 @@ pub struct Person {
 }
 
 impl Person {
-    pub fn new(id: impl Into<String>) -> Self {
+    pub fn new(id: impl Into<ShortText>) -> Self {
         Person {
             id: PersonId(id.into()),
-            name: String::new(),
+            name: ShortText::default(),
             title: Arc::default(),
             level: Arc::default(),
             location: Arc::default(),

@@ -275,7 +275,7 @@ impl Workspace {
                         .execute(params![
                             person.id.as_str(),
                             org.manager_of(&person.id).map(PersonId::as_str),
-                            person.name,
+                            person.name.as_str(),
                             person.title,
                             person.level,
                             person.location,
@@ -344,7 +344,10 @@ impl Workspace {
                 id: TeamId(row.get(0).map_err(&map)?),
                 name: row.get(1).map_err(&map)?,
                 kind: kind.parse().map_err(|e: String| corrupt(path, e))?,
-                lead: row.get::<_, Option<String>>(3).map_err(&map)?.map(PersonId),
+                lead: row
+                    .get::<_, Option<String>>(3)
+                    .map_err(&map)?
+                    .map(PersonId::new),
                 department: row.get(4).map_err(&map)?,
             };
             org.add_team(team)
@@ -381,8 +384,8 @@ impl Workspace {
             };
             let status: String = row.get(7).map_err(&map)?;
             let person = Person {
-                id: PersonId(row.get(0).map_err(&map)?),
-                name: row.get(2).map_err(&map)?,
+                id: PersonId::new(row.get::<_, String>(0).map_err(&map)?),
+                name: row.get::<_, String>(2).map_err(&map)?.into(),
                 title,
                 level,
                 location,
@@ -423,11 +426,11 @@ impl Workspace {
             rows.collect::<rusqlite::Result<Vec<_>>>().map_err(&map)
         };
         for (manager, report) in pairs("SELECT manager_id, report_id FROM dotted_lines")? {
-            org.add_dotted_line(&PersonId(manager), &PersonId(report))
+            org.add_dotted_line(&PersonId::new(manager), &PersonId::new(report))
                 .map_err(|e| corrupt(path, e.to_string()))?;
         }
         for (person, team) in pairs("SELECT person_id, team_id FROM support")? {
-            org.add_support(&PersonId(person), &TeamId::from(team.as_str()))
+            org.add_support(&PersonId::new(person), &TeamId::from(team.as_str()))
                 .map_err(|e| corrupt(path, e.to_string()))?;
         }
         Ok((org, self.findings()?))
