@@ -18,6 +18,10 @@ pub enum ErrorCode {
     Busy,
     Io,
     Storage,
+    AlreadyExists,
+    NothingToUndo,
+    NothingToRedo,
+    Conflict,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -30,6 +34,18 @@ pub enum OrgError {
         manager: String,
         cycle: Vec<String>,
     },
+    #[error("no scenario named '{0}'")]
+    ScenarioNotFound(String),
+    #[error("a scenario named '{0}' already exists")]
+    ScenarioExists(String),
+    #[error("nothing to undo in scenario '{0}'")]
+    NothingToUndo(String),
+    #[error("nothing to redo in scenario '{0}'")]
+    NothingToRedo(String),
+    #[error(
+        "scenario '{0}' was changed by another Orgraph window or process; reopen it and try again"
+    )]
+    Conflict(String),
     #[error("{0}")]
     InvalidInput(String),
     #[error("{}", render_findings(.0))]
@@ -64,6 +80,11 @@ impl OrgError {
         match self {
             OrgError::PersonNotFound(_) => ErrorCode::NotFound,
             OrgError::WouldCreateCycle { .. } => ErrorCode::WouldCreateCycle,
+            OrgError::ScenarioNotFound(_) => ErrorCode::NotFound,
+            OrgError::ScenarioExists(_) => ErrorCode::AlreadyExists,
+            OrgError::NothingToUndo(_) => ErrorCode::NothingToUndo,
+            OrgError::NothingToRedo(_) => ErrorCode::NothingToRedo,
+            OrgError::Conflict(_) => ErrorCode::Conflict,
             OrgError::InvalidInput(_) => ErrorCode::InvalidInput,
             OrgError::Validation(_) => ErrorCode::Validation,
             OrgError::NotAWorkspace { .. } => ErrorCode::NotAWorkspace,

@@ -28,6 +28,8 @@ enum Field {
     TeamKind,
     Supports,
     DottedManagers,
+    StartDate,
+    EndDate,
 }
 
 impl Field {
@@ -54,6 +56,8 @@ impl Field {
             "teamkind" => Field::TeamKind,
             "supports" | "supportedteams" => Field::Supports,
             "dottedmanagers" | "dottedmanagerids" | "dottedlinemanagers" => Field::DottedManagers,
+            "startdate" | "targetdate" | "hiredate" => Field::StartDate,
+            "enddate" | "leavingdate" | "terminationdate" => Field::EndDate,
             _ => return None,
         })
     }
@@ -73,6 +77,8 @@ impl Field {
             Field::TeamKind => "team_kind",
             Field::Supports => "supports",
             Field::DottedManagers => "dotted_managers",
+            Field::StartDate => "start_date",
+            Field::EndDate => "end_date",
         }
     }
 }
@@ -196,6 +202,8 @@ pub fn read_csv<R: Read>(
             name: ShortText::default(),
             cost: None,
             status: Status::Active,
+            start_date: None,
+            end_date: None,
             team_kind: None,
             supports: Vec::new(),
             dotted_managers: Vec::new(),
@@ -238,6 +246,16 @@ pub fn read_csv<R: Read>(
                     Err(err) => findings.push(Finding::error(
                         "bad-status",
                         err,
+                        at(Some(row), Some(column)),
+                    )),
+                },
+                Field::StartDate | Field::EndDate if value.is_empty() => {}
+                Field::StartDate | Field::EndDate => match crate::date::parse(value) {
+                    Ok(date) if field == Field::StartDate => record.start_date = Some(date),
+                    Ok(date) => record.end_date = Some(date),
+                    Err(err) => findings.push(Finding::error(
+                        "bad-date",
+                        err.to_string(),
                         at(Some(row), Some(column)),
                     )),
                 },

@@ -6,6 +6,7 @@
 
 pub mod chart;
 pub mod cli;
+pub mod date;
 pub mod error;
 pub mod generate;
 pub mod import;
@@ -13,6 +14,7 @@ pub mod layout;
 pub mod metrics;
 pub mod model;
 pub mod money;
+pub mod scenario;
 pub mod session;
 pub mod store;
 

@@ -1,13 +1,19 @@
-//! An open workspace with its org and live metrics: what the desktop app
-//! and the CLI's editing commands work through. Every edit is validated in
-//! memory, persisted in one transaction (with a metrics snapshot), and only
-//! then reported as done.
+//! An open workspace showing one scenario, with its org and live metrics:
+//! what the desktop app and the CLI's editing commands work through. Every
+//! edit is a typed change, validated in memory, persisted in one
+//! transaction (with a metrics snapshot), and only then reported as done.
 
+use crate::date;
 use crate::error::Result;
 use crate::generate;
 use crate::metrics::{Metrics, MetricsEngine, View};
 use crate::model::{Finding, Ladder, Org, PersonId, Policy};
-use crate::store::Workspace;
+use crate::scenario::diff::{Capture, Comparison};
+use crate::scenario::plan::Plan;
+use crate::scenario::{self, Change, ChangeEntry, Skipped, Undo};
+use crate::store::{ScenarioInfo, Snapshot, Workspace, BASELINE};
+use chrono::NaiveDate;
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 /// Size of the demo org seeded into a new default workspace.
@@ -26,18 +32,37 @@ pub fn default_workspace_path() -> PathBuf {
         .join("default.orgraph")
 }
 
+/// An open workspace showing one scenario: the baseline org with the
+/// scenario's applied changes, and its live metrics.
 #[derive(Debug)]
 pub struct Session {
     workspace: Workspace,
+    /// The baseline with the scenario's applied changes.
     org: Org,
+    scenario: ScenarioInfo,
+    /// Every stored change of the scenario, applied or (after the head)
+    /// redoable.
+    entries: Vec<ChangeEntry>,
+    /// How to unwind each applied change; `None` where it was skipped.
+    undo: Vec<Option<Undo>>,
+    skipped: Vec<Skipped>,
+    /// Set for a read-only view of the org as of a date.
+    as_of: Option<NaiveDate>,
     engine: MetricsEngine,
     metrics: Metrics,
     warnings: Vec<Finding>,
 }
 
 impl Session {
+    /// Opens the workspace on its baseline.
     pub fn open(path: &Path) -> Result<Session> {
-        Session::load(Workspace::open(path)?)
+        Session::open_at(path, BASELINE, None)
+    }
+
+    /// Opens the workspace on a scenario; with `as_of`, a read-only view
+    /// of that scenario as of the date.
+    pub fn open_at(path: &Path, scenario: &str, as_of: Option<NaiveDate>) -> Result<Session> {
+        Session::load(Workspace::open(path)?, scenario, as_of)
     }
 
     /// Opens `path`, first creating it with a generated demo org of about
@@ -51,19 +76,33 @@ impl Session {
                     .map_err(crate::OrgError::Validation)?;
             workspace.save_org(&org, &warnings)?;
             let metrics = crate::metrics::compute(&org, View::Current);
-            workspace.record_snapshot("seed demo org", &metrics)?;
+            let baseline = workspace.scenario(BASELINE)?;
+            workspace.record_snapshot(&Snapshot {
+                scenario_id: baseline.id,
+                as_of: date::today(),
+                reason: "seed demo org",
+                metrics: &metrics,
+            })?;
         }
-        Session::load(workspace)
+        Session::load(workspace, BASELINE, None)
     }
 
-    fn load(workspace: Workspace) -> Result<Session> {
-        let (org, warnings) = workspace.load_org()?;
+    fn load(workspace: Workspace, scenario: &str, as_of: Option<NaiveDate>) -> Result<Session> {
+        let (mut org, warnings) = workspace.load_org()?;
+        let scenario = workspace.scenario(scenario)?;
+        let entries = workspace.change_entries(scenario.id)?;
+        let applied = &entries[..(scenario.head as usize).min(entries.len())];
+        let done = scenario::materialise(&mut org, applied, as_of);
         let engine = MetricsEngine::new(&org, View::Current);
-        let mut metrics = engine.metrics(&org);
-        metrics.warnings.clone_from(&warnings);
+        let metrics = engine.metrics(&org).with_warnings(&warnings);
         Ok(Session {
             workspace,
             org,
+            scenario,
+            entries,
+            undo: done.undo,
+            skipped: done.skipped,
+            as_of,
             engine,
             metrics,
             warnings,
@@ -72,6 +111,11 @@ impl Session {
 
     pub fn path(&self) -> &Path {
         self.workspace.path()
+    }
+
+    /// The org on show and the workspace's warnings.
+    pub fn into_parts(self) -> (Org, Vec<Finding>) {
+        (self.org, self.warnings)
     }
 
     pub fn org(&self) -> &Org {
@@ -86,29 +130,299 @@ impl Session {
         &self.workspace
     }
 
-    /// Moves `person` under `new_manager` (or makes them a root). Refused
-    /// moves (unknown people, cycles) change nothing; if persisting fails
-    /// the in-memory org is rolled back too.
-    pub fn move_person(&mut self, person: &PersonId, new_manager: Option<&PersonId>) -> Result<()> {
-        let previous = self.org.move_person(person, new_manager)?;
-        let person_at = self.org.position_of(person);
-        let new_at = new_manager.and_then(|m| self.org.position_of(m));
-        let old_at = previous.as_ref().and_then(|m| self.org.position_of(m));
-        if let Some(at) = person_at {
-            self.engine.apply_move(at, new_at);
+    /// The scenario on show.
+    pub fn scenario(&self) -> &ScenarioInfo {
+        &self.scenario
+    }
+
+    pub fn scenarios(&self) -> Result<Vec<ScenarioInfo>> {
+        self.workspace.scenarios()
+    }
+
+    /// The scenario's stored changes; the first `scenario().head` are
+    /// applied.
+    pub fn changes(&self) -> &[ChangeEntry] {
+        &self.entries
+    }
+
+    /// Applied changes that could not take effect (not yet in force, or
+    /// no longer applicable).
+    pub fn skipped(&self) -> &[Skipped] {
+        &self.skipped
+    }
+
+    pub fn as_of(&self) -> Option<NaiveDate> {
+        self.as_of
+    }
+
+    /// Shows another scenario: unwinds this one's changes from the org and
+    /// applies the other's. Nothing is copied.
+    pub fn switch_to(&mut self, name: &str) -> Result<()> {
+        let scenario = self.workspace.scenario(name)?;
+        let entries = self.workspace.change_entries(scenario.id)?;
+        scenario::unwind(&mut self.org, std::mem::take(&mut self.undo))?;
+        let applied = &entries[..(scenario.head as usize).min(entries.len())];
+        let done = scenario::materialise(&mut self.org, applied, self.as_of);
+        self.scenario = scenario;
+        self.entries = entries;
+        self.undo = done.undo;
+        self.skipped = done.skipped;
+        self.engine = MetricsEngine::new(&self.org, View::Current);
+        self.metrics = self.engine.metrics(&self.org).with_warnings(&self.warnings);
+        Ok(())
+    }
+
+    fn refuse_in_time_travel(&self) -> Result<()> {
+        match self.as_of {
+            Some(date) => Err(crate::OrgError::InvalidInput(format!(
+                "this is a read-only view as of {date}; open the scenario without a date to edit it"
+            ))),
+            None => Ok(()),
         }
-        let mut metrics = self.engine.metrics(&self.org);
-        metrics.warnings.clone_from(&self.warnings);
-        if let Err(err) = self.workspace.save_move(person, new_manager, &metrics) {
-            // Undo in memory: moving back cannot create a cycle.
-            let _ = self.org.move_person(person, previous.as_ref());
-            if let Some(at) = person_at {
-                self.engine.apply_move(at, old_at);
+    }
+
+    /// Applies one change to the scenario: validated against the org as it
+    /// stands, persisted in one transaction with a metrics snapshot, and
+    /// only then reported as done. A refused or unsaved change leaves both
+    /// the org and the workspace as they were. Returns its position.
+    pub fn apply(&mut self, change: Change, effective: Option<NaiveDate>) -> Result<u32> {
+        self.refuse_in_time_travel()?;
+        let undo = scenario::apply(&mut self.org, &change)?;
+        self.update_engine(&change);
+        let metrics = self.engine.metrics(&self.org).with_warnings(&self.warnings);
+        let reason = change.to_string();
+        let snapshot = Snapshot {
+            scenario_id: self.scenario.id,
+            as_of: date::today(),
+            reason: &reason,
+            metrics: &metrics,
+        };
+        match self
+            .workspace
+            .append_change(&self.scenario, &change, effective, Some(&snapshot))
+        {
+            Ok(position) => {
+                self.entries.truncate(self.scenario.head as usize);
+                self.undo.truncate(self.scenario.head as usize);
+                self.entries.push(ChangeEntry {
+                    position,
+                    change,
+                    effective,
+                    made_at: chrono::Utc::now()
+                        .format("%Y-%m-%dT%H:%M:%S%.3fZ")
+                        .to_string(),
+                });
+                self.undo.push(Some(undo));
+                self.scenario.head = position;
+                self.scenario.changes = position;
+                self.scenario.revision += 1;
+                self.metrics = metrics;
+                Ok(position)
             }
+            Err(err) => {
+                scenario::revert(&mut self.org, undo)?;
+                self.update_engine(&change);
+                Err(err)
+            }
+        }
+    }
+
+    /// Keeps the metrics engine in step after `change` was applied or
+    /// undone: a move updates it incrementally, anything else rebuilds it.
+    fn update_engine(&mut self, change: &Change) {
+        if let Change::Move { person, .. } = change {
+            if let Some(at) = self.org.position_of(person) {
+                let manager_at = self
+                    .org
+                    .manager_of(person)
+                    .and_then(|m| self.org.position_of(m));
+                self.engine.apply_move(at, manager_at);
+                return;
+            }
+        }
+        self.engine = MetricsEngine::new(&self.org, View::Current);
+    }
+
+    /// Moves `person` under `new_manager` (or makes them a root).
+    pub fn move_person(&mut self, person: &PersonId, new_manager: Option<&PersonId>) -> Result<()> {
+        self.apply(
+            Change::Move {
+                person: person.clone(),
+                manager: new_manager.cloned(),
+            },
+            None,
+        )
+        .map(|_| ())
+    }
+
+    /// Undoes the scenario's last applied change (kept for redo).
+    pub fn undo(&mut self) -> Result<()> {
+        self.refuse_in_time_travel()?;
+        if !self.scenario.can_undo() {
+            return Err(crate::OrgError::NothingToUndo(self.scenario.name.clone()));
+        }
+        let index = self.scenario.head as usize - 1;
+        let change = self.entries[index].change.clone();
+        if let Some(step) = self.undo[index].take() {
+            scenario::revert(&mut self.org, step)?;
+            self.update_engine(&change);
+        }
+        let metrics = self.engine.metrics(&self.org).with_warnings(&self.warnings);
+        let reason = format!("undo {change}");
+        let snapshot = Snapshot {
+            scenario_id: self.scenario.id,
+            as_of: date::today(),
+            reason: &reason,
+            metrics: &metrics,
+        };
+        let saved = self
+            .workspace
+            .set_head(&self.scenario, index as u32, Some(&snapshot));
+        if let Err(err) = saved {
+            // Put the change back as it was.
+            self.undo[index] = scenario::apply(&mut self.org, &change).ok();
+            self.update_engine(&change);
             return Err(err);
         }
+        self.undo.truncate(index);
+        self.skipped.retain(|s| (s.position as usize) <= index);
+        self.scenario.head = index as u32;
+        self.scenario.revision += 1;
         self.metrics = metrics;
         Ok(())
+    }
+
+    /// Re-applies the next change in the scenario's redo history.
+    pub fn redo(&mut self) -> Result<()> {
+        self.refuse_in_time_travel()?;
+        if !self.scenario.can_redo() {
+            return Err(crate::OrgError::NothingToRedo(self.scenario.name.clone()));
+        }
+        let index = self.scenario.head as usize;
+        let entry = self.entries[index].clone();
+        let step = scenario::apply(&mut self.org, &entry.change)?;
+        self.update_engine(&entry.change);
+        let metrics = self.engine.metrics(&self.org).with_warnings(&self.warnings);
+        let reason = format!("redo {}", entry.change);
+        let snapshot = Snapshot {
+            scenario_id: self.scenario.id,
+            as_of: date::today(),
+            reason: &reason,
+            metrics: &metrics,
+        };
+        let saved = self
+            .workspace
+            .set_head(&self.scenario, index as u32 + 1, Some(&snapshot));
+        if let Err(err) = saved {
+            scenario::revert(&mut self.org, step)?;
+            self.update_engine(&entry.change);
+            return Err(err);
+        }
+        self.undo.push(Some(step));
+        self.scenario.head = index as u32 + 1;
+        self.scenario.revision += 1;
+        self.metrics = metrics;
+        Ok(())
+    }
+
+    /// Branches a new scenario from `from` and shows it.
+    pub fn create_scenario(&mut self, name: &str, from: &str) -> Result<()> {
+        let created = self.workspace.create_scenario(name, from)?;
+        self.switch_to(&created.name)
+    }
+
+    /// Copies `name` whole as `new_name` and shows the copy.
+    pub fn duplicate_scenario(&mut self, name: &str, new_name: &str) -> Result<()> {
+        let copy = self.workspace.duplicate_scenario(name, new_name)?;
+        self.switch_to(&copy.name)
+    }
+
+    pub fn rename_scenario(&mut self, name: &str, new_name: &str) -> Result<()> {
+        let renamed = self.workspace.rename_scenario(name, new_name)?;
+        if self.scenario.id == renamed.id {
+            self.scenario = renamed;
+        }
+        Ok(())
+    }
+
+    /// Deletes a scenario; if it was on show, the baseline is shown.
+    pub fn delete_scenario(&mut self, name: &str) -> Result<()> {
+        let showing = self.scenario.name == name;
+        self.workspace.delete_scenario(name)?;
+        if showing {
+            self.switch_to(BASELINE)?;
+        }
+        Ok(())
+    }
+
+    /// Runs `work` on the bare baseline org (this scenario unwound), then
+    /// puts the scenario back.
+    fn with_baseline<T>(
+        &mut self,
+        work: impl FnOnce(&mut Org, &Workspace) -> Result<T>,
+    ) -> Result<T> {
+        let applied: Vec<ChangeEntry> = self.entries[..self.scenario.head as usize].to_vec();
+        scenario::unwind(&mut self.org, std::mem::take(&mut self.undo))?;
+        let result = work(&mut self.org, &self.workspace);
+        let done = scenario::materialise(&mut self.org, &applied, self.as_of);
+        self.undo = done.undo;
+        self.skipped = done.skipped;
+        result
+    }
+
+    /// Compares the baseline with each named scenario (and each pair of
+    /// them): moves, additions, removals, edits, teams, support and dotted
+    /// lines, and every summary metric with deltas.
+    pub fn compare(&mut self, names: &[String], as_of: Option<NaiveDate>) -> Result<Comparison> {
+        let mut scenarios = vec![self.workspace.scenario(BASELINE)?];
+        for name in names {
+            if name != BASELINE && !scenarios.iter().any(|s| &s.name == name) {
+                scenarios.push(self.workspace.scenario(name)?);
+            }
+        }
+        let lists = scenarios
+            .iter()
+            .map(|s| {
+                let mut entries = self.workspace.change_entries(s.id)?;
+                entries.truncate(s.head as usize);
+                Ok(entries)
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let warnings = self.warnings.clone();
+        self.with_baseline(|org, _| {
+            // First pass: who and what any scenario touches.
+            let mut people = BTreeSet::new();
+            let mut teams = BTreeSet::new();
+            for entries in &lists {
+                let done = scenario::materialise(org, entries, as_of);
+                for (entry, undo) in entries.iter().zip(&done.undo) {
+                    scenario::touched(&entry.change, undo.as_ref(), &mut people, &mut teams);
+                }
+                scenario::unwind(org, done.undo)?;
+            }
+            // Second pass: capture each.
+            let mut captures = Vec::with_capacity(lists.len());
+            for (info, entries) in scenarios.iter().zip(&lists) {
+                let done = scenario::materialise(org, entries, as_of);
+                let metrics = crate::metrics::compute(org, View::Current).with_warnings(&warnings);
+                captures.push((
+                    info.name.clone(),
+                    Capture::of(org, &people, &teams, &metrics),
+                ));
+                scenario::unwind(org, done.undo)?;
+            }
+            Ok(Comparison::of(View::Current, as_of, &captures))
+        })
+    }
+
+    /// The headcount plan of the scenario on show, for the eight quarters
+    /// from `today`'s.
+    pub fn plan(&mut self, today: NaiveDate) -> Result<Plan> {
+        let applied: Vec<ChangeEntry> = self.entries[..self.scenario.head as usize].to_vec();
+        self.with_baseline(|org, workspace| {
+            let budgets = workspace.budgets()?;
+            scenario::plan::plan(org, &applied, today, &budgets)
+        })
     }
 }
 
@@ -143,7 +457,7 @@ mod tests {
             after,
             crate::metrics::compute(session.org(), View::Current).with_warnings(&after.warnings)
         );
-        let snapshots = session.workspace().snapshots().expect("listed");
+        let snapshots = session.workspace().snapshots(None).expect("listed");
         assert_eq!(snapshots.len(), 2);
         assert_eq!(snapshots[1].people, after.people);
         assert_eq!(snapshots[1].layers, after.layers);
@@ -187,6 +501,9 @@ mod tests {
             .expect_err("cycle");
         assert_eq!(err.code(), crate::ErrorCode::WouldCreateCycle);
         assert_eq!(session.metrics(), &before);
-        assert_eq!(session.workspace().snapshots().expect("listed").len(), 1);
+        assert_eq!(
+            session.workspace().snapshots(None).expect("listed").len(),
+            1
+        );
     }
 }

@@ -353,5 +353,8 @@ fn workspace_library_round_trip_and_integrity() {
     drop(session);
     let session = Session::open(&path).expect("reopens");
     assert_eq!(session.org().manager_of(&"s9".into()), Some(&"em1".into()));
-    assert_eq!(session.workspace().snapshots().expect("listed").len(), 1);
+    assert_eq!(
+        session.workspace().snapshots(None).expect("listed").len(),
+        1
+    );
 }

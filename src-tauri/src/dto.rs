@@ -35,6 +35,10 @@ pub enum ErrorCodeDto {
     Busy,
     Io,
     Storage,
+    AlreadyExists,
+    NothingToUndo,
+    NothingToRedo,
+    Conflict,
     Internal,
 }
 
@@ -51,6 +55,10 @@ impl From<ErrorCode> for ErrorCodeDto {
             ErrorCode::Busy => ErrorCodeDto::Busy,
             ErrorCode::Io => ErrorCodeDto::Io,
             ErrorCode::Storage => ErrorCodeDto::Storage,
+            ErrorCode::AlreadyExists => ErrorCodeDto::AlreadyExists,
+            ErrorCode::NothingToUndo => ErrorCodeDto::NothingToUndo,
+            ErrorCode::NothingToRedo => ErrorCodeDto::NothingToRedo,
+            ErrorCode::Conflict => ErrorCodeDto::Conflict,
         }
     }
 }

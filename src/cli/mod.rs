@@ -1,10 +1,15 @@
 //! The `orgraph` command line. Exit codes: 0 success, 1 input error (the
 //! message names file, row and column), 2 usage error.
 
+mod edit;
+
 use crate::error::OrgError;
 use crate::metrics::{compute, render_text, View};
 use crate::model::{Finding, Ladder, Policy};
+use crate::session::Session;
 use crate::store::Workspace;
+use crate::store::{Snapshot, BASELINE};
+use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -58,7 +63,20 @@ enum Command {
         /// Print one JSON object instead of the readable report.
         #[arg(long)]
         json: bool,
+        /// For a workspace: the scenario to measure (default: baseline).
+        #[arg(long)]
+        scenario: Option<String>,
+        /// For a workspace: the org as of this date (YYYY-MM-DD), with only
+        /// changes effective by then applied.
+        #[arg(long, value_parser = parse_date)]
+        as_of: Option<NaiveDate>,
     },
+    #[command(flatten)]
+    Edit(edit::EditCommand),
+}
+
+pub(crate) fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    crate::date::parse(text).map_err(|e| e.to_string())
 }
 
 fn parse_band(text: &str) -> Result<(u32, u32), String> {
@@ -180,7 +198,13 @@ fn run(command: Command) -> Result<(), OrgError> {
             }
             workspace.save_org(&org, &warnings)?;
             let metrics = compute(&org, View::Current);
-            workspace.record_snapshot(&format!("import {}", file.display()), &metrics)?;
+            let reason = format!("import {}", file.display());
+            workspace.record_snapshot(&Snapshot {
+                scenario_id: workspace.scenario(BASELINE)?.id,
+                as_of: crate::date::today(),
+                reason: &reason,
+                metrics: &metrics,
+            })?;
             eprintln!(
                 "imported {} people and {} teams into {} ({} warning(s))",
                 org.len(),
@@ -195,9 +219,16 @@ fn run(command: Command) -> Result<(), OrgError> {
             band,
             view,
             json,
+            scenario,
+            as_of,
         } => {
             let (mut org, warnings) = if is_workspace(&input) {
-                Workspace::open(&input)?.load_org()?
+                let scenario = scenario.as_deref().unwrap_or(BASELINE);
+                Session::open_at(&input, scenario, as_of)?.into_parts()
+            } else if scenario.is_some() || as_of.is_some() {
+                return Err(OrgError::InvalidInput(
+                    "--scenario and --as-of need a workspace, not a CSV file".into(),
+                ));
             } else {
                 crate::import::load_csv(&input, Ladder::default(), Policy::default())?
             };
@@ -219,7 +250,25 @@ fn run(command: Command) -> Result<(), OrgError> {
                 .and_then(|()| out.flush())
                 .map_err(io_error(Path::new("<stdout>")))
         }
+        Command::Edit(command) => edit::run(command),
     }
+}
+
+/// Writes `text` to standard output.
+fn print_out(text: &str) -> Result<(), OrgError> {
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(io_error(Path::new("<stdout>")))
+}
+
+/// Writes `value` to standard output as one line of JSON.
+fn print_json<T: serde::Serialize>(value: &T) -> Result<(), OrgError> {
+    let mut text = serde_json::to_string(value)
+        .map_err(|e| OrgError::InvalidInput(format!("cannot write JSON: {e}")))?;
+    text.push('\n');
+    print_out(&text)
 }
 
 #[cfg(test)]

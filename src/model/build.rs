@@ -7,6 +7,7 @@ use super::{
     TeamId, TeamKind, NO_PARENT,
 };
 use crate::money::Money;
+use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
@@ -26,6 +27,8 @@ pub struct PersonRecord {
     pub location: Arc<str>,
     pub cost: Option<Money>,
     pub status: Status,
+    pub start_date: Option<NaiveDate>,
+    pub end_date: Option<NaiveDate>,
     pub department: Arc<str>,
     pub team_kind: Option<TeamKind>,
     /// Teams this (staff+) person supports.
@@ -125,6 +128,8 @@ impl OrgBuilder {
             cost: record.cost,
             status: record.status,
             team,
+            start_date: record.start_date,
+            end_date: record.end_date,
         };
         // The id was checked to be new above.
         let _ = self.org.add_person(person);

@@ -15,6 +15,6 @@ pub use finding::{Finding, Location, Severity};
 pub use forest::{Forest, NO_PARENT};
 pub use intern::Interner;
 pub use ladder::{Ladder, LadderLevel, Track};
-pub use org::{EdgeKind, Org, Placement, Policy};
+pub use org::{DissolvedTeam, EdgeKind, Org, Placement, Policy, RemovedPerson};
 pub use person::{Person, PersonId, ShortText, Status};
 pub use team::{Team, TeamId, TeamKind};

@@ -9,6 +9,9 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::hash::BuildHasher;
 
+mod edit;
+pub use edit::{DissolvedTeam, RemovedPerson};
+
 fn hash_id(id: &str) -> u64 {
     rustc_hash::FxBuildHasher.hash_one(id)
 }
@@ -338,7 +341,8 @@ impl Org {
     /// solid-line forest over those indices.
     pub fn forest(&self) -> Forest {
         let position = self.dense_positions();
-        let mut parent = vec![NO_PARENT; position.len()];
+        // Sized by people, not slots: removed people leave free slots.
+        let mut parent = vec![NO_PARENT; self.graph.node_count()];
         for edge in (&self.graph).edge_references() {
             if *edge.weight() == EdgeKind::Solid {
                 parent[position[edge.target().index()] as usize] = position[edge.source().index()];

@@ -1,4 +1,5 @@
 use crate::money::Money;
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
@@ -41,7 +42,9 @@ impl From<&str> for PersonId {
 }
 
 /// Where a person stands: on payroll, an open req, a planned hire or leaving.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     #[default]
@@ -117,6 +120,11 @@ pub struct Person {
     pub status: Status,
     /// Home team, at most one.
     pub team: Option<crate::model::TeamId>,
+    /// Start date: the target date of an open req or planned hire, or the
+    /// hire date of someone on payroll.
+    pub start_date: Option<NaiveDate>,
+    /// The last day of someone departing, when known.
+    pub end_date: Option<NaiveDate>,
 }
 
 impl Person {
@@ -130,6 +138,8 @@ impl Person {
             cost: None,
             status: Status::Active,
             team: None,
+            start_date: None,
+            end_date: None,
         }
     }
 }

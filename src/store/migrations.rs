@@ -4,7 +4,13 @@
 use rusqlite::Connection;
 
 /// Every migration in order; the schema version is the count applied.
-pub const MIGRATIONS: &[(&str, &str)] = &[("0001_init", include_str!("migrations/0001_init.sql"))];
+pub const MIGRATIONS: &[(&str, &str)] = &[
+    ("0001_init", include_str!("migrations/0001_init.sql")),
+    (
+        "0002_scenarios",
+        include_str!("migrations/0002_scenarios.sql"),
+    ),
+];
 
 pub fn latest_version() -> u32 {
     MIGRATIONS.len() as u32

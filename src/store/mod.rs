@@ -5,6 +5,9 @@
 //! checked read-only first. Every write is one transaction.
 
 mod migrations;
+mod scenarios;
+
+pub use scenarios::{ScenarioInfo, BASELINE};
 
 pub use migrations::latest_version as schema_version;
 
@@ -17,6 +20,7 @@ use crate::model::{
 use crate::money::Money;
 use rusqlite::{
     params, Connection, ErrorCode as SqliteCode, OpenFlags, OptionalExtension, Transaction,
+    TransactionBehavior,
 };
 use std::collections::HashMap;
 use std::io::Read;
@@ -35,6 +39,9 @@ const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct SnapshotRow {
     pub id: i64,
+    pub scenario: String,
+    /// The date the figures describe.
+    pub as_of: Option<chrono::NaiveDate>,
     pub taken_at: String,
     pub reason: String,
     pub view: String,
@@ -42,8 +49,11 @@ pub struct SnapshotRow {
     pub managers: u64,
     pub layers: u32,
     pub span_median: f64,
+    pub band_narrow: u64,
+    pub band_wide: u64,
     pub manager_ic_ratio: Option<f64>,
     pub coverage_ratio: Option<f64>,
+    pub cost: Money,
 }
 
 #[derive(Debug)]
@@ -235,9 +245,11 @@ impl Workspace {
             OrgError::Storage(sqlite) => storage_error(&path, sqlite),
             other => other,
         };
+        // IMMEDIATE takes the write lock up front, so a second writer waits
+        // (busy timeout) instead of failing half-way through its reads.
         let tx = self
             .conn
-            .transaction()
+            .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(|e| storage_error(&path, e))?;
         let value = work(&tx).map_err(refine)?;
         tx.commit().map_err(|e| storage_error(&path, e))?;
@@ -267,8 +279,9 @@ impl Workspace {
                 }
                 let mut insert_person = tx
                     .prepare(
-                        "INSERT INTO people (id, manager_id, name, title, level, location, cost_cents, status, team_id)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                        "INSERT INTO people (id, manager_id, name, title, level, location, cost_cents, status, team_id,
+                                             start_date, end_date)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
                     )?;
                 for person in org.people() {
                     insert_person
@@ -282,6 +295,8 @@ impl Workspace {
                             person.cost.map(Money::cents),
                             person.status.as_str(),
                             person.team.as_ref().map(TeamId::as_str),
+                            person.start_date,
+                            person.end_date,
                         ])?;
                 }
                 let mut insert_dotted = tx
@@ -357,7 +372,8 @@ impl Workspace {
         let mut people = self
             .conn
             .prepare(
-                "SELECT id, manager_id, name, title, level, location, cost_cents, status, team_id
+                "SELECT id, manager_id, name, title, level, location, cost_cents, status, team_id,
+                        start_date, end_date
                  FROM people ORDER BY rowid",
             )
             .map_err(&map)?;
@@ -395,6 +411,8 @@ impl Workspace {
                     .map(Money::from_cents),
                 status: status.parse().map_err(|e: String| corrupt(path, e))?,
                 team,
+                start_date: row.get(9).map_err(&map)?,
+                end_date: row.get(10).map_err(&map)?,
             };
             managers.push(row.get(1).map_err(&map)?);
             org.add_person(person)
@@ -464,58 +482,45 @@ impl Workspace {
         rows.collect::<rusqlite::Result<Vec<_>>>().map_err(&map)
     }
 
-    /// Persists one manager change together with the metrics snapshot taken
-    /// after it, in one transaction.
-    pub fn save_move(
-        &mut self,
-        person: &PersonId,
-        new_manager: Option<&PersonId>,
-        metrics_after: &Metrics,
-    ) -> Result<()> {
-        self.write(|tx| {
-            let changed = tx.execute(
-                "UPDATE people SET manager_id = ?2 WHERE id = ?1",
-                params![person.as_str(), new_manager.map(PersonId::as_str)],
-            )?;
-            if changed != 1 {
-                return Err(OrgError::PersonNotFound(person.to_string()));
-            }
-            let reason = format!(
-                "move {person} to {}",
-                new_manager.map_or("(no manager)", PersonId::as_str)
-            );
-            Ok(insert_snapshot(tx, &reason, metrics_after)?)
-        })
+    /// Stores a metrics snapshot of a scenario on its own (e.g. after an
+    /// import).
+    pub fn record_snapshot(&mut self, snapshot: &Snapshot<'_>) -> Result<()> {
+        self.write(|tx| Ok(insert_snapshot(tx, snapshot)?))
     }
 
-    /// Stores a metrics snapshot on its own (e.g. after an import).
-    pub fn record_snapshot(&mut self, reason: &str, metrics: &Metrics) -> Result<()> {
-        self.write(|tx| Ok(insert_snapshot(tx, reason, metrics)?))
-    }
-
-    pub fn snapshots(&self) -> Result<Vec<SnapshotRow>> {
+    /// Stored snapshots, oldest first: every scenario's, or one's (by name).
+    pub fn snapshots(&self, scenario: Option<&str>) -> Result<Vec<SnapshotRow>> {
         let map = self.map();
         let mut stmt = self
             .conn
             .prepare(
-                "SELECT id, taken_at, reason, view, people, managers, layers, span_median,
-                        manager_ic_ratio, coverage_ratio
-                 FROM metrics_snapshots ORDER BY id",
+                "SELECT m.id, coalesce(s.name, '(deleted scenario)'), m.as_of, m.taken_at,
+                        m.reason, m.view, m.people, m.managers, m.layers, m.span_median,
+                        m.band_narrow, m.band_wide, m.manager_ic_ratio, m.coverage_ratio,
+                        m.cost_cents
+                 FROM metrics_snapshots m LEFT JOIN scenarios s ON s.id = m.scenario_id
+                 WHERE ?1 IS NULL OR s.name = ?1
+                 ORDER BY m.id",
             )
             .map_err(&map)?;
         let rows = stmt
-            .query_map([], |row| {
+            .query_map([scenario], |row| {
                 Ok(SnapshotRow {
                     id: row.get(0)?,
-                    taken_at: row.get(1)?,
-                    reason: row.get(2)?,
-                    view: row.get(3)?,
-                    people: row.get::<_, i64>(4)? as u64,
-                    managers: row.get::<_, i64>(5)? as u64,
-                    layers: row.get(6)?,
-                    span_median: row.get(7)?,
-                    manager_ic_ratio: row.get(8)?,
-                    coverage_ratio: row.get(9)?,
+                    scenario: row.get(1)?,
+                    as_of: row.get(2)?,
+                    taken_at: row.get(3)?,
+                    reason: row.get(4)?,
+                    view: row.get(5)?,
+                    people: row.get::<_, i64>(6)? as u64,
+                    managers: row.get::<_, i64>(7)? as u64,
+                    layers: row.get(8)?,
+                    span_median: row.get(9)?,
+                    band_narrow: row.get::<_, i64>(10)? as u64,
+                    band_wide: row.get::<_, i64>(11)? as u64,
+                    manager_ic_ratio: row.get(12)?,
+                    coverage_ratio: row.get(13)?,
+                    cost: Money::from_cents(row.get(14)?),
                 })
             })
             .map_err(&map)?;
@@ -630,19 +635,29 @@ impl<'a> SnapshotJson<'a> {
     }
 }
 
-fn insert_snapshot(conn: &Connection, reason: &str, metrics: &Metrics) -> rusqlite::Result<()> {
-    let aggregate = serde_json::to_string(&SnapshotJson::of(metrics))
+/// A metrics snapshot to store: which scenario, the date it describes and
+/// why it was taken.
+#[derive(Debug, Clone, Copy)]
+pub struct Snapshot<'a> {
+    pub scenario_id: i64,
+    pub as_of: chrono::NaiveDate,
+    pub reason: &'a str,
+    pub metrics: &'a Metrics,
+}
+
+pub(crate) fn insert_snapshot(conn: &Connection, snapshot: &Snapshot<'_>) -> rusqlite::Result<()> {
+    let m = snapshot.metrics;
+    let aggregate = serde_json::to_string(&SnapshotJson::of(m))
         .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
-    let m = metrics;
     conn.execute(
         "INSERT INTO metrics_snapshots (reason, view, people, managers, ics, roots, layers,
             span_min, span_median, span_mean, span_max, band_min, band_max, band_narrow,
             band_in_band, band_wide, single_report, manager_ic_ratio, coverage_ratio,
-            cost_cents, json)
+            cost_cents, json, scenario_id, as_of)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-            ?18, ?19, ?20, ?21)",
+            ?18, ?19, ?20, ?21, ?22, ?23)",
         params![
-            reason,
+            snapshot.reason,
             m.view.as_str(),
             m.people as i64,
             m.managers as i64,
@@ -663,6 +678,8 @@ fn insert_snapshot(conn: &Connection, reason: &str, metrics: &Metrics) -> rusqli
             m.coverage.coverage_ratio,
             m.cost.cents(),
             aggregate,
+            snapshot.scenario_id,
+            snapshot.as_of,
         ],
     )?;
     Ok(())

@@ -1,0 +1,313 @@
+//! The mutations scenario changes are made of. Each returns what is needed
+//! to undo it exactly, so switching scenarios never copies the org.
+
+use super::{hash_id, EdgeKind, Org};
+use crate::error::{OrgError, Result};
+use crate::model::{Person, PersonId, Team, TeamId};
+use petgraph::visit::EdgeRef;
+use petgraph::Direction;
+
+/// Everything removing a person took away, to put back on undo.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RemovedPerson {
+    pub person: Person,
+    pub manager: Option<PersonId>,
+    /// Their direct reports, who moved up to `manager`.
+    pub reports: Vec<PersonId>,
+    /// Dotted lines as (manager, report) that involved them.
+    pub dotted: Vec<(PersonId, PersonId)>,
+    pub supports: Vec<TeamId>,
+    /// Teams they led.
+    pub led: Vec<TeamId>,
+}
+
+impl Org {
+    /// A person to edit in place. Callers must not change the id.
+    pub(crate) fn person_mut(&mut self, id: &PersonId) -> Result<&mut Person> {
+        let node = self.node(id)?;
+        Ok(&mut self.graph[node])
+    }
+
+    /// Removes a person. Their reports move up to their manager (or become
+    /// roots); their dotted lines, support assignments and team leads go.
+    pub fn remove_person(&mut self, id: &PersonId) -> Result<RemovedPerson> {
+        let node = self.node(id)?;
+        let manager = self.manager_of(id).cloned();
+        let mut reports: Vec<PersonId> = self.reports_of(id).into_iter().cloned().collect();
+        reports.sort();
+        for report in &reports {
+            // Moving up a level cannot create a cycle.
+            self.move_person(report, manager.as_ref())?;
+        }
+        let mut dotted: Vec<(PersonId, PersonId)> = self
+            .graph
+            .edges_directed(node, Direction::Incoming)
+            .chain(self.graph.edges_directed(node, Direction::Outgoing))
+            .filter(|edge| *edge.weight() == EdgeKind::Dotted)
+            .map(|edge| {
+                (
+                    self.graph[edge.source()].id.clone(),
+                    self.graph[edge.target()].id.clone(),
+                )
+            })
+            .collect();
+        dotted.sort();
+        let supports: Vec<TeamId> = self
+            .support
+            .iter()
+            .filter(|(person, _)| person == id)
+            .map(|(_, team)| team.clone())
+            .collect();
+        for team in &supports {
+            self.support.remove(&(id.clone(), team.clone()));
+        }
+        let mut led = Vec::new();
+        for team in &mut self.teams {
+            if team.lead.as_ref() == Some(id) {
+                team.lead = None;
+                led.push(team.id.clone());
+            }
+        }
+        let graph = &self.graph;
+        if let Ok(entry) = self
+            .by_id
+            .find_entry(hash_id(id.as_str()), |&n| graph[n].id == *id)
+        {
+            entry.remove();
+        }
+        let person = self
+            .graph
+            .remove_node(node)
+            .ok_or_else(|| OrgError::PersonNotFound(id.to_string()))?;
+        Ok(RemovedPerson {
+            person,
+            manager,
+            reports,
+            dotted,
+            supports,
+            led,
+        })
+    }
+
+    /// Puts back a person taken out by [`Org::remove_person`], with every
+    /// line and assignment they had. Undoing in reverse order restores the
+    /// people order exactly (the graph reuses the freed slot).
+    pub fn restore_person(&mut self, removed: RemovedPerson) -> Result<()> {
+        let id = removed.person.id.clone();
+        self.add_person(removed.person)?;
+        self.move_person(&id, removed.manager.as_ref())?;
+        for report in &removed.reports {
+            self.move_person(report, Some(&id))?;
+        }
+        for (manager, report) in &removed.dotted {
+            self.add_dotted_line(manager, report)?;
+        }
+        for team in removed.supports {
+            self.support.insert((id.clone(), team));
+        }
+        for team in &removed.led {
+            if let Some(index) = self.team_index(team) {
+                self.teams[index].lead = Some(id.clone());
+            }
+        }
+        Ok(())
+    }
+
+    /// Removes a dotted line; false if there was none.
+    pub fn remove_dotted_line(&mut self, manager: &PersonId, report: &PersonId) -> Result<bool> {
+        let manager_node = self.node(manager)?;
+        let report_node = self.node(report)?;
+        let edge = self
+            .graph
+            .edges_connecting(manager_node, report_node)
+            .find(|edge| *edge.weight() == EdgeKind::Dotted)
+            .map(|edge| edge.id());
+        Ok(edge.and_then(|edge| self.graph.remove_edge(edge)).is_some())
+    }
+
+    /// Removes a support assignment; false if there was none.
+    pub fn remove_support(&mut self, person: &PersonId, team: &TeamId) -> bool {
+        self.support.remove(&(person.clone(), team.clone()))
+    }
+
+    pub fn has_dotted_line(&self, manager: &PersonId, report: &PersonId) -> bool {
+        match (
+            self.node_of(manager.as_str()),
+            self.node_of(report.as_str()),
+        ) {
+            (Some(m), Some(r)) => self
+                .graph
+                .edges_connecting(m, r)
+                .any(|edge| *edge.weight() == EdgeKind::Dotted),
+            _ => false,
+        }
+    }
+
+    pub(crate) fn team_by_id_mut(&mut self, id: &TeamId) -> Result<&mut Team> {
+        let index = self.team_index(id).ok_or_else(|| no_team(id))?;
+        Ok(&mut self.teams[index])
+    }
+
+    /// Removes a team: members lose it as their home team and support
+    /// assignments to it go. Returns what undo needs.
+    pub fn dissolve_team(&mut self, id: &TeamId) -> Result<DissolvedTeam> {
+        let index = self.team_index(id).ok_or_else(|| no_team(id))?;
+        let mut members = Vec::new();
+        for person in self.graph.node_weights_mut() {
+            if person.team.as_ref() == Some(id) {
+                person.team = None;
+                members.push(person.id.clone());
+            }
+        }
+        let supporters: Vec<PersonId> = self
+            .support
+            .iter()
+            .filter(|(_, team)| team == id)
+            .map(|(person, _)| person.clone())
+            .collect();
+        for person in &supporters {
+            self.support.remove(&(person.clone(), id.clone()));
+        }
+        let team = self.teams.remove(index);
+        self.reindex_teams();
+        Ok(DissolvedTeam {
+            team,
+            index,
+            members,
+            supporters,
+        })
+    }
+
+    /// Undoes [`Org::dissolve_team`], or removes a just-created team when
+    /// `dissolved` came from creating it.
+    pub fn restore_team(&mut self, dissolved: DissolvedTeam) -> Result<()> {
+        if self.team_index(&dissolved.team.id).is_some() {
+            return Err(OrgError::InvalidInput(format!(
+                "a team with id '{}' already exists",
+                dissolved.team.id
+            )));
+        }
+        let id = dissolved.team.id.clone();
+        let index = dissolved.index.min(self.teams.len());
+        self.teams.insert(index, dissolved.team);
+        self.reindex_teams();
+        for member in &dissolved.members {
+            self.person_mut(member)?.team = Some(id.clone());
+        }
+        for person in dissolved.supporters {
+            self.support.insert((person, id.clone()));
+        }
+        Ok(())
+    }
+
+    fn reindex_teams(&mut self) {
+        self.team_by_id = self
+            .teams
+            .iter()
+            .enumerate()
+            .map(|(index, team)| (team.id.clone(), index))
+            .collect();
+    }
+}
+
+/// A team taken out with its members and supporters, to put back on undo.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DissolvedTeam {
+    pub team: Team,
+    pub index: usize,
+    pub members: Vec<PersonId>,
+    pub supporters: Vec<PersonId>,
+}
+
+fn no_team(id: &TeamId) -> OrgError {
+    OrgError::InvalidInput(format!("no team with id '{id}'"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::TeamKind;
+
+    fn sample() -> Org {
+        let mut org = Org::new();
+        for id in ["ceo", "a", "b", "x", "y"] {
+            org.add_person(Person::new(id)).expect("unique");
+        }
+        for (id, manager) in [("a", "ceo"), ("b", "ceo"), ("x", "a"), ("y", "a")] {
+            org.move_person(&id.into(), Some(&manager.into()))
+                .expect("forest");
+        }
+        org.add_team(Team {
+            id: "core".into(),
+            name: "Core".into(),
+            kind: TeamKind::StreamAligned,
+            lead: Some("a".into()),
+            department: None,
+        })
+        .expect("new team");
+        org.person_mut(&"x".into()).expect("exists").team = Some("core".into());
+        org.add_support(&"a".into(), &"core".into()).expect("ok");
+        org.add_dotted_line(&"b".into(), &"x".into()).expect("ok");
+        org
+    }
+
+    fn shape(org: &Org) -> Vec<String> {
+        org.people()
+            .map(|p| {
+                format!(
+                    "{}<{:?}>{:?}",
+                    p.id,
+                    org.manager_of(&p.id),
+                    p.team.as_ref().map(TeamId::as_str)
+                )
+            })
+            .chain(org.dotted_lines().iter().map(|(m, r)| format!("{m}..{r}")))
+            .chain(
+                org.support_assignments()
+                    .iter()
+                    .map(|(p, t)| format!("{p}~{t}")),
+            )
+            .chain(org.teams().iter().map(|t| format!("{t:?}")))
+            .collect()
+    }
+
+    #[test]
+    fn removing_moves_reports_up_and_restoring_puts_everything_back() {
+        let mut org = sample();
+        let before = shape(&org);
+        let removed = org.remove_person(&"a".into()).expect("exists");
+        assert_eq!(org.manager_of(&"x".into()), Some(&"ceo".into()));
+        assert_eq!(org.team(&"core".into()).and_then(|t| t.lead.clone()), None);
+        assert!(org.support_assignments().is_empty());
+        assert_eq!(removed.reports, vec![PersonId::from("x"), "y".into()]);
+        org.restore_person(removed).expect("restores");
+        assert_eq!(shape(&org), before);
+    }
+
+    #[test]
+    fn dissolving_and_restoring_a_team_round_trips() {
+        let mut org = sample();
+        let before = shape(&org);
+        let dissolved = org.dissolve_team(&"core".into()).expect("exists");
+        assert!(org.team(&"core".into()).is_none());
+        assert_eq!(org.person(&"x".into()).and_then(|p| p.team.clone()), None);
+        assert!(org.support_assignments().is_empty());
+        org.restore_team(dissolved).expect("restores");
+        assert_eq!(shape(&org), before);
+    }
+
+    #[test]
+    fn dotted_lines_can_be_removed_once() {
+        let mut org = sample();
+        assert!(org.has_dotted_line(&"b".into(), &"x".into()));
+        assert!(org
+            .remove_dotted_line(&"b".into(), &"x".into())
+            .expect("people exist"));
+        assert!(!org
+            .remove_dotted_line(&"b".into(), &"x".into())
+            .expect("people exist"));
+        assert!(org
+            .remove_dotted_line(&"b".into(), &"nobody".into())
+            .is_err());
+    }
+}

@@ -1,0 +1,342 @@
+//! Applying a [`Change`] to an [`Org`], and undoing it exactly. Every change
+//! is validated first; a refused change leaves the org untouched.
+
+use super::change::{Change, NewPerson, PersonEdit};
+use crate::error::{OrgError, Result};
+use crate::model::{
+    DissolvedTeam, Ladder, Org, Person, PersonId, Policy, RemovedPerson, Team, TeamId, TeamKind,
+};
+use std::sync::Arc;
+
+/// What puts the org back as it was before one change.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Undo {
+    Move {
+        person: PersonId,
+        manager: Option<PersonId>,
+    },
+    RemoveAdded {
+        person: PersonId,
+    },
+    Restore(Box<RemovedPerson>),
+    Edit {
+        person: PersonId,
+        edit: PersonEdit,
+    },
+    /// Takes out a team that a change created.
+    DropTeam {
+        team: TeamId,
+    },
+    RestoreTeam(Box<DissolvedTeam>),
+    RenameTeam {
+        team: TeamId,
+        name: String,
+    },
+    SetTeamKind {
+        team: TeamId,
+        kind: TeamKind,
+    },
+    AddSupport {
+        person: PersonId,
+        team: TeamId,
+    },
+    RemoveSupport {
+        person: PersonId,
+        team: TeamId,
+    },
+    AddDottedLine {
+        manager: PersonId,
+        report: PersonId,
+    },
+    RemoveDottedLine {
+        manager: PersonId,
+        report: PersonId,
+    },
+    Policy(Policy),
+    Ladder(Box<Ladder>),
+}
+
+fn refuse(message: impl Into<String>) -> OrgError {
+    OrgError::InvalidInput(message.into())
+}
+
+fn require_person(org: &Org, id: &PersonId) -> Result<()> {
+    if org.contains(id) {
+        Ok(())
+    } else {
+        Err(OrgError::PersonNotFound(id.to_string()))
+    }
+}
+
+fn require_team<'a>(org: &'a Org, id: &TeamId) -> Result<&'a Team> {
+    org.team(id)
+        .ok_or_else(|| refuse(format!("no team with id '{id}'")))
+}
+
+/// Applies `change`, returning how to undo it. Nothing changes on error.
+pub fn apply(org: &mut Org, change: &Change) -> Result<Undo> {
+    match change {
+        Change::Move { person, manager } => {
+            require_person(org, person)?;
+            if org.manager_of(person) == manager.as_ref() {
+                return Err(refuse(match manager {
+                    Some(m) => format!("'{person}' already reports to '{m}'"),
+                    None => format!("'{person}' already has no manager"),
+                }));
+            }
+            let previous = org.move_person(person, manager.as_ref())?;
+            Ok(Undo::Move {
+                person: person.clone(),
+                manager: previous,
+            })
+        }
+        Change::AddPerson { person, manager } => add_person(org, person, manager.as_ref()),
+        Change::RemovePerson { person } => {
+            let removed = org.remove_person(person)?;
+            Ok(Undo::Restore(Box::new(removed)))
+        }
+        Change::EditPerson { person, edit } => {
+            if let PersonEdit::Team(Some(team)) = edit {
+                require_team(org, team)?;
+            }
+            let current = org.person_mut(person)?;
+            let before = swap_field(current, edit.clone());
+            if &before == edit {
+                return Err(refuse(format!(
+                    "'{person}' already has that {}",
+                    edit.field()
+                )));
+            }
+            Ok(Undo::Edit {
+                person: person.clone(),
+                edit: before,
+            })
+        }
+        Change::CreateTeam {
+            team,
+            name,
+            team_kind,
+            department,
+        } => {
+            if team.as_str().trim().is_empty() || name.trim().is_empty() {
+                return Err(refuse("a team needs an id and a name"));
+            }
+            org.add_team(Team {
+                id: team.clone(),
+                name: name.clone(),
+                kind: *team_kind,
+                lead: None,
+                department: department.clone().filter(|d| !d.is_empty()),
+            })?;
+            Ok(Undo::DropTeam { team: team.clone() })
+        }
+        Change::RenameTeam { team, name } => {
+            if name.trim().is_empty() {
+                return Err(refuse("a team name cannot be empty"));
+            }
+            let current = org.team_by_id_mut(team)?;
+            if &current.name == name {
+                return Err(refuse(format!("team '{team}' is already called '{name}'")));
+            }
+            let before = std::mem::replace(&mut current.name, name.clone());
+            Ok(Undo::RenameTeam {
+                team: team.clone(),
+                name: before,
+            })
+        }
+        Change::SetTeamKind { team, team_kind } => {
+            let current = org.team_by_id_mut(team)?;
+            if current.kind == *team_kind {
+                return Err(refuse(format!(
+                    "team '{team}' is already {}",
+                    team_kind.as_str()
+                )));
+            }
+            let before = std::mem::replace(&mut current.kind, *team_kind);
+            Ok(Undo::SetTeamKind {
+                team: team.clone(),
+                kind: before,
+            })
+        }
+        Change::DissolveTeam { team } => {
+            let dissolved = org.dissolve_team(team)?;
+            Ok(Undo::RestoreTeam(Box::new(dissolved)))
+        }
+        Change::AddSupport { person, team } => {
+            require_team(org, team)?;
+            let staff_plus = org
+                .person(person)
+                .map(|p| org.is_staff_plus(p))
+                .ok_or_else(|| OrgError::PersonNotFound(person.to_string()))?;
+            if !staff_plus {
+                return Err(refuse(format!(
+                    "'{person}' is not a staff+ engineer, so cannot be assigned to support a team"
+                )));
+            }
+            if org
+                .support_assignments()
+                .contains(&(person.clone(), team.clone()))
+            {
+                return Err(refuse(format!("'{person}' already supports '{team}'")));
+            }
+            org.add_support(person, team)?;
+            Ok(Undo::RemoveSupport {
+                person: person.clone(),
+                team: team.clone(),
+            })
+        }
+        Change::RemoveSupport { person, team } => {
+            if !org.remove_support(person, team) {
+                return Err(refuse(format!("'{person}' does not support '{team}'")));
+            }
+            Ok(Undo::AddSupport {
+                person: person.clone(),
+                team: team.clone(),
+            })
+        }
+        Change::AddDottedLine { manager, report } => {
+            require_person(org, manager)?;
+            require_person(org, report)?;
+            if org.has_dotted_line(manager, report) {
+                return Err(refuse(format!(
+                    "'{report}' already has a dotted line to '{manager}'"
+                )));
+            }
+            org.add_dotted_line(manager, report)?;
+            Ok(Undo::RemoveDottedLine {
+                manager: manager.clone(),
+                report: report.clone(),
+            })
+        }
+        Change::RemoveDottedLine { manager, report } => {
+            if !org.remove_dotted_line(manager, report)? {
+                return Err(refuse(format!(
+                    "'{report}' has no dotted line to '{manager}'"
+                )));
+            }
+            Ok(Undo::AddDottedLine {
+                manager: manager.clone(),
+                report: report.clone(),
+            })
+        }
+        Change::SetPolicy { policy } => {
+            if policy.band_min == 0 || policy.band_min > policy.band_max {
+                return Err(refuse(format!(
+                    "the band {}-{} is not valid: it needs 1 <= min <= max",
+                    policy.band_min, policy.band_max
+                )));
+            }
+            if policy.max_load == 0 {
+                return Err(refuse("the max staff+ load must be at least 1"));
+            }
+            if org.policy == *policy {
+                return Err(refuse("the policy is already set that way"));
+            }
+            Ok(Undo::Policy(std::mem::replace(&mut org.policy, *policy)))
+        }
+        Change::SetLadder { ladder } => {
+            if ladder.levels().is_empty() {
+                return Err(refuse("a ladder needs at least one level"));
+            }
+            if org.ladder == *ladder {
+                return Err(refuse("the ladder is already set that way"));
+            }
+            Ok(Undo::Ladder(Box::new(std::mem::replace(
+                &mut org.ladder,
+                ladder.clone(),
+            ))))
+        }
+    }
+}
+
+fn add_person(org: &mut Org, new: &NewPerson, manager: Option<&PersonId>) -> Result<Undo> {
+    if new.id.as_str().trim().is_empty() {
+        return Err(refuse("a new person needs an id"));
+    }
+    if org.contains(&new.id) {
+        return Err(refuse(format!(
+            "a person with id '{}' already exists",
+            new.id
+        )));
+    }
+    if let Some(manager) = manager {
+        require_person(org, manager)?;
+    }
+    if let Some(team) = &new.team {
+        require_team(org, team)?;
+    }
+    let person = Person {
+        id: new.id.clone(),
+        name: new.name.as_str().into(),
+        title: Arc::from(new.title.as_str()),
+        level: Arc::from(new.level.as_str()),
+        location: Arc::from(new.location.as_str()),
+        cost: new.cost,
+        status: new.status,
+        team: new.team.clone(),
+        start_date: new.start_date,
+        end_date: None,
+    };
+    org.add_person(person)?;
+    // A brand-new person has no reports, so this cannot make a cycle.
+    org.move_person(&new.id, manager)?;
+    Ok(Undo::RemoveAdded {
+        person: new.id.clone(),
+    })
+}
+
+/// Writes `edit` into the person and returns the field's previous value
+/// in the same shape.
+fn swap_field(person: &mut Person, edit: PersonEdit) -> PersonEdit {
+    fn text(slot: &mut Arc<str>, value: String) -> String {
+        std::mem::replace(slot, Arc::from(value)).to_string()
+    }
+    match edit {
+        PersonEdit::Name(v) => {
+            PersonEdit::Name(std::mem::replace(&mut person.name, v.into()).into())
+        }
+        PersonEdit::Title(v) => PersonEdit::Title(text(&mut person.title, v)),
+        PersonEdit::Level(v) => PersonEdit::Level(text(&mut person.level, v)),
+        PersonEdit::Location(v) => PersonEdit::Location(text(&mut person.location, v)),
+        PersonEdit::Cost(v) => PersonEdit::Cost(std::mem::replace(&mut person.cost, v)),
+        PersonEdit::Status(v) => PersonEdit::Status(std::mem::replace(&mut person.status, v)),
+        PersonEdit::Team(v) => PersonEdit::Team(std::mem::replace(&mut person.team, v)),
+        PersonEdit::StartDate(v) => {
+            PersonEdit::StartDate(std::mem::replace(&mut person.start_date, v))
+        }
+        PersonEdit::EndDate(v) => PersonEdit::EndDate(std::mem::replace(&mut person.end_date, v)),
+    }
+}
+
+/// Puts the org back as it was before the change that produced `undo`.
+pub fn revert(org: &mut Org, undo: Undo) -> Result<()> {
+    match undo {
+        Undo::Move { person, manager } => {
+            org.move_person(&person, manager.as_ref())?;
+        }
+        Undo::RemoveAdded { person } => {
+            org.remove_person(&person)?;
+        }
+        Undo::Restore(removed) => org.restore_person(*removed)?,
+        Undo::Edit { person, edit } => {
+            swap_field(org.person_mut(&person)?, edit);
+        }
+        Undo::DropTeam { team } => {
+            org.dissolve_team(&team)?;
+        }
+        Undo::RestoreTeam(dissolved) => org.restore_team(*dissolved)?,
+        Undo::RenameTeam { team, name } => org.team_by_id_mut(&team)?.name = name,
+        Undo::SetTeamKind { team, kind } => org.team_by_id_mut(&team)?.kind = kind,
+        Undo::AddSupport { person, team } => org.add_support(&person, &team)?,
+        Undo::RemoveSupport { person, team } => {
+            org.remove_support(&person, &team);
+        }
+        Undo::AddDottedLine { manager, report } => org.add_dotted_line(&manager, &report)?,
+        Undo::RemoveDottedLine { manager, report } => {
+            org.remove_dotted_line(&manager, &report)?;
+        }
+        Undo::Policy(policy) => org.policy = policy,
+        Undo::Ladder(ladder) => org.ladder = *ladder,
+    }
+    Ok(())
+}

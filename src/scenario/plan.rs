@@ -1,0 +1,235 @@
+//! The headcount plan: headcount and cost per quarter for the next eight
+//! quarters, per team and per department, split into filled, open and
+//! planned, net of departures, with variance against department budgets.
+//!
+//! Quarter Q counts the org as of Q's last day (changes effective by then
+//! applied). Someone counts in Q when:
+//! - *filled*: active (or departing with a last day after Q ends), and no
+//!   end date on or before Q's last day;
+//! - *open* / *planned*: an open req / planned hire whose target date is
+//!   on or before Q's last day (no date: counted from now).
+//!
+//! A departing person without an end date is taken to leave this quarter.
+
+use super::{materialise, unwind, ChangeEntry};
+use crate::date::Quarter;
+use crate::error::Result;
+use crate::model::{Org, Person, Status};
+use crate::money::Money;
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// How many quarters the plan covers, starting with the current one.
+pub const QUARTERS: usize = 8;
+
+/// Headcount and annual cost of one group in one quarter.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Figures {
+    pub filled: u64,
+    pub open: u64,
+    pub planned: u64,
+    pub total: u64,
+    pub cost_filled: Money,
+    pub cost_open: Money,
+    pub cost_planned: Money,
+    pub cost_total: Money,
+}
+
+impl Figures {
+    fn add(&mut self, bucket: Bucket, cost: Money) {
+        match bucket {
+            Bucket::Filled => {
+                self.filled += 1;
+                self.cost_filled += cost;
+            }
+            Bucket::Open => {
+                self.open += 1;
+                self.cost_open += cost;
+            }
+            Bucket::Planned => {
+                self.planned += 1;
+                self.cost_planned += cost;
+            }
+        }
+        self.total += 1;
+        self.cost_total += cost;
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Bucket {
+    Filled,
+    Open,
+    Planned,
+}
+
+fn bucket_of(person: &Person, last_day: NaiveDate) -> Option<Bucket> {
+    if person.end_date.is_some_and(|end| end <= last_day) {
+        return None;
+    }
+    let started = person.start_date.is_none_or(|start| start <= last_day);
+    match person.status {
+        Status::Active => Some(Bucket::Filled),
+        Status::Departing if person.end_date.is_some() => Some(Bucket::Filled),
+        Status::Departing => None,
+        Status::Open if started => Some(Bucket::Open),
+        Status::Planned if started => Some(Bucket::Planned),
+        Status::Open | Status::Planned => None,
+    }
+}
+
+/// One team's or department's row of the plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GroupPlan {
+    pub name: String,
+    pub quarters: Vec<Figures>,
+    /// Annual budget (departments only).
+    pub budget: Option<Money>,
+    /// Budget minus planned annual cost, per quarter; negative is over.
+    pub variance: Vec<Option<Money>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Plan {
+    pub quarters: Vec<String>,
+    pub last_days: Vec<NaiveDate>,
+    pub total: Vec<Figures>,
+    pub teams: Vec<GroupPlan>,
+    pub departments: Vec<GroupPlan>,
+}
+
+const NO_TEAM: &str = "(no team)";
+const NO_DEPARTMENT: &str = "(no department)";
+
+/// Builds the plan from the baseline `org` (left as it was) and the
+/// scenario's applied changes, for the eight quarters from `today`'s.
+pub fn plan(
+    org: &mut Org,
+    entries: &[ChangeEntry],
+    today: NaiveDate,
+    budgets: &[(String, Money)],
+) -> Result<Plan> {
+    let mut quarter = Quarter::of(today);
+    let mut quarters = Vec::with_capacity(QUARTERS);
+    for _ in 0..QUARTERS {
+        quarters.push(quarter);
+        quarter = quarter.next();
+    }
+    let mut total = vec![Figures::default(); QUARTERS];
+    let mut teams: BTreeMap<String, Vec<Figures>> = BTreeMap::new();
+    let mut departments: BTreeMap<String, Vec<Figures>> = BTreeMap::new();
+    for (q, quarter) in quarters.iter().enumerate() {
+        let last_day = quarter.last_day();
+        let done = materialise(org, entries, Some(last_day));
+        for person in org.people() {
+            let Some(bucket) = bucket_of(person, last_day) else {
+                continue;
+            };
+            let cost = person.cost.unwrap_or(Money::ZERO);
+            total[q].add(bucket, cost);
+            let team = person.team.as_ref().and_then(|t| org.team(t));
+            let team_name = team.map_or(NO_TEAM, |t| t.name.as_str());
+            let department = team
+                .and_then(|t| t.department.as_deref())
+                .unwrap_or(NO_DEPARTMENT);
+            teams
+                .entry(team_name.to_string())
+                .or_insert_with(|| vec![Figures::default(); QUARTERS])[q]
+                .add(bucket, cost);
+            departments
+                .entry(department.to_string())
+                .or_insert_with(|| vec![Figures::default(); QUARTERS])[q]
+                .add(bucket, cost);
+        }
+        unwind(org, done.undo)?;
+    }
+    let budget_of: BTreeMap<&str, Money> = budgets.iter().map(|(d, m)| (d.as_str(), *m)).collect();
+    for (department, _) in budgets {
+        departments
+            .entry(department.clone())
+            .or_insert_with(|| vec![Figures::default(); QUARTERS]);
+    }
+    let group = |(name, quarters): (String, Vec<Figures>), budget: Option<Money>| GroupPlan {
+        variance: quarters
+            .iter()
+            .map(|f| budget.map(|b| b - f.cost_total))
+            .collect(),
+        budget,
+        name,
+        quarters,
+    };
+    Ok(Plan {
+        quarters: quarters.iter().map(ToString::to_string).collect(),
+        last_days: quarters.iter().map(|q| q.last_day()).collect(),
+        total,
+        teams: teams.into_iter().map(|t| group(t, None)).collect(),
+        departments: departments
+            .into_iter()
+            .map(|d| {
+                let budget = budget_of.get(d.0.as_str()).copied();
+                group(d, budget)
+            })
+            .collect(),
+    })
+}
+
+impl Plan {
+    /// A readable table: totals, then per department (with budget
+    /// variance) and per team.
+    pub fn render_text(&self) -> String {
+        use std::fmt::Write as _;
+        let mut out = String::new();
+        let header = |out: &mut String, title: &str| {
+            let _ = write!(out, "{title:<28}");
+            for q in &self.quarters {
+                let _ = write!(out, " {q:>16}");
+            }
+            out.push('\n');
+        };
+        let row = |out: &mut String, name: &str, figures: &[Figures]| {
+            let _ = write!(out, "{:<28}", truncate(name, 28));
+            for f in figures {
+                let cell = format!("{}={}+{}o+{}p", f.total, f.filled, f.open, f.planned);
+                let _ = write!(out, " {cell:>16}");
+            }
+            out.push('\n');
+            let _ = write!(out, "{:<28}", "  cost");
+            for f in figures {
+                let _ = write!(out, " {:>16}", f.cost_total.to_string());
+            }
+            out.push('\n');
+        };
+        out.push_str("headcount = filled + open reqs (o) + planned hires (p); cost is annual\n\n");
+        header(&mut out, "total");
+        row(&mut out, "all", &self.total);
+        out.push('\n');
+        header(&mut out, "department");
+        for d in &self.departments {
+            row(&mut out, &d.name, &d.quarters);
+            if let Some(budget) = d.budget {
+                let _ = write!(out, "{:<28}", format!("  variance vs {budget}"));
+                for v in d.variance.iter().flatten() {
+                    let _ = write!(out, " {:>16}", v.to_string());
+                }
+                out.push('\n');
+            }
+        }
+        out.push('\n');
+        header(&mut out, "team");
+        for t in &self.teams {
+            row(&mut out, &t.name, &t.quarters);
+        }
+        out
+    }
+}
+
+fn truncate(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        text.to_string()
+    } else {
+        let mut cut: String = text.chars().take(width - 1).collect();
+        cut.push('…');
+        cut
+    }
+}

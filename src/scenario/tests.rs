@@ -1,0 +1,357 @@
+use super::*;
+use crate::model::{Person, PersonId, Status, Team, TeamId, TeamKind};
+use crate::money::Money;
+use proptest::prelude::*;
+
+/// A small org: ceo over two managers over a few ICs, two teams, one
+/// staff+ engineer.
+fn sample() -> Org {
+    let mut org = Org::new();
+    for team in ["core", "arch"] {
+        org.add_team(Team {
+            id: team.into(),
+            name: team.to_uppercase(),
+            kind: if team == "arch" {
+                TeamKind::Architecture
+            } else {
+                TeamKind::StreamAligned
+            },
+            lead: None,
+            department: Some("Eng".into()),
+        })
+        .expect("new team");
+    }
+    let people = [
+        ("ceo", None, "M7"),
+        ("m1", Some("ceo"), "M4"),
+        ("m2", Some("ceo"), "M4"),
+        ("a", Some("m1"), "IC3"),
+        ("b", Some("m1"), "IC3"),
+        ("c", Some("m2"), "IC3"),
+        ("s", Some("m2"), "IC6"),
+    ];
+    for (id, _, level) in people {
+        let mut person = Person::new(id);
+        person.level = level.into();
+        person.cost = Some(Money::from_cents(100_000 * 100));
+        person.team = Some(if id == "s" { "arch" } else { "core" }.into());
+        org.add_person(person).expect("unique");
+    }
+    for (id, manager, _) in people {
+        org.move_person(&id.into(), manager.map(PersonId::from).as_ref())
+            .expect("forest");
+    }
+    org
+}
+
+/// Everything observable about an org, in a comparable form.
+fn fingerprint(org: &Org) -> String {
+    let mut out: Vec<String> = org
+        .people()
+        .map(|p| format!("{p:?} <- {:?}", org.manager_of(&p.id)))
+        .collect();
+    out.push(format!("{:?}", org.teams()));
+    out.push(format!("{:?}", org.support_assignments()));
+    out.push(format!("{:?}", org.dotted_lines()));
+    out.push(format!("{:?} {:?}", org.policy, org.ladder));
+    out.join("\n")
+}
+
+fn ids() -> Vec<PersonId> {
+    ["ceo", "m1", "m2", "a", "b", "c", "s", "new1", "new2"]
+        .into_iter()
+        .map(PersonId::from)
+        .collect()
+}
+
+fn teams() -> Vec<TeamId> {
+    ["core", "arch", "t-new"]
+        .into_iter()
+        .map(TeamId::from)
+        .collect()
+}
+
+fn any_change() -> impl Strategy<Value = Change> {
+    let person = prop::sample::select(ids());
+    let team = prop::sample::select(teams());
+    prop_oneof![
+        (
+            person.clone(),
+            prop::option::of(prop::sample::select(ids()))
+        )
+            .prop_map(|(person, manager)| Change::Move { person, manager }),
+        (
+            prop::sample::select(vec!["new1", "new2"]),
+            prop::option::of(prop::sample::select(ids()))
+        )
+            .prop_map(|(id, manager)| Change::AddPerson {
+                person: NewPerson {
+                    id: id.into(),
+                    name: "New".into(),
+                    title: "Engineer".into(),
+                    level: "IC2".into(),
+                    location: String::new(),
+                    cost: Some(Money::from_cents(5_000 * 100)),
+                    status: Status::Open,
+                    team: None,
+                    start_date: None,
+                },
+                manager,
+            }),
+        person
+            .clone()
+            .prop_map(|person| Change::RemovePerson { person }),
+        (person.clone(), "[A-C]{1,2}").prop_map(|(person, title)| Change::EditPerson {
+            person,
+            edit: PersonEdit::Title(title),
+        }),
+        (person.clone(), prop::option::of(team.clone())).prop_map(|(person, team)| {
+            Change::EditPerson {
+                person,
+                edit: PersonEdit::Team(team),
+            }
+        }),
+        team.clone().prop_map(|team| Change::CreateTeam {
+            team,
+            name: "New team".into(),
+            team_kind: TeamKind::Platform,
+            department: None,
+        }),
+        team.clone().prop_map(|team| Change::DissolveTeam { team }),
+        team.clone().prop_map(|team| Change::RenameTeam {
+            team,
+            name: "Renamed".into()
+        }),
+        (person.clone(), team.clone())
+            .prop_map(|(person, team)| Change::AddSupport { person, team }),
+        (person.clone(), team).prop_map(|(person, team)| Change::RemoveSupport { person, team }),
+        (person.clone(), person.clone())
+            .prop_map(|(manager, report)| Change::AddDottedLine { manager, report }),
+        (person.clone(), person)
+            .prop_map(|(manager, report)| Change::RemoveDottedLine { manager, report }),
+        (1u32..6, 6u32..10).prop_map(|(band_min, band_max)| Change::SetPolicy {
+            policy: crate::model::Policy {
+                band_min,
+                band_max,
+                max_load: 3
+            }
+        }),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Applying any sequence of changes (refused ones change nothing) and
+    /// then unwinding restores the org exactly; the forest invariant holds
+    /// throughout.
+    #[test]
+    fn unwinding_restores_the_org_exactly(changes in prop::collection::vec(any_change(), 0..40)) {
+        let mut org = sample();
+        let original = fingerprint(&org);
+        let mut undo = Vec::new();
+        for change in &changes {
+            let before = fingerprint(&org);
+            match apply(&mut org, change) {
+                Ok(step) => undo.push(Some(step)),
+                Err(_) => prop_assert_eq!(fingerprint(&org), before, "refused {} changed the org", change),
+            }
+            let forest = org.forest();
+            prop_assert_eq!(forest.len(), org.len());
+        }
+        unwind(&mut org, undo).expect("unwinds");
+        prop_assert_eq!(fingerprint(&org), original);
+    }
+}
+
+fn entry(position: u32, change: Change, effective: Option<&str>) -> ChangeEntry {
+    ChangeEntry {
+        position,
+        change,
+        effective: effective.map(|d| crate::date::parse(d).expect("valid date")),
+        made_at: String::new(),
+    }
+}
+
+#[test]
+fn time_travel_applies_only_changes_in_force() {
+    let mut org = sample();
+    let entries = vec![
+        entry(
+            1,
+            Change::Move {
+                person: "a".into(),
+                manager: Some("m2".into()),
+            },
+            None,
+        ),
+        entry(
+            2,
+            Change::Move {
+                person: "b".into(),
+                manager: Some("m2".into()),
+            },
+            Some("2027-06-01"),
+        ),
+        entry(
+            3,
+            Change::RemovePerson { person: "c".into() },
+            Some("2027-01-01"),
+        ),
+    ];
+    let early = materialise(&mut org, &entries, crate::date::parse("2026-12-31").ok());
+    assert_eq!(org.manager_of(&"a".into()), Some(&"m2".into()));
+    assert_eq!(org.manager_of(&"b".into()), Some(&"m1".into()));
+    assert!(org.contains(&"c".into()));
+    assert_eq!(early.skipped.len(), 2);
+    assert_eq!(early.skipped[0].position, 2);
+    unwind(&mut org, early.undo).expect("unwinds");
+
+    let late = materialise(&mut org, &entries, crate::date::parse("2027-06-01").ok());
+    assert_eq!(org.manager_of(&"b".into()), Some(&"m2".into()));
+    assert!(!org.contains(&"c".into()));
+    assert!(late.skipped.is_empty());
+    unwind(&mut org, late.undo).expect("unwinds");
+    assert_eq!(fingerprint(&org), fingerprint(&sample()));
+}
+
+#[test]
+fn a_change_depending_on_a_later_one_is_skipped_with_a_reason() {
+    let mut org = sample();
+    let hire = Change::AddPerson {
+        person: NewPerson {
+            id: "h".into(),
+            name: "Hire".into(),
+            title: "Engineer".into(),
+            level: "IC2".into(),
+            location: String::new(),
+            cost: None,
+            status: Status::Planned,
+            team: None,
+            start_date: None,
+        },
+        manager: Some("m1".into()),
+    };
+    let entries = vec![
+        entry(1, hire, Some("2027-03-01")),
+        entry(
+            2,
+            Change::Move {
+                person: "h".into(),
+                manager: Some("m2".into()),
+            },
+            None,
+        ),
+    ];
+    let done = materialise(&mut org, &entries, crate::date::parse("2027-01-01").ok());
+    assert_eq!(done.skipped.len(), 2);
+    assert!(
+        done.skipped[1].reason.contains("no person with id 'h'"),
+        "{:?}",
+        done.skipped
+    );
+}
+
+#[test]
+fn refusals_explain_themselves() {
+    let mut org = sample();
+    let cycle = apply(
+        &mut org,
+        &Change::Move {
+            person: "ceo".into(),
+            manager: Some("a".into()),
+        },
+    )
+    .expect_err("cycle");
+    assert_eq!(cycle.code(), crate::ErrorCode::WouldCreateCycle);
+    let same = apply(
+        &mut org,
+        &Change::Move {
+            person: "a".into(),
+            manager: Some("m1".into()),
+        },
+    )
+    .expect_err("no-op");
+    assert!(same.to_string().contains("already reports to"));
+    let not_staff = apply(
+        &mut org,
+        &Change::AddSupport {
+            person: "a".into(),
+            team: "core".into(),
+        },
+    )
+    .expect_err("not staff+");
+    assert!(not_staff.to_string().contains("not a staff+"));
+    apply(
+        &mut org,
+        &Change::AddSupport {
+            person: "s".into(),
+            team: "core".into(),
+        },
+    )
+    .expect("staff+");
+    let band = apply(
+        &mut org,
+        &Change::SetPolicy {
+            policy: crate::model::Policy {
+                band_min: 9,
+                band_max: 3,
+                max_load: 3,
+            },
+        },
+    )
+    .expect_err("bad band");
+    assert!(band.to_string().contains("not valid"));
+}
+
+#[test]
+fn plan_counts_hires_from_their_target_quarter_and_departures_until_their_last_day() {
+    let mut org = sample();
+    org.person_mut(&"b".into()).expect("exists").status = Status::Departing;
+    org.person_mut(&"b".into()).expect("exists").end_date = crate::date::parse("2027-02-15").ok();
+    let entries = vec![entry(
+        1,
+        Change::AddPerson {
+            person: NewPerson {
+                id: "req".into(),
+                name: String::new(),
+                title: "Engineer".into(),
+                level: "IC2".into(),
+                location: String::new(),
+                cost: Some(Money::from_cents(50_000 * 100)),
+                status: Status::Open,
+                team: Some("core".into()),
+                start_date: crate::date::parse("2027-05-01").ok(),
+            },
+            manager: Some("m1".into()),
+        },
+        None,
+    )];
+    let before = fingerprint(&org);
+    let today = crate::date::parse("2026-11-27").expect("date");
+    let budgets = vec![("Eng".to_string(), Money::from_cents(700_000 * 100))];
+    let plan = plan::plan(&mut org, &entries, today, &budgets).expect("plan");
+    assert_eq!(
+        fingerprint(&org),
+        before,
+        "the plan leaves the org as it was"
+    );
+    assert_eq!(plan.quarters[..3], ["2026-Q4", "2027-Q1", "2027-Q2"]);
+    let totals: Vec<(u64, u64)> = plan
+        .total
+        .iter()
+        .take(3)
+        .map(|f| (f.filled, f.open))
+        .collect();
+    assert_eq!(totals, [(7, 0), (6, 0), (6, 1)]);
+    let eng = plan
+        .departments
+        .iter()
+        .find(|d| d.name == "Eng")
+        .expect("department");
+    assert_eq!(eng.quarters[2].cost_total, Money::from_cents(650_000 * 100));
+    assert_eq!(eng.variance[2], Some(Money::from_cents(50_000 * 100)));
+    let core = plan.teams.iter().find(|t| t.name == "CORE").expect("team");
+    assert_eq!(core.quarters[0].total, 6);
+    assert_eq!(core.quarters[2].open, 1);
+}
