@@ -10,6 +10,9 @@ fn orgraph() -> Command {
     cmd
 }
 
+#[path = "cli/scenarios.rs"]
+mod scenarios;
+
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")

@@ -452,7 +452,7 @@ impl Comparison {
             .map(String::len)
             .max()
             .unwrap_or(0)
-            .max(12);
+            .max(16);
         let _ = write!(out, "{:<22}", "metric");
         for name in &self.scenarios {
             let _ = write!(out, " {name:>width$}");
