@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AppError, toAppError } from "../src/lib/errors";
+import { AppError, describeMoveError, toAppError } from "../src/lib/errors";
 import { OrgStore } from "../src/lib/store.svelte";
 import { fakePlatform, node } from "./fixtures";
 
@@ -105,6 +105,14 @@ describe("errors", () => {
     expect(e.code).toBe("busy");
     expect(toAppError(new Error("boom")).code).toBe("internal");
     expect(toAppError("text").message).toBe("text");
+  });
+
+  it("explains a move refused because another window changed the workspace", () => {
+    const text = describeMoveError(new AppError("conflict", "scenario 'baseline' was changed"), {
+      person: "Ada",
+      manager: "Grace",
+    });
+    expect(text).toContain("changed in another Orgraph window");
   });
 });
 

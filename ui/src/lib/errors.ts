@@ -48,6 +48,12 @@ export function describeMoveError(error: AppError, names: MoveNames): string {
       return `That move isn't allowed: ${error.message}`;
     case "busy":
       return "The workspace is busy (another Orgraph window is saving). Try again in a moment.";
+    case "conflict":
+      return "This workspace was changed in another Orgraph window. Reopen it to see the latest version.";
+    case "already-exists":
+    case "nothing-to-undo":
+    case "nothing-to-redo":
+      return `That move isn't possible: ${error.message}`;
     case "io":
     case "storage":
     case "corrupt":
