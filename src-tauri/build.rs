@@ -7,6 +7,17 @@ const COMMANDS: &[&str] = &[
     "metrics",
     "person_details",
     "move_person",
+    "scenarios",
+    "switch_scenario",
+    "create_scenario",
+    "duplicate_scenario",
+    "rename_scenario",
+    "delete_scenario",
+    "undo",
+    "redo",
+    "scenario_changes",
+    "compare_scenarios",
+    "headcount_plan",
 ];
 
 fn main() {

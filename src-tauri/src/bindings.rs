@@ -37,6 +37,16 @@ fn expected() -> BTreeMap<String, String> {
     binding::<MetricsSummary>(&cfg, &mut out);
     binding::<PersonRef>(&cfg, &mut out);
     binding::<PersonDetails>(&cfg, &mut out);
+    binding::<ScenarioDto>(&cfg, &mut out);
+    binding::<ScenarioState>(&cfg, &mut out);
+    binding::<ChangeDto>(&cfg, &mut out);
+    binding::<MetricRowDto>(&cfg, &mut out);
+    binding::<DiffLineDto>(&cfg, &mut out);
+    binding::<PairDiffDto>(&cfg, &mut out);
+    binding::<ComparisonDto>(&cfg, &mut out);
+    binding::<QuarterFiguresDto>(&cfg, &mut out);
+    binding::<PlanGroupDto>(&cfg, &mut out);
+    binding::<PlanDto>(&cfg, &mut out);
     let index: String = out
         .keys()
         .map(|file| {

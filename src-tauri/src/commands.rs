@@ -1,6 +1,9 @@
 //! The IPC commands: each is a few lines over the core.
 
-use crate::dto::{ChartNode, IpcError, MetricsSummary, PersonDetails, WorkspaceInfo};
+use crate::dto::{
+    ChangeDto, ChartNode, ComparisonDto, IpcError, MetricsSummary, PersonDetails, PlanDto,
+    ScenarioState, WorkspaceInfo,
+};
 use crate::state::AppState;
 use orgraph::PersonId;
 use tauri::ipc::Response;
@@ -70,4 +73,127 @@ pub async fn move_person(
         tracing::info!(code = ?error.code, "move refused");
     }
     result
+}
+
+/// The scenario on show and every scenario.
+#[tauri::command]
+pub async fn scenarios(state: State<'_, AppState>) -> Result<ScenarioState, IpcError> {
+    state.with_session(|s| Ok(ScenarioState::of(s)?)).await
+}
+
+#[tauri::command]
+pub async fn switch_scenario(
+    state: State<'_, AppState>,
+    name: String,
+) -> Result<ScenarioState, IpcError> {
+    state
+        .with_session(move |s| {
+            s.switch_to(&name)?;
+            Ok(ScenarioState::of(s)?)
+        })
+        .await
+}
+
+/// Branches `name` from `from` and shows it.
+#[tauri::command]
+pub async fn create_scenario(
+    state: State<'_, AppState>,
+    name: String,
+    from: String,
+) -> Result<ScenarioState, IpcError> {
+    state
+        .with_session(move |s| {
+            s.create_scenario(&name, &from)?;
+            Ok(ScenarioState::of(s)?)
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn duplicate_scenario(
+    state: State<'_, AppState>,
+    name: String,
+    new_name: String,
+) -> Result<ScenarioState, IpcError> {
+    state
+        .with_session(move |s| {
+            s.duplicate_scenario(&name, &new_name)?;
+            Ok(ScenarioState::of(s)?)
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn rename_scenario(
+    state: State<'_, AppState>,
+    name: String,
+    new_name: String,
+) -> Result<ScenarioState, IpcError> {
+    state
+        .with_session(move |s| {
+            s.rename_scenario(&name, &new_name)?;
+            Ok(ScenarioState::of(s)?)
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn delete_scenario(
+    state: State<'_, AppState>,
+    name: String,
+) -> Result<ScenarioState, IpcError> {
+    state
+        .with_session(move |s| {
+            s.delete_scenario(&name)?;
+            Ok(ScenarioState::of(s)?)
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn undo(state: State<'_, AppState>) -> Result<ScenarioState, IpcError> {
+    state
+        .with_session(|s| {
+            s.undo()?;
+            Ok(ScenarioState::of(s)?)
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn redo(state: State<'_, AppState>) -> Result<ScenarioState, IpcError> {
+    state
+        .with_session(|s| {
+            s.redo()?;
+            Ok(ScenarioState::of(s)?)
+        })
+        .await
+}
+
+/// The scenario's change list (applied, then redoable).
+#[tauri::command]
+pub async fn scenario_changes(state: State<'_, AppState>) -> Result<Vec<ChangeDto>, IpcError> {
+    state.with_session(|s| Ok(ChangeDto::all(s))).await
+}
+
+/// The baseline and each named scenario side by side, with diffs.
+#[tauri::command]
+pub async fn compare_scenarios(
+    state: State<'_, AppState>,
+    names: Vec<String>,
+) -> Result<ComparisonDto, IpcError> {
+    state
+        .with_session(move |s| Ok(ComparisonDto::from(&s.compare(&names, None)?)))
+        .await
+}
+
+/// The headcount plan of the scenario on show, from today's quarter.
+#[tauri::command]
+pub async fn headcount_plan(state: State<'_, AppState>) -> Result<PlanDto, IpcError> {
+    state
+        .with_session(|s| {
+            let plan = s.plan(orgraph::date::today())?;
+            Ok(PlanDto::of(&s.scenario().name, &plan))
+        })
+        .await
 }

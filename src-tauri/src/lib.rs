@@ -52,6 +52,17 @@ pub fn run() {
             commands::metrics,
             commands::person_details,
             commands::move_person,
+            commands::scenarios,
+            commands::switch_scenario,
+            commands::create_scenario,
+            commands::duplicate_scenario,
+            commands::rename_scenario,
+            commands::delete_scenario,
+            commands::undo,
+            commands::redo,
+            commands::scenario_changes,
+            commands::compare_scenarios,
+            commands::headcount_plan,
         ])
         .setup(move |app| {
             if let Some(window) = app.get_webview_window("main") {

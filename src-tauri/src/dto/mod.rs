@@ -4,7 +4,12 @@
 //! Their TypeScript twins in `ui/src/generated/` are produced by ts-rs; the
 //! `bindings` test fails when the committed files drift from these types.
 //!
-//! Compensation never crosses IPC: no DTO carries a cost field.
+//! No individual's compensation crosses IPC: only totals over a team,
+//! department or scenario (the plan and the comparison) carry money.
+
+mod scenarios;
+
+pub use scenarios::*;
 
 use orgraph::metrics::{Metrics, Verdict};
 use orgraph::{ErrorCode, Org, OrgError, PersonId, Status};

@@ -1,0 +1,360 @@
+//! Scenario, comparison and plan DTOs.
+
+use orgraph::money::Money;
+use orgraph::scenario::diff::{Comparison, PairDiff};
+use orgraph::scenario::plan::{Figures, GroupPlan, Plan};
+use orgraph::scenario::ChangeEntry;
+use orgraph::session::Session;
+use orgraph::store::ScenarioInfo;
+use serde::Serialize;
+use ts_rs::TS;
+
+/// Money as a number of currency units (display only; exact amounts stay
+/// in the core as cents).
+fn units(money: Money) -> f64 {
+    money.cents() as f64 / 100.0
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ScenarioDto {
+    pub name: String,
+    /// The scenario it was branched from.
+    pub parent: Option<String>,
+    pub is_baseline: bool,
+    /// Changes applied.
+    pub head: u32,
+    /// Changes stored (the rest are redoable).
+    pub changes: u32,
+    pub can_undo: bool,
+    pub can_redo: bool,
+}
+
+impl From<&ScenarioInfo> for ScenarioDto {
+    fn from(s: &ScenarioInfo) -> Self {
+        ScenarioDto {
+            name: s.name.clone(),
+            parent: s.parent.clone(),
+            is_baseline: s.is_baseline(),
+            head: s.head,
+            changes: s.changes,
+            can_undo: s.can_undo(),
+            can_redo: s.can_redo(),
+        }
+    }
+}
+
+/// The scenario on show and every scenario in the workspace.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ScenarioState {
+    pub current: ScenarioDto,
+    pub all: Vec<ScenarioDto>,
+    /// What the next undo / redo would do, for button tooltips.
+    pub undo_label: Option<String>,
+    pub redo_label: Option<String>,
+}
+
+impl ScenarioState {
+    pub fn of(session: &Session) -> orgraph::error::Result<ScenarioState> {
+        let current = session.scenario();
+        let label = |index: Option<usize>| {
+            index
+                .and_then(|i| session.changes().get(i))
+                .map(|e| e.change.to_string())
+        };
+        Ok(ScenarioState {
+            current: current.into(),
+            all: session.scenarios()?.iter().map(ScenarioDto::from).collect(),
+            undo_label: label(current.can_undo().then(|| current.head as usize - 1)),
+            redo_label: label(current.can_redo().then_some(current.head as usize)),
+        })
+    }
+}
+
+/// One stored change, described without any compensation figure.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ChangeDto {
+    pub position: u32,
+    pub kind: String,
+    pub description: String,
+    /// YYYY-MM-DD, or null when in force at once.
+    pub effective: Option<String>,
+    /// False for changes in the redo history.
+    pub applied: bool,
+}
+
+impl ChangeDto {
+    pub fn all(session: &Session) -> Vec<ChangeDto> {
+        let head = session.scenario().head;
+        session
+            .changes()
+            .iter()
+            .map(|e: &ChangeEntry| ChangeDto {
+                position: e.position,
+                kind: e.change.kind().to_string(),
+                description: e.change.to_string(),
+                effective: e.effective.map(|d| d.to_string()),
+                applied: e.position <= head,
+            })
+            .collect()
+    }
+}
+
+/// One metric across the compared scenarios.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MetricRowDto {
+    pub metric: String,
+    pub values: Vec<Option<f64>>,
+    /// Against the first (baseline) column.
+    pub deltas: Vec<Option<f64>>,
+}
+
+/// One line of a diff, e.g. kind `moved`, text `s1 (Frances Allen): em2 -> em1`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DiffLineDto {
+    pub kind: String,
+    pub person: Option<String>,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PairDiffDto {
+    pub from: String,
+    pub to: String,
+    pub lines: Vec<DiffLineDto>,
+}
+
+impl From<&PairDiff> for PairDiffDto {
+    fn from(d: &PairDiff) -> Self {
+        let or_root = |m: &Option<orgraph::PersonId>| {
+            m.as_ref()
+                .map_or_else(|| "(no manager)".to_string(), ToString::to_string)
+        };
+        let named = |name: &str| {
+            if name.is_empty() {
+                "unnamed".to_string()
+            } else {
+                name.to_string()
+            }
+        };
+        let mut lines = Vec::new();
+        for m in &d.moved {
+            lines.push(DiffLineDto {
+                kind: "moved".into(),
+                person: Some(m.person.to_string()),
+                text: format!(
+                    "{} ({}): {} → {}",
+                    m.person,
+                    named(&m.name),
+                    or_root(&m.from),
+                    or_root(&m.to)
+                ),
+            });
+        }
+        for (kind, list) in [("added", &d.added), ("removed", &d.removed)] {
+            for p in list {
+                lines.push(DiffLineDto {
+                    kind: kind.into(),
+                    person: Some(p.person.to_string()),
+                    text: format!(
+                        "{} ({}, {}, {})",
+                        p.person,
+                        named(&p.name),
+                        p.title,
+                        p.status.as_str()
+                    ),
+                });
+            }
+        }
+        for c in &d.changed {
+            // An individual's cost stays in the core: say that it changed.
+            let text = if c.field == "cost" {
+                format!("{}: cost changed", c.person)
+            } else {
+                format!("{}: {} {} → {}", c.person, c.field, c.before, c.after)
+            };
+            lines.push(DiffLineDto {
+                kind: "changed".into(),
+                person: Some(c.person.to_string()),
+                text,
+            });
+        }
+        for t in &d.teams {
+            lines.push(DiffLineDto {
+                kind: "team".into(),
+                person: None,
+                text: format!("{} {}: {} → {}", t.team, t.change, t.before, t.after),
+            });
+        }
+        for (kind, list, verb) in [
+            ("support", &d.support, "supports"),
+            ("dotted", &d.dotted, "dotted line to"),
+        ] {
+            for l in list {
+                let sign = if l.added { "+" } else { "−" };
+                lines.push(DiffLineDto {
+                    kind: kind.into(),
+                    person: Some(l.from.clone()),
+                    text: format!("{sign} {} {verb} {}", l.from, l.to),
+                });
+            }
+        }
+        PairDiffDto {
+            from: d.from.clone(),
+            to: d.to.clone(),
+            lines,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ComparisonDto {
+    pub scenarios: Vec<String>,
+    pub metrics: Vec<MetricRowDto>,
+    pub against_baseline: Vec<PairDiffDto>,
+    pub pairwise: Vec<PairDiffDto>,
+}
+
+impl From<&Comparison> for ComparisonDto {
+    fn from(c: &Comparison) -> Self {
+        ComparisonDto {
+            scenarios: c.scenarios.clone(),
+            metrics: c
+                .metrics
+                .iter()
+                .map(|row| MetricRowDto {
+                    metric: row.metric.to_string(),
+                    values: row.values.clone(),
+                    deltas: row.deltas.clone(),
+                })
+                .collect(),
+            against_baseline: c.against_baseline.iter().map(PairDiffDto::from).collect(),
+            pairwise: c.pairwise.iter().map(PairDiffDto::from).collect(),
+        }
+    }
+}
+
+/// Headcount and annual cost (totals) of a group in one quarter.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct QuarterFiguresDto {
+    pub filled: u32,
+    pub open: u32,
+    pub planned: u32,
+    pub total: u32,
+    pub cost_total: f64,
+}
+
+impl From<&Figures> for QuarterFiguresDto {
+    fn from(f: &Figures) -> Self {
+        let count = |v: u64| u32::try_from(v).unwrap_or(u32::MAX);
+        QuarterFiguresDto {
+            filled: count(f.filled),
+            open: count(f.open),
+            planned: count(f.planned),
+            total: count(f.total),
+            cost_total: units(f.cost_total),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PlanGroupDto {
+    pub name: String,
+    pub quarters: Vec<QuarterFiguresDto>,
+    pub budget: Option<f64>,
+    /// Budget minus cost per quarter; negative when over budget.
+    pub variance: Vec<Option<f64>>,
+}
+
+impl From<&GroupPlan> for PlanGroupDto {
+    fn from(g: &GroupPlan) -> Self {
+        PlanGroupDto {
+            name: g.name.clone(),
+            quarters: g.quarters.iter().map(QuarterFiguresDto::from).collect(),
+            budget: g.budget.map(units),
+            variance: g.variance.iter().map(|v| v.map(units)).collect(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PlanDto {
+    pub scenario: String,
+    /// e.g. `2027-Q1`.
+    pub quarters: Vec<String>,
+    pub total: Vec<QuarterFiguresDto>,
+    pub departments: Vec<PlanGroupDto>,
+    pub teams: Vec<PlanGroupDto>,
+}
+
+impl PlanDto {
+    pub fn of(scenario: &str, plan: &Plan) -> PlanDto {
+        PlanDto {
+            scenario: scenario.to_string(),
+            quarters: plan.quarters.clone(),
+            total: plan.total.iter().map(QuarterFiguresDto::from).collect(),
+            departments: plan.departments.iter().map(PlanGroupDto::from).collect(),
+            teams: plan.teams.iter().map(PlanGroupDto::from).collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use orgraph::scenario::{Change, PersonEdit};
+
+    #[test]
+    fn comparison_and_state_describe_a_scenario_without_individual_pay() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut s = Session::open_or_seed(&dir.path().join("t.orgraph")).expect("seeded");
+        s.create_scenario("raise", "baseline").expect("created");
+        let person = s
+            .org()
+            .people()
+            .nth(5)
+            .map(|p| p.id.clone())
+            .expect("someone");
+        s.apply(
+            Change::EditPerson {
+                person: person.clone(),
+                edit: PersonEdit::Cost(Some(Money::from_cents(987_654_321))),
+            },
+            None,
+        )
+        .expect("edited");
+        let state = ScenarioState::of(&s).expect("state");
+        assert_eq!(state.current.name, "raise");
+        assert!(state.current.can_undo && !state.current.can_redo);
+        assert_eq!(
+            state.undo_label.as_deref(),
+            Some(format!("edit {person}: cost").as_str())
+        );
+        assert_eq!(state.all.len(), 2);
+
+        let comparison =
+            ComparisonDto::from(&s.compare(&["raise".into()], None).expect("compared"));
+        assert_eq!(comparison.scenarios, ["baseline", "raise"]);
+        let lines = &comparison.against_baseline[0].lines;
+        assert_eq!(lines.len(), 1);
+        assert_eq!(lines[0].text, format!("{person}: cost changed"));
+        let json = serde_json::to_string(&comparison).expect("serialisable");
+        assert!(!json.contains("9876543"), "no individual's pay crosses IPC");
+
+        s.undo().expect("undone");
+        let state = ScenarioState::of(&s).expect("state");
+        assert!(state.current.can_redo && !state.current.can_undo);
+        let changes = ChangeDto::all(&s);
+        assert_eq!(changes.len(), 1);
+        assert!(!changes[0].applied);
+    }
+}
