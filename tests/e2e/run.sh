@@ -45,4 +45,4 @@ echo "e2e: running against $ORGRAPH_APP_BINARY"
 cd tests/e2e
 timeout --kill-after=30 "$TEST_TIMEOUT" \
   xvfb-run -a -s "-screen 0 1280x800x24" \
-  node --test --test-concurrency=1 --test-timeout=300000 app.test.mjs
+  node --test --test-concurrency=1 --test-timeout=300000 ./*.test.mjs

@@ -2,11 +2,14 @@ import { mount } from "svelte";
 import "./app.css";
 import App from "./App.svelte";
 import { tauriPlatform } from "./lib/platform";
+import { ScenarioStore } from "./lib/scenarios.svelte";
 import { OrgStore } from "./lib/store.svelte";
 
 const target = document.getElementById("app");
 if (!target) throw new Error("missing #app");
 
 const store = new OrgStore(tauriPlatform);
-mount(App, { target, props: { store } });
+const scenarios = new ScenarioStore(tauriPlatform, store);
+mount(App, { target, props: { store, scenarios } });
 void store.load();
+void scenarios.load();

@@ -1,6 +1,15 @@
 // A tiny org and a fake Platform for unit tests (no Tauri anywhere).
 
-import type { ChartNode, MetricsSummary, PersonDetails } from "../src/generated";
+import type {
+  ChangeDto,
+  ChartNode,
+  ComparisonDto,
+  MetricsSummary,
+  PersonDetails,
+  PlanDto,
+  ScenarioDto,
+  ScenarioState,
+} from "../src/generated";
 import { encodeLayout, type Rect } from "../src/lib/layout";
 import type { Platform } from "../src/lib/platform";
 
@@ -68,18 +77,233 @@ export function rects(count: number): Rect[] {
   return Array.from({ length: count }, (_, i) => ({ x: i * 200, y: 0, width: 180, height: 60 }));
 }
 
+/** A change in the fake's scenarios: a move, or a person leaving. */
+export type FakeChange = { kind: "move"; person: string; to: string | null } | { kind: "remove"; person: string };
+
+export interface FakeScenario {
+  parent: string | null;
+  changes: FakeChange[];
+  head: number;
+}
+
 export interface FakeBackend extends Platform {
+  /** The people of the scenario on show. */
   nodes: ChartNode[];
   calls: string[];
   /** Error the next move rejects with, as Tauri would hand it over. */
   failNextMove: { code: string; message: string } | null;
+  /** Errors the next call of a method rejects with, keyed by method name. */
+  failNext: Map<string, { code: string; message: string }>;
+  scenarioData: Map<string, FakeScenario>;
+  shown: string;
+  /** Records a change in the shown scenario (dropping its redo history). */
+  record(change: FakeChange): void;
+}
+
+function applyChange(nodes: ChartNode[], change: FakeChange): ChartNode[] {
+  if (change.kind === "move") {
+    const person = nodes.find((n) => n.id === change.person);
+    const manager = nodes.find((n) => n.id === change.to);
+    if (!person) return nodes;
+    const old = person.manager;
+    person.manager = manager ? manager.index : null;
+    if (old !== null) nodes[old]!.span--;
+    if (manager) manager.span++;
+    return nodes;
+  }
+  // Remove a person (a leaf) and renumber everyone after them.
+  const gone = nodes.find((n) => n.id === change.person);
+  if (!gone) return nodes;
+  if (gone.manager !== null) nodes[gone.manager]!.span--;
+  const kept = nodes.filter((n) => n !== gone);
+  const renumber = new Map(kept.map((n, i) => [n.index, i]));
+  return kept.map((n) => ({
+    ...n,
+    index: renumber.get(n.index)!,
+    manager: n.manager === null ? null : (renumber.get(n.manager) ?? null),
+  }));
+}
+
+function managersOf(nodes: ChartNode[]): number {
+  return nodes.filter((n) => n.span > 0).length;
+}
+
+/** An 8-quarter plan: 10 filled, then one more open req each quarter. */
+export function fakePlan(scenario = "baseline"): PlanDto {
+  const quarters = Array.from({ length: 8 }, (_, i) => `2027-Q${(i % 4) + 1}`.replace("2027", String(2027 + Math.floor(i / 4))));
+  const figures = quarters.map((_, i) => ({ filled: 10, open: i, planned: i === 7 ? 2 : 0, total: 10 + i + (i === 7 ? 2 : 0), costTotal: 1_000_000 + i * 50_000.4 }));
+  return {
+    scenario,
+    quarters,
+    total: figures,
+    departments: [
+      { name: "Engineering", quarters: figures, budget: 1_100_000, variance: figures.map((f) => 1_100_000 - f.costTotal) },
+      { name: "Sales", quarters: figures, budget: null, variance: figures.map(() => null) },
+    ],
+    teams: [{ name: "Core", quarters: figures, budget: null, variance: figures.map(() => null) }],
+  };
 }
 
 export function fakePlatform(nodes = smallOrg()): FakeBackend {
+  const base = nodes.map((n) => ({ ...n }));
+  const materialise = (name: string): ChartNode[] => {
+    const s = backend.scenarioData.get(name)!;
+    let out = base.map((n) => ({ ...n }));
+    for (const change of s.changes.slice(0, s.head)) out = applyChange(out, change);
+    return out;
+  };
+  const dto = (name: string): ScenarioDto => {
+    const s = backend.scenarioData.get(name)!;
+    return {
+      name,
+      parent: s.parent,
+      isBaseline: name === "baseline",
+      head: s.head,
+      changes: s.changes.length,
+      canUndo: s.head > 0,
+      canRedo: s.head < s.changes.length,
+    };
+  };
+  const describe = (c: FakeChange): string => (c.kind === "move" ? `move ${c.person} -> ${c.to ?? "(top)"}` : `remove ${c.person}`);
+  const state = (): ScenarioState => {
+    const s = backend.scenarioData.get(backend.shown)!;
+    return {
+      current: dto(backend.shown),
+      all: [...backend.scenarioData.keys()].map(dto),
+      undoLabel: s.head > 0 ? describe(s.changes[s.head - 1]!) : null,
+      redoLabel: s.head < s.changes.length ? describe(s.changes[s.head]!) : null,
+    };
+  };
+  const maybeFail = (method: string): void => {
+    backend.calls.push(method);
+    const error = backend.failNext.get(method);
+    if (error) {
+      backend.failNext.delete(method);
+      throw error;
+    }
+  };
+  const show = (name: string): ScenarioState => {
+    backend.shown = name;
+    backend.nodes = materialise(name);
+    return state();
+  };
+  const requireScenario = (name: string): FakeScenario => {
+    const s = backend.scenarioData.get(name);
+    if (!s) throw { code: "not-found", message: `no scenario '${name}'` };
+    return s;
+  };
+  const requireFree = (name: string): void => {
+    if (name.includes("/")) throw { code: "invalid-input", message: "a name may not contain '/'" };
+    if (backend.scenarioData.has(name)) throw { code: "already-exists", message: `scenario '${name}' exists` };
+  };
   const backend: FakeBackend = {
     nodes,
     calls: [],
     failNextMove: null,
+    failNext: new Map(),
+    scenarioData: new Map([["baseline", { parent: null, changes: [], head: 0 }]]),
+    shown: "baseline",
+    record(change) {
+      const s = backend.scenarioData.get(backend.shown)!;
+      s.changes = [...s.changes.slice(0, s.head), change];
+      s.head = s.changes.length;
+      backend.nodes = materialise(backend.shown);
+    },
+    async scenarios() {
+      maybeFail("scenarios");
+      return state();
+    },
+    async switchScenario(name) {
+      maybeFail(`switchScenario:${name}`);
+      requireScenario(name);
+      return show(name);
+    },
+    async createScenario(name, from) {
+      maybeFail(`createScenario:${name}<-${from}`);
+      const parent = requireScenario(from);
+      requireFree(name);
+      const changes = parent.changes.slice(0, parent.head);
+      backend.scenarioData.set(name, { parent: from, changes, head: changes.length });
+      return show(name);
+    },
+    async duplicateScenario(name, newName) {
+      maybeFail(`duplicateScenario:${name}->${newName}`);
+      const s = requireScenario(name);
+      requireFree(newName);
+      backend.scenarioData.set(newName, { parent: s.parent ?? name, changes: [...s.changes], head: s.head });
+      return show(newName);
+    },
+    async renameScenario(name, newName) {
+      maybeFail(`renameScenario:${name}->${newName}`);
+      const s = requireScenario(name);
+      if (name === "baseline") throw { code: "invalid-input", message: "the baseline can't be renamed" };
+      requireFree(newName);
+      backend.scenarioData.delete(name);
+      backend.scenarioData.set(newName, s);
+      if (backend.shown === name) backend.shown = newName;
+      return state();
+    },
+    async deleteScenario(name) {
+      maybeFail(`deleteScenario:${name}`);
+      requireScenario(name);
+      if (name === "baseline") throw { code: "invalid-input", message: "the baseline can't be deleted" };
+      backend.scenarioData.delete(name);
+      return backend.shown === name ? show("baseline") : state();
+    },
+    async undo() {
+      maybeFail("undo");
+      const s = backend.scenarioData.get(backend.shown)!;
+      if (s.head === 0) throw { code: "nothing-to-undo", message: "nothing to undo" };
+      s.head--;
+      return show(backend.shown);
+    },
+    async redo() {
+      maybeFail("redo");
+      const s = backend.scenarioData.get(backend.shown)!;
+      if (s.head === s.changes.length) throw { code: "nothing-to-redo", message: "nothing to redo" };
+      s.head++;
+      return show(backend.shown);
+    },
+    async scenarioChanges(): Promise<ChangeDto[]> {
+      maybeFail("scenarioChanges");
+      const s = backend.scenarioData.get(backend.shown)!;
+      return s.changes.map((c, i) => ({
+        position: i + 1,
+        kind: c.kind,
+        description: describe(c),
+        effective: null,
+        applied: i < s.head,
+      }));
+    },
+    async compareScenarios(names): Promise<ComparisonDto> {
+      maybeFail(`compareScenarios:${names.join(",")}`);
+      const all = ["baseline", ...names];
+      const orgs = all.map((n) => {
+        requireScenario(n);
+        return materialise(n);
+      });
+      const row = (metric: string, f: (o: ChartNode[]) => number) => {
+        const values = orgs.map(f);
+        return { metric, values, deltas: values.map((v) => v - values[0]!) };
+      };
+      const diff = (from: string, to: string) => ({
+        from,
+        to,
+        lines: materialise(to)
+          .filter((n) => materialise(from).find((m) => m.id === n.id)?.manager !== n.manager)
+          .map((n) => ({ kind: "moved", person: n.id, text: `${n.id} (${n.name}): moved` })),
+      });
+      return {
+        scenarios: all,
+        metrics: [row("people", (o) => o.length), row("managers", managersOf)],
+        againstBaseline: names.map((n) => diff("baseline", n)),
+        pairwise: names.flatMap((a, i) => names.slice(i + 1).map((b) => diff(a, b))),
+      };
+    },
+    async headcountPlan() {
+      maybeFail("headcountPlan");
+      return fakePlan(backend.shown);
+    },
     async workspaceInfo() {
       backend.calls.push("workspaceInfo");
       return { path: "/tmp/test.orgraph", name: "test.orgraph", people: backend.nodes.length };
@@ -102,7 +326,9 @@ export function fakePlatform(nodes = smallOrg()): FakeBackend {
     },
     async metrics() {
       backend.calls.push("metrics");
-      return metrics();
+      // Like the backend: the figures of the scenario on show.
+      const managers = managersOf(backend.nodes);
+      return metrics({ people: backend.nodes.length, managers, ics: backend.nodes.length - managers });
     },
     async personDetails(id): Promise<PersonDetails> {
       backend.calls.push(`personDetails:${id}`);
@@ -133,14 +359,9 @@ export function fakePlatform(nodes = smallOrg()): FakeBackend {
         backend.failNextMove = null;
         throw error;
       }
-      const person = backend.nodes.find((n) => n.id === personId);
-      const manager = backend.nodes.find((n) => n.id === managerId);
-      if (!person) throw { code: "not-found", message: "no such person" };
-      const old = person.manager;
-      person.manager = manager ? manager.index : null;
-      if (old !== null) backend.nodes[old]!.span--;
-      if (manager) manager.span++;
-      const managers = backend.nodes.filter((n) => n.span > 0).length;
+      if (!backend.nodes.some((n) => n.id === personId)) throw { code: "not-found", message: "no such person" };
+      backend.record({ kind: "move", person: personId, to: managerId });
+      const managers = managersOf(backend.nodes);
       return metrics({ managers, ics: backend.nodes.length - managers });
     },
   };

@@ -32,6 +32,32 @@ describe("tauriPlatform", () => {
     expect(invoke).toHaveBeenLastCalledWith("person_details", { id: "x" });
   });
 
+  it("calls the scenario commands with camelCase arguments", async () => {
+    invoke.mockResolvedValue({});
+    await tauriPlatform.switchScenario("a");
+    expect(invoke).toHaveBeenLastCalledWith("switch_scenario", { name: "a" });
+    await tauriPlatform.createScenario("b", "baseline");
+    expect(invoke).toHaveBeenLastCalledWith("create_scenario", { name: "b", from: "baseline" });
+    await tauriPlatform.duplicateScenario("b", "c");
+    expect(invoke).toHaveBeenLastCalledWith("duplicate_scenario", { name: "b", newName: "c" });
+    await tauriPlatform.renameScenario("c", "d");
+    expect(invoke).toHaveBeenLastCalledWith("rename_scenario", { name: "c", newName: "d" });
+    await tauriPlatform.deleteScenario("d");
+    expect(invoke).toHaveBeenLastCalledWith("delete_scenario", { name: "d" });
+    await tauriPlatform.compareScenarios(["a", "b"]);
+    expect(invoke).toHaveBeenLastCalledWith("compare_scenarios", { names: ["a", "b"] });
+    for (const [call, command] of [
+      [() => tauriPlatform.scenarios(), "scenarios"],
+      [() => tauriPlatform.undo(), "undo"],
+      [() => tauriPlatform.redo(), "redo"],
+      [() => tauriPlatform.scenarioChanges(), "scenario_changes"],
+      [() => tauriPlatform.headcountPlan(), "headcount_plan"],
+    ] as const) {
+      await call();
+      expect(invoke).toHaveBeenLastCalledWith(command, undefined);
+    }
+  });
+
   it("turns {code, message} rejections into AppError", async () => {
     reject = { code: "would-create-cycle", message: "nope" };
     const error: unknown = await tauriPlatform.movePerson("a", "b").then(

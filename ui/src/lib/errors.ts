@@ -63,3 +63,38 @@ export function describeMoveError(error: AppError, names: MoveNames): string {
       return `Something went wrong: ${error.message}`;
   }
 }
+
+/** What was being done to a scenario, for the wording of a refusal. */
+export type ScenarioAction = "switch" | "create" | "duplicate" | "rename" | "delete" | "undo" | "redo" | "load";
+
+/** What to tell the user when a scenario action is refused, chosen by code. */
+export function describeScenarioError(error: AppError, action: ScenarioAction, name: string): string {
+  switch (error.code) {
+    case "already-exists":
+      return `There is already a scenario called “${name}”. Choose another name.`;
+    case "invalid-input":
+    case "validation":
+      return action === "delete"
+        ? `“${name}” can't be deleted: ${error.message}`
+        : `“${name}” isn't a usable scenario name: ${error.message}`;
+    case "not-found":
+      return `There is no scenario called “${name}” any more. It may have been deleted in another window.`;
+    case "nothing-to-undo":
+      return "There is nothing to undo in this scenario.";
+    case "nothing-to-redo":
+      return "There is nothing to redo in this scenario.";
+    case "busy":
+      return "The workspace is busy (another Orgraph window is saving). Try again in a moment.";
+    case "conflict":
+      return "This workspace was changed in another Orgraph window. Reopen it to see the latest version.";
+    case "would-create-cycle":
+      return `That ${action === "redo" ? "redo" : "change"} isn't possible: ${error.message}`;
+    case "io":
+    case "storage":
+    case "corrupt":
+    case "not-a-workspace":
+      return `The scenario could not be saved: ${error.message}`;
+    case "internal":
+      return `Something went wrong: ${error.message}`;
+  }
+}

@@ -95,3 +95,19 @@ export function bandRows(m: MetricsSummary): MetricRow[] {
 export function displayName(person: { name: string; title: string; id: string }): string {
   return person.name.trim() || person.title.trim() || person.id;
 }
+
+const money = new Intl.NumberFormat("en", { maximumFractionDigits: 0 });
+
+/** An amount in currency units, whole units with grouping ("1,234,500"). */
+export function formatMoney(value: number): string {
+  if (!Number.isFinite(value)) return "—";
+  return money.format(Math.round(value));
+}
+
+/**
+ * `text` of a non-zero amount with an explicit sign: "+3", "−1.5" (a true
+ * minus sign, so columns of deltas read evenly).
+ */
+export function withSign(value: number, text: string): string {
+  return `${value > 0 ? "+" : "−"}${text.replace(/^[-−]/, "")}`;
+}

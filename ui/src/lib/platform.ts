@@ -4,9 +4,13 @@
 import { invoke } from "@tauri-apps/api/core";
 import { AppError, toAppError } from "./errors";
 import type {
+  ChangeDto,
   ChartNode,
+  ComparisonDto,
   MetricsSummary,
   PersonDetails,
+  PlanDto,
+  ScenarioState,
   WorkspaceInfo,
 } from "../generated";
 
@@ -19,6 +23,25 @@ export interface Platform {
   personDetails(id: string): Promise<PersonDetails>;
   /** Resolves with the metrics after the move; rejects with an `AppError`. */
   movePerson(personId: string, managerId: string | null): Promise<MetricsSummary>;
+
+  // Scenarios. Every call that changes what is on show resolves with the new
+  // scenario state; the chart and metrics must then be fetched again.
+  scenarios(): Promise<ScenarioState>;
+  switchScenario(name: string): Promise<ScenarioState>;
+  /** Branches `name` from `from` (baseline or a scenario) and shows it. */
+  createScenario(name: string, from: string): Promise<ScenarioState>;
+  /** Copies `name` as `newName` and shows the copy. */
+  duplicateScenario(name: string, newName: string): Promise<ScenarioState>;
+  renameScenario(name: string, newName: string): Promise<ScenarioState>;
+  deleteScenario(name: string): Promise<ScenarioState>;
+  undo(): Promise<ScenarioState>;
+  redo(): Promise<ScenarioState>;
+  /** The shown scenario's changes: applied ones, then its redo history. */
+  scenarioChanges(): Promise<ChangeDto[]>;
+  /** Baseline plus `names`, side by side. */
+  compareScenarios(names: readonly string[]): Promise<ComparisonDto>;
+  /** The 8-quarter headcount plan of the shown scenario. */
+  headcountPlan(): Promise<PlanDto>;
 }
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
@@ -49,4 +72,16 @@ export const tauriPlatform: Platform = {
   personDetails: (id) => call<PersonDetails>("person_details", { id }),
   movePerson: (personId, managerId) =>
     call<MetricsSummary>("move_person", { personId, managerId }),
+  scenarios: () => call<ScenarioState>("scenarios"),
+  switchScenario: (name) => call<ScenarioState>("switch_scenario", { name }),
+  createScenario: (name, from) => call<ScenarioState>("create_scenario", { name, from }),
+  duplicateScenario: (name, newName) =>
+    call<ScenarioState>("duplicate_scenario", { name, newName }),
+  renameScenario: (name, newName) => call<ScenarioState>("rename_scenario", { name, newName }),
+  deleteScenario: (name) => call<ScenarioState>("delete_scenario", { name }),
+  undo: () => call<ScenarioState>("undo"),
+  redo: () => call<ScenarioState>("redo"),
+  scenarioChanges: () => call<ChangeDto[]>("scenario_changes"),
+  compareScenarios: (names) => call<ComparisonDto>("compare_scenarios", { names: [...names] }),
+  headcountPlan: () => call<PlanDto>("headcount_plan"),
 };

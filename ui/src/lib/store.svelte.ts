@@ -70,6 +70,8 @@ export class OrgStore {
   readonly #platform: Platform;
   #detailsToken = 0;
   #focusSeq = 0;
+  /** Told after an edit is saved (the scenario's undo state changed). */
+  readonly #editListeners = new Set<() => Promise<void> | void>();
 
   constructor(platform: Platform) {
     this.#platform = platform;
@@ -109,6 +111,41 @@ export class OrgStore {
       this.fatal = { code: error.code, message: error.message };
     } finally {
       this.loading = false;
+    }
+  }
+
+  /**
+   * Calls `listener` after every saved edit (a move resolves once they are
+   * done, so the undo buttons are current); returns an unsubscribe.
+   */
+  onEdit(listener: () => Promise<void> | void): () => void {
+    this.#editListeners.add(listener);
+    return () => this.#editListeners.delete(listener);
+  }
+
+  /**
+   * Fetches everything that depends on the scenario on show, after a switch,
+   * undo or redo. People may have come or gone, so the selection survives
+   * only if the person still exists; the viewport is left where it was.
+   */
+  async reload(): Promise<void> {
+    try {
+      const [workspace, metrics, nodes, buffer] = await Promise.all([
+        this.#platform.workspaceInfo(),
+        this.#platform.metrics(),
+        this.#platform.chartNodes(),
+        // Unknown collapsed ids are ignored by the layout, so this is safe
+        // even when a collapsed manager is not in this scenario.
+        this.#platform.chartLayout([...this.collapsed]),
+      ]);
+      this.workspace = workspace;
+      this.metrics = metrics;
+      this.#apply(nodes, buffer);
+      const selected = this.selectedId;
+      if (selected !== null) await this.select(this.tree.byId.has(selected) ? selected : null);
+    } catch (e) {
+      const error = toAppError(e);
+      this.error = { code: error.code, message: error.message };
     }
   }
 
@@ -258,6 +295,7 @@ export class OrgStore {
       this.announcement = managerId
         ? `Moved ${names.person} under ${names.manager}.`
         : `Moved ${names.person} to the top of the org.`;
+      await Promise.all([...this.#editListeners].map((listener) => listener()));
       return true;
     } catch (e) {
       const error = toAppError(e);

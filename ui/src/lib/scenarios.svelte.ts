@@ -1,0 +1,252 @@
+// Scenario state and actions: the switcher, undo/redo (buttons and keyboard),
+// comparison and the headcount plan. Talks to the backend only through the
+// injected `Platform`; after anything that changes what is on show it asks
+// the `OrgStore` to reload the chart and metrics.
+
+import type { ChangeDto, ComparisonDto, PlanDto, ScenarioDto, ScenarioState } from "../generated";
+import { describeScenarioError, toAppError, type ScenarioAction } from "./errors";
+import { orderScenarios } from "./compare";
+import type { Platform } from "./platform";
+import type { OrgStore, UiError } from "./store.svelte";
+
+export const BASELINE = "baseline";
+
+/** The parts of a KeyboardEvent the shortcuts look at (testable without a DOM). */
+export interface ShortcutEvent {
+  key: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  shiftKey: boolean;
+  altKey: boolean;
+  target: unknown;
+  preventDefault(): void;
+}
+
+const NON_TEXT_INPUTS = new Set(["button", "checkbox", "radio", "submit", "reset", "range", "color", "file", "image"]);
+
+/** True when keys typed at `target` edit text (their own undo applies there). */
+export function isTextEntry(target: unknown): boolean {
+  if (typeof target !== "object" || target === null) return false;
+  const el = target as { tagName?: unknown; type?: unknown; isContentEditable?: unknown };
+  if (el.isContentEditable === true) return true;
+  const tag = typeof el.tagName === "string" ? el.tagName.toUpperCase() : "";
+  if (tag === "TEXTAREA") return true;
+  if (tag !== "INPUT") return false;
+  return !NON_TEXT_INPUTS.has(typeof el.type === "string" ? el.type.toLowerCase() : "text");
+}
+
+/** Which history action a key press asks for, if any. */
+export function shortcutFor(e: ShortcutEvent): "undo" | "redo" | null {
+  if (!(e.ctrlKey || e.metaKey) || e.altKey || isTextEntry(e.target)) return null;
+  const key = e.key.toLowerCase();
+  if (key === "z") return e.shiftKey ? "redo" : "undo";
+  if (key === "y" && !e.shiftKey) return "redo";
+  return null;
+}
+
+export class ScenarioStore {
+  state = $state.raw<ScenarioState | null>(null);
+  /** The shown scenario's changes; `applied: false` ones can be redone. */
+  changes = $state.raw<ChangeDto[]>([]);
+  /** The last refused scenario action, worded by code. */
+  error = $state.raw<UiError | null>(null);
+  busy = $state(false);
+  /** Bumped whenever what is on show changed, so open views fetch again. */
+  revision = $state(0);
+
+  compareNames = $state.raw<string[]>([]);
+  comparison = $state.raw<ComparisonDto | null>(null);
+  plan = $state.raw<PlanDto | null>(null);
+  /** Why the compare or plan view could not be loaded. */
+  viewError = $state.raw<UiError | null>(null);
+
+  current: ScenarioDto | null = $derived(this.state?.current ?? null);
+  currentName: string = $derived(this.state?.current.name ?? BASELINE);
+  all: ScenarioDto[] = $derived(orderScenarios(this.state?.all ?? []));
+  canUndo: boolean = $derived(this.state?.current.canUndo ?? false);
+  canRedo: boolean = $derived(this.state?.current.canRedo ?? false);
+
+  readonly #platform: Platform;
+  readonly #org: OrgStore;
+  #compareToken = 0;
+  #planToken = 0;
+
+  constructor(platform: Platform, org: OrgStore) {
+    this.#platform = platform;
+    this.#org = org;
+    // A move adds a change (and drops the redo history): refresh the counts.
+    org.onEdit(() => this.load());
+  }
+
+  async load(): Promise<void> {
+    try {
+      await this.refresh();
+    } catch (e) {
+      this.#fail(e, "load", this.currentName);
+    }
+  }
+
+  /** Fetches the scenario state and change list (after an edit elsewhere). */
+  async refresh(): Promise<void> {
+    const [state, changes] = await Promise.all([this.#platform.scenarios(), this.#platform.scenarioChanges()]);
+    this.#setState(state);
+    this.changes = changes;
+    this.revision++;
+  }
+
+  dismissError(): void {
+    this.error = null;
+  }
+
+  async switchTo(name: string): Promise<boolean> {
+    if (name === this.currentName) return true;
+    return this.#run("switch", name, () => this.#platform.switchScenario(name), `Showing ${name}.`);
+  }
+
+  /** Branches a new scenario from the one on show and switches to it. */
+  async create(name: string): Promise<boolean> {
+    const from = this.currentName;
+    return this.#withName(name, (n) =>
+      this.#run("create", n, () => this.#platform.createScenario(n, from), `Created ${n} from ${from}.`),
+    );
+  }
+
+  /** Copies the scenario on show and switches to the copy. */
+  async duplicate(newName: string): Promise<boolean> {
+    const from = this.currentName;
+    return this.#withName(newName, (n) =>
+      this.#run("duplicate", n, () => this.#platform.duplicateScenario(from, n), `Duplicated ${from} as ${n}.`),
+    );
+  }
+
+  async rename(newName: string): Promise<boolean> {
+    const from = this.currentName;
+    return this.#withName(newName, (n) =>
+      // Renaming changes no people, so the chart need not be fetched again.
+      this.#run("rename", n, () => this.#platform.renameScenario(from, n), `Renamed ${from} to ${n}.`, false),
+    );
+  }
+
+  /** Deletes the scenario on show; the backend then shows the baseline. */
+  async remove(): Promise<boolean> {
+    const name = this.currentName;
+    if (this.current?.isBaseline ?? name === BASELINE) {
+      this.error = { code: "invalid-input", message: "The baseline can't be deleted." };
+      return false;
+    }
+    return this.#run("delete", name, () => this.#platform.deleteScenario(name), `Deleted ${name}.`);
+  }
+
+  async undo(): Promise<boolean> {
+    if (!this.canUndo) return false;
+    const label = this.state?.undoLabel;
+    return this.#run("undo", this.currentName, () => this.#platform.undo(), label ? `Undid ${label}.` : "Undone.");
+  }
+
+  async redo(): Promise<boolean> {
+    if (!this.canRedo) return false;
+    const label = this.state?.redoLabel;
+    return this.#run("redo", this.currentName, () => this.#platform.redo(), label ? `Redid ${label}.` : "Redone.");
+  }
+
+  /**
+   * Ctrl+Z undo, Ctrl+Shift+Z / Ctrl+Y redo, unless typing in a text field.
+   * Returns true when the key was taken (and its default prevented).
+   */
+  handleKey(e: ShortcutEvent): boolean {
+    const action = shortcutFor(e);
+    if (action === null) return false;
+    e.preventDefault();
+    // Held-down keys repeat: one history step at a time.
+    if (!this.busy) void (action === "undo" ? this.undo() : this.redo());
+    return true;
+  }
+
+  /** Compares the baseline with `names` (kept as the compare selection). */
+  async compare(names: readonly string[] = this.compareNames): Promise<void> {
+    this.compareNames = [...names];
+    const token = ++this.#compareToken;
+    try {
+      const comparison = await this.#platform.compareScenarios(names);
+      if (token !== this.#compareToken) return;
+      this.comparison = comparison;
+      this.viewError = null;
+    } catch (e) {
+      if (token !== this.#compareToken) return;
+      const error = toAppError(e);
+      this.viewError = { code: error.code, message: `The comparison could not be made: ${error.message}` };
+    }
+  }
+
+  /** Opening the compare view with nothing chosen compares the scenario on show. */
+  async openCompare(): Promise<void> {
+    const shown = this.current;
+    if (this.compareNames.length === 0 && shown && !shown.isBaseline) return this.compare([shown.name]);
+    return this.compare();
+  }
+
+  async loadPlan(): Promise<void> {
+    const token = ++this.#planToken;
+    try {
+      const plan = await this.#platform.headcountPlan();
+      if (token !== this.#planToken) return;
+      this.plan = plan;
+      this.viewError = null;
+    } catch (e) {
+      if (token !== this.#planToken) return;
+      const error = toAppError(e);
+      this.viewError = { code: error.code, message: `The headcount plan could not be made: ${error.message}` };
+    }
+  }
+
+  #setState(state: ScenarioState): void {
+    this.state = state;
+    // Forget compared scenarios that were renamed or deleted.
+    const names = new Set(state.all.map((s) => s.name));
+    const kept = this.compareNames.filter((n) => names.has(n));
+    if (kept.length !== this.compareNames.length) this.compareNames = kept;
+  }
+
+  async #withName(raw: string, run: (name: string) => Promise<boolean>): Promise<boolean> {
+    const name = raw.trim();
+    if (name === "") {
+      this.error = { code: "invalid-input", message: "Give the scenario a name." };
+      return false;
+    }
+    return run(name);
+  }
+
+  async #run(
+    action: ScenarioAction,
+    name: string,
+    call: () => Promise<ScenarioState>,
+    announcement: string,
+    reloadOrg = true,
+  ): Promise<boolean> {
+    if (this.busy) return false;
+    this.busy = true;
+    this.error = null;
+    try {
+      this.#setState(await call());
+      const [changes] = await Promise.all([
+        this.#platform.scenarioChanges(),
+        reloadOrg ? this.#org.reload() : Promise.resolve(),
+      ]);
+      this.changes = changes;
+      this.revision++;
+      this.#org.announcement = announcement;
+      return true;
+    } catch (e) {
+      this.#fail(e, action, name);
+      return false;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  #fail(e: unknown, action: ScenarioAction, name: string): void {
+    const error = toAppError(e);
+    this.error = { code: error.code, message: describeScenarioError(error, action, name) };
+    this.#org.announcement = this.error.message;
+  }
+}
