@@ -221,7 +221,14 @@ proptest! {
             prop_assert!(cost.ancestors <= (old_depth + new_depth) as u64);
             prop_assert!(cost.siblings <= old_siblings as u64);
         }
-        prop_assert_eq!(engine.metrics(&org), compute(&org, view));
+        let full = compute(&org, view);
+        prop_assert_eq!(engine.metrics(&org), full.clone());
+        // The summary is the full report minus its lists.
+        let mut expected_summary = full;
+        expected_summary.span_by_manager.clear();
+        expected_summary.teams.clear();
+        expected_summary.coverage.load.clear();
+        prop_assert_eq!(engine.summary(&org), expected_summary);
     }
 }
 
