@@ -13,6 +13,7 @@ use crate::scenario::plan::Plan;
 use crate::scenario::{self, Change, ChangeEntry, Skipped, Undo};
 use crate::store::{ScenarioInfo, Snapshot, Workspace, BASELINE};
 use chrono::NaiveDate;
+use std::cell::OnceCell;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -49,7 +50,11 @@ pub struct Session {
     /// Set for a read-only view of the org as of a date.
     as_of: Option<NaiveDate>,
     engine: MetricsEngine,
-    metrics: Metrics,
+    /// Every aggregate, kept current after each edit in O(span + layers).
+    summary: Metrics,
+    /// The full report with per-manager and per-team lists: O(n), so only
+    /// built when asked for, once per state.
+    full: OnceCell<Metrics>,
     warnings: Vec<Finding>,
 }
 
@@ -94,7 +99,7 @@ impl Session {
         let applied = &entries[..(scenario.head as usize).min(entries.len())];
         let done = scenario::materialise(&mut org, applied, as_of);
         let engine = MetricsEngine::new(&org, View::Current);
-        let metrics = engine.metrics(&org).with_warnings(&warnings);
+        let summary = engine.summary(&org).with_warnings(&warnings);
         Ok(Session {
             workspace,
             org,
@@ -104,7 +109,8 @@ impl Session {
             skipped: done.skipped,
             as_of,
             engine,
-            metrics,
+            summary,
+            full: OnceCell::new(),
             warnings,
         })
     }
@@ -122,8 +128,22 @@ impl Session {
         &self.org
     }
 
+    /// The full metrics report (built on first use after each edit).
     pub fn metrics(&self) -> &Metrics {
-        &self.metrics
+        self.full
+            .get_or_init(|| self.engine.metrics(&self.org).with_warnings(&self.warnings))
+    }
+
+    /// Every aggregate metric, without per-manager, per-team and
+    /// per-engineer lists; always current and cheap.
+    pub fn summary(&self) -> &Metrics {
+        &self.summary
+    }
+
+    /// Records new metrics after an edit.
+    fn set_summary(&mut self, summary: Metrics) {
+        self.summary = summary;
+        self.full = OnceCell::new();
     }
 
     pub fn workspace(&self) -> &Workspace {
@@ -168,7 +188,8 @@ impl Session {
         self.undo = done.undo;
         self.skipped = done.skipped;
         self.engine = MetricsEngine::new(&self.org, View::Current);
-        self.metrics = self.engine.metrics(&self.org).with_warnings(&self.warnings);
+        let summary = self.engine.summary(&self.org).with_warnings(&self.warnings);
+        self.set_summary(summary);
         Ok(())
     }
 
@@ -189,7 +210,7 @@ impl Session {
         self.refuse_in_time_travel()?;
         let undo = scenario::apply(&mut self.org, &change)?;
         self.update_engine(&change);
-        let metrics = self.engine.metrics(&self.org).with_warnings(&self.warnings);
+        let metrics = self.engine.summary(&self.org).with_warnings(&self.warnings);
         let reason = change.to_string();
         let snapshot = Snapshot {
             scenario_id: self.scenario.id,
@@ -216,7 +237,7 @@ impl Session {
                 self.scenario.head = position;
                 self.scenario.changes = position;
                 self.scenario.revision += 1;
-                self.metrics = metrics;
+                self.set_summary(metrics);
                 Ok(position)
             }
             Err(err) => {
@@ -267,7 +288,7 @@ impl Session {
             scenario::revert(&mut self.org, step)?;
             self.update_engine(&change);
         }
-        let metrics = self.engine.metrics(&self.org).with_warnings(&self.warnings);
+        let metrics = self.engine.summary(&self.org).with_warnings(&self.warnings);
         let reason = format!("undo {change}");
         let snapshot = Snapshot {
             scenario_id: self.scenario.id,
@@ -288,7 +309,7 @@ impl Session {
         self.skipped.retain(|s| (s.position as usize) <= index);
         self.scenario.head = index as u32;
         self.scenario.revision += 1;
-        self.metrics = metrics;
+        self.set_summary(metrics);
         Ok(())
     }
 
@@ -302,7 +323,7 @@ impl Session {
         let entry = self.entries[index].clone();
         let step = scenario::apply(&mut self.org, &entry.change)?;
         self.update_engine(&entry.change);
-        let metrics = self.engine.metrics(&self.org).with_warnings(&self.warnings);
+        let metrics = self.engine.summary(&self.org).with_warnings(&self.warnings);
         let reason = format!("redo {}", entry.change);
         let snapshot = Snapshot {
             scenario_id: self.scenario.id,
@@ -321,7 +342,7 @@ impl Session {
         self.undo.push(Some(step));
         self.scenario.head = index as u32 + 1;
         self.scenario.revision += 1;
-        self.metrics = metrics;
+        self.set_summary(metrics);
         Ok(())
     }
 

@@ -38,7 +38,7 @@ pub async fn chart_layout(
 #[tauri::command]
 pub async fn metrics(state: State<'_, AppState>) -> Result<MetricsSummary, IpcError> {
     state
-        .with_session(|s| Ok(MetricsSummary::from(s.metrics())))
+        .with_session(|s| Ok(MetricsSummary::from(s.summary())))
         .await
 }
 
@@ -66,7 +66,7 @@ pub async fn move_person(
         .with_session(move |s| {
             let manager = manager_id.map(PersonId::new);
             s.move_person(&PersonId::new(person_id), manager.as_ref())?;
-            Ok(MetricsSummary::from(s.metrics()))
+            Ok(MetricsSummary::from(s.summary()))
         })
         .await;
     if let Err(error) = &result {

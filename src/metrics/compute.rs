@@ -2,7 +2,7 @@
 
 use super::coverage::TeamFigures;
 use super::input::MetricsInput;
-use super::{BandStats, ManagerSpan, Metrics, SpanBucket, SpanStats, Verdict, View};
+use super::{BandStats, Coverage, ManagerSpan, Metrics, SpanBucket, SpanStats, Verdict, View};
 use crate::model::{Org, Policy, NO_PARENT};
 use crate::money::Money;
 
@@ -232,8 +232,6 @@ impl LineState {
         view: View,
     ) -> Metrics {
         let policy = &org.policy;
-        let managers = self.managers();
-        let ics = self.people - managers;
         let span_by_manager = org
             .people()
             .enumerate()
@@ -246,6 +244,18 @@ impl LineState {
                 subtree_cost: Money::from_cents(self.subtree_cost[i]),
             })
             .collect();
+        let mut metrics = self.summary(policy, teams.coverage(org, input, &self.included), view);
+        metrics.span_by_manager = span_by_manager;
+        metrics.teams = teams.team_stats(org);
+        metrics
+    }
+
+    /// Every aggregate figure, from the histograms kept in this state:
+    /// O(largest span + layers). The per-manager and per-team lists are
+    /// left empty; `coverage` is passed in (moves do not change it).
+    pub fn summary(&self, policy: &Policy, coverage: Coverage, view: View) -> Metrics {
+        let managers = self.managers();
+        let ics = self.people - managers;
         Metrics {
             view,
             people: self.people,
@@ -259,9 +269,9 @@ impl LineState {
             cost: Money::from_cents(self.cost),
             span_histogram: self.span_histogram_buckets(),
             people_per_layer: self.layer_histogram.iter().skip(1).copied().collect(),
-            span_by_manager,
-            teams: teams.team_stats(org),
-            coverage: teams.coverage(org, input, &self.included),
+            span_by_manager: Vec::new(),
+            teams: Vec::new(),
+            coverage,
             warnings: Vec::new(),
         }
     }

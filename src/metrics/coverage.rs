@@ -111,7 +111,19 @@ impl TeamFigures {
             .collect()
     }
 
-    pub fn coverage(&self, org: &Org, input: &MetricsInput, included: &[bool]) -> Coverage {
+    /// Coverage figures with the per-engineer `load` list left empty: what
+    /// snapshots and the app's summary need, without O(n) strings.
+    pub fn coverage_summary(&self, org: &Org, input: &MetricsInput, included: &[bool]) -> Coverage {
+        let max_load = org.policy.max_load;
+        let overloaded = (0..input.len())
+            .filter(|&i| included[i] && input.staff_plus[i] && self.load[i] > max_load)
+            .count() as u64;
+        let mut coverage = self.coverage_without_load(org, input, overloaded);
+        coverage.load = Vec::new();
+        coverage
+    }
+
+    fn coverage_without_load(&self, org: &Org, input: &MetricsInput, overloaded: u64) -> Coverage {
         let max_load = org.policy.max_load;
         let considered = || {
             (0..input.team_kinds.len()).filter(|&t| input.team_kinds[t] != TeamKind::Architecture)
@@ -121,17 +133,6 @@ impl TeamFigures {
         let uncovered_teams = considered()
             .filter(|&t| self.supporters[t] == 0)
             .map(|t| org.teams()[t].id.to_string())
-            .collect();
-        let load: Vec<StaffLoad> = org
-            .people()
-            .enumerate()
-            .filter(|&(i, _)| included[i] && input.staff_plus[i])
-            .map(|(i, person)| StaffLoad {
-                id: person.id.to_string(),
-                placement: input.placement(i),
-                load: self.load[i],
-                overloaded: self.load[i] > max_load,
-            })
             .collect();
         let staff_plus = self.staff_plus();
         Coverage {
@@ -147,9 +148,28 @@ impl TeamFigures {
             staff_plus_to_ic_engineer_ratio: (self.ic_engineers > 0)
                 .then(|| staff_plus as f64 / self.ic_engineers as f64),
             max_load,
-            overloaded: load.iter().filter(|s| s.overloaded).count() as u64,
-            load,
+            overloaded,
+            load: Vec::new(),
             uncovered_teams,
         }
+    }
+
+    pub fn coverage(&self, org: &Org, input: &MetricsInput, included: &[bool]) -> Coverage {
+        let max_load = org.policy.max_load;
+        let load: Vec<StaffLoad> = org
+            .people()
+            .enumerate()
+            .filter(|&(i, _)| included[i] && input.staff_plus[i])
+            .map(|(i, person)| StaffLoad {
+                id: person.id.to_string(),
+                placement: input.placement(i),
+                load: self.load[i],
+                overloaded: self.load[i] > max_load,
+            })
+            .collect();
+        let overloaded = load.iter().filter(|s| s.overloaded).count() as u64;
+        let mut coverage = self.coverage_without_load(org, input, overloaded);
+        coverage.load = load;
+        coverage
     }
 }

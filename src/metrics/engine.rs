@@ -41,6 +41,8 @@ pub struct MetricsEngine {
     state: LineState,
     /// Teams and coverage: unchanged by moves.
     teams: TeamFigures,
+    /// Coverage aggregates, computed once: moves do not change them.
+    coverage: super::Coverage,
 }
 
 impl MetricsEngine {
@@ -48,7 +50,9 @@ impl MetricsEngine {
         let input = MetricsInput::from_org(org);
         let state = LineState::build(&input, view);
         let teams = TeamFigures::compute(&input, &state.included);
+        let coverage = teams.coverage_summary(org, &input, &state.included);
         MetricsEngine {
+            coverage,
             teams,
             view,
             parent: input.forest.parents().to_vec(),
@@ -66,6 +70,14 @@ impl MetricsEngine {
     /// be the org this engine tracks.
     pub fn metrics(&self, org: &Org) -> Metrics {
         self.state.metrics(org, &self.input, &self.teams, self.view)
+    }
+
+    /// Every aggregate figure without the per-manager, per-team and
+    /// per-engineer lists: O(largest span + layers), so an edit can be
+    /// snapshotted in microseconds at any size.
+    pub fn summary(&self, org: &Org) -> Metrics {
+        self.state
+            .summary(&org.policy, self.coverage.clone(), self.view)
     }
 
     /// Direct-report count of a person (0 outside the view).

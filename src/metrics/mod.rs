@@ -120,7 +120,7 @@ pub struct Coverage {
     pub max_load: u32,
     pub overloaded: u64,
     pub load: Vec<StaffLoad>,
-    pub uncovered_teams: Vec<String>,
+    pub uncovered_teams: std::sync::Arc<[String]>,
 }
 
 /// Every metric for one view of the org.

@@ -95,18 +95,90 @@ impl Org {
 
     /// Adds a person with no lines. Fails if the id is taken.
     pub fn add_person(&mut self, person: Person) -> Result<()> {
-        if self.contains(&person.id) {
-            return Err(OrgError::InvalidInput(format!(
+        // One hash and one probe: find the slot, then fill it.
+        let hash = hash_id(person.id.as_str());
+        let graph = &mut self.graph;
+        match self.by_id.entry(
+            hash,
+            |&n| graph[n].id == person.id,
+            |&n| hash_id(graph[n].id.as_str()),
+        ) {
+            hashbrown::hash_table::Entry::Occupied(_) => Err(OrgError::InvalidInput(format!(
                 "a person with id '{}' already exists",
                 person.id
-            )));
+            ))),
+            hashbrown::hash_table::Entry::Vacant(slot) => {
+                slot.insert(graph.add_node(person));
+                Ok(())
+            }
         }
-        let hash = hash_id(person.id.as_str());
-        let node = self.graph.add_node(person);
-        let graph = &self.graph;
-        self.by_id
-            .insert_unique(hash, node, |&n| hash_id(graph[n].id.as_str()));
+    }
+
+    /// Builds the id index for people who will be added, in this order, to
+    /// an empty org with [`Org::push_unindexed`]. Runs independently of
+    /// the graph, so a loader can build both at once. Errs on a duplicate.
+    pub(crate) fn index_ids(
+        ids: &[super::ShortText],
+    ) -> std::result::Result<HashTable<NodeIndex>, String> {
+        let mut table = HashTable::with_capacity(ids.len());
+        for (position, id) in ids.iter().enumerate() {
+            let hash = hash_id(id.as_str());
+            match table.entry(
+                hash,
+                |n: &NodeIndex| ids[n.index()] == *id,
+                |n: &NodeIndex| hash_id(ids[n.index()].as_str()),
+            ) {
+                hashbrown::hash_table::Entry::Occupied(_) => {
+                    return Err(format!("the id '{id}' is used twice"));
+                }
+                hashbrown::hash_table::Entry::Vacant(slot) => {
+                    slot.insert(NodeIndex::new(position));
+                }
+            }
+        }
+        Ok(table)
+    }
+
+    /// Adds a person to the graph only; [`Org::install_index`] must follow.
+    pub(crate) fn push_unindexed(&mut self, person: Person) {
+        self.graph.add_node(person);
+    }
+
+    /// Installs an index built by [`Org::index_ids`] over the ids of the
+    /// people pushed with [`Org::push_unindexed`], in the same order.
+    pub(crate) fn install_index(
+        &mut self,
+        by_id: HashTable<NodeIndex>,
+    ) -> std::result::Result<(), String> {
+        if by_id.len() != self.graph.node_count()
+            || self.graph.node_bound() != self.graph.node_count()
+        {
+            return Err("the id index does not match the people".into());
+        }
+        self.by_id = by_id;
         Ok(())
+    }
+
+    /// The person at a dense position ([`Org::people`] order).
+    pub fn person_at(&self, position: u32) -> Option<&Person> {
+        if self.graph.node_bound() == self.graph.node_count() {
+            return self.graph.node_weight(NodeIndex::new(position as usize));
+        }
+        self.people().nth(position as usize)
+    }
+
+    /// Each person's manager as a dense position (`NO_PARENT` for roots),
+    /// in [`Org::people`] order: the forest's parent array without the
+    /// child lists.
+    pub fn parent_positions(&self) -> Vec<u32> {
+        let position = self.dense_positions();
+        let mut parent = vec![NO_PARENT; self.graph.node_count()];
+        for edge in (&self.graph).edge_references() {
+            if *edge.weight() == EdgeKind::Solid {
+                parent[position[edge.target().index()] as usize] = position[edge.source().index()];
+            }
+        }
+        parent
     }
 
     pub fn add_team(&mut self, team: Team) -> Result<()> {
@@ -340,15 +412,7 @@ impl Org {
     /// A dense index per person (0..len, in [`Org::people`] order) and the
     /// solid-line forest over those indices.
     pub fn forest(&self) -> Forest {
-        let position = self.dense_positions();
-        // Sized by people, not slots: removed people leave free slots.
-        let mut parent = vec![NO_PARENT; self.graph.node_count()];
-        for edge in (&self.graph).edge_references() {
-            if *edge.weight() == EdgeKind::Solid {
-                parent[position[edge.target().index()] as usize] = position[edge.source().index()];
-            }
-        }
-        Forest::from_parents(parent)
+        Forest::from_parents(self.parent_positions())
             .expect("solid edges form a forest: every Org mutation keeps it")
     }
 

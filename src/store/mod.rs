@@ -4,6 +4,7 @@
 //! Opening never modifies a file that is not an Orgraph workspace: it is
 //! checked read-only first. Every write is one transaction.
 
+mod image;
 mod migrations;
 mod scenarios;
 
@@ -34,6 +35,10 @@ pub const APPLICATION_ID: i32 = 0x4F52_4752;
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
+
+/// Size of each stored piece of the baseline image.
+/// (SQLite's blob limit is 1 GB; a million people take about 50 MB.)
+const IMAGE_CHUNK: usize = 256 << 20;
 
 /// One stored metrics snapshot (summary columns).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -185,6 +190,10 @@ impl Workspace {
             .map_err(map)?;
         conn.pragma_update(None, "foreign_keys", true)
             .map_err(map)?;
+        // Read pages through a memory map: loading the baseline image then
+        // skips a copy per page.
+        conn.pragma_update(None, "mmap_size", 1i64 << 30)
+            .map_err(map)?;
         migrations::migrate(&mut conn).map_err(map)?;
         Ok(Workspace {
             conn,
@@ -220,6 +229,8 @@ impl Workspace {
             ("team", "SELECT count(*) FROM people p WHERE team_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM teams t WHERE t.id = p.team_id)"),
             ("support", "SELECT count(*) FROM support s WHERE NOT EXISTS (SELECT 1 FROM people p WHERE p.id = s.person_id) OR NOT EXISTS (SELECT 1 FROM teams t WHERE t.id = s.team_id)"),
             ("dotted line", "SELECT count(*) FROM dotted_lines d WHERE NOT EXISTS (SELECT 1 FROM people p WHERE p.id = d.manager_id) OR NOT EXISTS (SELECT 1 FROM people p WHERE p.id = d.report_id)"),
+            ("scenario undo pointer", "SELECT count(*) FROM scenarios s WHERE s.head > (SELECT count(*) FROM changes c WHERE c.scenario_id = s.id)"),
+            ("change list gap", "SELECT count(*) FROM scenarios s WHERE (SELECT coalesce(max(position), 0) FROM changes c WHERE c.scenario_id = s.id) != (SELECT count(*) FROM changes c WHERE c.scenario_id = s.id)"),
         ];
         for (what, sql) in dangling {
             let count: i64 = self
@@ -257,59 +268,20 @@ impl Workspace {
     }
 
     /// Replaces the whole org (people, teams, lines, support, settings and
-    /// warnings) in one transaction.
+    /// warnings) in one transaction. The org is stored as one binary image
+    /// (see `image.rs`); rows a version-1 workspace kept are cleared.
     pub fn save_org(&mut self, org: &Org, warnings: &[Finding]) -> Result<()> {
+        let bytes = image::encode(org).map_err(OrgError::InvalidInput)?;
         self.write(|tx| {
             tx.execute_batch(
                 "DELETE FROM people; DELETE FROM teams; DELETE FROM dotted_lines;
-                 DELETE FROM support; DELETE FROM findings;",
+                 DELETE FROM support; DELETE FROM findings; DELETE FROM baseline_image;",
             )?;
             {
-                let mut insert_team = tx
-                    .prepare("INSERT INTO teams (id, name, kind, lead_id, department) VALUES (?1, ?2, ?3, ?4, ?5)")?;
-                for team in org.teams() {
-                    insert_team
-                        .execute(params![
-                            team.id.as_str(),
-                            team.name,
-                            team.kind.as_str(),
-                            team.lead.as_ref().map(PersonId::as_str),
-                            team.department
-                        ])?;
-                }
-                let mut insert_person = tx
-                    .prepare(
-                        "INSERT INTO people (id, manager_id, name, title, level, location, cost_cents, status, team_id,
-                                             start_date, end_date)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-                    )?;
-                for person in org.people() {
-                    insert_person
-                        .execute(params![
-                            person.id.as_str(),
-                            org.manager_of(&person.id).map(PersonId::as_str),
-                            person.name.as_str(),
-                            person.title,
-                            person.level,
-                            person.location,
-                            person.cost.map(Money::cents),
-                            person.status.as_str(),
-                            person.team.as_ref().map(TeamId::as_str),
-                            person.start_date,
-                            person.end_date,
-                        ])?;
-                }
-                let mut insert_dotted = tx
-                    .prepare("INSERT INTO dotted_lines (manager_id, report_id) VALUES (?1, ?2)")?;
-                for (manager, report) in org.dotted_lines() {
-                    insert_dotted
-                        .execute(params![manager.as_str(), report.as_str()])?;
-                }
-                let mut insert_support = tx
-                    .prepare("INSERT INTO support (person_id, team_id) VALUES (?1, ?2)")?;
-                for (person, team) in org.support_assignments() {
-                    insert_support
-                        .execute(params![person.as_str(), team.as_str()])?;
+                let mut insert_chunk =
+                    tx.prepare("INSERT INTO baseline_image (chunk, data) VALUES (?1, ?2)")?;
+                for (index, chunk) in bytes.chunks(IMAGE_CHUNK).enumerate() {
+                    insert_chunk.execute(params![index as i64, chunk])?;
                 }
                 let mut insert_finding = tx
                     .prepare("INSERT INTO findings (severity, code, message, file, row, col) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?;
@@ -334,6 +306,37 @@ impl Workspace {
         })
     }
 
+    /// Decodes the stored baseline image, if this workspace has one. A
+    /// single chunk is decoded in place, without copying it out.
+    fn load_image(&self) -> Result<Option<Org>> {
+        let map = self.map();
+        let mut stmt = self
+            .conn
+            .prepare("SELECT data FROM baseline_image ORDER BY chunk")
+            .map_err(&map)?;
+        let mut rows = stmt.query([]).map_err(&map)?;
+        let mut joined: Option<Vec<u8>> = None;
+        let mut chunks = 0;
+        while let Some(row) = rows.next().map_err(&map)? {
+            let chunk = row
+                .get_ref(0)
+                .map_err(&map)?
+                .as_blob()
+                .map_err(|e| corrupt(&self.path, e.to_string()))?;
+            chunks += 1;
+            if chunks == 1 && chunk.len() < IMAGE_CHUNK {
+                // The only chunk: nothing follows a short one.
+                return image::decode(chunk)
+                    .map(Some)
+                    .map_err(|reason| corrupt(&self.path, reason));
+            }
+            joined.get_or_insert_with(Vec::new).extend_from_slice(chunk);
+        }
+        joined
+            .map(|bytes| image::decode(&bytes).map_err(|reason| corrupt(&self.path, reason)))
+            .transpose()
+    }
+
     /// Loads the org and the kept warnings. A workspace whose rows break the
     /// model's invariants is reported as corrupt, never half-loaded.
     pub fn load_org(&self) -> Result<(Org, Vec<Finding>)> {
@@ -341,12 +344,19 @@ impl Workspace {
         let map = self.map();
         let mut org = Org::new();
         let (policy, ladder) = read_settings(&self.conn).map_err(&map)?;
-        org.policy = policy.map_or(Ok(Policy::default()), |json| {
+        let policy = policy.map_or(Ok(Policy::default()), |json| {
             serde_json::from_str(&json).map_err(|e| corrupt(path, format!("policy setting: {e}")))
         })?;
-        org.ladder = ladder.map_or(Ok(Ladder::default()), |json| {
+        let ladder = ladder.map_or(Ok(Ladder::default()), |json| {
             serde_json::from_str(&json).map_err(|e| corrupt(path, format!("ladder setting: {e}")))
         })?;
+        if let Some(mut org) = self.load_image()? {
+            org.policy = policy;
+            org.ladder = ladder;
+            return Ok((org, self.findings()?));
+        }
+        org.policy = policy;
+        org.ladder = ladder;
 
         let mut teams = self
             .conn

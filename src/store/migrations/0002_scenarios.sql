@@ -1,9 +1,17 @@
--- Orgraph workspace schema, version 2: scenarios with ordered change lists,
--- person start/end dates, department budgets, and snapshots tied to the
+-- Orgraph workspace schema, version 2: the baseline as a binary image,
+-- scenarios with ordered change lists, person start/end dates, department budgets, and snapshots tied to the
 -- scenario and date they describe. Never edit a landed migration.
 
 ALTER TABLE people ADD COLUMN start_date TEXT;
 ALTER TABLE people ADD COLUMN end_date TEXT;
+
+-- The baseline org as one compact binary image (see store/image.rs), in
+-- chunks. Workspaces saved by version 1 keep their rows in people/teams/
+-- dotted_lines/support until they are next saved.
+CREATE TABLE baseline_image (
+    chunk INTEGER PRIMARY KEY,
+    data  BLOB NOT NULL
+) STRICT;
 
 -- The baseline (id 1) is the imported org plus its own change list. Every
 -- other scenario was branched from the baseline or another scenario: its

@@ -1,0 +1,158 @@
+//! Workspace and scenario benchmarks at 100k and 1M people: save and load
+//! the baseline, apply and persist one move, materialise a scenario of
+//! 1,000 changes, and diff two scenarios.
+
+use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
+use orgraph::model::{Ladder, Org, PersonId, Policy};
+use orgraph::scenario::{self, Change, ChangeEntry, PersonEdit};
+use orgraph::session::Session;
+use orgraph::store::Workspace;
+use rand::{Rng, SeedableRng};
+use std::hint::black_box;
+use std::time::Duration;
+
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+const SIZES: [usize; 2] = [100_000, 1_000_000];
+
+fn org_of(people: usize) -> Org {
+    let records = orgraph::generate::generate(people, 42);
+    Org::from_records(records, "bench", Ladder::default(), Policy::default())
+        .expect("valid org")
+        .0
+}
+
+/// 1,000 valid changes: mostly moves (to a manager outside the mover's
+/// subtree), some title edits, checked by applying them as generated.
+fn changes(org: &mut Org, count: usize, seed: u64) -> Vec<ChangeEntry> {
+    let ids: Vec<PersonId> = org.people().map(|p| p.id.clone()).collect();
+    let managers: Vec<PersonId> = ids
+        .iter()
+        .filter(|id| !org.reports_of(id).is_empty())
+        .cloned()
+        .collect();
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(seed);
+    let mut entries = Vec::with_capacity(count);
+    let mut undo = Vec::new();
+    while entries.len() < count {
+        let person = ids[rng.random_range(0..ids.len())].clone();
+        let change = if rng.random_range(0..5) == 0 {
+            Change::EditPerson {
+                person,
+                edit: PersonEdit::Title(format!("Title {}", entries.len())),
+            }
+        } else {
+            Change::Move {
+                person,
+                manager: Some(managers[rng.random_range(0..managers.len())].clone()),
+            }
+        };
+        if let Ok(step) = scenario::apply(org, &change) {
+            undo.push(Some(step));
+            entries.push(ChangeEntry {
+                position: entries.len() as u32 + 1,
+                change,
+                effective: None,
+                made_at: String::new(),
+            });
+        }
+    }
+    scenario::unwind(org, undo).expect("unwinds");
+    entries
+}
+
+fn benches(c: &mut Criterion) {
+    for people in SIZES {
+        let mut org = org_of(people);
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut group = c.benchmark_group(format!("{people}"));
+        group
+            .sample_size(10)
+            .measurement_time(Duration::from_secs(if people >= 1_000_000 {
+                20
+            } else {
+                8
+            }));
+
+        let mut file = 0;
+        group.bench_function("save_baseline", |b| {
+            b.iter_batched(
+                || {
+                    file += 1;
+                    Workspace::create(&dir.path().join(format!("save{file}.orgraph")))
+                        .expect("new workspace")
+                },
+                |mut ws| ws.save_org(black_box(&org), &[]).expect("saved"),
+                BatchSize::PerIteration,
+            );
+        });
+        let path = dir.path().join("bench.orgraph");
+        Workspace::create(&path)
+            .and_then(|mut ws| ws.save_org(&org, &[]))
+            .expect("saved");
+        // Diffs run on a copy, without the moves the next bench appends.
+        let diff_path = dir.path().join("diff.orgraph");
+        std::fs::copy(&path, &diff_path).expect("copied");
+        let ws = Workspace::open(&path).expect("opens");
+        group.bench_function("load_baseline", |b| {
+            b.iter(|| black_box(ws.load_org().expect("loads")));
+        });
+        drop(ws);
+
+        let mut session = Session::open(&path).expect("opens");
+        let mover = session
+            .org()
+            .people()
+            .filter(|p| session.org().reports_of(&p.id).is_empty())
+            .last()
+            .map(|p| p.id.clone())
+            .expect("an IC");
+        let managers: Vec<PersonId> = session
+            .org()
+            .people()
+            .filter(|p| session.org().reports_of(&p.id).len() > 2 && p.id != mover)
+            .take(2)
+            .map(|p| p.id.clone())
+            .collect();
+        let mut turn = 0;
+        group.bench_function("apply_and_persist_move", |b| {
+            b.iter(|| {
+                turn += 1;
+                let change = Change::Move {
+                    person: mover.clone(),
+                    manager: Some(managers[turn % 2].clone()),
+                };
+                session.apply(change, None).expect("applied and saved")
+            });
+        });
+        drop(session);
+
+        let entries = changes(&mut org, 1000, 7);
+        group.bench_function("materialise_1000_changes", |b| {
+            b.iter(|| {
+                let done = scenario::materialise(&mut org, black_box(&entries), None);
+                assert!(done.skipped.is_empty());
+                scenario::unwind(&mut org, done.undo).expect("unwinds");
+            });
+        });
+
+        let mut session = Session::open(&diff_path).expect("opens");
+        for (name, seed) in [("a", 11), ("b", 12)] {
+            session.create_scenario(name, "baseline").expect("created");
+            let mut base = session.workspace().load_org().expect("loads").0;
+            for entry in changes(&mut base, 1000, seed) {
+                session.apply(entry.change, None).expect("applied");
+            }
+        }
+        session.switch_to("baseline").expect("switched");
+        let names = vec!["a".to_string(), "b".to_string()];
+        group.bench_function("diff_two_scenarios", |b| {
+            b.iter(|| black_box(session.compare(&names, None).expect("compared")));
+        });
+        group.finish();
+    }
+}
+
+criterion_group!(scenario_benches, benches);
+criterion_main!(scenario_benches);
