@@ -425,7 +425,8 @@ impl Session {
             let mut captures = Vec::with_capacity(lists.len());
             for (info, entries) in scenarios.iter().zip(&lists) {
                 let done = scenario::materialise(org, entries, as_of);
-                let metrics = crate::metrics::compute(org, View::Current).with_warnings(&warnings);
+                let metrics =
+                    crate::metrics::summarise(org, View::Current).with_warnings(&warnings);
                 captures.push((
                     info.name.clone(),
                     Capture::of(org, &people, &teams, &metrics),

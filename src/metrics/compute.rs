@@ -277,6 +277,12 @@ impl LineState {
     }
 }
 
+/// Every aggregate metric for `org` in `view` (no per-person lists).
+pub fn summarise(org: &Org, view: View) -> Metrics {
+    let input = MetricsInput::from_org(org);
+    Figures::compute(&input, view).summary(org, &input)
+}
+
 /// Every metric for `org` in `view`.
 pub fn compute(org: &Org, view: View) -> Metrics {
     compute_with(org, &MetricsInput::from_org(org), view)
@@ -356,6 +362,13 @@ impl Figures {
     }
 
     /// The labelled report (ids and names). O(n).
+    /// Every aggregate, without the per-manager, per-team and per-engineer
+    /// lists of [`Figures::report`].
+    pub fn summary(&self, org: &Org, input: &MetricsInput) -> Metrics {
+        let coverage = self.teams.coverage_summary(org, input, &self.line.included);
+        self.line.summary(&org.policy, coverage, self.view)
+    }
+
     pub fn report(&self, org: &Org, input: &MetricsInput) -> Metrics {
         self.line.metrics(org, input, &self.teams, self.view)
     }

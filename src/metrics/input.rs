@@ -2,6 +2,7 @@
 //! every metric pass is a tight loop over arrays (no hashing, no strings).
 
 use crate::model::{Forest, Org, Placement, Status, TeamKind};
+use rustc_hash::FxHashMap;
 
 /// Marks a person with no home team.
 pub const NO_TEAM: u32 = u32::MAX;
@@ -68,28 +69,44 @@ impl MetricsInput {
         let mut team = Vec::with_capacity(n);
         let mut staff_plus = Vec::with_capacity(n);
         let mut ic_engineer = Vec::with_capacity(n);
+        // People share a few thousand title, level and team strings (the
+        // same `Arc`s), so classify each distinct string once, keyed by
+        // address: the strings are not freed while `org` is borrowed.
+        let address =
+            |text: &std::sync::Arc<str>| std::sync::Arc::as_ptr(text).cast::<u8>() as usize;
+        let mut kinds: FxHashMap<(usize, usize), (bool, bool)> = FxHashMap::default();
+        let mut team_of: FxHashMap<usize, u32> = FxHashMap::default();
         for person in org.people() {
             status.push(person.status);
             cost_cents.push(person.cost.map_or(0, |c| c.cents()));
-            team.push(
-                person
-                    .team
-                    .as_ref()
-                    .and_then(|t| org.team_index(t))
-                    .map_or(NO_TEAM, |i| i as u32),
-            );
-            staff_plus.push(org.ladder.is_staff_plus(&person.level, &person.title));
-            ic_engineer.push(org.ladder.is_ic_engineer(&person.level, &person.title));
+            team.push(match &person.team {
+                None => NO_TEAM,
+                Some(t) => *team_of
+                    .entry(address(&t.0))
+                    .or_insert_with(|| org.team_index(t).map_or(NO_TEAM, |i| i as u32)),
+            });
+            let (is_staff_plus, is_ic_engineer) = *kinds
+                .entry((address(&person.level), address(&person.title)))
+                .or_insert_with(|| {
+                    (
+                        org.ladder.is_staff_plus(&person.level, &person.title),
+                        org.ladder.is_ic_engineer(&person.level, &person.title),
+                    )
+                });
+            staff_plus.push(is_staff_plus);
+            ic_engineer.push(is_ic_engineer);
         }
+        let forest = org.forest();
+        let positions = org.positions();
         let support = org
             .support_assignments()
             .iter()
             .filter_map(|(person, team)| {
-                Some((org.position_of(person)?, org.team_index(team)? as u32))
+                Some((positions.of(person)?, org.team_index(team)? as u32))
             })
             .collect();
         MetricsInput {
-            forest: org.forest(),
+            forest,
             status,
             cost_cents,
             team,

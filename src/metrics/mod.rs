@@ -11,7 +11,7 @@ mod engine;
 mod input;
 mod report;
 
-pub use compute::{compute, compute_with, Figures};
+pub use compute::{compute, compute_with, summarise, Figures};
 pub use engine::{MetricsEngine, MoveCost};
 pub use input::{MetricsInput, View, NO_TEAM};
 pub use report::render_text;

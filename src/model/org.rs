@@ -425,6 +425,14 @@ impl Org {
         position
     }
 
+    /// Looks up many people's dense positions: O(1) each, after one O(n)
+    /// table when removals have left free slots in the graph.
+    pub fn positions(&self) -> Positions<'_> {
+        let table =
+            (self.graph.node_bound() != self.graph.node_count()).then(|| self.dense_positions());
+        Positions { org: self, table }
+    }
+
     /// Dense position of a person, as used by [`Org::forest`].
     pub fn position_of(&self, id: &PersonId) -> Option<u32> {
         self.position_of_str(id.as_str())
@@ -435,6 +443,8 @@ impl Org {
         if self.graph.node_bound() == self.graph.node_count() {
             return Some(node.index() as u32);
         }
+        // Removed people leave free slots below this node; count them.
+        // O(slots), so only orgs with removals (scenario views) pay it.
         self.graph
             .node_indices()
             .position(|n| n == node)
@@ -513,5 +523,23 @@ mod tests {
         assert_eq!(org.dotted_lines().len(), 1);
         assert_eq!(org.manager_of(&"b".into()), Some(&"ceo".into()));
         assert!(org.add_dotted_line(&"a".into(), &"a".into()).is_err());
+    }
+}
+
+/// See [`Org::positions`].
+#[derive(Debug)]
+pub struct Positions<'a> {
+    org: &'a Org,
+    /// Node index → dense position, when the graph has free slots.
+    table: Option<Vec<u32>>,
+}
+
+impl Positions<'_> {
+    pub fn of(&self, id: &PersonId) -> Option<u32> {
+        let node = self.org.node_of(id.as_str())?;
+        Some(match &self.table {
+            None => node.index() as u32,
+            Some(table) => table[node.index()],
+        })
     }
 }

@@ -94,29 +94,8 @@ fn day_number(date: Option<NaiveDate>) -> Option<i32> {
 /// warnings are stored separately.
 pub fn encode(org: &Org) -> Result<Vec<u8>, String> {
     let n = org.len();
-    // Positions only of the people dotted lines, support and team leads
-    // name: hashing every id would cost more than the rest of the encode.
-    let mut referenced: FxHashMap<&str, u32> = FxHashMap::default();
-    for (manager, report) in org.dotted_lines() {
-        referenced.insert(manager.as_str(), NONE);
-        referenced.insert(report.as_str(), NONE);
-    }
-    for (person, _) in org.support_assignments() {
-        referenced.insert(person.as_str(), NONE);
-    }
-    for team in org.teams() {
-        if let Some(lead) = &team.lead {
-            referenced.insert(lead.as_str(), NONE);
-        }
-    }
-    if !referenced.is_empty() {
-        for (i, person) in org.people().enumerate() {
-            if let Some(slot) = referenced.get_mut(person.id.as_str()) {
-                *slot = i as u32;
-            }
-        }
-    }
-    let position = |id: &PersonId| referenced.get(id.as_str()).copied().unwrap_or(NONE);
+    let positions = org.positions();
+    let position = |id: &PersonId| positions.of(id).unwrap_or(NONE);
     let team_index: FxHashMap<&TeamId, u32> = org
         .teams()
         .iter()
