@@ -140,6 +140,21 @@ impl Session {
         &self.summary
     }
 
+    /// The scenario's aggregate metrics as the org stands now.
+    fn current_summary(&self) -> Metrics {
+        self.engine.summary(&self.org).with_warnings(&self.warnings)
+    }
+
+    /// A snapshot of this scenario taken today.
+    fn snapshot<'a>(&self, reason: &'a str, metrics: &'a Metrics) -> Snapshot<'a> {
+        Snapshot {
+            scenario_id: self.scenario.id,
+            as_of: date::today(),
+            reason,
+            metrics,
+        }
+    }
+
     /// Records new metrics after an edit.
     fn set_summary(&mut self, summary: Metrics) {
         self.summary = summary;
@@ -188,7 +203,7 @@ impl Session {
         self.undo = done.undo;
         self.skipped = done.skipped;
         self.engine = MetricsEngine::new(&self.org, View::Current);
-        let summary = self.engine.summary(&self.org).with_warnings(&self.warnings);
+        let summary = self.current_summary();
         self.set_summary(summary);
         Ok(())
     }
@@ -210,14 +225,9 @@ impl Session {
         self.refuse_in_time_travel()?;
         let undo = scenario::apply(&mut self.org, &change)?;
         self.update_engine(&change);
-        let metrics = self.engine.summary(&self.org).with_warnings(&self.warnings);
+        let metrics = self.current_summary();
         let reason = change.to_string();
-        let snapshot = Snapshot {
-            scenario_id: self.scenario.id,
-            as_of: date::today(),
-            reason: &reason,
-            metrics: &metrics,
-        };
+        let snapshot = self.snapshot(&reason, &metrics);
         match self
             .workspace
             .append_change(&self.scenario, &change, effective, Some(&snapshot))
@@ -288,14 +298,9 @@ impl Session {
             scenario::revert(&mut self.org, step)?;
             self.update_engine(&change);
         }
-        let metrics = self.engine.summary(&self.org).with_warnings(&self.warnings);
+        let metrics = self.current_summary();
         let reason = format!("undo {change}");
-        let snapshot = Snapshot {
-            scenario_id: self.scenario.id,
-            as_of: date::today(),
-            reason: &reason,
-            metrics: &metrics,
-        };
+        let snapshot = self.snapshot(&reason, &metrics);
         let saved = self
             .workspace
             .set_head(&self.scenario, index as u32, Some(&snapshot));
@@ -323,14 +328,9 @@ impl Session {
         let entry = self.entries[index].clone();
         let step = scenario::apply(&mut self.org, &entry.change)?;
         self.update_engine(&entry.change);
-        let metrics = self.engine.summary(&self.org).with_warnings(&self.warnings);
+        let metrics = self.current_summary();
         let reason = format!("redo {}", entry.change);
-        let snapshot = Snapshot {
-            scenario_id: self.scenario.id,
-            as_of: date::today(),
-            reason: &reason,
-            metrics: &metrics,
-        };
+        let snapshot = self.snapshot(&reason, &metrics);
         let saved = self
             .workspace
             .set_head(&self.scenario, index as u32 + 1, Some(&snapshot));
