@@ -6,7 +6,7 @@
 use crate::date;
 use crate::error::Result;
 use crate::generate;
-use crate::metrics::{Metrics, MetricsEngine, View};
+use crate::metrics::{BaseInput, Metrics, MetricsEngine, View};
 use crate::model::{Finding, Ladder, Org, PersonId, Policy};
 use crate::scenario::diff::{Capture, Comparison};
 use crate::scenario::plan::Plan;
@@ -56,6 +56,9 @@ pub struct Session {
     /// built when asked for, once per state.
     full: OnceCell<Metrics>,
     warnings: Vec<Finding>,
+    /// The baseline's metrics input, extracted on the first compare so that
+    /// later compares only patch in the people each scenario touches.
+    baseline_input: Option<BaseInput>,
 }
 
 impl Session {
@@ -112,6 +115,7 @@ impl Session {
             summary,
             full: OnceCell::new(),
             warnings,
+            baseline_input: None,
         })
     }
 
@@ -419,7 +423,12 @@ impl Session {
                 self.summary.clone(),
             )
         });
-        self.with_baseline(|org, _| {
+        let cached = self.baseline_input.take();
+        let (comparison, baseline_input) = self.with_baseline(|org, _| {
+            let mut base = match cached {
+                Some(base) if base.matches(org) => Some(base),
+                _ => BaseInput::of(org),
+            };
             // First pass: who and what any scenario touches.
             let mut people = BTreeSet::new();
             let mut teams = BTreeSet::new();
@@ -430,17 +439,24 @@ impl Session {
                 }
                 scenario::unwind(org, done.undo)?;
             }
+            let touched: Vec<&PersonId> = people.iter().collect();
+            let base_slots: Vec<u32> = people.iter().filter_map(|id| org.slot_of(id)).collect();
             // Second pass: capture each.
             let mut captures = Vec::with_capacity(lists.len());
             for (info, entries) in scenarios.iter().zip(&lists) {
                 let done = scenario::materialise(org, entries, as_of);
-                let metrics = match &live {
-                    Some((id, revision, summary))
+                let metrics = match (&live, &mut base) {
+                    (Some((id, revision, summary)), _)
                         if *id == info.id && *revision == info.revision =>
                     {
                         summary.clone()
                     }
-                    _ => crate::metrics::summarise(org, View::Current).with_warnings(&warnings),
+                    (_, Some(base)) => base
+                        .summarise_changed(org, &base_slots, &touched, View::Current)
+                        .with_warnings(&warnings),
+                    (_, None) => {
+                        crate::metrics::summarise(org, View::Current).with_warnings(&warnings)
+                    }
                 };
                 captures.push((
                     info.name.clone(),
@@ -448,8 +464,10 @@ impl Session {
                 ));
                 scenario::unwind(org, done.undo)?;
             }
-            Ok(Comparison::of(View::Current, as_of, &captures))
-        })
+            Ok((Comparison::of(View::Current, as_of, &captures), base))
+        })?;
+        self.baseline_input = baseline_input;
+        Ok(comparison)
     }
 
     /// The headcount plan of the scenario on show, for the eight quarters

@@ -60,6 +60,13 @@ impl LineState {
 
     /// Recomputes everything in place, reusing this state's buffers.
     pub fn rebuild(&mut self, input: &MetricsInput, view: View) {
+        self.rebuild_with(input, view, true);
+    }
+
+    /// Like [`LineState::rebuild`]; without `subtrees` the per-person
+    /// subtree totals are left empty, which is all a summary needs and
+    /// saves a bottom-up pass of scattered reads.
+    fn rebuild_with(&mut self, input: &MetricsInput, view: View, subtrees: bool) {
         let n = input.len();
         let forest = &input.forest;
         self.included.clear();
@@ -103,22 +110,10 @@ impl LineState {
             }
             layer_histogram[l as usize] += 1;
         }
-        reset(&mut self.subtree_count, n, 0);
+        self.subtree_count.clear();
         self.subtree_cost.clear();
-        self.subtree_cost.extend(
-            input
-                .cost_cents
-                .iter()
-                .zip(&self.included)
-                .map(|(&cents, &counted)| if counted { cents } else { 0 }),
-        );
-        for &node in forest.top_down().iter().rev() {
-            let node = node as usize;
-            let eff = self.effective_parent[node];
-            if self.included[node] && eff != NO_PARENT {
-                self.subtree_count[eff as usize] += self.subtree_count[node] + 1;
-                self.subtree_cost[eff as usize] += self.subtree_cost[node];
-            }
+        if subtrees {
+            self.add_subtree_totals(input);
         }
         reset(&mut self.span_histogram, 1, 0);
         for (&s, &counted) in self.span.iter().zip(&self.included) {
@@ -132,6 +127,26 @@ impl LineState {
         self.people = people;
         self.roots = roots;
         self.cost = cost;
+    }
+
+    fn add_subtree_totals(&mut self, input: &MetricsInput) {
+        reset(&mut self.subtree_count, input.len(), 0);
+        self.subtree_cost.clear();
+        self.subtree_cost.extend(
+            input
+                .cost_cents
+                .iter()
+                .zip(&self.included)
+                .map(|(&cents, &counted)| if counted { cents } else { 0 }),
+        );
+        for &node in input.forest.top_down().iter().rev() {
+            let node = node as usize;
+            let eff = self.effective_parent[node];
+            if self.included[node] && eff != NO_PARENT {
+                self.subtree_count[eff as usize] += self.subtree_count[node] + 1;
+                self.subtree_cost[eff as usize] += self.subtree_cost[node];
+            }
+        }
     }
 
     pub fn managers(&self) -> u64 {
@@ -335,13 +350,24 @@ impl Figures {
     /// Recomputes in place, reusing this value's buffers (what a long-lived
     /// caller such as the app does after an edit).
     pub fn recompute(&mut self, input: &MetricsInput, view: View) {
+        self.recompute_with(input, view, true);
+    }
+
+    /// Recomputes in place only what [`Figures::summary`] reads: the
+    /// per-person subtree totals of the report are left out.
+    pub fn recompute_for_summary(&mut self, input: &MetricsInput, view: View) {
+        self.recompute_with(input, view, false);
+    }
+
+    fn recompute_with(&mut self, input: &MetricsInput, view: View, subtrees: bool) {
         self.view = view;
+        let line = &mut self.line;
         if input.len() >= PARALLEL_FROM {
-            let line = &mut self.line;
-            ((), self.teams) = teams_beside(input, view, || line.rebuild(input, view));
+            ((), self.teams) =
+                teams_beside(input, view, || line.rebuild_with(input, view, subtrees));
         } else {
-            self.line.rebuild(input, view);
-            self.teams = TeamFigures::compute(input, &self.line.included);
+            line.rebuild_with(input, view, subtrees);
+            self.teams = TeamFigures::compute(input, &line.included);
         }
     }
 

@@ -132,7 +132,7 @@ impl TeamFigures {
         let covered = considered().filter(|&t| self.supporters[t] > 0).count() as u64;
         let uncovered_teams = considered()
             .filter(|&t| self.supporters[t] == 0)
-            .map(|t| org.teams()[t].id.to_string())
+            .map(|t| org.teams()[t].id.clone())
             .collect();
         let staff_plus = self.staff_plus();
         Coverage {

@@ -9,11 +9,13 @@ mod compute;
 mod coverage;
 mod engine;
 mod input;
+mod patch;
 mod report;
 
 pub use compute::{compute, compute_with, summarise, Figures};
 pub use engine::{MetricsEngine, MoveCost};
 pub use input::{MetricsInput, View, NO_TEAM};
+pub use patch::BaseInput;
 pub use report::render_text;
 
 use crate::model::{Finding, Placement, TeamKind};
@@ -120,7 +122,9 @@ pub struct Coverage {
     pub max_load: u32,
     pub overloaded: u64,
     pub load: Vec<StaffLoad>,
-    pub uncovered_teams: std::sync::Arc<[String]>,
+    /// Ids of the uncovered teams; shared ids rather than new strings,
+    /// since a large org has a hundred thousand teams.
+    pub uncovered_teams: std::sync::Arc<[crate::model::TeamId]>,
 }
 
 /// Every metric for one view of the org.

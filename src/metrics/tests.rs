@@ -304,7 +304,7 @@ fn coverage_counts_embedded_home_teams_and_assignments() {
     let c = &metrics.coverage;
     assert_eq!(c.teams, 5, "architecture groups are not counted");
     assert_eq!(c.covered, 4);
-    assert_eq!(&*c.uncovered_teams, ["Billing".to_string()]);
+    assert_eq!(&*c.uncovered_teams, [crate::model::TeamId::from("Billing")]);
     assert_eq!(c.coverage_ratio, Some(0.8));
     assert_eq!(
         (c.staff_plus, c.embedded, c.central, c.unplaced),

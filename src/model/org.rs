@@ -268,6 +268,19 @@ impl Org {
             .collect()
     }
 
+    /// The dotted lines `id` takes part in, either end, as (manager, report).
+    pub fn dotted_lines_of(&self, id: &PersonId) -> Vec<(&PersonId, &PersonId)> {
+        let Some(node) = self.node_of(id.as_str()) else {
+            return Vec::new();
+        };
+        self.graph
+            .edges_directed(node, Direction::Incoming)
+            .chain(self.graph.edges_directed(node, Direction::Outgoing))
+            .filter(|edge| *edge.weight() == EdgeKind::Dotted)
+            .map(|edge| (&self.graph[edge.source()].id, &self.graph[edge.target()].id))
+            .collect()
+    }
+
     /// Every dotted line as (manager, report).
     pub fn dotted_lines(&self) -> Vec<(&PersonId, &PersonId)> {
         (&self.graph)
@@ -431,6 +444,24 @@ impl Org {
         let table =
             (self.graph.node_bound() != self.graph.node_count()).then(|| self.dense_positions());
         Positions { org: self, table }
+    }
+
+    /// A person's graph slot. Slots equal dense positions until someone is
+    /// removed; unlike positions, a slot never shifts when others come or go,
+    /// so per-person arrays indexed by slot can be patched in place.
+    pub fn slot_of(&self, id: &PersonId) -> Option<u32> {
+        self.node_of(id.as_str()).map(|node| node.index() as u32)
+    }
+
+    /// One past the highest slot in use.
+    pub fn slot_bound(&self) -> usize {
+        self.graph.node_bound()
+    }
+
+    /// Whether every slot below [`Org::slot_bound`] holds a person, so that
+    /// slots and dense positions coincide.
+    pub fn is_dense(&self) -> bool {
+        self.graph.node_bound() == self.graph.node_count()
     }
 
     /// Dense position of a person, as used by [`Org::forest`].

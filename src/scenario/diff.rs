@@ -33,7 +33,7 @@ pub struct TeamState {
 
 /// The parts of one materialised org that a diff looks at: the people and
 /// teams any compared scenario touched (everyone else is the same in all
-/// of them), plus support and dotted lines.
+/// of them), plus the support and dotted lines of those people and teams.
 #[derive(Debug, Clone, Default)]
 pub struct Capture {
     pub people: BTreeMap<PersonId, Option<PersonState>>,
@@ -51,6 +51,33 @@ impl Capture {
         teams: &BTreeSet<TeamId>,
         metrics: &Metrics,
     ) -> Capture {
+        // Only touched people's and teams' links can differ between the
+        // compared orgs, and at a million people the whole sets cost more
+        // to copy and compare than everything else.
+        let assignments = org.support_assignments();
+        let mut support: BTreeSet<(PersonId, TeamId)> = people
+            .iter()
+            .flat_map(|id| {
+                // Assignments are ordered by person: take this one's run.
+                assignments
+                    .range((id.clone(), TeamId::from(""))..)
+                    .take_while(move |(person, _)| person == id)
+            })
+            .cloned()
+            .collect();
+        if !teams.is_empty() {
+            support.extend(
+                assignments
+                    .iter()
+                    .filter(|(_, team)| teams.contains(team))
+                    .cloned(),
+            );
+        }
+        let dotted = people
+            .iter()
+            .flat_map(|id| org.dotted_lines_of(id))
+            .map(|(m, r)| (m.clone(), r.clone()))
+            .collect();
         let people = people
             .iter()
             .map(|id| {
@@ -83,12 +110,8 @@ impl Capture {
         Capture {
             people,
             teams,
-            support: org.support_assignments().clone(),
-            dotted: org
-                .dotted_lines()
-                .into_iter()
-                .map(|(m, r)| (m.clone(), r.clone()))
-                .collect(),
+            support,
+            dotted,
             summary: Summary::of(metrics),
         }
     }

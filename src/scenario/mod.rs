@@ -137,10 +137,13 @@ pub fn touched(
         Change::SetPolicy { .. } | Change::SetLadder { .. } => {}
     }
     // Side effects: reports moved up by a removal, members left teamless
-    // by a dissolution.
+    // and supporters left without the team by a dissolution.
     match undo {
         Some(Undo::Restore(removed)) => people.extend(removed.reports.iter().cloned()),
-        Some(Undo::RestoreTeam(dissolved)) => people.extend(dissolved.members.iter().cloned()),
+        Some(Undo::RestoreTeam(dissolved)) => {
+            people.extend(dissolved.members.iter().cloned());
+            people.extend(dissolved.supporters.iter().cloned());
+        }
         _ => {}
     }
 }

@@ -279,7 +279,7 @@ impl From<&Metrics> for MetricsSummary {
                 staff_plus_to_ic_engineer_ratio: c.staff_plus_to_ic_engineer_ratio,
                 max_load: c.max_load,
                 overloaded: count(c.overloaded),
-                uncovered_teams: c.uncovered_teams.to_vec(),
+                uncovered_teams: c.uncovered_teams.iter().map(ToString::to_string).collect(),
             },
             warnings: m.warnings.iter().map(ToString::to_string).collect(),
         }
