@@ -107,6 +107,7 @@ pub(crate) fn for_each_person_row(
         supports.entry(person).or_default().push(team.as_str());
     }
 
+    let no_items = Vec::new();
     let mut row: Vec<Cell<'_>> = Vec::with_capacity(PEOPLE_HEADERS.len());
     for (person, &parent) in org.people().zip(&parents) {
         let team = person.team.as_ref().and_then(|id| org.team(id));
@@ -114,7 +115,6 @@ pub(crate) fn for_each_person_row(
         let manager = people
             .get(parent as usize)
             .map_or(Cell::Empty, |id| Cell::Text(id.as_str()));
-        let no_items = Vec::new();
         row.clear();
         row.push(Cell::Text(person.id.as_str()));
         row.push(manager);
