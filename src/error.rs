@@ -64,6 +64,14 @@ pub enum OrgError {
     },
     #[error("workspace storage error: {0}")]
     Storage(#[from] rusqlite::Error),
+    /// Writing an export failed: the output refused bytes, or the format
+    /// cannot hold the org (an XLSX sheet has at most 1,048,576 rows).
+    #[error("cannot write the {format} export: {source}")]
+    Export {
+        format: &'static str,
+        #[source]
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
 }
 
 fn render_findings(findings: &[Finding]) -> String {
@@ -92,6 +100,8 @@ impl OrgError {
             OrgError::Busy { .. } => ErrorCode::Busy,
             OrgError::Io { .. } => ErrorCode::Io,
             OrgError::Storage(_) => ErrorCode::Storage,
+            // Io rather than a new code: the desktop shell maps every code.
+            OrgError::Export { .. } => ErrorCode::Io,
         }
     }
 }

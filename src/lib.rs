@@ -8,6 +8,7 @@ pub mod chart;
 pub mod cli;
 pub mod date;
 pub mod error;
+pub mod export;
 pub mod generate;
 pub mod import;
 pub mod layout;
