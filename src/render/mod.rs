@@ -128,11 +128,9 @@ pub fn render_png(org: &Org, metrics: &Metrics, options: &ChartOptions) -> Resul
 /// The chart as a PDF of `options.page` pages, split into subtree pages
 /// when it does not fit on one page at a legible scale.
 pub fn render_pdf(org: &Org, metrics: &Metrics, options: &ChartOptions) -> Result<Vec<u8>> {
-    let _chart = scene::Chart::build(org, metrics, options)?;
-    Err(crate::OrgError::Render(
-        "PDF output is not implemented yet".to_string(),
-    ))
+    let chart = scene::Chart::build(org, metrics, options)?;
+    pdf::render(&chart, options)
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -51,7 +51,16 @@ pub(crate) fn num(value: f32) -> String {
 }
 
 /// Text element, cut to `max` px wide. `attrs` are extra attributes.
-fn text(out: &mut String, x: f32, y: f32, size: f32, bold: bool, max: f32, attrs: &str, s: &str) {
+pub(crate) fn text(
+    out: &mut String,
+    x: f32,
+    y: f32,
+    size: f32,
+    bold: bool,
+    max: f32,
+    attrs: &str,
+    s: &str,
+) {
     let s = fit(s, size, bold, max);
     let weight = if bold { " font-weight=\"bold\"" } else { "" };
     let _ = writeln!(
