@@ -108,9 +108,17 @@ fn page_svg(
             &options.date,
         );
     }
-    if let (Some(top), Some(from)) = (plan.top, plan.from) {
-        let name = &chart.labels[top as usize].name;
-        let mut note = format!("Reports of {name}, continued from page {}", from + 1);
+    if let (false, Some(from)) = (plan.tops.is_empty(), plan.from) {
+        let names: Vec<&str> = plan
+            .tops
+            .iter()
+            .map(|&t| chart.labels[t as usize].name.as_str())
+            .collect();
+        let mut note = format!(
+            "Reports of {}, continued from page {}",
+            names.join(", "),
+            from + 1
+        );
         if plan.part.1 > 1 {
             let _ = write!(note, " (part {} of {})", plan.part.0, plan.part.1);
         }
@@ -306,7 +314,7 @@ mod tests {
         let (area_w, area_h) = chart_area(page_points(&options));
         let mut drawn = vec![0u32; chart.len()];
         for (index, plan) in plans.iter().enumerate() {
-            let below_top = &plan.nodes[usize::from(plan.top.is_some())..];
+            let below_top = &plan.nodes[plan.tops.len()..];
             for &v in below_top {
                 drawn[v as usize] += 1;
             }
@@ -317,7 +325,7 @@ mod tests {
             for &(v, first, last) in &plan.continued {
                 assert!(first > index && last >= first && last < plans.len());
                 for (part, target) in plans[first..=last].iter().enumerate() {
-                    assert_eq!(target.top, Some(v));
+                    assert!(target.tops.contains(&v));
                     assert_eq!(target.from, Some(index));
                     assert_eq!(target.part, (part + 1, last - first + 1));
                 }
@@ -328,13 +336,11 @@ mod tests {
                     .iter()
                     .all(|c| !plan.nodes.contains(c)));
             }
-            if let Some(top) = plan.top {
-                assert_eq!(plan.nodes[0], top);
-            }
+            assert_eq!(&plan.nodes[..plan.tops.len()], &plan.tops[..]);
         }
         assert!(drawn.iter().all(|&n| n == 1), "everyone drawn exactly once");
         assert!(plans.len() > 1);
-        assert_eq!(plans[0].top, None);
+        assert!(plans[0].tops.is_empty());
 
         let svg = page_svg(&chart, &options, &plans, 1, page_points(&options));
         assert!(svg.contains(&format!(">Page 2 of {}</text>", plans.len())));
