@@ -335,3 +335,17 @@ fn write_samples() {
     )
     .expect("write");
 }
+
+#[test]
+fn an_empty_org_renders_everywhere() {
+    let org = Org::new();
+    let m = metrics(&org);
+    let options = options(ColourBy::Team);
+    let svg = render_svg(&org, &m, &options).expect("svg");
+    assert!(svg.contains(">Acme Corp</text>") && !svg.contains("rx=\"6\""));
+    let png = render_png(&org, &m, &options).expect("png");
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+    let pdf = render_pdf(&org, &m, &options).expect("pdf");
+    let doc = lopdf::Document::load_mem(&pdf).expect("valid PDF");
+    assert_eq!(doc.get_pages().len(), 1);
+}
