@@ -77,8 +77,7 @@ fn page_svg(
     let numbering_width = text_width(&numbering, 9.0, false);
     text(
         &mut out,
-        MARGIN,
-        MARGIN + 14.0,
+        (MARGIN, MARGIN + 14.0),
         16.0,
         true,
         w - 2.0 * MARGIN - numbering_width - 12.0,
@@ -87,8 +86,7 @@ fn page_svg(
     );
     text(
         &mut out,
-        w - MARGIN,
-        MARGIN + 14.0,
+        (w - MARGIN, MARGIN + 14.0),
         9.0,
         false,
         numbering_width + 1.0,
@@ -99,8 +97,7 @@ fn page_svg(
     if !options.date.is_empty() {
         text(
             &mut out,
-            MARGIN,
-            MARGIN + 30.0,
+            (MARGIN, MARGIN + 30.0),
             9.0,
             false,
             half,
@@ -124,8 +121,7 @@ fn page_svg(
         }
         text(
             &mut out,
-            w - MARGIN,
-            MARGIN + 30.0,
+            (w - MARGIN, MARGIN + 30.0),
             9.0,
             false,
             half,

@@ -53,8 +53,7 @@ pub(crate) fn num(value: f32) -> String {
 /// Text element, cut to `max` px wide. `attrs` are extra attributes.
 pub(crate) fn text(
     out: &mut String,
-    x: f32,
-    y: f32,
+    (x, y): (f32, f32),
     size: f32,
     bold: bool,
     max: f32,
@@ -153,11 +152,10 @@ pub(crate) fn write_drawing(
             num(l.height[i])
         );
         let tx = x + 10.0;
-        text(out, tx, y + 20.0, 13.0, true, max, "", &label.name);
+        text(out, (tx, y + 20.0), 13.0, true, max, "", &label.name);
         text(
             out,
-            tx,
-            y + 37.0,
+            (tx, y + 37.0),
             11.0,
             false,
             max,
@@ -168,7 +166,7 @@ pub(crate) fn write_drawing(
         if chart.size.height > super::scene::BOX_HEIGHT_NO_TEAM {
             last = y + 53.0;
             if let Some(team) = &label.team {
-                text(out, tx, last, 10.0, false, max, " fill=\"#4b5563\"", team);
+                text(out, (tx, last), 10.0, false, max, " fill=\"#4b5563\"", team);
             }
         }
         let note = match markers.get(&v) {
@@ -180,7 +178,7 @@ pub(crate) fn write_drawing(
         };
         if let Some((note, colour)) = note {
             let attrs = format!(" fill=\"{colour}\"");
-            text(out, tx, last + 17.0, 9.5, true, max, &attrs, &note);
+            text(out, (tx, last + 17.0), 9.5, true, max, &attrs, &note);
         }
     }
 
@@ -268,7 +266,7 @@ pub(crate) fn write_legend(
     if dotted {
         items.push((None, "Dotted line"));
     }
-    text(out, x, y + swatch - scale, size, true, width, "", title);
+    text(out, (x, y + swatch - scale), size, true, width, "", title);
     let mut cx = x + text_width(title, size, true) + spacing;
     let mut line = 0usize;
     for (i, &(fill, label)) in items.iter().enumerate() {
@@ -282,8 +280,7 @@ pub(crate) fn write_legend(
         if line + 1 == max_lines && cx + w + spacing + more_width > x + width && remaining > 1 {
             text(
                 out,
-                cx,
-                y + line as f32 * line_height + swatch - scale,
+                (cx, y + line as f32 * line_height + swatch - scale),
                 size,
                 false,
                 width,
@@ -320,8 +317,7 @@ pub(crate) fn write_legend(
         }
         text(
             out,
-            cx + swatch + 4.0 * scale,
-            top + swatch - scale,
+            (cx + swatch + 4.0 * scale, top + swatch - scale),
             size,
             false,
             width / 2.0,
@@ -352,8 +348,7 @@ pub(crate) fn document(chart: &Chart, options: &ChartOptions) -> String {
     let mut header = String::new();
     text(
         &mut header,
-        MARGIN,
-        MARGIN + 20.0,
+        (MARGIN, MARGIN + 20.0),
         20.0,
         true,
         content_width,
@@ -364,8 +359,7 @@ pub(crate) fn document(chart: &Chart, options: &ChartOptions) -> String {
     if !options.date.is_empty() {
         text(
             &mut header,
-            MARGIN,
-            MARGIN + 40.0,
+            (MARGIN, MARGIN + 40.0),
             12.0,
             false,
             content_width,

@@ -21,7 +21,17 @@ pub(super) fn small_org() -> Org {
         })
         .expect("unique team");
     }
-    let people: [(&str, &str, &str, &str, Option<&str>, Option<&str>, Status); 10] = [
+    // id, name, title, level, manager, team, status
+    type Row<'a> = (
+        &'a str,
+        &'a str,
+        &'a str,
+        &'a str,
+        Option<&'a str>,
+        Option<&'a str>,
+        Status,
+    );
+    let people: [Row; 10] = [
         (
             "ceo",
             "Grace Hopper",
