@@ -346,6 +346,52 @@ mod tests {
     }
 
     #[test]
+    fn page_legends_stay_within_two_lines() {
+        let mut org = Org::new();
+        org.add_person(crate::model::Person::new("boss"))
+            .expect("unique");
+        for i in 0..60 {
+            let team = format!("Team number {i:02}");
+            org.add_team(crate::model::Team {
+                id: team.as_str().into(),
+                name: team.clone(),
+                kind: crate::model::TeamKind::StreamAligned,
+                lead: None,
+                department: None,
+            })
+            .expect("unique team");
+            let id = format!("p{i:02}");
+            let mut person = crate::model::Person::new(id.as_str());
+            person.team = Some(team.as_str().into());
+            org.add_person(person).expect("unique");
+            org.move_person(&id.as_str().into(), Some(&"boss".into()))
+                .expect("no cycle");
+        }
+        let metrics = crate::metrics::compute(&org, crate::View::Current);
+        let options = ChartOptions::default();
+        let chart = Chart::build(&org, &metrics, &options).expect("chart");
+        let plans = pages(&chart, &options);
+        assert_eq!(plans.len(), 1, "60 stacked reports fit on a page");
+        let svg = page_svg(&chart, &options, &plans, 0, page_points(&options));
+        assert!(
+            svg.contains(" more</text>"),
+            "the legend is cut short: {}",
+            &svg[..3000]
+        );
+        // Legend swatches lie above the chart.
+        for line in svg.lines().filter(|l| l.contains("stroke-width=\"0.56\"")) {
+            let y: f32 = line
+                .split("y=\"")
+                .nth(1)
+                .and_then(|rest| rest.split('"').next())
+                .and_then(|v| v.parse().ok())
+                .expect("a y");
+            assert!(y < MARGIN + HEADER - 8.0, "{line}");
+        }
+        assert!(svg.contains("stroke-width=\"0.56\""));
+    }
+
+    #[test]
     fn forty_reports_fit_on_one_page_in_compact_mode() {
         let mut org = Org::new();
         org.add_person(crate::model::Person::new("boss"))

@@ -269,25 +269,27 @@ pub(crate) fn write_legend(
     text(out, (x, y + swatch - scale), size, true, width, "", title);
     let mut cx = x + text_width(title, size, true) + spacing;
     let mut line = 0usize;
+    // "+N more" at `cx` on `line`, ending the legend.
+    let more = |out: &mut String, cx: f32, line: usize, remaining: usize| {
+        let baseline = y + line as f32 * line_height + swatch - scale;
+        let note = format!("+{remaining} more");
+        text(out, (cx, baseline), size, false, width, "", &note);
+        (line + 1) as f32 * line_height
+    };
     for (i, &(fill, label)) in items.iter().enumerate() {
         let w = swatch + 4.0 * scale + text_width(label, size, false).min(width / 2.0);
+        let remaining = items.len() - i;
+        let more_width = text_width("+9999 more", size, false);
         if cx + w > x + width && cx > x {
+            if line + 1 >= max_lines {
+                return more(out, cx, line, remaining);
+            }
             line += 1;
             cx = x;
         }
-        let remaining = items.len() - i;
-        let more_width = text_width("+9999 more", size, false);
-        if line + 1 == max_lines && cx + w + spacing + more_width > x + width && remaining > 1 {
-            text(
-                out,
-                (cx, y + line as f32 * line_height + swatch - scale),
-                size,
-                false,
-                width,
-                "",
-                &format!("+{remaining} more"),
-            );
-            return (line + 1) as f32 * line_height;
+        // On the last line, keep room for "+N more" after each item.
+        if line + 1 >= max_lines && remaining > 1 && cx + w + spacing + more_width > x + width {
+            return more(out, cx, line, remaining);
         }
         let top = y + line as f32 * line_height;
         match fill {
