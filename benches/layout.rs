@@ -1,10 +1,12 @@
-//! Tidy-tree layout on org-shaped forests of 10k, 100k and 1M people.
+//! Tidy-tree layout on org-shaped forests of 10k, 100k and 1M people, and
+//! the compact export layout (leaf reports stacked) at 100k and 1M.
 
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use orgraph::layout::{tidy_tree, LayoutOptions, Size};
 use orgraph::model::{Forest, NO_PARENT};
+use orgraph::render::{compact_tree, CompactOptions};
 
 /// A small deterministic generator (SplitMix64), so the bench needs no
 /// random-number crate and every run lays out the same org.
@@ -66,5 +68,29 @@ fn bench_tidy_tree(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_tidy_tree);
+/// The export layout: leaf reports stacked in columns (goal: < 30 ms at
+/// 100k, < 300 ms at 1M).
+fn bench_compact_tree(c: &mut Criterion) {
+    let options = LayoutOptions::default();
+    let compact = CompactOptions::default();
+    let mut group = c.benchmark_group("compact_tree");
+    for (n, samples) in [(100_000usize, 20usize), (1_000_000, 10)] {
+        let forest = org_forest(n);
+        let sizes = vec![Size::new(190.0, 80.0); n];
+        group.sample_size(samples);
+        group.bench_with_input(BenchmarkId::from_parameter(n), &forest, |b, forest| {
+            b.iter(|| {
+                compact_tree(
+                    black_box(forest),
+                    black_box(&sizes),
+                    &options,
+                    Some(&compact),
+                )
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench_tidy_tree, bench_compact_tree);
 criterion_main!(benches);

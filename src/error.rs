@@ -72,6 +72,20 @@ pub enum OrgError {
         #[source]
         source: Box<dyn std::error::Error + Send + Sync>,
     },
+    /// A PNG export would need more pixels than the renderer allows.
+    #[error(
+        "the chart would be a {width}x{height} px image, more than the {max_side} px per side or {max_pixels} px in all a PNG may have; draw part of the org (--root, --depth), lower the scale, or export a PDF, which splits big charts over pages"
+    )]
+    ImageTooLarge {
+        width: u64,
+        height: u64,
+        max_side: u64,
+        max_pixels: u64,
+    },
+    /// Rendering a chart failed (the SVG could not be parsed, rasterised or
+    /// converted to PDF).
+    #[error("could not render the chart: {0}")]
+    Render(String),
 }
 
 fn render_findings(findings: &[Finding]) -> String {
@@ -102,6 +116,8 @@ impl OrgError {
             OrgError::Storage(_) => ErrorCode::Storage,
             // Io rather than a new code: the desktop shell maps every code.
             OrgError::Export { .. } => ErrorCode::Io,
+            OrgError::ImageTooLarge { .. } => ErrorCode::InvalidInput,
+            OrgError::Render(_) => ErrorCode::InvalidInput,
         }
     }
 }

@@ -1,0 +1,424 @@
+//! Compact tidy layout: wide spans of individual contributors stacked in
+//! columns under their manager.
+//!
+//! A manager whose reports are all leaves (at least
+//! [`CompactOptions::min_all_leaves`] of them), or who has at least
+//! [`CompactOptions::min_mixed_leaves`] leaf reports among managers, gets
+//! those leaves drawn as a *block*: 2–4 columns of boxes stacked vertically,
+//! each column hanging from a connector spine along its left side. The block
+//! takes part in the tidy tree ([`tidy_tree`]) as one node of its own
+//! (variable) size, in the position of the manager's first leaf report, and
+//! its boxes are placed inside it afterwards. Every step is linear in the
+//! number of people, so the whole layout stays O(n).
+
+use crate::layout::{tidy_tree, Layout, LayoutOptions, Size};
+use crate::model::{Forest, NO_PARENT};
+
+/// When and how leaf reports are stacked.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CompactOptions {
+    /// A manager whose reports are all leaves stacks them from this many.
+    pub min_all_leaves: usize,
+    /// A manager with reports that are managers too stacks its leaf reports
+    /// from this many.
+    pub min_mixed_leaves: usize,
+    /// At most this many columns per block.
+    pub max_columns: usize,
+    /// A new column is added for every this many leaves (2 columns at least).
+    pub per_column: usize,
+    /// Vertical gap between stacked boxes.
+    pub row_gap: f32,
+    /// Room left of each column for its spine and the stubs to the boxes.
+    pub indent: f32,
+}
+
+impl Default for CompactOptions {
+    fn default() -> CompactOptions {
+        CompactOptions {
+            min_all_leaves: 4,
+            min_mixed_leaves: 7,
+            max_columns: 4,
+            per_column: 5,
+            row_gap: 10.0,
+            indent: 16.0,
+        }
+    }
+}
+
+/// A layout plus, for every box stacked in a block, the x of the spine it
+/// hangs from (NaN for boxes placed by the tidy tree itself).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CompactLayout {
+    pub layout: Layout,
+    pub spine: Vec<f32>,
+}
+
+impl CompactLayout {
+    /// Whether node `v` is drawn in a stacked block.
+    pub fn is_stacked(&self, v: u32) -> bool {
+        !self.spine[v as usize].is_nan()
+    }
+}
+
+const NONE: u32 = u32::MAX;
+
+fn sanitize(length: f32) -> f32 {
+    if length.is_finite() {
+        length.max(0.0)
+    } else {
+        0.0
+    }
+}
+
+/// One stacked block: `members[start..end]` are its leaves, in report
+/// order, filled column by column, `rows` per column.
+#[derive(Debug, Clone, Copy)]
+struct Block {
+    node: u32,
+    start: usize,
+    end: usize,
+    rows: usize,
+}
+
+/// Lays out `forest` (every node visible) with leaf groups stacked as
+/// described in the module docs; `compact == None` is the plain
+/// [`tidy_tree`]. The output is indexed like the forest.
+///
+/// # Panics
+///
+/// If `sizes.len()` differs from `forest.len()`.
+pub fn compact_tree(
+    forest: &Forest,
+    sizes: &[Size],
+    options: &LayoutOptions,
+    compact: Option<&CompactOptions>,
+) -> CompactLayout {
+    let n = forest.len();
+    assert_eq!(sizes.len(), n, "compact_tree needs one size per node");
+    let Some(compact) = compact else {
+        return CompactLayout {
+            layout: tidy_tree(forest, sizes, &[], options),
+            spine: vec![f32::NAN; n],
+        };
+    };
+    let gap = sanitize(options.sibling_gap);
+    let row_gap = sanitize(compact.row_gap);
+    let indent = sanitize(compact.indent);
+    let is_leaf = |v: u32| forest.children(v).is_empty();
+
+    // Build the reduced forest breadth-first, so each node's children get
+    // consecutive new indices in report order (the block where the first
+    // stacked leaf was) and `Forest::from_parents` keeps that order.
+    let mut new_of = vec![NONE; n];
+    let mut parents: Vec<u32> = Vec::with_capacity(n);
+    let mut new_sizes: Vec<Size> = Vec::with_capacity(n);
+    let mut members: Vec<u32> = Vec::new();
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut queue: Vec<u32> = Vec::with_capacity(n);
+    for &root in forest.roots() {
+        new_of[root as usize] = parents.len() as u32;
+        parents.push(NO_PARENT);
+        new_sizes.push(sizes[root as usize]);
+        queue.push(root);
+    }
+    let mut head = 0;
+    while head < queue.len() {
+        let v = queue[head];
+        head += 1;
+        let kids = forest.children(v);
+        let leaves = kids.iter().filter(|&&c| is_leaf(c)).count();
+        let stack = leaves >= compact.min_all_leaves.max(1)
+            && (leaves == kids.len() || leaves >= compact.min_mixed_leaves.max(1));
+        let mut block_made = false;
+        for &c in kids {
+            if stack && is_leaf(c) {
+                if !block_made {
+                    block_made = true;
+                    let start = members.len();
+                    members.extend(kids.iter().copied().filter(|&k| is_leaf(k)));
+                    let end = members.len();
+                    let (block, size) =
+                        plan_block(&members, start, end, sizes, compact, gap, row_gap, indent);
+                    blocks.push(Block {
+                        node: parents.len() as u32,
+                        ..block
+                    });
+                    parents.push(new_of[v as usize]);
+                    new_sizes.push(size);
+                }
+            } else {
+                new_of[c as usize] = parents.len() as u32;
+                parents.push(new_of[v as usize]);
+                new_sizes.push(sizes[c as usize]);
+                queue.push(c);
+            }
+        }
+    }
+    let reduced = Forest::from_parents(parents).expect("a sub-forest of a forest is a forest");
+    let placed = tidy_tree(&reduced, &new_sizes, &[], options);
+
+    let mut x = vec![f32::NAN; n];
+    let mut y = vec![f32::NAN; n];
+    let mut spine = vec![f32::NAN; n];
+    for v in 0..n {
+        let w = new_of[v];
+        if w != NONE {
+            x[v] = placed.x[w as usize];
+            y[v] = placed.y[w as usize];
+        }
+    }
+    for block in &blocks {
+        let (bx, by) = (
+            f64::from(placed.x[block.node as usize]),
+            f64::from(placed.y[block.node as usize]),
+        );
+        let mut left = bx;
+        for column in members[block.start..block.end].chunks(block.rows) {
+            let column_width = column
+                .iter()
+                .map(|&m| sanitize(sizes[m as usize].width))
+                .fold(0.0f32, f32::max);
+            let mut top = by;
+            for &m in column {
+                let m = m as usize;
+                x[m] = (left + f64::from(indent)) as f32;
+                y[m] = top as f32;
+                spine[m] = (left + f64::from(indent) / 2.0) as f32;
+                top += f64::from(sanitize(sizes[m].height)) + f64::from(row_gap);
+            }
+            left += f64::from(indent) + f64::from(column_width) + f64::from(gap);
+        }
+    }
+    CompactLayout {
+        layout: Layout {
+            x,
+            y,
+            width: sizes.iter().map(|s| sanitize(s.width)).collect(),
+            height: sizes.iter().map(|s| sanitize(s.height)).collect(),
+            visible: vec![true; n],
+            bounds: placed.bounds,
+        },
+        spine,
+    }
+}
+
+/// Columns and outer size of the block of `members[start..end]`.
+#[allow(clippy::too_many_arguments)]
+fn plan_block(
+    members: &[u32],
+    start: usize,
+    end: usize,
+    sizes: &[Size],
+    compact: &CompactOptions,
+    gap: f32,
+    row_gap: f32,
+    indent: f32,
+) -> (Block, Size) {
+    let count = end - start;
+    let per_column = compact.per_column.max(1);
+    let wanted = count
+        .div_ceil(per_column)
+        .clamp(2, compact.max_columns.max(2));
+    let columns = wanted.min(count).max(1);
+    let rows = count.div_ceil(columns);
+    let (mut width, mut height) = (0.0f64, 0.0f64);
+    for (i, column) in members[start..end].chunks(rows).enumerate() {
+        if i > 0 {
+            width += f64::from(gap);
+        }
+        let mut column_width = 0.0f32;
+        let mut column_height = 0.0f64;
+        for (j, &m) in column.iter().enumerate() {
+            let size = sizes[m as usize];
+            column_width = column_width.max(sanitize(size.width));
+            if j > 0 {
+                column_height += f64::from(row_gap);
+            }
+            column_height += f64::from(sanitize(size.height));
+        }
+        width += f64::from(indent) + f64::from(column_width);
+        height = height.max(column_height);
+    }
+    (
+        Block {
+            node: NONE,
+            start,
+            end,
+            rows,
+        },
+        Size::new(width as f32, height as f32),
+    )
+}
+
+/// The first pair of visible boxes that overlap (share interior area), if
+/// any. Sorts by x and sweeps, so it is fast unless many boxes share an x
+/// range.
+pub fn first_overlap(layout: &Layout) -> Option<(u32, u32)> {
+    let mut order: Vec<u32> = (0..layout.len() as u32)
+        .filter(|&v| layout.visible[v as usize])
+        .collect();
+    order.sort_by(|&a, &b| layout.x[a as usize].total_cmp(&layout.x[b as usize]));
+    const EPS: f32 = 1e-3;
+    for (k, &a) in order.iter().enumerate() {
+        let a_ = a as usize;
+        let right = layout.x[a_] + layout.width[a_];
+        for &b in &order[k + 1..] {
+            let b_ = b as usize;
+            if layout.x[b_] >= right - EPS {
+                break;
+            }
+            let (top, bottom) = (layout.y[a_], layout.y[a_] + layout.height[a_]);
+            let (b_top, b_bottom) = (layout.y[b_], layout.y[b_] + layout.height[b_]);
+            let degenerate = layout.width[a_] <= EPS
+                || layout.width[b_] <= EPS
+                || layout.height[a_] <= EPS
+                || layout.height[b_] <= EPS;
+            if !degenerate && b_top < bottom - EPS && top < b_bottom - EPS {
+                return Some((a.min(b), a.max(b)));
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    const BOX: Size = Size::new(180.0, 64.0);
+
+    fn forest(parents: &[u32]) -> Forest {
+        Forest::from_parents(parents.to_vec()).expect("test parents form a forest")
+    }
+
+    fn layout(parents: &[u32], compact: bool) -> CompactLayout {
+        let f = forest(parents);
+        let sizes = vec![BOX; f.len()];
+        compact_tree(
+            &f,
+            &sizes,
+            &LayoutOptions::default(),
+            compact.then(CompactOptions::default).as_ref(),
+        )
+    }
+
+    #[test]
+    fn forty_leaf_reports_stay_a_few_boxes_wide() {
+        let mut parents = vec![NO_PARENT];
+        parents.extend(std::iter::repeat_n(0, 40));
+        let wide = layout(&parents, false);
+        let compact = layout(&parents, true);
+        assert!(wide.layout.bounds.width() > 40.0 * BOX.width);
+        let width = compact.layout.bounds.width();
+        assert!(
+            width <= 5.0 * BOX.width,
+            "40 stacked reports are {width} px wide"
+        );
+        assert_eq!(first_overlap(&compact.layout), None);
+        // Four columns of ten, every report stacked and below the manager.
+        let columns: std::collections::BTreeSet<u32> =
+            (1..41).map(|v| compact.layout.x[v].to_bits()).collect();
+        assert_eq!(columns.len(), 4);
+        for v in 1..41u32 {
+            assert!(compact.is_stacked(v));
+            assert!(compact.layout.y[v as usize] >= BOX.height + 48.0 - 1e-3);
+            assert!(compact.spine[v as usize] < compact.layout.x[v as usize]);
+        }
+        assert!(!compact.is_stacked(0));
+        // Reading order goes down the first column first.
+        assert_eq!(compact.layout.x[1], compact.layout.x[10]);
+        assert!(compact.layout.y[2] > compact.layout.y[1]);
+        assert!(compact.layout.x[11] > compact.layout.x[10]);
+    }
+
+    #[test]
+    fn mixed_reports_stack_only_many_leaves() {
+        // 0 has managers 1 and 2 (each with 2 leaves) and leaves 3..=10.
+        let mut parents = vec![NO_PARENT, 0, 0];
+        parents.extend(std::iter::repeat_n(0, 8));
+        parents.extend([1, 1, 2, 2]);
+        let placed = layout(&parents, true);
+        assert_eq!(first_overlap(&placed.layout), None);
+        for v in 3..=10 {
+            assert!(placed.is_stacked(v), "leaf {v} is stacked");
+        }
+        for v in [0, 1, 2, 11, 12, 13, 14] {
+            assert!(!placed.is_stacked(v), "{v} is placed by the tidy tree");
+        }
+        // A manager with only 3 leaf reports and managers beside does not stack.
+        let parents = [NO_PARENT, 0, 0, 0, 0, 1];
+        let placed = layout(&parents, true);
+        assert!((0..6).all(|v| !placed.is_stacked(v)));
+    }
+
+    #[test]
+    fn compact_off_is_the_tidy_tree() {
+        let parents = [NO_PARENT, 0, 0, 0, 0, 0, 1];
+        let f = forest(&parents);
+        let sizes = vec![BOX; f.len()];
+        let plain = tidy_tree(&f, &sizes, &[], &LayoutOptions::default());
+        assert_eq!(layout(&parents, false).layout, plain);
+    }
+
+    #[test]
+    fn overlap_helper_finds_overlaps() {
+        let mut l = layout(&[NO_PARENT, 0, 0], false).layout;
+        assert_eq!(first_overlap(&l), None);
+        l.x[2] = l.x[1] + 10.0;
+        l.y[2] = l.y[1] + 10.0;
+        assert_eq!(first_overlap(&l), Some((1, 2)));
+    }
+
+    fn arb_forest() -> impl Strategy<Value = (Vec<u32>, Vec<Size>)> {
+        // Parents biased towards a few wide managers, so leaf groups form.
+        let node = (0.0f64..1.0, 0u8..25, 10.0f32..200.0, 10.0f32..90.0);
+        prop::collection::vec(node, 1..150).prop_map(|nodes| {
+            let mut parents = Vec::with_capacity(nodes.len());
+            let mut sizes = Vec::with_capacity(nodes.len());
+            for (i, &(pick, root, w, h)) in nodes.iter().enumerate() {
+                if i == 0 || root == 0 {
+                    parents.push(NO_PARENT);
+                } else {
+                    let back = ((pick * pick * pick * i as f64) as usize).min(i - 1);
+                    parents.push((i - 1 - back) as u32);
+                }
+                sizes.push(Size::new(w, h));
+            }
+            (parents, sizes)
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        #[test]
+        fn compact_layouts_never_overlap((parents, sizes) in arb_forest()) {
+            let f = forest(&parents);
+            let options = LayoutOptions::default();
+            let placed = compact_tree(&f, &sizes, &options, Some(&CompactOptions::default()));
+            prop_assert_eq!(first_overlap(&placed.layout), None);
+            let b = placed.layout.bounds;
+            for v in 0..f.len() {
+                let l = &placed.layout;
+                prop_assert!(l.x[v].is_finite() && l.y[v].is_finite());
+                prop_assert!(l.x[v] >= b.min_x - 1e-2 && l.x[v] + l.width[v] <= b.max_x + 1e-2);
+                prop_assert!(l.y[v] >= b.min_y - 1e-2 && l.y[v] + l.height[v] <= b.max_y + 1e-2);
+                // Children start below their manager's box.
+                if let Some(p) = f.parent(v as u32) {
+                    let p = p as usize;
+                    prop_assert!(l.y[v] >= l.y[p] + l.height[p] - 1e-2);
+                    if placed.is_stacked(v as u32) {
+                        prop_assert!(placed.spine[v] < l.x[v]);
+                    }
+                }
+            }
+            // Deterministic.
+            let again = compact_tree(&f, &sizes, &options, Some(&CompactOptions::default()));
+            let bits = |v: &[f32]| v.iter().map(|f| f.to_bits()).collect::<Vec<u32>>();
+            prop_assert_eq!(bits(&placed.layout.x), bits(&again.layout.x));
+            prop_assert_eq!(bits(&placed.layout.y), bits(&again.layout.y));
+            prop_assert_eq!(bits(&placed.spine), bits(&again.spine));
+        }
+    }
+}

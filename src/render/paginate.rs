@@ -1,0 +1,239 @@
+//! Splitting a chart into pages by subtree.
+//!
+//! A page shows an optional *top* box (the manager whose reports continue
+//! here, repeated for context) and the subtrees of some of that manager's
+//! reports (the *kids*; for the first page, the chart's roots) and as much
+//! of their subtrees as still fits: managers are opened breadth-first, all
+//! of one manager's reports at a time. Every manager drawn closed gets a
+//! "continued on page N" marker, and their reports become later pages,
+//! recursively. When even the kids alone (one
+//! level) do not fit, they are split into consecutive runs, one page each
+//! ("part 2 of 3").
+//!
+//! Pages are numbered in breadth-first order: page 1 is the top of the tree
+//! and a continued subtree always comes after the page that points to it.
+//! Every person of the chart is drawn below the top on exactly one page.
+
+use super::scene::Chart;
+use std::collections::VecDeque;
+
+/// One planned page.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct PagePlan {
+    /// The managers repeated at the top, whose reports continue here (none
+    /// on the first page).
+    pub tops: Vec<u32>,
+    /// The page (0-based) where the `tops` are drawn with their markers.
+    pub from: Option<usize>,
+    /// Part `.0` of `.1` when one manager's reports are split over pages.
+    pub part: (usize, usize),
+    /// Chart nodes to draw, parents before reports (`tops` first).
+    pub nodes: Vec<u32>,
+    /// Nodes drawn here whose reports continue on pages `.1..=.2` (0-based).
+    pub continued: Vec<(u32, usize, usize)>,
+}
+
+/// After this many managers in a row whose reports did not fit, a page
+/// stops trying (each try lays the page out again).
+const MAX_MISSES: usize = 16;
+
+/// A page to be filled: `tops` and, below them, `kids` and as much of the
+/// kids' subtrees as fits.
+struct Unit {
+    tops: Vec<u32>,
+    kids: Vec<u32>,
+    from: Option<usize>,
+    part: (usize, usize),
+}
+
+fn concat(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    out.extend_from_slice(a);
+    out.extend_from_slice(b);
+    out
+}
+
+/// Splits `kids` into consecutive runs that each fit on a page below
+/// `tops`; a run has at least one kid.
+fn split(tops: &[u32], kids: &[u32], fits: &dyn Fn(&[u32]) -> bool) -> Vec<Vec<u32>> {
+    let fits_run = |run: &[u32]| fits(&concat(tops, run));
+    if fits_run(kids) {
+        return vec![kids.to_vec()];
+    }
+    let mut runs = Vec::new();
+    let mut start = 0;
+    while start < kids.len() {
+        // Grow the run exponentially, then binary search its end.
+        let mut good = start + 1;
+        let mut probe = start + 2;
+        while probe <= kids.len() && fits_run(&kids[start..probe]) {
+            good = probe;
+            probe = start + 2 * (probe - start);
+        }
+        let mut bad = probe.min(kids.len() + 1);
+        while bad - good > 1 {
+            let mid = (good + bad) / 2;
+            if fits_run(&kids[start..mid]) {
+                good = mid;
+            } else {
+                bad = mid;
+            }
+        }
+        runs.push(kids[start..good].to_vec());
+        start = good;
+    }
+    runs
+}
+
+/// `v`'s whole subtree below it, breadth-first, unless it has more than
+/// `cap` people.
+fn below(chart: &Chart, v: u32, cap: usize) -> Option<Vec<u32>> {
+    let mut nodes: Vec<u32> = chart.forest.children(v).to_vec();
+    let mut head = 0;
+    while head < nodes.len() {
+        if nodes.len() > cap {
+            return None;
+        }
+        let kids = chart.forest.children(nodes[head]);
+        nodes.extend_from_slice(kids);
+        head += 1;
+    }
+    (nodes.len() <= cap).then_some(nodes)
+}
+
+/// Plans the pages of `chart`. `fits(nodes)` says whether a drawing of
+/// those nodes fits on a page; `cap` is a number of boxes that can never
+/// fit, which bounds the work spent on each page.
+pub(crate) fn plan(chart: &Chart, fits: &dyn Fn(&[u32]) -> bool, cap: usize) -> Vec<PagePlan> {
+    let fits = |nodes: &[u32]| nodes.len() <= cap && fits(nodes);
+    let roots = chart.forest.roots();
+    if roots.is_empty() {
+        return vec![PagePlan {
+            tops: Vec::new(),
+            from: None,
+            part: (1, 1),
+            nodes: Vec::new(),
+            continued: Vec::new(),
+        }];
+    }
+    let mut queue: VecDeque<Unit> = VecDeque::new();
+    let mut queued = 0usize;
+    for (i, kids) in split(&[], roots, &fits).into_iter().enumerate() {
+        queue.push_back(Unit {
+            tops: Vec::new(),
+            kids,
+            from: None,
+            part: (i + 1, 0),
+        });
+        queued += 1;
+    }
+    let runs = queued;
+    for unit in &mut queue {
+        unit.part.1 = runs;
+    }
+    let mut pages = Vec::new();
+    while let Some(unit) = queue.pop_front() {
+        let index = pages.len();
+        // Open up managers breadth-first, all of one manager's reports at
+        // a time, while the page still fits; whoever stays closed continues
+        // on later pages.
+        let mut nodes = concat(&unit.tops, &unit.kids);
+        let mut frontier: VecDeque<u32> = unit
+            .kids
+            .iter()
+            .copied()
+            .filter(|&v| !chart.forest.children(v).is_empty())
+            .collect();
+        let mut cut = Vec::new();
+        let mut misses = 0;
+        while let Some(v) = frontier.pop_front() {
+            let reports = chart.forest.children(v);
+            if misses >= MAX_MISSES || nodes.len() + reports.len() > cap {
+                cut.push(v);
+                continue;
+            }
+            let trial = concat(&nodes, reports);
+            if fits(&trial) {
+                nodes = trial;
+                misses = 0;
+                frontier.extend(
+                    reports
+                        .iter()
+                        .copied()
+                        .filter(|&r| !chart.forest.children(r).is_empty()),
+                );
+            } else {
+                cut.push(v);
+                misses += 1;
+            }
+        }
+        // Closed managers whose whole subtrees fit on a page share pages,
+        // as many neighbours as fit together; bigger ones get their own.
+        let mut continued = Vec::with_capacity(cut.len());
+        let mut i = 0;
+        while i < cut.len() {
+            let v = cut[i];
+            let whole = below(chart, v, cap).map(|b| concat(&[v], &b));
+            match whole.filter(|w| fits(w)) {
+                Some(mut together) => {
+                    let mut tops = vec![v];
+                    i += 1;
+                    while i < cut.len() {
+                        let w = cut[i];
+                        let Some(more) = below(chart, w, cap) else {
+                            break;
+                        };
+                        let mut trial = Vec::with_capacity(together.len() + more.len() + 1);
+                        trial.extend_from_slice(&tops);
+                        trial.push(w);
+                        trial.extend_from_slice(&together[tops.len()..]);
+                        trial.extend_from_slice(&more);
+                        if !fits(&trial) {
+                            break;
+                        }
+                        tops.push(w);
+                        together = trial;
+                        i += 1;
+                    }
+                    for &t in &tops {
+                        continued.push((t, queued, queued));
+                    }
+                    let kids = tops
+                        .iter()
+                        .flat_map(|&t| chart.forest.children(t).iter().copied())
+                        .collect();
+                    queue.push_back(Unit {
+                        tops,
+                        kids,
+                        from: Some(index),
+                        part: (1, 1),
+                    });
+                    queued += 1;
+                }
+                None => {
+                    let runs = split(&[v], chart.forest.children(v), &fits);
+                    let total = runs.len();
+                    continued.push((v, queued, queued + total - 1));
+                    for (k, kids) in runs.into_iter().enumerate() {
+                        queue.push_back(Unit {
+                            tops: vec![v],
+                            kids,
+                            from: Some(index),
+                            part: (k + 1, total),
+                        });
+                    }
+                    queued += total;
+                    i += 1;
+                }
+            }
+        }
+        pages.push(PagePlan {
+            tops: unit.tops,
+            from: unit.from,
+            part: unit.part,
+            nodes,
+            continued,
+        });
+    }
+    pages
+}

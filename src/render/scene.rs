@@ -1,0 +1,211 @@
+//! What a chart shows: the people under the chosen root down to the chosen
+//! depth (the chart's own forest, indexed 0..len), their labels and colour
+//! keys, and the laid-out drawing of any subset of them.
+
+use super::colour::{Colouring, Key};
+use super::compact::{compact_tree, CompactLayout, CompactOptions};
+use super::ChartOptions;
+use crate::error::{OrgError, Result};
+use crate::layout::{LayoutOptions, Size};
+use crate::metrics::Metrics;
+use crate::model::{Forest, Org, Status, NO_PARENT};
+use rustc_hash::FxHashMap;
+
+/// Box size with and without the team line. Every box has room for a last
+/// small line ("+12 below", "continued on page 4").
+pub(crate) const BOX_WIDTH: f32 = 190.0;
+pub(crate) const BOX_HEIGHT: f32 = 80.0;
+pub(crate) const BOX_HEIGHT_NO_TEAM: f32 = 66.0;
+
+pub(crate) const LAYOUT: LayoutOptions = LayoutOptions {
+    sibling_gap: 16.0,
+    level_gap: 40.0,
+    root_gap: 48.0,
+};
+
+/// One person as drawn. No cost: compensation never reaches a chart.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Label {
+    pub name: String,
+    pub title: String,
+    pub team: Option<String>,
+    /// Index into [`Chart::keys`].
+    pub key: u32,
+    /// People below this one that the depth cut leaves out.
+    pub hidden_below: u64,
+}
+
+#[derive(Debug)]
+pub(crate) struct Chart {
+    /// Parent/children among the people shown, in chart indices.
+    pub forest: Forest,
+    pub labels: Vec<Label>,
+    pub keys: Vec<Key>,
+    /// Dotted lines (manager, report) between people shown, sorted.
+    pub dotted: Vec<(u32, u32)>,
+    pub size: Size,
+    pub compact: bool,
+    pub colour_by: super::ColourBy,
+}
+
+impl Chart {
+    /// Cuts the org to `options.root`/`options.depth` and labels everyone.
+    /// Chart indices follow a breadth-first walk from the root(s), so
+    /// reports keep their org order.
+    pub fn build(org: &Org, metrics: &Metrics, options: &ChartOptions) -> Result<Chart> {
+        let forest = org.forest();
+        let starts: Vec<u32> = match &options.root {
+            Some(id) => vec![org
+                .position_of(id)
+                .ok_or_else(|| OrgError::PersonNotFound(id.to_string()))?],
+            None => forest.roots().to_vec(),
+        };
+        let mut global: Vec<u32> = Vec::new();
+        let mut parents: Vec<u32> = Vec::new();
+        let mut level: Vec<u32> = Vec::new();
+        for &s in &starts {
+            global.push(s);
+            parents.push(NO_PARENT);
+            level.push(0);
+        }
+        let mut head = 0;
+        while head < global.len() {
+            let v = global[head];
+            if options.depth.is_none_or(|d| level[head] < d) {
+                for &c in forest.children(v) {
+                    global.push(c);
+                    parents.push(head as u32);
+                    level.push(level[head] + 1);
+                }
+            }
+            head += 1;
+        }
+        // Subtree sizes, only needed when the depth cuts people off.
+        let below: Vec<u64> = if options.depth.is_some() {
+            let mut below = vec![0u64; forest.len()];
+            for &v in forest.top_down().iter().rev() {
+                if let Some(p) = forest.parent(v) {
+                    below[p as usize] += below[v as usize] + 1;
+                }
+            }
+            below
+        } else {
+            Vec::new()
+        };
+        let people: Vec<&crate::model::Person> = org.people().collect();
+        let colouring = Colouring::new(org, metrics, options.colour_by);
+        let mut local_of: FxHashMap<u32, u32> = FxHashMap::default();
+        local_of.reserve(global.len());
+        let labels: Vec<Label> = global
+            .iter()
+            .enumerate()
+            .map(|(i, &g)| {
+                local_of.insert(g, i as u32);
+                let person = people[g as usize];
+                let cut = options.depth.is_some_and(|d| level[i] >= d);
+                Label {
+                    name: match (person.name.is_empty(), person.status) {
+                        (false, _) => person.name.to_string(),
+                        (true, Status::Open) => format!("Open req ({})", person.id),
+                        (true, Status::Planned) => format!("Planned hire ({})", person.id),
+                        (true, _) => person.id.to_string(),
+                    },
+                    title: person.title.to_string(),
+                    team: person.team.as_ref().map(|t| {
+                        org.team(t)
+                            .map_or_else(|| t.to_string(), |team| team.name.clone())
+                    }),
+                    key: colouring.key_of(person),
+                    hidden_below: if cut {
+                        below.get(g as usize).copied().unwrap_or(0)
+                    } else {
+                        0
+                    },
+                }
+            })
+            .collect();
+        let positions = org.positions();
+        let mut dotted: Vec<(u32, u32)> = org
+            .dotted_lines()
+            .into_iter()
+            .filter_map(|(m, r)| {
+                let m = local_of.get(&positions.of(m)?)?;
+                let r = local_of.get(&positions.of(r)?)?;
+                Some((*m, *r))
+            })
+            .collect();
+        dotted.sort_unstable();
+        dotted.dedup();
+        Ok(Chart {
+            forest: Forest::from_parents(parents).expect("a cut of a forest is a forest"),
+            labels,
+            keys: colouring.keys,
+            dotted,
+            size: Size::new(
+                BOX_WIDTH,
+                if options.show_team {
+                    BOX_HEIGHT
+                } else {
+                    BOX_HEIGHT_NO_TEAM
+                },
+            ),
+            compact: options.compact,
+            colour_by: options.colour_by,
+        })
+    }
+
+    pub fn len(&self) -> usize {
+        self.labels.len()
+    }
+
+    /// Every person of the chart, parents before reports.
+    pub fn everyone(&self) -> Vec<u32> {
+        (0..self.len() as u32).collect()
+    }
+}
+
+/// A laid-out subset of a chart.
+#[derive(Debug)]
+pub(crate) struct Drawing {
+    /// Chart indices, in drawing order (parents before reports).
+    pub nodes: Vec<u32>,
+    /// Parent/children among `nodes`, by position in `nodes`.
+    pub forest: Forest,
+    pub placed: CompactLayout,
+}
+
+impl Drawing {
+    /// Lays out `nodes` (chart indices, each after its parent if the parent
+    /// is drawn at all); a node whose parent is not drawn is a root.
+    pub fn new(chart: &Chart, nodes: Vec<u32>) -> Drawing {
+        let mut at: FxHashMap<u32, u32> = FxHashMap::default();
+        at.reserve(nodes.len());
+        let mut parents = Vec::with_capacity(nodes.len());
+        for (i, &v) in nodes.iter().enumerate() {
+            let parent = chart
+                .forest
+                .parent(v)
+                .and_then(|p| at.get(&p).copied())
+                .unwrap_or(NO_PARENT);
+            parents.push(parent);
+            at.insert(v, i as u32);
+        }
+        let forest = Forest::from_parents(parents).expect("a subset of a forest is a forest");
+        let sizes = vec![chart.size; nodes.len()];
+        let compact = CompactOptions::default();
+        let placed = compact_tree(&forest, &sizes, &LAYOUT, chart.compact.then_some(&compact));
+        Drawing {
+            nodes,
+            forest,
+            placed,
+        }
+    }
+
+    pub fn width(&self) -> f32 {
+        self.placed.layout.bounds.width()
+    }
+
+    pub fn height(&self) -> f32 {
+        self.placed.layout.bounds.height()
+    }
+}
