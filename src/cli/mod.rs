@@ -2,8 +2,10 @@
 //! message names file, row and column), 2 usage error.
 
 mod edit;
+mod import;
 
 use crate::error::OrgError;
+use crate::import::{Field, ImportOptions, ManagerRef};
 use crate::metrics::{compute, render_text, View};
 use crate::model::{Finding, Ladder, Policy};
 use crate::session::Session;
@@ -11,6 +13,7 @@ use crate::store::Workspace;
 use crate::store::{Snapshot, BASELINE};
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
+use import::{parse_mapping, render_detection};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -42,11 +45,28 @@ enum Command {
     /// Import people from CSV into a workspace (created if missing). The
     /// workspace's org is replaced in one transaction, or left unchanged.
     Import {
-        /// CSV file with at least `id` and `manager_id` columns.
+        /// CSV (any delimiter; UTF-8, UTF-16 or Latin-1) or spreadsheet
+        /// (XLSX, XLS, ODS) with an id and a manager column, under any of
+        /// the common HRIS headers.
         file: PathBuf,
         /// Workspace file (.orgraph).
         #[arg(long)]
         into: PathBuf,
+        /// The spreadsheet sheet to read (default: the first).
+        #[arg(long)]
+        sheet: Option<String>,
+        /// Map a column to a field, overriding detection; repeatable, e.g.
+        /// --map "Reports To=manager_id" --map "Badge=ignore".
+        #[arg(long = "map", value_name = "COLUMN=FIELD", value_parser = parse_mapping)]
+        map: Vec<(String, Field)>,
+        /// How the manager column refers to managers: id, employee-number,
+        /// email, name, last-first or org-and-name (default: detected).
+        #[arg(long)]
+        manager_ref: Option<ManagerRef>,
+        /// Only show the detected format, column mapping and manager
+        /// reference kind; import nothing.
+        #[arg(long)]
+        dry_run: bool,
     },
     /// Compute org metrics for a CSV file or a workspace.
     Metrics {
@@ -185,10 +205,29 @@ fn run(command: Command) -> Result<(), OrgError> {
             }
             Ok(())
         }
-        Command::Import { file, into } => {
+        Command::Import {
+            file,
+            into,
+            sheet,
+            map,
+            manager_ref,
+            dry_run,
+        } => {
+            let options = ImportOptions {
+                sheet,
+                overrides: map,
+                manager_ref,
+            };
+            if dry_run {
+                print!(
+                    "{}",
+                    render_detection(&crate::import::detect(&file, &options)?)
+                );
+                return Ok(());
+            }
             // Validate fully before touching the workspace.
             let (org, warnings) =
-                crate::import::load_csv(&file, Ladder::default(), Policy::default())?;
+                crate::import::load(&file, &options, Ladder::default(), Policy::default())?;
             print_warnings(&warnings);
             let (mut workspace, _) = Workspace::open_or_create(&into)?;
             let mut org = org;

@@ -445,6 +445,28 @@ proptest! {
     }
 }
 
+proptest! {
+    // Each case writes and reads a zip file: fewer cases than for CSV.
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    #[test]
+    fn xlsx_round_trips_random_orgs(spec in org_spec()) {
+        let org = build(&spec);
+        let xlsx = export(&org, DataFormat::Xlsx, &ExportOptions::default()).expect("exports");
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("people.xlsx");
+        std::fs::write(&path, xlsx).expect("written");
+        let (back, _) = crate::import::load(
+            &path,
+            &crate::import::ImportOptions::default(),
+            org.ladder.clone(),
+            org.policy,
+        )
+        .expect("the export imports");
+        prop_assert_eq!(shape(&back), shape(&org));
+    }
+}
+
 // ---- redaction ----
 
 fn assert_no_cost(format: DataFormat, output: &str) {

@@ -329,24 +329,6 @@ fn png_too_large_is_a_typed_error() {
 }
 
 #[test]
-#[ignore = "writes /tmp/orgraph-render-*.png|svg|pdf for looking at"]
-fn write_samples() {
-    let org = small_org();
-    let m = metrics(&org);
-    let opts = options(ColourBy::Status);
-    std::fs::write(
-        "/tmp/orgraph-render-small.svg",
-        render_svg(&org, &m, &opts).expect("svg"),
-    )
-    .expect("write");
-    std::fs::write(
-        "/tmp/orgraph-render-small.png",
-        render_png(&org, &m, &opts).expect("png"),
-    )
-    .expect("write");
-}
-
-#[test]
 fn an_empty_org_renders_everywhere() {
     let org = Org::new();
     let m = metrics(&org);

@@ -1,0 +1,307 @@
+//! Manager references. HRIS exports name a person's manager by id, by a
+//! second key such as an employee number, by e-mail, by "First Last", by
+//! "Last, First", or as "Org Name (Manager Name)". Which one a file uses is
+//! detected from its values; references are then rewritten to ids.
+
+use super::rows::Keys;
+use crate::model::{Finding, Location, PersonRecord, ShortText};
+use rustc_hash::{FxHashMap, FxHashSet};
+
+/// How a file refers to managers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ManagerRef {
+    Id,
+    EmployeeNumber,
+    Email,
+    /// "First Last", matched against the person's full name.
+    Name,
+    /// "Last, First".
+    LastFirst,
+    /// "Org Name (Manager Name)": the name in the last parentheses.
+    OrgAndName,
+}
+
+impl ManagerRef {
+    pub fn name(self) -> &'static str {
+        match self {
+            ManagerRef::Id => "id",
+            ManagerRef::EmployeeNumber => "employee-number",
+            ManagerRef::Email => "email",
+            ManagerRef::Name => "name",
+            ManagerRef::LastFirst => "last-first",
+            ManagerRef::OrgAndName => "org-and-name",
+        }
+    }
+}
+
+impl std::str::FromStr for ManagerRef {
+    type Err = String;
+    fn from_str(text: &str) -> Result<ManagerRef, String> {
+        [
+            ManagerRef::Id,
+            ManagerRef::EmployeeNumber,
+            ManagerRef::Email,
+            ManagerRef::Name,
+            ManagerRef::LastFirst,
+            ManagerRef::OrgAndName,
+        ]
+        .into_iter()
+        .find(|kind| kind.name() == text)
+        .ok_or_else(|| {
+            format!(
+                "'{text}' is not a manager reference (expected id, employee-number, email, name, last-first or org-and-name)"
+            )
+        })
+    }
+}
+
+/// Picks the kind that most of the sampled references fit. `rows` are
+/// (record, keys) of a sample of the file.
+pub fn detect(rows: &[(PersonRecord, Keys)]) -> ManagerRef {
+    let references: Vec<&str> = rows
+        .iter()
+        .map(|(record, _)| record.manager_id.as_str())
+        .filter(|m| !m.is_empty())
+        .collect();
+    if references.is_empty() {
+        return ManagerRef::Id;
+    }
+    let most = |matches: usize| matches * 2 > references.len();
+    let count = |test: &dyn Fn(&str) -> bool| references.iter().filter(|r| test(r)).count();
+    let ids: FxHashSet<&str> = rows.iter().map(|(r, _)| r.id.as_str()).collect();
+    let numbers: FxHashSet<&str> = rows
+        .iter()
+        .map(|(_, k)| k.employee_number.as_str())
+        .filter(|n| !n.is_empty())
+        .collect();
+    if most(count(&|r| ids.contains(r))) {
+        return ManagerRef::Id;
+    }
+    if !numbers.is_empty() && most(count(&|r| numbers.contains(r))) {
+        return ManagerRef::EmployeeNumber;
+    }
+    // The shape of the references, for when the sample holds few of the
+    // managers themselves; ids that share the shape win.
+    let id_share = |test: &dyn Fn(&str) -> bool| {
+        let with = ids.iter().filter(|id| test(id)).count();
+        with * 2 > ids.len()
+    };
+    let email = |r: &str| r.contains('@');
+    let org_and_name = |r: &str| r.trim_end().ends_with(')') && r.contains('(');
+    let last_first = |r: &str| r.contains(',');
+    let spaced = |r: &str| r.trim().contains(char::is_whitespace);
+    if most(count(&email)) && !id_share(&email) {
+        ManagerRef::Email
+    } else if most(count(&org_and_name)) && !id_share(&org_and_name) {
+        ManagerRef::OrgAndName
+    } else if most(count(&last_first)) && !id_share(&last_first) {
+        ManagerRef::LastFirst
+    } else if most(count(&spaced)) && !id_share(&spaced) {
+        ManagerRef::Name
+    } else {
+        ManagerRef::Id
+    }
+}
+
+/// Names compare case-insensitively with runs of spaces collapsed.
+fn name_key(name: &str) -> String {
+    name.split_whitespace()
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The "First Last" a reference of `kind` names, as a name key.
+fn referenced_name(kind: ManagerRef, reference: &str) -> String {
+    match kind {
+        ManagerRef::LastFirst => match reference.split_once(',') {
+            Some((last, first)) => name_key(&format!("{first} {last}")),
+            None => name_key(reference),
+        },
+        ManagerRef::OrgAndName => {
+            let inner = reference
+                .rfind('(')
+                .map(|open| reference[open + 1..].trim_end().trim_end_matches(')'))
+                .unwrap_or(reference);
+            name_key(inner)
+        }
+        _ => name_key(reference),
+    }
+}
+
+/// Rewrites every manager and dotted-manager reference of `kind` to the id
+/// it names. A reference matching nobody is left as written (the org
+/// builder reports it as a missing manager); a name matching two people is
+/// an error naming both rows.
+pub fn resolve(
+    kind: ManagerRef,
+    rows: &mut [(PersonRecord, Keys)],
+    file: &str,
+    manager_column: &str,
+) -> Vec<Finding> {
+    if kind == ManagerRef::Id {
+        return Vec::new();
+    }
+    // Key → (id, row), or the rows of every person sharing the key.
+    let mut index: FxHashMap<String, Result<(ShortText, u64), Vec<u64>>> = FxHashMap::default();
+    for (record, keys) in rows.iter() {
+        let key = match kind {
+            ManagerRef::EmployeeNumber => keys.employee_number.to_string(),
+            ManagerRef::Email => keys.email.to_lowercase().to_string(),
+            _ => name_key(&record.name),
+        };
+        if key.is_empty() {
+            continue;
+        }
+        index
+            .entry(key)
+            .and_modify(|entry| match entry {
+                Ok((_, first)) => *entry = Err(vec![*first, record.row]),
+                Err(rows) => rows.push(record.row),
+            })
+            .or_insert(Ok((record.id.clone(), record.row)));
+    }
+    let key_of = |reference: &str| match kind {
+        ManagerRef::Email => reference.trim().to_lowercase(),
+        ManagerRef::EmployeeNumber => reference.trim().to_string(),
+        _ => referenced_name(kind, reference),
+    };
+    let mut findings = Vec::new();
+    let mut lookup = |reference: &str, row: u64, column: &str| -> Option<ShortText> {
+        match index.get(&key_of(reference))? {
+            Ok((id, _)) => Some(id.clone()),
+            Err(rows) => {
+                let rows: Vec<String> = rows.iter().map(u64::to_string).collect();
+                findings.push(Finding::error(
+                    "ambiguous-manager",
+                    format!(
+                        "manager '{reference}' matches more than one person (rows {}); use ids, or --map another column",
+                        rows.join(" and ")
+                    ),
+                    Location {
+                        file: file.to_string(),
+                        row: Some(row),
+                        column: Some(column.to_string()),
+                    },
+                ));
+                None
+            }
+        }
+    };
+    for (record, _) in rows.iter_mut() {
+        if !record.manager_id.is_empty() {
+            if let Some(id) = lookup(&record.manager_id, record.row, manager_column) {
+                record.manager_id = id;
+            }
+        }
+        for dotted in &mut record.dotted_managers {
+            if let Some(id) = lookup(dotted, record.row, "dotted_managers") {
+                *dotted = id.to_string();
+            }
+        }
+    }
+    findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(id: &str, name: &str, email: &str, manager: &str) -> (PersonRecord, Keys) {
+        (
+            PersonRecord {
+                row: 0,
+                id: id.into(),
+                name: name.into(),
+                manager_id: manager.into(),
+                ..PersonRecord::default()
+            },
+            Keys {
+                email: email.into(),
+                employee_number: ShortText::default(),
+            },
+        )
+    }
+
+    fn numbered(rows: Vec<(PersonRecord, Keys)>) -> Vec<(PersonRecord, Keys)> {
+        rows.into_iter()
+            .enumerate()
+            .map(|(i, (mut r, k))| {
+                r.row = i as u64 + 2;
+                (r, k)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn detects_each_kind() {
+        let people = |managers: [&str; 3]| {
+            numbered(vec![
+                row("1", "Ada Lovelace", "ada@x.io", managers[0]),
+                row("2", "Bo Chen", "bo@x.io", managers[1]),
+                row("3", "Cy Diaz", "cy@x.io", managers[2]),
+            ])
+        };
+        assert_eq!(detect(&people(["", "1", "1"])), ManagerRef::Id);
+        assert_eq!(
+            detect(&people(["", "ada@x.io", "ada@x.io"])),
+            ManagerRef::Email
+        );
+        assert_eq!(
+            detect(&people(["", "Ada Lovelace", "Bo Chen"])),
+            ManagerRef::Name
+        );
+        assert_eq!(
+            detect(&people(["", "Lovelace, Ada", "Chen, Bo"])),
+            ManagerRef::LastFirst
+        );
+        assert_eq!(
+            detect(&people(["", "Eng (Ada Lovelace)", "Platform (Bo Chen)"])),
+            ManagerRef::OrgAndName
+        );
+        // Unknown managers shaped like ids are still ids.
+        assert_eq!(detect(&people(["", "E9", "E9"])), ManagerRef::Id);
+    }
+
+    #[test]
+    fn resolves_names_and_reports_ambiguity_with_both_rows() {
+        let mut rows = numbered(vec![
+            row("1", "Ada Lovelace", "", ""),
+            row("2", "Bo  Chen", "", "Lovelace, Ada"),
+            row("3", "Cy Diaz", "", "chen, bo"),
+            row("4", "Ada Lovelace", "", ""),
+            row("5", "Di", "", "Nobody, Here"),
+        ]);
+        let findings = resolve(ManagerRef::LastFirst, &mut rows, "hr.csv", "Reports To");
+        assert_eq!(rows[2].0.manager_id, "2");
+        assert_eq!(
+            rows[4].0.manager_id, "Nobody, Here",
+            "left for the builder to report"
+        );
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].code, "ambiguous-manager");
+        assert_eq!(findings[0].location.row, Some(3));
+        assert!(
+            findings[0].message.contains("rows 2 and 5"),
+            "{}",
+            findings[0].message
+        );
+    }
+
+    #[test]
+    fn resolves_emails_case_insensitively_and_org_names() {
+        let mut rows = numbered(vec![
+            row("1", "Ada Lovelace", "Ada@X.io", ""),
+            row("2", "Bo Chen", "bo@x.io", "ada@x.io"),
+        ]);
+        assert!(resolve(ManagerRef::Email, &mut rows, "f", "m").is_empty());
+        assert_eq!(rows[1].0.manager_id, "1");
+        let mut rows = numbered(vec![
+            row("1", "Ada Lovelace", "", ""),
+            row("2", "Bo Chen", "", "Engineering (Ada Lovelace)"),
+        ]);
+        assert!(resolve(ManagerRef::OrgAndName, &mut rows, "f", "m").is_empty());
+        assert_eq!(rows[1].0.manager_id, "1");
+    }
+}

@@ -1,0 +1,310 @@
+//! From a source's header row and data rows (CSV or spreadsheet alike) to
+//! person records: which column feeds which field, and the per-value
+//! parsing with findings that name file, row and column.
+
+use super::fields::{normalise, Field};
+use crate::model::{Finding, Interner, Location, PersonRecord, ShortText, Status, TeamKind};
+use crate::money::Money;
+use std::sync::Arc;
+
+/// How one source column was mapped, for the review step before an import.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct ColumnMapping {
+    /// 0-based column index.
+    pub index: usize,
+    pub header: String,
+    /// `None` when the column is not read.
+    pub field: Option<Field>,
+    /// True when `--map` (or the app's mapping editor) chose the field.
+    pub overridden: bool,
+}
+
+/// Values some rows carry that only resolving manager references needs.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Keys {
+    pub email: ShortText,
+    pub employee_number: ShortText,
+}
+
+/// Maps rows to records. Collects findings as it goes.
+#[derive(Debug)]
+pub struct RecordMapper {
+    file: String,
+    /// (column index, field, header as written) of every column read.
+    columns: Vec<(usize, Field, String)>,
+    /// No name column, but first and last names: the name is composed.
+    compose_name: bool,
+    /// No team column, but departments: the department is the team and
+    /// the division (if any) its department, as in most HRIS exports.
+    department_is_team: bool,
+    strings: Interner,
+    empty: Arc<str>,
+    findings: Vec<Finding>,
+}
+
+impl RecordMapper {
+    /// Maps `headers`, applying `overrides` (header → field). Errors if a
+    /// required field has no column or an override names no column.
+    pub fn new(
+        file: &str,
+        headers: &[String],
+        overrides: &[(String, Field)],
+    ) -> Result<(RecordMapper, Vec<ColumnMapping>), Vec<Finding>> {
+        let at = |column: Option<&str>| Location {
+            file: file.to_string(),
+            row: Some(1),
+            column: column.map(str::to_string),
+        };
+        let mut findings = Vec::new();
+        let mut mapping: Vec<ColumnMapping> = headers
+            .iter()
+            .enumerate()
+            .map(|(index, header)| ColumnMapping {
+                index,
+                header: header.trim_start_matches('\u{feff}').trim().to_string(),
+                field: Field::from_header(header),
+                overridden: false,
+            })
+            .collect();
+        for (column, field) in overrides {
+            let wanted = normalise(column);
+            let found = mapping
+                .iter()
+                .position(|m| m.header == *column)
+                .or_else(|| mapping.iter().position(|m| normalise(&m.header) == wanted));
+            match found {
+                Some(index) => {
+                    mapping[index].field = Some(*field);
+                    mapping[index].overridden = true;
+                }
+                None => findings.push(Finding::error(
+                    "map-column-not-found",
+                    format!(
+                        "--map names column '{column}', which the file does not have (found: {})",
+                        headers.join(", ")
+                    ),
+                    at(Some(column)),
+                )),
+            }
+        }
+        // A file with an employee number but no id column keys people by
+        // that number.
+        let has = |mapping: &[ColumnMapping], field| mapping.iter().any(|m| m.field == Some(field));
+        if !has(&mapping, Field::Id) {
+            if let Some(m) = mapping
+                .iter_mut()
+                .find(|m| m.field == Some(Field::EmployeeNumber))
+            {
+                m.field = Some(Field::Id);
+            }
+        }
+        let mut columns: Vec<(usize, Field, String)> = Vec::new();
+        for m in &mapping {
+            let Some(field) = m.field.filter(|f| *f != Field::Ignore) else {
+                continue;
+            };
+            if let Some((first, _, _)) = columns.iter().find(|(_, f, _)| *f == field) {
+                findings.push(Finding::warning(
+                    "duplicate-column",
+                    format!(
+                        "column '{}' maps to {field} like column {}; the first is used",
+                        m.header,
+                        first + 1
+                    ),
+                    at(Some(&m.header)),
+                ));
+                continue;
+            }
+            columns.push((m.index, field, m.header.clone()));
+        }
+        for m in &mut mapping {
+            if m.field.is_some() && !columns.iter().any(|(index, _, _)| *index == m.index) {
+                m.field = None;
+            }
+        }
+        for required in [Field::Id, Field::Manager] {
+            if !columns.iter().any(|(_, f, _)| *f == required) {
+                findings.push(Finding::error(
+                    "missing-column",
+                    format!(
+                        "no '{}' column (found: {}); name one with --map COLUMN={}",
+                        required.name(),
+                        headers.join(", "),
+                        required.name()
+                    ),
+                    at(Some(required.name())),
+                ));
+            }
+        }
+        if findings.iter().any(Finding::is_error) {
+            return Err(findings);
+        }
+        let reads = |field| columns.iter().any(|(_, f, _)| *f == field);
+        let compose_name =
+            !reads(Field::Name) && (reads(Field::FirstName) || reads(Field::LastName));
+        let department_is_team = !reads(Field::Team) && reads(Field::Department);
+        let mut strings = Interner::new();
+        let empty = strings.intern("");
+        Ok((
+            RecordMapper {
+                file: file.to_string(),
+                columns,
+                compose_name,
+                department_is_team,
+                strings,
+                empty,
+                findings,
+            },
+            mapping,
+        ))
+    }
+
+    fn at(&self, row: u64, column: &str) -> Location {
+        Location {
+            file: self.file.clone(),
+            row: Some(row),
+            column: Some(column.to_string()),
+        }
+    }
+
+    /// Records a finding found while reading (an unreadable row, say).
+    pub fn push_finding(&mut self, finding: Finding) {
+        self.findings.push(finding);
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.findings.iter().filter(|f| f.is_error()).count()
+    }
+
+    /// The findings so far: warnings, or every finding if any is an error.
+    pub fn finish(self) -> Result<Vec<Finding>, Vec<Finding>> {
+        if self.findings.iter().any(Finding::is_error) {
+            Err(self.findings)
+        } else {
+            Ok(self.findings)
+        }
+    }
+
+    /// The record of one data row; `value(i)` gives column i's raw bytes
+    /// (empty when the row is short). `None` for a row with no values.
+    pub fn map<'v>(
+        &mut self,
+        row: u64,
+        value: impl Fn(usize) -> &'v [u8],
+    ) -> Option<(PersonRecord, Keys)> {
+        if self
+            .columns
+            .iter()
+            .all(|(index, _, _)| value(*index).trim_ascii().is_empty())
+        {
+            return None;
+        }
+        // Columns the file lacks share one empty string rather than each
+        // allocating their own.
+        let empty = &self.empty;
+        let mut record = PersonRecord {
+            row,
+            title: empty.clone(),
+            team: empty.clone(),
+            level: empty.clone(),
+            location: empty.clone(),
+            department: empty.clone(),
+            id: ShortText::default(),
+            manager_id: ShortText::default(),
+            name: ShortText::default(),
+            cost: None,
+            status: Status::Active,
+            start_date: None,
+            end_date: None,
+            team_kind: None,
+            supports: Vec::new(),
+            dotted_managers: Vec::new(),
+        };
+        let mut keys = Keys::default();
+        let (mut first, mut last, mut division) = ("", "", "");
+        for column in 0..self.columns.len() {
+            let (index, field) = (self.columns[column].0, self.columns[column].1);
+            let value = match std::str::from_utf8(value(index)) {
+                Ok(value) => value.trim(),
+                Err(err) => {
+                    let at = self.at(row, &self.columns[column].2);
+                    self.findings.push(Finding::error(
+                        "not-utf8",
+                        format!("this value is not valid UTF-8 text ({err})"),
+                        at,
+                    ));
+                    continue;
+                }
+            };
+            let mut bad = |code: &str, message: String| {
+                let at = Location {
+                    file: self.file.clone(),
+                    row: Some(row),
+                    column: Some(self.columns[column].2.clone()),
+                };
+                self.findings.push(Finding::error(code, message, at));
+            };
+            match field {
+                Field::Id => record.id = ShortText::from(value),
+                Field::EmployeeNumber => keys.employee_number = ShortText::from(value),
+                Field::Email => keys.email = ShortText::from(value),
+                Field::Manager => record.manager_id = ShortText::from(value),
+                Field::Name => record.name = ShortText::from(value),
+                Field::FirstName => first = value,
+                Field::LastName => last = value,
+                Field::Title => record.title = self.strings.intern(value),
+                Field::Team => record.team = self.strings.intern(value),
+                Field::Level => record.level = self.strings.intern(value),
+                Field::Location => record.location = self.strings.intern(value),
+                Field::Department if self.department_is_team => {
+                    record.team = self.strings.intern(value);
+                }
+                Field::Department => record.department = self.strings.intern(value),
+                Field::Division => division = value,
+                Field::Supports => record.supports = split_list(value),
+                Field::DottedManagers => record.dotted_managers = split_list(value),
+                Field::Cost if value.is_empty() => {}
+                Field::Cost => match Money::parse(value) {
+                    Ok(cost) => record.cost = Some(cost),
+                    Err(err) => bad("bad-cost", err.to_string()),
+                },
+                Field::Status if value.is_empty() => {}
+                Field::Status => match value.parse::<Status>() {
+                    Ok(status) => record.status = status,
+                    Err(err) => bad("bad-status", err),
+                },
+                Field::StartDate | Field::EndDate if value.is_empty() => {}
+                Field::StartDate | Field::EndDate => match crate::date::parse(value) {
+                    Ok(date) if field == Field::StartDate => record.start_date = Some(date),
+                    Ok(date) => record.end_date = Some(date),
+                    Err(err) => bad("bad-date", err.to_string()),
+                },
+                Field::TeamKind if value.is_empty() => {}
+                Field::TeamKind => match value.parse::<TeamKind>() {
+                    Ok(kind) => record.team_kind = Some(kind),
+                    Err(err) => bad("bad-team-kind", err),
+                },
+                Field::Ignore => {}
+            }
+        }
+        if self.compose_name {
+            record.name = match (first.is_empty(), last.is_empty()) {
+                (false, false) => ShortText::from(format!("{first} {last}")),
+                (false, true) => ShortText::from(first),
+                _ => ShortText::from(last),
+            };
+        }
+        if !division.is_empty() && record.department.is_empty() {
+            record.department = self.strings.intern(division);
+        }
+        Some((record, keys))
+    }
+}
+
+fn split_list(text: &str) -> Vec<String> {
+    text.split([';', '|'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}

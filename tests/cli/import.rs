@@ -1,0 +1,329 @@
+//! HRIS exports: one fixture per dialect, written by us from each vendor's
+//! documented export headers, imports with no `--map`; plus spreadsheets,
+//! `--map`, the dry-run report and malformed input.
+
+use super::{fixture, orgraph};
+use orgraph::import::{load, ImportOptions};
+use orgraph::model::{Ladder, Policy};
+use orgraph::{Org, PersonId};
+use std::path::Path;
+
+fn load_fixture(name: &str) -> Org {
+    let (org, warnings) = load(
+        &fixture(&format!("hris/{name}")),
+        &ImportOptions::default(),
+        Ladder::default(),
+        Policy::default(),
+    )
+    .unwrap_or_else(|e| panic!("{name} imports: {e}"));
+    assert!(warnings.is_empty(), "{name}: {warnings:?}");
+    org
+}
+
+/// The fixtures all describe the same eight people; `key` maps each
+/// person's id in the fixture back to the common numbering.
+fn assert_the_common_org(name: &str, key: impl Fn(&str) -> String) {
+    let org = load_fixture(name);
+    assert_eq!(org.len(), 8, "{name}");
+    let manager = |id: &str| {
+        let person = org
+            .people()
+            .find(|p| key(p.id.as_str()) == id)
+            .unwrap_or_else(|| panic!("{name}: person {id}"));
+        org.manager_of(&person.id).map(|m| key(m.as_str()))
+    };
+    let expected = [
+        ("1001", None),
+        ("1002", Some("1001")),
+        ("1003", Some("1002")),
+        ("1004", Some("1003")),
+        ("1005", Some("1003")),
+        ("1006", Some("1003")),
+        ("1007", Some("1002")),
+        ("1008", Some("1001")),
+    ];
+    for (id, boss) in expected {
+        assert_eq!(
+            manager(id),
+            boss.map(str::to_string),
+            "{name}: manager of {id}"
+        );
+    }
+    let cto = org
+        .people()
+        .find(|p| key(p.id.as_str()) == "1001")
+        .expect("the CTO");
+    assert_eq!(cto.name, "Ada Lovelace", "{name}");
+    assert_eq!(&*cto.title, "CTO", "{name}");
+    assert_eq!(
+        cto.team.as_ref().map(|t| t.as_str()),
+        Some("Office of the CTO"),
+        "{name}"
+    );
+    assert_eq!(org.teams().len(), 4, "{name}");
+}
+
+fn same(id: &str) -> String {
+    id.to_string()
+}
+
+#[test]
+fn bamboohr_api_report_by_supervisor_eid() {
+    assert_the_common_org("bamboohr.csv", same);
+}
+
+#[test]
+fn bamboohr_ui_export_by_last_first_names() {
+    assert_the_common_org("bamboohr-ui.csv", same);
+}
+
+#[test]
+fn workday_by_manager_id() {
+    assert_the_common_org("workday.csv", same);
+    let org = load_fixture("workday.csv");
+    let team = org.team(&"Platform".into()).expect("team");
+    assert_eq!(
+        team.department.as_deref(),
+        Some("Engineering"),
+        "Cost_Center"
+    );
+}
+
+#[test]
+fn adp_latin1_semicolons_by_associate_id() {
+    assert_the_common_org("adp.csv", |id| id.trim_start_matches('A').to_string());
+    let org = load_fixture("adp.csv");
+    let ed = org.person(&PersonId::from("A1005")).expect("Ed");
+    assert_eq!(ed.name, "Éd Føx", "decoded from Windows-1252");
+}
+
+#[test]
+fn hibob_utf16_by_display_name() {
+    assert_the_common_org("hibob.csv", same);
+}
+
+#[test]
+fn personio_tabs_by_email() {
+    assert_the_common_org("personio.csv", same);
+}
+
+#[test]
+fn rippling_by_manager_id() {
+    assert_the_common_org("rippling.csv", same);
+}
+
+#[test]
+fn successfactors_with_matrix_manager_as_dotted_line() {
+    assert_the_common_org("successfactors.csv", same);
+    let org = load_fixture("successfactors.csv");
+    let dotted: Vec<(String, String)> = org
+        .dotted_lines()
+        .into_iter()
+        .map(|(m, r)| (m.to_string(), r.to_string()))
+        .collect();
+    assert_eq!(dotted, [("1007".to_string(), "1006".to_string())]);
+}
+
+#[test]
+fn org_and_manager_name_references() {
+    assert_the_common_org("org-and-name.csv", same);
+}
+
+#[test]
+fn dry_run_reports_the_detected_mapping_and_writes_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let workspace = dir.path().join("w.orgraph");
+    let out = orgraph()
+        .arg("import")
+        .arg(fixture("hris/bamboohr-ui.csv"))
+        .arg("--into")
+        .arg(&workspace)
+        .arg("--dry-run")
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        report.contains("managers referred to by: last-first"),
+        "{report}"
+    );
+    assert!(
+        report.contains("Employee #") && report.contains("-> id"),
+        "{report}"
+    );
+    assert!(
+        report.contains("Reports To") && report.contains("-> manager_id"),
+        "{report}"
+    );
+    assert!(!workspace.exists());
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> std::path::PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).expect("written");
+    path
+}
+
+#[test]
+fn map_overrides_detection_and_names_unknown_columns() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let csv = write(dir.path(), "odd.csv", "Badge,Boss,Who\nb1,,Ada\nb2,b1,Bo\n");
+    let workspace = dir.path().join("w.orgraph");
+    let refused = orgraph()
+        .arg("import")
+        .arg(&csv)
+        .arg("--into")
+        .arg(&workspace)
+        .output()
+        .expect("runs");
+    assert_eq!(refused.status.code(), Some(1));
+    let message = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        message.contains("no 'id' column") && message.contains("--map"),
+        "{message}"
+    );
+
+    let out = orgraph()
+        .arg("import")
+        .arg(&csv)
+        .args(["--into"])
+        .arg(&workspace)
+        .args([
+            "--map",
+            "Badge=id",
+            "--map",
+            "boss=manager_id",
+            "--map",
+            "Who=name",
+        ])
+        .output()
+        .expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let (org, _) = orgraph::Session::open(&workspace)
+        .expect("opens")
+        .into_parts();
+    assert_eq!(org.manager_of(&"b2".into()), Some(&"b1".into()));
+    assert_eq!(org.person(&"b2".into()).expect("b2").name, "Bo");
+
+    let unknown = orgraph()
+        .arg("import")
+        .arg(&csv)
+        .args(["--into"])
+        .arg(&workspace)
+        .args(["--map", "Nope=id"])
+        .output()
+        .expect("runs");
+    assert_eq!(unknown.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("'Nope'"));
+}
+
+#[test]
+fn a_name_matching_two_people_is_an_error_naming_both_rows() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let csv = write(
+        dir.path(),
+        "twins.csv",
+        "id,name,Reports To\n1,Ada Lovelace,\n2,Ada Lovelace,\n3,Bo Chen,Ada Lovelace\n4,Cy Diaz,Bo Chen\n",
+    );
+    let err = load(
+        &csv,
+        &ImportOptions::default(),
+        Ladder::default(),
+        Policy::default(),
+    )
+    .expect_err("ambiguous");
+    let text = err.to_string();
+    assert!(
+        text.contains("twins.csv:4") && text.contains("rows 2 and 3"),
+        "{text}"
+    );
+}
+
+#[test]
+fn spreadsheets_import_their_first_or_named_sheet() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("hr.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let notes = book.add_worksheet();
+    notes.set_name("Notes").expect("name");
+    notes.write(0, 0, "exported by hand").expect("cell");
+    let people = book.add_worksheet();
+    people.set_name("People").expect("name");
+    for (column, header) in ["Employee #", "Name", "Supervisor", "Hire Date", "Salary"]
+        .iter()
+        .enumerate()
+    {
+        people.write(0, column as u16, *header).expect("cell");
+    }
+    people.write(1, 0, 1001).expect("cell");
+    people.write(1, 1, "Ada Lovelace").expect("cell");
+    people.write(2, 0, 1002).expect("cell");
+    people.write(2, 1, "Bo Chen").expect("cell");
+    people.write(2, 2, "Ada Lovelace").expect("cell");
+    let date = rust_xlsxwriter::ExcelDateTime::from_ymd(2021, 3, 4).expect("date");
+    let format = rust_xlsxwriter::Format::new().set_num_format("yyyy-mm-dd");
+    people
+        .write_with_format(2, 3, &date, &format)
+        .expect("cell");
+    people.write(2, 4, 131999.92).expect("cell");
+    book.save(&path).expect("saved");
+
+    let first = load(
+        &path,
+        &ImportOptions::default(),
+        Ladder::default(),
+        Policy::default(),
+    );
+    let message = first
+        .expect_err("the first sheet has no people")
+        .to_string();
+    assert!(
+        message.contains("[Notes]") && message.contains("no 'id' column"),
+        "{message}"
+    );
+
+    let options = ImportOptions {
+        sheet: Some("People".to_string()),
+        ..ImportOptions::default()
+    };
+    let (org, _) = load(&path, &options, Ladder::default(), Policy::default()).expect("imports");
+    let bo = org
+        .person(&"1002".into())
+        .expect("numeric ids read as text");
+    assert_eq!(org.manager_of(&bo.id), Some(&"1001".into()));
+    assert_eq!(
+        bo.start_date.map(|d| d.to_string()).as_deref(),
+        Some("2021-03-04")
+    );
+    assert_eq!(bo.cost.map(|c| c.cents()), Some(13_199_992));
+}
+
+#[test]
+fn malformed_bytes_never_panic_whatever_the_encoding() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (name, bytes) in [
+        ("bom-only.csv", &b"\xEF\xBB\xBF"[..]),
+        ("utf16-odd.csv", &b"\xFF\xFEi\x00d\x00,\x00m"[..]),
+        ("quotes.csv", &b"id,manager_id\n\"1,\n2,\"1\n"[..]),
+        ("binary.csv", &b"\x00\x01\x02\x03\xFF\xFE\xFD"[..]),
+        ("fake.xlsx", &b"PK\x03\x04 not really a zip"[..]),
+        ("empty.csv", &b""[..]),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).expect("written");
+        let result = load(
+            &path,
+            &ImportOptions::default(),
+            Ladder::default(),
+            Policy::default(),
+        );
+        if let Err(err) = result {
+            assert!(!err.to_string().is_empty(), "{name}");
+        }
+    }
+}
