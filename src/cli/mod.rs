@@ -9,11 +9,10 @@ use crate::import::{Field, ImportOptions, ManagerRef};
 use crate::metrics::{compute, render_text, View};
 use crate::model::{Finding, Ladder, Policy};
 use crate::session::Session;
-use crate::store::Workspace;
-use crate::store::{Snapshot, BASELINE};
+use crate::store::BASELINE;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
-use import::{parse_mapping, render_detection};
+use import::{parse_mapping, render_detection, store_import};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -229,29 +228,7 @@ fn run(command: Command) -> Result<(), OrgError> {
             let (org, warnings) =
                 crate::import::load(&file, &options, Ladder::default(), Policy::default())?;
             print_warnings(&warnings);
-            let (mut workspace, _) = Workspace::open_or_create(&into)?;
-            let mut org = org;
-            if let Ok((existing, _)) = workspace.load_org() {
-                org.policy = existing.policy;
-                org.ladder = existing.ladder;
-            }
-            workspace.save_org(&org, &warnings)?;
-            let metrics = compute(&org, View::Current);
-            let reason = format!("import {}", file.display());
-            workspace.record_snapshot(&Snapshot {
-                scenario_id: workspace.scenario(BASELINE)?.id,
-                as_of: crate::date::today(),
-                reason: &reason,
-                metrics: &metrics,
-            })?;
-            eprintln!(
-                "imported {} people and {} teams into {} ({} warning(s))",
-                org.len(),
-                org.teams().len(),
-                into.display(),
-                warnings.len()
-            );
-            Ok(())
+            store_import(&file, &into, org, &warnings)
         }
         Command::Metrics {
             input,

@@ -3,11 +3,13 @@
 //! same way), time travel by effective date, and diffs between scenarios.
 
 mod apply;
+mod between;
 mod change;
 pub mod diff;
 pub mod plan;
 
 pub use apply::{apply, revert, Undo};
+pub use between::{changes_between, ImportReport, ReportMove};
 pub use change::{Change, NewPerson, PersonEdit};
 
 use crate::error::Result;

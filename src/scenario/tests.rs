@@ -404,3 +404,76 @@ proptest! {
         }
     }
 }
+
+/// Everything [`changes_between`] promises to carry over, independent of
+/// the order people and teams were added in.
+fn canonical(org: &Org) -> String {
+    let mut people: Vec<String> = org
+        .people()
+        .map(|p| format!("{p:?} <- {:?}", org.manager_of(&p.id)))
+        .collect();
+    people.sort();
+    let mut teams: Vec<String> = org
+        .teams()
+        .iter()
+        .map(|t| format!("{} {} {:?}", t.id, t.name, t.kind))
+        .collect();
+    teams.sort();
+    let mut dotted: Vec<String> = org
+        .dotted_lines()
+        .into_iter()
+        .map(|(m, r)| format!("{m}->{r}"))
+        .collect();
+    dotted.sort();
+    format!(
+        "{}\n{}\n{:?}\n{}\n{:?} {:?}",
+        people.join("\n"),
+        teams.join("\n"),
+        org.support_assignments(),
+        dotted.join(","),
+        org.policy,
+        org.ladder
+    )
+}
+
+fn changed(changes: &[Change]) -> Org {
+    let mut org = sample();
+    for change in changes {
+        let _ = apply(&mut org, change);
+    }
+    org
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Any two orgs: the computed change list applies cleanly to the first
+    /// and gives the second; and the report counts what differs.
+    #[test]
+    fn changes_between_turns_one_org_into_the_other(
+        first in prop::collection::vec(any_change(), 0..30),
+        second in prop::collection::vec(any_change(), 0..30),
+    ) {
+        let (from, to) = (changed(&first), changed(&second));
+        let changes = changes_between(&from, &to).expect("every change applies");
+        let mut work = from.clone();
+        for change in &changes {
+            apply(&mut work, change).expect("applies in order");
+        }
+        prop_assert_eq!(canonical(&work), canonical(&to));
+        let report = ImportReport::of(&from, &to, &changes);
+        let joiners = to.people().filter(|p| !from.contains(&p.id)).count();
+        let leavers = from.people().filter(|p| !to.contains(&p.id)).count();
+        prop_assert_eq!(report.joiners.len(), joiners);
+        prop_assert_eq!(report.leavers.len(), leavers);
+        prop_assert_eq!(report.is_empty(), changes.is_empty());
+    }
+}
+
+#[test]
+fn an_unchanged_org_needs_no_changes() {
+    let org = sample();
+    assert!(changes_between(&org, &org.clone())
+        .expect("diff")
+        .is_empty());
+}

@@ -272,37 +272,28 @@ impl Workspace {
     /// (see `image.rs`); rows a version-1 workspace kept are cleared.
     pub fn save_org(&mut self, org: &Org, warnings: &[Finding]) -> Result<()> {
         let bytes = image::encode(org).map_err(OrgError::InvalidInput)?;
+        self.write(|tx| store_org(tx, org, &bytes, warnings))
+    }
+
+    /// A re-import: replaces the baseline, records `before` (a scenario
+    /// name and the changes that take the new baseline back to the old
+    /// one) and the snapshot of the new baseline, all in one transaction.
+    /// Returns the name `before` was stored under (numbered if taken).
+    pub fn replace_baseline(
+        &mut self,
+        org: &Org,
+        warnings: &[Finding],
+        before: Option<(&str, &[crate::scenario::Change])>,
+        snapshot: &Snapshot<'_>,
+    ) -> Result<Option<String>> {
+        let bytes = image::encode(org).map_err(OrgError::InvalidInput)?;
         self.write(|tx| {
-            tx.execute_batch(
-                "DELETE FROM people; DELETE FROM teams; DELETE FROM dotted_lines;
-                 DELETE FROM support; DELETE FROM findings; DELETE FROM baseline_image;",
-            )?;
-            {
-                let mut insert_chunk =
-                    tx.prepare("INSERT INTO baseline_image (chunk, data) VALUES (?1, ?2)")?;
-                for (index, chunk) in bytes.chunks(IMAGE_CHUNK).enumerate() {
-                    insert_chunk.execute(params![index as i64, chunk])?;
-                }
-                let mut insert_finding = tx
-                    .prepare("INSERT INTO findings (severity, code, message, file, row, col) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?;
-                for finding in warnings {
-                    let severity = match finding.severity {
-                        Severity::Warning => "warning",
-                        Severity::Error => "error",
-                    };
-                    insert_finding
-                        .execute(params![
-                            severity,
-                            finding.code,
-                            finding.message,
-                            finding.location.file,
-                            finding.location.row.map(|r| r as i64),
-                            finding.location.column
-                        ])?;
-                }
-            }
-            write_settings(tx, &org.policy, &org.ladder)?;
-            Ok(())
+            store_org(tx, org, &bytes, warnings)?;
+            let stored = before
+                .map(|(name, changes)| scenarios::insert_scenario_with_changes(tx, name, changes))
+                .transpose()?;
+            insert_snapshot(tx, snapshot)?;
+            Ok(stored)
         })
     }
 
@@ -653,6 +644,39 @@ pub struct Snapshot<'a> {
     pub as_of: chrono::NaiveDate,
     pub reason: &'a str,
     pub metrics: &'a Metrics,
+}
+
+/// Writes the whole org (image, warnings, settings) inside `tx`.
+fn store_org(tx: &Transaction<'_>, org: &Org, bytes: &[u8], warnings: &[Finding]) -> Result<()> {
+    tx.execute_batch(
+        "DELETE FROM people; DELETE FROM teams; DELETE FROM dotted_lines;
+         DELETE FROM support; DELETE FROM findings; DELETE FROM baseline_image;",
+    )?;
+    {
+        let mut insert_chunk =
+            tx.prepare("INSERT INTO baseline_image (chunk, data) VALUES (?1, ?2)")?;
+        for (index, chunk) in bytes.chunks(IMAGE_CHUNK).enumerate() {
+            insert_chunk.execute(params![index as i64, chunk])?;
+        }
+        let mut insert_finding = tx
+            .prepare("INSERT INTO findings (severity, code, message, file, row, col) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?;
+        for finding in warnings {
+            let severity = match finding.severity {
+                Severity::Warning => "warning",
+                Severity::Error => "error",
+            };
+            insert_finding.execute(params![
+                severity,
+                finding.code,
+                finding.message,
+                finding.location.file,
+                finding.location.row.map(|r| r as i64),
+                finding.location.column
+            ])?;
+        }
+    }
+    write_settings(tx, &org.policy, &org.ladder)?;
+    Ok(())
 }
 
 pub(crate) fn insert_snapshot(conn: &Connection, snapshot: &Snapshot<'_>) -> rusqlite::Result<()> {

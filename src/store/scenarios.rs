@@ -96,6 +96,37 @@ fn refuse_taken(tx: &Transaction<'_>, name: &str) -> Result<()> {
     Ok(())
 }
 
+/// Creates scenario `name` (or `name (2)`, `name (3)`, … if taken) on the
+/// baseline with `changes` applied, inside `tx`. Returns the name used.
+pub(crate) fn insert_scenario_with_changes(
+    tx: &Transaction<'_>,
+    name: &str,
+    changes: &[Change],
+) -> Result<String> {
+    let base = valid_name(name)?;
+    let mut name = base.to_string();
+    let mut suffix = 1;
+    while refuse_taken(tx, &name).is_err() {
+        suffix += 1;
+        name = format!("{base} ({suffix})");
+    }
+    tx.execute(
+        "INSERT INTO scenarios (name, parent, floor, head) VALUES (?1, ?2, 0, ?3)",
+        params![name, BASELINE, changes.len() as i64],
+    )?;
+    let id = tx.last_insert_rowid();
+    let mut insert = tx.prepare(
+        "INSERT INTO changes (scenario_id, position, kind, effective, payload)
+         VALUES (?1, ?2, ?3, NULL, ?4)",
+    )?;
+    for (index, change) in changes.iter().enumerate() {
+        let payload = serde_json::to_string(change)
+            .map_err(|e| OrgError::InvalidInput(format!("cannot store the change: {e}")))?;
+        insert.execute(params![id, index as i64 + 1, change.kind(), payload])?;
+    }
+    Ok(name)
+}
+
 impl Workspace {
     /// Every scenario, the baseline first, then by creation.
     pub fn scenarios(&self) -> Result<Vec<ScenarioInfo>> {

@@ -327,3 +327,111 @@ fn malformed_bytes_never_panic_whatever_the_encoding() {
         }
     }
 }
+
+#[test]
+fn reimport_reports_changes_and_keeps_the_old_baseline_as_a_scenario() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let workspace = dir.path().join("w.orgraph");
+    let first = write(
+        dir.path(),
+        "march.csv",
+        "id,manager_id,name,title,team\n1,,Ada,CTO,Core\n2,1,Bo,Engineer,Core\n3,1,Cy,Engineer,Core\n4,2,Di,Engineer,Core\n",
+    );
+    let second = write(
+        dir.path(),
+        "april.csv",
+        "id,manager_id,name,title,team\n1,,Ada,CTO,Core\n2,1,Bo,Engineering Manager,Core\n4,1,Di,Engineer,Core\n5,2,Ed,Engineer,Core\n6,5,Fay,Engineer,Core\n",
+    );
+    let import = |file: &Path| {
+        orgraph()
+            .arg("import")
+            .arg(file)
+            .arg("--into")
+            .arg(&workspace)
+            .output()
+            .expect("runs")
+    };
+    let out = import(&first);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("changes since"));
+    let metrics_of = |scenario: &str| {
+        let out = orgraph()
+            .args(["metrics", "--json", "--scenario", scenario])
+            .arg(&workspace)
+            .output()
+            .expect("runs");
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+        (
+            json["people"].clone(),
+            json["managers"].clone(),
+            json["layers"].clone(),
+        )
+    };
+    let march = metrics_of("baseline");
+
+    let out = import(&second);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        report.contains("2 joiner(s), 1 leaver(s), 1 move(s), 1 title change(s)"),
+        "{report}"
+    );
+    assert!(
+        report.contains("joined  5") && report.contains("left    3"),
+        "{report}"
+    );
+    assert!(report.contains("moved   4: 2 -> 1"), "{report}");
+    assert!(
+        report.contains("title   2: Engineer -> Engineering Manager"),
+        "{report}"
+    );
+    let today = orgraph::date::today();
+    let before = format!("before import {today}");
+    assert!(
+        report.contains(&format!("kept as scenario '{before}'")),
+        "{report}"
+    );
+
+    assert_eq!(
+        metrics_of(&before),
+        march,
+        "the kept scenario is the March org"
+    );
+    let april = metrics_of("baseline");
+    assert_ne!(april, march);
+
+    let diff = orgraph()
+        .args(["diff", "--workspace"])
+        .arg(&workspace)
+        .args(["--scenario", &before])
+        .output()
+        .expect("runs");
+    assert_eq!(
+        diff.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&diff.stderr)
+    );
+    let text = String::from_utf8_lossy(&diff.stdout);
+    assert!(text.contains('3') && text.contains('5'), "{text}");
+
+    // The same file again changes nothing and keeps no extra scenario.
+    let out = import(&second);
+    let report = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        report.contains("0 joiner(s), 0 leaver(s), 0 move(s)"),
+        "{report}"
+    );
+    assert!(!report.contains("kept as scenario"), "{report}");
+}
