@@ -62,6 +62,19 @@ fn benches(c: &mut Criterion) {
         group.bench_function(BenchmarkId::new("import_csv", people), |b| {
             b.iter(|| black_box(import(black_box(&bytes))))
         });
+        // What `orgraph import` does: read the file, detect its encoding,
+        // delimiter, mapping and manager references, then stream it in.
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("people.csv");
+        std::fs::write(&path, &bytes).expect("written");
+        group.bench_function(BenchmarkId::new("import_file", people), |b| {
+            b.iter(|| {
+                let options = orgraph::import::ImportOptions::default();
+                let loaded =
+                    orgraph::import::load(&path, &options, Ladder::default(), Policy::default());
+                black_box(loaded.expect("valid CSV"))
+            })
+        });
         // Every figure (spans, band, layers, ratio, roll-ups, teams, coverage)
         // as numbers and arrays.
         group.bench_function(BenchmarkId::new("metrics_figures", people), |b| {

@@ -3,13 +3,57 @@
 //! reports what changed and keeps the old baseline as a scenario).
 
 use crate::error::Result;
-use crate::import::{Detection, Field, SourceFormat};
+use crate::import::{Detection, Field, Progress, SourceFormat, Stage};
 use crate::metrics::{compute, View};
 use crate::model::{Finding, Org};
 use crate::scenario::{changes_between, ImportReport};
 use crate::store::{Snapshot, Workspace, BASELINE};
 use std::fmt::Write;
 use std::path::Path;
+use std::time::{Duration, Instant};
+
+/// Imports quicker than this show no progress bar.
+const QUIET_FOR: Duration = Duration::from_millis(300);
+
+/// A progress bar on stderr that appears only once an import has taken
+/// [`QUIET_FOR`], so quick imports print nothing extra.
+pub struct ImportProgress {
+    bar: indicatif::ProgressBar,
+    started: Instant,
+}
+
+impl ImportProgress {
+    pub fn new() -> ImportProgress {
+        let bar =
+            indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::hidden());
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{msg:>10} [{bar:40}] {percent:>3}% {elapsed}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+                .progress_chars("=> "),
+        );
+        ImportProgress {
+            bar,
+            started: Instant::now(),
+        }
+    }
+
+    pub fn report(&self, progress: Progress) {
+        if self.bar.is_hidden() && self.started.elapsed() >= QUIET_FOR {
+            self.bar
+                .set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        }
+        self.bar.set_length(progress.total);
+        self.bar.set_position(progress.done);
+        self.bar.set_message(match progress.stage {
+            Stage::Reading => "reading",
+            Stage::Validating => "validating",
+        });
+    }
+
+    pub fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
+}
 
 /// Lines per list in the re-import report.
 const REPORT_LINES: usize = 20;

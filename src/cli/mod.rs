@@ -12,7 +12,7 @@ use crate::session::Session;
 use crate::store::BASELINE;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
-use import::{parse_mapping, render_detection, store_import};
+use import::{parse_mapping, render_detection, store_import, ImportProgress};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -225,8 +225,17 @@ fn run(command: Command) -> Result<(), OrgError> {
                 return Ok(());
             }
             // Validate fully before touching the workspace.
-            let (org, warnings) =
-                crate::import::load(&file, &options, Ladder::default(), Policy::default())?;
+            let progress = ImportProgress::new();
+            let report = |p| progress.report(p);
+            let loaded = crate::import::load_with_progress(
+                &file,
+                &options,
+                Ladder::default(),
+                Policy::default(),
+                &report,
+            );
+            progress.finish();
+            let (org, warnings) = loaded?;
             print_warnings(&warnings);
             store_import(&file, &into, org, &warnings)
         }

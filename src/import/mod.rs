@@ -34,6 +34,30 @@ pub struct ImportOptions {
     pub manager_ref: Option<ManagerRef>,
 }
 
+/// How far an import has got, for a progress bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Progress {
+    pub stage: Stage,
+    /// Bytes of a CSV file, or records, read so far.
+    pub done: u64,
+    pub total: u64,
+}
+
+/// The parts of an import, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Stage {
+    Reading,
+    /// Checking the whole org: managers, cycles, dotted lines, support.
+    Validating,
+}
+
+/// Receives progress; called from the reading thread.
+pub type ProgressSink<'a> = &'a (dyn Fn(Progress) + Sync);
+
+/// Rows between two progress reports.
+const PROGRESS_EVERY: u64 = 16_384;
+
 /// The kind of file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -109,35 +133,51 @@ pub fn load(
     ladder: Ladder,
     policy: Policy,
 ) -> Result<(Org, Vec<Finding>)> {
+    load_with_progress(path, options, ladder, policy, &|_| {})
+}
+
+/// [`load`], reporting progress to `progress` as it goes.
+pub fn load_with_progress(
+    path: &Path,
+    options: &ImportOptions,
+    ladder: Ladder,
+    policy: Policy,
+    progress: ProgressSink<'_>,
+) -> Result<(Org, Vec<Finding>)> {
     let name = path.display().to_string();
     match format_of(path, &first_bytes(path)?) {
         SourceFormat::Spreadsheet => {
             let sheet = xlsx::read(path, options.sheet.as_deref())?;
             let (rows, findings, _) = map_sheet(&sheet, &name, options)?;
-            build(rows, findings, options, &name, ladder, policy)
+            build(rows, findings, options, &name, (ladder, policy), progress)
         }
         SourceFormat::Csv => {
             let bytes = std::fs::read(path).map_err(io_error(path))?;
             let (text, _) = decode::decode(&bytes);
             let delimiter = decode::sniff_delimiter(&text);
+            let quiet: ProgressSink<'_> = &|_| {};
             let kind = match options.manager_ref {
                 Some(kind) => kind,
                 None => {
+                    let sample = Some(SAMPLE_ROWS);
                     let (sample, _, _) =
-                        read_table(&text, delimiter, &name, options, Some(SAMPLE_ROWS))?;
+                        read_table(&text, delimiter, &name, options, sample, quiet)?;
                     managers::detect(&sample)
                 }
             };
             if kind == ManagerRef::Id {
                 // The common case streams: parsing and building overlap.
-                return load_stream(&text, delimiter, &name, options, ladder, policy);
+                let reader = csv_reader(&text, delimiter);
+                let overrides = &options.overrides;
+                let sizes = (text.len() as u64, text.len() / 100);
+                return stream(reader, &name, overrides, (ladder, policy), sizes, progress);
             }
-            let (rows, findings, _) = read_table(&text, delimiter, &name, options, None)?;
+            let (rows, findings, _) = read_table(&text, delimiter, &name, options, None, progress)?;
             let options = ImportOptions {
                 manager_ref: Some(kind),
                 ..options.clone()
             };
-            build(rows, findings, &options, &name, ladder, policy)
+            build(rows, findings, &options, &name, (ladder, policy), progress)
         }
     }
 }
@@ -174,7 +214,7 @@ pub fn detect(path: &Path, options: &ImportOptions) -> Result<Detection> {
             let (text, encoding) = decode::decode(&bytes);
             let delimiter = decode::sniff_delimiter(&text);
             let (sample, _, columns) =
-                read_table(&text, delimiter, &name, options, Some(SAMPLE_ROWS))?;
+                read_table(&text, delimiter, &name, options, Some(SAMPLE_ROWS), &|_| {})?;
             let mut reader = csv_reader(&text, delimiter);
             let preview = reader
                 .records()
@@ -231,15 +271,23 @@ fn build(
     mut findings: Vec<Finding>,
     options: &ImportOptions,
     file: &str,
-    ladder: Ladder,
-    policy: Policy,
+    (ladder, policy): (Ladder, Policy),
+    progress: ProgressSink<'_>,
 ) -> Result<(Org, Vec<Finding>)> {
     let kind = options
         .manager_ref
         .unwrap_or_else(|| managers::detect(&rows));
     findings.extend(managers::resolve(kind, &mut rows, file, "manager_id"));
-    let records = rows.into_iter().map(|(record, _)| record).collect();
+    let records: Vec<PersonRecord> = rows.into_iter().map(|(record, _)| record).collect();
+    let total = records.len() as u64;
+    let validating = |done| Progress {
+        stage: Stage::Validating,
+        done,
+        total,
+    };
+    progress(validating(0));
     let built = Org::from_records(records, file, ladder, policy);
+    progress(validating(total));
     merge(Ok(findings), built)
 }
 
@@ -277,14 +325,25 @@ fn read_table(
     file: &str,
     options: &ImportOptions,
     limit: Option<usize>,
+    progress: ProgressSink<'_>,
 ) -> std::result::Result<(Rows, Vec<Finding>, Vec<ColumnMapping>), OrgError> {
     let mut rows = Vec::new();
     let mut reader = csv_reader(text, delimiter);
+    let total = text.len() as u64;
+    let reading = |done| {
+        progress(Progress {
+            stage: Stage::Reading,
+            done,
+            total,
+        })
+    };
+    let overrides = &options.overrides;
     let (read, columns) = read_rows(
         &mut reader,
         file,
-        &options.overrides,
+        overrides,
         limit,
+        &reading,
         |record, keys| {
             rows.push((record, keys));
         },
@@ -307,6 +366,7 @@ fn read_rows<R: Read>(
     file: &str,
     overrides: &[(String, Field)],
     limit: Option<usize>,
+    progress: &(dyn Fn(u64) + Sync),
     mut sink: impl FnMut(PersonRecord, Keys),
 ) -> std::result::Result<(ReadResult, Vec<ColumnMapping>), Vec<Finding>> {
     let at = |row: Option<u64>| Location {
@@ -358,6 +418,9 @@ fn read_rows<R: Read>(
         if let Some((record, keys)) = mapper.map(row, |i| raw.get(i).unwrap_or(b"")) {
             count += 1;
             sink(record, keys);
+            if (count as u64).is_multiple_of(PROGRESS_EVERY) {
+                progress(raw.position().map_or(0, |p| p.byte()));
+            }
         }
         if mapper.error_count() > MAX_ERRORS {
             break;
@@ -378,7 +441,10 @@ pub fn read_csv<R: Read>(
         .flexible(true)
         .has_headers(true)
         .from_reader(input);
-    read_rows(&mut reader, file, &[], None, |record, _| sink(record))?.0
+    read_rows(&mut reader, file, &[], None, &|_| {}, |record, _| {
+        sink(record)
+    })?
+    .0
 }
 
 /// Reads every record into memory (for callers that need them all).
@@ -394,26 +460,6 @@ pub fn read_records<R: Read>(
 /// Records handed from the parsing thread to the building thread at once.
 const BATCH: usize = 4096;
 
-/// Streams decoded CSV text into an org (manager references are ids).
-fn load_stream(
-    text: &[u8],
-    delimiter: u8,
-    file: &str,
-    options: &ImportOptions,
-    ladder: Ladder,
-    policy: Policy,
-) -> Result<(Org, Vec<Finding>)> {
-    let expected = text.len() / 100;
-    stream(
-        csv_reader(text, delimiter),
-        file,
-        &options.overrides,
-        ladder,
-        policy,
-        expected,
-    )
-}
-
 /// Reads and validates UTF-8, comma-separated CSV into an org, building
 /// it as rows stream in. Errors carry every finding (from reading and from
 /// validation).
@@ -428,7 +474,8 @@ pub fn load_csv_reader<R: Read + Send>(
         .flexible(true)
         .has_headers(true)
         .from_reader(input);
-    stream(reader, file, &[], ladder, policy, expected_people)
+    let sizes = (expected_people as u64 * 100, expected_people);
+    stream(reader, file, &[], (ladder, policy), sizes, &|_| {})
 }
 
 /// Parsing and building run on two threads, batch by batch, since each is
@@ -437,16 +484,23 @@ fn stream<R: Read + Send>(
     mut reader: csv::Reader<R>,
     file: &str,
     overrides: &[(String, Field)],
-    ladder: Ladder,
-    policy: Policy,
-    expected_people: usize,
+    (ladder, policy): (Ladder, Policy),
+    (total, expected_people): (u64, usize),
+    progress: ProgressSink<'_>,
 ) -> Result<(Org, Vec<Finding>)> {
     let mut builder = OrgBuilder::with_capacity(file, ladder, policy, expected_people);
     let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<PersonRecord>>(8);
     let read = std::thread::scope(|scope| {
         let parser = scope.spawn(move || {
             let mut batch = Vec::with_capacity(BATCH);
-            let read = read_rows(&mut reader, file, overrides, None, |record, _| {
+            let reading = |done: u64| {
+                progress(Progress {
+                    stage: Stage::Reading,
+                    done: done.min(total),
+                    total,
+                })
+            };
+            let read = read_rows(&mut reader, file, overrides, None, &reading, |record, _| {
                 batch.push(record);
                 if batch.len() == BATCH {
                     let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
@@ -478,7 +532,15 @@ fn stream<R: Read + Send>(
         Ok((read, _)) => read,
         Err(header) => Err(header),
     };
-    merge(read, builder.finish())
+    let validating = |done| Progress {
+        stage: Stage::Validating,
+        done,
+        total: 1,
+    };
+    progress(validating(0));
+    let built = builder.finish();
+    progress(validating(1));
+    merge(read, built)
 }
 
 /// Reads and validates a UTF-8, comma-separated CSV file into an org.
@@ -558,6 +620,38 @@ mod tests {
         assert_eq!(findings[0].code, "not-utf8");
         assert_eq!(findings[0].location.row, Some(3));
         assert_eq!(findings[0].location.column.as_deref(), Some("id"));
+    }
+
+    #[test]
+    fn progress_rises_through_reading_and_ends_validated() {
+        let records = crate::generate::generate(40_000, 3);
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("people.csv");
+        let mut bytes = Vec::new();
+        crate::generate::write_csv(&records, &mut bytes).expect("written");
+        std::fs::write(&path, &bytes).expect("written");
+        let seen = std::sync::Mutex::new(Vec::new());
+        let record = |p: Progress| seen.lock().expect("not poisoned").push(p);
+        let options = ImportOptions::default();
+        load_with_progress(
+            &path,
+            &options,
+            Ladder::default(),
+            Policy::default(),
+            &record,
+        )
+        .expect("imports");
+        let seen = seen.into_inner().expect("not poisoned");
+        let reading: Vec<u64> = seen
+            .iter()
+            .filter(|p| p.stage == Stage::Reading)
+            .map(|p| p.done)
+            .collect();
+        assert!(reading.len() >= 2, "{seen:?}");
+        assert!(reading.windows(2).all(|w| w[0] < w[1]), "{reading:?}");
+        assert!(seen.iter().all(|p| p.done <= p.total), "{seen:?}");
+        let last = seen.last().expect("reported");
+        assert_eq!((last.stage, last.done), (Stage::Validating, last.total));
     }
 
     proptest::proptest! {
