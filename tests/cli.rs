@@ -13,6 +13,9 @@ fn orgraph() -> Command {
 #[path = "cli/scenarios.rs"]
 mod scenarios;
 
+#[path = "cli/export.rs"]
+mod export;
+
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
