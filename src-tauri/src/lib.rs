@@ -63,6 +63,7 @@ pub fn run() {
             commands::scenario_changes,
             commands::compare_scenarios,
             commands::headcount_plan,
+            commands::export_file,
         ])
         .setup(move |app| {
             if let Some(window) = app.get_webview_window("main") {

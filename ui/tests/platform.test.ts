@@ -46,6 +46,19 @@ describe("tauriPlatform", () => {
     expect(invoke).toHaveBeenLastCalledWith("delete_scenario", { name: "d" });
     await tauriPlatform.compareScenarios(["a", "b"]);
     expect(invoke).toHaveBeenLastCalledWith("compare_scenarios", { names: ["a", "b"] });
+    const request = {
+      format: "pdf" as const,
+      path: "/tmp/a.pdf",
+      scenario: "baseline",
+      root: null,
+      depth: null,
+      page: "a4" as const,
+      landscape: false,
+      redactCost: true,
+      colourBy: "team" as const,
+    };
+    await tauriPlatform.exportFile(request);
+    expect(invoke).toHaveBeenLastCalledWith("export_file", { request });
     for (const [call, command] of [
       [() => tauriPlatform.scenarios(), "scenarios"],
       [() => tauriPlatform.undo(), "undo"],

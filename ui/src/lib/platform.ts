@@ -7,6 +7,8 @@ import type {
   ChangeDto,
   ChartNode,
   ComparisonDto,
+  ExportRequest,
+  ExportResult,
   MetricsSummary,
   PersonDetails,
   PlanDto,
@@ -42,6 +44,8 @@ export interface Platform {
   compareScenarios(names: readonly string[]): Promise<ComparisonDto>;
   /** The 8-quarter headcount plan of the shown scenario. */
   headcountPlan(): Promise<PlanDto>;
+  /** Writes the shown scenario to a file (chart or data), atomically. */
+  exportFile(request: ExportRequest): Promise<ExportResult>;
 }
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
@@ -84,4 +88,5 @@ export const tauriPlatform: Platform = {
   scenarioChanges: () => call<ChangeDto[]>("scenario_changes"),
   compareScenarios: (names) => call<ComparisonDto>("compare_scenarios", { names: [...names] }),
   headcountPlan: () => call<PlanDto>("headcount_plan"),
+  exportFile: (request) => call<ExportResult>("export_file", { request }),
 };
