@@ -141,6 +141,22 @@ describe("ExportDialogState", () => {
     }
   });
 
+  it("takes the path from the Save as dialog, and keeps it when cancelled", async () => {
+    const { backend, state } = dialog();
+    state.setFormat("xlsx");
+    backend.savePath = "/home/hr/shared/people.xlsx";
+    await state.browse();
+    expect(backend.calls).toContain("chooseSavePath:/home/hr/acme.xlsx:Excel workbook:xlsx");
+    expect(state.form.path).toBe("/home/hr/shared/people.xlsx");
+    backend.savePath = null;
+    await state.browse();
+    expect(state.form.path).toBe("/home/hr/shared/people.xlsx");
+    backend.failNext.set("chooseSavePath", { code: "internal", message: "no portal" });
+    await state.browse();
+    expect(state.status).toMatchObject({ kind: "failed", code: "internal" });
+    expect(state.form.path).toBe("/home/hr/shared/people.xlsx");
+  });
+
   it("shows a form problem without calling the platform", async () => {
     const { backend, state } = dialog();
     state.form.path = "relative.pdf";

@@ -99,6 +99,8 @@ export interface FakeBackend extends Platform {
   shown: string;
   /** Every export request, in order. */
   exports: ExportRequest[];
+  /** What the fake Save as dialog answers (null: cancelled). */
+  savePath: string | null;
   /** Records a change in the shown scenario (dropping its redo history). */
   record(change: FakeChange): void;
 }
@@ -203,6 +205,7 @@ export function fakePlatform(nodes = smallOrg()): FakeBackend {
     nodes,
     calls: [],
     exports: [],
+    savePath: null,
     failNextMove: null,
     failNext: new Map(),
     scenarioData: new Map([["baseline", { parent: null, changes: [], head: 0 }]]),
@@ -307,6 +310,11 @@ export function fakePlatform(nodes = smallOrg()): FakeBackend {
     async headcountPlan() {
       maybeFail("headcountPlan");
       return fakePlan(backend.shown);
+    },
+    async chooseSavePath(defaultPath, filterName, extension) {
+      maybeFail("chooseSavePath");
+      backend.calls.push(`chooseSavePath:${defaultPath}:${filterName}:${extension}`);
+      return backend.savePath;
     },
     async exportFile(request) {
       maybeFail("exportFile");

@@ -13,6 +13,9 @@ vi.mock("@tauri-apps/api/core", () => ({
   },
 }));
 
+const save = vi.fn();
+vi.mock("@tauri-apps/plugin-dialog", () => ({ save: (...args: unknown[]) => save(...args) }));
+
 const { tauriPlatform } = await import("../src/lib/platform");
 const { AppError } = await import("../src/lib/errors");
 
@@ -59,6 +62,9 @@ describe("tauriPlatform", () => {
     };
     await tauriPlatform.exportFile(request);
     expect(invoke).toHaveBeenLastCalledWith("export_file", { request });
+    save.mockResolvedValue("/tmp/b.pdf");
+    expect(await tauriPlatform.chooseSavePath("/tmp/a.pdf", "PDF chart", "pdf")).toBe("/tmp/b.pdf");
+    expect(save).toHaveBeenLastCalledWith({ defaultPath: "/tmp/a.pdf", filters: [{ name: "PDF chart", extensions: ["pdf"] }] });
     for (const [call, command] of [
       [() => tauriPlatform.scenarios(), "scenarios"],
       [() => tauriPlatform.undo(), "undo"],

@@ -230,6 +230,22 @@ export class ExportDialogState {
     this.form.redactCost = redactByDefault(format);
   }
 
+  /** Picks the file with the native Save as dialog (the path field stays editable). */
+  async browse(): Promise<void> {
+    if (this.busy) return;
+    const format = formatInfo(this.form.format);
+    try {
+      const chosen = await this.#platform.chooseSavePath(this.form.path.trim(), format.label, format.extension);
+      if (chosen !== null) {
+        this.form.path = chosen;
+        this.status = { kind: "idle" };
+      }
+    } catch (error) {
+      const appError = toAppError(error);
+      this.status = { kind: "failed", message: `The Save as dialog could not open: ${appError.message}`, code: appError.code };
+    }
+  }
+
   /** Runs the export; resolves true on success. */
   async submit(): Promise<boolean> {
     if (this.busy) return false;

@@ -2,6 +2,7 @@
 // `Platform` (see `createStore`) so it can be unit-tested with a fake one.
 
 import { invoke } from "@tauri-apps/api/core";
+import { save } from "@tauri-apps/plugin-dialog";
 import { AppError, toAppError } from "./errors";
 import type {
   ChangeDto,
@@ -46,6 +47,11 @@ export interface Platform {
   headcountPlan(): Promise<PlanDto>;
   /** Writes the shown scenario to a file (chart or data), atomically. */
   exportFile(request: ExportRequest): Promise<ExportResult>;
+  /**
+   * The native "Save as" dialog, starting at `defaultPath` and filtering on
+   * `extension`; resolves with the chosen path, or null when cancelled.
+   */
+  chooseSavePath(defaultPath: string, filterName: string, extension: string): Promise<string | null>;
 }
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
@@ -89,4 +95,11 @@ export const tauriPlatform: Platform = {
   compareScenarios: (names) => call<ComparisonDto>("compare_scenarios", { names: [...names] }),
   headcountPlan: () => call<PlanDto>("headcount_plan"),
   exportFile: (request) => call<ExportResult>("export_file", { request }),
+  chooseSavePath: async (defaultPath, filterName, extension) => {
+    try {
+      return await save({ defaultPath, filters: [{ name: filterName, extensions: [extension] }] });
+    } catch (error) {
+      throw toAppError(error);
+    }
+  },
 };
