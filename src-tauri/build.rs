@@ -18,6 +18,7 @@ const COMMANDS: &[&str] = &[
     "scenario_changes",
     "compare_scenarios",
     "headcount_plan",
+    "export_file",
 ];
 
 fn main() {

@@ -16,6 +16,9 @@ mod scenarios;
 #[path = "cli/import.rs"]
 mod import;
 
+#[path = "cli/export.rs"]
+mod export;
+
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")

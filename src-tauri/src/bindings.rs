@@ -47,6 +47,11 @@ fn expected() -> BTreeMap<String, String> {
     binding::<QuarterFiguresDto>(&cfg, &mut out);
     binding::<PlanGroupDto>(&cfg, &mut out);
     binding::<PlanDto>(&cfg, &mut out);
+    binding::<ExportFormat>(&cfg, &mut out);
+    binding::<ExportPage>(&cfg, &mut out);
+    binding::<ExportColourBy>(&cfg, &mut out);
+    binding::<ExportRequest>(&cfg, &mut out);
+    binding::<ExportResult>(&cfg, &mut out);
     let index: String = out
         .keys()
         .map(|file| {

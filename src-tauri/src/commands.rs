@@ -1,8 +1,8 @@
 //! The IPC commands: each is a few lines over the core.
 
 use crate::dto::{
-    ChangeDto, ChartNode, ComparisonDto, IpcError, MetricsSummary, PersonDetails, PlanDto,
-    ScenarioState, WorkspaceInfo,
+    ChangeDto, ChartNode, ComparisonDto, ExportRequest, ExportResult, IpcError, MetricsSummary,
+    PersonDetails, PlanDto, ScenarioState, WorkspaceInfo,
 };
 use crate::state::AppState;
 use orgraph::PersonId;
@@ -194,6 +194,24 @@ pub async fn headcount_plan(state: State<'_, AppState>) -> Result<PlanDto, IpcEr
         .with_session(|s| {
             let plan = s.plan(orgraph::date::today())?;
             Ok(PlanDto::of(&s.scenario().name, &plan))
+        })
+        .await
+}
+
+/// Writes the org on show to a file (chart or data) on the blocking pool,
+/// atomically: a failed export leaves no partial file.
+#[tauri::command]
+pub async fn export_file(
+    state: State<'_, AppState>,
+    request: ExportRequest,
+) -> Result<ExportResult, IpcError> {
+    // Format and scope only: never the path's folder contents or any cost.
+    tracing::info!(format = ?request.format, root = ?request.root, depth = ?request.depth, "export");
+    state
+        .with_session(move |s| {
+            let (export, path) = request.to_export(s)?;
+            let written = orgraph::export::export_file(s.org(), s.metrics(), &export, &path)?;
+            Ok(ExportResult::new(&request, &path, written))
         })
         .await
 }

@@ -44,6 +44,9 @@ pub fn run() {
     };
     let result = tauri::Builder::default()
         .manage(AppState::new(session))
+        // The export dialog's "Browse…" (native Save as); the capability
+        // grants only `dialog:allow-save`.
+        .plugin(tauri_plugin_dialog::init())
         // Keep in step with COMMANDS in build.rs (the capability's permissions).
         .invoke_handler(tauri::generate_handler![
             commands::workspace_info,
@@ -63,6 +66,7 @@ pub fn run() {
             commands::scenario_changes,
             commands::compare_scenarios,
             commands::headcount_plan,
+            commands::export_file,
         ])
         .setup(move |app| {
             if let Some(window) = app.get_webview_window("main") {
@@ -79,8 +83,12 @@ pub fn run() {
 
 #[cfg(test)]
 mod tests {
-    /// The capability grants exactly the app's own commands: no core window,
-    /// event or plugin permissions.
+    /// Plugin permissions the capability may grant besides the app's own
+    /// commands: the native Save as dialog only (no open, message or fs).
+    const PLUGIN_PERMISSIONS: &[&str] = &["dialog:allow-save"];
+
+    /// The capability grants exactly the app's own commands and
+    /// [`PLUGIN_PERMISSIONS`]: no core window or event permissions.
     #[test]
     fn capability_grants_only_the_app_commands() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -115,6 +123,7 @@ mod tests {
             .iter()
             .map(|p| p.as_str().expect("plain permission").to_string())
             .collect();
+        expected.extend(PLUGIN_PERMISSIONS.iter().map(|p| p.to_string()));
         expected.sort();
         granted.sort();
         assert_eq!(granted, expected);

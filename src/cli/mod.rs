@@ -2,6 +2,7 @@
 //! message names file, row and column), 2 usage error.
 
 mod edit;
+mod export;
 mod import;
 
 use crate::error::OrgError;
@@ -92,6 +93,9 @@ enum Command {
     },
     #[command(flatten)]
     Edit(edit::EditCommand),
+    /// Export a workspace's org as a chart (pdf, png, svg) or data (csv,
+    /// xlsx, json, dot, mermaid).
+    Export(export::ExportArgs),
 }
 
 pub(crate) fn parse_date(text: &str) -> Result<NaiveDate, String> {
@@ -276,6 +280,7 @@ fn run(command: Command) -> Result<(), OrgError> {
                 .map_err(io_error(Path::new("<stdout>")))
         }
         Command::Edit(command) => edit::run(command),
+        Command::Export(args) => export::run(args),
     }
 }
 

@@ -9,9 +9,13 @@
 //! People-sheet `cost` column is left out entirely (an importer then reads
 //! every cost as unknown), the JSON `cost` field is left out, and the team
 //! and metric cost totals of the XLSX are dropped.
+//!
+//! [`export_file`] is the one entry point for writing any export (charts
+//! included) to a file atomically, as the CLI and the app do.
 
 mod csv;
 mod dot;
+mod file;
 mod graph;
 mod json;
 mod mermaid;
@@ -22,6 +26,7 @@ mod xlsx;
 #[cfg(test)]
 mod tests;
 
+pub use file::{chart_title, export_file, write_atomically, FileExport, FileFormat, Written};
 pub use scope::scoped_org;
 
 use crate::error::{OrgError, Result};

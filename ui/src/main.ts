@@ -10,6 +10,6 @@ if (!target) throw new Error("missing #app");
 
 const store = new OrgStore(tauriPlatform);
 const scenarios = new ScenarioStore(tauriPlatform, store);
-mount(App, { target, props: { store, scenarios } });
+mount(App, { target, props: { store, scenarios, platform: tauriPlatform } });
 void store.load();
 void scenarios.load();

@@ -4,6 +4,7 @@ import type {
   ChangeDto,
   ChartNode,
   ComparisonDto,
+  ExportRequest,
   MetricsSummary,
   PersonDetails,
   PlanDto,
@@ -96,6 +97,10 @@ export interface FakeBackend extends Platform {
   failNext: Map<string, { code: string; message: string }>;
   scenarioData: Map<string, FakeScenario>;
   shown: string;
+  /** Every export request, in order. */
+  exports: ExportRequest[];
+  /** What the fake Save as dialog answers (null: cancelled). */
+  savePath: string | null;
   /** Records a change in the shown scenario (dropping its redo history). */
   record(change: FakeChange): void;
 }
@@ -199,6 +204,8 @@ export function fakePlatform(nodes = smallOrg()): FakeBackend {
   const backend: FakeBackend = {
     nodes,
     calls: [],
+    exports: [],
+    savePath: null,
     failNextMove: null,
     failNext: new Map(),
     scenarioData: new Map([["baseline", { parent: null, changes: [], head: 0 }]]),
@@ -303,6 +310,22 @@ export function fakePlatform(nodes = smallOrg()): FakeBackend {
     async headcountPlan() {
       maybeFail("headcountPlan");
       return fakePlan(backend.shown);
+    },
+    async chooseSavePath(defaultPath, filterName, extension) {
+      maybeFail("chooseSavePath");
+      backend.calls.push(`chooseSavePath:${defaultPath}:${filterName}:${extension}`);
+      return backend.savePath;
+    },
+    async exportFile(request) {
+      maybeFail("exportFile");
+      backend.exports.push(request);
+      return {
+        path: request.path,
+        format: request.format,
+        scenario: request.scenario,
+        bytes: 2048,
+        pages: request.format === "pdf" ? 2 : null,
+      };
     },
     async workspaceInfo() {
       backend.calls.push("workspaceInfo");

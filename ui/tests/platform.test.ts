@@ -13,6 +13,9 @@ vi.mock("@tauri-apps/api/core", () => ({
   },
 }));
 
+const save = vi.fn();
+vi.mock("@tauri-apps/plugin-dialog", () => ({ save: (...args: unknown[]) => save(...args) }));
+
 const { tauriPlatform } = await import("../src/lib/platform");
 const { AppError } = await import("../src/lib/errors");
 
@@ -46,6 +49,22 @@ describe("tauriPlatform", () => {
     expect(invoke).toHaveBeenLastCalledWith("delete_scenario", { name: "d" });
     await tauriPlatform.compareScenarios(["a", "b"]);
     expect(invoke).toHaveBeenLastCalledWith("compare_scenarios", { names: ["a", "b"] });
+    const request = {
+      format: "pdf" as const,
+      path: "/tmp/a.pdf",
+      scenario: "baseline",
+      root: null,
+      depth: null,
+      page: "a4" as const,
+      landscape: false,
+      redactCost: true,
+      colourBy: "team" as const,
+    };
+    await tauriPlatform.exportFile(request);
+    expect(invoke).toHaveBeenLastCalledWith("export_file", { request });
+    save.mockResolvedValue("/tmp/b.pdf");
+    expect(await tauriPlatform.chooseSavePath("/tmp/a.pdf", "PDF chart", "pdf")).toBe("/tmp/b.pdf");
+    expect(save).toHaveBeenLastCalledWith({ defaultPath: "/tmp/a.pdf", filters: [{ name: "PDF chart", extensions: ["pdf"] }] });
     for (const [call, command] of [
       [() => tauriPlatform.scenarios(), "scenarios"],
       [() => tauriPlatform.undo(), "undo"],

@@ -7,8 +7,10 @@
 //! No individual's compensation crosses IPC: only totals over a team,
 //! department or scenario (the plan and the comparison) carry money.
 
+mod export;
 mod scenarios;
 
+pub use export::*;
 pub use scenarios::*;
 
 use orgraph::metrics::{Metrics, Verdict};

@@ -2,11 +2,14 @@
 // `Platform` (see `createStore`) so it can be unit-tested with a fake one.
 
 import { invoke } from "@tauri-apps/api/core";
+import { save } from "@tauri-apps/plugin-dialog";
 import { AppError, toAppError } from "./errors";
 import type {
   ChangeDto,
   ChartNode,
   ComparisonDto,
+  ExportRequest,
+  ExportResult,
   MetricsSummary,
   PersonDetails,
   PlanDto,
@@ -42,6 +45,13 @@ export interface Platform {
   compareScenarios(names: readonly string[]): Promise<ComparisonDto>;
   /** The 8-quarter headcount plan of the shown scenario. */
   headcountPlan(): Promise<PlanDto>;
+  /** Writes the shown scenario to a file (chart or data), atomically. */
+  exportFile(request: ExportRequest): Promise<ExportResult>;
+  /**
+   * The native "Save as" dialog, starting at `defaultPath` and filtering on
+   * `extension`; resolves with the chosen path, or null when cancelled.
+   */
+  chooseSavePath(defaultPath: string, filterName: string, extension: string): Promise<string | null>;
 }
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
@@ -84,4 +94,12 @@ export const tauriPlatform: Platform = {
   scenarioChanges: () => call<ChangeDto[]>("scenario_changes"),
   compareScenarios: (names) => call<ComparisonDto>("compare_scenarios", { names: [...names] }),
   headcountPlan: () => call<PlanDto>("headcount_plan"),
+  exportFile: (request) => call<ExportResult>("export_file", { request }),
+  chooseSavePath: async (defaultPath, filterName, extension) => {
+    try {
+      return await save({ defaultPath, filters: [{ name: filterName, extensions: [extension] }] });
+    } catch (error) {
+      throw toAppError(error);
+    }
+  },
 };

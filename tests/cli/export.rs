@@ -1,0 +1,419 @@
+//! `orgraph export`: every format from a generated org's workspace, cost
+//! redaction, scope, and failures that leave no file behind.
+
+use super::{json_of, orgraph};
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+const FORMATS: [(&str, &str); 8] = [
+    ("pdf", "pdf"),
+    ("png", "png"),
+    ("svg", "svg"),
+    ("csv", "csv"),
+    ("xlsx", "xlsx"),
+    ("json", "json"),
+    ("dot", "dot"),
+    ("mermaid", "mmd"),
+];
+
+fn path(p: &Path) -> &str {
+    p.to_str().expect("UTF-8 path")
+}
+
+/// Runs orgraph and returns its stderr, asserting success.
+fn run_ok(args: &[&str]) -> String {
+    let out = orgraph().args(args).output().expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "orgraph {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stderr).expect("UTF-8 output")
+}
+
+/// A workspace holding a generated org of 60 people, and its CSV.
+struct Fixture {
+    dir: tempfile::TempDir,
+    csv: PathBuf,
+    ws: PathBuf,
+}
+
+impl Fixture {
+    fn new() -> Fixture {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let csv = dir.path().join("org.csv");
+        let ws = dir.path().join("acme.orgraph");
+        run_ok(&[
+            "generate",
+            "--people",
+            "60",
+            "--seed",
+            "1",
+            "-o",
+            path(&csv),
+        ]);
+        run_ok(&["import", path(&csv), "--into", path(&ws)]);
+        Fixture { dir, csv, ws }
+    }
+
+    fn out(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// Exports with `extra` arguments and returns the file's bytes and
+    /// the command's stderr.
+    fn export(&self, format: &str, name: &str, extra: &[&str]) -> (Vec<u8>, String) {
+        let out = self.out(name);
+        let mut args = vec![
+            "export",
+            path(&self.ws),
+            "--format",
+            format,
+            "--output",
+            path(&out),
+        ];
+        args.extend_from_slice(extra);
+        let stderr = run_ok(&args);
+        (std::fs::read(&out).expect("the export exists"), stderr)
+    }
+
+    /// The generated CSV's rows as (id, manager_id, cost) triples.
+    fn rows(&self) -> Vec<(String, String, String)> {
+        let mut reader = csv::Reader::from_path(&self.csv).expect("read the generated CSV");
+        let headers = reader.headers().expect("headers").clone();
+        let column = |name: &str| {
+            headers
+                .iter()
+                .position(|h| h == name)
+                .unwrap_or_else(|| panic!("column {name}"))
+        };
+        let (id, manager, cost) = (column("id"), column("manager_id"), column("cost"));
+        reader
+            .records()
+            .map(|record| {
+                let record = record.expect("a row");
+                (
+                    record[id].to_string(),
+                    record[manager].to_string(),
+                    record[cost].to_string(),
+                )
+            })
+            .collect()
+    }
+
+    /// Every cost in cents, and the total.
+    fn costs_in_cents(&self) -> Vec<i64> {
+        let mut cents: Vec<i64> = self
+            .rows()
+            .iter()
+            .filter(|(_, _, cost)| !cost.is_empty())
+            .map(|(_, _, cost)| {
+                let (units, fraction) = cost.split_once('.').unwrap_or((cost, "0"));
+                let fraction = format!("{fraction:0<2}");
+                units.parse::<i64>().expect("units") * 100
+                    + fraction[..2].parse::<i64>().expect("cents")
+            })
+            .collect();
+        assert!(cents.len() > 40, "most generated people have a cost");
+        cents.push(cents.iter().sum());
+        cents
+    }
+}
+
+/// The ways a cost can be spelled in a file: `131500.00` and `13150000`.
+fn cost_strings(cents: &[i64]) -> Vec<String> {
+    cents
+        .iter()
+        .flat_map(|&c| [format!("{}.{:02}", c / 100, c % 100), c.to_string()])
+        .collect()
+}
+
+fn contains(haystack: &[u8], needle: &str) -> bool {
+    haystack
+        .windows(needle.len())
+        .any(|window| window == needle.as_bytes())
+}
+
+fn text(bytes: &[u8]) -> &str {
+    std::str::from_utf8(bytes).expect("a text format")
+}
+
+/// Every cell of every sheet of an XLSX file: numbers and strings.
+fn xlsx_cells(bytes: &[u8]) -> (Vec<f64>, Vec<String>) {
+    use calamine::{Data, Reader};
+    let mut workbook =
+        calamine::Xlsx::new(std::io::Cursor::new(bytes.to_vec())).expect("a valid XLSX");
+    let (mut numbers, mut strings) = (Vec::new(), Vec::new());
+    for name in workbook.sheet_names() {
+        let range = workbook.worksheet_range(&name).expect("a sheet");
+        for cell in range.used_cells() {
+            match cell.2 {
+                Data::Float(f) => numbers.push(*f),
+                Data::Int(i) => numbers.push(*i as f64),
+                Data::String(s) => strings.push(s.clone()),
+                _ => {}
+            }
+        }
+    }
+    (numbers, strings)
+}
+
+/// Which cost strings (or, for XLSX, numeric cells) of `cents` a file
+/// holds.
+fn costs_found(format: &str, bytes: &[u8], cents: &[i64]) -> Vec<String> {
+    let mut found: Vec<String> = cost_strings(cents)
+        .into_iter()
+        .filter(|s| contains(bytes, s))
+        .collect();
+    if format == "xlsx" {
+        let (numbers, strings) = xlsx_cells(bytes);
+        for &c in cents {
+            let units = c as f64 / 100.0;
+            if numbers.iter().any(|&n| (n - units).abs() < 0.005) {
+                found.push(format!("number cell {units}"));
+            }
+            for s in cost_strings(&[c]) {
+                if strings.iter().any(|cell| cell.contains(&s)) {
+                    found.push(format!("string cell {s}"));
+                }
+            }
+        }
+    }
+    found
+}
+
+fn people(input: &Path) -> u64 {
+    let out = orgraph()
+        .args(["metrics", "--json"])
+        .arg(input)
+        .output()
+        .expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    json_of(&out.stdout)["people"]
+        .as_u64()
+        .expect("people count")
+}
+
+#[test]
+fn every_format_is_written_and_looks_like_its_format() {
+    let fx = Fixture::new();
+    for (format, ext) in FORMATS {
+        let name = format!("chart.{ext}");
+        let (bytes, stderr) = fx.export(format, &name, &[]);
+        assert!(bytes.len() > 100, "{format}: {} bytes", bytes.len());
+        assert!(
+            stderr.contains(&format!("({} bytes", bytes.len())),
+            "{format}: {stderr}"
+        );
+        match format {
+            "pdf" => {
+                assert!(bytes.starts_with(b"%PDF"), "PDF header");
+                let doc = lopdf::Document::load_mem(&bytes).expect("lopdf parses the PDF");
+                let pages = doc.get_pages().len();
+                assert!(pages >= 1);
+                let said = if pages == 1 {
+                    "1 page)".to_string()
+                } else {
+                    format!("{pages} pages)")
+                };
+                assert!(stderr.contains(&said), "{stderr} vs {pages} pages");
+            }
+            "png" => assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"), "PNG signature"),
+            "svg" => {
+                let svg = text(&bytes);
+                assert!(svg.contains("<svg"), "SVG root");
+                assert!(svg.trim_end().ends_with("</svg>"), "SVG closed");
+                assert!(svg.contains("acme — baseline"), "title in the header");
+            }
+            "csv" => {
+                assert_eq!(
+                    people(&fx.out(&name)),
+                    people(&fx.ws),
+                    "the CSV re-imports to the same people"
+                );
+                assert!(text(&bytes).starts_with("id,manager_id"));
+            }
+            "xlsx" => {
+                assert!(bytes.starts_with(b"PK"), "XLSX is a zip");
+                let (_, strings) = xlsx_cells(&bytes);
+                assert!(strings.iter().any(|s| s == "manager_id"), "People header");
+            }
+            "json" => {
+                let json = json_of(&bytes);
+                assert_eq!(
+                    json["people"].as_array().map(Vec::len),
+                    Some(fx.rows().len())
+                );
+            }
+            "dot" => assert!(text(&bytes).starts_with("digraph"), "DOT header"),
+            "mermaid" => assert!(text(&bytes).starts_with("flowchart"), "Mermaid header"),
+            other => unreachable!("{other}"),
+        }
+    }
+}
+
+#[test]
+fn redact_cost_leaves_no_cost_value_in_any_format() {
+    let fx = Fixture::new();
+    let cents = fx.costs_in_cents();
+    // Without redaction the data formats carry the costs: the check below
+    // would notice them.
+    for (format, ext) in [("csv", "csv"), ("xlsx", "xlsx"), ("json", "json")] {
+        let (bytes, _) = fx.export(format, &format!("full.{ext}"), &[]);
+        let found = costs_found(format, &bytes, &cents);
+        assert!(
+            found.len() > 10,
+            "{format} without --redact-cost holds the costs: {found:?}"
+        );
+    }
+    for (format, ext) in FORMATS {
+        let (bytes, _) = fx.export(format, &format!("redacted.{ext}"), &["--redact-cost"]);
+        let found = costs_found(format, &bytes, &cents);
+        assert!(
+            found.is_empty(),
+            "{format} with --redact-cost holds costs: {found:?}"
+        );
+    }
+    let (csv, _) = fx.export("csv", "redacted.csv", &["--redact-cost"]);
+    let header = text(&csv).lines().next().expect("a header");
+    assert!(!header.split(',').any(|h| h == "cost"), "{header}");
+}
+
+#[test]
+fn root_and_depth_cut_the_output() {
+    let fx = Fixture::new();
+    let rows = fx.rows();
+    let reports = |id: &str| -> Vec<String> {
+        rows.iter()
+            .filter(|(_, manager, _)| manager == id)
+            .map(|(person, _, _)| person.clone())
+            .collect()
+    };
+    let top = rows
+        .iter()
+        .find(|(_, manager, _)| manager.is_empty())
+        .map(|(id, _, _)| id.clone())
+        .expect("a root");
+    // A manager below the top whose reports have reports of their own.
+    let root = reports(&top)
+        .into_iter()
+        .find(|id| reports(id).iter().any(|r| !reports(r).is_empty()))
+        .expect("a manager of managers under the top");
+    let mut expected: BTreeSet<String> = reports(&root).into_iter().collect();
+    expected.insert(root.clone());
+
+    let (csv, _) = fx.export("csv", "cut.csv", &["--root", &root, "--depth", "2"]);
+    let ids: BTreeSet<String> = text(&csv)
+        .lines()
+        .skip(1)
+        .map(|line| line.split(',').next().expect("an id").to_string())
+        .collect();
+    assert_eq!(ids, expected, "the root and their direct reports");
+
+    let (full_svg, _) = fx.export("svg", "full.svg", &[]);
+    let (cut_svg, _) = fx.export("svg", "cut.svg", &["--root", &root, "--depth", "2"]);
+    let boxes = |svg: &[u8]| text(svg).matches("<rect").count();
+    assert!(
+        boxes(&cut_svg) < boxes(&full_svg),
+        "{} boxes cut vs {} in all",
+        boxes(&cut_svg),
+        boxes(&full_svg)
+    );
+
+    let nodes = |dot: &[u8]| text(dot).matches("[label=").count();
+    let (dot, _) = fx.export("dot", "cut.dot", &["--root", &root, "--depth", "2"]);
+    assert_eq!(nodes(&dot), expected.len(), "{}", text(&dot));
+    let (dot, _) = fx.export("dot", "cut.dot", &["--root", &root, "--depth", "1"]);
+    assert_eq!(nodes(&dot), 1, "{}", text(&dot));
+    assert!(!text(&dot).contains("->"), "one person, no edges");
+}
+
+#[test]
+fn a_failed_export_names_the_problem_and_leaves_the_output_alone() {
+    let fx = Fixture::new();
+    let out = fx.out("keep.csv");
+    std::fs::write(&out, "previous export").expect("write");
+    let fail = |args: &[&str], code: i32| -> String {
+        let result = orgraph().args(args).output().expect("runs");
+        assert_eq!(result.status.code(), Some(code), "orgraph {args:?}");
+        String::from_utf8(result.stderr).expect("UTF-8")
+    };
+    let ws = path(&fx.ws);
+    let stderr = fail(
+        &[
+            "export",
+            ws,
+            "--format",
+            "csv",
+            "-o",
+            path(&out),
+            "--root",
+            "nobody",
+        ],
+        1,
+    );
+    assert!(stderr.contains("no person with id 'nobody'"), "{stderr}");
+    let stderr = fail(
+        &[
+            "export",
+            ws,
+            "--format",
+            "pdf",
+            "-o",
+            path(&out),
+            "--scenario",
+            "nope",
+        ],
+        1,
+    );
+    assert!(stderr.contains("no scenario named 'nope'"), "{stderr}");
+    assert_eq!(
+        std::fs::read_to_string(&out).expect("still there"),
+        "previous export"
+    );
+
+    let missing = fx.out("no-such-folder").join("org.pdf");
+    let stderr = fail(&["export", ws, "--format", "pdf", "-o", path(&missing)], 1);
+    assert!(stderr.contains("no-such-folder"), "{stderr}");
+    assert!(!missing.exists());
+
+    fail(&["export", ws, "--format", "docx", "-o", path(&out)], 2);
+    fail(
+        &[
+            "export",
+            ws,
+            "--format",
+            "csv",
+            "-o",
+            path(&out),
+            "--depth",
+            "0",
+        ],
+        2,
+    );
+    fail(
+        &[
+            "export",
+            ws,
+            "--format",
+            "pdf",
+            "-o",
+            path(&out),
+            "--page",
+            "a5",
+        ],
+        2,
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(fx.dir.path())
+        .expect("list")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
