@@ -2,12 +2,7 @@
 //! detection report of `--dry-run`, and storing an import (a re-import
 //! reports what changed and keeps the old baseline as a scenario).
 
-use crate::error::Result;
-use crate::import::{Detection, Field, Progress, SourceFormat, Stage};
-use crate::metrics::{compute, View};
-use crate::model::{Finding, Org};
-use crate::scenario::{changes_between, ImportReport};
-use crate::store::{Snapshot, Workspace, BASELINE};
+use crate::import::{Detection, Field, ImportOutcome, Progress, SourceFormat, Stage};
 use std::fmt::Write;
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -58,57 +53,25 @@ impl ImportProgress {
 /// Lines per list in the re-import report.
 const REPORT_LINES: usize = 20;
 
-/// Stores `org` as the baseline of the workspace at `into` (created if
-/// missing), in one transaction. When it replaces an earlier baseline,
-/// prints what changed (joiners, leavers, moves, title changes) and keeps
-/// the earlier one as the scenario "before import DATE", whose changes
-/// take the new baseline back to the old, so the two can be compared.
-pub fn store_import(file: &Path, into: &Path, mut org: Org, warnings: &[Finding]) -> Result<()> {
-    let (mut workspace, _) = Workspace::open_or_create(into)?;
-    let previous = workspace.load_org().ok().map(|(org, _)| org);
-    if let Some(previous) = &previous {
-        // Settings belong to the workspace, not to the HRIS export.
-        org.policy = previous.policy;
-        org.ladder = previous.ladder.clone();
+/// Prints what an import did: the re-import report, the kept scenario
+/// and the totals.
+pub fn print_outcome(outcome: &ImportOutcome, into: &Path) {
+    if let Some(report) = &outcome.report {
+        eprint!(
+            "changes since the last import: {}",
+            report.render_text(REPORT_LINES)
+        );
     }
-    let today = crate::date::today();
-    let before = match previous.filter(|p| !p.is_empty()) {
-        None => None,
-        Some(previous) => {
-            let forward = changes_between(&previous, &org)?;
-            let report = ImportReport::of(&previous, &org, &forward);
-            eprint!(
-                "changes since the last import: {}",
-                report.render_text(REPORT_LINES)
-            );
-            (!forward.is_empty())
-                .then(|| changes_between(&org, &previous))
-                .transpose()?
-        }
-    };
-    let name = format!("before import {today}");
-    let metrics = compute(&org, View::Current);
-    let reason = format!("import {}", file.display());
-    let snapshot = Snapshot {
-        scenario_id: workspace.scenario(BASELINE)?.id,
-        as_of: today,
-        reason: &reason,
-        metrics: &metrics,
-    };
-    let before = before
-        .as_ref()
-        .map(|changes| (name.as_str(), changes.as_slice()));
-    if let Some(kept) = workspace.replace_baseline(&org, warnings, before, &snapshot)? {
+    if let Some(kept) = &outcome.kept_as {
         eprintln!("the previous baseline is kept as scenario '{kept}'");
     }
     eprintln!(
         "imported {} people and {} teams into {} ({} warning(s))",
-        org.len(),
-        org.teams().len(),
+        outcome.people,
+        outcome.teams,
         into.display(),
-        warnings.len()
+        outcome.warnings.len()
     );
-    Ok(())
 }
 
 /// Parses `COLUMN=FIELD`; the column may itself contain '='.

@@ -13,7 +13,7 @@ use crate::session::Session;
 use crate::store::BASELINE;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
-use import::{parse_mapping, render_detection, store_import, ImportProgress};
+use import::{parse_mapping, print_outcome, render_detection, ImportProgress};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -231,17 +231,12 @@ fn run(command: Command) -> Result<(), OrgError> {
             // Validate fully before touching the workspace.
             let progress = ImportProgress::new();
             let report = |p| progress.report(p);
-            let loaded = crate::import::load_with_progress(
-                &file,
-                &options,
-                Ladder::default(),
-                Policy::default(),
-                &report,
-            );
+            let imported = crate::import::import_into(&file, &into, &options, &report);
             progress.finish();
-            let (org, warnings) = loaded?;
-            print_warnings(&warnings);
-            store_import(&file, &into, org, &warnings)
+            let outcome = imported?;
+            print_warnings(&outcome.warnings);
+            print_outcome(&outcome, &into);
+            Ok(())
         }
         Command::Metrics {
             input,

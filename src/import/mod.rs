@@ -8,12 +8,14 @@
 
 mod decode;
 mod fields;
+mod into;
 mod managers;
 mod rows;
 mod xlsx;
 
 pub use decode::Encoding;
 pub use fields::Field;
+pub use into::{import_into, store, ImportOutcome};
 pub use managers::ManagerRef;
 pub use rows::{ColumnMapping, Keys};
 
