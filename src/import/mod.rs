@@ -150,8 +150,9 @@ pub fn load_with_progress(
     match format_of(path, &first_bytes(path)?) {
         SourceFormat::Spreadsheet => {
             let sheet = xlsx::read(path, options.sheet.as_deref())?;
-            let (rows, findings, _) = map_sheet(&sheet, &name, options)?;
-            build(rows, findings, options, &name, (ladder, policy), progress)
+            let (rows, findings, columns) = map_sheet(&sheet, &name, options)?;
+            let read = (rows, findings, columns.as_slice());
+            build(read, options, &name, (ladder, policy), progress)
         }
         SourceFormat::Csv => {
             let bytes = std::fs::read(path).map_err(io_error(path))?;
@@ -174,12 +175,14 @@ pub fn load_with_progress(
                 let sizes = (text.len() as u64, text.len() / 100);
                 return stream(reader, &name, overrides, (ladder, policy), sizes, progress);
             }
-            let (rows, findings, _) = read_table(&text, delimiter, &name, options, None, progress)?;
+            let (rows, findings, columns) =
+                read_table(&text, delimiter, &name, options, None, progress)?;
             let options = ImportOptions {
                 manager_ref: Some(kind),
                 ..options.clone()
             };
-            build(rows, findings, &options, &name, (ladder, policy), progress)
+            let read = (rows, findings, columns.as_slice());
+            build(read, &options, &name, (ladder, policy), progress)
         }
     }
 }
@@ -269,8 +272,7 @@ fn map_sheet(
 
 /// Resolves manager references and builds the org from mapped rows.
 fn build(
-    mut rows: Rows,
-    mut findings: Vec<Finding>,
+    (mut rows, mut findings, columns): (Rows, Vec<Finding>, &[ColumnMapping]),
     options: &ImportOptions,
     file: &str,
     (ladder, policy): (Ladder, Policy),
@@ -290,23 +292,42 @@ fn build(
     progress(validating(0));
     let built = Org::from_records(records, file, ladder, policy);
     progress(validating(total));
-    merge(Ok(findings), built)
+    merge(Ok(findings), built, columns)
 }
 
-/// Combines reading findings with building findings.
+/// Combines reading findings with building findings. Validation names
+/// columns by field ("manager_id"); findings name them as the file does
+/// ("Reports To").
 fn merge(
     read: std::result::Result<Vec<Finding>, Vec<Finding>>,
     built: std::result::Result<(Org, Vec<Finding>), Vec<Finding>>,
+    columns: &[ColumnMapping],
 ) -> Result<(Org, Vec<Finding>)> {
+    let name_columns = |findings: &mut Vec<Finding>| {
+        for finding in findings {
+            let Some(column) = &finding.location.column else {
+                continue;
+            };
+            let header = columns
+                .iter()
+                .find(|c| c.field.is_some_and(|f| f.name() == column))
+                .map(|c| c.header.clone());
+            if let Some(header) = header {
+                finding.location.column = Some(header);
+            }
+        }
+    };
     match (read, built) {
         (Ok(mut warnings), Ok((org, more))) if !warnings.iter().any(Finding::is_error) => {
             warnings.extend(more);
+            name_columns(&mut warnings);
             Ok((org, warnings))
         }
         (Ok(first) | Err(first), Err(second) | Ok((_, second))) => {
             let mut findings = first;
             findings.extend(second);
             findings.sort_by_key(|f| f.location.row);
+            name_columns(&mut findings);
             Err(OrgError::Validation(findings))
         }
     }
@@ -530,9 +551,9 @@ fn stream<R: Read + Send>(
             )])
         })
     });
-    let read = match read {
-        Ok((read, _)) => read,
-        Err(header) => Err(header),
+    let (read, columns) = match read {
+        Ok((read, columns)) => (read, columns),
+        Err(header) => (Err(header), Vec::new()),
     };
     let validating = |done| Progress {
         stage: Stage::Validating,
@@ -542,7 +563,7 @@ fn stream<R: Read + Send>(
     progress(validating(0));
     let built = builder.finish();
     progress(validating(1));
-    merge(read, built)
+    merge(read, built, &columns)
 }
 
 /// Reads and validates a UTF-8, comma-separated CSV file into an org.

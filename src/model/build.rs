@@ -53,6 +53,9 @@ pub struct OrgBuilder {
     managers: Vec<ShortText>,
     /// Source row where each team (by index) was first seen.
     team_rows: Vec<u64>,
+    /// Row where each team's kind was first stated, if any row stated it
+    /// (otherwise the kind was guessed from the name).
+    team_kind_rows: Vec<Option<u64>>,
     /// Dotted lines and support assignments, resolved once everyone is in.
     extras: Vec<(PersonId, u64, Vec<String>, Vec<String>)>,
     findings: Vec<Finding>,
@@ -73,6 +76,7 @@ impl OrgBuilder {
             rows: Vec::with_capacity(people),
             managers: Vec::with_capacity(people),
             team_rows: Vec::new(),
+            team_kind_rows: Vec::new(),
             extras: Vec::new(),
             findings: Vec::new(),
         }
@@ -153,8 +157,11 @@ impl OrgBuilder {
                         .then(|| record.department.to_string()),
                 });
                 self.team_rows.push(record.row);
+                self.team_kind_rows
+                    .push(record.team_kind.map(|_| record.row));
             }
             Some(index) => {
+                self.note_team_kind(index, record);
                 let first = self.org.teams()[index].department.as_deref().unwrap_or("");
                 if first.is_empty() && !record.department.is_empty() {
                     // The first rows of a team may leave the department out.
@@ -172,6 +179,33 @@ impl OrgBuilder {
                     ));
                 }
             }
+        }
+    }
+
+    /// A later row may state a kind the first rows left to be guessed;
+    /// two stated kinds that differ are a conflict.
+    fn note_team_kind(&mut self, index: usize, record: &PersonRecord) {
+        let Some(kind) = record.team_kind else {
+            return;
+        };
+        let team = &self.org.teams()[index];
+        match self.team_kind_rows[index] {
+            None => {
+                self.org.team_mut(index).kind = kind;
+                self.team_kind_rows[index] = Some(record.row);
+            }
+            Some(first_row) if team.kind != kind => {
+                let message = format!(
+                    "team '{}' is {} at row {first_row} but {} here; the first is kept",
+                    team.id,
+                    team.kind.as_str(),
+                    kind.as_str()
+                );
+                let location = self.at(record.row, "team_kind");
+                self.findings
+                    .push(Finding::warning("conflicting-team-kind", message, location));
+            }
+            Some(_) => {}
         }
     }
 
@@ -362,6 +396,50 @@ mod tests {
             manager_id: manager.into(),
             ..PersonRecord::default()
         }
+    }
+
+    #[test]
+    fn conflicting_team_values_are_warnings_naming_the_first_row() {
+        let in_team = |row, id: &str, kind: Option<TeamKind>, department: &str| PersonRecord {
+            team: "Core".into(),
+            team_kind: kind,
+            department: department.into(),
+            ..record(row, id, "")
+        };
+        let records = vec![
+            in_team(2, "a", None, ""),
+            in_team(3, "b", Some(TeamKind::Platform), "Eng"),
+            in_team(4, "c", Some(TeamKind::Enabling), "Eng"),
+            in_team(5, "d", None, "Sales"),
+        ];
+        let (org, warnings) =
+            Org::from_records(records, "t.csv", Ladder::default(), Policy::default())
+                .expect("warnings only");
+        let team = org.team(&"Core".into()).expect("team");
+        assert_eq!(team.kind, TeamKind::Platform, "a stated kind beats a guess");
+        assert_eq!(team.department.as_deref(), Some("Eng"));
+        let codes: Vec<(&str, Option<u64>, Option<&str>)> = warnings
+            .iter()
+            .map(|w| {
+                (
+                    w.code.as_str(),
+                    w.location.row,
+                    w.location.column.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            codes,
+            [
+                ("conflicting-team-kind", Some(4), Some("team_kind")),
+                ("conflicting-department", Some(5), Some("department")),
+            ]
+        );
+        assert!(
+            warnings[0].message.contains("platform at row 3"),
+            "{}",
+            warnings[0].message
+        );
     }
 
     fn build(records: &[PersonRecord]) -> Result<(Org, Vec<Finding>), Vec<Finding>> {
