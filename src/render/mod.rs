@@ -121,8 +121,12 @@ pub fn render_svg(org: &Org, metrics: &Metrics, options: &ChartOptions) -> Resul
 /// [`OrgError::ImageTooLarge`](crate::OrgError::ImageTooLarge) when the
 /// image would exceed [`MAX_PNG_SIDE`] or [`MAX_PNG_PIXELS`].
 pub fn render_png(org: &Org, metrics: &Metrics, options: &ChartOptions) -> Result<Vec<u8>> {
-    let svg = render_svg(org, metrics, options)?;
-    png::rasterise(&svg, options.scale)
+    let chart = scene::Chart::build(org, metrics, options)?;
+    // The boxes alone are a lower bound on the image: refuse a chart that
+    // is too big before spending seconds and memory drawing it.
+    let boxes = scene::Drawing::new(&chart, chart.everyone());
+    png::pixel_size(boxes.width(), boxes.height(), options.scale)?;
+    png::rasterise(&svg::document(&chart, options), options.scale)
 }
 
 /// The chart as a PDF of `options.page` pages, split into subtree pages
