@@ -42,7 +42,7 @@ fn chart_area(page: (f32, f32)) -> (f32, f32) {
 pub(crate) fn pages(chart: &Chart, options: &ChartOptions) -> Vec<PagePlan> {
     let (area_w, area_h) = chart_area(page_points(options));
     let fits = |nodes: &[u32]| {
-        let drawing = Drawing::new(chart, nodes.to_vec());
+        let drawing = Drawing::wrapped(chart, nodes.to_vec(), area_w / MIN_SCALE);
         drawing.width() * MIN_SCALE <= area_w && drawing.height() * MIN_SCALE <= area_h
     };
     let smallest = BOX_WIDTH * chart.size.height * MIN_SCALE * MIN_SCALE;
@@ -61,7 +61,7 @@ fn page_svg(
     let plan = &plans[index];
     let (w, _) = page;
     let (area_w, area_h) = chart_area(page);
-    let drawing = Drawing::new(chart, plan.nodes.clone());
+    let drawing = Drawing::wrapped(chart, plan.nodes.clone(), area_w / MIN_SCALE);
     let mut markers: FxHashMap<u32, String> = FxHashMap::default();
     for &(v, first, last) in &plan.continued {
         let note = if first == last {
@@ -315,7 +315,7 @@ mod tests {
                 drawn[v as usize] += 1;
             }
             // Legible: the page's drawing fits at the minimum scale.
-            let drawing = Drawing::new(&chart, plan.nodes.clone());
+            let drawing = Drawing::wrapped(&chart, plan.nodes.clone(), area_w / MIN_SCALE);
             assert!(drawing.width() * MIN_SCALE <= area_w + 0.01);
             assert!(drawing.height() * MIN_SCALE <= area_h + 0.01);
             for &(v, first, last) in &plan.continued {

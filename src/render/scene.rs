@@ -6,7 +6,7 @@ use super::colour::{Colouring, Key};
 use super::compact::{compact_tree, CompactLayout, CompactOptions};
 use super::ChartOptions;
 use crate::error::{OrgError, Result};
-use crate::layout::{LayoutOptions, Size};
+use crate::layout::{Bounds, LayoutOptions, Size};
 use crate::metrics::Metrics;
 use crate::model::{Forest, Org, Status, NO_PARENT};
 use rustc_hash::FxHashMap;
@@ -199,6 +199,70 @@ impl Drawing {
             forest,
             placed,
         }
+    }
+
+    /// Like [`Drawing::new`], but separate trees that would make the
+    /// drawing wider than `max_width` wrap onto further rows, as words
+    /// wrap on a line: a page of many small subtrees is filled in both
+    /// directions instead of being one long row.
+    pub fn wrapped(chart: &Chart, nodes: Vec<u32>, max_width: f32) -> Drawing {
+        let mut drawing = Drawing::new(chart, nodes);
+        let roots = drawing.forest.roots().to_vec();
+        if roots.len() < 2 || drawing.width() <= max_width {
+            return drawing;
+        }
+        // Which tree each node is in, and each tree's bounds.
+        let n = drawing.nodes.len();
+        let mut tree = vec![0usize; n];
+        for (t, &root) in roots.iter().enumerate() {
+            tree[root as usize] = t;
+        }
+        for &v in drawing.forest.top_down() {
+            if let Some(p) = drawing.forest.parent(v) {
+                tree[v as usize] = tree[p as usize];
+            }
+        }
+        let layout = &drawing.placed.layout;
+        let mut bounds = vec![(f32::MAX, f32::MAX, f32::MIN, f32::MIN); roots.len()];
+        for v in 0..n {
+            let b = &mut bounds[tree[v]];
+            b.0 = b.0.min(layout.x[v]);
+            b.1 = b.1.min(layout.y[v]);
+            b.2 = b.2.max(layout.x[v] + layout.width[v]);
+            b.3 = b.3.max(layout.y[v] + layout.height[v]);
+        }
+        // Shelf packing, trees kept in order.
+        let mut shift = vec![(0.0f32, 0.0f32); roots.len()];
+        let (mut x, mut y, mut row_height) = (0.0f32, 0.0f32, 0.0f32);
+        let (mut width, mut height) = (0.0f32, 0.0f32);
+        for (t, &(min_x, min_y, max_x, max_y)) in bounds.iter().enumerate() {
+            let (w, h) = (max_x - min_x, max_y - min_y);
+            if x > 0.0 && x + w > max_width {
+                y += row_height + LAYOUT.level_gap;
+                (x, row_height) = (0.0, 0.0);
+            }
+            shift[t] = (x - min_x, y - min_y);
+            x += w + LAYOUT.root_gap;
+            row_height = row_height.max(h);
+            width = width.max(x - LAYOUT.root_gap);
+            height = height.max(y + h);
+        }
+        let placed = &mut drawing.placed;
+        for v in 0..n {
+            let (dx, dy) = shift[tree[v]];
+            placed.layout.x[v] += dx;
+            placed.layout.y[v] += dy;
+            if !placed.spine[v].is_nan() {
+                placed.spine[v] += dx;
+            }
+        }
+        placed.layout.bounds = Bounds {
+            min_x: 0.0,
+            min_y: 0.0,
+            max_x: width,
+            max_y: height,
+        };
+        drawing
     }
 
     pub fn width(&self) -> f32 {

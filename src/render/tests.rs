@@ -341,3 +341,49 @@ fn an_empty_org_renders_everywhere() {
     let doc = lopdf::Document::load_mem(&pdf).expect("valid PDF");
     assert_eq!(doc.get_pages().len(), 1);
 }
+
+/// Many small separate trees wrap onto rows no wider than asked, without
+/// overlapping, instead of one long row.
+#[test]
+fn separate_trees_wrap_onto_rows() {
+    let mut org = Org::new();
+    for t in 0..30 {
+        let lead = format!("lead{t}");
+        org.add_person(Person::new(lead.as_str())).expect("unique");
+        for r in 0..3 {
+            let id = format!("ic{t}-{r}");
+            org.add_person(Person::new(id.as_str())).expect("unique");
+            org.move_person(&id.as_str().into(), Some(&lead.as_str().into()))
+                .expect("forest");
+        }
+    }
+    let chart = scene::Chart::build(&org, &metrics(&org), &options(ColourBy::Team)).expect("chart");
+    let one_row = scene::Drawing::new(&chart, chart.everyone());
+    let max_width = one_row.width() / 4.0;
+    let wrapped = scene::Drawing::wrapped(&chart, chart.everyone(), max_width);
+    assert!(
+        wrapped.width() <= max_width,
+        "{} > {max_width}",
+        wrapped.width()
+    );
+    assert!(
+        wrapped.height() >= 4.0 * one_row.height(),
+        "at least four rows"
+    );
+    assert_eq!(first_overlap(&wrapped.placed.layout), None);
+    let layout = &wrapped.placed.layout;
+    for v in 0..layout.len() {
+        assert!(layout.x[v] >= 0.0 && layout.x[v] + layout.width[v] <= wrapped.width() + 0.01);
+        assert!(layout.y[v] >= 0.0 && layout.y[v] + layout.height[v] <= wrapped.height() + 0.01);
+    }
+    // Reports stay under their own lead.
+    for v in 0..layout.len() as u32 {
+        if let Some(p) = wrapped.forest.parent(v) {
+            assert!(layout.y[v as usize] > layout.y[p as usize]);
+            let (cx, _) = layout.center(v);
+            let row = |u: u32| layout.y[u as usize];
+            assert!(row(v) - row(p) < one_row.height(), "same row as the lead");
+            assert!((cx - layout.center(p).0).abs() < one_row.width() / 30.0 + 200.0);
+        }
+    }
+}
