@@ -154,7 +154,8 @@ pub struct ImportDetectionDto {
     /// Every field a column can be read as (without `ignore`).
     pub fields: Vec<String>,
     pub rows: u32,
-    /// The first rows as text; cells of cost columns are hidden.
+    /// The first rows as text; cells of cost columns (read as cost or named
+    /// like one) are hidden.
     pub preview: Vec<Vec<String>>,
 }
 
@@ -169,10 +170,14 @@ pub const MANAGER_REFS: [ManagerRef; 6] = [
 
 impl ImportDetectionDto {
     pub fn new(path: &std::path::Path, detection: Detection) -> Self {
+        // Read as cost, or named like a cost column: un-mapping a salary
+        // column must not reveal it.
         let cost_columns: Vec<usize> = detection
             .columns
             .iter()
-            .filter(|c| c.field == Some(Field::Cost))
+            .filter(|c| {
+                c.field == Some(Field::Cost) || Field::from_header(&c.header) == Some(Field::Cost)
+            })
             .map(|c| c.index)
             .collect();
         let preview = detection
@@ -464,7 +469,7 @@ mod tests {
         }
         assert_eq!(dto.preview[0][4], HIDDEN_COST);
 
-        // Reading the salary column as nothing shows it (it is no cost then).
+        // Reading the salary column as nothing still hides its values.
         let mut unmapped = request(&path);
         unmapped.overrides.push(ColumnOverride {
             column: "Annual Salary".to_string(),
@@ -479,6 +484,11 @@ mod tests {
         assert_eq!(
             salary.map(|c| (c.field.clone(), c.overridden)),
             Some((None, true))
+        );
+        let text = serde_json::to_string(&dto).expect("serialise");
+        assert!(
+            !text.contains("250000"),
+            "an unread salary column leaks: {text}"
         );
     }
 

@@ -31,6 +31,7 @@ managerRefs: Array<string>,
  */
 fields: Array<string>, rows: number, 
 /**
- * The first rows as text; cells of cost columns are hidden.
+ * The first rows as text; cells of cost columns (read as cost or named
+ * like one) are hidden.
  */
 preview: Array<Array<string>>, };
