@@ -19,6 +19,8 @@ const COMMANDS: &[&str] = &[
     "compare_scenarios",
     "headcount_plan",
     "export_file",
+    "detect_import",
+    "import_people",
 ];
 
 fn main() {

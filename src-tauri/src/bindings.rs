@@ -52,6 +52,19 @@ fn expected() -> BTreeMap<String, String> {
     binding::<ExportColourBy>(&cfg, &mut out);
     binding::<ExportRequest>(&cfg, &mut out);
     binding::<ExportResult>(&cfg, &mut out);
+    binding::<ColumnOverride>(&cfg, &mut out);
+    binding::<ImportRequest>(&cfg, &mut out);
+    binding::<ImportFormat>(&cfg, &mut out);
+    binding::<ImportColumnDto>(&cfg, &mut out);
+    binding::<ImportDetectionDto>(&cfg, &mut out);
+    binding::<ImportStage>(&cfg, &mut out);
+    binding::<ImportProgressDto>(&cfg, &mut out);
+    binding::<FindingSeverity>(&cfg, &mut out);
+    binding::<FindingDto>(&cfg, &mut out);
+    binding::<ImportMoveDto>(&cfg, &mut out);
+    binding::<TitleChangeDto>(&cfg, &mut out);
+    binding::<ImportReportDto>(&cfg, &mut out);
+    binding::<ImportResultDto>(&cfg, &mut out);
     let index: String = out
         .keys()
         .map(|file| {

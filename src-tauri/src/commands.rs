@@ -1,12 +1,13 @@
 //! The IPC commands: each is a few lines over the core.
 
 use crate::dto::{
-    ChangeDto, ChartNode, ComparisonDto, ExportRequest, ExportResult, IpcError, MetricsSummary,
-    PersonDetails, PlanDto, ScenarioState, WorkspaceInfo,
+    ChangeDto, ChartNode, ComparisonDto, ExportRequest, ExportResult, ImportDetectionDto,
+    ImportProgressDto, ImportRequest, ImportResultDto, IpcError, MetricsSummary, PersonDetails,
+    PlanDto, ScenarioState, WorkspaceInfo,
 };
-use crate::state::AppState;
+use crate::state::{blocking, AppState};
 use orgraph::PersonId;
-use tauri::ipc::Response;
+use tauri::ipc::{Channel, Response};
 use tauri::State;
 
 #[tauri::command]
@@ -214,4 +215,45 @@ pub async fn export_file(
             Ok(ExportResult::new(&request, &path, written))
         })
         .await
+}
+
+/// The import wizard's review: what importing the file would read (format,
+/// encoding, mapping, manager references, a preview). Writes nothing.
+#[tauri::command]
+pub async fn detect_import(request: ImportRequest) -> Result<ImportDetectionDto, IpcError> {
+    blocking(move || {
+        let (path, options) = request.to_options()?;
+        let detection = orgraph::import::detect(&path, &options)?;
+        tracing::info!(format = ?detection.format, rows = detection.rows, "import detected");
+        Ok(ImportDetectionDto::new(&path, detection))
+    })
+    .await
+}
+
+/// Imports the file as the workspace's baseline on the blocking pool,
+/// reporting progress on `on_progress`. Errors stop it before anything is
+/// written (`validation` carries the findings). On success the app's
+/// session is reopened on the new baseline.
+#[tauri::command]
+pub async fn import_people(
+    state: State<'_, AppState>,
+    request: ImportRequest,
+    on_progress: Channel<ImportProgressDto>,
+) -> Result<ImportResultDto, IpcError> {
+    // The mapping only: never the file's contents.
+    tracing::info!(overrides = request.overrides.len(), manager_ref = ?request.manager_ref, "import");
+    let result = state
+        .with_session(move |session| {
+            // A closed window just stops listening.
+            let progress = |p: orgraph::import::Progress| {
+                let _ = on_progress.send(p.into());
+            };
+            Ok(request.import_into(session, &progress)?)
+        })
+        .await;
+    match &result {
+        Ok(done) => tracing::info!(people = done.people, teams = done.teams, "imported"),
+        Err(error) => tracing::info!(code = ?error.code, "import refused"),
+    }
+    result
 }

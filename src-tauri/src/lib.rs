@@ -44,8 +44,9 @@ pub fn run() {
     };
     let result = tauri::Builder::default()
         .manage(AppState::new(session))
-        // The export dialog's "Browse…" (native Save as); the capability
-        // grants only `dialog:allow-save`.
+        // The export dialog's and import wizard's "Browse…" (native Save as
+        // and Open); the capability grants only `dialog:allow-save` and
+        // `dialog:allow-open`.
         .plugin(tauri_plugin_dialog::init())
         // Keep in step with COMMANDS in build.rs (the capability's permissions).
         .invoke_handler(tauri::generate_handler![
@@ -67,6 +68,8 @@ pub fn run() {
             commands::compare_scenarios,
             commands::headcount_plan,
             commands::export_file,
+            commands::detect_import,
+            commands::import_people,
         ])
         .setup(move |app| {
             if let Some(window) = app.get_webview_window("main") {
@@ -84,8 +87,9 @@ pub fn run() {
 #[cfg(test)]
 mod tests {
     /// Plugin permissions the capability may grant besides the app's own
-    /// commands: the native Save as dialog only (no open, message or fs).
-    const PLUGIN_PERMISSIONS: &[&str] = &["dialog:allow-save"];
+    /// commands: the native Open (import) and Save as (export) dialogs only
+    /// (no message, no fs).
+    const PLUGIN_PERMISSIONS: &[&str] = &["dialog:allow-open", "dialog:allow-save"];
 
     /// The capability grants exactly the app's own commands and
     /// [`PLUGIN_PERMISSIONS`]: no core window or event permissions.

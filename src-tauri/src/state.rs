@@ -35,3 +35,14 @@ impl AppState {
         .map_err(|e| IpcError::internal(format!("command failed: {e}")))?
     }
 }
+
+/// Runs `work` (which needs no session) on the blocking pool.
+pub async fn blocking<T, F>(work: F) -> Result<T, IpcError>
+where
+    T: Send + 'static,
+    F: FnOnce() -> Result<T, IpcError> + Send + 'static,
+{
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(|e| IpcError::internal(format!("command failed: {e}")))?
+}

@@ -5,6 +5,11 @@ import type {
   ChartNode,
   ComparisonDto,
   ExportRequest,
+  FindingDto,
+  ImportDetectionDto,
+  ImportProgressDto,
+  ImportRequest,
+  ImportResultDto,
   MetricsSummary,
   PersonDetails,
   PlanDto,
@@ -94,13 +99,21 @@ export interface FakeBackend extends Platform {
   /** Error the next move rejects with, as Tauri would hand it over. */
   failNextMove: { code: string; message: string } | null;
   /** Errors the next call of a method rejects with, keyed by method name. */
-  failNext: Map<string, { code: string; message: string }>;
+  failNext: Map<string, { code: string; message: string; findings?: FindingDto[] }>;
   scenarioData: Map<string, FakeScenario>;
   shown: string;
   /** Every export request, in order. */
   exports: ExportRequest[];
   /** What the fake Save as dialog answers (null: cancelled). */
   savePath: string | null;
+  /** Every detect_import and import_people request, in order. */
+  detections: ImportRequest[];
+  imports: ImportRequest[];
+  /** What the fake Open dialog answers (null: cancelled). */
+  openPath: string | null;
+  /** Progress an import reports before it resolves. */
+  importProgress: ImportProgressDto[];
+  importResult: ImportResultDto;
   /** Records a change in the shown scenario (dropping its redo history). */
   record(change: FakeChange): void;
 }
@@ -146,6 +159,43 @@ export function fakePlan(scenario = "baseline"): PlanDto {
       { name: "Sales", quarters: figures, budget: null, variance: figures.map(() => null) },
     ],
     teams: [{ name: "Core", quarters: figures, budget: null, variance: figures.map(() => null) }],
+  };
+}
+
+/** The columns of the fake HRIS file and the fields they are detected as. */
+export const FAKE_COLUMNS: ReadonlyArray<[string, string | null]> = [
+  ["Employee #", "id"],
+  ["Full Name", "name"],
+  ["Reports To", "manager_id"],
+  ["Job Title", "title"],
+  ["Notes", null],
+];
+
+/** What detect_import says about a fake file; workbooks (.xlsx) have two sheets. */
+export function fakeDetection(request: ImportRequest): ImportDetectionDto {
+  const workbook = request.path.endsWith(".xlsx");
+  const overrides = new Map(request.overrides.map((o) => [o.column, o.field]));
+  return {
+    path: request.path,
+    format: workbook ? "spreadsheet" : "csv",
+    encoding: workbook ? null : "UTF-8",
+    delimiter: workbook ? null : ",",
+    sheet: workbook ? (request.sheet ?? "People") : null,
+    sheets: workbook ? ["People", "Leavers"] : [],
+    columns: FAKE_COLUMNS.map(([header, field], index) => {
+      const chosen = overrides.get(header);
+      return {
+        index,
+        header,
+        field: chosen === undefined ? field : chosen === "ignore" ? null : chosen,
+        overridden: chosen !== undefined,
+      };
+    }),
+    managerRef: request.managerRef ?? "last-first",
+    managerRefs: ["id", "employee-number", "email", "name", "last-first", "org-and-name"],
+    fields: ["id", "manager_id", "name", "title", "team"],
+    rows: 4,
+    preview: [["1", "Ada Lovelace", "", "CEO", ""]],
   };
 }
 
@@ -206,6 +256,14 @@ export function fakePlatform(nodes = smallOrg()): FakeBackend {
     calls: [],
     exports: [],
     savePath: null,
+    detections: [],
+    imports: [],
+    openPath: null,
+    importProgress: [
+      { stage: "reading", done: 50, total: 100 },
+      { stage: "validating", done: 4, total: 4 },
+    ],
+    importResult: { people: 4, teams: 2, warnings: [], report: null, keptAs: null },
     failNextMove: null,
     failNext: new Map(),
     scenarioData: new Map([["baseline", { parent: null, changes: [], head: 0 }]]),
@@ -315,6 +373,21 @@ export function fakePlatform(nodes = smallOrg()): FakeBackend {
       maybeFail("chooseSavePath");
       backend.calls.push(`chooseSavePath:${defaultPath}:${filterName}:${extension}`);
       return backend.savePath;
+    },
+    async detectImport(request) {
+      maybeFail("detectImport");
+      backend.detections.push(request);
+      return fakeDetection(request);
+    },
+    async importPeople(request, onProgress) {
+      maybeFail("importPeople");
+      backend.imports.push(request);
+      for (const p of backend.importProgress) onProgress(p);
+      return backend.importResult;
+    },
+    async chooseImportFile() {
+      maybeFail("chooseImportFile");
+      return backend.openPath;
     },
     async exportFile(request) {
       maybeFail("exportFile");

@@ -11,10 +11,18 @@ vi.mock("@tauri-apps/api/core", () => ({
     if (reject !== null) throw reject;
     return invoke(...args);
   },
+  // Like Tauri's: the backend calls `onmessage` with each message.
+  Channel: class {
+    onmessage: (message: unknown) => void = () => {};
+  },
 }));
 
 const save = vi.fn();
-vi.mock("@tauri-apps/plugin-dialog", () => ({ save: (...args: unknown[]) => save(...args) }));
+const open = vi.fn();
+vi.mock("@tauri-apps/plugin-dialog", () => ({
+  save: (...args: unknown[]) => save(...args),
+  open: (...args: unknown[]) => open(...args),
+}));
 
 const { tauriPlatform } = await import("../src/lib/platform");
 const { AppError } = await import("../src/lib/errors");
@@ -75,6 +83,41 @@ describe("tauriPlatform", () => {
       await call();
       expect(invoke).toHaveBeenLastCalledWith(command, undefined);
     }
+  });
+
+  it("calls the import commands, with progress on a channel", async () => {
+    const request = { path: "/tmp/p.csv", sheet: null, overrides: [{ column: "Boss", field: "manager_id" }], managerRef: null };
+    invoke.mockResolvedValue({});
+    await tauriPlatform.detectImport(request);
+    expect(invoke).toHaveBeenLastCalledWith("detect_import", { request });
+    const progress: unknown[] = [];
+    invoke.mockImplementation(async (_command: string, args: { onProgress: { onmessage: (m: unknown) => void } }) => {
+      args.onProgress.onmessage({ stage: "reading", done: 1, total: 2 });
+      return { people: 1 };
+    });
+    expect(await tauriPlatform.importPeople(request, (p) => progress.push(p))).toEqual({ people: 1 });
+    expect(invoke.mock.lastCall?.[0]).toBe("import_people");
+    expect(invoke.mock.lastCall?.[1]).toMatchObject({ request });
+    expect(progress).toEqual([{ stage: "reading", done: 1, total: 2 }]);
+    open.mockResolvedValue("/tmp/p.xlsx");
+    expect(await tauriPlatform.chooseImportFile()).toBe("/tmp/p.xlsx");
+    expect(open.mock.lastCall?.[0]).toMatchObject({
+      multiple: false,
+      filters: [{ extensions: ["csv", "tsv", "txt", "xlsx", "xls", "ods"] }],
+    });
+    open.mockResolvedValue(null);
+    expect(await tauriPlatform.chooseImportFile()).toBeNull();
+  });
+
+  it("keeps a validation error's findings", async () => {
+    const findings = [{ severity: "error", code: "manager-cycle", message: "cycle", file: "/tmp/p.csv", row: 3, column: "Boss" }];
+    reject = { code: "validation", message: "1 error", findings };
+    const error: unknown = await tauriPlatform.importPeople({ path: "/tmp/p.csv", sheet: null, overrides: [], managerRef: null }, () => {}).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as InstanceType<typeof AppError>).findings).toEqual(findings);
   });
 
   it("turns {code, message} rejections into AppError", async () => {

@@ -31,6 +31,17 @@ describe("OrgStore", () => {
     expect(store.fatal).toEqual({ code: "corrupt", message: "the workspace is corrupt" });
   });
 
+  it("shows an imported org: new nodes, a stale selection dropped, the chart fitted", async () => {
+    const { backend, store } = await loaded();
+    await store.selectBestMatch("cat");
+    backend.nodes = [node(0, "zed", "Zed Zero", null, 1), node(1, "yan", "Yan One", 0)];
+    await store.showNewOrg();
+    expect(store.nodes.map((n) => n.id)).toEqual(["zed", "yan"]);
+    expect(store.selectedId).toBeNull();
+    expect(store.fitRequest).toBe(2);
+    expect(store.error).toBeNull();
+  });
+
   it("selects through search and asks the chart to focus", async () => {
     const { store } = await loaded();
     expect(await store.selectBestMatch("cat")).toBe(true);

@@ -8,9 +8,11 @@
 //! department or scenario (the plan and the comparison) carry money.
 
 mod export;
+mod import;
 mod scenarios;
 
 pub use export::*;
+pub use import::*;
 pub use scenarios::*;
 
 use orgraph::metrics::{Metrics, Verdict};
@@ -70,13 +72,19 @@ impl From<ErrorCode> for ErrorCodeDto {
     }
 }
 
-/// Every command error crosses IPC as `{ code, message }`. The UI matches on
-/// `code` only; `message` is for people.
+/// Every command error crosses IPC as `{ code, message }`, plus the located
+/// `findings` of a `validation` error (an import's report). The UI matches
+/// on `code` only; `message` is for people.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, thiserror::Error)]
 #[error("{message}")]
 pub struct IpcError {
     pub code: ErrorCodeDto,
     pub message: String,
+    /// Every error and warning of a failed validation, with file, row and
+    /// column; absent for other errors.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub findings: Option<Vec<FindingDto>>,
 }
 
 impl IpcError {
@@ -84,15 +92,21 @@ impl IpcError {
         IpcError {
             code: ErrorCodeDto::Internal,
             message: message.into(),
+            findings: None,
         }
     }
 }
 
 impl From<OrgError> for IpcError {
     fn from(error: OrgError) -> Self {
+        let findings = match &error {
+            OrgError::Validation(findings) => Some(findings.iter().map(Into::into).collect()),
+            _ => None,
+        };
         IpcError {
             code: error.code().into(),
             message: error.to_string(),
+            findings,
         }
     }
 }

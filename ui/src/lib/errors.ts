@@ -1,15 +1,18 @@
 // Errors as the UI sees them. Branch on `code`, never on `message`.
 
-import type { ErrorCodeDto, IpcError } from "../generated";
+import type { ErrorCodeDto, FindingDto, IpcError } from "../generated";
 
 /** A failed command. `code` is what the UI branches on; never `message`. */
 export class AppError extends Error {
   readonly code: ErrorCodeDto;
+  /** The located findings of a `validation` error (an import's report); empty otherwise. */
+  readonly findings: readonly FindingDto[];
 
-  constructor(code: ErrorCodeDto, message: string) {
+  constructor(code: ErrorCodeDto, message: string, findings: readonly FindingDto[] = []) {
     super(message);
     this.name = "AppError";
     this.code = code;
+    this.findings = findings;
   }
 }
 
@@ -25,7 +28,10 @@ function isIpcError(value: unknown): value is IpcError {
 /** Normalises whatever a rejected command produced into an `AppError`. */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
-  if (isIpcError(error)) return new AppError(error.code, error.message);
+  if (isIpcError(error)) {
+    const findings = Array.isArray(error.findings) ? error.findings : [];
+    return new AppError(error.code, error.message, findings);
+  }
   const message = error instanceof Error ? error.message : String(error);
   return new AppError("internal", message);
 }

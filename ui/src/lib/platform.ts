@@ -1,8 +1,8 @@
 // The ONLY module of the UI that talks to Tauri. Everything else receives a
 // `Platform` (see `createStore`) so it can be unit-tested with a fake one.
 
-import { invoke } from "@tauri-apps/api/core";
-import { save } from "@tauri-apps/plugin-dialog";
+import { Channel, invoke } from "@tauri-apps/api/core";
+import { open, save } from "@tauri-apps/plugin-dialog";
 import { AppError, toAppError } from "./errors";
 import type {
   ChangeDto,
@@ -10,6 +10,10 @@ import type {
   ComparisonDto,
   ExportRequest,
   ExportResult,
+  ImportDetectionDto,
+  ImportProgressDto,
+  ImportRequest,
+  ImportResultDto,
   MetricsSummary,
   PersonDetails,
   PlanDto,
@@ -52,7 +56,22 @@ export interface Platform {
    * `extension`; resolves with the chosen path, or null when cancelled.
    */
   chooseSavePath(defaultPath: string, filterName: string, extension: string): Promise<string | null>;
+
+  // Import (the wizard).
+  /** What importing the file would read: mapping, manager references, preview. Writes nothing. */
+  detectImport(request: ImportRequest): Promise<ImportDetectionDto>;
+  /**
+   * Imports the file as the workspace's baseline, calling `onProgress` as it
+   * reads and validates. Rejects with an `AppError` whose `findings` list the
+   * located errors and warnings when the file does not validate.
+   */
+  importPeople(request: ImportRequest, onProgress: (progress: ImportProgressDto) => void): Promise<ImportResultDto>;
+  /** The native Open dialog for an HRIS export; null when cancelled. */
+  chooseImportFile(): Promise<string | null>;
 }
+
+/** The files the import wizard's Open dialog offers. */
+export const IMPORT_EXTENSIONS: readonly string[] = ["csv", "tsv", "txt", "xlsx", "xls", "ods"];
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
   try {
@@ -98,6 +117,24 @@ export const tauriPlatform: Platform = {
   chooseSavePath: async (defaultPath, filterName, extension) => {
     try {
       return await save({ defaultPath, filters: [{ name: filterName, extensions: [extension] }] });
+    } catch (error) {
+      throw toAppError(error);
+    }
+  },
+  detectImport: (request) => call<ImportDetectionDto>("detect_import", { request }),
+  importPeople: (request, onProgress) => {
+    const channel = new Channel<ImportProgressDto>();
+    channel.onmessage = onProgress;
+    return call<ImportResultDto>("import_people", { request, onProgress: channel });
+  },
+  chooseImportFile: async () => {
+    try {
+      const chosen = await open({
+        multiple: false,
+        directory: false,
+        filters: [{ name: "HRIS export (CSV, TSV, spreadsheet)", extensions: [...IMPORT_EXTENSIONS] }],
+      });
+      return typeof chosen === "string" ? chosen : null;
     } catch (error) {
       throw toAppError(error);
     }

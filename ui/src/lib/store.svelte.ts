@@ -149,6 +149,16 @@ export class OrgStore {
     }
   }
 
+  /**
+   * After an import replaced the org: everything is fetched again (the
+   * selection survives only if the person is still there) and the chart is
+   * fitted to the new org.
+   */
+  async showNewOrg(): Promise<void> {
+    await this.reload();
+    this.fitRequest++;
+  }
+
   async #refreshChart(): Promise<void> {
     const [nodes, buffer] = await Promise.all([
       this.#platform.chartNodes(),

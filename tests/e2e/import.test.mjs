@@ -1,0 +1,128 @@
+// End-to-end tests of the import wizard in the real app: a CSV with an HRIS
+// export's headers ("Employee #", "Reports To" as "Last, First" names, "Job
+// Title") is reviewed and imported over the demo org, and the metrics show
+// the new org; then a file with a reporting cycle is refused with the error
+// located by row and column, and the workspace keeps the org it had. The
+// tests run in order and share one app session.
+
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, test } from "node:test";
+import { $id, browser, number, quitApp, startApp, text, useApp, WAIT } from "./harness.mjs";
+
+useApp();
+
+const dataDir = mkdtempSync(join(tmpdir(), "orgraph-e2e-import-"));
+after(() => rmSync(dataDir, { recursive: true, force: true }));
+
+const PEOPLE = [
+  "Employee #,Full Name,Job Title,Reports To",
+  "E1,Ada Lovelace,CEO,",
+  'E2,Grace Hopper,CTO,"Lovelace, Ada"',
+  'E3,Alan Turing,Engineer,"Hopper, Grace"',
+  'E4,Edsger Dijkstra,Engineer,"Hopper, Grace"',
+  'E5,Barbara Liskov,Engineer,"Hopper, Grace"',
+].join("\n");
+
+// E2 and E3 report to each other: a reporting cycle.
+const CYCLE = [
+  "Employee #,Full Name,Job Title,Reports To",
+  "E1,Ada Lovelace,CEO,",
+  'E2,Grace Hopper,CTO,"Turing, Alan"',
+  'E3,Alan Turing,Engineer,"Hopper, Grace"',
+].join("\n");
+
+async function openWizard(path) {
+  const wizard = await $id("import-wizard");
+  if (!(await wizard.isExisting())) await (await $id("import-open")).click();
+  await wizard.waitForDisplayed({ timeout: WAIT });
+  const field = await $id("import-path");
+  await field.waitForEnabled({ timeout: WAIT });
+  await field.clearValue();
+  await field.setValue(path);
+  await (await $id("import-next")).click();
+  const review = await $id("import-review");
+  await browser.waitUntil(async () => (await review.isExisting()) || (await (await $id("import-error")).isExisting()), {
+    timeout: WAIT,
+    timeoutMsg: "the review did not show",
+  });
+  if (!(await review.isExisting())) assert.fail(`detection failed: ${await text("import-error")}`);
+}
+
+async function waitForPeople(expected) {
+  await browser.waitUntil(async () => (await number("metric-people")) === expected, {
+    timeout: WAIT,
+    timeoutMsg: `the metrics did not show ${expected} people (${await number("metric-people")})`,
+  });
+}
+
+test("the app starts and offers Import…", async () => {
+  await startApp();
+  const button = await $id("import-open");
+  await button.waitForEnabled({ timeout: WAIT });
+  assert.equal((await button.getText()).trim(), "Import…");
+  assert.ok((await number("metric-people")) > 100, "the demo org is on show");
+});
+
+test("reviews and imports an HRIS export with 'Last, First' managers", async () => {
+  const path = join(dataDir, "people.csv");
+  writeFileSync(path, PEOPLE);
+  await openWizard(path);
+
+  assert.equal(await text("import-format"), "CSV");
+  assert.equal(await text("import-delimiter"), ",");
+  assert.equal(await text("import-rows"), "5");
+  const reportsTo = await browser.$('[data-testid="import-column"][data-header="Reports To"]');
+  assert.equal(await reportsTo.getAttribute("data-field"), "manager_id");
+  const employee = await browser.$('[data-testid="import-column"][data-header="Employee #"]');
+  assert.equal(await employee.getAttribute("data-field"), "id");
+  assert.equal(await (await $id("import-manager-ref")).getValue(), "last-first");
+  const previewRows = await browser.$$('[data-testid="import-preview-row"]');
+  assert.equal(previewRows.length, 5);
+
+  await (await $id("import-run")).click();
+  const success = await $id("import-success");
+  await browser.waitUntil(async () => success.isExisting(), {
+    timeout: 60_000,
+    timeoutMsg: `no success message: ${(await (await $id("import-error")).isExisting()) ? await text("import-error") : (await (await $id("import-invalid")).isExisting()) ? await text("import-invalid") : "nothing either"}`,
+  });
+  assert.match(await text("import-success"), /Imported 5 people/);
+  assert.equal(await success.getAttribute("data-people"), "5");
+  // Over the demo org this is a re-import: the old baseline is kept.
+  assert.match(await text("import-kept-as"), /before import/);
+  await waitForPeople(5);
+  await (await $id("import-close")).click();
+  await (await $id("import-wizard")).waitForExist({ timeout: WAIT, reverse: true });
+});
+
+test("a file with a reporting cycle is refused, located, and changes nothing", async () => {
+  const path = join(dataDir, "cycle.csv");
+  writeFileSync(path, CYCLE);
+  await openWizard(path);
+  await (await $id("import-run")).click();
+
+  const invalid = await $id("import-invalid");
+  await invalid.waitForDisplayed({ timeout: 60_000 });
+  const errors = await browser.$$('[data-testid="import-errors"] [data-testid="import-finding"]');
+  assert.ok(errors.length >= 1, "at least one error is listed");
+  const cycle = [];
+  for (const item of errors) {
+    if ((await item.getAttribute("data-code")) === "manager-cycle") cycle.push(item);
+  }
+  assert.equal(cycle.length, 1, "one reporting cycle");
+  const row = Number(await cycle[0].getAttribute("data-row"));
+  assert.ok(row === 3 || row === 4, `the cycle is located on row 3 or 4 (got ${row})`);
+  assert.equal(await cycle[0].getAttribute("data-column"), "manager_id");
+  const shown = String(await cycle[0].getProperty("textContent")).replace(/\s+/g, " ");
+  assert.match(shown, new RegExp(`cycle\\.csv, row ${row}, column manager_id`));
+
+  await (await $id("import-close")).click();
+  await (await $id("import-wizard")).waitForExist({ timeout: WAIT, reverse: true });
+  await waitForPeople(5);
+  // Reopened from disk, the workspace still holds the first import.
+  await quitApp();
+  await startApp();
+  await waitForPeople(5);
+});
