@@ -9,12 +9,13 @@ use rustc_hash::FxHashMap;
 
 /// Every column the importer reads, in file order, spelled as it names
 /// them. `cost` is left out when costs are redacted.
-const PEOPLE_HEADERS: [&str; 15] = [
+const PEOPLE_HEADERS: [&str; 17] = [
     "id",
     "manager_id",
     "name",
     "title",
     "team",
+    "team_name",
     "level",
     "cost",
     "location",
@@ -23,6 +24,7 @@ const PEOPLE_HEADERS: [&str; 15] = [
     "team_kind",
     "supports",
     "dotted_managers",
+    "leads",
     "start_date",
     "end_date",
 ];
@@ -106,6 +108,13 @@ pub(crate) fn for_each_person_row(
     for (person, team) in org.support_assignments() {
         supports.entry(person).or_default().push(team.as_str());
     }
+    let mut leads: FxHashMap<&PersonId, Vec<&str>> = FxHashMap::default();
+    for team in org.teams() {
+        if let Some(lead) = &team.lead {
+            leads.entry(lead).or_default().push(team.id.as_str());
+        }
+    }
+    leads.values_mut().for_each(|teams| teams.sort_unstable());
 
     let no_items = Vec::new();
     let mut row: Vec<Cell<'_>> = Vec::with_capacity(PEOPLE_HEADERS.len());
@@ -121,6 +130,13 @@ pub(crate) fn for_each_person_row(
         row.push(text(&person.name));
         row.push(text(&person.title));
         row.push(text(team_id));
+        // Only a name that differs from the id: the importer names a team
+        // by its id otherwise.
+        row.push(text(
+            team.map(|t| t.name.as_str())
+                .filter(|name| *name != team_id)
+                .unwrap_or(""),
+        ));
         row.push(text(&person.level));
         if !redact_cost {
             row.push(person.cost.map_or(Cell::Empty, Cell::Money));
@@ -141,6 +157,7 @@ pub(crate) fn for_each_person_row(
             "dotted_managers",
             dotted.get(&person.id).unwrap_or(&no_items),
         )?);
+        row.push(list("leads", leads.get(&person.id).unwrap_or(&no_items))?);
         row.push(date(person.start_date));
         row.push(date(person.end_date));
         emit(&row)?;

@@ -336,6 +336,13 @@ fn person_spec() -> impl Strategy<Value = PersonSpec> {
         )
 }
 
+type TeamSpec = (
+    usize,
+    Option<String>,
+    Option<String>,
+    Option<proptest::sample::Index>,
+);
+
 #[derive(Debug, Clone)]
 struct OrgSpec {
     ids: Vec<String>,
@@ -343,7 +350,8 @@ struct OrgSpec {
     /// Person positions in the order managers are chosen: each person's
     /// manager comes earlier in this order, whatever their positions.
     order: Vec<usize>,
-    teams: Vec<(usize, Option<String>)>,
+    /// Per team: kind, department, display name and lead.
+    teams: Vec<TeamSpec>,
     dotted: Vec<(proptest::sample::Index, proptest::sample::Index)>,
     support: Vec<(proptest::sample::Index, usize)>,
 }
@@ -355,7 +363,12 @@ fn org_spec() -> impl Strategy<Value = OrgSpec> {
             proptest::collection::vec(person_spec(), n),
             Just((0..n).collect::<Vec<_>>()).prop_shuffle(),
             proptest::collection::vec(
-                (0..KINDS.len(), proptest::option::of(text())),
+                (
+                    0..KINDS.len(),
+                    proptest::option::of(text()),
+                    proptest::option::of(text()),
+                    proptest::option::of(any::<proptest::sample::Index>()),
+                ),
                 TEAM_IDS.len(),
             ),
             proptest::collection::vec(
@@ -383,10 +396,12 @@ fn build(spec: &OrgSpec) -> Org {
     // The importer only knows teams with members.
     for (index, team_id) in TEAM_IDS.iter().enumerate() {
         if spec.people.iter().any(|p| p.team == Some(index)) {
-            let (kind, department) = &spec.teams[index];
+            let (kind, department, name, _) = &spec.teams[index];
             let department = department.clone().filter(|d| !d.is_empty());
+            let name = name.clone().filter(|n| !n.is_empty());
             org.add_team(Team {
                 department,
+                name: name.unwrap_or_else(|| team_id.to_string()),
                 ..team(team_id, KINDS[*kind], None)
             })
             .expect("new team");
@@ -422,6 +437,12 @@ fn build(spec: &OrgSpec) -> Org {
             &spec.ids[manager].as_str().into(),
             &spec.ids[report].as_str().into(),
         );
+    }
+    for (index, (_, _, _, lead)) in spec.teams.iter().enumerate() {
+        let (Some(lead), Ok(team)) = (lead, org.team_by_id_mut(&TEAM_IDS[index].into())) else {
+            continue;
+        };
+        team.lead = Some(spec.ids[lead.index(n)].as_str().into());
     }
     for (person, team) in &spec.support {
         let team = TeamId::from(TEAM_IDS[*team]);
@@ -549,7 +570,7 @@ fn xlsx_rows_drop_every_cost_when_redacted() {
     assert!(collect(false).contains(&arch_cost));
     assert!(collect(true).is_empty());
     assert!(!rows::people_headers(true).contains(&"cost"));
-    assert_eq!(rows::people_headers(false).len(), 15);
+    assert_eq!(rows::people_headers(false).len(), 17);
 
     let has_money =
         |values: &[xlsx::Value]| values.iter().any(|v| matches!(v, xlsx::Value::Money(_)));

@@ -22,6 +22,10 @@ pub enum Field {
     Email,
     Title,
     Team,
+    /// The team's display name beside its id; alone, it is the team.
+    TeamName,
+    /// Teams this person leads.
+    Leads,
     Department,
     /// A level above departments; used as the department when a file has
     /// departments only as teams.
@@ -40,7 +44,7 @@ pub enum Field {
 }
 
 impl Field {
-    pub const ALL: [Field; 21] = [
+    pub const ALL: [Field; 23] = [
         Field::Id,
         Field::EmployeeNumber,
         Field::Manager,
@@ -50,6 +54,8 @@ impl Field {
         Field::Email,
         Field::Title,
         Field::Team,
+        Field::TeamName,
+        Field::Leads,
         Field::Department,
         Field::Division,
         Field::Level,
@@ -111,7 +117,9 @@ impl Field {
             | "position"
             | "positiontitle"
             | "jobprofile" => Field::Title,
-            "team" | "supervisoryorganization" | "workteam" | "teamname" => Field::Team,
+            "team" | "supervisoryorganization" | "workteam" | "teamid" => Field::Team,
+            "teamname" | "teamdisplayname" => Field::TeamName,
+            "leads" | "leadsteams" | "teamslead" => Field::Leads,
             "department"
             | "homedepartmentdescription"
             | "homedepartment"
@@ -157,6 +165,8 @@ impl Field {
             Field::Email => "email",
             Field::Title => "title",
             Field::Team => "team",
+            Field::TeamName => "team_name",
+            Field::Leads => "leads",
             Field::Department => "department",
             Field::Division => "division",
             Field::Level => "level",

@@ -646,6 +646,50 @@ mod tests {
     }
 
     #[test]
+    fn team_names_and_leads_are_read_and_a_lone_team_name_is_the_team() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("teams.csv");
+        std::fs::write(
+            &path,
+            "id,manager_id,team,team_name,leads\n1,,t1,Payments,t1\n2,1,t1,,\n3,1,t2,,t2;t9\n",
+        )
+        .expect("written");
+        let (org, warnings) = load(
+            &path,
+            &ImportOptions::default(),
+            Ladder::default(),
+            Policy::default(),
+        )
+        .expect("imports");
+        let t1 = org.team(&"t1".into()).expect("t1");
+        assert_eq!(
+            (t1.name.as_str(), t1.lead.as_ref().map(|l| l.as_str())),
+            ("Payments", Some("1"))
+        );
+        let t2 = org.team(&"t2".into()).expect("t2");
+        assert_eq!(
+            (t2.name.as_str(), t2.lead.as_ref().map(|l| l.as_str())),
+            ("t2", Some("3"))
+        );
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert_eq!(warnings[0].code, "lead-team-not-found");
+        assert_eq!(warnings[0].location.column.as_deref(), Some("leads"));
+
+        std::fs::write(&path, "id,manager_id,Team Name\n1,,Core\n").expect("written");
+        let (org, _) = load(
+            &path,
+            &ImportOptions::default(),
+            Ladder::default(),
+            Policy::default(),
+        )
+        .expect("imports");
+        assert_eq!(
+            org.person(&"1".into()).and_then(|p| p.team.clone()),
+            Some("Core".into())
+        );
+    }
+
+    #[test]
     fn progress_rises_through_reading_and_ends_validated() {
         let records = crate::generate::generate(40_000, 3);
         let dir = tempfile::tempdir().expect("temp dir");

@@ -37,6 +37,8 @@ pub struct RecordMapper {
     /// No team column, but departments: the department is the team and
     /// the division (if any) its department, as in most HRIS exports.
     department_is_team: bool,
+    /// No team id column, but team names: the name is the team.
+    team_name_is_team: bool,
     strings: Interner,
     empty: Arc<str>,
     findings: Vec<Finding>,
@@ -142,7 +144,9 @@ impl RecordMapper {
         let reads = |field| columns.iter().any(|(_, f, _)| *f == field);
         let compose_name =
             !reads(Field::Name) && (reads(Field::FirstName) || reads(Field::LastName));
-        let department_is_team = !reads(Field::Team) && reads(Field::Department);
+        let team_name_is_team = !reads(Field::Team) && reads(Field::TeamName);
+        let department_is_team =
+            !reads(Field::Team) && !team_name_is_team && reads(Field::Department);
         let mut strings = Interner::new();
         let empty = strings.intern("");
         Ok((
@@ -151,6 +155,7 @@ impl RecordMapper {
                 columns,
                 compose_name,
                 department_is_team,
+                team_name_is_team,
                 strings,
                 empty,
                 findings,
@@ -209,6 +214,8 @@ impl RecordMapper {
             level: empty.clone(),
             location: empty.clone(),
             department: empty.clone(),
+            team_name: empty.clone(),
+            leads: Vec::new(),
             id: ShortText::default(),
             manager_id: ShortText::default(),
             name: ShortText::default(),
@@ -254,6 +261,11 @@ impl RecordMapper {
                 Field::LastName => last = value,
                 Field::Title => record.title = self.strings.intern(value),
                 Field::Team => record.team = self.strings.intern(value),
+                Field::TeamName if self.team_name_is_team => {
+                    record.team = self.strings.intern(value);
+                }
+                Field::TeamName => record.team_name = self.strings.intern(value),
+                Field::Leads => record.leads = split_list(value),
                 Field::Level => record.level = self.strings.intern(value),
                 Field::Location => record.location = self.strings.intern(value),
                 Field::Department if self.department_is_team => {

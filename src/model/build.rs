@@ -31,10 +31,25 @@ pub struct PersonRecord {
     pub end_date: Option<NaiveDate>,
     pub department: Arc<str>,
     pub team_kind: Option<TeamKind>,
+    /// The home team's display name, when it differs from its id (empty:
+    /// the team is named by its id).
+    pub team_name: Arc<str>,
+    /// Teams this person leads.
+    pub leads: Vec<String>,
     /// Teams this (staff+) person supports.
     pub supports: Vec<String>,
     /// Ids of dotted-line managers.
     pub dotted_managers: Vec<String>,
+}
+
+/// A person's links to others, resolved once everyone is in.
+#[derive(Debug)]
+struct Extras {
+    id: PersonId,
+    row: u64,
+    dotted_managers: Vec<String>,
+    supports: Vec<String>,
+    leads: Vec<String>,
 }
 
 /// Stop listing cycles after this many; the first few are what a user fixes.
@@ -57,7 +72,7 @@ pub struct OrgBuilder {
     /// (otherwise the kind was guessed from the name).
     team_kind_rows: Vec<Option<u64>>,
     /// Dotted lines and support assignments, resolved once everyone is in.
-    extras: Vec<(PersonId, u64, Vec<String>, Vec<String>)>,
+    extras: Vec<Extras>,
     findings: Vec<Finding>,
 }
 
@@ -113,13 +128,17 @@ impl OrgBuilder {
             self.note_team(team, &record);
         }
         let id = PersonId(record.id);
-        if !record.dotted_managers.is_empty() || !record.supports.is_empty() {
-            self.extras.push((
-                id.clone(),
-                record.row,
-                record.dotted_managers,
-                record.supports,
-            ));
+        if !record.dotted_managers.is_empty()
+            || !record.supports.is_empty()
+            || !record.leads.is_empty()
+        {
+            self.extras.push(Extras {
+                id: id.clone(),
+                row: record.row,
+                dotted_managers: record.dotted_managers,
+                supports: record.supports,
+                leads: record.leads,
+            });
         }
         self.rows.push(record.row);
         self.managers.push(record.manager_id);
@@ -148,9 +167,14 @@ impl OrgBuilder {
                     .team_kind
                     .unwrap_or_else(|| TeamKind::guess_from_name(team.as_str()));
                 // The team id was checked to be new just above.
+                let name = if record.team_name.is_empty() {
+                    team.to_string()
+                } else {
+                    record.team_name.to_string()
+                };
                 let _ = self.org.add_team(Team {
                     id: team.clone(),
-                    name: team.to_string(),
+                    name,
                     kind,
                     lead: None,
                     department: (!record.department.is_empty())
@@ -162,6 +186,7 @@ impl OrgBuilder {
             }
             Some(index) => {
                 self.note_team_kind(index, record);
+                self.note_team_name(index, record);
                 let first = self.org.teams()[index].department.as_deref().unwrap_or("");
                 if first.is_empty() && !record.department.is_empty() {
                     // The first rows of a team may leave the department out.
@@ -178,6 +203,58 @@ impl OrgBuilder {
                         location,
                     ));
                 }
+            }
+        }
+    }
+
+    /// A later row may name a team its first rows left unnamed; two
+    /// different names are a conflict.
+    fn note_team_name(&mut self, index: usize, record: &PersonRecord) {
+        if record.team_name.is_empty() {
+            return;
+        }
+        let team = &self.org.teams()[index];
+        if team.name == team.id.as_str() {
+            self.org.team_mut(index).name = record.team_name.to_string();
+        } else if team.name != *record.team_name {
+            let message = format!(
+                "team '{}' is named '{}' at row {} but '{}' here; the first is kept",
+                team.id, team.name, self.team_rows[index], record.team_name
+            );
+            let location = self.at(record.row, "team_name");
+            self.findings
+                .push(Finding::warning("conflicting-team-name", message, location));
+        }
+    }
+
+    /// Makes `id` the lead of each team in `leads`.
+    fn note_leads(&mut self, id: &PersonId, row: u64, leads: Vec<String>) {
+        for team in leads {
+            let team_id = TeamId::from(team.as_str());
+            let Some(index) = self.org.team_index(&team_id) else {
+                let location = self.at(row, "leads");
+                self.findings.push(Finding::warning(
+                    "lead-team-not-found",
+                    format!(
+                        "'{id}' leads team '{team_id}', which has no members in the file; dropped"
+                    ),
+                    location,
+                ));
+                continue;
+            };
+            match &self.org.teams()[index].lead {
+                Some(lead) if lead != id => {
+                    let message = format!(
+                        "team '{team_id}' is led by '{lead}' and by '{id}'; the first is kept"
+                    );
+                    let location = self.at(row, "leads");
+                    self.findings.push(Finding::warning(
+                        "conflicting-team-lead",
+                        message,
+                        location,
+                    ));
+                }
+                _ => self.org.team_mut(index).lead = Some(id.clone()),
             }
         }
     }
@@ -273,7 +350,15 @@ impl OrgBuilder {
             .expect("cycles were broken above, so the parent array is a forest");
         self.org.attach_forest(&forest);
 
-        for (id, row, dotted_managers, supports) in std::mem::take(&mut self.extras) {
+        for extras in std::mem::take(&mut self.extras) {
+            let Extras {
+                id,
+                row,
+                dotted_managers,
+                supports,
+                leads,
+            } = extras;
+            self.note_leads(&id, row, leads);
             for dotted in dotted_managers {
                 let manager = PersonId(dotted.into());
                 if !self.org.contains(&manager) {
