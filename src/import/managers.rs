@@ -23,6 +23,15 @@ pub enum ManagerRef {
 }
 
 impl ManagerRef {
+    pub const ALL: [ManagerRef; 6] = [
+        ManagerRef::Id,
+        ManagerRef::EmployeeNumber,
+        ManagerRef::Email,
+        ManagerRef::Name,
+        ManagerRef::LastFirst,
+        ManagerRef::OrgAndName,
+    ];
+
     pub fn name(self) -> &'static str {
         match self {
             ManagerRef::Id => "id",
@@ -38,16 +47,9 @@ impl ManagerRef {
 impl std::str::FromStr for ManagerRef {
     type Err = String;
     fn from_str(text: &str) -> Result<ManagerRef, String> {
-        [
-            ManagerRef::Id,
-            ManagerRef::EmployeeNumber,
-            ManagerRef::Email,
-            ManagerRef::Name,
-            ManagerRef::LastFirst,
-            ManagerRef::OrgAndName,
-        ]
-        .into_iter()
-        .find(|kind| kind.name() == text)
+        ManagerRef::ALL
+            .into_iter()
+            .find(|kind| kind.name() == text)
         .ok_or_else(|| {
             format!(
                 "'{text}' is not a manager reference (expected id, employee-number, email, name, last-first or org-and-name)"

@@ -159,15 +159,6 @@ pub struct ImportDetectionDto {
     pub preview: Vec<Vec<String>>,
 }
 
-pub const MANAGER_REFS: [ManagerRef; 6] = [
-    ManagerRef::Id,
-    ManagerRef::EmployeeNumber,
-    ManagerRef::Email,
-    ManagerRef::Name,
-    ManagerRef::LastFirst,
-    ManagerRef::OrgAndName,
-];
-
 impl ImportDetectionDto {
     pub fn new(path: &std::path::Path, detection: Detection) -> Self {
         // Read as cost, or named like a cost column: un-mapping a salary
@@ -208,7 +199,10 @@ impl ImportDetectionDto {
             sheets: detection.sheets,
             columns: detection.columns.iter().map(Into::into).collect(),
             manager_ref: detection.manager_ref.name().to_string(),
-            manager_refs: MANAGER_REFS.iter().map(|k| k.name().to_string()).collect(),
+            manager_refs: ManagerRef::ALL
+                .iter()
+                .map(|k| k.name().to_string())
+                .collect(),
             fields: Field::ALL
                 .iter()
                 .filter(|f| **f != Field::Ignore)
