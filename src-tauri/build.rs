@@ -7,6 +7,7 @@ const COMMANDS: &[&str] = &[
     "metrics",
     "person_details",
     "move_person",
+    "apply_change",
     "scenarios",
     "switch_scenario",
     "create_scenario",

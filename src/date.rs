@@ -1,6 +1,8 @@
 //! Calendar dates as the workspace and the CLI write them: ISO `YYYY-MM-DD`.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::Datelike;
+/// Re-exported so callers (the app shell) name dates without their own chrono.
+pub use chrono::NaiveDate;
 
 /// Why a date could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

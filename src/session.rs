@@ -128,6 +128,15 @@ impl Session {
         (self.org, self.warnings)
     }
 
+    /// The first of `PREFIX-1`, `PREFIX-2`, … that names nobody in the
+    /// scenario on show: the id of a new open req or hire.
+    pub fn unused_person_id(&self, prefix: &str) -> PersonId {
+        (1u64..)
+            .map(|n| PersonId::new(format!("{prefix}-{n}")))
+            .find(|id| !self.org.contains(id))
+            .unwrap_or_else(|| PersonId::new(prefix))
+    }
+
     pub fn org(&self) -> &Org {
         &self.org
     }

@@ -28,6 +28,10 @@ fn expected() -> BTreeMap<String, String> {
     binding::<IpcError>(&cfg, &mut out);
     binding::<WorkspaceInfo>(&cfg, &mut out);
     binding::<PersonStatus>(&cfg, &mut out);
+    binding::<TeamKindDto>(&cfg, &mut out);
+    binding::<PersonEditDto>(&cfg, &mut out);
+    binding::<NewPersonDto>(&cfg, &mut out);
+    binding::<ChangeRequest>(&cfg, &mut out);
     binding::<SpanVerdict>(&cfg, &mut out);
     binding::<ChartNode>(&cfg, &mut out);
     binding::<SpanSummary>(&cfg, &mut out);

@@ -1,9 +1,9 @@
 //! The IPC commands: each is a few lines over the core.
 
 use crate::dto::{
-    ChangeDto, ChartNode, ComparisonDto, ExportRequest, ExportResult, ImportDetectionDto,
-    ImportProgressDto, ImportRequest, ImportResultDto, IpcError, MetricsSummary, PersonDetails,
-    PlanDto, ScenarioState, WorkspaceInfo,
+    ChangeDto, ChangeRequest, ChartNode, ComparisonDto, ExportRequest, ExportResult,
+    ImportDetectionDto, ImportProgressDto, ImportRequest, ImportResultDto, IpcError,
+    MetricsSummary, PersonDetails, PlanDto, ScenarioState, WorkspaceInfo,
 };
 use crate::state::{blocking, AppState};
 use orgraph::PersonId;
@@ -74,6 +74,25 @@ pub async fn move_person(
         tracing::info!(code = ?error.code, "move refused");
     }
     result
+}
+
+/// Applies one edit (person, team, support, dotted line) to the scenario
+/// on show, persisted before this returns. Refused edits come back as
+/// `{code, message}` and change nothing.
+#[tauri::command]
+pub async fn apply_change(
+    state: State<'_, AppState>,
+    request: ChangeRequest,
+) -> Result<ScenarioState, IpcError> {
+    state
+        .with_session(move |s| {
+            let change = request.into_change(|| s.unused_person_id("REQ"))?;
+            // The kind only: edits may carry compensation.
+            tracing::info!(kind = change.kind(), "apply change");
+            s.apply(change, None)?;
+            Ok(ScenarioState::of(s)?)
+        })
+        .await
 }
 
 /// The scenario on show and every scenario.

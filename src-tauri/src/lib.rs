@@ -56,6 +56,7 @@ pub fn run() {
             commands::metrics,
             commands::person_details,
             commands::move_person,
+            commands::apply_change,
             commands::scenarios,
             commands::switch_scenario,
             commands::create_scenario,

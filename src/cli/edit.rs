@@ -221,7 +221,7 @@ pub(super) fn run(command: EditCommand) -> Result<(), OrgError> {
                 })?;
             let id = match id {
                 Some(id) => PersonId::new(id),
-                None => next_req_id(&session),
+                None => session.unused_person_id("REQ"),
             };
             let change = Change::AddPerson {
                 person: NewPerson {
@@ -408,12 +408,4 @@ fn scenario(action: ScenarioAction, path: &std::path::Path) -> Result<(), OrgErr
             Ok(())
         }
     }
-}
-
-/// The first `REQ-n` id nobody has.
-fn next_req_id(session: &Session) -> PersonId {
-    (1..)
-        .map(|n| PersonId::new(format!("REQ-{n}")))
-        .find(|id| !session.org().contains(id))
-        .unwrap_or_else(|| PersonId::new("REQ"))
 }

@@ -2,6 +2,7 @@
 
 import type {
   ChangeDto,
+  ChangeRequest,
   ChartNode,
   ComparisonDto,
   ExportRequest,
@@ -83,8 +84,15 @@ export function rects(count: number): Rect[] {
   return Array.from({ length: count }, (_, i) => ({ x: i * 200, y: 0, width: 180, height: 60 }));
 }
 
-/** A change in the fake's scenarios: a move, or a person leaving. */
-export type FakeChange = { kind: "move"; person: string; to: string | null } | { kind: "remove"; person: string };
+/**
+ * A change in the fake's scenarios: a move, a person leaving, or any other
+ * request the app sent (person edits change the fake's nodes; team, support
+ * and dotted-line requests are only recorded).
+ */
+export type FakeChange =
+  | { kind: "move"; person: string; to: string | null }
+  | { kind: "remove"; person: string }
+  | { kind: "request"; request: ChangeRequest };
 
 export interface FakeScenario {
   parent: string | null;
@@ -118,7 +126,37 @@ export interface FakeBackend extends Platform {
   record(change: FakeChange): void;
 }
 
+function applyRequest(nodes: ChartNode[], request: ChangeRequest): ChartNode[] {
+  if (request.kind === "move") return applyChange(nodes, { kind: "move", person: request.person, to: request.manager });
+  if (request.kind === "removePerson") return applyChange(nodes, { kind: "remove", person: request.person });
+  if (request.kind === "addPerson") {
+    const p = request.person;
+    const manager = nodes.find((n) => n.id === p.manager) ?? null;
+    if (manager) manager.span++;
+    const added: ChartNode = {
+      ...node(nodes.length, p.id ?? `REQ-${nodes.length}`, p.name, manager ? manager.index : null),
+      title: p.title,
+      level: p.level,
+      team: p.team,
+      status: p.status,
+    };
+    return [...nodes, added];
+  }
+  if (request.kind === "editPerson") {
+    const person = nodes.find((n) => n.id === request.person);
+    if (!person) return nodes;
+    const edit = request.edit;
+    if (edit.field === "name") person.name = edit.value;
+    if (edit.field === "title") person.title = edit.value;
+    if (edit.field === "level") person.level = edit.value;
+    if (edit.field === "status") person.status = edit.value;
+    if (edit.field === "team") person.team = edit.value;
+  }
+  return nodes;
+}
+
 function applyChange(nodes: ChartNode[], change: FakeChange): ChartNode[] {
+  if (change.kind === "request") return applyRequest(nodes, change.request);
   if (change.kind === "move") {
     const person = nodes.find((n) => n.id === change.person);
     const manager = nodes.find((n) => n.id === change.to);
@@ -219,7 +257,11 @@ export function fakePlatform(nodes = smallOrg()): FakeBackend {
       canRedo: s.head < s.changes.length,
     };
   };
-  const describe = (c: FakeChange): string => (c.kind === "move" ? `move ${c.person} -> ${c.to ?? "(top)"}` : `remove ${c.person}`);
+  const describe = (c: FakeChange): string => {
+    if (c.kind === "move") return `move ${c.person} -> ${c.to ?? "(top)"}`;
+    if (c.kind === "remove") return `remove ${c.person}`;
+    return c.request.kind;
+  };
   const state = (): ScenarioState => {
     const s = backend.scenarioData.get(backend.shown)!;
     return {
@@ -273,6 +315,14 @@ export function fakePlatform(nodes = smallOrg()): FakeBackend {
       s.changes = [...s.changes.slice(0, s.head), change];
       s.head = s.changes.length;
       backend.nodes = materialise(backend.shown);
+    },
+    async applyChange(request) {
+      maybeFail(`applyChange:${request.kind}`);
+      if (request.kind === "editPerson" && request.edit.field === "cost" && !/^\d+(\.\d{1,2})?$/.test(request.edit.value)) {
+        throw { code: "invalid-input", message: `cost '${request.edit.value}' is not an amount` };
+      }
+      backend.record({ kind: "request", request });
+      return state();
     },
     async scenarios() {
       maybeFail("scenarios");
@@ -334,7 +384,7 @@ export function fakePlatform(nodes = smallOrg()): FakeBackend {
       const s = backend.scenarioData.get(backend.shown)!;
       return s.changes.map((c, i) => ({
         position: i + 1,
-        kind: c.kind,
+        kind: c.kind === "request" ? c.request.kind : c.kind,
         description: describe(c),
         effective: null,
         applied: i < s.head,

@@ -235,6 +235,37 @@ describe("ScenarioStore", () => {
   });
 });
 
+describe("ScenarioStore.apply", () => {
+  it("applies an edit, reloads the org and makes it undoable", async () => {
+    const { backend, scenarios, org } = await loaded();
+    const ok = await scenarios.apply(
+      { kind: "editPerson", person: "bob", edit: { field: "title", value: "Staff Engineer" } },
+      "Bob is now a Staff Engineer.",
+    );
+    expect(ok).toBe(true);
+    expect(backend.calls).toContain("applyChange:editPerson");
+    expect(org.node("bob")?.title).toBe("Staff Engineer");
+    expect(scenarios.canUndo).toBe(true);
+    expect(scenarios.changes.map((c) => c.kind)).toEqual(["editPerson"]);
+    expect(org.announcement).toBe("Bob is now a Staff Engineer.");
+    await scenarios.undo();
+    expect(org.node("bob")?.title).toBe("Engineer");
+  });
+
+  it("words a refused edit and changes nothing", async () => {
+    const { scenarios, org } = await loaded();
+    const ok = await scenarios.apply(
+      { kind: "editPerson", person: "bob", edit: { field: "cost", value: "lots" } },
+      "unused",
+    );
+    expect(ok).toBe(false);
+    expect(scenarios.error?.code).toBe("invalid-input");
+    expect(scenarios.error?.message).toBe("That change isn't possible: cost 'lots' is not an amount");
+    expect(scenarios.canUndo).toBe(false);
+    expect(org.node("bob")?.title).toBe("Engineer");
+  });
+});
+
 describe("keyboard shortcuts", () => {
   it("maps Ctrl+Z to undo and Ctrl+Shift+Z / Ctrl+Y to redo", () => {
     expect(shortcutFor(key("z", { ctrlKey: true }))).toBe("undo");

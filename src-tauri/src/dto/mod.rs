@@ -7,10 +7,12 @@
 //! No individual's compensation crosses IPC: only totals over a team,
 //! department or scenario (the plan and the comparison) carry money.
 
+mod changes;
 mod export;
 mod import;
 mod scenarios;
 
+pub use changes::*;
 pub use export::*;
 pub use import::*;
 pub use scenarios::*;
@@ -121,7 +123,7 @@ pub struct WorkspaceInfo {
     pub people: u32,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, TS)]
 #[serde(rename_all = "kebab-case")]
 pub enum PersonStatus {
     Active,

@@ -71,19 +71,22 @@ export function describeMoveError(error: AppError, names: MoveNames): string {
 }
 
 /** What was being done to a scenario, for the wording of a refusal. */
-export type ScenarioAction = "switch" | "create" | "duplicate" | "rename" | "delete" | "undo" | "redo" | "load";
+export type ScenarioAction = "switch" | "create" | "duplicate" | "rename" | "delete" | "undo" | "redo" | "load" | "edit";
 
 /** What to tell the user when a scenario action is refused, chosen by code. */
 export function describeScenarioError(error: AppError, action: ScenarioAction, name: string): string {
   switch (error.code) {
     case "already-exists":
+      if (action === "edit") return `That change isn't possible: ${error.message}`;
       return `There is already a scenario called “${name}”. Choose another name.`;
     case "invalid-input":
     case "validation":
+      if (action === "edit") return `That change isn't possible: ${error.message}`;
       return action === "delete"
         ? `“${name}” can't be deleted: ${error.message}`
         : `“${name}” isn't a usable scenario name: ${error.message}`;
     case "not-found":
+      if (action === "edit") return `That change refers to something that no longer exists: ${error.message}`;
       return `There is no scenario called “${name}” any more. It may have been deleted in another window.`;
     case "nothing-to-undo":
       return "There is nothing to undo in this scenario.";

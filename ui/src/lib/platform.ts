@@ -6,6 +6,7 @@ import { open, save } from "@tauri-apps/plugin-dialog";
 import { AppError, toAppError } from "./errors";
 import type {
   ChangeDto,
+  ChangeRequest,
   ChartNode,
   ComparisonDto,
   ExportRequest,
@@ -30,6 +31,12 @@ export interface Platform {
   personDetails(id: string): Promise<PersonDetails>;
   /** Resolves with the metrics after the move; rejects with an `AppError`. */
   movePerson(personId: string, managerId: string | null): Promise<MetricsSummary>;
+  /**
+   * Applies one edit (person, team, support, dotted line) to the scenario on
+   * show, persisted before it resolves; the chart and metrics must then be
+   * fetched again. Rejects with an `AppError` and changes nothing when refused.
+   */
+  applyChange(request: ChangeRequest): Promise<ScenarioState>;
 
   // Scenarios. Every call that changes what is on show resolves with the new
   // scenario state; the chart and metrics must then be fetched again.
@@ -101,6 +108,7 @@ export const tauriPlatform: Platform = {
   personDetails: (id) => call<PersonDetails>("person_details", { id }),
   movePerson: (personId, managerId) =>
     call<MetricsSummary>("move_person", { personId, managerId }),
+  applyChange: (request) => call<ScenarioState>("apply_change", { request }),
   scenarios: () => call<ScenarioState>("scenarios"),
   switchScenario: (name) => call<ScenarioState>("switch_scenario", { name }),
   createScenario: (name, from) => call<ScenarioState>("create_scenario", { name, from }),

@@ -3,7 +3,7 @@
 // injected `Platform`; after anything that changes what is on show it asks
 // the `OrgStore` to reload the chart and metrics.
 
-import type { ChangeDto, ComparisonDto, PlanDto, ScenarioDto, ScenarioState } from "../generated";
+import type { ChangeDto, ChangeRequest, ComparisonDto, PlanDto, ScenarioDto, ScenarioState } from "../generated";
 import { describeScenarioError, toAppError, type ScenarioAction } from "./errors";
 import { orderScenarios } from "./compare";
 import type { Platform } from "./platform";
@@ -135,6 +135,15 @@ export class ScenarioStore {
       return false;
     }
     return this.#run("delete", name, () => this.#platform.deleteScenario(name), `Deleted ${name}.`);
+  }
+
+  /**
+   * Applies one edit to the scenario on show (it joins the undo history),
+   * then reloads the chart and metrics. `announcement` is read out on success;
+   * a refusal is worded into `error` and nothing changes.
+   */
+  async apply(request: ChangeRequest, announcement: string): Promise<boolean> {
+    return this.#run("edit", this.currentName, () => this.#platform.applyChange(request), announcement);
   }
 
   async undo(): Promise<boolean> {

@@ -1,0 +1,374 @@
+//! Edits the app asks for, as they cross IPC: one typed request per kind of
+//! [`Change`]. The shell turns each into the core's change and applies it to
+//! the scenario on show, so every view (table, teams, staff+ board) edits
+//! through the same validated, persisted path as the CLI.
+
+use orgraph::date::NaiveDate;
+use orgraph::model::TeamId;
+use orgraph::money::Money;
+use orgraph::scenario::{Change, NewPerson, PersonEdit};
+use orgraph::{OrgError, PersonId, Status, TeamKind};
+use serde::Deserialize;
+use ts_rs::TS;
+
+use super::PersonStatus;
+
+/// A team's kind, as the UI names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum TeamKindDto {
+    StreamAligned,
+    Platform,
+    Enabling,
+    Architecture,
+}
+
+impl From<TeamKindDto> for TeamKind {
+    fn from(kind: TeamKindDto) -> Self {
+        match kind {
+            TeamKindDto::StreamAligned => TeamKind::StreamAligned,
+            TeamKindDto::Platform => TeamKind::Platform,
+            TeamKindDto::Enabling => TeamKind::Enabling,
+            TeamKindDto::Architecture => TeamKind::Architecture,
+        }
+    }
+}
+
+impl From<TeamKind> for TeamKindDto {
+    fn from(kind: TeamKind) -> Self {
+        match kind {
+            TeamKind::StreamAligned => TeamKindDto::StreamAligned,
+            TeamKind::Platform => TeamKindDto::Platform,
+            TeamKind::Enabling => TeamKindDto::Enabling,
+            TeamKind::Architecture => TeamKindDto::Architecture,
+        }
+    }
+}
+
+impl From<PersonStatus> for Status {
+    fn from(status: PersonStatus) -> Self {
+        match status {
+            PersonStatus::Active => Status::Active,
+            PersonStatus::Open => Status::Open,
+            PersonStatus::Planned => Status::Planned,
+            PersonStatus::Departing => Status::Departing,
+        }
+    }
+}
+
+/// One field of a person and its new value. Cost and dates travel as the
+/// text the user typed (`"131999.92"`, `"2027-03-01"`) and are parsed
+/// exactly in the core; an empty string clears them.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[serde(tag = "field", content = "value", rename_all = "camelCase")]
+pub enum PersonEditDto {
+    Name(String),
+    Title(String),
+    Level(String),
+    Location(String),
+    Cost(String),
+    Status(PersonStatus),
+    /// A team id, or null for no home team.
+    Team(Option<String>),
+    StartDate(String),
+    EndDate(String),
+}
+
+/// A person to add: a hire, an open req or a planned hire. Without an id
+/// the next free `REQ-n` is used.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct NewPersonDto {
+    pub id: Option<String>,
+    pub name: String,
+    pub title: String,
+    pub level: String,
+    pub location: String,
+    /// Annual cost as typed; empty for none.
+    pub cost: String,
+    pub status: PersonStatus,
+    pub team: Option<String>,
+    /// Target date (YYYY-MM-DD) of an open req or planned hire; may be empty.
+    pub start_date: String,
+    pub manager: Option<String>,
+}
+
+/// An edit to the scenario on show.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[serde(
+    tag = "kind",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
+pub enum ChangeRequest {
+    Move {
+        person: String,
+        manager: Option<String>,
+    },
+    AddPerson {
+        person: NewPersonDto,
+    },
+    RemovePerson {
+        person: String,
+    },
+    EditPerson {
+        person: String,
+        edit: PersonEditDto,
+    },
+    CreateTeam {
+        /// Without an id, one is made from the name (`team-<slug>`).
+        team: Option<String>,
+        name: String,
+        team_kind: TeamKindDto,
+        department: Option<String>,
+    },
+    RenameTeam {
+        team: String,
+        name: String,
+    },
+    SetTeamKind {
+        team: String,
+        team_kind: TeamKindDto,
+    },
+    DissolveTeam {
+        team: String,
+    },
+    AddSupport {
+        person: String,
+        team: String,
+    },
+    RemoveSupport {
+        person: String,
+        team: String,
+    },
+    AddDottedLine {
+        manager: String,
+        report: String,
+    },
+    RemoveDottedLine {
+        manager: String,
+        report: String,
+    },
+}
+
+fn money(text: &str) -> Result<Option<Money>, OrgError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    Money::parse(text)
+        .map(Some)
+        .map_err(|e| OrgError::InvalidInput(format!("cost '{text}': {e}")))
+}
+
+fn date(field: &str, text: &str) -> Result<Option<NaiveDate>, OrgError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    orgraph::date::parse(text)
+        .map(Some)
+        .map_err(|e| OrgError::InvalidInput(format!("{field}: {e}")))
+}
+
+fn team_slug(name: &str) -> String {
+    let slug: String = name
+        .trim()
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .collect();
+    let slug = slug
+        .split('-')
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>();
+    format!("team-{}", slug.join("-"))
+}
+
+impl PersonEditDto {
+    fn into_edit(self) -> Result<PersonEdit, OrgError> {
+        Ok(match self {
+            PersonEditDto::Name(v) => PersonEdit::Name(v),
+            PersonEditDto::Title(v) => PersonEdit::Title(v),
+            PersonEditDto::Level(v) => PersonEdit::Level(v),
+            PersonEditDto::Location(v) => PersonEdit::Location(v),
+            PersonEditDto::Cost(v) => PersonEdit::Cost(money(&v)?),
+            PersonEditDto::Status(s) => PersonEdit::Status(s.into()),
+            PersonEditDto::Team(t) => PersonEdit::Team(t.as_deref().map(TeamId::from)),
+            PersonEditDto::StartDate(v) => PersonEdit::StartDate(date("start date", &v)?),
+            PersonEditDto::EndDate(v) => PersonEdit::EndDate(date("end date", &v)?),
+        })
+    }
+}
+
+impl ChangeRequest {
+    /// The core change. `fresh_id` names a new person when the request
+    /// gives none. Text that does not parse is an `invalid-input` error.
+    pub fn into_change(self, fresh_id: impl FnOnce() -> PersonId) -> Result<Change, OrgError> {
+        let id = PersonId::new;
+        Ok(match self {
+            ChangeRequest::Move { person, manager } => Change::Move {
+                person: id(person),
+                manager: manager.map(id),
+            },
+            ChangeRequest::AddPerson { person } => {
+                let new_id = match person.id.as_deref().map(str::trim) {
+                    Some(given) if !given.is_empty() => PersonId::new(given),
+                    _ => fresh_id(),
+                };
+                Change::AddPerson {
+                    person: NewPerson {
+                        id: new_id,
+                        name: person.name,
+                        title: person.title,
+                        level: person.level,
+                        location: person.location,
+                        cost: money(&person.cost)?,
+                        status: person.status.into(),
+                        team: person.team.as_deref().map(TeamId::from),
+                        start_date: date("start date", &person.start_date)?,
+                    },
+                    manager: person.manager.map(id),
+                }
+            }
+            ChangeRequest::RemovePerson { person } => Change::RemovePerson { person: id(person) },
+            ChangeRequest::EditPerson { person, edit } => Change::EditPerson {
+                person: id(person),
+                edit: edit.into_edit()?,
+            },
+            ChangeRequest::CreateTeam {
+                team,
+                name,
+                team_kind,
+                department,
+            } => {
+                if name.trim().is_empty() {
+                    return Err(OrgError::InvalidInput("a team needs a name".into()));
+                }
+                let team = team
+                    .filter(|t| !t.trim().is_empty())
+                    .unwrap_or_else(|| team_slug(&name));
+                Change::CreateTeam {
+                    team: TeamId::from(team.as_str()),
+                    name: name.trim().to_string(),
+                    team_kind: team_kind.into(),
+                    department: department.filter(|d| !d.trim().is_empty()),
+                }
+            }
+            ChangeRequest::RenameTeam { team, name } => Change::RenameTeam {
+                team: TeamId::from(team.as_str()),
+                name,
+            },
+            ChangeRequest::SetTeamKind { team, team_kind } => Change::SetTeamKind {
+                team: TeamId::from(team.as_str()),
+                team_kind: team_kind.into(),
+            },
+            ChangeRequest::DissolveTeam { team } => Change::DissolveTeam {
+                team: TeamId::from(team.as_str()),
+            },
+            ChangeRequest::AddSupport { person, team } => Change::AddSupport {
+                person: id(person),
+                team: TeamId::from(team.as_str()),
+            },
+            ChangeRequest::RemoveSupport { person, team } => Change::RemoveSupport {
+                person: id(person),
+                team: TeamId::from(team.as_str()),
+            },
+            ChangeRequest::AddDottedLine { manager, report } => Change::AddDottedLine {
+                manager: id(manager),
+                report: id(report),
+            },
+            ChangeRequest::RemoveDottedLine { manager, report } => Change::RemoveDottedLine {
+                manager: id(manager),
+                report: id(report),
+            },
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(json: &str) -> ChangeRequest {
+        serde_json::from_str(json).expect("valid request")
+    }
+
+    #[test]
+    fn an_edit_request_parses_cost_exactly() {
+        let change = parse(
+            r#"{"kind":"editPerson","person":"e1","edit":{"field":"cost","value":"131999.92"}}"#,
+        )
+        .into_change(|| unreachable!())
+        .expect("change");
+        assert_eq!(
+            change,
+            Change::EditPerson {
+                person: PersonId::new("e1"),
+                edit: PersonEdit::Cost(Some(Money::from_cents(13_199_992))),
+            }
+        );
+    }
+
+    #[test]
+    fn a_bad_cost_or_date_is_invalid_input_naming_the_text() {
+        let error =
+            parse(r#"{"kind":"editPerson","person":"e1","edit":{"field":"cost","value":"lots"}}"#)
+                .into_change(|| unreachable!())
+                .expect_err("refused");
+        assert_eq!(error.code(), orgraph::ErrorCode::InvalidInput);
+        assert!(error.to_string().contains("lots"), "{error}");
+        let error = parse(
+            r#"{"kind":"editPerson","person":"e1","edit":{"field":"startDate","value":"2027-13-01"}}"#,
+        )
+        .into_change(|| unreachable!())
+        .expect_err("refused");
+        assert!(error.to_string().contains("2027-13-01"), "{error}");
+    }
+
+    #[test]
+    fn an_open_req_without_an_id_gets_the_fresh_one() {
+        let change = parse(
+            r#"{"kind":"addPerson","person":{"id":null,"name":"","title":"Engineer","level":"L4",
+                "location":"","cost":"120000","status":"open","team":"t1","startDate":"2027-02-01",
+                "manager":"m1"}}"#,
+        )
+        .into_change(|| PersonId::new("REQ-7"))
+        .expect("change");
+        let Change::AddPerson { person, manager } = change else {
+            panic!("not an add: {change:?}");
+        };
+        assert_eq!(person.id, PersonId::new("REQ-7"));
+        assert_eq!(person.status, Status::Open);
+        assert_eq!(person.team, Some(TeamId::from("t1")));
+        assert_eq!(
+            person.start_date.map(|d| d.to_string()).as_deref(),
+            Some("2027-02-01")
+        );
+        assert_eq!(manager, Some(PersonId::new("m1")));
+    }
+
+    #[test]
+    fn a_new_team_gets_an_id_from_its_name_and_needs_a_name() {
+        let change = parse(
+            r#"{"kind":"createTeam","team":null,"name":" Payments Core ","teamKind":"platform","department":""}"#,
+        )
+        .into_change(|| unreachable!())
+        .expect("change");
+        assert_eq!(
+            change,
+            Change::CreateTeam {
+                team: TeamId::from("team-payments-core"),
+                name: "Payments Core".into(),
+                team_kind: TeamKind::Platform,
+                department: None,
+            }
+        );
+        let error = parse(
+            r#"{"kind":"createTeam","team":null,"name":"  ","teamKind":"platform","department":null}"#,
+        )
+        .into_change(|| unreachable!())
+        .expect_err("refused");
+        assert_eq!(error.code(), orgraph::ErrorCode::InvalidInput);
+    }
+}
