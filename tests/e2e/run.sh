@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the app with the UI embedded and runs the end-to-end tests against
-# it under Xvfb. Usage: bash tests/e2e/run.sh   (ORGRAPH_SCREENSHOT=1 also
-# writes docs/screenshots/app.png)
+# it under Xvfb. Usage: bash tests/e2e/run.sh [FILE.test.mjs ...]
+# (default: every test file; ORGRAPH_SCREENSHOT=1 also writes the
+# screenshots in docs/screenshots/)
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -43,6 +44,7 @@ export ORGRAPH_APP_BINARY="$target_dir/debug/orgraph-app"
 
 echo "e2e: running against $ORGRAPH_APP_BINARY"
 cd tests/e2e
+if [ "$#" -gt 0 ]; then files=("$@"); else files=(./*.test.mjs); fi
 timeout --kill-after=30 "$TEST_TIMEOUT" \
   xvfb-run -a -s "-screen 0 1280x800x24" \
-  node --test --test-concurrency=1 --test-timeout=300000 ./*.test.mjs
+  node --test --test-concurrency=1 --test-timeout=300000 "${files[@]}"
