@@ -153,7 +153,10 @@ export class PeopleStore {
   data: PeopleData | null = $derived.by(() => {
     const table = this.table;
     const nodes = this.org.nodes;
-    if (table && table.location.length === nodes.length) this.#lastData = new PeopleData(nodes, table);
+    // A table older than what is on show would be joined only to be thrown
+    // away when the fresh one arrives (and re-ranking 100k rows is not free).
+    const current = this.loadedRevision === this.scenarios.revision;
+    if (table && current && table.location.length === nodes.length) this.#lastData = new PeopleData(nodes, table);
     return this.#lastData;
   });
   #lastData: PeopleData | null = null;
