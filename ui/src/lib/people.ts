@@ -188,11 +188,21 @@ export class PeopleData {
       const parts = new Array<string>(this.size);
       const starts = new Uint32Array(this.size + 1);
       let at = 0;
+      // Titles and teams repeat across thousands of rows: fold each once.
+      const folded = new Map<string, string>();
+      const foldOnce = (text: string): string => {
+        let out = folded.get(text);
+        if (out === undefined) {
+          out = fold(text);
+          folded.set(text, out);
+        }
+        return out;
+      };
       for (let i = 0; i < this.size; i++) {
         const n = this.node(i);
         // Fields end in a newline, rows in \u0001: a term has neither, so a
         // match never spans two fields or two rows.
-        const part = `${fold(n.name)}\n${fold(n.title)}\n${fold(n.team ?? "")}\n${n.id.toLowerCase()}\u0001`;
+        const part = `${fold(n.name)}\n${foldOnce(n.title)}\n${foldOnce(n.team ?? "")}\n${n.id.toLowerCase()}\u0001`;
         parts[i] = part;
         starts[i] = at;
         at += part.length;
@@ -229,19 +239,28 @@ export class PeopleData {
       }
       return ranks;
     }
-    // Text: rank the distinct keys (a plain sort of strings, fast in every
-    // engine), then look each row's key up.
-    const keys = new Array<string>(n);
-    const distinct = new Set<string>();
+    // Text: each distinct value is keyed once (titles, levels, teams and
+    // managers repeat across thousands of rows), the distinct keys are
+    // ranked with a plain sort of strings (fast in every engine), and each
+    // row looks its value's rank up.
+    const groupOf = new Map<string, number>();
+    const groups = new Uint32Array(n);
+    const raws: string[] = [];
     for (let i = 0; i < n; i++) {
-      const key = naturalKey(column === "team" ? (this.node(i).team ?? "") : this.text(column, i));
-      keys[i] = key;
-      if (key !== "") distinct.add(key);
+      const raw = column === "team" ? (this.node(i).team ?? "") : this.text(column, i);
+      let group = groupOf.get(raw);
+      if (group === undefined) {
+        group = raws.length;
+        groupOf.set(raw, group);
+        raws.push(raw);
+      }
+      groups[i] = group;
     }
-    const sorted = [...distinct].sort();
+    const keys = raws.map(naturalKey);
     const rankOf = new Map<string, number>();
-    sorted.forEach((key, i) => rankOf.set(key, i + 1));
-    for (let i = 0; i < n; i++) ranks[i] = keys[i] === "" ? 0 : rankOf.get(keys[i]!)!;
+    [...new Set(keys)].sort().forEach((key, i) => rankOf.set(key, i + 1));
+    const groupRank = Uint32Array.from(keys, (key) => (key === "" ? 0 : rankOf.get(key)!));
+    for (let i = 0; i < n; i++) ranks[i] = groupRank[groups[i]!]!;
     return ranks;
   }
 }
