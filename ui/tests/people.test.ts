@@ -177,6 +177,7 @@ describe("cost text", () => {
   it("formats cents for display and for editing", () => {
     expect(formatCost(13_199_992)).toBe("131,999.92");
     expect(formatCost(12_000_000)).toBe("120,000");
+    expect(formatCost(15_577_440)).toBe("155,774.40");
     expect(formatCost(null)).toBe("");
     expect(costText(13_199_992)).toBe("131999.92");
     expect(costText(12_000_005)).toBe("120000.05");

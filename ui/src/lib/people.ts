@@ -56,12 +56,13 @@ export function naturalKey(text: string): string {
   return /\d/.test(folded) ? folded.replace(/\d+/g, (digits) => digits.padStart(12, "0")) : folded;
 }
 
-const money = new Intl.NumberFormat("en", { minimumFractionDigits: 0, maximumFractionDigits: 2 });
+const wholeMoney = new Intl.NumberFormat("en", { maximumFractionDigits: 0 });
+const centsMoney = new Intl.NumberFormat("en", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
-/** An annual cost in cents for display: "131,999.92", "120,000"; "" when unknown. */
+/** An annual cost in cents for display: "131,999.92", "155,774.40", "120,000"; "" when unknown. */
 export function formatCost(cents: number | null): string {
   if (cents === null) return "";
-  return money.format(cents / 100);
+  return (cents % 100 === 0 ? wholeMoney : centsMoney).format(cents / 100);
 }
 
 /** An annual cost in cents as editable text: "131999.92", "120000". */
