@@ -22,6 +22,7 @@ const COMMANDS: &[&str] = &[
     "export_file",
     "detect_import",
     "import_people",
+    "people_table",
 ];
 
 fn main() {

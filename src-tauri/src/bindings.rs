@@ -34,6 +34,8 @@ fn expected() -> BTreeMap<String, String> {
     binding::<ChangeRequest>(&cfg, &mut out);
     binding::<SpanVerdict>(&cfg, &mut out);
     binding::<ChartNode>(&cfg, &mut out);
+    binding::<PeopleTeamDto>(&cfg, &mut out);
+    binding::<PeopleTableDto>(&cfg, &mut out);
     binding::<SpanSummary>(&cfg, &mut out);
     binding::<BandSummary>(&cfg, &mut out);
     binding::<SpanBucketDto>(&cfg, &mut out);

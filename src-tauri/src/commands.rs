@@ -3,7 +3,7 @@
 use crate::dto::{
     ChangeDto, ChangeRequest, ChartNode, ComparisonDto, ExportRequest, ExportResult,
     ImportDetectionDto, ImportProgressDto, ImportRequest, ImportResultDto, IpcError,
-    MetricsSummary, PersonDetails, PlanDto, ScenarioState, WorkspaceInfo,
+    MetricsSummary, PeopleTableDto, PersonDetails, PlanDto, ScenarioState, WorkspaceInfo,
 };
 use crate::state::{blocking, AppState};
 use orgraph::PersonId;
@@ -34,6 +34,16 @@ pub async fn chart_layout(
         .with_session(move |s| Ok(orgraph::chart::layout(s.org(), &collapsed).to_bytes()))
         .await?;
     Ok(Response::new(bytes))
+}
+
+/// The people table's columns the chart nodes lack (location, cost, start
+/// date, team) for everyone in node index order, and the team list. Carries
+/// individual costs: never log its contents.
+#[tauri::command]
+pub async fn people_table(state: State<'_, AppState>) -> Result<PeopleTableDto, IpcError> {
+    state
+        .with_session(|s| Ok(orgraph::people::people_table(s.org()).into()))
+        .await
 }
 
 #[tauri::command]

@@ -71,6 +71,7 @@ pub fn run() {
             commands::export_file,
             commands::detect_import,
             commands::import_people,
+            commands::people_table,
         ])
         .setup(move |app| {
             if let Some(window) = app.get_webview_window("main") {

@@ -12,6 +12,7 @@ import type {
   ImportRequest,
   ImportResultDto,
   MetricsSummary,
+  PeopleTableDto,
   PersonDetails,
   PlanDto,
   ScenarioDto,
@@ -126,6 +127,25 @@ export interface FakeBackend extends Platform {
   record(change: FakeChange): void;
 }
 
+/** The fake workspace's teams; nodes carry their names, as the backend's do. */
+export const FAKE_TEAMS = [
+  { id: "core", name: "Core" },
+  { id: "payments", name: "Payments" },
+];
+
+function teamName(id: string | null): string | null {
+  return id === null ? null : (FAKE_TEAMS.find((t) => t.id === id)?.name ?? id);
+}
+
+/** Annual cost in cents of the i-th person of a fake org: 100,000 + i × 1,000. */
+export function fakeCost(i: number): number {
+  return 10_000_000 + i * 100_000;
+}
+
+function cents(text: string): number | null {
+  return text.trim() === "" ? null : Math.round(Number(text.replace(/,/g, "")) * 100);
+}
+
 function applyRequest(nodes: ChartNode[], request: ChangeRequest): ChartNode[] {
   if (request.kind === "move") return applyChange(nodes, { kind: "move", person: request.person, to: request.manager });
   if (request.kind === "removePerson") return applyChange(nodes, { kind: "remove", person: request.person });
@@ -137,7 +157,7 @@ function applyRequest(nodes: ChartNode[], request: ChangeRequest): ChartNode[] {
       ...node(nodes.length, p.id ?? `REQ-${nodes.length}`, p.name, manager ? manager.index : null),
       title: p.title,
       level: p.level,
-      team: p.team,
+      team: teamName(p.team),
       status: p.status,
     };
     return [...nodes, added];
@@ -150,7 +170,7 @@ function applyRequest(nodes: ChartNode[], request: ChangeRequest): ChartNode[] {
     if (edit.field === "title") person.title = edit.value;
     if (edit.field === "level") person.level = edit.value;
     if (edit.field === "status") person.status = edit.value;
-    if (edit.field === "team") person.team = edit.value;
+    if (edit.field === "team") person.team = teamName(edit.value);
   }
   return nodes;
 }
@@ -292,6 +312,32 @@ export function fakePlatform(nodes = smallOrg()): FakeBackend {
   const requireFree = (name: string): void => {
     if (name.includes("/")) throw { code: "invalid-input", message: "a name may not contain '/'" };
     if (backend.scenarioData.has(name)) throw { code: "already-exists", message: `scenario '${name}' exists` };
+  };
+  /** Location, cost and start date of everyone in the shown scenario, by id. */
+  const extras = (): Map<string, { location: string; cost: number | null; startDate: string | null }> => {
+    const out = new Map(
+      base.map((n, i) => [
+        n.id,
+        { location: i % 2 === 0 ? "Berlin" : "Paris", cost: fakeCost(i) as number | null, startDate: null as string | null },
+      ]),
+    );
+    const s = backend.scenarioData.get(backend.shown)!;
+    let count = base.length;
+    for (const c of s.changes.slice(0, s.head)) {
+      if (c.kind === "remove" || (c.kind === "request" && c.request.kind === "removePerson")) count--;
+      if (c.kind !== "request") continue;
+      const r = c.request;
+      if (r.kind === "addPerson") {
+        const p = r.person;
+        out.set(p.id ?? `REQ-${count}`, { location: p.location, cost: cents(p.cost), startDate: p.startDate || null });
+        count++;
+      }
+      if (r.kind === "editPerson" && r.edit.field === "cost") {
+        const entry = out.get(r.person);
+        if (entry) entry.cost = cents(r.edit.value);
+      }
+    }
+    return out;
   };
   const backend: FakeBackend = {
     nodes,
@@ -475,6 +521,29 @@ export function fakePlatform(nodes = smallOrg()): FakeBackend {
       // Like the backend: the figures of the scenario on show.
       const managers = managersOf(backend.nodes);
       return metrics({ people: backend.nodes.length, managers, ics: backend.nodes.length - managers });
+    },
+    async peopleTable(): Promise<PeopleTableDto> {
+      maybeFail("peopleTable");
+      const byId = extras();
+      const locations: string[] = [];
+      const rows = backend.nodes.map((n) => byId.get(n.id) ?? { location: "", cost: null, startDate: null });
+      const location = rows.map((r) => {
+        const at = locations.indexOf(r.location);
+        if (at >= 0) return at;
+        locations.push(r.location);
+        return locations.length - 1;
+      });
+      return {
+        teams: FAKE_TEAMS.map((t) => ({ ...t })),
+        locations,
+        team: backend.nodes.map((n) => {
+          const at = FAKE_TEAMS.findIndex((t) => t.name === n.team);
+          return at < 0 ? null : at;
+        }),
+        location,
+        costCents: rows.map((r) => r.cost),
+        startDate: rows.map((r) => r.startDate),
+      };
     },
     async personDetails(id): Promise<PersonDetails> {
       backend.calls.push(`personDetails:${id}`);

@@ -4,17 +4,22 @@
 //! Their TypeScript twins in `ui/src/generated/` are produced by ts-rs; the
 //! `bindings` test fails when the committed files drift from these types.
 //!
-//! No individual's compensation crosses IPC: only totals over a team,
-//! department or scenario (the plan and the comparison) carry money.
+//! Individual compensation crosses IPC only for the people table and its
+//! edits (`PeopleTableDto::cost_cents`, and the cost typed into a
+//! `ChangeRequest`), which HR and directors use to see and edit cost; it is
+//! never logged. Every other DTO carries money only as totals over a team,
+//! department or scenario (the plan and the comparison).
 
 mod changes;
 mod export;
 mod import;
+mod people;
 mod scenarios;
 
 pub use changes::*;
 pub use export::*;
 pub use import::*;
+pub use people::*;
 pub use scenarios::*;
 
 use orgraph::metrics::{Metrics, Verdict};
@@ -522,8 +527,10 @@ mod tests {
         assert_eq!(json.as_object().map(|o| o.len()), Some(2));
     }
 
+    /// The chart, details and metrics never carry cost; only `PeopleTableDto`
+    /// (tested in `people.rs`) does.
     #[test]
-    fn no_dto_carries_compensation() {
+    fn no_dto_but_the_people_table_carries_compensation() {
         let (_dir, s) = seeded();
         let org = s.org();
         let someone = org.people().next().map(|p| p.id.clone()).expect("someone");

@@ -29,6 +29,8 @@ export type * from "./MetricRowDto";
 export type * from "./MetricsSummary";
 export type * from "./NewPersonDto";
 export type * from "./PairDiffDto";
+export type * from "./PeopleTableDto";
+export type * from "./PeopleTeamDto";
 export type * from "./PersonDetails";
 export type * from "./PersonEditDto";
 export type * from "./PersonRef";

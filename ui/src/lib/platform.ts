@@ -16,6 +16,7 @@ import type {
   ImportRequest,
   ImportResultDto,
   MetricsSummary,
+  PeopleTableDto,
   PersonDetails,
   PlanDto,
   ScenarioState,
@@ -29,6 +30,11 @@ export interface Platform {
   chartLayout(collapsed: readonly string[]): Promise<ArrayBuffer>;
   metrics(): Promise<MetricsSummary>;
   personDetails(id: string): Promise<PersonDetails>;
+  /**
+   * The people table's columns the nodes lack (location, cost, start date,
+   * team) in node index order, and the team list. Carries individual costs.
+   */
+  peopleTable(): Promise<PeopleTableDto>;
   /** Resolves with the metrics after the move; rejects with an `AppError`. */
   movePerson(personId: string, managerId: string | null): Promise<MetricsSummary>;
   /**
@@ -106,6 +112,7 @@ export const tauriPlatform: Platform = {
     toArrayBuffer(await call<unknown>("chart_layout", { collapsed: [...collapsed] })),
   metrics: () => call<MetricsSummary>("metrics"),
   personDetails: (id) => call<PersonDetails>("person_details", { id }),
+  peopleTable: () => call<PeopleTableDto>("people_table"),
   movePerson: (personId, managerId) =>
     call<MetricsSummary>("move_person", { personId, managerId }),
   applyChange: (request) => call<ScenarioState>("apply_change", { request }),
