@@ -11,11 +11,13 @@ mod changes;
 mod export;
 mod import;
 mod scenarios;
+mod teams;
 
 pub use changes::*;
 pub use export::*;
 pub use import::*;
 pub use scenarios::*;
+pub use teams::*;
 
 use orgraph::metrics::{Metrics, Verdict};
 use orgraph::{ErrorCode, Org, OrgError, PersonId, Status};
@@ -248,7 +250,19 @@ pub struct MetricsSummary {
     pub span_histogram: Vec<SpanBucketDto>,
     pub people_per_layer: Vec<u32>,
     pub coverage: CoverageSummary,
+    pub team_size: TeamSizeSummary,
     pub warnings: Vec<String>,
+}
+
+/// The team-size target and how many teams fall below, within and above it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TeamSizeSummary {
+    pub min: u32,
+    pub max: u32,
+    pub below: u32,
+    pub within: u32,
+    pub above: u32,
 }
 
 impl From<&Metrics> for MetricsSummary {
@@ -298,6 +312,13 @@ impl From<&Metrics> for MetricsSummary {
                 max_load: c.max_load,
                 overloaded: count(c.overloaded),
                 uncovered_teams: c.uncovered_teams.iter().map(ToString::to_string).collect(),
+            },
+            team_size: TeamSizeSummary {
+                min: m.team_size.min,
+                max: m.team_size.max,
+                below: count(m.team_size.below),
+                within: count(m.team_size.within),
+                above: count(m.team_size.above),
             },
             warnings: m.warnings.iter().map(ToString::to_string).collect(),
         }
