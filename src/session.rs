@@ -557,7 +557,10 @@ mod tests {
     fn an_old_workspace_opens_with_the_default_team_size_target() {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("old.orgraph");
-        let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/schema-v1.orgraph");
+        let fixture = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/schema-v1.orgraph"
+        );
         std::fs::copy(fixture, &path).expect("copied");
         let mut session = Session::open(&path).expect("opens");
         let policy = session.org().policy;

@@ -405,7 +405,8 @@ impl Figures {
     pub fn summary(&self, org: &Org, input: &MetricsInput) -> Metrics {
         let coverage = self.teams.coverage_summary(org, input, &self.line.included);
         let team_size = TeamSizeStats::of(&self.teams.headcount, &org.policy);
-        self.line.summary(&org.policy, coverage, team_size, self.view)
+        self.line
+            .summary(&org.policy, coverage, team_size, self.view)
     }
 
     pub fn report(&self, org: &Org, input: &MetricsInput) -> Metrics {

@@ -80,8 +80,12 @@ impl MetricsEngine {
     /// per-engineer lists: O(largest span + layers), so an edit can be
     /// snapshotted in microseconds at any size.
     pub fn summary(&self, org: &Org) -> Metrics {
-        self.state
-            .summary(&org.policy, self.coverage.clone(), self.team_size, self.view)
+        self.state.summary(
+            &org.policy,
+            self.coverage.clone(),
+            self.team_size,
+            self.view,
+        )
     }
 
     /// Every team's row for the Teams view: O(teams), from the team figures

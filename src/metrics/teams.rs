@@ -158,7 +158,8 @@ mod tests {
         let (mut org, _) =
             Org::from_records(records, "t.csv", Ladder::default(), Policy::default())
                 .expect("valid");
-        org.add_support(&"c0".into(), &"tiny".into()).expect("team exists");
+        org.add_support(&"c0".into(), &"tiny".into())
+            .expect("team exists");
         org
     }
 
@@ -220,7 +221,10 @@ mod tests {
         let engine = crate::metrics::MetricsEngine::new(&org, View::Current);
         let stats = engine.summary(&org).team_size;
         assert_eq!((stats.below, stats.within, stats.above), (0, 3, 0));
-        assert_eq!(stats, crate::metrics::compute(&org, View::Current).team_size);
+        assert_eq!(
+            stats,
+            crate::metrics::compute(&org, View::Current).team_size
+        );
     }
 
     #[test]

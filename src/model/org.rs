@@ -602,11 +602,19 @@ mod tests {
         assert_eq!(ok.problem(), None);
         let zero_band = Policy { band_min: 0, ..ok };
         assert!(zero_band.problem().expect("refused").contains("span band"));
-        let inverted = Policy { band_min: 9, band_max: 3, ..ok };
+        let inverted = Policy {
+            band_min: 9,
+            band_max: 3,
+            ..ok
+        };
         assert!(inverted.problem().expect("refused").contains("9-3"));
         let no_load = Policy { max_load: 0, ..ok };
         assert!(no_load.problem().expect("refused").contains("load"));
-        let teams = Policy { team_min: 10, team_max: 4, ..ok };
+        let teams = Policy {
+            team_min: 10,
+            team_max: 4,
+            ..ok
+        };
         assert!(teams.problem().expect("refused").contains("team size"));
         let empty_team = Policy { team_min: 0, ..ok };
         assert!(empty_team.problem().is_some());

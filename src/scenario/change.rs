@@ -199,7 +199,11 @@ impl fmt::Display for Change {
                 f,
                 "move {} {} to team {}",
                 people.len(),
-                if people.len() == 1 { "person" } else { "people" },
+                if people.len() == 1 {
+                    "person"
+                } else {
+                    "people"
+                },
                 team.as_ref().map_or("(none)", TeamId::as_str)
             ),
             Change::CreateTeam {

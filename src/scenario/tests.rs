@@ -339,22 +339,28 @@ fn a_group_team_assignment_is_all_or_nothing_and_undoes_exactly() {
     )
     .expect_err("listed twice");
     assert!(twice.to_string().contains("twice"));
-    assert!(apply(
-        &mut org,
-        &Change::AssignTeam {
-            people: vec!["a".into()],
-            team: Some("core".into()),
-        },
-    )
-    .is_err(), "already there");
-    assert!(apply(
-        &mut org,
-        &Change::AssignTeam {
-            people: Vec::new(),
-            team: None,
-        },
-    )
-    .is_err(), "nobody chosen");
+    assert!(
+        apply(
+            &mut org,
+            &Change::AssignTeam {
+                people: vec!["a".into()],
+                team: Some("core".into()),
+            },
+        )
+        .is_err(),
+        "already there"
+    );
+    assert!(
+        apply(
+            &mut org,
+            &Change::AssignTeam {
+                people: Vec::new(),
+                team: None,
+            },
+        )
+        .is_err(),
+        "nobody chosen"
+    );
     let undo = apply(
         &mut org,
         &Change::AssignTeam {
