@@ -30,6 +30,7 @@ export function node(index: number, id: string, name: string, manager: number | 
     name,
     title: span > 0 ? "Manager" : "Engineer",
     team: "Core",
+    teamId: "Core",
     level: "L4",
     status: "active",
     manager,
@@ -193,6 +194,7 @@ function applyRequest(nodes: ChartNode[], request: ChangeRequest): ChartNode[] {
       title: p.title,
       level: p.level,
       team: p.team,
+      teamId: p.team,
       status: p.status,
     };
     return [...nodes, added];
@@ -205,13 +207,13 @@ function applyRequest(nodes: ChartNode[], request: ChangeRequest): ChartNode[] {
     if (edit.field === "title") person.title = edit.value;
     if (edit.field === "level") person.level = edit.value;
     if (edit.field === "status") person.status = edit.value;
-    if (edit.field === "team") person.team = edit.value;
+    if (edit.field === "team") person.team = person.teamId = edit.value;
   }
   if (request.kind === "assignTeam") {
-    for (const n of nodes) if (request.people.includes(n.id)) n.team = request.team;
+    for (const n of nodes) if (request.people.includes(n.id)) n.team = n.teamId = request.team;
   }
   if (request.kind === "dissolveTeam") {
-    for (const n of nodes) if (n.team === request.team) n.team = null;
+    for (const n of nodes) if (n.teamId === request.team) n.team = n.teamId = null;
   }
   return nodes;
 }
@@ -340,7 +342,7 @@ export function fakePlatform(nodes = smallOrg()): FakeBackend {
     const { teams, settings } = replayed();
       const { teamMin, teamMax } = settings.policy;
       return teams.map((t) => {
-        const members = backend.nodes.filter((n) => n.team === t.id && n.status === "active");
+        const members = backend.nodes.filter((n) => n.teamId === t.id && n.status === "active");
         return {
           ...t,
           members: members.length,

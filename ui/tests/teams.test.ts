@@ -115,6 +115,17 @@ describe("TeamsStore", () => {
     expect(teams.teams.find((t) => t.id === "Infra")?.members).toBe(0);
   });
 
+  it("lists members by team id, not by name (a new team's id differs from its name)", async () => {
+    const { teams } = await loaded();
+    expect(await teams.create("Payments", "platform", "")).toBe(true);
+    const created = teams.selected!;
+    expect(created.id).toBe("team-payments");
+    expect(teams.members).toEqual([]);
+    expect(await teams.moveMembers(["bob"], created)).toBe(true);
+    expect(teams.members.map((m) => m.id)).toEqual(["bob"]);
+    expect(teams.selected?.members).toBe(1);
+  });
+
   it("refuses empty names and empty moves without calling the backend", async () => {
     const { backend, teams } = await loaded();
     expect(await teams.create("   ", "platform", "")).toBe(false);

@@ -173,7 +173,10 @@ pub struct ChartNode {
     pub id: String,
     pub name: String,
     pub title: String,
+    /// The home team's name.
     pub team: Option<String>,
+    /// The home team's id, which the Teams view matches members on.
+    pub team_id: Option<String>,
     pub level: String,
     pub status: PersonStatus,
     /// Index of the solid-line manager, `null` for a root.
@@ -446,6 +449,7 @@ impl ChartNode {
             .map(|n| ChartNode {
                 index: n.index,
                 team: n.team,
+                team_id: n.team_id,
                 id: n.id,
                 name: n.name,
                 title: n.title,
