@@ -154,6 +154,18 @@ describe("TeamsStore", () => {
     expect(teams.visible.map((t) => t.id)).toEqual(["Infra"]);
   });
 
+  it("steps the selection through the visible rows, clamped at the ends", async () => {
+    const { teams } = await loaded();
+    expect(teams.step(1)).toBe(0);
+    expect(teams.selectedId).toBe("Core");
+    expect(teams.step(1)).toBe(1);
+    expect(teams.selectedId).toBe("Infra");
+    expect(teams.step(5)).toBe(1);
+    expect(teams.step(-10)).toBe(0);
+    teams.filter.text = "nothing matches";
+    expect(teams.step(1)).toBe(-1);
+  });
+
   it("reports a failed load by code", async () => {
     const { backend, teams, scenarios } = await loaded();
     backend.failNext.set("teams", { code: "storage", message: "disk gone" });

@@ -169,6 +169,19 @@ export class TeamsStore {
     this.chosen = new Set();
   }
 
+  /**
+   * Selects the team `delta` rows away from the selected one in the visible
+   * order (the first when none is selected); returns its row index, or -1.
+   */
+  step(delta: number): number {
+    const rows = this.visible;
+    if (rows.length === 0) return -1;
+    const at = this.selectedId === null ? -1 : rows.findIndex((t) => t.id === this.selectedId);
+    const next = at === -1 ? 0 : Math.min(rows.length - 1, Math.max(0, at + delta));
+    this.select(rows[next]!.id);
+    return next;
+  }
+
   sortBy(key: TeamSortKey): void {
     this.sort = this.sort.key === key ? { key, descending: !this.sort.descending } : { key, descending: false };
   }
