@@ -287,6 +287,20 @@ mod tests {
     }
 
     #[test]
+    fn a_stored_policy_change_from_before_the_team_size_target_still_reads() {
+        let old = r#"{"kind":"set-policy","policy":{"band_min":3,"band_max":6,"max_load":2}}"#;
+        let change: Change = serde_json::from_str(old).expect("readable");
+        let Change::SetPolicy { policy } = change else {
+            panic!("not a policy change: {change:?}");
+        };
+        assert_eq!(
+            (policy.band_min, policy.band_max, policy.max_load),
+            (3, 6, 2)
+        );
+        assert_eq!((policy.team_min, policy.team_max), (5, 9));
+    }
+
+    #[test]
     fn descriptions_never_show_cost() {
         let text = Change::EditPerson {
             person: "a".into(),
