@@ -23,6 +23,8 @@ const COMMANDS: &[&str] = &[
     "detect_import",
     "import_people",
     "people_table",
+    "teams",
+    "settings",
 ];
 
 fn main() {

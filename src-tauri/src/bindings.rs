@@ -71,6 +71,13 @@ fn expected() -> BTreeMap<String, String> {
     binding::<TitleChangeDto>(&cfg, &mut out);
     binding::<ImportReportDto>(&cfg, &mut out);
     binding::<ImportResultDto>(&cfg, &mut out);
+    binding::<SizeVerdictDto>(&cfg, &mut out);
+    binding::<TeamDto>(&cfg, &mut out);
+    binding::<TeamSizeSummary>(&cfg, &mut out);
+    binding::<TrackDto>(&cfg, &mut out);
+    binding::<LadderLevelDto>(&cfg, &mut out);
+    binding::<PolicyDto>(&cfg, &mut out);
+    binding::<SettingsDto>(&cfg, &mut out);
     let index: String = out
         .keys()
         .map(|file| {

@@ -72,6 +72,8 @@ pub fn run() {
             commands::detect_import,
             commands::import_people,
             commands::people_table,
+            commands::teams,
+            commands::settings,
         ])
         .setup(move |app| {
             if let Some(window) = app.get_webview_window("main") {

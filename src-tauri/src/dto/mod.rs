@@ -15,12 +15,14 @@ mod export;
 mod import;
 mod people;
 mod scenarios;
+mod teams;
 
 pub use changes::*;
 pub use export::*;
 pub use import::*;
 pub use people::*;
 pub use scenarios::*;
+pub use teams::*;
 
 use orgraph::metrics::{Metrics, Verdict};
 use orgraph::{ErrorCode, Org, OrgError, PersonId, Status};
@@ -176,7 +178,10 @@ pub struct ChartNode {
     pub id: String,
     pub name: String,
     pub title: String,
+    /// The home team's name.
     pub team: Option<String>,
+    /// The home team's id, which the Teams view matches members on.
+    pub team_id: Option<String>,
     pub level: String,
     pub status: PersonStatus,
     /// Index of the solid-line manager, `null` for a root.
@@ -253,7 +258,19 @@ pub struct MetricsSummary {
     pub span_histogram: Vec<SpanBucketDto>,
     pub people_per_layer: Vec<u32>,
     pub coverage: CoverageSummary,
+    pub team_size: TeamSizeSummary,
     pub warnings: Vec<String>,
+}
+
+/// The team-size target and how many teams fall below, within and above it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TeamSizeSummary {
+    pub min: u32,
+    pub max: u32,
+    pub below: u32,
+    pub within: u32,
+    pub above: u32,
 }
 
 impl From<&Metrics> for MetricsSummary {
@@ -303,6 +320,13 @@ impl From<&Metrics> for MetricsSummary {
                 max_load: c.max_load,
                 overloaded: count(c.overloaded),
                 uncovered_teams: c.uncovered_teams.iter().map(ToString::to_string).collect(),
+            },
+            team_size: TeamSizeSummary {
+                min: m.team_size.min,
+                max: m.team_size.max,
+                below: count(m.team_size.below),
+                within: count(m.team_size.within),
+                above: count(m.team_size.above),
             },
             warnings: m.warnings.iter().map(ToString::to_string).collect(),
         }
@@ -430,6 +454,7 @@ impl ChartNode {
             .map(|n| ChartNode {
                 index: n.index,
                 team: n.team,
+                team_id: n.team_id,
                 id: n.id,
                 name: n.name,
                 title: n.title,

@@ -20,6 +20,8 @@ import type {
   PersonDetails,
   PlanDto,
   ScenarioState,
+  SettingsDto,
+  TeamDto,
   WorkspaceInfo,
 } from "../generated";
 
@@ -43,6 +45,10 @@ export interface Platform {
    * fetched again. Rejects with an `AppError` and changes nothing when refused.
    */
   applyChange(request: ChangeRequest): Promise<ScenarioState>;
+  /** Every team of the scenario on show, with size, cost total, staff+ support and size verdict. */
+  teams(): Promise<TeamDto[]>;
+  /** The policy (band, load, team-size target) and ladder of the scenario on show. */
+  settings(): Promise<SettingsDto>;
 
   // Scenarios. Every call that changes what is on show resolves with the new
   // scenario state; the chart and metrics must then be fetched again.
@@ -116,6 +122,8 @@ export const tauriPlatform: Platform = {
   movePerson: (personId, managerId) =>
     call<MetricsSummary>("move_person", { personId, managerId }),
   applyChange: (request) => call<ScenarioState>("apply_change", { request }),
+  teams: () => call<TeamDto[]>("teams"),
+  settings: () => call<SettingsDto>("settings"),
   scenarios: () => call<ScenarioState>("scenarios"),
   switchScenario: (name) => call<ScenarioState>("switch_scenario", { name }),
   createScenario: (name, from) => call<ScenarioState>("create_scenario", { name, from }),
