@@ -7,12 +7,16 @@
 
 mod compute;
 mod coverage;
+mod dashboard;
 mod engine;
 mod input;
 mod patch;
 mod report;
 
 pub use compute::{compute, compute_with, summarise, Figures};
+pub use dashboard::{
+    Breakdown, Dashboard, DashboardQuery, Group, GroupBy, OutOfBand, RankBy, Rest,
+};
 pub use engine::{MetricsEngine, MoveCost};
 pub use input::{MetricsInput, View, NO_TEAM};
 pub use patch::BaseInput;
