@@ -22,6 +22,8 @@ const COMMANDS: &[&str] = &[
     "export_file",
     "detect_import",
     "import_people",
+    "dashboard",
+    "snapshots",
 ];
 
 fn main() {

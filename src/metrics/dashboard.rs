@@ -282,23 +282,23 @@ mod tests {
     fn sample() -> Org {
         let mut org = Org::new();
         org.add_team(team("a", Some("Eng"), TeamKind::StreamAligned))
-            .unwrap();
+            .expect("present");
         org.add_team(team("b", Some("Eng"), TeamKind::StreamAligned))
-            .unwrap();
+            .expect("present");
         org.add_team(team("c", Some("Sales"), TeamKind::StreamAligned))
-            .unwrap();
+            .expect("present");
         org.add_team(team("arch", None, TeamKind::Architecture))
-            .unwrap();
+            .expect("present");
         let add =
             |org: &mut Org, id: String, manager: Option<&str>, team: Option<&str>, cents: i64| {
                 let mut person = Person::new(id.as_str());
                 person.name = format!("Name {id}").as_str().into();
                 person.team = team.map(TeamId::from);
                 person.cost = Some(Money::from_cents(cents));
-                org.add_person(person).unwrap();
+                org.add_person(person).expect("present");
                 if let Some(m) = manager {
                     org.move_person(&PersonId::new(id), Some(&PersonId::new(m)))
-                        .unwrap();
+                        .expect("present");
                 }
             };
         add(&mut org, "ceo".into(), None, None, 1000);
@@ -443,12 +443,12 @@ mod tests {
             let mut person = Person::new(id);
             person.level = level.into();
             person.team = Some(TeamId::from(team));
-            org.add_person(person).unwrap();
+            org.add_person(person).expect("present");
         }
         // s1 supports a (home) + b + c; s2 (central) supports b; s3 only b.
         for (who, t) in [("s1", "b"), ("s1", "c"), ("s2", "b")] {
             org.add_support(&PersonId::new(who), &TeamId::from(t))
-                .unwrap();
+                .expect("present");
         }
         let d = dashboard(&org, &DashboardQuery::default());
         assert_eq!(d.load_histogram, vec![0, 2, 0, 1]);
@@ -509,7 +509,11 @@ mod tests {
 
         for group in &d.breakdown.top {
             if let Some(name) = &group.name {
-                let team = report.teams.iter().find(|t| &t.name == name).unwrap();
+                let team = report
+                    .teams
+                    .iter()
+                    .find(|t| &t.name == name)
+                    .expect("present");
                 assert_eq!((group.headcount, group.cost), (team.headcount, team.cost));
             }
         }
@@ -534,7 +538,7 @@ mod tests {
             for (who, to) in moves {
                 let (person, manager) = (&ids[who.index(ids.len())], &ids[to.index(ids.len())]);
                 if org.move_person(person, Some(manager)).is_ok() {
-                    let at = org.position_of(person).unwrap();
+                    let at = org.position_of(person).expect("present");
                     let manager_at = org.position_of(manager);
                     engine.apply_move(at, manager_at);
                 }

@@ -8,11 +8,13 @@
 //! department or scenario (the plan and the comparison) carry money.
 
 mod changes;
+mod dashboard;
 mod export;
 mod import;
 mod scenarios;
 
 pub use changes::*;
+pub use dashboard::*;
 pub use export::*;
 pub use import::*;
 pub use scenarios::*;
