@@ -226,6 +226,8 @@ impl DashboardDto {
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SnapshotDto {
+    /// Row id: increases with every snapshot stored.
+    #[ts(type = "number")]
     pub id: i64,
     /// The date the figures describe (ISO), when known.
     pub as_of: Option<String>,

@@ -3,7 +3,11 @@
 /**
  * One stored metrics snapshot of the scenario on show.
  */
-export type SnapshotDto = { id: bigint, 
+export type SnapshotDto = { 
+/**
+ * Row id: increases with every snapshot stored.
+ */
+id: number, 
 /**
  * The date the figures describe (ISO), when known.
  */
