@@ -104,6 +104,8 @@ export interface OutOfBandRow {
   title: string;
   span: number;
   verdict: SpanVerdict;
+  /** Reports below the band's minimum or above its maximum. */
+  distance: number;
   /** "2 under the band" / "4 over the band". */
   gap: string;
   /** What a screen reader hears for the row's button. */
@@ -128,6 +130,7 @@ export function outOfBandRows(list: readonly OutOfBandDto[]): OutOfBandRow[] {
         title: m.title,
         span: m.span,
         verdict: m.verdict,
+        distance: m.distance,
         gap,
         label: `${m.name || m.id}, ${kind}: ${m.span} reports, ${gap}. Show on the chart`,
       };
