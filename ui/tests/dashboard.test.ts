@@ -198,6 +198,26 @@ describe("dashboard store", () => {
     expect(dash.error?.code).toBe("not-found");
   });
 
+  it("asks to wait when the chart is still loading", async () => {
+    const { dash, org, chartShown } = await setup();
+    org.loading = true;
+    org.nodes = [];
+    expect(await dash.jumpTo("m2")).toBe(false);
+    expect(chartShown()).toBe(0);
+    expect(dash.error?.code).toBe("busy");
+  });
+
+  it("shows the trend of the scenario on show after a switch", async () => {
+    const { dash, scenarios } = await setup();
+    expect(await scenarios.create("flat")).toBe(true);
+    await dash.load();
+    expect(dash.snapshots).toEqual([]);
+    expect(dash.data?.scenario).toBe("flat");
+    expect(await scenarios.switchTo("baseline")).toBe(true);
+    await dash.load();
+    expect(dash.snapshots).toHaveLength(1);
+  });
+
   it("shows the new figures and a new trend point after a move", async () => {
     const { dash, org } = await setup();
     // m1's only report moves to m2: m1 is no longer a manager, m2 has 4.

@@ -88,7 +88,10 @@ export class DashboardStore {
   async jumpTo(id: string): Promise<boolean> {
     const node = this.#org.node(id);
     if (!node) {
-      this.error = { code: "not-found", message: `${id} is no longer in this scenario.` };
+      // A large org's chart may still be on its way when the figures are in.
+      this.error = this.#org.loading
+        ? { code: "busy", message: "The chart is still loading; try again in a moment." }
+        : { code: "not-found", message: `${id} is no longer in this scenario.` };
       return false;
     }
     this.#showChart();
