@@ -135,7 +135,7 @@ describe("dashboard shaping", () => {
     const snapshots = [snap(2, 11, null), snap(1, 10, 0.756)];
     const people = trendData(snapshots, "people");
     expect(people.values).toEqual([10, 11]);
-    expect(people.labels).toEqual(["#1", "#2"]);
+    expect(people.labels).toEqual(["11-27 10:01", "11-27 10:02"]);
     expect(people.notes[0]).toBe("2026-11-27 10:01 · edit 1");
     expect(people.description).toBe("People over 2 snapshots; latest 11.");
     expect(trendData(snapshots, "coverage").values).toEqual([75.6, null]);

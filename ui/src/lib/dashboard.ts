@@ -257,7 +257,7 @@ function trendValue(s: SnapshotDto, key: TrendKey): number | null {
 }
 
 export interface TrendData {
-  /** One point per snapshot, oldest first: "#3" (its order). */
+  /** One point per snapshot, oldest first: when it was taken, "11-27 10:01". */
   labels: string[];
   values: Array<number | null>;
   /** Each point's tooltip: when and why it was taken. */
@@ -273,7 +273,7 @@ export function trendData(snapshots: readonly SnapshotDto[], key: TrendKey): Tre
   const values = ordered.map((s) => trendValue(s, key));
   const last = values.at(-1);
   return {
-    labels: ordered.map((_, i) => `#${i + 1}`),
+    labels: ordered.map((s) => s.takenAt.slice(5, 16).replace("T", " ")),
     values,
     notes: ordered.map((s) => `${s.takenAt.slice(0, 16).replace("T", " ")} · ${s.reason}`),
     label,
