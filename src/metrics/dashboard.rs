@@ -526,7 +526,8 @@ mod tests {
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(24))]
         /// After moves, the engine's incremental state gives the same
-        /// dashboard as a fresh computation.
+        /// dashboard as a fresh computation, and its figures agree with the
+        /// full report.
         #[test]
         fn moves_keep_the_dashboard_equal_to_a_recompute(
             seed in 0u64..1000,
@@ -544,7 +545,24 @@ mod tests {
                 }
             }
             let query = DashboardQuery { top: 5, out_of_band_limit: 20, ..DashboardQuery::default() };
-            prop_assert_eq!(engine.dashboard(&org, &query), dashboard(&org, &query));
+            let d = engine.dashboard(&org, &query);
+            prop_assert_eq!(&d, &dashboard(&org, &query));
+            // The definitions of docs/METRICS.md against the full report.
+            let report = compute(&org, View::Current);
+            prop_assert_eq!(d.out_of_band_total, report.band.narrow + report.band.wide);
+            prop_assert!(d.out_of_band.windows(2).all(|w| w[0].distance >= w[1].distance));
+            prop_assert_eq!(d.load_histogram.iter().sum::<u64>(), report.coverage.staff_plus);
+            let b = &d.breakdown;
+            let rest = b.rest.as_ref();
+            prop_assert_eq!(
+                b.top.iter().map(|g| g.headcount).sum::<u64>() + rest.map_or(0, |r| r.headcount),
+                report.people
+            );
+            prop_assert_eq!(
+                b.top.iter().map(|g| g.cost.cents()).sum::<i64>() + rest.map_or(0, |r| r.cost.cents()),
+                report.cost.cents()
+            );
+            prop_assert_eq!(b.top.len() as u64 + rest.map_or(0, |r| r.groups), b.groups);
         }
     }
 }
