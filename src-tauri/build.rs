@@ -25,6 +25,8 @@ const COMMANDS: &[&str] = &[
     "people_table",
     "teams",
     "settings",
+    "dashboard",
+    "snapshots",
 ];
 
 fn main() {

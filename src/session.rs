@@ -6,12 +6,12 @@
 use crate::date;
 use crate::error::Result;
 use crate::generate;
-use crate::metrics::{BaseInput, Metrics, MetricsEngine, View};
+use crate::metrics::{BaseInput, Dashboard, DashboardQuery, Metrics, MetricsEngine, View};
 use crate::model::{Finding, Ladder, Org, PersonId, Policy};
 use crate::scenario::diff::{Capture, Comparison};
 use crate::scenario::plan::Plan;
 use crate::scenario::{self, Change, ChangeEntry, Skipped, Undo};
-use crate::store::{ScenarioInfo, Snapshot, Workspace, BASELINE};
+use crate::store::{ScenarioInfo, Snapshot, SnapshotRow, Workspace, BASELINE};
 use chrono::NaiveDate;
 use std::cell::OnceCell;
 use std::collections::BTreeSet;
@@ -158,6 +158,21 @@ impl Session {
     /// per-engineer lists; always current and cheap.
     pub fn summary(&self) -> &Metrics {
         &self.summary
+    }
+
+    /// The dashboard's aggregates for the scenario on show (see
+    /// [`MetricsEngine::dashboard`]); nothing per person but the capped
+    /// out-of-band list.
+    pub fn dashboard(&self, query: &DashboardQuery) -> Dashboard {
+        self.engine.dashboard(&self.org, query)
+    }
+
+    /// The last `limit` stored metrics snapshots of the scenario on show,
+    /// oldest first: its trend over time.
+    pub fn snapshots(&self, limit: usize) -> Result<Vec<SnapshotRow>> {
+        let mut rows = self.workspace.snapshots(Some(&self.scenario.name))?;
+        rows.drain(..rows.len().saturating_sub(limit));
+        Ok(rows)
     }
 
     /// The scenario's aggregate metrics as the org stands now.
@@ -640,6 +655,53 @@ mod tests {
             .map(|id| session.org().person(id).and_then(|p| p.team.clone()))
             .collect();
         assert_eq!(after, before);
+    }
+
+    #[test]
+    fn the_dashboard_and_snapshot_trend_follow_edits_in_the_scenario_on_show() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("demo.orgraph");
+        let mut session = Session::open_or_seed(&path).expect("seeded");
+        let query = DashboardQuery::default();
+        let before = session.dashboard(&query);
+        let root = session.org().forest().roots()[0];
+        let root_id = session.org().person_at(root).expect("root").id.clone();
+        session.create_scenario("flat", BASELINE).expect("created");
+        // A new scenario has no snapshots of its own yet.
+        assert!(session.snapshots(10).expect("listed").is_empty());
+        // Everyone under the root's first report moves up to the root.
+        let report = session.org().reports_of(&root_id)[0].clone();
+        let moved: Vec<PersonId> = session
+            .org()
+            .reports_of(&report)
+            .into_iter()
+            .cloned()
+            .collect();
+        for person in &moved {
+            session
+                .move_person(person, Some(&root_id))
+                .expect("legal move");
+        }
+        let trend = session.snapshots(100).expect("listed");
+        assert_eq!(trend.len(), moved.len());
+        assert!(trend.iter().all(|row| row.scenario == "flat"));
+        assert_eq!(
+            trend.last().expect("one").managers,
+            session.summary().managers
+        );
+        assert_eq!(
+            session.snapshots(2).expect("listed"),
+            trend[trend.len() - 2..]
+        );
+        let after = session.dashboard(&query);
+        assert_eq!(
+            after,
+            MetricsEngine::new(session.org(), View::Current).dashboard(session.org(), &query)
+        );
+        assert_ne!(after, before);
+        session.switch_to(BASELINE).expect("switched");
+        assert_eq!(session.dashboard(&query), before);
+        assert_eq!(session.snapshots(100).expect("listed").len(), 1, "the seed");
     }
 
     #[test]

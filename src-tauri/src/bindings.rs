@@ -78,6 +78,16 @@ fn expected() -> BTreeMap<String, String> {
     binding::<LadderLevelDto>(&cfg, &mut out);
     binding::<PolicyDto>(&cfg, &mut out);
     binding::<SettingsDto>(&cfg, &mut out);
+    binding::<GroupByDto>(&cfg, &mut out);
+    binding::<RankByDto>(&cfg, &mut out);
+    binding::<DashboardRequest>(&cfg, &mut out);
+    binding::<OutOfBandDto>(&cfg, &mut out);
+    binding::<GroupDto>(&cfg, &mut out);
+    binding::<RestDto>(&cfg, &mut out);
+    binding::<BreakdownDto>(&cfg, &mut out);
+    binding::<DashboardCoverage>(&cfg, &mut out);
+    binding::<DashboardDto>(&cfg, &mut out);
+    binding::<SnapshotDto>(&cfg, &mut out);
     let index: String = out
         .keys()
         .map(|file| {

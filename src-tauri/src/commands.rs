@@ -1,10 +1,10 @@
 //! The IPC commands: each is a few lines over the core.
 
 use crate::dto::{
-    ChangeDto, ChangeRequest, ChartNode, ComparisonDto, ExportRequest, ExportResult,
-    ImportDetectionDto, ImportProgressDto, ImportRequest, ImportResultDto, IpcError,
-    MetricsSummary, PeopleTableDto, PersonDetails, PlanDto, ScenarioState, SettingsDto, TeamDto,
-    WorkspaceInfo,
+    ChangeDto, ChangeRequest, ChartNode, ComparisonDto, DashboardDto, DashboardRequest,
+    ExportRequest, ExportResult, ImportDetectionDto, ImportProgressDto, ImportRequest,
+    ImportResultDto, IpcError, MetricsSummary, PeopleTableDto, PersonDetails, PlanDto,
+    ScenarioState, SettingsDto, SnapshotDto, TeamDto, WorkspaceInfo, SNAPSHOTS_SHOWN,
 };
 use crate::state::{blocking, AppState};
 use orgraph::PersonId;
@@ -243,6 +243,39 @@ pub async fn headcount_plan(state: State<'_, AppState>) -> Result<PlanDto, IpcEr
         .with_session(|s| {
             let plan = s.plan(orgraph::date::today())?;
             Ok(PlanDto::of(&s.scenario().name, &plan))
+        })
+        .await
+}
+
+/// Every aggregate of the dashboard view for the scenario on show: one
+/// answer, nothing per person but the capped out-of-band list.
+#[tauri::command]
+pub async fn dashboard(
+    state: State<'_, AppState>,
+    request: DashboardRequest,
+) -> Result<DashboardDto, IpcError> {
+    state
+        .with_session(move |s| {
+            let dashboard = s.dashboard(&request.query());
+            Ok(DashboardDto::of(
+                &s.scenario().name,
+                s.summary(),
+                &dashboard,
+            ))
+        })
+        .await
+}
+
+/// The stored metrics snapshots of the scenario on show, oldest first (the
+/// most recent 500): its trend over time.
+#[tauri::command]
+pub async fn snapshots(state: State<'_, AppState>) -> Result<Vec<SnapshotDto>, IpcError> {
+    state
+        .with_session(|s| {
+            Ok(s.snapshots(SNAPSHOTS_SHOWN)?
+                .iter()
+                .map(Into::into)
+                .collect())
         })
         .await
 }

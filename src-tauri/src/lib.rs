@@ -74,6 +74,8 @@ pub fn run() {
             commands::people_table,
             commands::teams,
             commands::settings,
+            commands::dashboard,
+            commands::snapshots,
         ])
         .setup(move |app| {
             if let Some(window) = app.get_webview_window("main") {

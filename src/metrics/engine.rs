@@ -94,6 +94,13 @@ impl MetricsEngine {
         super::teams::rows(org, &self.teams)
     }
 
+    /// The dashboard's aggregates (out-of-band managers, staff+ load
+    /// distribution, headcount and cost by group) as the org stands: O(n)
+    /// over arrays already held, plus sorting the groups.
+    pub fn dashboard(&self, org: &Org, query: &super::DashboardQuery) -> super::Dashboard {
+        super::dashboard::build(org, &self.input, &self.state, &self.teams, query)
+    }
+
     /// Direct-report count of a person (0 outside the view).
     pub fn span_of(&self, person: u32) -> u32 {
         self.state.span[person as usize]

@@ -7,6 +7,7 @@
 
 mod compute;
 mod coverage;
+mod dashboard;
 mod engine;
 mod input;
 mod patch;
@@ -14,6 +15,9 @@ mod report;
 mod teams;
 
 pub use compute::{compute, compute_with, summarise, Figures};
+pub use dashboard::{
+    Breakdown, Dashboard, DashboardQuery, Group, GroupBy, OutOfBand, RankBy, Rest,
+};
 pub use engine::{MetricsEngine, MoveCost};
 pub use input::{MetricsInput, View, NO_TEAM};
 pub use patch::BaseInput;

@@ -5,6 +5,8 @@ import type {
   ChangeRequest,
   ChartNode,
   ComparisonDto,
+  DashboardDto,
+  DashboardRequest,
   ExportRequest,
   FindingDto,
   ImportDetectionDto,
@@ -20,6 +22,7 @@ import type {
   SettingsDto,
   SizeVerdictDto,
   TeamDto,
+  SnapshotDto,
 } from "../src/generated";
 import { encodeLayout, type Rect } from "../src/lib/layout";
 import type { Platform } from "../src/lib/platform";
@@ -179,6 +182,10 @@ export interface FakeBackend extends Platform {
   /** Progress an import reports before it resolves. */
   importProgress: ImportProgressDto[];
   importResult: ImportResultDto;
+  /** Stored metrics snapshots per scenario, as the backend keeps them. */
+  snapshotLog: Map<string, SnapshotDto[]>;
+  /** Every dashboard request, in order. */
+  dashboardRequests: DashboardRequest[];
   /** Records a change in the shown scenario (dropping its redo history). */
   record(change: FakeChange): void;
 }
@@ -200,6 +207,87 @@ export function fakeCost(i: number): number {
 
 function cents(text: string): number | null {
   return text.trim() === "" ? null : Math.round(Number(text.replace(/,/g, "")) * 100);
+}
+
+/** The fake's annual cost of everyone, in currency units. */
+export const FAKE_COST = 100_000;
+
+/**
+ * The dashboard of `nodes` like the backend computes it, with the default
+ * band 5–8: out-of-band managers furthest first, teams (departments are
+ * "Engineering" for every team) ranked and folded after `top`.
+ */
+export function fakeDashboard(scenario: string, nodes: readonly ChartNode[], request: DashboardRequest): DashboardDto {
+  const band = { min: 5, max: 8 };
+  const managers = nodes.filter((n) => n.span > 0);
+  const spans = new Map<number, number>();
+  for (const m of managers) spans.set(m.span, (spans.get(m.span) ?? 0) + 1);
+  const outOfBand = managers
+    .filter((m) => m.span < band.min || m.span > band.max)
+    .map((m) => ({
+      id: m.id,
+      name: m.name,
+      title: m.title,
+      span: m.span,
+      verdict: m.span < band.min ? ("narrow" as const) : ("wide" as const),
+      distance: m.span < band.min ? band.min - m.span : m.span - band.max,
+    }))
+    .sort((a, b) => b.distance - a.distance || (a.id < b.id ? -1 : 1));
+  const layerOf = (n: ChartNode): number => (n.manager === null ? 1 : layerOf(nodes[n.manager]!) + 1);
+  const peoplePerLayer: number[] = [];
+  for (const n of nodes) {
+    const l = layerOf(n);
+    peoplePerLayer[l - 1] = (peoplePerLayer[l - 1] ?? 0) + 1;
+  }
+  const groups = new Map<string | null, number>();
+  for (const n of nodes) {
+    const key = request.groupBy === "team" ? n.team : n.team === null ? null : "Engineering";
+    groups.set(key, (groups.get(key) ?? 0) + 1);
+  }
+  const ranked = [...groups].map(([name, headcount]) => ({ name, headcount, cost: headcount * FAKE_COST }));
+  ranked.sort((a, b) => b.headcount - a.headcount || String(a.name).localeCompare(String(b.name)));
+  const top = ranked.slice(0, request.top);
+  const folded = ranked.slice(request.top);
+  const narrow = outOfBand.filter((m) => m.verdict === "narrow").length;
+  const wide = outOfBand.length - narrow;
+  return {
+    scenario,
+    people: nodes.length,
+    managers: managers.length,
+    ics: nodes.length - managers.length,
+    layers: peoplePerLayer.length,
+    managerIcRatio: managers.length > 0 ? (nodes.length - managers.length) / managers.length : null,
+    span: { min: 0, median: 0, mean: 0, max: Math.max(0, ...managers.map((m) => m.span)) },
+    band: { ...band, narrow, wide, inBand: managers.length - narrow - wide, singleReport: spans.get(1) ?? 0 },
+    spanHistogram: [...spans].sort((a, b) => a[0] - b[0]).map(([span, count]) => ({ span, managers: count })),
+    peoplePerLayer,
+    outOfBand,
+    outOfBandTotal: outOfBand.length,
+    coverage: {
+      teams: 4,
+      covered: 3,
+      uncovered: 1,
+      ratio: 0.75,
+      staffPlus: 3,
+      overloaded: 1,
+      maxLoad: 3,
+      loadHistogram: [0, 1, 1, 0, 1],
+    },
+    breakdown: {
+      groupBy: request.groupBy,
+      rankBy: request.rankBy,
+      top,
+      rest:
+        folded.length === 0
+          ? null
+          : {
+              groups: folded.length,
+              headcount: folded.reduce((t, g) => t + g.headcount, 0),
+              cost: folded.reduce((t, g) => t + g.cost, 0),
+            },
+      groups: ranked.length,
+    },
+  };
 }
 
 function applyRequest(nodes: ChartNode[], request: ChangeRequest): ChartNode[] {
@@ -409,6 +497,28 @@ export function fakePlatform(nodes = smallOrg()): FakeBackend {
       throw error;
     }
   };
+  let snapshotId = 0;
+  /** Stores the shown scenario's figures, as every backend edit does. */
+  const snapshot = (reason: string): void => {
+    const nodes = backend.nodes;
+    const managers = managersOf(nodes);
+    const log = backend.snapshotLog.get(backend.shown) ?? [];
+    log.push({
+      id: ++snapshotId,
+      asOf: "2026-11-27",
+      takenAt: `2026-11-27T10:${String(snapshotId).padStart(2, "0")}:00.000Z`,
+      reason,
+      people: nodes.length,
+      managers,
+      layers: 3,
+      spanMedian: 2,
+      bandNarrow: managers,
+      bandWide: 0,
+      managerIcRatio: managers > 0 ? (nodes.length - managers) / managers : null,
+      coverageRatio: 0.75,
+    });
+    backend.snapshotLog.set(backend.shown, log);
+  };
   const show = (name: string): ScenarioState => {
     backend.shown = name;
     backend.nodes = materialise(name);
@@ -466,11 +576,23 @@ export function fakePlatform(nodes = smallOrg()): FakeBackend {
     failNext: new Map(),
     scenarioData: new Map([["baseline", { parent: null, changes: [], head: 0 }]]),
     shown: "baseline",
+    snapshotLog: new Map(),
+    dashboardRequests: [],
     record(change) {
       const s = backend.scenarioData.get(backend.shown)!;
       s.changes = [...s.changes.slice(0, s.head), change];
       s.head = s.changes.length;
       backend.nodes = materialise(backend.shown);
+      snapshot(describe(change));
+    },
+    async dashboard(request) {
+      maybeFail("dashboard");
+      backend.dashboardRequests.push(request);
+      return fakeDashboard(backend.shown, backend.nodes, request);
+    },
+    async snapshots() {
+      maybeFail("snapshots");
+      return [...(backend.snapshotLog.get(backend.shown) ?? [])];
     },
     async applyChange(request) {
       maybeFail(`applyChange:${request.kind}`);
@@ -536,14 +658,18 @@ export function fakePlatform(nodes = smallOrg()): FakeBackend {
       const s = backend.scenarioData.get(backend.shown)!;
       if (s.head === 0) throw { code: "nothing-to-undo", message: "nothing to undo" };
       s.head--;
-      return show(backend.shown);
+      const shown = show(backend.shown);
+      snapshot("undo");
+      return shown;
     },
     async redo() {
       maybeFail("redo");
       const s = backend.scenarioData.get(backend.shown)!;
       if (s.head === s.changes.length) throw { code: "nothing-to-redo", message: "nothing to redo" };
       s.head++;
-      return show(backend.shown);
+      const shown = show(backend.shown);
+      snapshot("redo");
+      return shown;
     },
     async scenarioChanges(): Promise<ChangeDto[]> {
       maybeFail("scenarioChanges");
@@ -709,5 +835,7 @@ export function fakePlatform(nodes = smallOrg()): FakeBackend {
       return metrics({ managers, ics: backend.nodes.length - managers });
     },
   };
+  // The seed's snapshot of the baseline.
+  snapshot("seed demo org");
   return backend;
 }

@@ -11,6 +11,7 @@
 //! department or scenario (the plan and the comparison).
 
 mod changes;
+mod dashboard;
 mod export;
 mod import;
 mod people;
@@ -18,6 +19,7 @@ mod scenarios;
 mod teams;
 
 pub use changes::*;
+pub use dashboard::*;
 pub use export::*;
 pub use import::*;
 pub use people::*;

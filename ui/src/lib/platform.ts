@@ -9,6 +9,8 @@ import type {
   ChangeRequest,
   ChartNode,
   ComparisonDto,
+  DashboardDto,
+  DashboardRequest,
   ExportRequest,
   ExportResult,
   ImportDetectionDto,
@@ -22,6 +24,7 @@ import type {
   ScenarioState,
   SettingsDto,
   TeamDto,
+  SnapshotDto,
   WorkspaceInfo,
 } from "../generated";
 
@@ -68,6 +71,13 @@ export interface Platform {
   compareScenarios(names: readonly string[]): Promise<ComparisonDto>;
   /** The 8-quarter headcount plan of the shown scenario. */
   headcountPlan(): Promise<PlanDto>;
+  /**
+   * Every aggregate of the dashboard view of the shown scenario, computed in
+   * Rust (nothing per person but the capped out-of-band list).
+   */
+  dashboard(request: DashboardRequest): Promise<DashboardDto>;
+  /** The shown scenario's stored metrics snapshots, oldest first. */
+  snapshots(): Promise<SnapshotDto[]>;
   /** Writes the shown scenario to a file (chart or data), atomically. */
   exportFile(request: ExportRequest): Promise<ExportResult>;
   /**
@@ -136,6 +146,8 @@ export const tauriPlatform: Platform = {
   scenarioChanges: () => call<ChangeDto[]>("scenario_changes"),
   compareScenarios: (names) => call<ComparisonDto>("compare_scenarios", { names: [...names] }),
   headcountPlan: () => call<PlanDto>("headcount_plan"),
+  dashboard: (request) => call<DashboardDto>("dashboard", { request }),
+  snapshots: () => call<SnapshotDto[]>("snapshots"),
   exportFile: (request) => call<ExportResult>("export_file", { request }),
   chooseSavePath: async (defaultPath, filterName, extension) => {
     try {

@@ -1,0 +1,285 @@
+// Shapes the dashboard's aggregates (computed in Rust) for its charts,
+// lists and table. Pure functions: no DOM, no Platform.
+
+import type {
+  BreakdownDto,
+  DashboardDto,
+  GroupByDto,
+  OutOfBandDto,
+  SnapshotDto,
+  SpanVerdict,
+} from "../generated";
+import { formatCount, formatDecimal, formatMoney, formatPercent, formatRatio } from "./format";
+
+/** One bar of a bar chart, with the colour role it is drawn in. */
+export type BarTone = "narrow" | "in-band" | "wide" | "neutral" | "over";
+
+export interface BarChartData {
+  labels: string[];
+  values: number[];
+  tones: BarTone[];
+  /** Bars to shade behind (inclusive indices), e.g. the target band. */
+  shade: { from: number; to: number } | null;
+  /** A bar to mark with a line, e.g. the overload threshold. */
+  marker: { at: number; label: string } | null;
+  /** What the chart shows, for its accessible name. */
+  description: string;
+}
+
+/**
+ * Managers per span, every span from 1 to the largest present (gaps drawn
+ * as empty bars so the axis reads evenly), the target band shaded.
+ */
+export function spanHistogram(d: DashboardDto): BarChartData {
+  const max = Math.max(d.band.max + 1, ...d.spanHistogram.map((b) => b.span));
+  const counts = new Map(d.spanHistogram.map((b) => [b.span, b.managers]));
+  const labels: string[] = [];
+  const values: number[] = [];
+  const tones: BarTone[] = [];
+  for (let span = 1; span <= max; span++) {
+    labels.push(String(span));
+    values.push(counts.get(span) ?? 0);
+    tones.push(span < d.band.min ? "narrow" : span > d.band.max ? "wide" : "in-band");
+  }
+  const from = Math.max(0, d.band.min - 1);
+  const to = Math.min(max, d.band.max) - 1;
+  return {
+    labels,
+    values,
+    tones,
+    shade: to >= from ? { from, to } : null,
+    marker: null,
+    description:
+      `Span of control: managers by number of direct reports, target band ${d.band.min} to ${d.band.max} shaded. ` +
+      `${formatCount(d.band.narrow)} narrow, ${formatCount(d.band.inBand)} in band, ${formatCount(d.band.wide)} wide.`,
+  };
+}
+
+/** People per layer, layer 1 (the top) first. */
+export function layersChart(d: DashboardDto): BarChartData {
+  return {
+    labels: d.peoplePerLayer.map((_, i) => `L${i + 1}`),
+    values: [...d.peoplePerLayer],
+    tones: d.peoplePerLayer.map(() => "neutral"),
+    shade: null,
+    marker: null,
+    description:
+      `People per layer, ${d.layers} layers: ` +
+      d.peoplePerLayer.map((n, i) => `layer ${i + 1}: ${formatCount(n)}`).join(", ") +
+      ".",
+  };
+}
+
+/**
+ * Staff+ engineers by the number of teams they support (0, 1, 2 …), the
+ * overload threshold (the policy's max load) marked; bars beyond it are
+ * overloaded engineers.
+ */
+export function loadChart(d: DashboardDto): BarChartData {
+  const c = d.coverage;
+  const last = Math.max(c.maxLoad + 1, c.loadHistogram.length - 1);
+  const labels: string[] = [];
+  const values: number[] = [];
+  const tones: BarTone[] = [];
+  for (let load = 0; load <= last; load++) {
+    labels.push(String(load));
+    values.push(c.loadHistogram[load] ?? 0);
+    tones.push(load > c.maxLoad ? "over" : "neutral");
+  }
+  return {
+    labels,
+    values,
+    tones,
+    shade: null,
+    marker: { at: c.maxLoad, label: `max load ${c.maxLoad}` },
+    description:
+      `Staff+ load: ${formatCount(c.staffPlus)} staff+ engineers by number of teams supported; ` +
+      `max load ${c.maxLoad} marked, ${formatCount(c.overloaded)} overloaded.`,
+  };
+}
+
+export interface OutOfBandRow {
+  id: string;
+  name: string;
+  title: string;
+  span: number;
+  verdict: SpanVerdict;
+  /** Reports below the band's minimum or above its maximum. */
+  distance: number;
+  /** "2 under the band" / "4 over the band". */
+  gap: string;
+  /** What a screen reader hears for the row's button. */
+  label: string;
+}
+
+/**
+ * The out-of-band managers as list rows, worst first: furthest from the
+ * band, then by id (the backend's order, kept stable here so a re-sorted or
+ * merged list reads the same).
+ */
+export function outOfBandRows(list: readonly OutOfBandDto[]): OutOfBandRow[] {
+  return [...list]
+    .sort((a, b) => b.distance - a.distance || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((m) => {
+      const side = m.verdict === "wide" ? "over" : "under";
+      const gap = `${m.distance} ${side} the band`;
+      const kind = m.verdict === "wide" ? "Wide" : "Narrow";
+      return {
+        id: m.id,
+        name: m.name || m.id,
+        title: m.title,
+        span: m.span,
+        verdict: m.verdict,
+        distance: m.distance,
+        gap,
+        label: `${m.name || m.id}, ${kind}: ${m.span} reports, ${gap}. Show on the chart`,
+      };
+    });
+}
+
+/** "Showing 100 of 1,234" when the list is capped. */
+export function outOfBandCaption(d: DashboardDto): string {
+  if (d.outOfBandTotal === 0) return "Every manager is within the band.";
+  const shown = d.outOfBand.length;
+  return shown < d.outOfBandTotal
+    ? `The ${formatCount(shown)} furthest from the band of ${formatCount(d.outOfBandTotal)} managers out of band.`
+    : `${formatCount(d.outOfBandTotal)} managers out of band, furthest first.`;
+}
+
+export interface BreakdownRow {
+  key: string;
+  label: string;
+  headcount: string;
+  cost: string;
+  /** Share of all counted people, e.g. "12%". */
+  share: string;
+  /** The folded "other" row. */
+  rest: boolean;
+}
+
+function unnamed(by: GroupByDto): string {
+  return by === "team" ? "No team" : "No department";
+}
+
+/** The top groups then the rest folded into one row ("Other 12 teams"). */
+export function breakdownRows(b: BreakdownDto, people: number): BreakdownRow[] {
+  const share = (n: number): string => formatPercent(people > 0 ? n / people : null);
+  const rows: BreakdownRow[] = b.top.map((g, i) => ({
+    key: g.name === null ? "(none)" : `${i}:${g.name}`,
+    label: g.name ?? unnamed(b.groupBy),
+    headcount: formatCount(g.headcount),
+    cost: formatMoney(g.cost),
+    share: share(g.headcount),
+    rest: false,
+  }));
+  if (b.rest) {
+    const noun = b.groupBy === "team" ? "team" : "department";
+    rows.push({
+      key: "(rest)",
+      label: `Other ${formatCount(b.rest.groups)} ${noun}${b.rest.groups === 1 ? "" : "s"}`,
+      headcount: formatCount(b.rest.headcount),
+      cost: formatMoney(b.rest.cost),
+      share: share(b.rest.headcount),
+      rest: true,
+    });
+  }
+  return rows;
+}
+
+export interface Figure {
+  testid: string;
+  label: string;
+  value: string;
+  hint?: string;
+}
+
+/** The headline figures above the charts. */
+export function headlineFigures(d: DashboardDto): Figure[] {
+  const c = d.coverage;
+  return [
+    { testid: "dash-people", label: "People", value: formatCount(d.people) },
+    { testid: "dash-managers", label: "Managers", value: formatCount(d.managers) },
+    { testid: "dash-layers", label: "Layers", value: formatCount(d.layers) },
+    {
+      testid: "dash-ratio",
+      label: "Manager : IC",
+      value: formatRatio(d.managerIcRatio),
+      hint: `${formatCount(d.ics)} ICs`,
+    },
+    {
+      testid: "dash-out-of-band",
+      label: "Out of band",
+      value: formatCount(d.outOfBandTotal),
+      hint: `${formatCount(d.band.narrow)} narrow · ${formatCount(d.band.wide)} wide`,
+    },
+    {
+      testid: "dash-coverage",
+      label: "Team coverage",
+      value: formatPercent(c.ratio),
+      hint: `${formatCount(c.covered)} covered · ${formatCount(c.uncovered)} uncovered`,
+    },
+    {
+      testid: "dash-staff-plus",
+      label: "Staff+",
+      value: formatCount(c.staffPlus),
+      hint: `${formatCount(c.overloaded)} over max load ${c.maxLoad}`,
+    },
+  ];
+}
+
+/** The figures the trend can follow, one at a time (their scales differ). */
+export type TrendKey = "people" | "managers" | "layers" | "ratio" | "coverage" | "outOfBand";
+
+export const TREND_METRICS: ReadonlyArray<{ key: TrendKey; label: string }> = [
+  { key: "people", label: "People" },
+  { key: "managers", label: "Managers" },
+  { key: "layers", label: "Layers" },
+  { key: "ratio", label: "ICs per manager" },
+  { key: "coverage", label: "Coverage %" },
+  { key: "outOfBand", label: "Out of band" },
+];
+
+function trendValue(s: SnapshotDto, key: TrendKey): number | null {
+  switch (key) {
+    case "people":
+      return s.people;
+    case "managers":
+      return s.managers;
+    case "layers":
+      return s.layers;
+    case "ratio":
+      return s.managerIcRatio;
+    case "coverage":
+      return s.coverageRatio === null ? null : Math.round(s.coverageRatio * 1000) / 10;
+    case "outOfBand":
+      return s.bandNarrow + s.bandWide;
+  }
+}
+
+export interface TrendData {
+  /** One point per snapshot, oldest first: when it was taken, "11-27 10:01". */
+  labels: string[];
+  values: Array<number | null>;
+  /** Each point's tooltip: when and why it was taken. */
+  notes: string[];
+  label: string;
+  description: string;
+}
+
+/** The chosen figure over the scenario's stored snapshots, oldest first. */
+export function trendData(snapshots: readonly SnapshotDto[], key: TrendKey): TrendData {
+  const ordered = [...snapshots].sort((a, b) => a.id - b.id);
+  const label = TREND_METRICS.find((m) => m.key === key)?.label ?? key;
+  const values = ordered.map((s) => trendValue(s, key));
+  const last = values.at(-1);
+  return {
+    labels: ordered.map((s) => s.takenAt.slice(5, 16).replace("T", " ")),
+    values,
+    notes: ordered.map((s) => `${s.takenAt.slice(0, 16).replace("T", " ")} · ${s.reason}`),
+    label,
+    description:
+      ordered.length === 0
+        ? `${label} over time: no snapshots stored for this scenario yet.`
+        : `${label} over ${ordered.length} snapshots; latest ${last === null || last === undefined ? "—" : formatDecimal(last, 1)}.`,
+  };
+}

@@ -1,0 +1,267 @@
+import { describe, expect, it } from "vitest";
+import type { ChartNode, DashboardDto } from "../src/generated";
+import {
+  breakdownRows,
+  headlineFigures,
+  layersChart,
+  loadChart,
+  outOfBandCaption,
+  outOfBandRows,
+  spanHistogram,
+  trendData,
+} from "../src/lib/dashboard";
+import { DashboardStore } from "../src/lib/dashboard.svelte";
+import { ScenarioStore } from "../src/lib/scenarios.svelte";
+import { OrgStore } from "../src/lib/store.svelte";
+import { FAKE_COST, fakeDashboard, fakePlatform, node } from "./fixtures";
+
+/**
+ * ceo (10 reports: wide by 2) -> m1 (1 report: narrow by 4), m2 (3: narrow
+ * by 2), 7 ICs; teams Core (ceo, m1, m2 + 2), Data (5), none (3).
+ */
+function bigOrg(): ChartNode[] {
+  const nodes: ChartNode[] = [node(0, "ceo", "Casey Chief", null, 10), node(1, "m1", "Mo One", 0, 1), node(2, "m2", "Mia Two", 0, 3)];
+  for (let i = 0; i < 8; i++) nodes.push(node(nodes.length, `ic${i}`, `Ic ${i}`, 0));
+  nodes.push(node(nodes.length, "r1", "Ray One", 1));
+  for (let i = 0; i < 3; i++) nodes.push(node(nodes.length, `r2${i}`, `Rae ${i}`, 2));
+  nodes.forEach((n, i) => {
+    n.team = i < 5 ? "Core" : i < 10 ? "Data" : null;
+  });
+  return nodes;
+}
+
+function dashboard(overrides: Partial<DashboardDto> = {}): DashboardDto {
+  return { ...fakeDashboard("baseline", bigOrg(), { groupBy: "team", rankBy: "headcount", top: 10 }), ...overrides };
+}
+
+describe("dashboard shaping", () => {
+  it("draws every span from 1 with the band shaded and bars toned by verdict", () => {
+    const data = spanHistogram(dashboard());
+    // Spans 1..10 (the largest present), zeros in the gaps.
+    expect(data.labels).toEqual(["1", "2", "3", "4", "5", "6", "7", "8", "9", "10"]);
+    expect(data.values).toEqual([1, 0, 1, 0, 0, 0, 0, 0, 0, 1]);
+    expect(data.shade).toEqual({ from: 4, to: 7 });
+    expect(data.tones.slice(3, 9)).toEqual(["narrow", "in-band", "in-band", "in-band", "in-band", "wide"]);
+    expect(data.description).toContain("target band 5 to 8 shaded");
+    expect(data.description).toContain("2 narrow, 0 in band, 1 wide");
+  });
+
+  it("keeps the shaded band on the axis when no manager is wide", () => {
+    const data = spanHistogram(dashboard({ spanHistogram: [{ span: 2, managers: 4 }] }));
+    expect(data.labels).toHaveLength(9);
+    expect(data.shade).toEqual({ from: 4, to: 7 });
+  });
+
+  it("charts people per layer, top layer first", () => {
+    const data = layersChart(dashboard());
+    expect(data.labels).toEqual(["L1", "L2", "L3"]);
+    expect(data.values).toEqual([1, 10, 4]);
+    expect(data.description).toContain("layer 2: 10");
+  });
+
+  it("shows the staff+ load distribution with the max load marked and overloads toned", () => {
+    const data = loadChart(dashboard());
+    expect(data.labels).toEqual(["0", "1", "2", "3", "4"]);
+    expect(data.values).toEqual([0, 1, 1, 0, 1]);
+    expect(data.marker).toEqual({ at: 3, label: "max load 3" });
+    expect(data.tones).toEqual(["neutral", "neutral", "neutral", "neutral", "over"]);
+    expect(data.description).toContain("1 overloaded");
+  });
+
+  it("lists out-of-band managers furthest from the band first, ties by id", () => {
+    const rows = outOfBandRows([
+      { id: "b", name: "Bee", title: "EM", span: 3, verdict: "narrow", distance: 2 },
+      { id: "z", name: "Zed", title: "VP", span: 12, verdict: "wide", distance: 4 },
+      { id: "a", name: "", title: "EM", span: 10, verdict: "wide", distance: 2 },
+    ]);
+    expect(rows.map((r) => r.id)).toEqual(["z", "a", "b"]);
+    expect(rows[0]!.gap).toBe("4 over the band");
+    expect(rows[2]!.gap).toBe("2 under the band");
+    // A nameless person is listed by id.
+    expect(rows[1]!.name).toBe("a");
+    expect(rows[0]!.label).toBe("Zed, Wide: 12 reports, 4 over the band. Show on the chart");
+  });
+
+  it("says when the out-of-band list is capped", () => {
+    const d = dashboard();
+    expect(outOfBandCaption(d)).toBe("3 managers out of band, furthest first.");
+    expect(outOfBandCaption({ ...d, outOfBandTotal: 250 })).toContain("The 3 furthest from the band of 250");
+    expect(outOfBandCaption({ ...d, outOfBand: [], outOfBandTotal: 0 })).toBe("Every manager is within the band.");
+  });
+
+  it("folds the groups beyond the top N into one row and words the unnamed group", () => {
+    const d = fakeDashboard("baseline", bigOrg(), { groupBy: "team", rankBy: "headcount", top: 2 });
+    const rows = breakdownRows(d.breakdown, d.people);
+    expect(rows.map((r) => r.label)).toEqual(["Core", "Data", "Other 1 team"]);
+    expect(rows.map((r) => r.headcount)).toEqual(["5", "5", "5"]);
+    expect(rows[2]!.rest).toBe(true);
+    expect(rows[0]!.cost).toBe((5 * FAKE_COST).toLocaleString("en"));
+    expect(rows[0]!.share).toBe("33%");
+    const all = fakeDashboard("baseline", bigOrg(), { groupBy: "department", rankBy: "headcount", top: 10 });
+    expect(breakdownRows(all.breakdown, all.people).map((r) => r.label)).toEqual(["Engineering", "No department"]);
+  });
+
+  it("puts the headline figures in order with coverage and staff+ load", () => {
+    const figures = headlineFigures(dashboard());
+    expect(figures.map((f) => f.testid)).toEqual([
+      "dash-people",
+      "dash-managers",
+      "dash-layers",
+      "dash-ratio",
+      "dash-out-of-band",
+      "dash-coverage",
+      "dash-staff-plus",
+    ]);
+    expect(figures.find((f) => f.testid === "dash-ratio")!.value).toBe("1 : 4");
+    expect(figures.find((f) => f.testid === "dash-coverage")!.hint).toBe("3 covered · 1 uncovered");
+    expect(figures.find((f) => f.testid === "dash-out-of-band")!.hint).toBe("2 narrow · 1 wide");
+  });
+
+  it("follows one figure over the snapshots, oldest first", () => {
+    const snap = (id: number, people: number, coverageRatio: number | null) => ({
+      id,
+      asOf: "2026-11-27",
+      takenAt: `2026-11-27T10:0${id}:00.000Z`,
+      reason: `edit ${id}`,
+      people,
+      managers: 2,
+      layers: 3,
+      spanMedian: 2,
+      bandNarrow: 1,
+      bandWide: 2,
+      managerIcRatio: 1.5,
+      coverageRatio,
+    });
+    const snapshots = [snap(2, 11, null), snap(1, 10, 0.756)];
+    const people = trendData(snapshots, "people");
+    expect(people.values).toEqual([10, 11]);
+    expect(people.labels).toEqual(["11-27 10:01", "11-27 10:02"]);
+    expect(people.notes[0]).toBe("2026-11-27 10:01 · edit 1");
+    expect(people.description).toBe("People over 2 snapshots; latest 11.");
+    expect(trendData(snapshots, "coverage").values).toEqual([75.6, null]);
+    expect(trendData(snapshots, "outOfBand").values).toEqual([3, 3]);
+    expect(trendData([], "people").description).toContain("no snapshots");
+  });
+});
+
+describe("dashboard store", () => {
+  async function setup() {
+    const platform = fakePlatform(bigOrg());
+    const org = new OrgStore(platform);
+    const scenarios = new ScenarioStore(platform, org);
+    let chartShown = 0;
+    const dash = new DashboardStore(platform, org, () => chartShown++);
+    await org.load();
+    await scenarios.load();
+    await dash.load();
+    return { platform, org, scenarios, dash, chartShown: () => chartShown };
+  }
+
+  it("loads the figures and the trend of the scenario on show", async () => {
+    const { dash, platform } = await setup();
+    expect(dash.data?.people).toBe(15);
+    expect(dash.data?.outOfBand.map((m) => m.id)).toEqual(["m1", "ceo", "m2"]);
+    expect(dash.snapshots.map((s) => s.reason)).toEqual(["seed demo org"]);
+    expect(platform.dashboardRequests).toEqual([{ groupBy: "team", rankBy: "headcount", top: 10 }]);
+  });
+
+  it("asks again with the chosen grouping, ranking and top N", async () => {
+    const { dash, platform } = await setup();
+    await dash.setGroupBy("department");
+    await dash.setRankBy("cost");
+    await dash.setTop(5);
+    // Choosing what is already chosen asks nothing.
+    await dash.setTop(5);
+    expect(platform.dashboardRequests.slice(1)).toEqual([
+      { groupBy: "department", rankBy: "headcount", top: 10 },
+      { groupBy: "department", rankBy: "cost", top: 10 },
+      { groupBy: "department", rankBy: "cost", top: 5 },
+    ]);
+    expect(dash.data?.breakdown.groupBy).toBe("department");
+  });
+
+  it("jumps to a manager: shows the chart, selects and centres on them", async () => {
+    const { dash, org, chartShown } = await setup();
+    expect(await dash.jumpTo("m2")).toBe(true);
+    expect(chartShown()).toBe(1);
+    expect(org.selectedId).toBe("m2");
+    expect(org.focus?.index).toBe(2);
+    expect(org.details?.id).toBe("m2");
+    expect(org.announcement).toBe("Showing Mia Two on the chart.");
+  });
+
+  it("refuses to jump to someone no longer in the scenario", async () => {
+    const { dash, org, chartShown } = await setup();
+    expect(await dash.jumpTo("gone")).toBe(false);
+    expect(chartShown()).toBe(0);
+    expect(org.selectedId).toBe(null);
+    expect(dash.error?.code).toBe("not-found");
+  });
+
+  it("asks to wait when the chart is still loading", async () => {
+    const { dash, org, chartShown } = await setup();
+    org.loading = true;
+    org.nodes = [];
+    expect(await dash.jumpTo("m2")).toBe(false);
+    expect(chartShown()).toBe(0);
+    expect(dash.error?.code).toBe("busy");
+  });
+
+  it("shows the trend of the scenario on show after a switch", async () => {
+    const { dash, scenarios } = await setup();
+    expect(await scenarios.create("flat")).toBe(true);
+    await dash.load();
+    expect(dash.snapshots).toEqual([]);
+    expect(dash.data?.scenario).toBe("flat");
+    expect(await scenarios.switchTo("baseline")).toBe(true);
+    await dash.load();
+    expect(dash.snapshots).toHaveLength(1);
+  });
+
+  it("shows the new figures and a new trend point after a move", async () => {
+    const { dash, org } = await setup();
+    // m1's only report moves to m2: m1 is no longer a manager, m2 has 4.
+    expect(await org.move("r1", "m2")).toBe(true);
+    await dash.load();
+    expect(dash.data?.managers).toBe(2);
+    expect(dash.data?.outOfBand.map((m) => [m.id, m.distance])).toEqual([
+      ["ceo", 2],
+      ["m2", 1],
+    ]);
+    expect(dash.snapshots).toHaveLength(2);
+    expect(dash.snapshots[1]!.reason).toBe("move r1 -> m2");
+    expect(trendData(dash.snapshots, "managers").values).toEqual([3, 2]);
+  });
+
+  it("words a failure by code and keeps the last figures", async () => {
+    const { dash, platform } = await setup();
+    platform.failNext.set("dashboard", { code: "busy", message: "the workspace is busy" });
+    await dash.load();
+    expect(dash.error?.code).toBe("busy");
+    expect(dash.data?.people).toBe(15);
+    await dash.load();
+    expect(dash.error).toBe(null);
+  });
+
+  it("drops an answer overtaken by a later load", async () => {
+    const { dash, platform } = await setup();
+    let release: () => void = () => {};
+    const slow = new Promise<void>((resolve) => (release = resolve));
+    const original = platform.dashboard.bind(platform);
+    let first = true;
+    platform.dashboard = async (request) => {
+      const answer = await original(request);
+      if (first) {
+        first = false;
+        await slow;
+        return { ...answer, people: -1 };
+      }
+      return answer;
+    };
+    const stale = dash.load();
+    await dash.load();
+    release();
+    await stale;
+    expect(dash.data?.people).toBe(15);
+  });
+});
