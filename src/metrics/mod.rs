@@ -10,6 +10,7 @@ mod coverage;
 mod engine;
 mod input;
 mod patch;
+pub mod placement;
 mod report;
 
 pub use compute::{compute, compute_with, summarise, Figures};
