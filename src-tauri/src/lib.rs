@@ -71,6 +71,8 @@ pub fn run() {
             commands::export_file,
             commands::detect_import,
             commands::import_people,
+            commands::staff_plus_board,
+            commands::save_what_if,
         ])
         .setup(move |app| {
             if let Some(window) = app.get_webview_window("main") {

@@ -11,11 +11,13 @@ mod changes;
 mod export;
 mod import;
 mod scenarios;
+mod staffplus;
 
 pub use changes::*;
 pub use export::*;
 pub use import::*;
 pub use scenarios::*;
+pub use staffplus::*;
 
 use orgraph::metrics::{Metrics, Verdict};
 use orgraph::{ErrorCode, Org, OrgError, PersonId, Status};
