@@ -69,7 +69,7 @@ export function boardGroups(board: StaffPlusBoardDto): { central: BoardGroup[]; 
 export type BoardItem = { kind: "header"; group: BoardGroup } | { kind: "card"; group: BoardGroup; engineer: number };
 
 export const HEADER_HEIGHT = 34;
-export const CARD_HEIGHT = 104;
+export const CARD_HEIGHT = 118;
 
 /** Flattens groups into rows (header, then its cards) with their top offsets. */
 export function boardItems(groups: readonly BoardGroup[]): { items: BoardItem[]; tops: number[]; height: number } {
