@@ -17,6 +17,19 @@ async function placements() {
   return { central, embedded, unplaced };
 }
 
+/** Sets a text field and fires `input` (WebDriver's clear does not, in WebKit). */
+async function setField(testid, value) {
+  await browser.execute(
+    (id, v) => {
+      const el = document.querySelector(`[data-testid="${id}"]`);
+      el.value = v;
+      el.dispatchEvent(new Event("input", { bubbles: true }));
+    },
+    testid,
+    value,
+  );
+}
+
 async function waitFor(what, check) {
   await browser.waitUntil(check, { timeout: WAIT, timeoutMsg: what });
 }
@@ -86,12 +99,13 @@ test("the Staff+ tab places engineers, assigns support, previews what-ifs and un
     await waitFor("the team becomes covered", async () => (await number("sp-uncovered")) === uncovered - 1);
   }
   if (uncovered > 0) await (await $id("sp-uncovered-only")).click();
-  await (await $id("sp-team-filter")).setValue(team);
+  await setField("sp-team-filter", team);
   await waitFor("the cell shows the assignment", async () => {
     const now = await browser.$(`[data-testid="sp-cell"][data-team="${team}"][data-engineer="${engineer}"]`);
     return (await now.isExisting()) && (await now.getAttribute("data-kind")) === "assigned";
   });
-  await (await $id("sp-team-filter")).clearValue();
+  await setField("sp-team-filter", "");
+  await waitFor("every team is listed again", async () => (await browser.$$('[data-testid="sp-row"]')).length > 1);
   const afterEdits = await placements();
   const uncoveredAfterEdits = await number("sp-uncovered");
 
@@ -113,6 +127,8 @@ test("the Staff+ tab places engineers, assigns support, previews what-ifs and un
   assert.equal(await number("sp-uncovered"), uncoveredAfterEdits);
 
   if (process.env.ORGRAPH_SCREENSHOT === "1") {
+    // Summary, board and the top of the matrix in one picture.
+    await browser.execute(() => document.getElementById("view-panel")?.scrollTo(0, 120));
     await sleep(500);
     const out = join(repo, "docs/screenshots/staffplus.png");
     mkdirSync(dirname(out), { recursive: true });
