@@ -1,7 +1,7 @@
 // End-to-end test of the Staff+ tab in the real app: the board and the
 // coverage matrix, a placement change through the card's "Move to…" select,
 // a support assignment by toggling a matrix cell, the what-if preview and
-// back, and undoing both edits.
+// back, undoing both edits, and saving a preview as a scenario.
 
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
@@ -144,5 +144,19 @@ test("the Staff+ tab places engineers, assigns support, previews what-ifs and un
     return now.central === before.central && now.embedded === before.embedded;
   });
   assert.equal(await number("sp-uncovered"), uncoveredBefore);
+
+  // Save a preview as a scenario: it is then on show, as it is.
+  await (await $id("whatif-all-central")).click();
+  await (await $id("sp-preview-banner")).waitForDisplayed({ timeout: WAIT });
+  await setField("sp-save-name", "centralised");
+  await (await $id("sp-save")).click();
+  await waitFor("the saved scenario is on show", async () =>
+    (await (await $id("scenario-select")).getAttribute("data-current")) === "centralised",
+  );
+  await waitFor("its board is everyone central, as it is", async () => {
+    const now = await placements();
+    return now.central === staffPlus && !(await (await $id("sp-preview-banner")).isExisting());
+  });
+  assert.equal(await (await $id("whatif-as-is")).getAttribute("aria-checked"), "true");
   assert.deepEqual(await browser.execute(() => window.__cspViolations), [], "no CSP violation");
 });
