@@ -158,5 +158,29 @@ test("the Staff+ tab places engineers, assigns support, previews what-ifs and un
     return now.central === staffPlus && !(await (await $id("sp-preview-banner")).isExisting());
   });
   assert.equal(await (await $id("whatif-as-is")).getAttribute("aria-checked"), "true");
+
+  // Draw a support assignment: drag a card onto an uncovered team's row.
+  // (WebDriver cannot drive native drag and drop, so the DOM events are
+  // dispatched as WebKit would.)
+  const uncoveredSaved = await number("sp-uncovered");
+  assert.ok(uncoveredSaved > 0, "centralising leaves teams uncovered");
+  await (await $id("sp-uncovered-only")).click();
+  const target = await (await $id("sp-row")).getAttribute("data-team");
+  await browser.execute(async (teamId) => {
+    const card = document.querySelector('[data-testid="sp-column-central"] [data-testid="sp-card"]');
+    const row = document.querySelector(`[data-testid="sp-row"][data-team="${teamId}"]`);
+    const data = new DataTransfer();
+    const fire = (el, type) => el.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: data }));
+    fire(card, "dragstart");
+    await new Promise((ok) => setTimeout(ok, 100));
+    fire(row, "dragenter");
+    fire(row, "dragover");
+    fire(row, "drop");
+    fire(card, "dragend");
+  }, target);
+  await waitFor("the dropped-on team is covered", async () => (await number("sp-uncovered")) === uncoveredSaved - 1);
+  assert.match(await text("announcement"), /now supports/);
+  await (await $id("undo-button")).click();
+  await waitFor("the drawn assignment is undone", async () => (await number("sp-uncovered")) === uncoveredSaved);
   assert.deepEqual(await browser.execute(() => window.__cspViolations), [], "no CSP violation");
 });
