@@ -30,6 +30,30 @@ async function setField(testid, value) {
   );
 }
 
+/**
+ * Drags the first element matching `from` onto the first matching `onto`.
+ * WebDriver cannot drive native drag and drop, so the DOM events are
+ * dispatched as WebKit would.
+ */
+async function drag(from, onto) {
+  await browser.execute(
+    async (fromSelector, ontoSelector) => {
+      const source = document.querySelector(fromSelector);
+      const target = document.querySelector(ontoSelector);
+      const data = new DataTransfer();
+      const fire = (el, type) => el.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: data }));
+      fire(source, "dragstart");
+      await new Promise((ok) => setTimeout(ok, 100));
+      fire(target, "dragenter");
+      fire(target, "dragover");
+      fire(target, "drop");
+      fire(source, "dragend");
+    },
+    from,
+    onto,
+  );
+}
+
 async function waitFor(what, check) {
   await browser.waitUntil(check, { timeout: WAIT, timeoutMsg: what });
 }
@@ -160,27 +184,20 @@ test("the Staff+ tab places engineers, assigns support, previews what-ifs and un
   assert.equal(await (await $id("whatif-as-is")).getAttribute("aria-checked"), "true");
 
   // Draw a support assignment: drag a card onto an uncovered team's row.
-  // (WebDriver cannot drive native drag and drop, so the DOM events are
-  // dispatched as WebKit would.)
   const uncoveredSaved = await number("sp-uncovered");
   assert.ok(uncoveredSaved > 0, "centralising leaves teams uncovered");
   await (await $id("sp-uncovered-only")).click();
   const target = await (await $id("sp-row")).getAttribute("data-team");
-  await browser.execute(async (teamId) => {
-    const card = document.querySelector('[data-testid="sp-column-central"] [data-testid="sp-card"]');
-    const row = document.querySelector(`[data-testid="sp-row"][data-team="${teamId}"]`);
-    const data = new DataTransfer();
-    const fire = (el, type) => el.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: data }));
-    fire(card, "dragstart");
-    await new Promise((ok) => setTimeout(ok, 100));
-    fire(row, "dragenter");
-    fire(row, "dragover");
-    fire(row, "drop");
-    fire(card, "dragend");
-  }, target);
+  await drag('[data-testid="sp-column-central"] [data-testid="sp-card"]', `[data-testid="sp-row"][data-team="${target}"]`);
   await waitFor("the dropped-on team is covered", async () => (await number("sp-uncovered")) === uncoveredSaved - 1);
   assert.match(await text("announcement"), /now supports/);
   await (await $id("undo-button")).click();
   await waitFor("the drawn assignment is undone", async () => (await number("sp-uncovered")) === uncoveredSaved);
+
+  // Drag a card onto the Unplaced group: the engineer has no home team.
+  await drag('[data-testid="sp-column-central"] [data-testid="sp-card"]', '[data-testid="sp-column-unplaced"] [data-testid="sp-group"]');
+  await waitFor("the engineer is unplaced", async () => (await placements()).unplaced === 1);
+  await (await $id("undo-button")).click();
+  await waitFor("the placement is undone", async () => (await placements()).central === staffPlus);
   assert.deepEqual(await browser.execute(() => window.__cspViolations), [], "no CSP violation");
 });
