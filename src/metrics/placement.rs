@@ -608,8 +608,8 @@ mod tests {
     #[ignore = "a timing report, not a check"]
     fn placement_at_scale() {
         let records = crate::generate::generate(100_000, 7);
-        let (org, _) = Org::from_records(records, "gen", Ladder::default(), Policy::default())
-            .expect("valid");
+        let (org, _) =
+            Org::from_records(records, "gen", Ladder::default(), Policy::default()).expect("valid");
         for what_if in WhatIf::ALL {
             let started = std::time::Instant::now();
             let preview = Preview::of(&org, View::Current, what_if).expect("preview");
