@@ -39,11 +39,12 @@ async function drag(from, onto) {
   await browser.execute(
     async (fromSelector, ontoSelector) => {
       const source = document.querySelector(fromSelector);
-      const target = document.querySelector(ontoSelector);
       const data = new DataTransfer();
       const fire = (el, type) => el.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: data }));
       fire(source, "dragstart");
+      // Some targets only appear while a card is dragged.
       await new Promise((ok) => setTimeout(ok, 100));
+      const target = document.querySelector(ontoSelector);
       fire(target, "dragenter");
       fire(target, "dragover");
       fire(target, "drop");
@@ -199,5 +200,12 @@ test("the Staff+ tab places engineers, assigns support, previews what-ifs and un
   await waitFor("the engineer is unplaced", async () => (await placements()).unplaced === 1);
   await (await $id("undo-button")).click();
   await waitFor("the placement is undone", async () => (await placements()).central === staffPlus);
+
+  // Drag a card onto a team row's "embed here": the engineer is embedded there.
+  await drag('[data-testid="sp-column-central"] [data-testid="sp-card"]', `[data-testid="sp-row"][data-team="${target}"] [data-testid="sp-row-embed"]`);
+  await waitFor("the engineer is embedded", async () => (await placements()).embedded === 1);
+  await waitFor("and their new home team is covered", async () => (await number("sp-uncovered")) === uncoveredSaved - 1);
+  await (await $id("undo-button")).click();
+  await waitFor("the embedding is undone", async () => (await placements()).central === staffPlus);
   assert.deepEqual(await browser.execute(() => window.__cspViolations), [], "no CSP violation");
 });
