@@ -24,6 +24,9 @@ const COMMANDS: &[&str] = &[
     "import_people",
     "staff_plus_board",
     "save_what_if",
+    "people_table",
+    "teams",
+    "settings",
 ];
 
 fn main() {

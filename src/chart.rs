@@ -21,6 +21,8 @@ pub struct ChartNode {
     pub title: String,
     /// The home team's name.
     pub team: Option<String>,
+    /// The home team's id (names need not be unique).
+    pub team_id: Option<String>,
     pub level: String,
     pub status: Status,
     pub manager: Option<u32>,
@@ -53,6 +55,7 @@ pub fn nodes(org: &Org, metrics: &Metrics) -> Vec<ChartNode> {
                     org.team(t)
                         .map_or_else(|| t.to_string(), |team| team.name.clone())
                 }),
+                team_id: person.team.as_ref().map(ToString::to_string),
                 level: person.level.to_string(),
                 status: person.status,
                 manager: forest.parent(index as u32),

@@ -148,6 +148,13 @@ impl Session {
             .get_or_init(|| self.engine.metrics(&self.org).with_warnings(&self.warnings))
     }
 
+    /// Every team of the scenario on show with its size, cost, staff+
+    /// support and size verdict (current view): O(teams), from the figures
+    /// the metrics engine already holds.
+    pub fn team_rows(&self) -> Vec<crate::metrics::TeamRow> {
+        self.engine.team_rows(&self.org)
+    }
+
     /// Every aggregate metric, without per-manager, per-team and
     /// per-engineer lists; always current and cheap.
     pub fn summary(&self) -> &Metrics {
@@ -673,6 +680,95 @@ mod tests {
         drop(session);
         let reopened = Session::open_at(&path, "centralised", None).expect("reopened");
         assert_eq!(reopened.scenario().head as usize, preview.changes.len() - 1);
+    }
+
+    #[test]
+    fn an_old_workspace_opens_with_the_default_team_size_target() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("old.orgraph");
+        let fixture = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/schema-v1.orgraph"
+        );
+        std::fs::copy(fixture, &path).expect("copied");
+        let mut session = Session::open(&path).expect("opens");
+        let policy = session.org().policy;
+        assert_eq!((policy.band_min, policy.band_max), (5, 8));
+        assert_eq!((policy.team_min, policy.team_max), (5, 9));
+        assert_eq!(session.summary().team_size.min, 5);
+        let rows = session.team_rows();
+        assert_eq!(rows.len(), session.org().teams().len());
+        let counted = session.summary().team_size;
+        assert_eq!(
+            counted.below + counted.within + counted.above,
+            rows.len() as u64
+        );
+        // A new target is a change of the scenario, kept across reopening.
+        let wider = Policy {
+            team_min: 1,
+            team_max: 20,
+            ..policy
+        };
+        session
+            .apply(Change::SetPolicy { policy: wider }, None)
+            .expect("valid policy");
+        assert_eq!(session.summary().team_size.below, 0);
+        drop(session);
+        let reopened = Session::open(&path).expect("reopens");
+        assert_eq!(reopened.org().policy, wider);
+    }
+
+    #[test]
+    fn moving_a_group_between_teams_is_one_undoable_change() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("demo.orgraph");
+        let mut session = Session::open_or_seed(&path).expect("seeded");
+        session
+            .apply(
+                Change::CreateTeam {
+                    team: "team-new".into(),
+                    name: "New".into(),
+                    team_kind: crate::model::TeamKind::Platform,
+                    department: None,
+                },
+                None,
+            )
+            .expect("created");
+        let movers: Vec<PersonId> = session
+            .org()
+            .people()
+            .filter(|p| p.status == crate::model::Status::Active)
+            .take(3)
+            .map(|p| p.id.clone())
+            .collect();
+        let before: Vec<_> = movers
+            .iter()
+            .map(|id| session.org().person(id).and_then(|p| p.team.clone()))
+            .collect();
+        session
+            .apply(
+                Change::AssignTeam {
+                    people: movers.clone(),
+                    team: Some("team-new".into()),
+                },
+                None,
+            )
+            .expect("moved");
+        let row = |s: &Session| {
+            s.team_rows()
+                .into_iter()
+                .find(|r| r.id.as_str() == "team-new")
+                .expect("listed")
+        };
+        assert_eq!(row(&session).members, 3);
+        assert_eq!(session.scenario().head, 2);
+        session.undo().expect("undone");
+        assert_eq!(row(&session).members, 0);
+        let after: Vec<_> = movers
+            .iter()
+            .map(|id| session.org().person(id).and_then(|p| p.team.clone()))
+            .collect();
+        assert_eq!(after, before);
     }
 
     #[test]

@@ -34,6 +34,8 @@ fn expected() -> BTreeMap<String, String> {
     binding::<ChangeRequest>(&cfg, &mut out);
     binding::<SpanVerdict>(&cfg, &mut out);
     binding::<ChartNode>(&cfg, &mut out);
+    binding::<PeopleTeamDto>(&cfg, &mut out);
+    binding::<PeopleTableDto>(&cfg, &mut out);
     binding::<SpanSummary>(&cfg, &mut out);
     binding::<BandSummary>(&cfg, &mut out);
     binding::<SpanBucketDto>(&cfg, &mut out);
@@ -75,6 +77,13 @@ fn expected() -> BTreeMap<String, String> {
     binding::<TeamCoverageDto>(&cfg, &mut out);
     binding::<PlacementSummaryDto>(&cfg, &mut out);
     binding::<StaffPlusBoardDto>(&cfg, &mut out);
+    binding::<SizeVerdictDto>(&cfg, &mut out);
+    binding::<TeamDto>(&cfg, &mut out);
+    binding::<TeamSizeSummary>(&cfg, &mut out);
+    binding::<TrackDto>(&cfg, &mut out);
+    binding::<LadderLevelDto>(&cfg, &mut out);
+    binding::<PolicyDto>(&cfg, &mut out);
+    binding::<SettingsDto>(&cfg, &mut out);
     let index: String = out
         .keys()
         .map(|file| {

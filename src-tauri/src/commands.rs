@@ -3,8 +3,8 @@
 use crate::dto::{
     ChangeDto, ChangeRequest, ChartNode, ComparisonDto, ExportRequest, ExportResult,
     ImportDetectionDto, ImportProgressDto, ImportRequest, ImportResultDto, IpcError,
-    MetricsSummary, PersonDetails, PlanDto, ScenarioState, StaffPlusBoardDto, WhatIfDto,
-    WorkspaceInfo,
+    MetricsSummary, PeopleTableDto, PersonDetails, PlanDto, ScenarioState, SettingsDto,
+    StaffPlusBoardDto, TeamDto, WhatIfDto, WorkspaceInfo,
 };
 use crate::state::{blocking, AppState};
 use orgraph::PersonId;
@@ -37,10 +37,38 @@ pub async fn chart_layout(
     Ok(Response::new(bytes))
 }
 
+/// The people table's columns the chart nodes lack (location, cost, start
+/// date, team) for everyone in node index order, and the team list. Carries
+/// individual costs: never log its contents.
+#[tauri::command]
+pub async fn people_table(state: State<'_, AppState>) -> Result<PeopleTableDto, IpcError> {
+    state
+        .with_session(|s| Ok(orgraph::people::people_table(s.org()).into()))
+        .await
+}
+
 #[tauri::command]
 pub async fn metrics(state: State<'_, AppState>) -> Result<MetricsSummary, IpcError> {
     state
         .with_session(|s| Ok(MetricsSummary::from(s.summary())))
+        .await
+}
+
+/// Every team of the scenario on show, with size, cost total, staff+
+/// support and size verdict: O(teams) from the metrics already computed.
+#[tauri::command]
+pub async fn teams(state: State<'_, AppState>) -> Result<Vec<TeamDto>, IpcError> {
+    state
+        .with_session(|s| Ok(s.team_rows().into_iter().map(TeamDto::from).collect()))
+        .await
+}
+
+/// The policy and ladder of the scenario on show (changed through
+/// `apply_change`, so they are undoable and differ per scenario).
+#[tauri::command]
+pub async fn settings(state: State<'_, AppState>) -> Result<SettingsDto, IpcError> {
+    state
+        .with_session(|s| Ok(SettingsDto::of(s.org().policy, &s.org().ladder)))
         .await
 }
 

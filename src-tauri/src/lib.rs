@@ -73,6 +73,9 @@ pub fn run() {
             commands::import_people,
             commands::staff_plus_board,
             commands::save_what_if,
+            commands::people_table,
+            commands::teams,
+            commands::settings,
         ])
         .setup(move |app| {
             if let Some(window) = app.get_webview_window("main") {

@@ -388,14 +388,21 @@ fn org_spec() -> impl Strategy<Value = OrgSpec> {
     })
 }
 
-fn build(spec: &OrgSpec) -> Org {
+/// Which teams a format can carry: a people CSV knows only teams with
+/// members; a workbook's Teams sheet declares every team.
+#[derive(Clone, Copy, PartialEq)]
+enum Teams {
+    WithMembers,
+    All,
+}
+
+fn build(spec: &OrgSpec, teams: Teams) -> Org {
     let n = spec.ids.len();
     let epoch = date("2000-01-01");
     let day = |offset: Option<i64>| offset.map(|d| epoch + chrono::Duration::days(d));
     let mut org = Org::new();
-    // The importer only knows teams with members.
     for (index, team_id) in TEAM_IDS.iter().enumerate() {
-        if spec.people.iter().any(|p| p.team == Some(index)) {
+        if teams == Teams::All || spec.people.iter().any(|p| p.team == Some(index)) {
             let (kind, department, name, _) = &spec.teams[index];
             let department = department.clone().filter(|d| !d.is_empty());
             let name = name.clone().filter(|n| !n.is_empty());
@@ -459,7 +466,7 @@ proptest! {
 
     #[test]
     fn csv_round_trips_random_orgs(spec in org_spec()) {
-        let org = build(&spec);
+        let org = build(&spec, Teams::WithMembers);
         let csv = export_text(&org, DataFormat::Csv, &ExportOptions::default());
         let (back, _) = import(&csv, &org);
         prop_assert_eq!(shape(&back), shape(&org), "CSV:\n{}", csv);
@@ -472,7 +479,7 @@ proptest! {
 
     #[test]
     fn xlsx_round_trips_random_orgs(spec in org_spec()) {
-        let org = build(&spec);
+        let org = build(&spec, Teams::All);
         let xlsx = export(&org, DataFormat::Xlsx, &ExportOptions::default()).expect("exports");
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("people.xlsx");

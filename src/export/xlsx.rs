@@ -3,7 +3,8 @@
 //! People has exactly the CSV's columns and header row and nothing else, so
 //! a spreadsheet reader can import it like the CSV. Ids and every other
 //! text are string cells (`007` stays `007`); cost is a number cell shown
-//! with two decimals. Teams and Metrics are for reading, not re-import.
+//! with two decimals. Importing the workbook reads Teams back too (so teams
+//! without members survive the round trip); Metrics is for reading only.
 
 use super::rows::{for_each_person_row, people_headers, Cell};
 use super::{export_error, DataFormat};

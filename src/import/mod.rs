@@ -11,6 +11,7 @@ mod fields;
 mod into;
 mod managers;
 mod rows;
+mod teams;
 mod xlsx;
 
 pub use decode::Encoding;
@@ -150,9 +151,10 @@ pub fn load_with_progress(
     match format_of(path, &first_bytes(path)?) {
         SourceFormat::Spreadsheet => {
             let sheet = xlsx::read(path, options.sheet.as_deref())?;
+            let declared = teams::read(path, &sheet, &name)?;
             let (rows, findings, columns) = map_sheet(&sheet, &name, options)?;
             let read = (rows, findings, columns.as_slice());
-            build(read, options, &name, (ladder, policy), progress)
+            build(read, declared, options, &name, (ladder, policy), progress)
         }
         SourceFormat::Csv => {
             let bytes = std::fs::read(path).map_err(io_error(path))?;
@@ -182,7 +184,7 @@ pub fn load_with_progress(
                 ..options.clone()
             };
             let read = (rows, findings, columns.as_slice());
-            build(read, &options, &name, (ladder, policy), progress)
+            build(read, None, &options, &name, (ladder, policy), progress)
         }
     }
 }
@@ -270,9 +272,11 @@ fn map_sheet(
     Ok((rows, findings, columns))
 }
 
-/// Resolves manager references and builds the org from mapped rows.
+/// Resolves manager references and builds the org from mapped rows, after
+/// the teams a workbook's Teams sheet declares.
 fn build(
     (mut rows, mut findings, columns): (Rows, Vec<Finding>, &[ColumnMapping]),
+    declared: Option<teams::DeclaredTeams>,
     options: &ImportOptions,
     file: &str,
     (ladder, policy): (Ladder, Policy),
@@ -290,7 +294,17 @@ fn build(
         total,
     };
     progress(validating(0));
-    let built = Org::from_records(records, file, ladder, policy);
+    let mut builder = OrgBuilder::with_capacity(file, ladder, policy, records.len());
+    if let Some(declared) = declared {
+        findings.extend(declared.findings);
+        for team in declared.teams {
+            builder.declare_team(team, &declared.file);
+        }
+    }
+    for record in records {
+        builder.push(record);
+    }
+    let built = builder.finish();
     progress(validating(total));
     merge(Ok(findings), built, columns)
 }

@@ -2,7 +2,9 @@
 
 use super::coverage::TeamFigures;
 use super::input::MetricsInput;
-use super::{BandStats, Coverage, ManagerSpan, Metrics, SpanBucket, SpanStats, Verdict, View};
+use super::{
+    BandStats, Coverage, ManagerSpan, Metrics, SpanBucket, SpanStats, TeamSizeStats, Verdict, View,
+};
 use crate::model::{Org, Policy, NO_PARENT};
 use crate::money::Money;
 
@@ -259,7 +261,9 @@ impl LineState {
                 subtree_cost: Money::from_cents(self.subtree_cost[i]),
             })
             .collect();
-        let mut metrics = self.summary(policy, teams.coverage(org, input, &self.included), view);
+        let team_size = TeamSizeStats::of(&teams.headcount, policy);
+        let coverage = teams.coverage(org, input, &self.included);
+        let mut metrics = self.summary(policy, coverage, team_size, view);
         metrics.span_by_manager = span_by_manager;
         metrics.teams = teams.team_stats(org);
         metrics
@@ -267,8 +271,15 @@ impl LineState {
 
     /// Every aggregate figure, from the histograms kept in this state:
     /// O(largest span + layers). The per-manager and per-team lists are
-    /// left empty; `coverage` is passed in (moves do not change it).
-    pub fn summary(&self, policy: &Policy, coverage: Coverage, view: View) -> Metrics {
+    /// left empty; `coverage` and `team_size` are passed in (moves do not
+    /// change them).
+    pub fn summary(
+        &self,
+        policy: &Policy,
+        coverage: Coverage,
+        team_size: TeamSizeStats,
+        view: View,
+    ) -> Metrics {
         let managers = self.managers();
         let ics = self.people - managers;
         Metrics {
@@ -287,6 +298,7 @@ impl LineState {
             span_by_manager: Vec::new(),
             teams: Vec::new(),
             coverage,
+            team_size,
             warnings: Vec::new(),
         }
     }
@@ -392,10 +404,17 @@ impl Figures {
     /// lists of [`Figures::report`].
     pub fn summary(&self, org: &Org, input: &MetricsInput) -> Metrics {
         let coverage = self.teams.coverage_summary(org, input, &self.line.included);
-        self.line.summary(&org.policy, coverage, self.view)
+        let team_size = TeamSizeStats::of(&self.teams.headcount, &org.policy);
+        self.line
+            .summary(&org.policy, coverage, team_size, self.view)
     }
 
     pub fn report(&self, org: &Org, input: &MetricsInput) -> Metrics {
         self.line.metrics(org, input, &self.teams, self.view)
+    }
+
+    /// The Teams view's rows: O(teams).
+    pub fn team_rows(&self, org: &Org) -> Vec<super::TeamRow> {
+        super::teams::rows(org, &self.teams)
     }
 }

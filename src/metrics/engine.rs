@@ -43,6 +43,8 @@ pub struct MetricsEngine {
     teams: TeamFigures,
     /// Coverage aggregates, computed once: moves do not change them.
     coverage: super::Coverage,
+    /// Team-size verdict counts: moves do not change them either.
+    team_size: super::TeamSizeStats,
 }
 
 impl MetricsEngine {
@@ -51,8 +53,10 @@ impl MetricsEngine {
         let state = LineState::build(&input, view);
         let teams = TeamFigures::compute(&input, &state.included);
         let coverage = teams.coverage_summary(org, &input, &state.included);
+        let team_size = super::TeamSizeStats::of(&teams.headcount, &org.policy);
         MetricsEngine {
             coverage,
+            team_size,
             teams,
             view,
             parent: input.forest.parents().to_vec(),
@@ -76,8 +80,18 @@ impl MetricsEngine {
     /// per-engineer lists: O(largest span + layers), so an edit can be
     /// snapshotted in microseconds at any size.
     pub fn summary(&self, org: &Org) -> Metrics {
-        self.state
-            .summary(&org.policy, self.coverage.clone(), self.view)
+        self.state.summary(
+            &org.policy,
+            self.coverage.clone(),
+            self.team_size,
+            self.view,
+        )
+    }
+
+    /// Every team's row for the Teams view: O(teams), from the team figures
+    /// this engine keeps.
+    pub fn team_rows(&self, org: &Org) -> Vec<super::TeamRow> {
+        super::teams::rows(org, &self.teams)
     }
 
     /// Direct-report count of a person (0 outside the view).

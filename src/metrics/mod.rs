@@ -12,12 +12,14 @@ mod input;
 mod patch;
 pub mod placement;
 mod report;
+mod teams;
 
 pub use compute::{compute, compute_with, summarise, Figures};
 pub use engine::{MetricsEngine, MoveCost};
 pub use input::{MetricsInput, View, NO_TEAM};
 pub use patch::BaseInput;
 pub use report::render_text;
+pub use teams::{team_rows, SizeVerdict, TeamRow, TeamSizeStats};
 
 use crate::model::{Finding, Placement, TeamKind};
 use crate::money::Money;
@@ -148,6 +150,8 @@ pub struct Metrics {
     pub span_by_manager: Vec<ManagerSpan>,
     pub teams: Vec<TeamStats>,
     pub coverage: Coverage,
+    /// Teams below, within and above the team-size target.
+    pub team_size: TeamSizeStats,
     /// Validation warnings kept with the workspace or found on import.
     pub warnings: Vec<Finding>,
 }

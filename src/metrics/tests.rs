@@ -152,7 +152,7 @@ proptest! {
     ) {
         let view = if planned { View::Planned } else { View::Current };
         let mut org = org_from(&parents, &statuses);
-        org.policy = Policy { band_min, band_max: band_min + band_width, max_load: 3 };
+        org.policy = Policy { band_min, band_max: band_min + band_width, max_load: 3, ..Policy::default() };
         let metrics = compute(&org, view);
         let expected = reference(&parents, &statuses, view);
 

@@ -42,6 +42,30 @@ pub struct PersonRecord {
     pub dotted_managers: Vec<String>,
 }
 
+/// A team as a teams table declares it (the XLSX export's Teams sheet), so
+/// teams without members, and their kinds and leads, survive a round trip
+/// through a file.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TeamRecord {
+    /// 1-based row in the teams table.
+    pub row: u64,
+    pub id: String,
+    /// Empty: the team is named by its id.
+    pub name: String,
+    pub kind: TeamKind,
+    pub department: String,
+    /// Id of the lead; empty for none.
+    pub lead: String,
+}
+
+/// A lead named by a teams table, checked once everyone is in.
+#[derive(Debug)]
+struct DeclaredLead {
+    team: usize,
+    lead: PersonId,
+    location: Location,
+}
+
 /// A person's links to others, resolved once everyone is in.
 #[derive(Debug)]
 struct Extras {
@@ -73,6 +97,7 @@ pub struct OrgBuilder {
     team_kind_rows: Vec<Option<u64>>,
     /// Dotted lines and support assignments, resolved once everyone is in.
     extras: Vec<Extras>,
+    declared_leads: Vec<DeclaredLead>,
     findings: Vec<Finding>,
 }
 
@@ -93,7 +118,83 @@ impl OrgBuilder {
             team_rows: Vec::new(),
             team_kind_rows: Vec::new(),
             extras: Vec::new(),
+            declared_leads: Vec::new(),
             findings: Vec::new(),
+        }
+    }
+
+    /// Declares a team before the people: a teams table read from `file`
+    /// (e.g. `people.xlsx [Teams]`). People rows naming it join it, and
+    /// must agree with its kind, name and department as they would with
+    /// its first member's row.
+    pub fn declare_team(&mut self, team: TeamRecord, file: &str) {
+        let at = |column: &str| Location {
+            file: file.to_string(),
+            row: Some(team.row),
+            column: Some(column.to_string()),
+        };
+        let id = TeamId::from(team.id.trim());
+        if id.as_str().is_empty() {
+            self.findings.push(Finding::error(
+                "missing-team-id",
+                "a team row has no id".to_string(),
+                at("id"),
+            ));
+            return;
+        }
+        if let Some(index) = self.org.team_index(&id) {
+            self.findings.push(Finding::error(
+                "duplicate-team-id",
+                format!(
+                    "team '{id}' appears at rows {} and {}",
+                    self.team_rows[index], team.row
+                ),
+                at("id"),
+            ));
+            return;
+        }
+        let name = match team.name.trim() {
+            "" => id.to_string(),
+            name => name.to_string(),
+        };
+        let department = Some(team.department.trim().to_string()).filter(|d| !d.is_empty());
+        // The id was checked to be new just above.
+        let _ = self.org.add_team(Team {
+            id: id.clone(),
+            name,
+            kind: team.kind,
+            lead: None,
+            department,
+        });
+        self.team_rows.push(team.row);
+        self.team_kind_rows.push(Some(team.row));
+        let lead = team.lead.trim();
+        if !lead.is_empty() {
+            self.declared_leads.push(DeclaredLead {
+                team: self.org.teams().len() - 1,
+                lead: PersonId::new(lead),
+                location: at("lead"),
+            });
+        }
+    }
+
+    /// Leads named by a teams table, once everyone is in: before the
+    /// people's own `leads` column, which must then agree.
+    fn resolve_declared_leads(&mut self) {
+        for declared in std::mem::take(&mut self.declared_leads) {
+            if self.org.contains(&declared.lead) {
+                self.org.team_mut(declared.team).lead = Some(declared.lead);
+                continue;
+            }
+            let team = &self.org.teams()[declared.team].id;
+            self.findings.push(Finding::warning(
+                "lead-not-found",
+                format!(
+                    "team '{team}' is led by '{}', who is not in the file; the team is kept without a lead",
+                    declared.lead
+                ),
+                declared.location,
+            ));
         }
     }
 
@@ -350,6 +451,7 @@ impl OrgBuilder {
             .expect("cycles were broken above, so the parent array is a forest");
         self.org.attach_forest(&forest);
 
+        self.resolve_declared_leads();
         for extras in std::mem::take(&mut self.extras) {
             let Extras {
                 id,
@@ -612,5 +714,73 @@ mod tests {
         );
         assert_eq!(warnings.len(), 1);
         assert_eq!(warnings[0].code, "support-team-not-found");
+    }
+
+    #[test]
+    fn declared_teams_keep_memberless_teams_their_kinds_and_leads() {
+        let mut builder = OrgBuilder::new("p.xlsx [People]", Ladder::default(), Policy::default());
+        let declared = |row, id: &str, kind, lead: &str| TeamRecord {
+            row,
+            id: id.into(),
+            name: format!("{id} team"),
+            kind,
+            department: "Eng".into(),
+            lead: lead.into(),
+        };
+        builder.declare_team(
+            declared(2, "arch", TeamKind::Architecture, "cto"),
+            "p.xlsx [Teams]",
+        );
+        builder.declare_team(
+            declared(3, "empty", TeamKind::Enabling, "ghost"),
+            "p.xlsx [Teams]",
+        );
+        let mut architect = record(3, "a1", "cto");
+        architect.title = "Principal Engineer".into();
+        architect.team = "arch".into();
+        architect.supports = vec!["empty".into()];
+        builder.push(record(2, "cto", ""));
+        builder.push(architect);
+        let (org, warnings) = builder.finish().expect("valid");
+        let empty = org
+            .team(&"empty".into())
+            .expect("the memberless team is kept");
+        assert_eq!(
+            (empty.kind, empty.name.as_str()),
+            (TeamKind::Enabling, "empty team")
+        );
+        assert_eq!(empty.lead, None);
+        assert_eq!(
+            org.team(&"arch".into()).and_then(|t| t.lead.clone()),
+            Some(PersonId::from("cto"))
+        );
+        assert!(org
+            .support_assignments()
+            .contains(&(PersonId::from("a1"), TeamId::from("empty"))));
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert_eq!(warnings[0].code, "lead-not-found");
+        assert_eq!(warnings[0].location.file, "p.xlsx [Teams]");
+        assert_eq!(warnings[0].location.row, Some(3));
+    }
+
+    #[test]
+    fn a_team_declared_twice_is_an_error_naming_both_rows() {
+        let mut builder = OrgBuilder::new("p.xlsx [People]", Ladder::default(), Policy::default());
+        for row in [2, 5] {
+            let team = TeamRecord {
+                row,
+                id: "t1".into(),
+                ..TeamRecord::default()
+            };
+            builder.declare_team(team, "p.xlsx [Teams]");
+        }
+        builder.push(record(2, "cto", ""));
+        let findings = builder.finish().expect_err("refused");
+        assert_eq!(findings[0].code, "duplicate-team-id");
+        assert!(
+            findings[0].message.contains("rows 2 and 5"),
+            "{}",
+            findings[0].message
+        );
     }
 }

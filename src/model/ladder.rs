@@ -75,6 +75,29 @@ impl Ladder {
         Ladder { levels, by_code }
     }
 
+    /// Why this ladder cannot be used, if it cannot: it needs at least one
+    /// level, and every code must be non-empty and unique (ignoring case
+    /// and surrounding spaces, as lookups do).
+    pub fn problem(&self) -> Option<String> {
+        if self.levels.is_empty() {
+            return Some("a ladder needs at least one level".into());
+        }
+        let mut seen = rustc_hash::FxHashSet::default();
+        for (row, level) in self.levels.iter().enumerate() {
+            let code = level.code.trim().to_ascii_uppercase();
+            if code.is_empty() {
+                return Some(format!("level {} of the ladder has no code", row + 1));
+            }
+            if !seen.insert(code) {
+                return Some(format!(
+                    "the level code '{}' is in the ladder twice",
+                    level.code.trim()
+                ));
+            }
+        }
+        None
+    }
+
     pub fn levels(&self) -> &[LadderLevel] {
         &self.levels
     }
@@ -166,6 +189,22 @@ mod tests {
         assert!(ladder.is_ic_engineer("", "Senior Software Engineer"));
         assert!(!ladder.is_ic_engineer("", "Engineering Manager"));
         assert!(!ladder.is_ic_engineer("M1", "Software Engineer"));
+    }
+
+    #[test]
+    fn a_ladder_names_empty_and_duplicate_codes() {
+        assert_eq!(Ladder::default().problem(), None);
+        assert!(Ladder::new(Vec::new()).problem().is_some());
+        let level = |code: &str| LadderLevel {
+            code: code.into(),
+            track: Track::Ic,
+            rank: 1,
+            staff_plus: false,
+        };
+        let blank = Ladder::new(vec![level("IC1"), level("  ")]);
+        assert!(blank.problem().expect("refused").contains("level 2"));
+        let twice = Ladder::new(vec![level("IC1"), level(" ic1")]);
+        assert!(twice.problem().expect("refused").contains("'ic1'"));
     }
 
     #[test]

@@ -10,7 +10,7 @@ mod org;
 mod person;
 mod team;
 
-pub use build::{OrgBuilder, PersonRecord};
+pub use build::{OrgBuilder, PersonRecord, TeamRecord};
 pub use finding::{Finding, Location, Severity};
 pub use forest::{Forest, NO_PARENT};
 pub use intern::Interner;

@@ -34,13 +34,29 @@ pub enum Placement {
     Unplaced,
 }
 
-/// Per-workspace targets the metrics are checked against.
+/// Per-workspace targets the metrics are checked against. Stored as JSON
+/// (the `policy` setting and `set-policy` changes), never in the postcard
+/// baseline image, so fields added later take serde defaults and older
+/// workspaces still open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Policy {
     pub band_min: u32,
     pub band_max: u32,
     /// A staff+ engineer supporting more teams than this is overloaded.
     pub max_load: u32,
+    /// The target team size (members), inclusive.
+    #[serde(default = "default_team_min")]
+    pub team_min: u32,
+    #[serde(default = "default_team_max")]
+    pub team_max: u32,
+}
+
+fn default_team_min() -> u32 {
+    5
+}
+
+fn default_team_max() -> u32 {
+    9
 }
 
 impl Default for Policy {
@@ -49,7 +65,32 @@ impl Default for Policy {
             band_min: 5,
             band_max: 8,
             max_load: 3,
+            team_min: default_team_min(),
+            team_max: default_team_max(),
         }
+    }
+}
+
+impl Policy {
+    /// Why this policy cannot be used, if it cannot: each range needs
+    /// 1 <= min <= max and the load limit must be at least 1.
+    pub fn problem(&self) -> Option<String> {
+        if self.band_min == 0 || self.band_min > self.band_max {
+            return Some(format!(
+                "the span band {}-{} is not valid: it needs 1 <= min <= max",
+                self.band_min, self.band_max
+            ));
+        }
+        if self.max_load == 0 {
+            return Some("the max staff+ load must be at least 1".into());
+        }
+        if self.team_min == 0 || self.team_min > self.team_max {
+            return Some(format!(
+                "the team size target {}-{} is not valid: it needs 1 <= min <= max",
+                self.team_min, self.team_max
+            ));
+        }
+        None
     }
 }
 
@@ -543,6 +584,40 @@ mod tests {
         let forest = org.forest();
         assert_eq!(forest.roots(), &[0, 3]);
         assert_eq!(forest.children(1), &[2]);
+    }
+
+    #[test]
+    fn a_policy_without_a_team_size_target_reads_with_the_default() {
+        // The shape stored by workspaces made before the team-size target.
+        let old: Policy =
+            serde_json::from_str(r#"{"band_min":4,"band_max":7,"max_load":2}"#).expect("reads");
+        assert_eq!((old.band_min, old.band_max, old.max_load), (4, 7, 2));
+        assert_eq!((old.team_min, old.team_max), (5, 9));
+        assert_eq!(old.problem(), None);
+    }
+
+    #[test]
+    fn a_policy_names_its_problem() {
+        let ok = Policy::default();
+        assert_eq!(ok.problem(), None);
+        let zero_band = Policy { band_min: 0, ..ok };
+        assert!(zero_band.problem().expect("refused").contains("span band"));
+        let inverted = Policy {
+            band_min: 9,
+            band_max: 3,
+            ..ok
+        };
+        assert!(inverted.problem().expect("refused").contains("9-3"));
+        let no_load = Policy { max_load: 0, ..ok };
+        assert!(no_load.problem().expect("refused").contains("load"));
+        let teams = Policy {
+            team_min: 10,
+            team_max: 4,
+            ..ok
+        };
+        assert!(teams.problem().expect("refused").contains("team size"));
+        let empty_team = Policy { team_min: 0, ..ok };
+        assert!(empty_team.problem().is_some());
     }
 
     #[test]

@@ -55,8 +55,8 @@ fn concat(a: &[u32], b: &[u32]) -> Vec<u32> {
 
 /// Splits `kids` into consecutive runs that each fit on a page below
 /// `tops`; a run has at least one kid.
-fn split(tops: &[u32], kids: &[u32], fits: &dyn Fn(&[u32]) -> bool) -> Vec<Vec<u32>> {
-    let fits_run = |run: &[u32]| fits(&concat(tops, run));
+fn split(tops: &[u32], kids: &[u32], fits: &dyn Fn(&[u32], usize) -> bool) -> Vec<Vec<u32>> {
+    let fits_run = |run: &[u32]| fits(&concat(tops, run), tops.len());
     if fits_run(kids) {
         return vec![kids.to_vec()];
     }
@@ -101,11 +101,16 @@ fn below(chart: &Chart, v: u32, cap: usize) -> Option<Vec<u32>> {
     (nodes.len() <= cap).then_some(nodes)
 }
 
-/// Plans the pages of `chart`. `fits(nodes)` says whether a drawing of
-/// those nodes fits on a page; `cap` is a number of boxes that can never
+/// Plans the pages of `chart`. `fits(nodes, tops)` says whether a drawing
+/// of those nodes, the first `tops` of them repeated managers, fits on a
+/// page; `cap` is a number of boxes that can never
 /// fit, which bounds the work spent on each page.
-pub(crate) fn plan(chart: &Chart, fits: &dyn Fn(&[u32]) -> bool, cap: usize) -> Vec<PagePlan> {
-    let fits = |nodes: &[u32]| nodes.len() <= cap && fits(nodes);
+pub(crate) fn plan(
+    chart: &Chart,
+    fits: &dyn Fn(&[u32], usize) -> bool,
+    cap: usize,
+) -> Vec<PagePlan> {
+    let fits = |nodes: &[u32], tops: usize| nodes.len() <= cap && fits(nodes, tops);
     let roots = chart.forest.roots();
     if roots.is_empty() {
         return vec![PagePlan {
@@ -153,7 +158,7 @@ pub(crate) fn plan(chart: &Chart, fits: &dyn Fn(&[u32]) -> bool, cap: usize) -> 
                 continue;
             }
             let trial = concat(&nodes, reports);
-            if fits(&trial) {
+            if fits(&trial, unit.tops.len()) {
                 nodes = trial;
                 misses = 0;
                 frontier.extend(
@@ -174,7 +179,7 @@ pub(crate) fn plan(chart: &Chart, fits: &dyn Fn(&[u32]) -> bool, cap: usize) -> 
         while i < cut.len() {
             let v = cut[i];
             let whole = below(chart, v, cap).map(|b| concat(&[v], &b));
-            match whole.filter(|w| fits(w)) {
+            match whole.filter(|w| fits(w, 1)) {
                 Some(mut together) => {
                     let mut tops = vec![v];
                     i += 1;
@@ -188,7 +193,7 @@ pub(crate) fn plan(chart: &Chart, fits: &dyn Fn(&[u32]) -> bool, cap: usize) -> 
                         trial.push(w);
                         trial.extend_from_slice(&together[tops.len()..]);
                         trial.extend_from_slice(&more);
-                        if !fits(&trial) {
+                        if !fits(&trial, tops.len() + 1) {
                             break;
                         }
                         tops.push(w);

@@ -178,13 +178,21 @@ impl Drawing {
     /// Lays out `nodes` (chart indices, each after its parent if the parent
     /// is drawn at all); a node whose parent is not drawn is a root.
     pub fn new(chart: &Chart, nodes: Vec<u32>) -> Drawing {
+        Drawing::laid_out(chart, nodes, false)
+    }
+
+    /// Lays out `nodes`; with `detach_first`, the first node's reports are
+    /// drawn as trees of their own rather than hanging under it.
+    fn laid_out(chart: &Chart, nodes: Vec<u32>, detach_first: bool) -> Drawing {
         let mut at: FxHashMap<u32, u32> = FxHashMap::default();
         at.reserve(nodes.len());
         let mut parents = Vec::with_capacity(nodes.len());
+        let first = nodes.first().copied();
         for (i, &v) in nodes.iter().enumerate() {
             let parent = chart
                 .forest
                 .parent(v)
+                .filter(|&p| !(detach_first && Some(p) == first))
                 .and_then(|p| at.get(&p).copied())
                 .unwrap_or(NO_PARENT);
             parents.push(parent);
@@ -206,23 +214,43 @@ impl Drawing {
     /// wrap on a line: a page of many small subtrees is filled in both
     /// directions instead of being one long row.
     pub fn wrapped(chart: &Chart, nodes: Vec<u32>, max_width: f32) -> Drawing {
-        let mut drawing = Drawing::new(chart, nodes);
-        let roots = drawing.forest.roots().to_vec();
-        if roots.len() < 2 || drawing.width() <= max_width {
+        Drawing::new(chart, nodes).wrap(max_width, false)
+    }
+
+    /// The drawing of a page whose first `tops` nodes are repeated managers
+    /// and the rest their reports' subtrees. One manager whose reports do
+    /// not fit side by side under them is drawn alone on the first row, and
+    /// the reports' subtrees wrap below it like words: a page then fills in
+    /// both directions instead of being one wide, shallow row. (The page
+    /// header names whose reports these are.)
+    pub fn for_page(chart: &Chart, nodes: Vec<u32>, tops: usize, max_width: f32) -> Drawing {
+        let drawing = Drawing::wrapped(chart, nodes, max_width);
+        if tops != 1 || drawing.width() <= max_width {
             return drawing;
         }
+        Drawing::laid_out(chart, drawing.nodes, true).wrap(max_width, true)
+    }
+
+    /// Shelf-packs the drawing's trees, in order, into rows at most
+    /// `max_width` wide (a tree wider than that gets a row of its own);
+    /// `first_alone` keeps the first tree alone on the first row.
+    fn wrap(mut self, max_width: f32, first_alone: bool) -> Drawing {
+        let roots = self.forest.roots().to_vec();
+        if roots.len() < 2 || (self.width() <= max_width && !first_alone) {
+            return self;
+        }
         // Which tree each node is in, and each tree's bounds.
-        let n = drawing.nodes.len();
+        let n = self.nodes.len();
         let mut tree = vec![0usize; n];
         for (t, &root) in roots.iter().enumerate() {
             tree[root as usize] = t;
         }
-        for &v in drawing.forest.top_down() {
-            if let Some(p) = drawing.forest.parent(v) {
+        for &v in self.forest.top_down() {
+            if let Some(p) = self.forest.parent(v) {
                 tree[v as usize] = tree[p as usize];
             }
         }
-        let layout = &drawing.placed.layout;
+        let layout = &self.placed.layout;
         let mut bounds = vec![(f32::MAX, f32::MAX, f32::MIN, f32::MIN); roots.len()];
         for v in 0..n {
             let b = &mut bounds[tree[v]];
@@ -237,7 +265,8 @@ impl Drawing {
         let (mut width, mut height) = (0.0f32, 0.0f32);
         for (t, &(min_x, min_y, max_x, max_y)) in bounds.iter().enumerate() {
             let (w, h) = (max_x - min_x, max_y - min_y);
-            if x > 0.0 && x + w > max_width {
+            let new_row = x > 0.0 && (x + w > max_width || (first_alone && t == 1));
+            if new_row {
                 y += row_height + LAYOUT.level_gap;
                 (x, row_height) = (0.0, 0.0);
             }
@@ -247,7 +276,7 @@ impl Drawing {
             width = width.max(x - LAYOUT.root_gap);
             height = height.max(y + h);
         }
-        let placed = &mut drawing.placed;
+        let placed = &mut self.placed;
         for v in 0..n {
             let (dx, dy) = shift[tree[v]];
             placed.layout.x[v] += dx;
@@ -262,7 +291,7 @@ impl Drawing {
             max_x: width,
             max_y: height,
         };
-        drawing
+        self
     }
 
     pub fn width(&self) -> f32 {

@@ -23,6 +23,8 @@ pub enum Undo {
         person: PersonId,
         edit: PersonEdit,
     },
+    /// Each person's home team before an [`Change::AssignTeam`].
+    Teams(Vec<(PersonId, Option<TeamId>)>),
     /// Takes out a team that a change created.
     DropTeam {
         team: TeamId,
@@ -112,6 +114,7 @@ pub fn apply(org: &mut Org, change: &Change) -> Result<Undo> {
                 edit: before,
             })
         }
+        Change::AssignTeam { people, team } => assign_team(org, people, team.as_ref()),
         Change::CreateTeam {
             team,
             name,
@@ -220,14 +223,8 @@ pub fn apply(org: &mut Org, change: &Change) -> Result<Undo> {
             })
         }
         Change::SetPolicy { policy } => {
-            if policy.band_min == 0 || policy.band_min > policy.band_max {
-                return Err(refuse(format!(
-                    "the band {}-{} is not valid: it needs 1 <= min <= max",
-                    policy.band_min, policy.band_max
-                )));
-            }
-            if policy.max_load == 0 {
-                return Err(refuse("the max staff+ load must be at least 1"));
+            if let Some(problem) = policy.problem() {
+                return Err(refuse(problem));
             }
             if org.policy == *policy {
                 return Err(refuse("the policy is already set that way"));
@@ -235,8 +232,8 @@ pub fn apply(org: &mut Org, change: &Change) -> Result<Undo> {
             Ok(Undo::Policy(std::mem::replace(&mut org.policy, *policy)))
         }
         Change::SetLadder { ladder } => {
-            if ladder.levels().is_empty() {
-                return Err(refuse("a ladder needs at least one level"));
+            if let Some(problem) = ladder.problem() {
+                return Err(refuse(problem));
             }
             if org.ladder == *ladder {
                 return Err(refuse("the ladder is already set that way"));
@@ -247,6 +244,38 @@ pub fn apply(org: &mut Org, change: &Change) -> Result<Undo> {
             ))))
         }
     }
+}
+
+/// Validates the whole group before touching anyone, so a refused
+/// assignment changes nothing.
+fn assign_team(org: &mut Org, people: &[PersonId], team: Option<&TeamId>) -> Result<Undo> {
+    if people.is_empty() {
+        return Err(refuse("choose at least one person to move"));
+    }
+    if let Some(team) = team {
+        require_team(org, team)?;
+    }
+    let mut seen = std::collections::HashSet::with_capacity(people.len());
+    for person in people {
+        require_person(org, person)?;
+        if !seen.insert(person) {
+            return Err(refuse(format!("'{person}' is listed twice")));
+        }
+    }
+    let already = |p: &PersonId| org.person(p).is_some_and(|p| p.team.as_ref() == team);
+    if people.iter().all(already) {
+        return Err(refuse(match team {
+            Some(team) => format!("everyone chosen is already in '{team}'"),
+            None => "everyone chosen already has no team".to_string(),
+        }));
+    }
+    let mut before = Vec::with_capacity(people.len());
+    for person in people {
+        let current = org.person_mut(person)?;
+        let previous = std::mem::replace(&mut current.team, team.cloned());
+        before.push((person.clone(), previous));
+    }
+    Ok(Undo::Teams(before))
 }
 
 fn add_person(org: &mut Org, new: &NewPerson, manager: Option<&PersonId>) -> Result<Undo> {
@@ -320,6 +349,11 @@ pub fn revert(org: &mut Org, undo: Undo) -> Result<()> {
         Undo::Restore(removed) => org.restore_person(*removed)?,
         Undo::Edit { person, edit } => {
             swap_field(org.person_mut(&person)?, edit);
+        }
+        Undo::Teams(before) => {
+            for (person, team) in before {
+                org.person_mut(&person)?.team = team;
+            }
         }
         Undo::DropTeam { team } => {
             org.dissolve_team(&team)?;

@@ -263,7 +263,7 @@ impl ImportReport {
                         .title_changes
                         .push((person.clone(), old.to_string(), title.clone()));
                 }
-                Change::EditPerson { .. } => report.other_edits += 1,
+                Change::EditPerson { .. } | Change::AssignTeam { .. } => report.other_edits += 1,
                 Change::CreateTeam { .. }
                 | Change::RenameTeam { .. }
                 | Change::SetTeamKind { .. }

@@ -29,6 +29,12 @@ pub enum Change {
         person: PersonId,
         edit: PersonEdit,
     },
+    /// Gives several people one home team (or none) as a single step, so
+    /// moving a group between teams is one undo.
+    AssignTeam {
+        people: Vec<PersonId>,
+        team: Option<TeamId>,
+    },
     CreateTeam {
         team: TeamId,
         name: String,
@@ -132,6 +138,7 @@ impl Change {
             Change::AddPerson { .. } => "add-person",
             Change::RemovePerson { .. } => "remove-person",
             Change::EditPerson { .. } => "edit-person",
+            Change::AssignTeam { .. } => "assign-team",
             Change::CreateTeam { .. } => "create-team",
             Change::RenameTeam { .. } => "rename-team",
             Change::SetTeamKind { .. } => "set-team-kind",
@@ -188,6 +195,17 @@ impl fmt::Display for Change {
                     d.map_or_else(|| "(none)".to_string(), |d| d.to_string())
                 ),
             },
+            Change::AssignTeam { people, team } => write!(
+                f,
+                "move {} {} to team {}",
+                people.len(),
+                if people.len() == 1 {
+                    "person"
+                } else {
+                    "people"
+                },
+                team.as_ref().map_or("(none)", TeamId::as_str)
+            ),
             Change::CreateTeam {
                 team, team_kind, ..
             } => {
@@ -208,8 +226,8 @@ impl fmt::Display for Change {
             }
             Change::SetPolicy { policy } => write!(
                 f,
-                "set band {}-{}, max load {}",
-                policy.band_min, policy.band_max, policy.max_load
+                "set band {}-{}, max load {}, team size {}-{}",
+                policy.band_min, policy.band_max, policy.max_load, policy.team_min, policy.team_max
             ),
             Change::SetLadder { ladder } => {
                 write!(f, "set ladder ({} levels)", ladder.levels().len())
@@ -250,6 +268,10 @@ mod tests {
             Change::SetPolicy {
                 policy: Policy::default(),
             },
+            Change::AssignTeam {
+                people: vec!["a".into(), "b".into()],
+                team: Some("core".into()),
+            },
         ];
         for change in changes {
             let json = serde_json::to_string(&change).expect("serialisable");
@@ -262,6 +284,20 @@ mod tests {
         })
         .expect("serialisable");
         assert_eq!(json["kind"], "move");
+    }
+
+    #[test]
+    fn a_stored_policy_change_from_before_the_team_size_target_still_reads() {
+        let old = r#"{"kind":"set-policy","policy":{"band_min":3,"band_max":6,"max_load":2}}"#;
+        let change: Change = serde_json::from_str(old).expect("readable");
+        let Change::SetPolicy { policy } = change else {
+            panic!("not a policy change: {change:?}");
+        };
+        assert_eq!(
+            (policy.band_min, policy.band_max, policy.max_load),
+            (3, 6, 2)
+        );
+        assert_eq!((policy.team_min, policy.team_max), (5, 9));
     }
 
     #[test]

@@ -121,6 +121,7 @@ pub fn touched(
         Change::RemovePerson { person } | Change::EditPerson { person, .. } => {
             people.insert(person.clone());
         }
+        Change::AssignTeam { people: moved, .. } => people.extend(moved.iter().cloned()),
         Change::CreateTeam { team, .. }
         | Change::RenameTeam { team, .. }
         | Change::SetTeamKind { team, .. }

@@ -111,6 +111,11 @@ fn any_change() -> impl Strategy<Value = Change> {
                 edit: PersonEdit::Team(team),
             }
         }),
+        (
+            prop::collection::vec(person.clone(), 1..4),
+            prop::option::of(team.clone())
+        )
+            .prop_map(|(people, team)| Change::AssignTeam { people, team }),
         team.clone().prop_map(|team| Change::CreateTeam {
             team,
             name: "New team".into(),
@@ -133,7 +138,14 @@ fn any_change() -> impl Strategy<Value = Change> {
             policy: crate::model::Policy {
                 band_min,
                 band_max,
-                max_load: 3
+                ..crate::model::Policy::default()
+            }
+        }),
+        (2u32..5, 5u32..12).prop_map(|(team_min, team_max)| Change::SetPolicy {
+            policy: crate::model::Policy {
+                team_min,
+                team_max,
+                ..crate::model::Policy::default()
             }
         }),
     ]
@@ -296,12 +308,129 @@ fn refusals_explain_themselves() {
             policy: crate::model::Policy {
                 band_min: 9,
                 band_max: 3,
-                max_load: 3,
+                ..crate::model::Policy::default()
             },
         },
     )
     .expect_err("bad band");
     assert!(band.to_string().contains("not valid"));
+}
+
+#[test]
+fn a_group_team_assignment_is_all_or_nothing_and_undoes_exactly() {
+    let mut org = sample();
+    let before = org.clone();
+    let unknown = apply(
+        &mut org,
+        &Change::AssignTeam {
+            people: vec!["a".into(), "nobody".into()],
+            team: Some("arch".into()),
+        },
+    )
+    .expect_err("unknown person");
+    assert!(unknown.to_string().contains("nobody"), "{unknown}");
+    assert_eq!(org.person(&"a".into()), before.person(&"a".into()));
+    let twice = apply(
+        &mut org,
+        &Change::AssignTeam {
+            people: vec!["a".into(), "a".into()],
+            team: Some("arch".into()),
+        },
+    )
+    .expect_err("listed twice");
+    assert!(twice.to_string().contains("twice"));
+    assert!(
+        apply(
+            &mut org,
+            &Change::AssignTeam {
+                people: vec!["a".into()],
+                team: Some("core".into()),
+            },
+        )
+        .is_err(),
+        "already there"
+    );
+    assert!(
+        apply(
+            &mut org,
+            &Change::AssignTeam {
+                people: Vec::new(),
+                team: None,
+            },
+        )
+        .is_err(),
+        "nobody chosen"
+    );
+    let undo = apply(
+        &mut org,
+        &Change::AssignTeam {
+            // `s` is already in arch: the others still move.
+            people: vec!["a".into(), "b".into(), "s".into()],
+            team: Some("arch".into()),
+        },
+    )
+    .expect("moved");
+    for id in ["a", "b", "s"] {
+        assert_eq!(
+            org.person(&id.into()).and_then(|p| p.team.clone()),
+            Some("arch".into())
+        );
+    }
+    revert(&mut org, undo).expect("reverted");
+    for person in before.people() {
+        assert_eq!(org.person(&person.id), Some(person));
+    }
+}
+
+#[test]
+fn bad_settings_are_refused_with_a_reason_and_change_nothing() {
+    use crate::model::{Ladder, LadderLevel, Policy, Track};
+    let mut org = sample();
+    let teams = apply(
+        &mut org,
+        &Change::SetPolicy {
+            policy: Policy {
+                team_min: 8,
+                team_max: 4,
+                ..Policy::default()
+            },
+        },
+    )
+    .expect_err("bad team size");
+    assert!(teams.to_string().contains("team size"), "{teams}");
+    assert_eq!(org.policy, Policy::default());
+    let level = |code: &str| LadderLevel {
+        code: code.into(),
+        track: Track::Ic,
+        rank: 1,
+        staff_plus: false,
+    };
+    let duplicate = apply(
+        &mut org,
+        &Change::SetLadder {
+            ladder: Ladder::new(vec![level("L1"), level("l1")]),
+        },
+    )
+    .expect_err("duplicate code");
+    assert!(duplicate.to_string().contains("twice"), "{duplicate}");
+    let blank = apply(
+        &mut org,
+        &Change::SetLadder {
+            ladder: Ladder::new(vec![level("")]),
+        },
+    )
+    .expect_err("empty code");
+    assert!(blank.to_string().contains("no code"), "{blank}");
+    assert_eq!(org.ladder, Ladder::default());
+    let undo = apply(
+        &mut org,
+        &Change::SetLadder {
+            ladder: Ladder::new(vec![level("L1"), level("L2")]),
+        },
+    )
+    .expect("valid ladder");
+    revert(&mut org, undo).expect("reverted");
+    assert_eq!(org.ladder, Ladder::default());
 }
 
 #[test]

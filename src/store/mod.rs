@@ -584,6 +584,7 @@ struct SnapshotJson<'a> {
     span_histogram: &'a [crate::metrics::SpanBucket],
     people_per_layer: &'a [u64],
     coverage: CoverageJson,
+    team_size: &'a crate::metrics::TeamSizeStats,
 }
 
 #[derive(serde::Serialize)]
@@ -632,6 +633,7 @@ impl<'a> SnapshotJson<'a> {
                 max_load: c.max_load,
                 overloaded: c.overloaded,
             },
+            team_size: &m.team_size,
         }
     }
 }

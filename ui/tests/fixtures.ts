@@ -12,10 +12,14 @@ import type {
   ImportRequest,
   ImportResultDto,
   MetricsSummary,
+  PeopleTableDto,
   PersonDetails,
   PlanDto,
   ScenarioDto,
   ScenarioState,
+  SettingsDto,
+  SizeVerdictDto,
+  TeamDto,
 } from "../src/generated";
 import { encodeLayout, type Rect } from "../src/lib/layout";
 import type { Platform } from "../src/lib/platform";
@@ -28,6 +32,7 @@ export function node(index: number, id: string, name: string, manager: number | 
     name,
     title: span > 0 ? "Manager" : "Engineer",
     team: "Core",
+    teamId: "Core",
     level: "L4",
     status: "active",
     manager,
@@ -61,6 +66,7 @@ export function metrics(overrides: Partial<MetricsSummary> = {}): MetricsSummary
     managerIcRatio: 1.5,
     spanHistogram: [{ span: 2, managers: 2 }],
     peoplePerLayer: [1, 2, 2],
+    teamSize: { min: 5, max: 9, below: 1, within: 0, above: 0 },
     coverage: {
       teams: 4,
       covered: 3,
@@ -79,6 +85,57 @@ export function metrics(overrides: Partial<MetricsSummary> = {}): MetricsSummary
     warnings: [],
     ...overrides,
   };
+}
+
+/** The fake's teams before any change: everyone in smallOrg is in Core. */
+export function baseTeams(): TeamDto[] {
+  return [
+    { id: "Core", name: "Core", kind: "stream-aligned", department: "Eng", lead: "ann", leadName: "Ann Archer", members: 0, costTotal: 0, staffPlus: 0, verdict: "below" },
+    { id: "Infra", name: "Infra", kind: "platform", department: "Eng", lead: null, leadName: null, members: 0, costTotal: 0, staffPlus: 0, verdict: "below" },
+  ];
+}
+
+export function defaultSettings(): SettingsDto {
+  return {
+    policy: { bandMin: 5, bandMax: 8, maxLoad: 3, teamMin: 5, teamMax: 9 },
+    ladder: [
+      { code: "IC1", track: "ic", rank: 1, staffPlus: false },
+      { code: "IC4", track: "ic", rank: 4, staffPlus: true },
+      { code: "M1", track: "management", rank: 1, staffPlus: false },
+    ],
+  };
+}
+
+function sizeVerdict(size: number, min: number, max: number): SizeVerdictDto {
+  return size < min ? "below" : size > max ? "above" : "within";
+}
+
+function teamSlug(name: string): string {
+  return `team-${name.trim().toLowerCase().split(/[^a-z0-9]+/).filter(Boolean).join("-")}`;
+}
+
+/** Team and settings edits replayed over the base, like the backend's scenario. */
+function replaySettingsAndTeams(changes: readonly FakeChange[]): { teams: TeamDto[]; settings: SettingsDto } {
+  let teams = baseTeams();
+  let settings = defaultSettings();
+  for (const change of changes) {
+    if (change.kind !== "request") continue;
+    const r = change.request;
+    if (r.kind === "createTeam") {
+      teams.push({ ...baseTeams()[1]!, id: r.team ?? teamSlug(r.name), name: r.name, kind: r.teamKind, department: r.department });
+    } else if (r.kind === "renameTeam") {
+      teams = teams.map((t) => (t.id === r.team ? { ...t, name: r.name } : t));
+    } else if (r.kind === "setTeamKind") {
+      teams = teams.map((t) => (t.id === r.team ? { ...t, kind: r.teamKind } : t));
+    } else if (r.kind === "dissolveTeam") {
+      teams = teams.filter((t) => t.id !== r.team);
+    } else if (r.kind === "setPolicy") {
+      settings = { ...settings, policy: r.policy };
+    } else if (r.kind === "setLadder") {
+      settings = { ...settings, ladder: r.levels };
+    }
+  }
+  return { teams, settings };
 }
 
 export function rects(count: number): Rect[] {
@@ -127,6 +184,25 @@ export interface FakeBackend extends Platform {
   record(change: FakeChange): void;
 }
 
+/** The fake workspace's teams; nodes carry their names, as the backend's do. */
+export const FAKE_TEAMS = [
+  { id: "core", name: "Core" },
+  { id: "payments", name: "Payments" },
+];
+
+function teamName(id: string | null): string | null {
+  return id === null ? null : (FAKE_TEAMS.find((t) => t.id === id)?.name ?? id);
+}
+
+/** Annual cost in cents of the i-th person of a fake org: 100,000 + i × 1,000. */
+export function fakeCost(i: number): number {
+  return 10_000_000 + i * 100_000;
+}
+
+function cents(text: string): number | null {
+  return text.trim() === "" ? null : Math.round(Number(text.replace(/,/g, "")) * 100);
+}
+
 function applyRequest(nodes: ChartNode[], request: ChangeRequest): ChartNode[] {
   if (request.kind === "move") return applyChange(nodes, { kind: "move", person: request.person, to: request.manager });
   if (request.kind === "removePerson") return applyChange(nodes, { kind: "remove", person: request.person });
@@ -138,7 +214,8 @@ function applyRequest(nodes: ChartNode[], request: ChangeRequest): ChartNode[] {
       ...node(nodes.length, p.id ?? `REQ-${nodes.length}`, p.name, manager ? manager.index : null),
       title: p.title,
       level: p.level,
-      team: p.team,
+      team: teamName(p.team),
+      teamId: p.team,
       status: p.status,
     };
     return [...nodes, added];
@@ -151,7 +228,21 @@ function applyRequest(nodes: ChartNode[], request: ChangeRequest): ChartNode[] {
     if (edit.field === "title") person.title = edit.value;
     if (edit.field === "level") person.level = edit.value;
     if (edit.field === "status") person.status = edit.value;
-    if (edit.field === "team") person.team = edit.value;
+    if (edit.field === "team") {
+      person.team = teamName(edit.value);
+      person.teamId = edit.value;
+    }
+  }
+  if (request.kind === "assignTeam") {
+    for (const n of nodes) {
+      if (request.people.includes(n.id)) {
+        n.team = teamName(request.team);
+        n.teamId = request.team;
+      }
+    }
+  }
+  if (request.kind === "dissolveTeam") {
+    for (const n of nodes) if (n.teamId === request.team) n.team = n.teamId = null;
   }
   return nodes;
 }
@@ -272,6 +363,45 @@ export function fakePlatform(nodes = smallOrg()): FakeBackend {
       redoLabel: s.head < s.changes.length ? describe(s.changes[s.head]!) : null,
     };
   };
+  const replayed = () => {
+    const s = backend.scenarioData.get(backend.shown)!;
+    return replaySettingsAndTeams(s.changes.slice(0, s.head));
+  };
+  const teamRows = (): TeamDto[] => {
+    const { teams, settings } = replayed();
+      const { teamMin, teamMax } = settings.policy;
+      return teams.map((t) => {
+        const members = backend.nodes.filter((n) => n.teamId === t.id && n.status === "active");
+        return {
+          ...t,
+          members: members.length,
+          costTotal: members.length * 100_000,
+          staffPlus: members.filter((n) => n.staffPlus).length,
+          verdict: sizeVerdict(members.length, teamMin, teamMax),
+        };
+      });
+  };
+  /** Refuses what the core refuses, with the same codes. */
+  const validate = (request: ChangeRequest): void => {
+    const { teams, settings } = replayed();
+    const known = (id: string) => teams.some((t) => t.id === id);
+    const refuse = (message: string) => {
+      throw { code: "invalid-input", message };
+    };
+    if (request.kind === "createTeam" && known(request.team ?? teamSlug(request.name))) {
+      throw { code: "invalid-input", message: `a team with id '${request.team ?? teamSlug(request.name)}' already exists` };
+    }
+    if ((request.kind === "renameTeam" || request.kind === "setTeamKind" || request.kind === "dissolveTeam") && !known(request.team)) {
+      refuse(`no team with id '${request.team}'`);
+    }
+    if (request.kind === "assignTeam" && request.team !== null && !known(request.team)) refuse(`no team with id '${request.team}'`);
+    if (request.kind === "setPolicy") {
+      const p = request.policy;
+      if (p.bandMin < 1 || p.bandMin > p.bandMax || p.teamMin < 1 || p.teamMin > p.teamMax) refuse("the range is not valid");
+      if (JSON.stringify(p) === JSON.stringify(settings.policy)) refuse("the policy is already set that way");
+    }
+    if (request.kind === "setLadder" && request.levels.length === 0) refuse("a ladder needs at least one level");
+  };
   const maybeFail = (method: string): void => {
     backend.calls.push(method);
     const error = backend.failNext.get(method);
@@ -298,6 +428,32 @@ export function fakePlatform(nodes = smallOrg()): FakeBackend {
   const requireFree = (name: string): void => {
     if (name.includes("/")) throw { code: "invalid-input", message: "a name may not contain '/'" };
     if (backend.scenarioData.has(name)) throw { code: "already-exists", message: `scenario '${name}' exists` };
+  };
+  /** Location, cost and start date of everyone in the shown scenario, by id. */
+  const extras = (): Map<string, { location: string; cost: number | null; startDate: string | null }> => {
+    const out = new Map(
+      base.map((n, i) => [
+        n.id,
+        { location: i % 2 === 0 ? "Berlin" : "Paris", cost: fakeCost(i) as number | null, startDate: null as string | null },
+      ]),
+    );
+    const s = backend.scenarioData.get(backend.shown)!;
+    let count = base.length;
+    for (const c of s.changes.slice(0, s.head)) {
+      if (c.kind === "remove" || (c.kind === "request" && c.request.kind === "removePerson")) count--;
+      if (c.kind !== "request") continue;
+      const r = c.request;
+      if (r.kind === "addPerson") {
+        const p = r.person;
+        out.set(p.id ?? `REQ-${count}`, { location: p.location, cost: cents(p.cost), startDate: p.startDate || null });
+        count++;
+      }
+      if (r.kind === "editPerson" && r.edit.field === "cost") {
+        const entry = out.get(r.person);
+        if (entry) entry.cost = cents(r.edit.value);
+      }
+    }
+    return out;
   };
   const backend: FakeBackend = {
     nodes,
@@ -327,9 +483,19 @@ export function fakePlatform(nodes = smallOrg()): FakeBackend {
       if (request.kind === "editPerson" && request.edit.field === "cost" && !/^\d+(\.\d{1,2})?$/.test(request.edit.value)) {
         throw { code: "invalid-input", message: `cost '${request.edit.value}' is not an amount` };
       }
+      validate(request);
       backend.record({ kind: "request", request });
       return state();
     },
+    async teams() {
+      maybeFail("teams");
+      return teamRows();
+    },
+    async settings() {
+      maybeFail("settings");
+      return replayed().settings;
+    },
+
     async scenarios() {
       maybeFail("scenarios");
       return state();
@@ -494,7 +660,39 @@ export function fakePlatform(nodes = smallOrg()): FakeBackend {
       backend.calls.push("metrics");
       // Like the backend: the figures of the scenario on show.
       const managers = managersOf(backend.nodes);
-      return metrics({ people: backend.nodes.length, managers, ics: backend.nodes.length - managers });
+      const { policy } = replayed().settings;
+      const teams = teamRows();
+      const count = (v: SizeVerdictDto) => teams.filter((t) => t.verdict === v).length;
+      return metrics({
+        people: backend.nodes.length,
+        managers,
+        ics: backend.nodes.length - managers,
+        band: { ...metrics().band, min: policy.bandMin, max: policy.bandMax },
+        teamSize: { min: policy.teamMin, max: policy.teamMax, below: count("below"), within: count("within"), above: count("above") },
+      });
+    },
+    async peopleTable(): Promise<PeopleTableDto> {
+      maybeFail("peopleTable");
+      const byId = extras();
+      const locations: string[] = [];
+      const rows = backend.nodes.map((n) => byId.get(n.id) ?? { location: "", cost: null, startDate: null });
+      const location = rows.map((r) => {
+        const at = locations.indexOf(r.location);
+        if (at >= 0) return at;
+        locations.push(r.location);
+        return locations.length - 1;
+      });
+      return {
+        teams: FAKE_TEAMS.map((t) => ({ ...t })),
+        locations,
+        team: backend.nodes.map((n) => {
+          const at = FAKE_TEAMS.findIndex((t) => t.name === n.team);
+          return at < 0 ? null : at;
+        }),
+        location,
+        costCents: rows.map((r) => r.cost),
+        startDate: rows.map((r) => r.startDate),
+      };
     },
     async personDetails(id): Promise<PersonDetails> {
       backend.calls.push(`personDetails:${id}`);

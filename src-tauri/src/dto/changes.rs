@@ -4,14 +4,14 @@
 //! through the same validated, persisted path as the CLI.
 
 use orgraph::date::NaiveDate;
-use orgraph::model::TeamId;
+use orgraph::model::{Ladder, TeamId};
 use orgraph::money::Money;
 use orgraph::scenario::{Change, NewPerson, PersonEdit};
 use orgraph::{OrgError, PersonId, Status, TeamKind};
 use serde::Deserialize;
 use ts_rs::TS;
 
-use super::PersonStatus;
+use super::{LadderLevelDto, PersonStatus, PolicyDto};
 
 /// A team's kind, as the UI names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, Deserialize, TS)]
@@ -115,6 +115,11 @@ pub enum ChangeRequest {
         person: String,
         edit: PersonEditDto,
     },
+    /// Gives several people one home team (null: none) as one undoable step.
+    AssignTeam {
+        people: Vec<String>,
+        team: Option<String>,
+    },
     CreateTeam {
         /// Without an id, one is made from the name (`team-<slug>`).
         team: Option<String>,
@@ -148,6 +153,14 @@ pub enum ChangeRequest {
     RemoveDottedLine {
         manager: String,
         report: String,
+    },
+    /// The span band, max staff+ load and team-size target.
+    SetPolicy {
+        policy: PolicyDto,
+    },
+    /// The whole career ladder, in order.
+    SetLadder {
+        levels: Vec<LadderLevelDto>,
     },
 }
 
@@ -236,6 +249,10 @@ impl ChangeRequest {
                 person: id(person),
                 edit: edit.into_edit()?,
             },
+            ChangeRequest::AssignTeam { people, team } => Change::AssignTeam {
+                people: people.into_iter().map(id).collect(),
+                team: team.as_deref().map(TeamId::from),
+            },
             ChangeRequest::CreateTeam {
                 team,
                 name,
@@ -281,6 +298,12 @@ impl ChangeRequest {
             ChangeRequest::RemoveDottedLine { manager, report } => Change::RemoveDottedLine {
                 manager: id(manager),
                 report: id(report),
+            },
+            ChangeRequest::SetPolicy { policy } => Change::SetPolicy {
+                policy: policy.into(),
+            },
+            ChangeRequest::SetLadder { levels } => Change::SetLadder {
+                ladder: Ladder::new(levels.into_iter().map(Into::into).collect()),
             },
         })
     }
@@ -346,6 +369,40 @@ mod tests {
             Some("2027-02-01")
         );
         assert_eq!(manager, Some(PersonId::new("m1")));
+    }
+
+    #[test]
+    fn settings_and_group_moves_become_core_changes() {
+        let change = parse(
+            r#"{"kind":"setPolicy","policy":{"bandMin":4,"bandMax":7,"maxLoad":2,"teamMin":3,"teamMax":8}}"#,
+        )
+        .into_change(|| unreachable!())
+        .expect("change");
+        let Change::SetPolicy { policy } = change else {
+            panic!("not a policy: {change:?}");
+        };
+        assert_eq!((policy.band_min, policy.team_max), (4, 8));
+        let change = parse(
+            r#"{"kind":"setLadder","levels":[{"code":" L1 ","track":"ic","rank":1,"staffPlus":false},
+                {"code":"L9","track":"management","rank":9,"staffPlus":false}]}"#,
+        )
+        .into_change(|| unreachable!())
+        .expect("change");
+        let Change::SetLadder { ladder } = change else {
+            panic!("not a ladder: {change:?}");
+        };
+        assert_eq!(ladder.levels()[0].code, "L1");
+        assert_eq!(ladder.levels().len(), 2);
+        let change = parse(r#"{"kind":"assignTeam","people":["a","b"],"team":"t1"}"#)
+            .into_change(|| unreachable!())
+            .expect("change");
+        assert_eq!(
+            change,
+            Change::AssignTeam {
+                people: vec![PersonId::new("a"), PersonId::new("b")],
+                team: Some(TeamId::from("t1")),
+            }
+        );
     }
 
     #[test]

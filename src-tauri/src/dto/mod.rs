@@ -4,20 +4,27 @@
 //! Their TypeScript twins in `ui/src/generated/` are produced by ts-rs; the
 //! `bindings` test fails when the committed files drift from these types.
 //!
-//! No individual's compensation crosses IPC: only totals over a team,
-//! department or scenario (the plan and the comparison) carry money.
+//! Individual compensation crosses IPC only for the people table and its
+//! edits (`PeopleTableDto::cost_cents`, and the cost typed into a
+//! `ChangeRequest`), which HR and directors use to see and edit cost; it is
+//! never logged. Every other DTO carries money only as totals over a team,
+//! department or scenario (the plan and the comparison).
 
 mod changes;
 mod export;
 mod import;
+mod people;
 mod scenarios;
 mod staffplus;
+mod teams;
 
 pub use changes::*;
 pub use export::*;
 pub use import::*;
+pub use people::*;
 pub use scenarios::*;
 pub use staffplus::*;
+pub use teams::*;
 
 use orgraph::metrics::{Metrics, Verdict};
 use orgraph::{ErrorCode, Org, OrgError, PersonId, Status};
@@ -173,7 +180,10 @@ pub struct ChartNode {
     pub id: String,
     pub name: String,
     pub title: String,
+    /// The home team's name.
     pub team: Option<String>,
+    /// The home team's id, which the Teams view matches members on.
+    pub team_id: Option<String>,
     pub level: String,
     pub status: PersonStatus,
     /// Index of the solid-line manager, `null` for a root.
@@ -250,7 +260,19 @@ pub struct MetricsSummary {
     pub span_histogram: Vec<SpanBucketDto>,
     pub people_per_layer: Vec<u32>,
     pub coverage: CoverageSummary,
+    pub team_size: TeamSizeSummary,
     pub warnings: Vec<String>,
+}
+
+/// The team-size target and how many teams fall below, within and above it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TeamSizeSummary {
+    pub min: u32,
+    pub max: u32,
+    pub below: u32,
+    pub within: u32,
+    pub above: u32,
 }
 
 impl From<&Metrics> for MetricsSummary {
@@ -300,6 +322,13 @@ impl From<&Metrics> for MetricsSummary {
                 max_load: c.max_load,
                 overloaded: count(c.overloaded),
                 uncovered_teams: c.uncovered_teams.iter().map(ToString::to_string).collect(),
+            },
+            team_size: TeamSizeSummary {
+                min: m.team_size.min,
+                max: m.team_size.max,
+                below: count(m.team_size.below),
+                within: count(m.team_size.within),
+                above: count(m.team_size.above),
             },
             warnings: m.warnings.iter().map(ToString::to_string).collect(),
         }
@@ -427,6 +456,7 @@ impl ChartNode {
             .map(|n| ChartNode {
                 index: n.index,
                 team: n.team,
+                team_id: n.team_id,
                 id: n.id,
                 name: n.name,
                 title: n.title,
@@ -524,8 +554,10 @@ mod tests {
         assert_eq!(json.as_object().map(|o| o.len()), Some(2));
     }
 
+    /// The chart, details and metrics never carry cost; only `PeopleTableDto`
+    /// (tested in `people.rs`) does.
     #[test]
-    fn no_dto_carries_compensation() {
+    fn no_dto_but_the_people_table_carries_compensation() {
         let (_dir, s) = seeded();
         let org = s.org();
         let someone = org.people().next().map(|p| p.id.clone()).expect("someone");

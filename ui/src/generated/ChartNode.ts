@@ -6,7 +6,15 @@ import type { SpanVerdict } from "./SpanVerdict";
  * One box of the org chart. `index` is the node's position in the binary
  * layout returned by `chart_layout` (16 bytes per node).
  */
-export type ChartNode = { index: number, id: string, name: string, title: string, team: string | null, level: string, status: PersonStatus, 
+export type ChartNode = { index: number, id: string, name: string, title: string, 
+/**
+ * The home team's name.
+ */
+team: string | null, 
+/**
+ * The home team's id, which the Teams view matches members on.
+ */
+teamId: string | null, level: string, status: PersonStatus, 
 /**
  * Index of the solid-line manager, `null` for a root.
  */

@@ -3,6 +3,7 @@ import type { BandSummary } from "./BandSummary";
 import type { CoverageSummary } from "./CoverageSummary";
 import type { SpanBucketDto } from "./SpanBucketDto";
 import type { SpanSummary } from "./SpanSummary";
+import type { TeamSizeSummary } from "./TeamSizeSummary";
 
 /**
  * The metrics panel's figures (no cost figures: compensation stays in the
@@ -12,4 +13,4 @@ export type MetricsSummary = { people: number, managers: number, ics: number, ro
 /**
  * ICs per manager; `null` when there are no managers.
  */
-managerIcRatio: number | null, spanHistogram: Array<SpanBucketDto>, peoplePerLayer: Array<number>, coverage: CoverageSummary, warnings: Array<string>, };
+managerIcRatio: number | null, spanHistogram: Array<SpanBucketDto>, peoplePerLayer: Array<number>, coverage: CoverageSummary, teamSize: TeamSizeSummary, warnings: Array<string>, };

@@ -16,11 +16,14 @@ import type {
   ImportRequest,
   ImportResultDto,
   MetricsSummary,
+  PeopleTableDto,
   PersonDetails,
   PlanDto,
   ScenarioState,
   StaffPlusBoardDto,
   WhatIfDto,
+  SettingsDto,
+  TeamDto,
   WorkspaceInfo,
 } from "../generated";
 
@@ -31,6 +34,11 @@ export interface Platform {
   chartLayout(collapsed: readonly string[]): Promise<ArrayBuffer>;
   metrics(): Promise<MetricsSummary>;
   personDetails(id: string): Promise<PersonDetails>;
+  /**
+   * The people table's columns the nodes lack (location, cost, start date,
+   * team) in node index order, and the team list. Carries individual costs.
+   */
+  peopleTable(): Promise<PeopleTableDto>;
   /** Resolves with the metrics after the move; rejects with an `AppError`. */
   movePerson(personId: string, managerId: string | null): Promise<MetricsSummary>;
   /**
@@ -39,6 +47,10 @@ export interface Platform {
    * fetched again. Rejects with an `AppError` and changes nothing when refused.
    */
   applyChange(request: ChangeRequest): Promise<ScenarioState>;
+  /** Every team of the scenario on show, with size, cost total, staff+ support and size verdict. */
+  teams(): Promise<TeamDto[]>;
+  /** The policy (band, load, team-size target) and ladder of the scenario on show. */
+  settings(): Promise<SettingsDto>;
 
   // Scenarios. Every call that changes what is on show resolves with the new
   // scenario state; the chart and metrics must then be fetched again.
@@ -114,9 +126,12 @@ export const tauriPlatform: Platform = {
     toArrayBuffer(await call<unknown>("chart_layout", { collapsed: [...collapsed] })),
   metrics: () => call<MetricsSummary>("metrics"),
   personDetails: (id) => call<PersonDetails>("person_details", { id }),
+  peopleTable: () => call<PeopleTableDto>("people_table"),
   movePerson: (personId, managerId) =>
     call<MetricsSummary>("move_person", { personId, managerId }),
   applyChange: (request) => call<ScenarioState>("apply_change", { request }),
+  teams: () => call<TeamDto[]>("teams"),
+  settings: () => call<SettingsDto>("settings"),
   scenarios: () => call<ScenarioState>("scenarios"),
   switchScenario: (name) => call<ScenarioState>("switch_scenario", { name }),
   createScenario: (name, from) => call<ScenarioState>("create_scenario", { name, from }),

@@ -106,13 +106,6 @@ export function windowByTops(tops: readonly number[], scrollTop: number, viewpor
   return { start: Math.max(0, lo - overscan), end: Math.min(tops.length, end + overscan) };
 }
 
-/** The same for rows (or columns) all `size` px long. */
-export function uniformWindow(count: number, size: number, scroll: number, viewport: number, overscan = 2): { start: number; end: number } {
-  const start = Math.max(0, Math.floor(scroll / size) - overscan);
-  const end = Math.min(count, Math.ceil((scroll + viewport) / size) + overscan);
-  return { start, end: Math.max(start, end) };
-}
-
 /** How an engineer supports a team, as a matrix cell shows it. */
 export type CellKind = "home" | "assigned" | "home-assigned" | null;
 

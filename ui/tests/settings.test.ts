@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import { ScenarioStore } from "../src/lib/scenarios.svelte";
+import { checkDraft, draftOf, SettingsStore } from "../src/lib/settings.svelte";
+import { OrgStore } from "../src/lib/store.svelte";
+import { defaultSettings, fakePlatform } from "./fixtures";
+
+async function loaded() {
+  const backend = fakePlatform();
+  const org = new OrgStore(backend);
+  const scenarios = new ScenarioStore(backend, org);
+  await Promise.all([org.load(), scenarios.load()]);
+  const settings = new SettingsStore(backend, scenarios);
+  await settings.load();
+  backend.calls.length = 0;
+  return { backend, org, scenarios, settings };
+}
+
+describe("checkDraft", () => {
+  const draft = () => draftOf(defaultSettings());
+
+  it("accepts the defaults and trims codes", () => {
+    const d = draft();
+    d.ladder[0]!.code = "  ic1 ";
+    const checked = checkDraft(d);
+    expect(checked.ok && checked.settings.ladder[0]!.code).toBe("ic1");
+    expect(checked.ok && checked.settings.policy).toEqual(defaultSettings().policy);
+  });
+
+  it.each([
+    [(d: ReturnType<typeof draft>) => (d.policy.bandMin = "9"), /span band's minimum \(9\) is above its maximum \(8\)/],
+    [(d: ReturnType<typeof draft>) => (d.policy.bandMin = "0"), /at least 1/],
+    [(d: ReturnType<typeof draft>) => (d.policy.maxLoad = "two"), /Max teams .* whole number/],
+    [(d: ReturnType<typeof draft>) => (d.policy.teamMax = "3"), /team size target's minimum \(5\) is above its maximum \(3\)/],
+    [(d: ReturnType<typeof draft>) => (d.ladder[1]!.code = " "), /Level 2 of the ladder has no code/],
+    [(d: ReturnType<typeof draft>) => (d.ladder[1]!.code = "ic1"), /“ic1” is in the ladder twice/],
+    [(d: ReturnType<typeof draft>) => (d.ladder[0]!.rank = "0"), /rank of IC1/],
+    [(d: ReturnType<typeof draft>) => (d.ladder = []), /at least one level/],
+  ])("refuses a bad draft with a reason (%#)", (spoil, message) => {
+    const d = draft();
+    spoil(d);
+    const checked = checkDraft(d);
+    expect(checked.ok).toBe(false);
+    expect(!checked.ok && checked.message).toMatch(message);
+  });
+});
+
+describe("SettingsStore", () => {
+  it("saves a new band as one setPolicy change and the metrics follow", async () => {
+    const { backend, settings, scenarios, org } = await loaded();
+    settings.draft!.policy.bandMin = "3";
+    settings.draft!.policy.bandMax = "6";
+    expect(await settings.save()).toBe(true);
+    expect(backend.calls.filter((c) => c.startsWith("applyChange"))).toEqual(["applyChange:setPolicy"]);
+    expect(org.metrics?.band.min).toBe(3);
+    expect(org.metrics?.band.max).toBe(6);
+    expect(scenarios.canUndo).toBe(true);
+    await scenarios.undo();
+    expect(org.metrics?.band.min).toBe(5);
+  });
+
+  it("saves an edited ladder (added and removed rows) as one setLadder change", async () => {
+    const { backend, settings } = await loaded();
+    settings.removeLevel(2);
+    settings.addLevel();
+    const added = settings.draft!.ladder[2]!;
+    expect(added).toEqual({ code: "", track: "ic", rank: "5", staffPlus: false });
+    added.code = "IC5";
+    added.staffPlus = true;
+    expect(await settings.save()).toBe(true);
+    expect(backend.calls.filter((c) => c.startsWith("applyChange"))).toEqual(["applyChange:setLadder"]);
+    expect((await backend.settings()).ladder.map((l) => l.code)).toEqual(["IC1", "IC4", "IC5"]);
+  });
+
+  it("sends nothing for an invalid draft or an unchanged one", async () => {
+    const { backend, settings } = await loaded();
+    expect(await settings.save()).toBe(true);
+    settings.draft!.policy.teamMin = "12";
+    expect(await settings.save()).toBe(false);
+    expect(settings.error?.code).toBe("invalid-input");
+    expect(settings.error?.message).toMatch(/team size target/);
+    expect(backend.calls.filter((c) => c.startsWith("applyChange"))).toEqual([]);
+  });
+
+  it("shows the backend's refusal in the dialog, worded by code", async () => {
+    const { backend, settings, scenarios } = await loaded();
+    backend.failNext.set("applyChange:setPolicy", { code: "conflict", message: "stale" });
+    settings.draft!.policy.maxLoad = "4";
+    expect(await settings.save()).toBe(false);
+    expect(settings.error?.code).toBe("conflict");
+    expect(settings.error?.message).toMatch(/changed in another Orgraph window/);
+    expect(scenarios.error).toBeNull();
+  });
+});
