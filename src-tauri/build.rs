@@ -22,6 +22,8 @@ const COMMANDS: &[&str] = &[
     "export_file",
     "detect_import",
     "import_people",
+    "staff_plus_board",
+    "save_what_if",
     "people_table",
     "teams",
     "settings",

@@ -6,6 +6,7 @@
 use crate::date;
 use crate::error::Result;
 use crate::generate;
+use crate::metrics::placement::{Preview, WhatIf};
 use crate::metrics::{BaseInput, Dashboard, DashboardQuery, Metrics, MetricsEngine, View};
 use crate::model::{Finding, Ladder, Org, PersonId, Policy};
 use crate::scenario::diff::{Capture, Comparison};
@@ -293,6 +294,102 @@ impl Session {
         }
     }
 
+    /// Applies several changes to the scenario as one step of work: each
+    /// validated against the org as the previous ones left it, all
+    /// persisted in one transaction with one snapshot. If any is refused or
+    /// saving fails, none is kept. Each stays a change of its own (undone
+    /// one at a time). Returns the last one's position.
+    pub fn apply_all(&mut self, changes: Vec<Change>, reason: &str) -> Result<u32> {
+        self.refuse_in_time_travel()?;
+        let mut undos = Vec::with_capacity(changes.len());
+        for change in &changes {
+            match scenario::apply(&mut self.org, change) {
+                Ok(undo) => undos.push(undo),
+                Err(err) => {
+                    self.revert_all(undos)?;
+                    return Err(err);
+                }
+            }
+        }
+        self.engine = MetricsEngine::new(&self.org, View::Current);
+        let metrics = self.current_summary();
+        let snapshot = self.snapshot(reason, &metrics);
+        match self
+            .workspace
+            .append_changes(&self.scenario, &changes, Some(&snapshot))
+        {
+            Ok(last) => {
+                let head = self.scenario.head;
+                self.entries.truncate(head as usize);
+                self.undo.truncate(head as usize);
+                let made_at = chrono::Utc::now()
+                    .format("%Y-%m-%dT%H:%M:%S%.3fZ")
+                    .to_string();
+                for (offset, change) in changes.into_iter().enumerate() {
+                    self.entries.push(ChangeEntry {
+                        position: head + 1 + offset as u32,
+                        change,
+                        effective: None,
+                        made_at: made_at.clone(),
+                    });
+                }
+                self.undo.extend(undos.into_iter().map(Some));
+                self.scenario.head = last;
+                self.scenario.changes = last;
+                self.scenario.revision += 1;
+                self.set_summary(metrics);
+                Ok(last)
+            }
+            Err(err) => {
+                self.revert_all(undos)?;
+                Err(err)
+            }
+        }
+    }
+
+    /// Reverts applied-but-unsaved changes, last first, and rebuilds the
+    /// metrics engine.
+    fn revert_all(&mut self, undos: Vec<Undo>) -> Result<()> {
+        for undo in undos.into_iter().rev() {
+            scenario::revert(&mut self.org, undo)?;
+        }
+        self.engine = MetricsEngine::new(&self.org, View::Current);
+        Ok(())
+    }
+
+    /// The staff+ placement board of the scenario on show, as it is or as a
+    /// what-if preview (computed on a copy; nothing is persisted).
+    pub fn staff_plus(&self, what_if: WhatIf) -> Result<Preview> {
+        Preview::of(&self.org, View::Current, what_if)
+    }
+
+    /// Saves a what-if as a new scenario branched from the one on show, and
+    /// shows it. Refused (`invalid-input`) when it would change nothing.
+    pub fn save_what_if(&mut self, name: &str, what_if: WhatIf) -> Result<()> {
+        self.refuse_in_time_travel()?;
+        let preview = self.staff_plus(what_if)?;
+        if preview.changes.is_empty() {
+            return Err(crate::OrgError::InvalidInput(
+                "this preview changes nothing, so there is nothing to save".into(),
+            ));
+        }
+        let from = self.scenario.name.clone();
+        self.create_scenario(name, &from)?;
+        let reason = match what_if {
+            WhatIf::AllCentral => "what-if: every staff+ engineer central",
+            WhatIf::AllEmbedded => "what-if: every staff+ engineer embedded",
+            WhatIf::AsIs => "what-if",
+        };
+        if let Err(err) = self.apply_all(preview.changes, reason) {
+            // Leave no empty scenario behind.
+            let created = self.scenario.name.clone();
+            self.switch_to(&from)?;
+            self.workspace.delete_scenario(&created)?;
+            return Err(err);
+        }
+        Ok(())
+    }
+
     /// Keeps the metrics engine in step after `change` was applied or
     /// undone: a move updates it incrementally, anything else rebuilds it.
     fn update_engine(&mut self, change: &Change) {
@@ -566,6 +663,38 @@ mod tests {
         let reopened = Session::open_or_seed(&path).expect("reopened");
         assert_eq!(reopened.org().manager_of(&leaf_id), Some(&new_id));
         assert_eq!(reopened.metrics(), &after);
+    }
+
+    #[test]
+    fn a_saved_what_if_is_a_scenario_of_its_changes_and_survives_reopening() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("demo.orgraph");
+        let mut session = Session::open_or_seed(&path).expect("seeded");
+        let preview = session.staff_plus(WhatIf::AllCentral).expect("preview");
+        let before = session.staff_plus(WhatIf::AsIs).expect("board");
+        assert!(before.board.summary.embedded > 0, "the demo embeds some");
+        assert_eq!(session.scenario().head, 0, "the preview persisted nothing");
+        session
+            .save_what_if("centralised", WhatIf::AllCentral)
+            .expect("saved");
+        assert_eq!(session.scenario().name, "centralised");
+        assert_eq!(session.scenario().head as usize, preview.changes.len());
+        let after = session.staff_plus(WhatIf::AsIs).expect("board");
+        assert_eq!(after.board, preview.board);
+        assert_eq!(
+            session.summary().coverage.covered,
+            preview.board.summary.covered
+        );
+        let err = session
+            .save_what_if("again", WhatIf::AllCentral)
+            .expect_err("nothing to change");
+        assert_eq!(err.code(), crate::ErrorCode::InvalidInput);
+        assert!(session.workspace().scenario("again").is_err(), "none left");
+        session.undo().expect("undone");
+        assert_eq!(session.scenario().head as usize, preview.changes.len() - 1);
+        drop(session);
+        let reopened = Session::open_at(&path, "centralised", None).expect("reopened");
+        assert_eq!(reopened.scenario().head as usize, preview.changes.len() - 1);
     }
 
     #[test]

@@ -71,6 +71,12 @@ fn expected() -> BTreeMap<String, String> {
     binding::<TitleChangeDto>(&cfg, &mut out);
     binding::<ImportReportDto>(&cfg, &mut out);
     binding::<ImportResultDto>(&cfg, &mut out);
+    binding::<WhatIfDto>(&cfg, &mut out);
+    binding::<PlacementDto>(&cfg, &mut out);
+    binding::<StaffEngineerDto>(&cfg, &mut out);
+    binding::<TeamCoverageDto>(&cfg, &mut out);
+    binding::<PlacementSummaryDto>(&cfg, &mut out);
+    binding::<StaffPlusBoardDto>(&cfg, &mut out);
     binding::<SizeVerdictDto>(&cfg, &mut out);
     binding::<TeamDto>(&cfg, &mut out);
     binding::<TeamSizeSummary>(&cfg, &mut out);

@@ -4,7 +4,8 @@ use crate::dto::{
     ChangeDto, ChangeRequest, ChartNode, ComparisonDto, DashboardDto, DashboardRequest,
     ExportRequest, ExportResult, ImportDetectionDto, ImportProgressDto, ImportRequest,
     ImportResultDto, IpcError, MetricsSummary, PeopleTableDto, PersonDetails, PlanDto,
-    ScenarioState, SettingsDto, SnapshotDto, TeamDto, WorkspaceInfo, SNAPSHOTS_SHOWN,
+    ScenarioState, SettingsDto, SnapshotDto, StaffPlusBoardDto, TeamDto, WhatIfDto, WorkspaceInfo,
+    SNAPSHOTS_SHOWN,
 };
 use crate::state::{blocking, AppState};
 use orgraph::PersonId;
@@ -337,4 +338,33 @@ pub async fn import_people(
         Err(error) => tracing::info!(code = ?error.code, "import refused"),
     }
     result
+}
+
+/// The staff+ placement board and coverage matrix of the scenario on show,
+/// as it is or as a what-if preview (computed on a copy, not persisted).
+#[tauri::command]
+pub async fn staff_plus_board(
+    state: State<'_, AppState>,
+    what_if: WhatIfDto,
+) -> Result<StaffPlusBoardDto, IpcError> {
+    state
+        .with_session(move |s| Ok(StaffPlusBoardDto::from(&s.staff_plus(what_if.into())?)))
+        .await
+}
+
+/// Saves a what-if preview as a new scenario `name` branched from the one
+/// on show (its changes in one transaction), and shows it.
+#[tauri::command]
+pub async fn save_what_if(
+    state: State<'_, AppState>,
+    name: String,
+    what_if: WhatIfDto,
+) -> Result<ScenarioState, IpcError> {
+    tracing::info!(what_if = ?what_if, "save what-if");
+    state
+        .with_session(move |s| {
+            s.save_what_if(&name, what_if.into())?;
+            Ok(ScenarioState::of(s)?)
+        })
+        .await
 }

@@ -71,6 +71,8 @@ pub fn run() {
             commands::export_file,
             commands::detect_import,
             commands::import_people,
+            commands::staff_plus_board,
+            commands::save_what_if,
             commands::people_table,
             commands::teams,
             commands::settings,

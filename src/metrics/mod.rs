@@ -11,6 +11,7 @@ mod dashboard;
 mod engine;
 mod input;
 mod patch;
+pub mod placement;
 mod report;
 mod teams;
 

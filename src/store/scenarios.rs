@@ -296,6 +296,46 @@ impl Workspace {
         })
     }
 
+    /// Appends several changes after the scenario's head (dropping its redo
+    /// history) in one transaction, with one snapshot taken after the last.
+    /// Returns the last one's position.
+    pub fn append_changes(
+        &mut self,
+        scenario: &ScenarioInfo,
+        changes: &[Change],
+        snapshot: Option<&Snapshot<'_>>,
+    ) -> Result<u32> {
+        let payloads = changes
+            .iter()
+            .map(serde_json::to_string)
+            .collect::<serde_json::Result<Vec<_>>>()
+            .map_err(|e| OrgError::InvalidInput(format!("cannot store the change: {e}")))?;
+        self.write(|tx| {
+            refuse_stale(tx, scenario)?;
+            tx.execute(
+                "DELETE FROM changes WHERE scenario_id = ?1 AND position > ?2",
+                params![scenario.id, scenario.head],
+            )?;
+            let mut position = scenario.head;
+            let mut insert = tx.prepare(
+                "INSERT INTO changes (scenario_id, position, kind, effective, payload)
+                 VALUES (?1, ?2, ?3, NULL, ?4)",
+            )?;
+            for (change, payload) in changes.iter().zip(&payloads) {
+                position += 1;
+                insert.execute(params![scenario.id, position, change.kind(), payload])?;
+            }
+            tx.execute(
+                "UPDATE scenarios SET head = ?2, revision = revision + 1 WHERE id = ?1",
+                params![scenario.id, position],
+            )?;
+            if let Some(snapshot) = snapshot {
+                insert_snapshot(tx, snapshot)?;
+            }
+            Ok(position)
+        })
+    }
+
     /// Moves the undo/redo pointer (with the snapshot taken after), in one
     /// transaction.
     pub fn set_head(

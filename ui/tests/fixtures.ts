@@ -26,6 +26,7 @@ import type {
 } from "../src/generated";
 import { encodeLayout, type Rect } from "../src/lib/layout";
 import type { Platform } from "../src/lib/platform";
+import { fakeStaffPlusBoard, whatIfRequests } from "./staffplusFake";
 
 export function node(index: number, id: string, name: string, manager: number | null, span = 0): ChartNode {
   return {
@@ -524,6 +525,11 @@ export function fakePlatform(nodes = smallOrg()): FakeBackend {
     backend.nodes = materialise(name);
     return state();
   };
+  /** The requests applied in a scenario (for the fake staff+ model). */
+  const requestsOf = (name: string): ChangeRequest[] => {
+    const s = backend.scenarioData.get(name)!;
+    return s.changes.slice(0, s.head).flatMap((c) => (c.kind === "request" ? [c.request] : []));
+  };
   const requireScenario = (name: string): FakeScenario => {
     const s = backend.scenarioData.get(name);
     if (!s) throw { code: "not-found", message: `no scenario '${name}'` };
@@ -726,6 +732,20 @@ export function fakePlatform(nodes = smallOrg()): FakeBackend {
       backend.imports.push(request);
       for (const p of backend.importProgress) onProgress(p);
       return backend.importResult;
+    },
+    async staffPlusBoard(whatIf) {
+      maybeFail(`staffPlusBoard:${whatIf}`);
+      return fakeStaffPlusBoard(requestsOf(backend.shown), whatIf);
+    },
+    async saveWhatIf(name, whatIf) {
+      maybeFail(`saveWhatIf:${name}:${whatIf}`);
+      const from = requireScenario(backend.shown);
+      requireFree(name);
+      const extra = whatIfRequests(requestsOf(backend.shown), whatIf);
+      if (extra.length === 0) throw { code: "invalid-input", message: "this preview changes nothing" };
+      const changes: FakeChange[] = [...from.changes.slice(0, from.head), ...extra.map((request) => ({ kind: "request" as const, request }))];
+      backend.scenarioData.set(name, { parent: backend.shown, changes, head: changes.length });
+      return show(name);
     },
     async chooseImportFile() {
       maybeFail("chooseImportFile");

@@ -16,6 +16,7 @@ mod export;
 mod import;
 mod people;
 mod scenarios;
+mod staffplus;
 mod teams;
 
 pub use changes::*;
@@ -24,6 +25,7 @@ pub use export::*;
 pub use import::*;
 pub use people::*;
 pub use scenarios::*;
+pub use staffplus::*;
 pub use teams::*;
 
 use orgraph::metrics::{Metrics, Verdict};

@@ -22,6 +22,8 @@ import type {
   PersonDetails,
   PlanDto,
   ScenarioState,
+  StaffPlusBoardDto,
+  WhatIfDto,
   SettingsDto,
   TeamDto,
   SnapshotDto,
@@ -97,6 +99,12 @@ export interface Platform {
   importPeople(request: ImportRequest, onProgress: (progress: ImportProgressDto) => void): Promise<ImportResultDto>;
   /** The native Open dialog for an HRIS export; null when cancelled. */
   chooseImportFile(): Promise<string | null>;
+
+  // Staff+ placement.
+  /** The staff+ board and coverage matrix of the shown scenario, as is or a what-if preview (nothing persisted). */
+  staffPlusBoard(whatIf: WhatIfDto): Promise<StaffPlusBoardDto>;
+  /** Saves a what-if as a new scenario branched from the shown one, and shows it. */
+  saveWhatIf(name: string, whatIf: WhatIfDto): Promise<ScenarioState>;
 }
 
 /** The files the import wizard's Open dialog offers. */
@@ -162,6 +170,8 @@ export const tauriPlatform: Platform = {
     channel.onmessage = onProgress;
     return call<ImportResultDto>("import_people", { request, onProgress: channel });
   },
+  staffPlusBoard: (whatIf) => call<StaffPlusBoardDto>("staff_plus_board", { whatIf }),
+  saveWhatIf: (name, whatIf) => call<ScenarioState>("save_what_if", { name, whatIf }),
   chooseImportFile: async () => {
     try {
       const chosen = await open({

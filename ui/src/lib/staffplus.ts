@@ -1,0 +1,249 @@
+// The staff+ view's pure logic: board groups, the coverage matrix's rows,
+// columns and cells, virtual windows, and the edit requests a drop, a
+// "Move to…" choice or a cell toggle turns into. No Svelte, no platform.
+
+import type { ChangeRequest, StaffEngineerDto, StaffPlusBoardDto, TeamCoverageDto, WhatIfDto } from "../generated";
+
+export const WHAT_IFS: ReadonlyArray<{ id: WhatIfDto; label: string }> = [
+  { id: "as-is", label: "As is" },
+  { id: "all-central", label: "Every staff+ central" },
+  { id: "all-embedded", label: "Every staff+ embedded" },
+];
+
+export function whatIfLabel(whatIf: WhatIfDto): string {
+  return WHAT_IFS.find((w) => w.id === whatIf)?.label ?? whatIf;
+}
+
+/** One group of cards on the board: an architecture group, a home team, or nobody's. */
+export interface BoardGroup {
+  key: string;
+  section: "central" | "embedded" | "unplaced";
+  /** The team (index into `board.teams`) a drop here makes the home team; null: no home team. */
+  team: number | null;
+  label: string;
+  engineers: number[];
+}
+
+const byName = (board: StaffPlusBoardDto) => (a: number, b: number) =>
+  (board.engineers[a]?.name ?? "").localeCompare(board.engineers[b]?.name ?? "") || a - b;
+
+/**
+ * The board's groups: every architecture group (even an empty one, so it can
+ * take a drop), then each product team with an embedded engineer, then the
+ * unplaced. Cards within a group are by name. O(engineers + teams).
+ */
+export function boardGroups(board: StaffPlusBoardDto): { central: BoardGroup[]; embedded: BoardGroup[]; unplaced: BoardGroup } {
+  const members = new Map<number, number[]>();
+  const unplaced: number[] = [];
+  board.engineers.forEach((e, i) => {
+    if (e.home === null) unplaced.push(i);
+    else {
+      const list = members.get(e.home);
+      if (list) list.push(i);
+      else members.set(e.home, [i]);
+    }
+  });
+  const group = (team: number, section: BoardGroup["section"]): BoardGroup => ({
+    key: `team:${team}`,
+    section,
+    team,
+    label: board.teams[team]?.name ?? "",
+    engineers: (members.get(team) ?? []).sort(byName(board)),
+  });
+  const byLabel = (a: BoardGroup, b: BoardGroup) => a.label.localeCompare(b.label) || (a.team ?? 0) - (b.team ?? 0);
+  const central: BoardGroup[] = [];
+  board.teams.forEach((t, i) => {
+    if (t.kind === "architecture") central.push(group(i, "central"));
+  });
+  const embedded = [...members.keys()]
+    .filter((t) => board.teams[t]?.kind !== "architecture")
+    .map((t) => group(t, "embedded"));
+  return {
+    central: central.sort(byLabel),
+    embedded: embedded.sort(byLabel),
+    unplaced: { key: "unplaced", section: "unplaced", team: null, label: "Unplaced", engineers: unplaced.sort(byName(board)) },
+  };
+}
+
+/** A row of a virtualised board column: a group header or one card. */
+export type BoardItem = { kind: "header"; group: BoardGroup } | { kind: "card"; group: BoardGroup; engineer: number };
+
+export const HEADER_HEIGHT = 34;
+export const CARD_HEIGHT = 118;
+
+/** Flattens groups into rows (header, then its cards) with their top offsets. */
+export function boardItems(groups: readonly BoardGroup[]): { items: BoardItem[]; tops: number[]; height: number } {
+  const items: BoardItem[] = [];
+  const tops: number[] = [];
+  let y = 0;
+  for (const group of groups) {
+    items.push({ kind: "header", group });
+    tops.push(y);
+    y += HEADER_HEIGHT;
+    for (const engineer of group.engineers) {
+      items.push({ kind: "card", group, engineer });
+      tops.push(y);
+      y += CARD_HEIGHT;
+    }
+  }
+  return { items, tops, height: y };
+}
+
+/** The rows of a list with ascending `tops` that meet [scrollTop, scrollTop + viewport), plus `overscan` each side. */
+export function windowByTops(tops: readonly number[], scrollTop: number, viewport: number, overscan = 3): { start: number; end: number } {
+  if (tops.length === 0) return { start: 0, end: 0 };
+  // The last row starting at or above scrollTop (binary search).
+  let lo = 0;
+  let hi = tops.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((tops[mid] ?? 0) <= scrollTop) lo = mid;
+    else hi = mid - 1;
+  }
+  let end = lo;
+  const bottom = scrollTop + viewport;
+  while (end < tops.length && (tops[end] ?? 0) < bottom) end++;
+  return { start: Math.max(0, lo - overscan), end: Math.min(tops.length, end + overscan) };
+}
+
+/** How an engineer supports a team, as a matrix cell shows it. */
+export type CellKind = "home" | "assigned" | "home-assigned" | null;
+
+/** Support by team then engineer, so each visible cell is one lookup. */
+export type SupportIndex = Map<number, Map<number, Exclude<CellKind, null>>>;
+
+export function supportIndex(board: StaffPlusBoardDto): SupportIndex {
+  const index: SupportIndex = new Map();
+  const set = (team: number, engineer: number, kind: Exclude<CellKind, null>) => {
+    let row = index.get(team);
+    if (!row) index.set(team, (row = new Map()));
+    const before = row.get(engineer);
+    row.set(engineer, before && before !== kind ? "home-assigned" : kind);
+  };
+  board.engineers.forEach((e, i) => {
+    // Only an embedded engineer's home counts as support (a central one's
+    // home is their architecture group, which the matrix does not list).
+    if (e.home !== null && e.placement === "embedded") set(e.home, i, "home");
+    for (const t of e.assigned) set(t, i, "assigned");
+  });
+  return index;
+}
+
+export function cellKind(index: SupportIndex, team: number, engineer: number): CellKind {
+  return index.get(team)?.get(engineer) ?? null;
+}
+
+export interface MatrixFilter {
+  /** Matches team name, id or department (case-insensitive). */
+  teamQuery: string;
+  uncoveredOnly: boolean;
+  /** Matches engineer name, title or id. */
+  engineerQuery: string;
+  overloadedOnly: boolean;
+}
+
+export const NO_FILTER: MatrixFilter = { teamQuery: "", uncoveredOnly: false, engineerQuery: "", overloadedOnly: false };
+
+const matches = (query: string, ...texts: ReadonlyArray<string | null>) => {
+  const q = query.trim().toLowerCase();
+  return q === "" || texts.some((t) => t !== null && t.toLowerCase().includes(q));
+};
+
+/** The matrix rows: product teams (architecture groups are not covered or uncovered), by department then name. */
+export function matrixRows(board: StaffPlusBoardDto, filter: MatrixFilter): number[] {
+  const rows: number[] = [];
+  board.teams.forEach((t, i) => {
+    if (t.kind === "architecture") return;
+    if (filter.uncoveredOnly && t.covered) return;
+    if (!matches(filter.teamQuery, t.name, t.id, t.department)) return;
+    rows.push(i);
+  });
+  const team = (i: number) => board.teams[i] as TeamCoverageDto;
+  return rows.sort(
+    (a, b) => (team(a).department ?? "").localeCompare(team(b).department ?? "") || team(a).name.localeCompare(team(b).name) || a - b,
+  );
+}
+
+const PLACEMENT_ORDER = { central: 0, embedded: 1, unplaced: 2 } as const;
+
+/** The matrix columns: engineers, central first, then embedded, then unplaced, each by name. */
+export function matrixColumns(board: StaffPlusBoardDto, filter: MatrixFilter): number[] {
+  const columns: number[] = [];
+  board.engineers.forEach((e, i) => {
+    if (filter.overloadedOnly && !e.overloaded) return;
+    if (!matches(filter.engineerQuery, e.name, e.title, e.id)) return;
+    columns.push(i);
+  });
+  const eng = (i: number) => board.engineers[i] as StaffEngineerDto;
+  return columns.sort((a, b) => PLACEMENT_ORDER[eng(a).placement] - PLACEMENT_ORDER[eng(b).placement] || byName(board)(a, b));
+}
+
+/** The edit a click on a matrix cell makes; null for a home-team cell (support there is implicit). */
+export function toggleRequest(board: StaffPlusBoardDto, index: SupportIndex, team: number, engineer: number): ChangeRequest | null {
+  const kind = cellKind(index, team, engineer);
+  const person = board.engineers[engineer]?.id;
+  const teamId = board.teams[team]?.id;
+  if (person === undefined || teamId === undefined || kind === "home") return null;
+  return kind === null ? { kind: "addSupport", person, team: teamId } : { kind: "removeSupport", person, team: teamId };
+}
+
+/** The edit that makes `team` (null: none) an engineer's home team; null when it already is. */
+export function placeRequest(board: StaffPlusBoardDto, engineer: number, team: number | null): ChangeRequest | null {
+  const e = board.engineers[engineer];
+  if (!e || e.home === team) return null;
+  const teamId = team === null ? null : (board.teams[team]?.id ?? null);
+  if (team !== null && teamId === null) return null;
+  return { kind: "editPerson", person: e.id, edit: { field: "team", value: teamId } };
+}
+
+/** The edit a card dropped on a matrix team row makes: support it, unless it already does. */
+export function supportRequest(board: StaffPlusBoardDto, index: SupportIndex, engineer: number, team: number): ChangeRequest | null {
+  const e = board.engineers[engineer];
+  const t = board.teams[team];
+  if (!e || !t || cellKind(index, team, engineer) !== null || t.kind === "architecture") return null;
+  return { kind: "addSupport", person: e.id, team: t.id };
+}
+
+/** The "Move to…" choices of a card: the architecture groups, the product teams it supports, and no home team. */
+export function moveTargets(board: StaffPlusBoardDto, engineer: number): Array<{ value: string; label: string; team: number | null }> {
+  const e = board.engineers[engineer];
+  if (!e) return [];
+  const out: Array<{ value: string; label: string; team: number | null }> = [];
+  board.teams.forEach((t, i) => {
+    if (t.kind === "architecture" && i !== e.home) out.push({ value: `team:${i}`, label: `Central: ${t.name}`, team: i });
+  });
+  for (const i of e.assigned) {
+    const t = board.teams[i];
+    if (t && t.kind !== "architecture" && i !== e.home) out.push({ value: `team:${i}`, label: `Embed in ${t.name}`, team: i });
+  }
+  if (e.home !== null) out.push({ value: "none", label: "No home team (unplaced)", team: null });
+  return out;
+}
+
+/** The teams a card names as supported: the home team if embedded, then assignments. */
+export function supportedTeams(board: StaffPlusBoardDto, engineer: number): string[] {
+  const e = board.engineers[engineer];
+  if (!e) return [];
+  const names: string[] = [];
+  const seen = new Set<number>();
+  const add = (t: number) => {
+    const team = board.teams[t];
+    if (!team || team.kind === "architecture" || seen.has(t)) return;
+    seen.add(t);
+    names.push(team.name);
+  };
+  if (e.home !== null && e.placement === "embedded") add(e.home);
+  e.assigned.forEach(add);
+  return names;
+}
+
+/** The summary's load distribution as "k teams: n engineers" rows, marking those over the maximum. */
+export function loadRows(board: StaffPlusBoardDto): Array<{ load: number; engineers: number; over: boolean }> {
+  return board.summary.loadHistogram
+    .map((engineers, load) => ({ load, engineers, over: load > board.summary.maxLoad }))
+    .filter((row) => row.engineers > 0);
+}
+
+export function percent(ratio: number | null): string {
+  return ratio === null ? "—" : `${Math.round(ratio * 100)} %`;
+}
