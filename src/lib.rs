@@ -15,6 +15,7 @@ pub mod layout;
 pub mod metrics;
 pub mod model;
 pub mod money;
+pub mod recent;
 pub mod render;
 pub mod scenario;
 pub mod session;
