@@ -22,6 +22,10 @@ const COMMANDS: &[&str] = &[
     "export_file",
     "detect_import",
     "import_people",
+    "new_workspace",
+    "open_workspace",
+    "save_workspace_as",
+    "recent_workspaces",
 ];
 
 fn main() {

@@ -112,7 +112,7 @@ mod tests {
         recent.opened(&gone);
         std::fs::remove_file(&gone).expect("removed");
         assert!(recent.prune_missing());
-        assert_eq!(recent.paths(), [kept.clone()]);
+        assert_eq!(recent.paths(), std::slice::from_ref(&kept));
         assert!(!recent.prune_missing());
 
         let file = dir.path().join("config").join("recent.json");

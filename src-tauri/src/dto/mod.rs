@@ -11,11 +11,13 @@ mod changes;
 mod export;
 mod import;
 mod scenarios;
+mod workspaces;
 
 pub use changes::*;
 pub use export::*;
 pub use import::*;
 pub use scenarios::*;
+pub use workspaces::*;
 
 use orgraph::metrics::{Metrics, Verdict};
 use orgraph::{ErrorCode, Org, OrgError, PersonId, Status};
@@ -403,15 +405,25 @@ impl PersonDetails {
     }
 }
 
+/// A workspace's file name, for titles and menus.
+fn file_name(path: &std::path::Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
 impl WorkspaceInfo {
+    /// The window title for this workspace.
+    pub fn title(&self) -> String {
+        format!("Orgraph — {}", self.name)
+    }
+
     pub fn of(session: &orgraph::session::Session) -> WorkspaceInfo {
         let path = session.path();
         WorkspaceInfo {
             path: path.display().to_string(),
-            name: path.file_name().map_or_else(
-                || path.display().to_string(),
-                |n| n.to_string_lossy().into_owned(),
-            ),
+            name: file_name(path),
             people: count_usize(session.org().len()),
         }
     }

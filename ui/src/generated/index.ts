@@ -36,6 +36,7 @@ export type * from "./PersonStatus";
 export type * from "./PlanDto";
 export type * from "./PlanGroupDto";
 export type * from "./QuarterFiguresDto";
+export type * from "./RecentWorkspace";
 export type * from "./ScenarioDto";
 export type * from "./ScenarioState";
 export type * from "./SpanBucketDto";
