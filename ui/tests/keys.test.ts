@@ -103,7 +103,7 @@ describe("keyAction", () => {
 });
 
 describe("dispatchKey", () => {
-  function targets(selected: number, modalOpen = false): KeyTargets & Record<string, ReturnType<typeof vi.fn>> {
+  function targets(selected: number, modalOpen = false) {
     return {
       context: () => ctx(selected, modalOpen),
       focusSearch: vi.fn(),
@@ -111,7 +111,7 @@ describe("dispatchKey", () => {
       redo: vi.fn(),
       walkTo: vi.fn(),
       confirmDelete: vi.fn(),
-    };
+    } satisfies KeyTargets;
   }
 
   it("runs the action and prevents the default only when a key is taken", () => {
