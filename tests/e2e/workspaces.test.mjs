@@ -30,6 +30,16 @@ const outDir = mkdtempSync(join(tmpdir(), "orgraph-e2e-workspaces-"));
 // The recent list and the window state live in the config folder: keep
 // them out of the real one (tauri-driver passes this environment on).
 process.env.XDG_CONFIG_HOME = join(outDir, "config");
+// A window size and position remembered from an earlier run (the file
+// tauri-plugin-window-state keeps in the app's config folder).
+const REMEMBERED = { width: 1200, height: 760, x: 16, y: 24 };
+mkdirSync(join(outDir, "config", "dev.orgraph.desktop"), { recursive: true });
+writeFileSync(
+  join(outDir, "config", "dev.orgraph.desktop", ".window-state.json"),
+  JSON.stringify({
+    main: { ...REMEMBERED, prev_x: REMEMBERED.x, prev_y: REMEMBERED.y, maximized: false, visible: true, decorated: true, fullscreen: false },
+  }),
+);
 after(() => rmSync(outDir, { recursive: true, force: true }));
 
 useApp();
@@ -122,6 +132,9 @@ let people;
 
 test("the app starts titled with its workspace, every control named", async () => {
   await startApp();
+  const rect = await browser.getWindowRect();
+  assert.equal(rect.width, REMEMBERED.width, `the remembered width (${JSON.stringify(rect)})`);
+  assert.equal(rect.height, REMEMBERED.height, `the remembered height (${JSON.stringify(rect)})`);
   await waitForTitle("e2e.orgraph");
   people = await number("metric-people");
   assert.ok(people > 100, `${people} people`);
