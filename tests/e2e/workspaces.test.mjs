@@ -72,6 +72,19 @@ function unnamedControls() {
   });
 }
 
+/** The check itself catches a control without a name (so a pass means something). */
+async function assertCheckWorks() {
+  await browser.execute(() => {
+    const probe = document.createElement("button");
+    probe.dataset.probe = "unnamed";
+    document.body.append(probe);
+  });
+  const found = await unnamedControls();
+  await browser.execute(() => document.querySelector("[data-probe]")?.remove());
+  assert.equal(found.length, 1, found.join("\n"));
+  assert.match(found[0], /data-probe/);
+}
+
 async function assertAllNamed(where) {
   assert.deepEqual(await unnamedControls(), [], `controls without an accessible name (${where})`);
 }
@@ -138,6 +151,7 @@ test("the app starts titled with its workspace, every control named", async () =
   await waitForTitle("e2e.orgraph");
   people = await number("metric-people");
   assert.ok(people > 100, `${people} people`);
+  await assertCheckWorks();
   await assertAllNamed("main window");
   if (process.env.ORGRAPH_SCREENSHOT === "1") {
     await (await $id("collapse-levels")).click();
