@@ -29,6 +29,10 @@ const COMMANDS: &[&str] = &[
     "settings",
     "dashboard",
     "snapshots",
+    "new_workspace",
+    "open_workspace",
+    "save_workspace_as",
+    "recent_workspaces",
 ];
 
 fn main() {

@@ -48,6 +48,9 @@ pub enum OrgError {
     Conflict(String),
     #[error("{0}")]
     InvalidInput(String),
+    /// A new workspace would replace an existing file.
+    #[error("{path}: a file already exists there")]
+    FileExists { path: PathBuf },
     #[error("{}", render_findings(.0))]
     Validation(Vec<Finding>),
     #[error("{path}: not an Orgraph workspace ({reason}); the file was left untouched")]
@@ -108,6 +111,7 @@ impl OrgError {
             OrgError::NothingToRedo(_) => ErrorCode::NothingToRedo,
             OrgError::Conflict(_) => ErrorCode::Conflict,
             OrgError::InvalidInput(_) => ErrorCode::InvalidInput,
+            OrgError::FileExists { .. } => ErrorCode::AlreadyExists,
             OrgError::Validation(_) => ErrorCode::Validation,
             OrgError::NotAWorkspace { .. } => ErrorCode::NotAWorkspace,
             OrgError::Corrupt { .. } => ErrorCode::Corrupt,

@@ -16,6 +16,7 @@ pub mod metrics;
 pub mod model;
 pub mod money;
 pub mod people;
+pub mod recent;
 pub mod render;
 pub mod scenario;
 pub mod session;

@@ -96,6 +96,21 @@ impl Session {
         Session::load(workspace, BASELINE, None)
     }
 
+    /// Creates a new workspace at `path` with no people (they come from an
+    /// import) and opens it. Refuses to replace an existing file.
+    pub fn create_empty(path: &Path) -> Result<Session> {
+        Session::load(Workspace::create(path)?, BASELINE, None)
+    }
+
+    /// Copies the workspace to `dest` in one consistent snapshot (see
+    /// [`Workspace::save_as`]) and opens the copy on the same scenario and
+    /// date. This session and its file are left as they were, so a caller
+    /// swaps sessions only once the copy is open.
+    pub fn save_as(&self, dest: &Path) -> Result<Session> {
+        self.workspace.save_as(dest)?;
+        Session::open_at(dest, &self.scenario.name, self.as_of)
+    }
+
     fn load(workspace: Workspace, scenario: &str, as_of: Option<NaiveDate>) -> Result<Session> {
         let (mut org, warnings) = workspace.load_org()?;
         let scenario = workspace.scenario(scenario)?;
@@ -886,5 +901,131 @@ mod tests {
             .find(|row| row.metric == "people")
             .expect("people row");
         assert_eq!(people.values[0], people.values[1]);
+    }
+
+    #[test]
+    fn a_new_workspace_is_empty_and_refuses_to_replace_a_file() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("new.orgraph");
+        let session = Session::create_empty(&path).expect("created");
+        assert_eq!(session.org().len(), 0);
+        assert_eq!(session.scenario().name, BASELINE);
+        assert_eq!(session.summary().people, 0);
+        drop(session);
+        let reopened = Session::open(&path).expect("reopens");
+        assert_eq!(reopened.org().len(), 0);
+        drop(reopened);
+        let before = std::fs::read(&path).expect("read");
+        let err = Session::create_empty(&path).expect_err("exists");
+        assert_eq!(err.code(), crate::ErrorCode::AlreadyExists);
+        assert_eq!(std::fs::read(&path).expect("read"), before);
+    }
+
+    #[test]
+    fn save_as_copies_everything_and_opens_the_copy_on_the_same_scenario() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("demo.orgraph");
+        let mut session = Session::open_or_seed(&path).expect("seeded");
+        let forest = session.org().forest();
+        let ids: Vec<PersonId> = session.org().people().map(|p| p.id.clone()).collect();
+        let leaf = (0..forest.len() as u32)
+            .rev()
+            .find(|&i| forest.child_count(i) == 0 && forest.parent(i).is_some())
+            .expect("a leaf");
+        let root = forest.roots()[0];
+        session.create_scenario("flat", BASELINE).expect("created");
+        session
+            .move_person(&ids[leaf as usize], Some(&ids[root as usize]))
+            .expect("moved");
+        let copy_path = dir.path().join("copy.orgraph");
+        let copy = session.save_as(&copy_path).expect("saved as");
+        assert_eq!(copy.path(), copy_path);
+        assert_eq!(copy.scenario().name, "flat");
+        assert!(copy.scenario().can_undo());
+        assert_eq!(copy.org().len(), session.org().len());
+        assert_eq!(
+            copy.org().manager_of(&ids[leaf as usize]),
+            Some(&ids[root as usize])
+        );
+        assert_eq!(copy.summary(), session.summary());
+        assert!(copy
+            .workspace()
+            .integrity_problems()
+            .expect("checked")
+            .is_empty());
+        // The copy is a workspace of its own: edits to it leave the original alone.
+        let mut copy = copy;
+        copy.undo().expect("undone in the copy");
+        drop(copy);
+        let original = Session::open_at(&path, "flat", None).expect("original");
+        assert!(original.scenario().can_undo());
+        let names: Vec<String> = std::fs::read_dir(dir.path())
+            .expect("listed")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".tmp"))
+            .collect();
+        assert!(names.is_empty(), "no temporary file left: {names:?}");
+    }
+
+    #[test]
+    fn save_as_refuses_its_own_file_and_a_missing_folder_writing_nothing() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("demo.orgraph");
+        let session = Session::open_or_seed(&path).expect("seeded");
+        let err = session.save_as(&path).expect_err("same file");
+        assert_eq!(err.code(), crate::ErrorCode::InvalidInput);
+        let missing = dir.path().join("nowhere").join("copy.orgraph");
+        let err = session.save_as(&missing).expect_err("no folder");
+        assert_eq!(err.code(), crate::ErrorCode::Io);
+        assert!(!missing.exists());
+        assert_eq!(
+            session.org().len(),
+            Session::open(&path).expect("opens").org().len()
+        );
+    }
+
+    #[test]
+    fn save_as_replaces_an_existing_file_whole() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("demo.orgraph");
+        let session = Session::open_or_seed(&path).expect("seeded");
+        let dest = dir.path().join("old.orgraph");
+        std::fs::write(&dest, b"an older file the dialog agreed to replace").expect("written");
+        let copy = session.save_as(&dest).expect("replaced");
+        assert_eq!(copy.org().len(), session.org().len());
+    }
+
+    #[test]
+    fn opening_a_file_that_is_not_a_workspace_or_is_corrupt_is_a_typed_error() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let text = dir.path().join("notes.orgraph");
+        std::fs::write(&text, b"just some text, not a database").expect("written");
+        let err = Session::open(&text).expect_err("not a workspace");
+        assert_eq!(err.code(), crate::ErrorCode::NotAWorkspace);
+        assert_eq!(
+            std::fs::read(&text).expect("read"),
+            b"just some text, not a database"
+        );
+
+        let other = dir.path().join("other.sqlite");
+        let conn = rusqlite::Connection::open(&other).expect("sqlite");
+        conn.execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
+            .expect("table");
+        drop(conn);
+        let err = Session::open(&other).expect_err("another application's database");
+        assert_eq!(err.code(), crate::ErrorCode::NotAWorkspace);
+
+        // A workspace whose baseline image was damaged.
+        let path = dir.path().join("damaged.orgraph");
+        drop(Session::open_or_seed(&path).expect("seeded"));
+        let conn = rusqlite::Connection::open(&path).expect("sqlite");
+        conn.execute("UPDATE baseline_image SET data = x'00010203'", [])
+            .expect("damaged");
+        drop(conn);
+        let err = Session::open(&path).expect_err("corrupt");
+        assert_eq!(err.code(), crate::ErrorCode::Corrupt);
+
+        let err = Session::open(&dir.path().join("missing.orgraph")).expect_err("missing");
+        assert_eq!(err.code(), crate::ErrorCode::Io);
     }
 }

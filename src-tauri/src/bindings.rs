@@ -27,6 +27,7 @@ fn expected() -> BTreeMap<String, String> {
     binding::<ErrorCodeDto>(&cfg, &mut out);
     binding::<IpcError>(&cfg, &mut out);
     binding::<WorkspaceInfo>(&cfg, &mut out);
+    binding::<RecentWorkspace>(&cfg, &mut out);
     binding::<PersonStatus>(&cfg, &mut out);
     binding::<TeamKindDto>(&cfg, &mut out);
     binding::<PersonEditDto>(&cfg, &mut out);

@@ -4,13 +4,15 @@ use crate::dto::{
     ChangeDto, ChangeRequest, ChartNode, ComparisonDto, DashboardDto, DashboardRequest,
     ExportRequest, ExportResult, ImportDetectionDto, ImportProgressDto, ImportRequest,
     ImportResultDto, IpcError, MetricsSummary, PeopleTableDto, PersonDetails, PlanDto,
-    ScenarioState, SettingsDto, SnapshotDto, StaffPlusBoardDto, TeamDto, WhatIfDto, WorkspaceInfo,
-    SNAPSHOTS_SHOWN,
+    RecentWorkspace, ScenarioState, SettingsDto, SnapshotDto, StaffPlusBoardDto, TeamDto,
+    WhatIfDto, WorkspaceInfo, SNAPSHOTS_SHOWN,
 };
 use crate::state::{blocking, AppState};
+use orgraph::session::Session;
 use orgraph::PersonId;
+use std::path::PathBuf;
 use tauri::ipc::{Channel, Response};
-use tauri::State;
+use tauri::{State, WebviewWindow};
 
 #[tauri::command]
 pub async fn workspace_info(state: State<'_, AppState>) -> Result<WorkspaceInfo, IpcError> {
@@ -367,4 +369,95 @@ pub async fn save_what_if(
             Ok(ScenarioState::of(s)?)
         })
         .await
+}
+
+/// Shows `info`'s workspace name in the window title (from Rust, so the
+/// UI needs no window permission).
+fn retitle(window: &WebviewWindow, info: &WorkspaceInfo) {
+    if let Err(error) = window.set_title(&info.title()) {
+        tracing::warn!("could not set the window title: {error}");
+    }
+}
+
+/// Creates an empty workspace at `path` (refusing to replace a file) and
+/// shows it. On failure the open workspace stays as it was.
+#[tauri::command]
+pub async fn new_workspace(
+    window: WebviewWindow,
+    state: State<'_, AppState>,
+    path: String,
+) -> Result<WorkspaceInfo, IpcError> {
+    tracing::info!("new workspace");
+    let info = state
+        .replace_session(
+            move |_| Ok(Session::create_empty(&PathBuf::from(path))?),
+            WorkspaceInfo::of,
+        )
+        .await?;
+    retitle(&window, &info);
+    Ok(info)
+}
+
+/// Opens the workspace at `path` and shows it. A file that is not a
+/// workspace, or is corrupt, is a typed error; the open workspace stays.
+#[tauri::command]
+pub async fn open_workspace(
+    window: WebviewWindow,
+    state: State<'_, AppState>,
+    path: String,
+) -> Result<WorkspaceInfo, IpcError> {
+    tracing::info!("open workspace");
+    let result = state
+        .replace_session(
+            move |_| Ok(Session::open(&PathBuf::from(path))?),
+            WorkspaceInfo::of,
+        )
+        .await;
+    if let Err(error) = &result {
+        tracing::info!(code = ?error.code, "open refused");
+    }
+    let info = result?;
+    retitle(&window, &info);
+    Ok(info)
+}
+
+/// Copies the open workspace to `path` (one consistent snapshot, written
+/// to a temporary file and renamed) and shows the copy.
+#[tauri::command]
+pub async fn save_workspace_as(
+    window: WebviewWindow,
+    state: State<'_, AppState>,
+    path: String,
+) -> Result<WorkspaceInfo, IpcError> {
+    tracing::info!("save workspace as");
+    let info = state
+        .replace_session(
+            move |current| {
+                let current = current.ok_or_else(|| {
+                    IpcError::internal("no workspace is open to save; open or create one first")
+                })?;
+                Ok(current.save_as(&PathBuf::from(path))?)
+            },
+            WorkspaceInfo::of,
+        )
+        .await?;
+    retitle(&window, &info);
+    Ok(info)
+}
+
+/// The last workspaces opened, the open one first; files that are gone
+/// are dropped from the list.
+#[tauri::command]
+pub async fn recent_workspaces(
+    state: State<'_, AppState>,
+) -> Result<Vec<RecentWorkspace>, IpcError> {
+    let current = state
+        .with_session(|s| Ok(s.path().to_path_buf()))
+        .await
+        .ok();
+    let paths = state.recent().await?;
+    Ok(paths
+        .iter()
+        .map(|p| RecentWorkspace::of(p, current.as_deref()))
+        .collect())
 }

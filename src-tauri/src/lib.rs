@@ -13,6 +13,10 @@ use dto::{IpcError, WorkspaceInfo};
 use orgraph::session::Session;
 use state::AppState;
 use tauri::Manager;
+use tauri_plugin_window_state::StateFlags;
+
+/// The recent-workspaces list, in the app's config folder.
+const RECENT_FILE: &str = "recent-workspaces.json";
 
 fn init_tracing() {
     let filter = tracing_subscriber::EnvFilter::try_from_env("ORGRAPH_LOG")
@@ -39,15 +43,23 @@ pub fn run() {
     init_tracing();
     let session = open_session();
     let title = match &session {
-        Ok(s) => format!("Orgraph — {}", WorkspaceInfo::of(s).name),
+        Ok(s) => WorkspaceInfo::of(s).title(),
         Err(_) => "Orgraph".to_string(),
     };
+    let opened = session.as_ref().ok().map(|s| s.path().to_path_buf());
     let result = tauri::Builder::default()
         .manage(AppState::new(session))
         // The export dialog's and import wizard's "Browse…" (native Save as
         // and Open); the capability grants only `dialog:allow-save` and
         // `dialog:allow-open`.
         .plugin(tauri_plugin_dialog::init())
+        // Window size and position across restarts, saved and restored from
+        // Rust only: the capability grants none of its JS commands.
+        .plugin(
+            tauri_plugin_window_state::Builder::new()
+                .with_state_flags(StateFlags::SIZE | StateFlags::POSITION | StateFlags::MAXIMIZED)
+                .build(),
+        )
         // Keep in step with COMMANDS in build.rs (the capability's permissions).
         .invoke_handler(tauri::generate_handler![
             commands::workspace_info,
@@ -78,8 +90,22 @@ pub fn run() {
             commands::settings,
             commands::dashboard,
             commands::snapshots,
+            commands::new_workspace,
+            commands::open_workspace,
+            commands::save_workspace_as,
+            commands::recent_workspaces,
         ])
         .setup(move |app| {
+            match app.path().app_config_dir() {
+                Ok(dir) => {
+                    let file = dir.join(RECENT_FILE);
+                    if let Some(path) = &opened {
+                        state::remember(&file, path);
+                    }
+                    app.state::<AppState>().set_recent_file(file);
+                }
+                Err(error) => tracing::warn!("no config folder for the recent list: {error}"),
+            }
             if let Some(window) = app.get_webview_window("main") {
                 window.set_title(&title)?;
             }

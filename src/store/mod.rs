@@ -26,6 +26,7 @@ use rusqlite::{
 use std::collections::HashMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 /// `PRAGMA application_id` of every Orgraph workspace ("ORGR").
@@ -92,6 +93,14 @@ fn storage_error(path: &Path, err: rusqlite::Error) -> OrgError {
     }
 }
 
+/// Whether two paths name the same file (false when either is missing).
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
 fn corrupt(path: &Path, reason: impl Into<String>) -> OrgError {
     OrgError::Corrupt {
         path: path.to_path_buf(),
@@ -103,10 +112,9 @@ impl Workspace {
     /// Creates a new, empty workspace. Refuses to overwrite an existing file.
     pub fn create(path: &Path) -> Result<Workspace> {
         if path.exists() {
-            return Err(OrgError::InvalidInput(format!(
-                "{}: a file already exists there",
-                path.display()
-            )));
+            return Err(OrgError::FileExists {
+                path: path.to_path_buf(),
+            });
         }
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| io_error(dir, e))?;
@@ -203,6 +211,58 @@ impl Workspace {
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Copies this workspace, as it stands, to `dest` (replacing a file
+    /// there, as a Save As dialog confirmed). `VACUUM INTO` writes one
+    /// consistent snapshot into a temporary file beside `dest`, which is
+    /// renamed over it only when complete: a failure never leaves a
+    /// half-written workspace, and this one is not modified.
+    pub fn save_as(&self, dest: &Path) -> Result<()> {
+        if same_file(&self.path, dest) {
+            return Err(OrgError::InvalidInput(format!(
+                "{}: that is the workspace already open; choose another file",
+                dest.display()
+            )));
+        }
+        let name = dest.file_name().ok_or_else(|| {
+            OrgError::InvalidInput(format!("{}: the path names no file", dest.display()))
+        })?;
+        let dir = match dest.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        if !dir.is_dir() {
+            return Err(io_error(
+                dest,
+                std::io::Error::new(std::io::ErrorKind::NotFound, "the folder does not exist"),
+            ));
+        }
+        static COUNTER: AtomicU64 = AtomicU64::new(0);
+        let temp = dir.join(format!(
+            ".{}.{}-{}.tmp",
+            name.to_string_lossy(),
+            std::process::id(),
+            COUNTER.fetch_add(1, Ordering::Relaxed)
+        ));
+        let target = temp.to_str().ok_or_else(|| {
+            OrgError::InvalidInput(format!("{}: the path is not valid UTF-8", dest.display()))
+        })?;
+        let result = self
+            .conn
+            .execute("VACUUM INTO ?1", [target])
+            .map_err(|e| storage_error(dest, e))
+            .and_then(|_| {
+                // Flush the copy before it takes the final name.
+                std::fs::File::open(&temp)
+                    .and_then(|f| f.sync_all())
+                    .and_then(|()| std::fs::rename(&temp, dest))
+                    .map_err(|e| io_error(dest, e))
+            });
+        if result.is_err() {
+            let _ = std::fs::remove_file(&temp);
+        }
+        result
     }
 
     fn map(&self) -> impl Fn(rusqlite::Error) -> OrgError + '_ {

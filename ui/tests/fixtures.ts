@@ -17,6 +17,7 @@ import type {
   PeopleTableDto,
   PersonDetails,
   PlanDto,
+  RecentWorkspace,
   ScenarioDto,
   ScenarioState,
   SettingsDto,
@@ -189,6 +190,14 @@ export interface FakeBackend extends Platform {
   dashboardRequests: DashboardRequest[];
   /** Records a change in the shown scenario (dropping its redo history). */
   record(change: FakeChange): void;
+  /** The open workspace's file. */
+  workspacePath: string;
+  /** Other workspace files by path ("junk": a file that is not a workspace). */
+  files: Map<string, ChartNode[] | "junk">;
+  /** Paths opened, most recent first (what recent_workspaces lists). */
+  recent: string[];
+  /** What the fake Open dialog for a workspace answers (null: cancelled). */
+  workspaceOpenPath: string | null;
 }
 
 /** The fake workspace's teams; nodes carry their names, as the backend's do. */
@@ -418,7 +427,7 @@ export function fakeDetection(request: ImportRequest): ImportDetectionDto {
 }
 
 export function fakePlatform(nodes = smallOrg()): FakeBackend {
-  const base = nodes.map((n) => ({ ...n }));
+  let base = nodes.map((n) => ({ ...n }));
   const materialise = (name: string): ChartNode[] => {
     const s = backend.scenarioData.get(name)!;
     let out = base.map((n) => ({ ...n }));
@@ -565,8 +574,63 @@ export function fakePlatform(nodes = smallOrg()): FakeBackend {
     }
     return out;
   };
+  /** Shows the workspace at `path` with `people`, on its baseline. */
+  const switchTo = (path: string, people: ChartNode[], keepScenarios: boolean) => {
+    backend.files.set(backend.workspacePath, base.map((n) => ({ ...n })));
+    backend.workspacePath = path;
+    base = people.map((n) => ({ ...n }));
+    if (!keepScenarios) {
+      backend.scenarioData = new Map([["baseline", { parent: null, changes: [], head: 0 }]]);
+      backend.shown = "baseline";
+    }
+    backend.nodes = materialise(backend.shown);
+    backend.recent = [path, ...backend.recent.filter((p) => p !== path)].slice(0, 8);
+    return info();
+  };
+  const info = () => ({
+    path: backend.workspacePath,
+    name: backend.workspacePath.split("/").pop() ?? backend.workspacePath,
+    people: backend.nodes.length,
+  });
   const backend: FakeBackend = {
     nodes,
+    workspacePath: "/tmp/test.orgraph",
+    files: new Map(),
+    recent: ["/tmp/test.orgraph"],
+    workspaceOpenPath: null,
+    async newWorkspace(path) {
+      maybeFail("newWorkspace");
+      if (path === backend.workspacePath || backend.files.has(path)) {
+        throw { code: "already-exists", message: `${path}: a file already exists there` };
+      }
+      return switchTo(path, [], false);
+    },
+    async openWorkspace(path) {
+      maybeFail("openWorkspace");
+      const file = path === backend.workspacePath ? base : backend.files.get(path);
+      if (file === undefined) throw { code: "io", message: `${path}: No such file or directory` };
+      if (file === "junk") throw { code: "not-a-workspace", message: `${path}: not an Orgraph workspace` };
+      return switchTo(path, file, false);
+    },
+    async saveWorkspaceAs(path) {
+      maybeFail("saveWorkspaceAs");
+      if (path === backend.workspacePath) throw { code: "invalid-input", message: "that is the workspace already open" };
+      if (!path.startsWith("/")) throw { code: "io", message: `${path}: the folder does not exist` };
+      return switchTo(path, base, true);
+    },
+    async recentWorkspaces(): Promise<RecentWorkspace[]> {
+      maybeFail("recentWorkspaces");
+      return backend.recent.map((path) => ({
+        path,
+        name: path.split("/").pop() ?? path,
+        current: path === backend.workspacePath,
+      }));
+    },
+    async chooseWorkspaceFile(defaultPath) {
+      maybeFail("chooseWorkspaceFile");
+      backend.calls.push(`chooseWorkspaceFile:${defaultPath}`);
+      return backend.workspaceOpenPath;
+    },
     calls: [],
     exports: [],
     savePath: null,
@@ -764,7 +828,7 @@ export function fakePlatform(nodes = smallOrg()): FakeBackend {
     },
     async workspaceInfo() {
       backend.calls.push("workspaceInfo");
-      return { path: "/tmp/test.orgraph", name: "test.orgraph", people: backend.nodes.length };
+      return info();
     },
     async chartNodes() {
       backend.calls.push("chartNodes");

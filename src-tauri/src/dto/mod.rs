@@ -18,6 +18,7 @@ mod people;
 mod scenarios;
 mod staffplus;
 mod teams;
+mod workspaces;
 
 pub use changes::*;
 pub use dashboard::*;
@@ -27,6 +28,7 @@ pub use people::*;
 pub use scenarios::*;
 pub use staffplus::*;
 pub use teams::*;
+pub use workspaces::*;
 
 use orgraph::metrics::{Metrics, Verdict};
 use orgraph::{ErrorCode, Org, OrgError, PersonId, Status};
@@ -436,15 +438,25 @@ impl PersonDetails {
     }
 }
 
+/// A workspace's file name, for titles and menus.
+fn file_name(path: &std::path::Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
 impl WorkspaceInfo {
+    /// The window title for this workspace.
+    pub fn title(&self) -> String {
+        format!("Orgraph — {}", self.name)
+    }
+
     pub fn of(session: &orgraph::session::Session) -> WorkspaceInfo {
         let path = session.path();
         WorkspaceInfo {
             path: path.display().to_string(),
-            name: path.file_name().map_or_else(
-                || path.display().to_string(),
-                |n| n.to_string_lossy().into_owned(),
-            ),
+            name: file_name(path),
             people: count_usize(session.org().len()),
         }
     }

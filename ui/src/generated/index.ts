@@ -50,6 +50,7 @@ export type * from "./PlanGroupDto";
 export type * from "./PolicyDto";
 export type * from "./QuarterFiguresDto";
 export type * from "./RankByDto";
+export type * from "./RecentWorkspace";
 export type * from "./RestDto";
 export type * from "./ScenarioDto";
 export type * from "./ScenarioState";

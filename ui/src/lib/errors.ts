@@ -107,3 +107,40 @@ export function describeScenarioError(error: AppError, action: ScenarioAction, n
       return `Something went wrong: ${error.message}`;
   }
 }
+
+/** What was being done to a workspace, for the wording of a refusal. */
+export type WorkspaceAction = "new" | "open" | "save-as";
+
+/**
+ * What to tell the user when a workspace could not be created, opened or
+ * saved, chosen by code. The open workspace is always left as it was.
+ */
+export function describeWorkspaceError(error: AppError, action: WorkspaceAction, path: string): string {
+  const kept = "The current workspace is still open.";
+  switch (error.code) {
+    case "not-a-workspace":
+      return `${path} isn't an Orgraph workspace, so it wasn't opened (nor changed). ${kept}`;
+    case "corrupt":
+      return `${path} is damaged and can't be opened; the file was left untouched. ${kept}`;
+    case "already-exists":
+      return `A file already exists at ${path}. Choose another name for the new workspace.`;
+    case "io":
+      return action === "open"
+        ? `${path} couldn't be read (${error.message}). ${kept}`
+        : `${path} couldn't be written (${error.message}). Check the folder exists and you may write there.`;
+    case "busy":
+      return `${path} is busy (another Orgraph window is saving). Try again in a moment.`;
+    case "invalid-input":
+    case "validation":
+      return `That isn't possible: ${error.message}`;
+    case "storage":
+    case "conflict":
+    case "not-found":
+    case "would-create-cycle":
+    case "nothing-to-undo":
+    case "nothing-to-redo":
+      return `${action === "open" ? "The workspace couldn't be opened" : "The workspace couldn't be saved"}: ${error.message}. ${kept}`;
+    case "internal":
+      return `Something went wrong: ${error.message}`;
+  }
+}

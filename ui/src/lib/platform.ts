@@ -21,6 +21,7 @@ import type {
   PeopleTableDto,
   PersonDetails,
   PlanDto,
+  RecentWorkspace,
   ScenarioState,
   StaffPlusBoardDto,
   WhatIfDto,
@@ -105,7 +106,22 @@ export interface Platform {
   staffPlusBoard(whatIf: WhatIfDto): Promise<StaffPlusBoardDto>;
   /** Saves a what-if as a new scenario branched from the shown one, and shows it. */
   saveWhatIf(name: string, whatIf: WhatIfDto): Promise<ScenarioState>;
+  // Workspaces (the File menu). Each switch resolves with the workspace now
+  // open; on rejection the open workspace is unchanged.
+  /** Creates an empty workspace at `path` (never replacing a file) and opens it. */
+  newWorkspace(path: string): Promise<WorkspaceInfo>;
+  /** Opens the workspace at `path`: `not-a-workspace` / `corrupt` / `io` when it can't. */
+  openWorkspace(path: string): Promise<WorkspaceInfo>;
+  /** Copies the open workspace to `path` (one consistent snapshot) and opens the copy. */
+  saveWorkspaceAs(path: string): Promise<WorkspaceInfo>;
+  /** The last workspaces opened, the open one first. */
+  recentWorkspaces(): Promise<RecentWorkspace[]>;
+  /** The native Open dialog for a workspace file; null when cancelled. */
+  chooseWorkspaceFile(defaultPath: string): Promise<string | null>;
 }
+
+/** The extension of workspace files. */
+export const WORKSPACE_EXTENSION = "orgraph";
 
 /** The files the import wizard's Open dialog offers. */
 export const IMPORT_EXTENSIONS: readonly string[] = ["csv", "tsv", "txt", "xlsx", "xls", "ods"];
@@ -178,6 +194,23 @@ export const tauriPlatform: Platform = {
         multiple: false,
         directory: false,
         filters: [{ name: "HRIS export (CSV, TSV, spreadsheet)", extensions: [...IMPORT_EXTENSIONS] }],
+      });
+      return typeof chosen === "string" ? chosen : null;
+    } catch (error) {
+      throw toAppError(error);
+    }
+  },
+  newWorkspace: (path) => call<WorkspaceInfo>("new_workspace", { path }),
+  openWorkspace: (path) => call<WorkspaceInfo>("open_workspace", { path }),
+  saveWorkspaceAs: (path) => call<WorkspaceInfo>("save_workspace_as", { path }),
+  recentWorkspaces: () => call<RecentWorkspace[]>("recent_workspaces"),
+  chooseWorkspaceFile: async (defaultPath) => {
+    try {
+      const chosen = await open({
+        defaultPath,
+        multiple: false,
+        directory: false,
+        filters: [{ name: "Orgraph workspace", extensions: [WORKSPACE_EXTENSION] }],
       });
       return typeof chosen === "string" ? chosen : null;
     } catch (error) {

@@ -98,6 +98,18 @@ export class ScenarioStore {
     this.error = null;
   }
 
+  /** After another workspace was opened: its scenarios, nothing of the old one's. */
+  async showWorkspace(): Promise<void> {
+    this.#compareToken++;
+    this.#planToken++;
+    this.compareNames = [];
+    this.comparison = null;
+    this.plan = null;
+    this.viewError = null;
+    this.error = null;
+    await this.load();
+  }
+
   async switchTo(name: string): Promise<boolean> {
     if (name === this.currentName) return true;
     return this.#run("switch", name, () => this.#platform.switchScenario(name), `Showing ${name}.`);

@@ -115,6 +115,23 @@ export class OrgStore {
   }
 
   /**
+   * After another workspace was opened: forgets everything that belonged to
+   * the old one (selection, collapsed teams, errors) and loads the new one
+   * as on start-up (big orgs open on their top layers, fitted).
+   */
+  async showWorkspace(): Promise<void> {
+    this.#detailsToken++;
+    this.selectedId = null;
+    this.details = null;
+    this.error = null;
+    this.focus = null;
+    this.collapsed = new Set();
+    this.nodes = [];
+    this.layout = ChartLayout.empty();
+    await this.load();
+  }
+
+  /**
    * Calls `listener` after every saved edit (a move resolves once they are
    * done, so the undo buttons are current); returns an unsubscribe.
    */
