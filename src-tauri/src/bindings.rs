@@ -33,6 +33,7 @@ fn expected() -> BTreeMap<String, String> {
     binding::<NewPersonDto>(&cfg, &mut out);
     binding::<ChangeRequest>(&cfg, &mut out);
     binding::<SpanVerdict>(&cfg, &mut out);
+    binding::<PlacementDto>(&cfg, &mut out);
     binding::<ChartNode>(&cfg, &mut out);
     binding::<SpanSummary>(&cfg, &mut out);
     binding::<BandSummary>(&cfg, &mut out);

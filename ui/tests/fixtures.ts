@@ -34,6 +34,7 @@ export function node(index: number, id: string, name: string, manager: number | 
     verdict: span > 0 ? "narrow" : null,
     totalReports: span,
     staffPlus: false,
+    placement: null,
   };
 }
 
@@ -103,6 +104,8 @@ export interface FakeScenario {
 export interface FakeBackend extends Platform {
   /** The people of the scenario on show. */
   nodes: ChartNode[];
+  /** Dotted lines as flat (manager, report) index pairs. */
+  dotted: number[];
   calls: string[];
   /** Error the next move rejects with, as Tauri would hand it over. */
   failNextMove: { code: string; message: string } | null;
@@ -295,6 +298,7 @@ export function fakePlatform(nodes = smallOrg()): FakeBackend {
   };
   const backend: FakeBackend = {
     nodes,
+    dotted: [],
     calls: [],
     exports: [],
     savePath: null,
@@ -457,6 +461,10 @@ export function fakePlatform(nodes = smallOrg()): FakeBackend {
     async chartNodes() {
       backend.calls.push("chartNodes");
       return backend.nodes.map((n) => ({ ...n }));
+    },
+    async chartDotted() {
+      backend.calls.push("chartDotted");
+      return new Uint32Array(backend.dotted);
     },
     async chartLayout(collapsed) {
       backend.calls.push(`chartLayout:${collapsed.join(",")}`);

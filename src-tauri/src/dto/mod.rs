@@ -183,6 +183,27 @@ pub struct ChartNode {
     /// Everyone below this person.
     pub total_reports: u32,
     pub staff_plus: bool,
+    /// Where a staff+ engineer sits; `null` for everyone else.
+    pub placement: Option<PlacementDto>,
+}
+
+/// Where a staff+ engineer sits, from their home team's kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum PlacementDto {
+    Embedded,
+    Central,
+    Unplaced,
+}
+
+impl From<orgraph::model::Placement> for PlacementDto {
+    fn from(placement: orgraph::model::Placement) -> Self {
+        match placement {
+            orgraph::model::Placement::Embedded => PlacementDto::Embedded,
+            orgraph::model::Placement::Central => PlacementDto::Central,
+            orgraph::model::Placement::Unplaced => PlacementDto::Unplaced,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, TS)]
@@ -435,6 +456,7 @@ impl ChartNode {
                 verdict: n.verdict.map(Into::into),
                 total_reports: count(n.total_reports),
                 staff_plus: n.staff_plus,
+                placement: n.placement.map(Into::into),
             })
             .collect()
     }

@@ -33,6 +33,7 @@ export type * from "./PersonDetails";
 export type * from "./PersonEditDto";
 export type * from "./PersonRef";
 export type * from "./PersonStatus";
+export type * from "./PlacementDto";
 export type * from "./PlanDto";
 export type * from "./PlanGroupDto";
 export type * from "./QuarterFiguresDto";

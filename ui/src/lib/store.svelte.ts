@@ -11,6 +11,7 @@ import type {
 import { describeMoveError, toAppError } from "./errors";
 import { displayName } from "./format";
 import { ChartLayout, decodeLayout } from "./layout";
+import { perf } from "./perf";
 import type { Platform } from "./platform";
 import { searchPeople } from "./search";
 import { buildTree, depths, type Tree } from "./tree";
@@ -46,6 +47,8 @@ export class OrgStore {
   workspace = $state.raw<WorkspaceInfo | null>(null);
   nodes = $state.raw<ChartNode[]>([]);
   layout = $state.raw<ChartLayout>(ChartLayout.empty());
+  /** Dotted lines as flat (manager, report) node index pairs. */
+  dotted = $state.raw<Uint32Array>(new Uint32Array(0));
   metrics = $state.raw<MetricsSummary | null>(null);
   collapsed = $state.raw<ReadonlySet<string>>(new Set());
   selectedId = $state<string | null>(null);
@@ -90,15 +93,18 @@ export class OrgStore {
 
   async load(): Promise<void> {
     this.loading = true;
+    perf.loadStart();
     try {
-      const [workspace, metrics] = await Promise.all([
+      const first = this.nodes.length === 0;
+      const [workspace, metrics, nodes, dotted] = await Promise.all([
         this.#platform.workspaceInfo(),
         this.#platform.metrics(),
+        this.#platform.chartNodes(),
+        this.#platform.chartDotted(),
       ]);
       this.workspace = workspace;
-      this.metrics = metrics;
-      const first = this.nodes.length === 0;
-      const nodes = await this.#platform.chartNodes();
+      this.#setMetrics(metrics);
+      this.dotted = dotted;
       if (first && nodes.length > AUTO_COLLAPSE_ABOVE) {
         // Big orgs open on their top layers rather than as a thin sliver.
         this.collapsed = new Set(idsToCollapse(nodes, DEFAULT_DEPTH));
@@ -130,16 +136,18 @@ export class OrgStore {
    */
   async reload(): Promise<void> {
     try {
-      const [workspace, metrics, nodes, buffer] = await Promise.all([
+      const [workspace, metrics, nodes, buffer, dotted] = await Promise.all([
         this.#platform.workspaceInfo(),
         this.#platform.metrics(),
         this.#platform.chartNodes(),
         // Unknown collapsed ids are ignored by the layout, so this is safe
         // even when a collapsed manager is not in this scenario.
         this.#platform.chartLayout([...this.collapsed]),
+        this.#platform.chartDotted(),
       ]);
       this.workspace = workspace;
-      this.metrics = metrics;
+      this.#setMetrics(metrics);
+      this.dotted = dotted;
       this.#apply(nodes, buffer);
       const selected = this.selectedId;
       if (selected !== null) await this.select(this.tree.byId.has(selected) ? selected : null);
@@ -157,6 +165,11 @@ export class OrgStore {
   async showNewOrg(): Promise<void> {
     await this.reload();
     this.fitRequest++;
+  }
+
+  #setMetrics(metrics: MetricsSummary): void {
+    this.metrics = metrics;
+    perf.metrics();
   }
 
   async #refreshChart(): Promise<void> {
@@ -299,7 +312,7 @@ export class OrgStore {
     }
     this.moving = true;
     try {
-      this.metrics = await this.#platform.movePerson(personId, managerId);
+      this.#setMetrics(await this.#platform.movePerson(personId, managerId));
       await this.#refreshChart();
       if (this.selectedId !== null) await this.select(this.selectedId);
       this.announcement = managerId
