@@ -131,6 +131,15 @@ export interface FakeBackend extends Platform {
 
 function applyRequest(nodes: ChartNode[], request: ChangeRequest): ChartNode[] {
   if (request.kind === "move") return applyChange(nodes, { kind: "move", person: request.person, to: request.manager });
+  if (request.kind === "moveAlone") {
+    // The person moves; their direct reports stay with the old manager.
+    const person = nodes.find((n) => n.id === request.person);
+    if (!person) return nodes;
+    for (const r of nodes.filter((n) => n.manager === person.index)) {
+      applyChange(nodes, { kind: "move", person: r.id, to: person.manager === null ? null : nodes[person.manager]!.id });
+    }
+    return applyChange(nodes, { kind: "move", person: request.person, to: request.manager });
+  }
   if (request.kind === "removePerson") return applyChange(nodes, { kind: "remove", person: request.person });
   if (request.kind === "addPerson") {
     const p = request.person;

@@ -13,6 +13,8 @@ export interface PerfMarks {
   /** How many frames the chart drew, and the last one's draw time (ms). */
   readonly frames: number;
   readonly lastDrawMs: number;
+  /** Nodes on screen in the last frame. */
+  readonly lastVisible: number;
   /** When the metrics panel last received new metrics. */
   readonly metricsAt: number | null;
 }
@@ -23,6 +25,7 @@ const marks = {
   firstPaintNodes: 0,
   frames: 0,
   lastDrawMs: 0,
+  lastVisible: 0,
   metricsAt: null as number | null,
 };
 
@@ -35,6 +38,7 @@ export const perf = {
   drew(nodes: number, ms: number): void {
     marks.frames++;
     marks.lastDrawMs = ms;
+    marks.lastVisible = nodes;
     if (marks.firstPaint === null && nodes > 0) {
       marks.firstPaint = now();
       marks.firstPaintNodes = nodes;
