@@ -174,8 +174,12 @@ fn node_flags(node: &ChartNode) -> u8 {
         Some(Placement::Central) => 2,
         Some(Placement::Unplaced) => 3,
     };
-    let staff_plus = if node.staff_plus { flags::STAFF_PLUS } else { 0 };
-    status | verdict << flags::VERDICT_SHIFT | staff_plus | placement << flags::PLACEMENT_SHIFT
+    let staff_plus = if node.staff_plus {
+        flags::STAFF_PLUS
+    } else {
+        0
+    };
+    status | (verdict << flags::VERDICT_SHIFT) | staff_plus | (placement << flags::PLACEMENT_SHIFT)
 }
 
 /// Every dotted line as little-endian u32 pairs (manager, report) of node
@@ -282,12 +286,19 @@ mod tests {
         let nodes = nodes(&org, &metrics);
         let bytes = nodes_to_bytes(&nodes);
         let n = 4;
-        assert_eq!((word(&bytes, 0), word(&bytes, 4), word(&bytes, 8)), (4, 16, 0));
+        assert_eq!(
+            (word(&bytes, 0), word(&bytes, 4), word(&bytes, 8)),
+            (4, 16, 0)
+        );
         let managers: Vec<i32> = (0..n).map(|i| word(&bytes, 12 + 4 * i) as i32).collect();
         assert_eq!(managers, vec![-1, 0, 0, 1]);
         assert_eq!(word(&bytes, 12 + 16), 2, "ceo's span");
         let flag_at = 12 + 16 * n;
-        assert_eq!(bytes[flag_at] >> flags::VERDICT_SHIFT & 0b11, 1, "ceo narrow");
+        assert_eq!(
+            bytes[flag_at] >> flags::VERDICT_SHIFT & 0b11,
+            1,
+            "ceo narrow"
+        );
         let lengths_at = (flag_at + n).next_multiple_of(4);
         // x's name "Zoë" is 3 UTF-16 units but 4 UTF-8 bytes.
         assert_eq!(word(&bytes, lengths_at + 4 * (4 * 3 + 1)), 3);

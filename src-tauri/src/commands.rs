@@ -1,9 +1,9 @@
 //! The IPC commands: each is a few lines over the core.
 
 use crate::dto::{
-    ChangeDto, ChangeRequest, ComparisonDto, ExportRequest, ExportResult,
-    ImportDetectionDto, ImportProgressDto, ImportRequest, ImportResultDto, IpcError,
-    MetricsSummary, PersonDetails, PlanDto, ScenarioState, WorkspaceInfo,
+    ChangeDto, ChangeRequest, ComparisonDto, ExportRequest, ExportResult, ImportDetectionDto,
+    ImportProgressDto, ImportRequest, ImportResultDto, IpcError, MetricsSummary, PersonDetails,
+    PlanDto, ScenarioState, WorkspaceInfo,
 };
 use crate::state::{blocking, AppState};
 use orgraph::PersonId;
