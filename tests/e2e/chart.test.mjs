@@ -202,7 +202,7 @@ test("colour by, dotted lines, minimap, and moving a person alone with undo", as
   ]);
   const hint = await $id("drag-hint");
   await hint.waitForDisplayed({ timeout: WAIT });
-  assert.match(String(await hint.getProperty("textContent")), /alone/);
+  assert.match(String(await hint.getProperty("textContent")), /alone: their \d+ direct reports? stay with/);
   await pointer("chart-canvas", [{ type: "pointerup", x: to.x, y: to.y, shift: true }]);
 
   await waitForManager(p.id, t.id, "P now reports to T");
