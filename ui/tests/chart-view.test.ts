@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { colouring, fixedKey, LEGEND_TEAMS, NEUTRAL, TEAM_PALETTE } from "../src/lib/colour";
-import { levelOfDetail, MIN_BOX_PX, TEXT_SCALE } from "../src/lib/lod";
+import { clipSegment, levelOfDetail, MIN_BOX_PX, TEXT_SCALE } from "../src/lib/lod";
 import { minimapToWorld, minimapTransform, navigateTo, viewportInMinimap, worldToMinimap } from "../src/lib/minimap";
 import { visibleWorld } from "../src/lib/viewport";
 import { node, smallOrg } from "./fixtures";
@@ -13,6 +13,23 @@ describe("level of detail", () => {
     expect(levelOfDetail(MIN_BOX_PX / 180, 180)).toBe("boxes");
     expect(levelOfDetail(MIN_BOX_PX / 180 - 0.001, 180)).toBe("dots");
     expect(levelOfDetail(0.01, 180)).toBe("dots");
+  });
+});
+
+describe("clipSegment", () => {
+  const box = { minX: 0, minY: 0, maxX: 100, maxY: 100 };
+  it("keeps the part of a line inside the screen", () => {
+    expect(clipSegment(box, 50, 50, 60, 60)).toEqual([0, 1]);
+    const [t0, t1] = clipSegment(box, -100, 50, 300, 50)!;
+    expect(t0).toBeCloseTo(0.25);
+    expect(t1).toBeCloseTo(0.5);
+    expect(clipSegment(box, -1e7, 50, 1e7, 50)).not.toBeNull();
+  });
+  it("drops lines that miss it", () => {
+    expect(clipSegment(box, -10, -10, -5, 200)).toBeNull();
+    expect(clipSegment(box, 200, 0, 300, 100)).toBeNull();
+    expect(clipSegment(box, 150, -50, 300, 100)).toBeNull();
+    expect(clipSegment(box, 150, -50, -50, 350)).not.toBeNull();
   });
 });
 

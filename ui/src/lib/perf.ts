@@ -17,6 +17,8 @@ export interface PerfMarks {
   readonly lastVisible: number;
   /** When the metrics panel last received new metrics. */
   readonly metricsAt: number | null;
+  /** Named steps of the first load (performance.now() when each ended). */
+  readonly steps: Readonly<Record<string, number>>;
 }
 
 const marks = {
@@ -27,6 +29,7 @@ const marks = {
   lastDrawMs: 0,
   lastVisible: 0,
   metricsAt: null as number | null,
+  steps: {} as Record<string, number>,
 };
 
 const now = (): number => (typeof performance === "undefined" ? Date.now() : performance.now());
@@ -44,13 +47,17 @@ export const perf = {
       marks.firstPaintNodes = nodes;
     }
   },
+  /** Records the end of a load step (the first time only). */
+  step(name: string): void {
+    marks.steps[name] ??= now();
+  },
   metrics(): void {
     marks.metricsAt = now();
   },
   now,
   /** A frozen copy of the marks. */
   snapshot(): PerfMarks {
-    return Object.freeze({ ...marks });
+    return Object.freeze({ ...marks, steps: Object.freeze({ ...marks.steps }) });
   },
 };
 

@@ -102,6 +102,7 @@ export class OrgStore {
         this.#platform.chartNodes(),
         this.#platform.chartDotted(),
       ]);
+      perf.step("data");
       this.workspace = workspace;
       this.#setMetrics(metrics);
       this.dotted = dotted;
@@ -109,7 +110,11 @@ export class OrgStore {
         // Big orgs open on their top layers rather than as a thin sliver.
         this.collapsed = new Set(idsToCollapse(nodes, DEFAULT_DEPTH));
       }
-      this.#apply(nodes, await this.#platform.chartLayout([...this.collapsed]));
+      perf.step("collapse");
+      const layout = await this.#platform.chartLayout([...this.collapsed]);
+      perf.step("layout");
+      this.#apply(nodes, layout);
+      perf.step("applied");
       this.fatal = null;
       this.fitRequest++;
     } catch (e) {
