@@ -22,32 +22,26 @@ export function decodeNodes(buffer: ArrayBuffer): ChartNode[] {
   const stringCount = view.getUint32(4, true);
   const teamCount = view.getUint32(8, true);
   if (stringCount !== 4 * n + teamCount) throw new Error("chart nodes: bad string count");
+  if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1) throw new Error("chart nodes: big-endian hosts are not supported");
+  // Typed views straight onto the buffer: every column is 4-byte aligned.
   let at = 12;
-  const column = (signed: boolean) => {
-    const out = signed ? new Int32Array(n) : new Uint32Array(n);
-    for (let i = 0; i < n; i++) out[i] = signed ? view.getInt32(at + 4 * i, true) : view.getUint32(at + 4 * i, true);
-    at += 4 * n;
-    return out;
-  };
-  const managers = column(true);
-  const spans = column(false);
-  const totals = column(false);
-  const teams = column(true);
-  const flags = new Uint8Array(buffer, at, n);
-  at = pad4(at + n);
-  const lengths = new Uint32Array(stringCount);
-  for (let i = 0; i < stringCount; i++) lengths[i] = view.getUint32(at + 4 * i, true);
+  const managers = new Int32Array(buffer, at, n);
+  const spans = new Uint32Array(buffer, at + 4 * n, n);
+  const totals = new Uint32Array(buffer, at + 8 * n, n);
+  const teams = new Int32Array(buffer, at + 12 * n, n);
+  const flags = new Uint8Array(buffer, at + 16 * n, n);
+  at = pad4(at + 17 * n);
+  const lengths = new Uint32Array(buffer, at, stringCount);
   at += 4 * stringCount;
   // One decode of all the text, then slices: far cheaper than a decode per string.
   const text = new TextDecoder().decode(new Uint8Array(buffer, at));
-  let offset = 0;
-  const next = (i: number): string => {
-    const s = text.slice(offset, offset + (lengths[i] ?? 0));
-    offset += lengths[i] ?? 0;
-    return s;
-  };
   const strings: string[] = new Array<string>(stringCount);
-  for (let i = 0; i < stringCount; i++) strings[i] = next(i);
+  let offset = 0;
+  for (let i = 0; i < stringCount; i++) {
+    const end = offset + (lengths[i] ?? 0);
+    strings[i] = text.slice(offset, end);
+    offset = end;
+  }
   if (offset !== text.length) throw new Error("chart nodes: text does not match its lengths");
   const teamNames = strings.slice(4 * n);
   const nodes: ChartNode[] = new Array<ChartNode>(n);

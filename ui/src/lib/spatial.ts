@@ -33,20 +33,30 @@ export class SpatialIndex {
    */
   constructor(rects: Float32Array, stride = 4) {
     const total = Math.floor(rects.length / stride);
-    const ids: number[] = [];
+    // Plain loops over typed arrays: this runs once per layout at 100k.
+    const ids = new Uint32Array(total);
+    let n = 0;
     let minX = Infinity;
     let minY = Infinity;
     let maxX = -Infinity;
     let maxY = -Infinity;
     let maxW = 0;
     let maxH = 0;
+    const xs = new Float32Array(total);
+    const ys = new Float32Array(total);
+    const ws = new Float32Array(total);
+    const hs = new Float32Array(total);
     for (let i = 0; i < total; i++) {
-      const x = rects[i * stride] ?? NaN;
-      const y = rects[i * stride + 1] ?? NaN;
+      const x = rects[i * stride] as number;
+      const y = rects[i * stride + 1] as number;
       if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
-      const w = rects[i * stride + 2] ?? 0;
-      const h = rects[i * stride + 3] ?? 0;
-      ids.push(i);
+      const w = rects[i * stride + 2] as number;
+      const h = rects[i * stride + 3] as number;
+      xs[i] = x;
+      ys[i] = y;
+      ws[i] = w;
+      hs[i] = h;
+      ids[n++] = i;
       if (x < minX) minX = x;
       if (y < minY) minY = y;
       if (x + w > maxX) maxX = x + w;
@@ -54,19 +64,12 @@ export class SpatialIndex {
       if (w > maxW) maxW = w;
       if (h > maxH) maxH = h;
     }
-    const n = ids.length;
     this.count = n;
     this.bounds = n === 0 ? null : { minX, minY, maxX, maxY };
-    this.#x = new Float32Array(total);
-    this.#y = new Float32Array(total);
-    this.#w = new Float32Array(total);
-    this.#h = new Float32Array(total);
-    for (const i of ids) {
-      this.#x[i] = rects[i * stride] ?? 0;
-      this.#y[i] = rects[i * stride + 1] ?? 0;
-      this.#w[i] = rects[i * stride + 2] ?? 0;
-      this.#h[i] = rects[i * stride + 3] ?? 0;
-    }
+    this.#x = xs;
+    this.#y = ys;
+    this.#w = ws;
+    this.#h = hs;
     this.#maxW = maxW;
     this.#maxH = maxH;
     const spanX = Math.max(1, maxX - minX);
@@ -80,20 +83,21 @@ export class SpatialIndex {
     this.#cellH = spanY / rows;
     const cellOf = new Uint32Array(n);
     const counts = new Uint32Array(cols * rows + 1);
-    ids.forEach((i, k) => {
-      const c = this.#cell(this.#x[i] ?? 0, this.#y[i] ?? 0);
+    for (let k = 0; k < n; k++) {
+      const i = ids[k] as number;
+      const c = this.#cell(xs[i] as number, ys[i] as number);
       cellOf[k] = c;
-      counts[c + 1] = (counts[c + 1] ?? 0) + 1;
-    });
-    for (let c = 1; c < counts.length; c++) counts[c] = (counts[c] ?? 0) + (counts[c - 1] ?? 0);
+      counts[c + 1] = (counts[c + 1] as number) + 1;
+    }
+    for (let c = 1; c < counts.length; c++) counts[c] = (counts[c] as number) + (counts[c - 1] as number);
     this.#start = counts;
     this.#items = new Uint32Array(n);
     const fill = counts.slice(0, cols * rows);
-    ids.forEach((i, k) => {
-      const c = cellOf[k] ?? 0;
-      this.#items[fill[c] ?? 0] = i;
-      fill[c] = (fill[c] ?? 0) + 1;
-    });
+    for (let k = 0; k < n; k++) {
+      const c = cellOf[k] as number;
+      this.#items[fill[c] as number] = ids[k] as number;
+      fill[c] = (fill[c] as number) + 1;
+    }
   }
 
   #col(x: number): number {

@@ -14,7 +14,7 @@ import { ChartLayout, decodeLayout } from "./layout";
 import { perf } from "./perf";
 import type { Platform } from "./platform";
 import { searchPeople } from "./search";
-import { buildTree, depths, type Tree } from "./tree";
+import { buildTree, type Tree } from "./tree";
 
 export interface UiError {
   code: ErrorCodeDto;
@@ -35,12 +35,27 @@ export const DEFAULT_DEPTH = 3;
 
 /** Managers to collapse so only `layers` layers are drawn. */
 export function idsToCollapse(nodes: readonly ChartNode[], layers: number): string[] {
-  const depth = depths(nodes);
-  const hasReports = new Set<number>();
-  for (const n of nodes) if (n.manager !== null) hasReports.add(n.manager);
-  return nodes
-    .filter((n) => hasReports.has(n.index) && (depth[n.index] ?? 0) === layers - 1)
-    .map((n) => n.id);
+  // Flat arrays and memoised depths: this runs on opening a 100k-person org.
+  const n = nodes.length;
+  const depth = new Int32Array(n).fill(-1);
+  const hasReports = new Uint8Array(n);
+  const path: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const manager = nodes[i]?.manager ?? null;
+    if (manager !== null) hasReports[manager] = 1;
+    // Walk up to the first node with a known depth, then fill in the path.
+    let at: number | null = i;
+    while (at !== null && (depth[at] ?? 0) < 0 && path.length <= n) {
+      path.push(at);
+      at = nodes[at]?.manager ?? null;
+    }
+    let d = at === null ? -1 : (depth[at] ?? 0);
+    for (let k = path.length - 1; k >= 0; k--) depth[path[k] ?? 0] = ++d;
+    path.length = 0;
+  }
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) if (hasReports[i] && depth[i] === layers - 1) out.push(nodes[i]?.id ?? "");
+  return out;
 }
 
 export class OrgStore {
@@ -190,12 +205,12 @@ export class OrgStore {
       ? nodes
       : [...nodes].sort((a, b) => a.index - b.index);
     const layout = decodeLayout(buffer, ordered.length);
-    // Forget collapsed ids that no longer exist.
-    const ids = new Set(ordered.map((n) => n.id));
-    const collapsed = [...this.collapsed].filter((id) => ids.has(id));
-    if (collapsed.length !== this.collapsed.size) this.collapsed = new Set(collapsed);
     this.nodes = ordered;
     this.layout = layout;
+    // Forget collapsed ids that no longer exist (the tree's id map is built anyway).
+    const ids = this.tree.byId;
+    const collapsed = [...this.collapsed].filter((id) => ids.has(id));
+    if (collapsed.length !== this.collapsed.size) this.collapsed = new Set(collapsed);
   }
 
   async #relayout(): Promise<void> {
