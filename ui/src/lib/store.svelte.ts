@@ -156,17 +156,20 @@ export class OrgStore {
    */
   async reload(): Promise<void> {
     try {
-      const [workspace, metrics, nodes, buffer, dotted] = await Promise.all([
+      // Metrics first and shown as soon as they arrive: at 100k people the
+      // chart's data takes longer, and an edit's figures should not wait.
+      const metrics = this.#platform.metrics();
+      const shown = metrics.then((m) => this.#setMetrics(m));
+      const [workspace, nodes, buffer, dotted] = await Promise.all([
         this.#platform.workspaceInfo(),
-        this.#platform.metrics(),
         this.#platform.chartNodes(),
         // Unknown collapsed ids are ignored by the layout, so this is safe
         // even when a collapsed manager is not in this scenario.
         this.#platform.chartLayout([...this.collapsed]),
         this.#platform.chartDotted(),
+        shown,
       ]);
       this.workspace = workspace;
-      this.#setMetrics(metrics);
       this.dotted = dotted;
       this.#apply(nodes, buffer);
       const selected = this.selectedId;
