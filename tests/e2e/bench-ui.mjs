@@ -239,6 +239,26 @@ async function bench(people, workspace) {
     });
     const i = stats(idle);
     console.log(`  idle requestAnimationFrame (nothing drawn): p50 ${ms(i.p50)}, p95 ${ms(i.p95)} (this machine's frame clock)`);
+    // The floor: the same canvas repainted every frame with one fillRect,
+    // no app code at all (what the webview's compositing costs here).
+    const floor = await browser.executeAsync((done) => {
+      const c = document.querySelector('[data-testid="chart-canvas"]');
+      const ctx = c.getContext("2d");
+      const deltas = [];
+      let last = 0;
+      const step = (now) => {
+        if (last) deltas.push(now - last);
+        last = now;
+        ctx.setTransform(1, 0, 0, 1, 0, 0);
+        ctx.fillStyle = deltas.length % 2 ? "#f8f9fb" : "#f7f8fa";
+        ctx.fillRect(0, 0, c.width, c.height);
+        if (deltas.length >= 120) return done(deltas);
+        requestAnimationFrame(step);
+      };
+      requestAnimationFrame(step);
+    });
+    const f0 = stats(floor);
+    console.log(`  floor, one fillRect of the canvas per frame: p50 ${ms(f0.p50)}, p95 ${ms(f0.p95)}, max ${ms(f0.max)}`);
 
     const frames = [];
     await (await byTestId(browser, "zoom-fit")).click();
@@ -265,7 +285,8 @@ async function bench(people, workspace) {
       const below = await reportsOf(browser);
       const leaves = below.filter((r) => r.reports === 0);
       if (leaves.length >= 3) pair = [leaves[0].id, leaves[1].id];
-      queue.push(...below.filter((r) => r.reports > 0).map((r) => r.id));
+      // Depth first: managers of ICs are deep, and each selection relayouts.
+      queue.unshift(...below.filter((r) => r.reports > 0).map((r) => r.id));
     }
     if (!pair) throw new Error("no manager with three leaf reports found");
     await select(browser, pair[0]);
