@@ -13,7 +13,7 @@ APT_PACKAGES := build-essential pkg-config file libssl-dev libwebkit2gtk-4.1-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 TAURI := ui/node_modules/.bin/tauri
 
-.PHONY: run test deps deps-system deps-ui deps-tools lint test-rust test-ui test-e2e bench bench-pandas screenshot clean
+.PHONY: run test deps deps-system deps-ui deps-tools lint test-rust test-ui test-e2e bench bench-ui bench-pandas screenshot clean
 
 ## run: install what is missing, build the UI and launch the desktop app on the default workspace
 run: deps-system deps-ui
@@ -58,6 +58,10 @@ test-e2e: deps
 ## bench: criterion benchmarks of the core (import, metrics, move, layout)
 bench:
 	$(CARGO) bench -p orgraph
+
+## bench-ui: the chart in the real (release) app at 10k and 100k people: first paint, pan/zoom frame times, drop -> metrics
+bench-ui: deps
+	bash tests/e2e/bench-ui.sh
 
 ## bench-pandas: whole-process `orgraph metrics --json` vs a vectorised pandas script at 100k people
 bench-pandas:

@@ -4,6 +4,7 @@ const COMMANDS: &[&str] = &[
     "workspace_info",
     "chart_nodes",
     "chart_layout",
+    "chart_dotted",
     "metrics",
     "person_details",
     "move_person",

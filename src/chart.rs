@@ -69,6 +69,151 @@ pub fn nodes(org: &Org, metrics: &Metrics) -> Vec<ChartNode> {
         .collect()
 }
 
+/// Bit layout of the per-node flags byte in [`nodes_to_bytes`].
+pub mod flags {
+    /// Bits 0-1: 0 active, 1 open, 2 planned, 3 departing.
+    pub const STATUS_MASK: u8 = 0b11;
+    /// Bits 2-3: 0 none, 1 narrow, 2 in band, 3 wide.
+    pub const VERDICT_SHIFT: u8 = 2;
+    pub const STAFF_PLUS: u8 = 1 << 4;
+    /// Bits 5-6: 0 none, 1 embedded, 2 central, 3 unplaced.
+    pub const PLACEMENT_SHIFT: u8 = 5;
+}
+
+/// The chart's nodes as one compact columnar buffer for IPC: at 100k people
+/// JSON objects cost more to build, send and parse than the chart's first
+/// paint may take. Little-endian:
+///
+/// ```text
+/// u32 n, u32 string count (4n + 2 × teams), u32 team count
+/// i32 manager[n] (-1 for a root), u32 span[n], u32 total_reports[n],
+/// i32 team[n] (index into the team names, -1 for none), u8 flags[n],
+/// zero padding to a multiple of 4,
+/// u32 utf16_length[string count], then the strings' UTF-8 back to back:
+/// each node's id, name, title, level, then each distinct team's id and
+/// name.
+/// ```
+///
+/// Lengths are in UTF-16 code units so the UI decodes the text once and
+/// slices it. Every node's `index` is its position.
+pub fn nodes_to_bytes(nodes: &[ChartNode]) -> Vec<u8> {
+    let n = nodes.len();
+    let mut team_index: HashMap<&str, i32> = HashMap::new();
+    // (id, name) of each distinct team, in order of first appearance.
+    let mut team_names: Vec<(&str, &str)> = Vec::new();
+    let teams: Vec<i32> = nodes
+        .iter()
+        .map(|node| match node.team_id.as_deref() {
+            None => -1,
+            Some(id) => *team_index.entry(id).or_insert_with(|| {
+                team_names.push((id, node.team.as_deref().unwrap_or(id)));
+                team_names.len() as i32 - 1
+            }),
+        })
+        .collect();
+    let strings = 4 * n + 2 * team_names.len();
+    let text_bytes: usize = nodes
+        .iter()
+        .map(|n| n.id.len() + n.name.len() + n.title.len() + n.level.len())
+        .sum::<usize>()
+        + team_names
+            .iter()
+            .map(|(id, name)| id.len() + name.len())
+            .sum::<usize>();
+    let mut out = Vec::with_capacity(12 + 17 * n + 3 + 4 * strings + text_bytes);
+    let u32_of = |v: usize| u32::try_from(v).unwrap_or(u32::MAX);
+    for value in [u32_of(n), u32_of(strings), u32_of(team_names.len())] {
+        out.extend_from_slice(&value.to_le_bytes());
+    }
+    for node in nodes {
+        let manager = node.manager.map_or(-1, |m| m as i32);
+        out.extend_from_slice(&manager.to_le_bytes());
+    }
+    for node in nodes {
+        out.extend_from_slice(&node.span.to_le_bytes());
+    }
+    for node in nodes {
+        let total = u32::try_from(node.total_reports).unwrap_or(u32::MAX);
+        out.extend_from_slice(&total.to_le_bytes());
+    }
+    for team in &teams {
+        out.extend_from_slice(&team.to_le_bytes());
+    }
+    for node in nodes {
+        out.push(node_flags(node));
+    }
+    out.resize(out.len().next_multiple_of(4), 0);
+    let utf16 = |text: &str| u32_of(text.encode_utf16().count());
+    for node in nodes {
+        for text in [&node.id, &node.name, &node.title, &node.level] {
+            out.extend_from_slice(&utf16(text).to_le_bytes());
+        }
+    }
+    for (id, name) in &team_names {
+        out.extend_from_slice(&utf16(id).to_le_bytes());
+        out.extend_from_slice(&utf16(name).to_le_bytes());
+    }
+    for node in nodes {
+        for text in [&node.id, &node.name, &node.title, &node.level] {
+            out.extend_from_slice(text.as_bytes());
+        }
+    }
+    for (id, name) in &team_names {
+        out.extend_from_slice(id.as_bytes());
+        out.extend_from_slice(name.as_bytes());
+    }
+    out
+}
+
+fn node_flags(node: &ChartNode) -> u8 {
+    let status = match node.status {
+        Status::Active => 0,
+        Status::Open => 1,
+        Status::Planned => 2,
+        Status::Departing => 3,
+    };
+    let verdict = match node.verdict {
+        None => 0,
+        Some(Verdict::Narrow) => 1,
+        Some(Verdict::InBand) => 2,
+        Some(Verdict::Wide) => 3,
+    };
+    let placement = match node.placement {
+        None => 0,
+        Some(Placement::Embedded) => 1,
+        Some(Placement::Central) => 2,
+        Some(Placement::Unplaced) => 3,
+    };
+    let staff_plus = if node.staff_plus {
+        flags::STAFF_PLUS
+    } else {
+        0
+    };
+    status | (verdict << flags::VERDICT_SHIFT) | staff_plus | (placement << flags::PLACEMENT_SHIFT)
+}
+
+/// Every dotted line as little-endian u32 pairs (manager, report) of node
+/// indices, for the chart's overlay links.
+pub fn dotted_to_bytes(org: &Org) -> Vec<u8> {
+    let lines = org.dotted_lines();
+    if lines.is_empty() {
+        return Vec::new();
+    }
+    let index: HashMap<&str, u32> = org
+        .people()
+        .enumerate()
+        .map(|(i, p)| (p.id.as_str(), i as u32))
+        .collect();
+    let mut out = Vec::with_capacity(lines.len() * 8);
+    for (manager, report) in lines {
+        if let (Some(m), Some(r)) = (index.get(manager.as_str()), index.get(report.as_str())) {
+            out.extend_from_slice(&m.to_le_bytes());
+            out.extend_from_slice(&r.to_le_bytes());
+        }
+    }
+    out
+}
+
 /// Positions of every node, in [`nodes`] index order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChartLayout(pub Layout);
@@ -137,6 +282,48 @@ mod tests {
         assert_eq!(nodes[0].verdict, Some(Verdict::Narrow));
         assert_eq!((nodes[3].span, nodes[3].manager), (0, Some(1)));
         assert_eq!(nodes[3].verdict, None);
+    }
+
+    fn word(bytes: &[u8], at: usize) -> u32 {
+        u32::from_le_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]])
+    }
+
+    #[test]
+    fn node_bytes_hold_columns_then_utf16_lengths_then_text() {
+        let mut org = small_org();
+        org.person_mut(&"x".into()).expect("exists").name = "Zoë".into();
+        let metrics = crate::metrics::compute(&org, crate::View::Current);
+        let nodes = nodes(&org, &metrics);
+        let bytes = nodes_to_bytes(&nodes);
+        let n = 4;
+        assert_eq!(
+            (word(&bytes, 0), word(&bytes, 4), word(&bytes, 8)),
+            (4, 16, 0)
+        );
+        let managers: Vec<i32> = (0..n).map(|i| word(&bytes, 12 + 4 * i) as i32).collect();
+        assert_eq!(managers, vec![-1, 0, 0, 1]);
+        assert_eq!(word(&bytes, 12 + 16), 2, "ceo's span");
+        let flag_at = 12 + 16 * n;
+        assert_eq!(
+            bytes[flag_at] >> flags::VERDICT_SHIFT & 0b11,
+            1,
+            "ceo narrow"
+        );
+        let lengths_at = (flag_at + n).next_multiple_of(4);
+        // x's name "Zoë" is 3 UTF-16 units but 4 UTF-8 bytes.
+        assert_eq!(word(&bytes, lengths_at + 4 * (4 * 3 + 1)), 3);
+        let text = std::str::from_utf8(&bytes[lengths_at + 4 * 16..]).expect("utf-8");
+        assert!(text.starts_with("ceo"), "{text}");
+        assert!(text.contains("Zoë"), "{text}");
+    }
+
+    #[test]
+    fn dotted_bytes_are_index_pairs() {
+        let mut org = small_org();
+        assert!(dotted_to_bytes(&org).is_empty());
+        org.add_dotted_line(&"b".into(), &"x".into()).expect("ok");
+        let bytes = dotted_to_bytes(&org);
+        assert_eq!((word(&bytes, 0), word(&bytes, 4)), (2, 3));
     }
 
     #[test]

@@ -275,7 +275,8 @@ impl Session {
     pub fn apply(&mut self, change: Change, effective: Option<NaiveDate>) -> Result<u32> {
         self.refuse_in_time_travel()?;
         let undo = scenario::apply(&mut self.org, &change)?;
-        self.update_engine(&change);
+        let moved = undo.moved();
+        self.update_engine(moved.clone(), true);
         let metrics = self.current_summary();
         let reason = change.to_string();
         let snapshot = self.snapshot(&reason, &metrics);
@@ -303,7 +304,7 @@ impl Session {
             }
             Err(err) => {
                 scenario::revert(&mut self.org, undo)?;
-                self.update_engine(&change);
+                self.update_engine(moved, false);
                 Err(err)
             }
         }
@@ -405,16 +406,31 @@ impl Session {
         Ok(())
     }
 
-    /// Keeps the metrics engine in step after `change` was applied or
-    /// undone: a move updates it incrementally, anything else rebuilds it.
-    fn update_engine(&mut self, change: &Change) {
-        if let Change::Move { person, .. } = change {
-            if let Some(at) = self.org.position_of(person) {
-                let manager_at = self
-                    .org
-                    .manager_of(person)
-                    .and_then(|m| self.org.position_of(m));
-                self.engine.apply_move(at, manager_at);
+    /// Keeps the metrics engine in step after a change was applied
+    /// (`forward`) or undone, given the `moved` people of its undo record:
+    /// a move updates it incrementally, anything else rebuilds it.
+    fn update_engine(&mut self, moved: Option<Vec<PersonId>>, forward: bool) {
+        if let Some(mut moved) = moved {
+            if !forward {
+                moved.reverse();
+            }
+            // Each step sets one person's manager as the org now has it;
+            // the order keeps the engine's tree a forest at every step.
+            let positions: Option<Vec<(u32, Option<u32>)>> = moved
+                .iter()
+                .map(|person| {
+                    let at = self.org.position_of(person)?;
+                    let manager = self
+                        .org
+                        .manager_of(person)
+                        .and_then(|m| self.org.position_of(m));
+                    Some((at, manager))
+                })
+                .collect();
+            if let Some(positions) = positions {
+                for (at, manager) in positions {
+                    self.engine.apply_move(at, manager);
+                }
                 return;
             }
         }
@@ -442,8 +458,9 @@ impl Session {
         let index = self.scenario.head as usize - 1;
         let change = self.entries[index].change.clone();
         if let Some(step) = self.undo[index].take() {
+            let moved = step.moved();
             scenario::revert(&mut self.org, step)?;
-            self.update_engine(&change);
+            self.update_engine(moved, false);
         }
         let metrics = self.current_summary();
         let reason = format!("undo {change}");
@@ -454,7 +471,8 @@ impl Session {
         if let Err(err) = saved {
             // Put the change back as it was.
             self.undo[index] = scenario::apply(&mut self.org, &change).ok();
-            self.update_engine(&change);
+            let moved = self.undo[index].as_ref().and_then(Undo::moved);
+            self.update_engine(moved, true);
             return Err(err);
         }
         self.undo.truncate(index);
@@ -474,7 +492,8 @@ impl Session {
         let index = self.scenario.head as usize;
         let entry = self.entries[index].clone();
         let step = scenario::apply(&mut self.org, &entry.change)?;
-        self.update_engine(&entry.change);
+        let moved = step.moved();
+        self.update_engine(moved.clone(), true);
         let metrics = self.current_summary();
         let reason = format!("redo {}", entry.change);
         let snapshot = self.snapshot(&reason, &metrics);
@@ -483,7 +502,7 @@ impl Session {
             .set_head(&self.scenario, index as u32 + 1, Some(&snapshot));
         if let Err(err) = saved {
             scenario::revert(&mut self.org, step)?;
-            self.update_engine(&entry.change);
+            self.update_engine(moved, false);
             return Err(err);
         }
         self.undo.push(Some(step));
@@ -846,6 +865,72 @@ mod tests {
         session.switch_to(BASELINE).expect("switched");
         assert_eq!(session.dashboard(&query), before);
         assert_eq!(session.snapshots(100).expect("listed").len(), 1, "the seed");
+    }
+
+    #[test]
+    fn moving_alone_updates_metrics_at_once_and_undoes_in_one_step() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("demo.orgraph");
+        let mut session = Session::open_or_seed(&path).expect("seeded");
+        let forest = session.org().forest();
+        let ids: Vec<PersonId> = session.org().people().map(|p| p.id.clone()).collect();
+        // A manager with a manager, and someone outside their subtree.
+        let person = (0..forest.len() as u32)
+            .find(|&i| forest.child_count(i) > 0 && forest.parent(i).is_some())
+            .expect("a middle manager");
+        let old_manager = ids[forest.parent(person).expect("has one") as usize].clone();
+        let person_id = ids[person as usize].clone();
+        let reports: Vec<PersonId> = session
+            .org()
+            .reports_of(&person_id)
+            .into_iter()
+            .cloned()
+            .collect();
+        let target = forest.roots()[0];
+        let target_id = ids[target as usize].clone();
+        let target_id = if target_id == old_manager {
+            reports[0].clone()
+        } else {
+            target_id
+        };
+        let before = session.summary().clone();
+        session
+            .apply(
+                Change::MoveAlone {
+                    person: person_id.clone(),
+                    manager: Some(target_id.clone()),
+                },
+                None,
+            )
+            .expect("legal");
+        assert_eq!(session.org().manager_of(&person_id), Some(&target_id));
+        for report in &reports {
+            let manager = session.org().manager_of(report);
+            assert!(
+                manager == Some(&old_manager) || report == &target_id,
+                "{report} stays behind"
+            );
+        }
+        // The incrementally updated summary is the one a full pass gives.
+        let full = crate::metrics::summarise(session.org(), View::Current);
+        assert_eq!(session.summary().span, full.span);
+        assert_eq!(session.summary().layers, full.layers);
+        assert_eq!(session.summary().band, full.band);
+
+        session.undo().expect("one step");
+        assert_eq!(session.org().manager_of(&person_id), Some(&old_manager));
+        for report in &reports {
+            assert_eq!(session.org().manager_of(report), Some(&person_id));
+        }
+        assert_eq!(session.summary().span, before.span);
+        assert_eq!(session.summary().band, before.band);
+        drop(session);
+
+        // Persisted: the redo history survives a reopen, and redo re-applies it.
+        let mut reopened = Session::open(&path).expect("reopened");
+        reopened.redo().expect("redo");
+        assert_eq!(reopened.org().manager_of(&person_id), Some(&target_id));
+        assert_eq!(reopened.changes()[0].change.kind(), "move-alone");
     }
 
     #[test]

@@ -34,6 +34,7 @@ fn expected() -> BTreeMap<String, String> {
     binding::<NewPersonDto>(&cfg, &mut out);
     binding::<ChangeRequest>(&cfg, &mut out);
     binding::<SpanVerdict>(&cfg, &mut out);
+    binding::<PlacementDto>(&cfg, &mut out);
     binding::<ChartNode>(&cfg, &mut out);
     binding::<PeopleTeamDto>(&cfg, &mut out);
     binding::<PeopleTableDto>(&cfg, &mut out);
@@ -73,7 +74,6 @@ fn expected() -> BTreeMap<String, String> {
     binding::<ImportReportDto>(&cfg, &mut out);
     binding::<ImportResultDto>(&cfg, &mut out);
     binding::<WhatIfDto>(&cfg, &mut out);
-    binding::<PlacementDto>(&cfg, &mut out);
     binding::<StaffEngineerDto>(&cfg, &mut out);
     binding::<TeamCoverageDto>(&cfg, &mut out);
     binding::<PlacementSummaryDto>(&cfg, &mut out);

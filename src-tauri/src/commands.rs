@@ -1,11 +1,11 @@
 //! The IPC commands: each is a few lines over the core.
 
 use crate::dto::{
-    ChangeDto, ChangeRequest, ChartNode, ComparisonDto, DashboardDto, DashboardRequest,
-    ExportRequest, ExportResult, ImportDetectionDto, ImportProgressDto, ImportRequest,
-    ImportResultDto, IpcError, MetricsSummary, PeopleTableDto, PersonDetails, PlanDto,
-    RecentWorkspace, ScenarioState, SettingsDto, SnapshotDto, StaffPlusBoardDto, TeamDto,
-    WhatIfDto, WorkspaceInfo, SNAPSHOTS_SHOWN,
+    ChangeDto, ChangeRequest, ComparisonDto, DashboardDto, DashboardRequest, ExportRequest,
+    ExportResult, ImportDetectionDto, ImportProgressDto, ImportRequest, ImportResultDto, IpcError,
+    MetricsSummary, PeopleTableDto, PersonDetails, PlanDto, RecentWorkspace, ScenarioState,
+    SettingsDto, SnapshotDto, StaffPlusBoardDto, TeamDto, WhatIfDto, WorkspaceInfo,
+    SNAPSHOTS_SHOWN,
 };
 use crate::state::{blocking, AppState};
 use orgraph::session::Session;
@@ -19,11 +19,28 @@ pub async fn workspace_info(state: State<'_, AppState>) -> Result<WorkspaceInfo,
     state.with_session(|s| Ok(WorkspaceInfo::of(s))).await
 }
 
+/// Every chart node ([`ChartNode`]'s fields) as one columnar binary buffer
+/// (`orgraph::chart::nodes_to_bytes`): at 100k people JSON would dominate
+/// the chart's first paint.
 #[tauri::command]
-pub async fn chart_nodes(state: State<'_, AppState>) -> Result<Vec<ChartNode>, IpcError> {
-    state
-        .with_session(|s| Ok(ChartNode::all(s.org(), s.metrics())))
-        .await
+pub async fn chart_nodes(state: State<'_, AppState>) -> Result<Response, IpcError> {
+    let bytes = state
+        .with_session(|s| {
+            let nodes = orgraph::chart::nodes(s.org(), s.metrics());
+            Ok(orgraph::chart::nodes_to_bytes(&nodes))
+        })
+        .await?;
+    Ok(Response::new(bytes))
+}
+
+/// Every dotted line as little-endian `u32` pairs (manager, report) of
+/// node indices.
+#[tauri::command]
+pub async fn chart_dotted(state: State<'_, AppState>) -> Result<Response, IpcError> {
+    let bytes = state
+        .with_session(|s| Ok(orgraph::chart::dotted_to_bytes(s.org())))
+        .await?;
+    Ok(Response::new(bytes))
 }
 
 /// Node rectangles as little-endian `f32` quadruples (x, y, width, height)

@@ -65,6 +65,7 @@ pub fn run() {
             commands::workspace_info,
             commands::chart_nodes,
             commands::chart_layout,
+            commands::chart_dotted,
             commands::metrics,
             commands::person_details,
             commands::move_person,

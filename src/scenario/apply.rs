@@ -15,6 +15,13 @@ pub enum Undo {
         person: PersonId,
         manager: Option<PersonId>,
     },
+    /// Puts a person moved alone back under `manager`, with `reports`
+    /// (who stayed behind) under them again.
+    MoveAlone {
+        person: PersonId,
+        manager: Option<PersonId>,
+        reports: Vec<PersonId>,
+    },
     RemoveAdded {
         person: PersonId,
     },
@@ -58,6 +65,21 @@ pub enum Undo {
     Ladder(Box<Ladder>),
 }
 
+impl Undo {
+    /// The people whose manager the change set, in an order that keeps a
+    /// forest when their new managers are taken one at a time (reverse it
+    /// for the undo); `None` when the change was not a move.
+    pub fn moved(&self) -> Option<Vec<PersonId>> {
+        match self {
+            Undo::Move { person, .. } => Some(vec![person.clone()]),
+            Undo::MoveAlone {
+                person, reports, ..
+            } => Some(reports.iter().chain([person]).cloned().collect()),
+            _ => None,
+        }
+    }
+}
+
 fn refuse(message: impl Into<String>) -> OrgError {
     OrgError::InvalidInput(message.into())
 }
@@ -92,6 +114,7 @@ pub fn apply(org: &mut Org, change: &Change) -> Result<Undo> {
                 manager: previous,
             })
         }
+        Change::MoveAlone { person, manager } => move_alone(org, person, manager.as_ref()),
         Change::AddPerson { person, manager } => add_person(org, person, manager.as_ref()),
         Change::RemovePerson { person } => {
             let removed = org.remove_person(person)?;
@@ -278,6 +301,49 @@ fn assign_team(org: &mut Org, people: &[PersonId], team: Option<&TeamId>) -> Res
     Ok(Undo::Teams(before))
 }
 
+/// Moves `person` under `manager` without their reports, who move up to
+/// `person`'s old manager. Nothing changes when it is refused.
+fn move_alone(org: &mut Org, person: &PersonId, manager: Option<&PersonId>) -> Result<Undo> {
+    require_person(org, person)?;
+    if let Some(manager) = manager {
+        require_person(org, manager)?;
+        if manager == person {
+            return Err(OrgError::WouldCreateCycle {
+                person: person.to_string(),
+                manager: manager.to_string(),
+                cycle: vec![person.to_string(), person.to_string()],
+            });
+        }
+    }
+    let previous = org.manager_of(person).cloned();
+    if previous.as_ref() == manager {
+        return Err(refuse(match manager {
+            Some(m) => format!("'{person}' already reports to '{m}'"),
+            None => format!("'{person}' already has no manager"),
+        }));
+    }
+    let mut reports: Vec<PersonId> = org.reports_of(person).into_iter().cloned().collect();
+    reports.sort();
+    for report in &reports {
+        // Moving up a level cannot create a cycle.
+        org.move_person(report, previous.as_ref())?;
+    }
+    // With the reports gone, the only cycle left is `manager` = `person`
+    // (refused above), so this cannot fail on a valid org; if it does, put
+    // the reports back so nothing changed.
+    if let Err(error) = org.move_person(person, manager) {
+        for report in &reports {
+            org.move_person(report, Some(person))?;
+        }
+        return Err(error);
+    }
+    Ok(Undo::MoveAlone {
+        person: person.clone(),
+        manager: previous,
+        reports,
+    })
+}
+
 fn add_person(org: &mut Org, new: &NewPerson, manager: Option<&PersonId>) -> Result<Undo> {
     if new.id.as_str().trim().is_empty() {
         return Err(refuse("a new person needs an id"));
@@ -342,6 +408,16 @@ pub fn revert(org: &mut Org, undo: Undo) -> Result<()> {
     match undo {
         Undo::Move { person, manager } => {
             org.move_person(&person, manager.as_ref())?;
+        }
+        Undo::MoveAlone {
+            person,
+            manager,
+            reports,
+        } => {
+            org.move_person(&person, manager.as_ref())?;
+            for report in &reports {
+                org.move_person(report, Some(&person))?;
+            }
         }
         Undo::RemoveAdded { person } => {
             org.remove_person(&person)?;

@@ -253,7 +253,7 @@ impl ImportReport {
                 Change::AddPerson { person, .. } => report.joiners.push(person.id.clone()),
                 Change::RemovePerson { person } => report.leavers.push(person.clone()),
                 // Moves are read off the two orgs below.
-                Change::Move { .. } => {}
+                Change::Move { .. } | Change::MoveAlone { .. } => {}
                 Change::EditPerson {
                     person,
                     edit: PersonEdit::Title(title),

@@ -16,6 +16,12 @@ pub enum Change {
         person: PersonId,
         manager: Option<PersonId>,
     },
+    /// Moves a person alone under a new manager (or makes them a root):
+    /// their direct reports stay behind, re-parented to the old manager.
+    MoveAlone {
+        person: PersonId,
+        manager: Option<PersonId>,
+    },
     /// Adds a person: a hire, an open req or a planned hire.
     AddPerson {
         person: NewPerson,
@@ -135,6 +141,7 @@ impl Change {
     pub fn kind(&self) -> &'static str {
         match self {
             Change::Move { .. } => "move",
+            Change::MoveAlone { .. } => "move-alone",
             Change::AddPerson { .. } => "add-person",
             Change::RemovePerson { .. } => "remove-person",
             Change::EditPerson { .. } => "edit-person",
@@ -165,6 +172,9 @@ impl fmt::Display for Change {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Change::Move { person, manager } => write!(f, "move {person} to {}", or_root(manager)),
+            Change::MoveAlone { person, manager } => {
+                write!(f, "move {person} alone to {}", or_root(manager))
+            }
             Change::AddPerson { person, manager } => write!(
                 f,
                 "add {} {} ({}) under {}",
@@ -272,6 +282,10 @@ mod tests {
                 people: vec!["a".into(), "b".into()],
                 team: Some("core".into()),
             },
+            Change::MoveAlone {
+                person: "a".into(),
+                manager: Some("b".into()),
+            },
         ];
         for change in changes {
             let json = serde_json::to_string(&change).expect("serialisable");
@@ -284,6 +298,16 @@ mod tests {
         })
         .expect("serialisable");
         assert_eq!(json["kind"], "move");
+        // A payload stored before `move-alone` existed still reads as a move.
+        let old: Change =
+            serde_json::from_str(r#"{"kind":"move","person":"a","manager":"b"}"#).expect("old");
+        assert_eq!(
+            old,
+            Change::Move {
+                person: "a".into(),
+                manager: Some("b".into()),
+            }
+        );
     }
 
     #[test]

@@ -115,6 +115,19 @@ pub fn touched(
             people.insert(person.clone());
             people.extend(manager.iter().cloned());
         }
+        Change::MoveAlone { person, manager } => {
+            people.insert(person.clone());
+            people.extend(manager.iter().cloned());
+            if let Some(Undo::MoveAlone {
+                manager: old,
+                reports,
+                ..
+            }) = undo
+            {
+                people.extend(old.iter().cloned());
+                people.extend(reports.iter().cloned());
+            }
+        }
         Change::AddPerson { person, .. } => {
             people.insert(person.id.clone());
         }

@@ -81,6 +81,11 @@ fn any_change() -> impl Strategy<Value = Change> {
         )
             .prop_map(|(person, manager)| Change::Move { person, manager }),
         (
+            person.clone(),
+            prop::option::of(prop::sample::select(ids()))
+        )
+            .prop_map(|(person, manager)| Change::MoveAlone { person, manager }),
+        (
             prop::sample::select(vec!["new1", "new2"]),
             prop::option::of(prop::sample::select(ids()))
         )
@@ -262,6 +267,68 @@ fn a_change_depending_on_a_later_one_is_skipped_with_a_reason() {
         "{:?}",
         done.skipped
     );
+}
+
+#[test]
+fn moving_alone_leaves_the_reports_with_the_old_manager_and_undoes_exactly() {
+    let mut org = sample();
+    let before = fingerprint(&org);
+    let undo = apply(
+        &mut org,
+        &Change::MoveAlone {
+            person: "m1".into(),
+            manager: Some("m2".into()),
+        },
+    )
+    .expect("legal");
+    assert_eq!(org.manager_of(&"m1".into()), Some(&"m2".into()));
+    for report in ["a", "b"] {
+        assert_eq!(org.manager_of(&report.into()), Some(&"ceo".into()));
+    }
+    assert!(org.reports_of(&"m1".into()).is_empty());
+    assert_eq!(
+        undo.moved(),
+        Some(vec!["a".into(), "b".into(), PersonId::from("m1")])
+    );
+    revert(&mut org, undo).expect("reverts");
+    assert_eq!(fingerprint(&org), before);
+}
+
+#[test]
+fn moving_alone_under_a_former_report_is_no_cycle_but_under_oneself_is() {
+    let mut org = sample();
+    let undo = apply(
+        &mut org,
+        &Change::MoveAlone {
+            person: "m1".into(),
+            manager: Some("a".into()),
+        },
+    )
+    .expect("a stays behind, so m1 can report to a");
+    assert_eq!(org.manager_of(&"a".into()), Some(&"ceo".into()));
+    assert_eq!(org.manager_of(&"m1".into()), Some(&"a".into()));
+    revert(&mut org, undo).expect("reverts");
+
+    let before = fingerprint(&org);
+    let error = apply(
+        &mut org,
+        &Change::MoveAlone {
+            person: "m1".into(),
+            manager: Some("m1".into()),
+        },
+    )
+    .expect_err("refused");
+    assert_eq!(error.code(), crate::ErrorCode::WouldCreateCycle);
+    let error = apply(
+        &mut org,
+        &Change::MoveAlone {
+            person: "m1".into(),
+            manager: Some("ceo".into()),
+        },
+    )
+    .expect_err("refused");
+    assert_eq!(error.code(), crate::ErrorCode::InvalidInput);
+    assert_eq!(fingerprint(&org), before, "refusals change nothing");
 }
 
 #[test]

@@ -44,6 +44,7 @@ export function node(index: number, id: string, name: string, manager: number | 
     verdict: span > 0 ? "narrow" : null,
     totalReports: span,
     staffPlus: false,
+    placement: null,
   };
 }
 
@@ -165,6 +166,8 @@ export interface FakeScenario {
 export interface FakeBackend extends Platform {
   /** The people of the scenario on show. */
   nodes: ChartNode[];
+  /** Dotted lines as flat (manager, report) index pairs. */
+  dotted: number[];
   calls: string[];
   /** Error the next move rejects with, as Tauri would hand it over. */
   failNextMove: { code: string; message: string } | null;
@@ -302,6 +305,15 @@ export function fakeDashboard(scenario: string, nodes: readonly ChartNode[], req
 
 function applyRequest(nodes: ChartNode[], request: ChangeRequest): ChartNode[] {
   if (request.kind === "move") return applyChange(nodes, { kind: "move", person: request.person, to: request.manager });
+  if (request.kind === "moveAlone") {
+    // The person moves; their direct reports stay with the old manager.
+    const person = nodes.find((n) => n.id === request.person);
+    if (!person) return nodes;
+    for (const r of nodes.filter((n) => n.manager === person.index)) {
+      applyChange(nodes, { kind: "move", person: r.id, to: person.manager === null ? null : nodes[person.manager]!.id });
+    }
+    return applyChange(nodes, { kind: "move", person: request.person, to: request.manager });
+  }
   if (request.kind === "removePerson") return applyChange(nodes, { kind: "remove", person: request.person });
   if (request.kind === "addPerson") {
     const p = request.person;
@@ -631,6 +643,7 @@ export function fakePlatform(nodes = smallOrg()): FakeBackend {
       backend.calls.push(`chooseWorkspaceFile:${defaultPath}`);
       return backend.workspaceOpenPath;
     },
+    dotted: [],
     calls: [],
     exports: [],
     savePath: null,
@@ -833,6 +846,10 @@ export function fakePlatform(nodes = smallOrg()): FakeBackend {
     async chartNodes() {
       backend.calls.push("chartNodes");
       return backend.nodes.map((n) => ({ ...n }));
+    },
+    async chartDotted() {
+      backend.calls.push("chartDotted");
+      return new Uint32Array(backend.dotted);
     },
     async chartLayout(collapsed) {
       backend.calls.push(`chartLayout:${collapsed.join(",")}`);

@@ -21,6 +21,17 @@ describe("OrgStore", () => {
     expect(store.fitRequest).toBe(1);
   });
 
+  it("loads the dotted lines with the chart and again after a reload", async () => {
+    const backend = fakePlatform();
+    backend.dotted = [4, 2];
+    const store = new OrgStore(backend);
+    await store.load();
+    expect([...store.dotted]).toEqual([4, 2]);
+    backend.dotted = [];
+    await store.reload();
+    expect(store.dotted.length).toBe(0);
+  });
+
   it("shows a fatal error by code when the workspace cannot be opened", async () => {
     const backend = fakePlatform();
     backend.workspaceInfo = async () => {

@@ -105,6 +105,12 @@ pub enum ChangeRequest {
         person: String,
         manager: Option<String>,
     },
+    /// Moves the person without their reports, who stay behind under the
+    /// person's old manager.
+    MoveAlone {
+        person: String,
+        manager: Option<String>,
+    },
     AddPerson {
         person: NewPersonDto,
     },
@@ -221,6 +227,10 @@ impl ChangeRequest {
         let id = PersonId::new;
         Ok(match self {
             ChangeRequest::Move { person, manager } => Change::Move {
+                person: id(person),
+                manager: manager.map(id),
+            },
+            ChangeRequest::MoveAlone { person, manager } => Change::MoveAlone {
                 person: id(person),
                 manager: manager.map(id),
             },
@@ -347,6 +357,20 @@ mod tests {
         .into_change(|| unreachable!())
         .expect_err("refused");
         assert!(error.to_string().contains("2027-13-01"), "{error}");
+    }
+
+    #[test]
+    fn a_move_alone_request_is_the_core_change() {
+        let change = parse(r#"{"kind":"moveAlone","person":"e1","manager":"m2"}"#)
+            .into_change(|| unreachable!())
+            .expect("change");
+        assert_eq!(
+            change,
+            Change::MoveAlone {
+                person: PersonId::new("e1"),
+                manager: Some(PersonId::new("m2")),
+            }
+        );
     }
 
     #[test]

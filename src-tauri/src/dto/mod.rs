@@ -199,6 +199,8 @@ pub struct ChartNode {
     /// Everyone below this person.
     pub total_reports: u32,
     pub staff_plus: bool,
+    /// Where a staff+ engineer sits; `null` for everyone else.
+    pub placement: Option<PlacementDto>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, TS)]
@@ -481,6 +483,7 @@ impl ChartNode {
                 verdict: n.verdict.map(Into::into),
                 total_reports: count(n.total_reports),
                 staff_plus: n.staff_plus,
+                placement: n.placement.map(Into::into),
             })
             .collect()
     }

@@ -8,7 +8,7 @@ import type { TeamKindDto } from "./TeamKindDto";
 /**
  * An edit to the scenario on show.
  */
-export type ChangeRequest = { "kind": "move", person: string, manager: string | null, } | { "kind": "addPerson", person: NewPersonDto, } | { "kind": "removePerson", person: string, } | { "kind": "editPerson", person: string, edit: PersonEditDto, } | { "kind": "assignTeam", people: Array<string>, team: string | null, } | { "kind": "createTeam", 
+export type ChangeRequest = { "kind": "move", person: string, manager: string | null, } | { "kind": "moveAlone", person: string, manager: string | null, } | { "kind": "addPerson", person: NewPersonDto, } | { "kind": "removePerson", person: string, } | { "kind": "editPerson", person: string, edit: PersonEditDto, } | { "kind": "assignTeam", people: Array<string>, team: string | null, } | { "kind": "createTeam", 
 /**
  * Without an id, one is made from the name (`team-<slug>`).
  */

@@ -2,6 +2,8 @@
 // (x, y, width, height) per node in node index order. x/y are NaN for nodes
 // hidden under a collapsed manager.
 
+import { SpatialIndex } from "./spatial";
+
 export const FLOATS_PER_NODE = 4;
 export const BYTES_PER_NODE = FLOATS_PER_NODE * 4;
 
@@ -60,22 +62,21 @@ export class ChartLayout {
     return { x: this.x(i), y: this.y(i), width: this.width(i), height: this.height(i) };
   }
 
+  /** The spatial index of the visible nodes, built on first use. */
+  get index(): SpatialIndex {
+    this.#index ??= new SpatialIndex(this.data, FLOATS_PER_NODE);
+    return this.#index;
+  }
+  #index: SpatialIndex | undefined;
+
   /** Bounds of the visible nodes, or null when none is visible. */
   bounds(): Bounds | null {
-    let minX = Infinity;
-    let minY = Infinity;
-    let maxX = -Infinity;
-    let maxY = -Infinity;
-    for (let i = 0; i < this.length; i++) {
-      if (!this.isVisible(i)) continue;
-      const x = this.x(i);
-      const y = this.y(i);
-      minX = Math.min(minX, x);
-      minY = Math.min(minY, y);
-      maxX = Math.max(maxX, x + this.width(i));
-      maxY = Math.max(maxY, y + this.height(i));
-    }
-    return minX === Infinity ? null : { minX, minY, maxX, maxY };
+    return this.index.bounds;
+  }
+
+  /** Calls `visit` for each visible node intersecting the world window. */
+  query(window: Bounds, visit: (i: number) => void): void {
+    this.index.query(window, visit);
   }
 
   /**
@@ -83,13 +84,7 @@ export class ChartLayout {
    * are drawn on top, so they win.
    */
   hitTest(wx: number, wy: number): number {
-    for (let i = this.length - 1; i >= 0; i--) {
-      if (!this.isVisible(i)) continue;
-      const x = this.x(i);
-      const y = this.y(i);
-      if (wx >= x && wx <= x + this.width(i) && wy >= y && wy <= y + this.height(i)) return i;
-    }
-    return -1;
+    return this.index.hitTest(wx, wy);
   }
 }
 

@@ -4,6 +4,7 @@
 import { Channel, invoke } from "@tauri-apps/api/core";
 import { open, save } from "@tauri-apps/plugin-dialog";
 import { AppError, toAppError } from "./errors";
+import { decodeDotted, decodeNodes } from "./nodes";
 import type {
   ChangeDto,
   ChangeRequest,
@@ -33,7 +34,10 @@ import type {
 
 export interface Platform {
   workspaceInfo(): Promise<WorkspaceInfo>;
+  /** Every chart node in index order (decoded from the binary columns). */
   chartNodes(): Promise<ChartNode[]>;
+  /** Dotted lines as flat (manager, report) node index pairs. */
+  chartDotted(): Promise<Uint32Array>;
   /** Little-endian f32 (x, y, width, height) per node, in node index order. */
   chartLayout(collapsed: readonly string[]): Promise<ArrayBuffer>;
   metrics(): Promise<MetricsSummary>;
@@ -142,12 +146,13 @@ function toArrayBuffer(value: unknown): ArrayBuffer {
   }
   // Older IPC paths hand raw bytes over as a plain number array.
   if (Array.isArray(value)) return new Uint8Array(value as number[]).buffer;
-  throw new AppError("internal", "chart_layout did not return binary data");
+  throw new AppError("internal", "the chart data did not come as binary data");
 }
 
 export const tauriPlatform: Platform = {
   workspaceInfo: () => call<WorkspaceInfo>("workspace_info"),
-  chartNodes: () => call<ChartNode[]>("chart_nodes"),
+  chartNodes: async () => decodeNodes(toArrayBuffer(await call<unknown>("chart_nodes"))),
+  chartDotted: async () => decodeDotted(toArrayBuffer(await call<unknown>("chart_dotted"))),
   chartLayout: async (collapsed) =>
     toArrayBuffer(await call<unknown>("chart_layout", { collapsed: [...collapsed] })),
   metrics: () => call<MetricsSummary>("metrics"),

@@ -11,9 +11,10 @@ import type {
 import { describeMoveError, toAppError } from "./errors";
 import { displayName } from "./format";
 import { ChartLayout, decodeLayout } from "./layout";
+import { perf } from "./perf";
 import type { Platform } from "./platform";
 import { searchPeople } from "./search";
-import { buildTree, depths, type Tree } from "./tree";
+import { buildTree, type Tree } from "./tree";
 
 export interface UiError {
   code: ErrorCodeDto;
@@ -34,18 +35,35 @@ export const DEFAULT_DEPTH = 3;
 
 /** Managers to collapse so only `layers` layers are drawn. */
 export function idsToCollapse(nodes: readonly ChartNode[], layers: number): string[] {
-  const depth = depths(nodes);
-  const hasReports = new Set<number>();
-  for (const n of nodes) if (n.manager !== null) hasReports.add(n.manager);
-  return nodes
-    .filter((n) => hasReports.has(n.index) && (depth[n.index] ?? 0) === layers - 1)
-    .map((n) => n.id);
+  // Flat arrays and memoised depths: this runs on opening a 100k-person org.
+  const n = nodes.length;
+  const depth = new Int32Array(n).fill(-1);
+  const hasReports = new Uint8Array(n);
+  const path: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const manager = nodes[i]?.manager ?? null;
+    if (manager !== null) hasReports[manager] = 1;
+    // Walk up to the first node with a known depth, then fill in the path.
+    let at: number | null = i;
+    while (at !== null && (depth[at] ?? 0) < 0 && path.length <= n) {
+      path.push(at);
+      at = nodes[at]?.manager ?? null;
+    }
+    let d = at === null ? -1 : (depth[at] ?? 0);
+    for (let k = path.length - 1; k >= 0; k--) depth[path[k] ?? 0] = ++d;
+    path.length = 0;
+  }
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) if (hasReports[i] && depth[i] === layers - 1) out.push(nodes[i]?.id ?? "");
+  return out;
 }
 
 export class OrgStore {
   workspace = $state.raw<WorkspaceInfo | null>(null);
   nodes = $state.raw<ChartNode[]>([]);
   layout = $state.raw<ChartLayout>(ChartLayout.empty());
+  /** Dotted lines as flat (manager, report) node index pairs. */
+  dotted = $state.raw<Uint32Array>(new Uint32Array(0));
   metrics = $state.raw<MetricsSummary | null>(null);
   collapsed = $state.raw<ReadonlySet<string>>(new Set());
   selectedId = $state<string | null>(null);
@@ -90,20 +108,28 @@ export class OrgStore {
 
   async load(): Promise<void> {
     this.loading = true;
+    perf.loadStart();
     try {
-      const [workspace, metrics] = await Promise.all([
+      const first = this.nodes.length === 0;
+      const [workspace, metrics, nodes, dotted] = await Promise.all([
         this.#platform.workspaceInfo(),
         this.#platform.metrics(),
+        this.#platform.chartNodes(),
+        this.#platform.chartDotted(),
       ]);
+      perf.step("data");
       this.workspace = workspace;
-      this.metrics = metrics;
-      const first = this.nodes.length === 0;
-      const nodes = await this.#platform.chartNodes();
+      this.#setMetrics(metrics);
+      this.dotted = dotted;
       if (first && nodes.length > AUTO_COLLAPSE_ABOVE) {
         // Big orgs open on their top layers rather than as a thin sliver.
         this.collapsed = new Set(idsToCollapse(nodes, DEFAULT_DEPTH));
       }
-      this.#apply(nodes, await this.#platform.chartLayout([...this.collapsed]));
+      perf.step("collapse");
+      const layout = await this.#platform.chartLayout([...this.collapsed]);
+      perf.step("layout");
+      this.#apply(nodes, layout);
+      perf.step("applied");
       this.fatal = null;
       this.fitRequest++;
     } catch (e) {
@@ -147,16 +173,21 @@ export class OrgStore {
    */
   async reload(): Promise<void> {
     try {
-      const [workspace, metrics, nodes, buffer] = await Promise.all([
+      // Metrics first and shown as soon as they arrive: at 100k people the
+      // chart's data takes longer, and an edit's figures should not wait.
+      const metrics = this.#platform.metrics();
+      const shown = metrics.then((m) => this.#setMetrics(m));
+      const [workspace, nodes, buffer, dotted] = await Promise.all([
         this.#platform.workspaceInfo(),
-        this.#platform.metrics(),
         this.#platform.chartNodes(),
         // Unknown collapsed ids are ignored by the layout, so this is safe
         // even when a collapsed manager is not in this scenario.
         this.#platform.chartLayout([...this.collapsed]),
+        this.#platform.chartDotted(),
+        shown,
       ]);
       this.workspace = workspace;
-      this.metrics = metrics;
+      this.dotted = dotted;
       this.#apply(nodes, buffer);
       const selected = this.selectedId;
       if (selected !== null) await this.select(this.tree.byId.has(selected) ? selected : null);
@@ -176,6 +207,11 @@ export class OrgStore {
     this.fitRequest++;
   }
 
+  #setMetrics(metrics: MetricsSummary): void {
+    this.metrics = metrics;
+    perf.metrics();
+  }
+
   async #refreshChart(): Promise<void> {
     const [nodes, buffer] = await Promise.all([
       this.#platform.chartNodes(),
@@ -189,12 +225,12 @@ export class OrgStore {
       ? nodes
       : [...nodes].sort((a, b) => a.index - b.index);
     const layout = decodeLayout(buffer, ordered.length);
-    // Forget collapsed ids that no longer exist.
-    const ids = new Set(ordered.map((n) => n.id));
-    const collapsed = [...this.collapsed].filter((id) => ids.has(id));
-    if (collapsed.length !== this.collapsed.size) this.collapsed = new Set(collapsed);
     this.nodes = ordered;
     this.layout = layout;
+    // Forget collapsed ids that no longer exist (the tree's id map is built anyway).
+    const ids = this.tree.byId;
+    const collapsed = [...this.collapsed].filter((id) => ids.has(id));
+    if (collapsed.length !== this.collapsed.size) this.collapsed = new Set(collapsed);
   }
 
   async #relayout(): Promise<void> {
@@ -316,7 +352,7 @@ export class OrgStore {
     }
     this.moving = true;
     try {
-      this.metrics = await this.#platform.movePerson(personId, managerId);
+      this.#setMetrics(await this.#platform.movePerson(personId, managerId));
       await this.#refreshChart();
       if (this.selectedId !== null) await this.select(this.selectedId);
       this.announcement = managerId

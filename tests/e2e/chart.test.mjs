@@ -1,0 +1,240 @@
+// End-to-end test of the chart view at work: colour by (and its legend),
+// the dotted-line overlay, the minimap, and moving a person alone by
+// Shift-dropping them on a new manager (their reports stay behind), undone
+// in one step. See harness.mjs for how the app is driven.
+
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { test } from "node:test";
+import {
+  $id,
+  browser,
+  managerId,
+  number,
+  reports,
+  repo,
+  selectViaSearch,
+  sleep,
+  startApp,
+  useApp,
+  WAIT,
+} from "./harness.mjs";
+
+useApp();
+
+async function legend() {
+  const el = await $id("chart-legend");
+  const entries = await browser.$$('[data-testid="legend-entry"]');
+  const labels = [];
+  for (const e of entries) labels.push(await e.getAttribute("data-label"));
+  return { mode: await el.getAttribute("data-mode"), labels };
+}
+
+async function chooseColour(mode) {
+  await (await $id("colour-by")).selectByAttribute("value", mode);
+  await browser.waitUntil(async () => (await legend()).mode === mode, { timeout: WAIT, timeoutMsg: `legend did not switch to ${mode}` });
+}
+
+/** A checksum of the chart canvas's pixels. */
+async function canvasSum() {
+  return browser.execute(() => {
+    const c = document.querySelector('[data-testid="chart-canvas"]');
+    const data = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+    let sum = 0;
+    for (let i = 0; i < data.length; i += 4) sum = (sum + (i % 9973) * (data[i] + 3 * data[i + 1] + 7 * data[i + 2])) % 2147483647;
+    return sum;
+  });
+}
+
+async function view() {
+  const c = await $id("chart-canvas");
+  return {
+    x: Number(await c.getAttribute("data-view-x")),
+    y: Number(await c.getAttribute("data-view-y")),
+    scale: Number(await c.getAttribute("data-view-scale")),
+  };
+}
+
+async function selectedWorld() {
+  const c = await $id("chart-canvas");
+  return { x: Number(await c.getAttribute("data-selected-x")), y: Number(await c.getAttribute("data-selected-y")) };
+}
+
+/** Dispatches pointer events on a test id's element at element-local points. */
+async function pointer(testid, steps) {
+  await browser.execute(
+    (testid, steps) => {
+      const el = document.querySelector(`[data-testid="${testid}"]`);
+      const r = el.getBoundingClientRect();
+      for (const s of steps) {
+        el.dispatchEvent(
+          new PointerEvent(s.type, {
+            bubbles: true,
+            cancelable: true,
+            composed: true,
+            pointerId: 7,
+            pointerType: "mouse",
+            isPrimary: true,
+            button: 0,
+            buttons: s.type === "pointerup" ? 0 : 1,
+            clientX: r.left + s.x,
+            clientY: r.top + s.y,
+            shiftKey: Boolean(s.shift),
+          }),
+        );
+      }
+    },
+    testid,
+    steps,
+  );
+}
+
+async function waitForManager(id, expected, message) {
+  await browser.waitUntil(
+    async () => {
+      await selectViaSearch(id);
+      return (await managerId()) === expected;
+    },
+    { timeout: WAIT, timeoutMsg: message },
+  );
+}
+
+test("colour by, dotted lines, minimap, and moving a person alone with undo", async () => {
+  await startApp();
+  const canvas = await $id("chart-canvas");
+  await canvas.waitForDisplayed({ timeout: WAIT });
+
+  // Colour by: the legend follows the mode.
+  let shown = await legend();
+  assert.equal(shown.mode, "verdict");
+  assert.ok(shown.labels.includes("Narrow span"), `verdict legend: ${shown.labels}`);
+  await chooseColour("team");
+  shown = await legend();
+  assert.ok(!shown.labels.includes("Narrow span"));
+  assert.ok(shown.labels.length >= 3, `a legend entry per team: ${shown.labels}`);
+  assert.equal(await canvas.getAttribute("data-colour-by"), "team");
+  await chooseColour("status");
+  assert.ok((await legend()).labels.includes("Active"));
+  await chooseColour("placement");
+  assert.ok((await legend()).labels.includes("Staff+ embedded"));
+  await chooseColour("team");
+
+  // Dotted lines (the demo org has two): drawn, in the legend, and toggled off and on.
+  await (await $id("expand-all")).click();
+  await (await $id("zoom-fit")).click();
+  await sleep(600);
+  await (await $id("legend-dotted")).waitForExist({ timeout: WAIT });
+  const withDotted = await canvasSum();
+  await (await $id("toggle-dotted")).click();
+  await (await $id("legend-dotted")).waitForExist({ reverse: true, timeout: WAIT });
+  await sleep(400);
+  const withoutDotted = await canvasSum();
+  assert.notEqual(withoutDotted, withDotted, "hiding dotted lines changes the picture");
+  await (await $id("toggle-dotted")).click();
+  await (await $id("legend-dotted")).waitForExist({ timeout: WAIT });
+  await sleep(400);
+  assert.equal(await canvasSum(), withDotted, "showing them again draws the same picture");
+
+  // Minimap: a click far right of the view's frame moves the view there.
+  for (let i = 0; i < 4; i++) await (await $id("zoom-in")).click();
+  await sleep(300);
+  const before = await view();
+  const frame = await $id("minimap-frame");
+  const frameLeft = parseFloat(await frame.getCSSProperty("left").then((p) => String(p.value)));
+  const minimap = await $id("minimap");
+  const size = await minimap.getSize();
+  const target = frameLeft < size.width / 2 ? size.width - 12 : 12;
+  await pointer("minimap", [
+    { type: "pointerdown", x: target, y: size.height / 2 },
+    { type: "pointerup", x: target, y: size.height / 2 },
+  ]);
+  await browser.waitUntil(async () => Math.abs((await view()).x - before.x) > 100, {
+    timeout: WAIT,
+    timeoutMsg: "the minimap click did not move the view",
+  });
+  const after = await view();
+  assert.equal(after.scale, before.scale, "the minimap keeps the zoom");
+  assert.equal(Math.sign(after.x - before.x), target > frameLeft ? 1 : -1, "moved towards the click");
+  await (await $id("toggle-minimap")).click();
+  await minimap.waitForExist({ reverse: true, timeout: WAIT });
+  await (await $id("toggle-minimap")).click();
+  await (await $id("minimap")).waitForExist({ timeout: WAIT });
+
+  // Move alone: P (a department head) onto T (another one), Shift held.
+  const input = await $id("search-input");
+  await input.setValue("a");
+  const firstOption = await browser.$('[data-testid="search-option"]');
+  await firstOption.waitForDisplayed({ timeout: WAIT });
+  await selectViaSearch(await firstOption.getAttribute("data-person-id"));
+  const chain = await browser.$$('[data-testid="details-chain-item"]');
+  const root = chain.length > 0 ? await chain[chain.length - 1].getAttribute("data-person-id") : null;
+  assert.ok(root, "found the root");
+  await selectViaSearch(root);
+  const heads = (await reports()).filter((r) => r.reports > 0);
+  assert.ok(heads.length >= 2, "the root has two department heads");
+  const [p, t] = heads;
+  await selectViaSearch(p.id);
+  const pReports = (await reports()).map((r) => r.id);
+  assert.ok(pReports.length > 0);
+  const managersBefore = await number("metric-managers");
+
+  await (await $id("collapse-levels")).click();
+  await sleep(300);
+  await selectViaSearch(t.id);
+  const tWorld = await selectedWorld();
+  await selectViaSearch(p.id);
+  const pWorld = await selectedWorld();
+  // Close the search's suggestions first: they lie over the toolbar.
+  await (await $id("search-input")).clearValue();
+  await browser.execute(() => document.activeElement instanceof HTMLElement && document.activeElement.blur());
+  await sleep(200);
+  await (await $id("zoom-fit")).click();
+  await sleep(400);
+  const v = await view();
+  const screen = (w) => ({ x: (w.x - v.x) * v.scale, y: (w.y - v.y) * v.scale });
+  const from = screen(pWorld);
+  const to = screen(tWorld);
+  const box = await canvas.getSize();
+  for (const s of [from, to]) {
+    assert.ok(s.x > 0 && s.y > 0 && s.x < box.width && s.y < box.height, `on screen: ${JSON.stringify({ s, v, box, pWorld, tWorld })}`);
+  }
+
+  await pointer("chart-canvas", [
+    { type: "pointerdown", x: from.x, y: from.y },
+    { type: "pointermove", x: from.x + 12, y: from.y + 12 },
+    { type: "pointermove", x: (from.x + to.x) / 2, y: (from.y + to.y) / 2, shift: true },
+    { type: "pointermove", x: to.x, y: to.y, shift: true },
+  ]);
+  const hint = await $id("drag-hint");
+  await hint.waitForDisplayed({ timeout: WAIT });
+  assert.match(String(await hint.getProperty("textContent")), /alone: their \d+ direct reports? stay with/);
+  await pointer("chart-canvas", [{ type: "pointerup", x: to.x, y: to.y, shift: true }]);
+
+  await waitForManager(p.id, t.id, "P now reports to T");
+  for (const r of pReports) {
+    await selectViaSearch(r);
+    assert.equal(await managerId(), root, `${r} stayed behind with the old manager`);
+  }
+  // P has no reports any more: one manager fewer, at once.
+  assert.equal(await number("metric-managers"), managersBefore - 1);
+
+  if (process.env.ORGRAPH_SCREENSHOT === "1") {
+    await (await $id("search-input")).clearValue();
+    await (await $id("zoom-fit")).click();
+    await (await $id("zoom-in")).click();
+    await sleep(800);
+    const out = join(repo, "docs/screenshots/chart.png");
+    mkdirSync(dirname(out), { recursive: true });
+    await browser.saveScreenshot(out);
+  }
+
+  // One undo puts P and all their reports back.
+  await (await $id("undo-button")).click();
+  await waitForManager(p.id, root, "undo put P back under the root");
+  for (const r of pReports) {
+    await selectViaSearch(r);
+    assert.equal(await managerId(), p.id, `${r} reports to P again`);
+  }
+  assert.equal(await number("metric-managers"), managersBefore);
+});

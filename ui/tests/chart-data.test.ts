@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import type { ChartNode } from "../src/generated";
+import { decodeDotted, decodeNodes, encodeDotted, encodeNodes } from "../src/lib/nodes";
+import { node, smallOrg } from "./fixtures";
+
+describe("chart node bytes", () => {
+  it("round-trip every field, including non-ASCII text and missing teams", () => {
+    const nodes: ChartNode[] = smallOrg();
+    nodes[2] = { ...nodes[2]!, name: "Zoë Ørsted 👩‍💻", team: null, status: "open", verdict: "wide", staffPlus: true, placement: "central", teamId: null };
+    nodes[3] = { ...nodes[3]!, team: "Платформа", teamId: "platform", placement: "unplaced", staffPlus: true, status: "departing", verdict: "in-band" };
+    expect(decodeNodes(encodeNodes(nodes))).toEqual(nodes);
+  });
+
+  it("reads an empty org and refuses inconsistent text", () => {
+    expect(decodeNodes(new ArrayBuffer(0))).toEqual([]);
+    const bytes = new Uint8Array(encodeNodes([node(0, "a", "Ann", null)]));
+    const cut = bytes.slice(0, bytes.length - 1).buffer;
+    expect(() => decodeNodes(cut)).toThrow(/text/);
+  });
+
+  it("decodes dotted lines as index pairs", () => {
+    expect([...decodeDotted(encodeDotted([[0, 3], [2, 1]]))]).toEqual([0, 3, 2, 1]);
+    expect(() => decodeDotted(new ArrayBuffer(4))).toThrow();
+  });
+});
