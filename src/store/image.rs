@@ -35,25 +35,90 @@ struct TeamRecord {
 struct Image {
     format: u32,
     /// Distinct titles, levels and locations.
+    #[serde(deserialize_with = "column::exact")]
     strings: Vec<String>,
+    #[serde(deserialize_with = "column::exact")]
     ids: Vec<ShortText>,
+    #[serde(deserialize_with = "column::exact")]
     names: Vec<ShortText>,
     /// Position of each person's manager, or `NO_PARENT`.
+    #[serde(deserialize_with = "column::exact")]
     parents: Vec<u32>,
+    #[serde(deserialize_with = "column::exact")]
     titles: Vec<u32>,
+    #[serde(deserialize_with = "column::exact")]
     levels: Vec<u32>,
+    #[serde(deserialize_with = "column::exact")]
     locations: Vec<u32>,
     /// Cents.
+    #[serde(deserialize_with = "column::exact")]
     costs: Vec<Option<i64>>,
+    #[serde(deserialize_with = "column::exact")]
     statuses: Vec<Status>,
     /// Index into `teams`, or `NONE`.
+    #[serde(deserialize_with = "column::exact")]
     team_of: Vec<u32>,
     /// Days since 0001-01-01 (chrono's day count from the common era).
+    #[serde(deserialize_with = "column::exact")]
     start_dates: Vec<Option<i32>>,
+    #[serde(deserialize_with = "column::exact")]
     end_dates: Vec<Option<i32>>,
+    #[serde(deserialize_with = "column::exact")]
     teams: Vec<TeamRecord>,
+    #[serde(deserialize_with = "column::exact")]
     dotted: Vec<(u32, u32)>,
+    #[serde(deserialize_with = "column::exact")]
     support: Vec<(u32, u32)>,
+}
+
+/// Reading the image's columns at their final size. serde's own `Vec`
+/// reader caps what it reserves up front (to 1 MiB), so a million-element
+/// column grew by doubling: every column copied about twice over, on fresh
+/// pages. Postcard states each length first; trusting it is safe once it is
+/// bounded by the input's length, since every element takes at least a
+/// byte.
+mod column {
+    use serde::de::{Deserializer, SeqAccess, Visitor};
+    use serde::Deserialize;
+    use std::cell::Cell;
+    use std::fmt;
+    use std::marker::PhantomData;
+
+    thread_local! {
+        /// Bytes of the image being decoded on this thread.
+        static INPUT_LEN: Cell<usize> = const { Cell::new(0) };
+    }
+
+    /// Runs `decode` with `len` as the bound on any column's length.
+    pub(super) fn bounded<R>(len: usize, decode: impl FnOnce() -> R) -> R {
+        let previous = INPUT_LEN.replace(len);
+        let result = decode();
+        INPUT_LEN.set(previous);
+        result
+    }
+
+    pub(super) fn exact<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
+    where
+        D: Deserializer<'de>,
+        T: Deserialize<'de>,
+    {
+        struct Exact<T>(PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for Exact<T> {
+            type Value = Vec<T>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a column")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+                let stated = seq.size_hint().unwrap_or(0);
+                let mut out = Vec::with_capacity(stated.min(INPUT_LEN.get()));
+                while let Some(value) = seq.next_element()? {
+                    out.push(value);
+                }
+                Ok(out)
+            }
+        }
+        deserializer.deserialize_seq(Exact(PhantomData))
+    }
 }
 
 /// Interns shared strings by address first (people share `Arc`s), then by
@@ -162,8 +227,8 @@ pub fn encode(org: &Org) -> Result<Vec<u8>, String> {
 
 /// Rebuilds an org from [`encode`]'s bytes. Errors describe what is wrong.
 pub fn decode(bytes: &[u8]) -> Result<Org, String> {
-    let image: Image =
-        postcard::from_bytes(bytes).map_err(|e| format!("unreadable baseline image: {e}"))?;
+    let image: Image = column::bounded(bytes.len(), || postcard::from_bytes(bytes))
+        .map_err(|e| format!("unreadable baseline image: {e}"))?;
     if image.format != FORMAT {
         return Err(format!(
             "baseline image format {} is not known to this build (it knows {FORMAT})",
@@ -338,5 +403,17 @@ mod tests {
             damaged[at] ^= 0x5A;
             let _ = decode(&damaged);
         }
+    }
+
+    /// A column that claims billions of elements is refused by the reader,
+    /// not reserved: the claim is bounded by the bytes actually there.
+    #[test]
+    fn an_absurd_column_length_is_an_error_not_an_allocation() {
+        // format 1, then `strings` claiming u32::MAX - 1 elements (varint).
+        let mut bytes = vec![FORMAT as u8];
+        bytes.extend_from_slice(&[0xFE, 0xFF, 0xFF, 0xFF, 0x0F]);
+        bytes.extend_from_slice(&[0; 64]);
+        let error = decode(&bytes).err().expect("refused");
+        assert!(error.contains("unreadable baseline image"), "{error}");
     }
 }
