@@ -413,7 +413,7 @@ mod tests {
         let mut bytes = vec![FORMAT as u8];
         bytes.extend_from_slice(&[0xFE, 0xFF, 0xFF, 0xFF, 0x0F]);
         bytes.extend_from_slice(&[0; 64]);
-        let error = decode(&bytes).err().expect("refused");
+        let error = decode(&bytes).expect_err("refused");
         assert!(error.contains("unreadable baseline image"), "{error}");
     }
 }
