@@ -3,6 +3,8 @@
 // and the headcount plan. The tests run in order and share one workspace.
 
 import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { test } from "node:test";
 import { Key } from "webdriverio";
 import {
@@ -14,7 +16,9 @@ import {
   number,
   quitApp,
   reports,
+  repo,
   selectViaSearch,
+  sleep,
   startApp,
   useApp,
   WAIT,
@@ -79,6 +83,15 @@ async function shortcut(key, { shift = false } = {}) {
 
 async function isEnabled(testid) {
   return (await $id(testid)).isEnabled();
+}
+
+/** With ORGRAPH_SCREENSHOT=1, saves the window as docs/screenshots/NAME. */
+async function screenshot(name) {
+  if (process.env.ORGRAPH_SCREENSHOT !== "1") return;
+  await sleep(500); // let the view finish drawing before capturing
+  const out = join(repo, "docs/screenshots", name);
+  mkdirSync(dirname(out), { recursive: true });
+  await browser.saveScreenshot(out);
 }
 
 test("a scenario keeps its own moves while the baseline stays unchanged", async () => {
@@ -214,6 +227,7 @@ test("compare view shows metric deltas and the moved person", async () => {
   const changes = await browser.$$('[data-testid="change-item"]');
   assert.equal(changes.length, 1);
   assert.equal(await changes[0].getAttribute("data-applied"), "true");
+  await screenshot("compare.png");
 });
 
 test("plan view draws the per-quarter chart and figures", async () => {
@@ -249,6 +263,7 @@ test("plan view draws the per-quarter chart and figures", async () => {
 
   const violations = await browser.execute(() => window.__cspViolations);
   assert.deepEqual(violations, [], "no CSP violations in the scenario views");
+  await screenshot("plan.png");
 });
 
 test("duplicate, rename and delete a scenario with in-page forms", async () => {
