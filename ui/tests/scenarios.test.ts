@@ -252,6 +252,17 @@ describe("ScenarioStore.apply", () => {
     expect(org.node("bob")?.title).toBe("Engineer");
   });
 
+  it("a support assignment refreshes the metrics but not the chart", async () => {
+    const { backend, scenarios } = await loaded();
+    expect(await scenarios.apply({ kind: "addSupport", person: "bob", team: "payments" }, "Bob supports Payments.")).toBe(true);
+    expect(backend.calls).toContain("metrics");
+    expect(backend.calls).not.toContain("chartNodes");
+    expect(scenarios.canUndo).toBe(true);
+    backend.calls.length = 0;
+    await scenarios.apply({ kind: "editPerson", person: "bob", edit: { field: "title", value: "Lead" } }, "Retitled.");
+    expect(backend.calls).toContain("chartNodes");
+  });
+
   it("words a refused edit and changes nothing", async () => {
     const { scenarios, org } = await loaded();
     const ok = await scenarios.apply(

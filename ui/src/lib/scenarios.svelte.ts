@@ -44,6 +44,15 @@ export function shortcutFor(e: ShortcutEvent): "undo" | "redo" | null {
   return null;
 }
 
+/** What must be fetched again after an action: everything, the metrics, or nothing. */
+type Reload = "org" | "metrics" | "none";
+
+/**
+ * Edits that change no chart node, layout or dotted line: only the metrics
+ * (coverage) move, so the chart is not fetched again.
+ */
+const CHART_UNCHANGED: ReadonlySet<ChangeRequest["kind"]> = new Set(["addSupport", "removeSupport"]);
+
 export class ScenarioStore {
   state = $state.raw<ScenarioState | null>(null);
   /** The shown scenario's changes; `applied: false` ones can be redone. */
@@ -135,7 +144,7 @@ export class ScenarioStore {
     const from = this.currentName;
     return this.#withName(newName, (n) =>
       // Renaming changes no people, so the chart need not be fetched again.
-      this.#run("rename", n, () => this.#platform.renameScenario(from, n), `Renamed ${from} to ${n}.`, false),
+      this.#run("rename", n, () => this.#platform.renameScenario(from, n), `Renamed ${from} to ${n}.`, "none"),
     );
   }
 
@@ -155,7 +164,8 @@ export class ScenarioStore {
    * a refusal is worded into `error` and nothing changes.
    */
   async apply(request: ChangeRequest, announcement: string): Promise<boolean> {
-    return this.#run("edit", this.currentName, () => this.#platform.applyChange(request), announcement);
+    const reload = CHART_UNCHANGED.has(request.kind) ? "metrics" : "org";
+    return this.#run("edit", this.currentName, () => this.#platform.applyChange(request), announcement, reload);
   }
 
   async undo(): Promise<boolean> {
@@ -242,7 +252,7 @@ export class ScenarioStore {
     name: string,
     call: () => Promise<ScenarioState>,
     announcement: string,
-    reloadOrg = true,
+    reload: Reload = "org",
   ): Promise<boolean> {
     if (this.busy) return false;
     this.busy = true;
@@ -251,7 +261,7 @@ export class ScenarioStore {
       this.#setState(await call());
       const [changes] = await Promise.all([
         this.#platform.scenarioChanges(),
-        reloadOrg ? this.#org.reload() : Promise.resolve(),
+        reload === "org" ? this.#org.reload() : reload === "metrics" ? this.#org.reloadMetrics() : Promise.resolve(),
       ]);
       this.changes = changes;
       this.revision++;
