@@ -252,7 +252,7 @@ describe("ScenarioStore.apply", () => {
     expect(org.node("bob")?.title).toBe("Engineer");
   });
 
-  it("a support assignment refreshes the metrics but not the chart", async () => {
+  it("an edit fetches only what it changed: support the metrics, a title the nodes, a move the layout too", async () => {
     const { backend, scenarios } = await loaded();
     expect(await scenarios.apply({ kind: "addSupport", person: "bob", team: "payments" }, "Bob supports Payments.")).toBe(true);
     expect(backend.calls).toContain("metrics");
@@ -261,6 +261,10 @@ describe("ScenarioStore.apply", () => {
     backend.calls.length = 0;
     await scenarios.apply({ kind: "editPerson", person: "bob", edit: { field: "title", value: "Lead" } }, "Retitled.");
     expect(backend.calls).toContain("chartNodes");
+    expect(backend.calls.some((c) => c.startsWith("chartLayout"))).toBe(false);
+    backend.calls.length = 0;
+    await scenarios.apply({ kind: "move", person: "bob", manager: "dan" }, "Moved.");
+    expect(backend.calls.some((c) => c.startsWith("chartLayout"))).toBe(true);
   });
 
   it("words a refused edit and changes nothing", async () => {

@@ -44,14 +44,33 @@ export function shortcutFor(e: ShortcutEvent): "undo" | "redo" | null {
   return null;
 }
 
-/** What must be fetched again after an action: everything, the metrics, or nothing. */
-type Reload = "org" | "metrics" | "none";
-
 /**
- * Edits that change no chart node, layout or dotted line: only the metrics
- * (coverage) move, so the chart is not fetched again.
+ * What must be fetched again after an action: everything, the nodes and
+ * metrics (the layout depends only on who reports to whom), the metrics
+ * alone, or nothing.
  */
-const CHART_UNCHANGED: ReadonlySet<ChangeRequest["kind"]> = new Set(["addSupport", "removeSupport"]);
+type Reload = "org" | "nodes" | "metrics" | "none";
+
+/** By edit: at 100k people a full reload is most of an edit's time. */
+const RELOAD_AFTER: Readonly<Record<ChangeRequest["kind"], Reload>> = {
+  move: "org",
+  moveAlone: "org",
+  addPerson: "org",
+  removePerson: "org",
+  editPerson: "nodes",
+  assignTeam: "nodes",
+  createTeam: "nodes",
+  renameTeam: "nodes",
+  setTeamKind: "nodes",
+  dissolveTeam: "nodes",
+  addDottedLine: "nodes",
+  removeDottedLine: "nodes",
+  setPolicy: "nodes",
+  setLadder: "nodes",
+  // Support changes coverage only: no node shows it.
+  addSupport: "metrics",
+  removeSupport: "metrics",
+};
 
 export class ScenarioStore {
   state = $state.raw<ScenarioState | null>(null);
@@ -164,7 +183,7 @@ export class ScenarioStore {
    * a refusal is worded into `error` and nothing changes.
    */
   async apply(request: ChangeRequest, announcement: string): Promise<boolean> {
-    const reload = CHART_UNCHANGED.has(request.kind) ? "metrics" : "org";
+    const reload = RELOAD_AFTER[request.kind];
     return this.#run("edit", this.currentName, () => this.#platform.applyChange(request), announcement, reload);
   }
 
@@ -261,7 +280,7 @@ export class ScenarioStore {
       this.#setState(await call());
       const [changes] = await Promise.all([
         this.#platform.scenarioChanges(),
-        reload === "org" ? this.#org.reload() : reload === "metrics" ? this.#org.reloadMetrics() : Promise.resolve(),
+        this.#reloadOrg(reload),
       ]);
       this.changes = changes;
       this.revision++;
@@ -272,6 +291,19 @@ export class ScenarioStore {
       return false;
     } finally {
       this.busy = false;
+    }
+  }
+
+  #reloadOrg(reload: Reload): Promise<void> {
+    switch (reload) {
+      case "org":
+        return this.#org.reload();
+      case "nodes":
+        return this.#org.reloadNodes();
+      case "metrics":
+        return this.#org.reloadMetrics();
+      case "none":
+        return Promise.resolve();
     }
   }
 

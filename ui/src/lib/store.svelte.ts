@@ -187,6 +187,28 @@ export class OrgStore {
     }
   }
 
+  /**
+   * Fetches the metrics and the nodes but keeps the layout: after an edit
+   * that changes nobody's manager and adds or removes no one (a title, a
+   * team, a policy), the layout, which depends only on the reporting lines,
+   * is still right, and at 100k people computing it again is most of a
+   * reload.
+   */
+  async reloadNodes(): Promise<void> {
+    try {
+      const shown = this.#platform.metrics().then((m) => this.#setMetrics(m));
+      const [nodes, dotted] = await Promise.all([this.#platform.chartNodes(), this.#platform.chartDotted(), shown]);
+      if (nodes.length !== this.layout.length) return await this.reload();
+      this.dotted = dotted;
+      this.nodes = nodes.every((n, i) => n.index === i) ? nodes : [...nodes].sort((a, b) => a.index - b.index);
+      const selected = this.selectedId;
+      if (selected !== null) await this.select(this.tree.byId.has(selected) ? selected : null);
+    } catch (e) {
+      const error = toAppError(e);
+      this.error = { code: error.code, message: error.message };
+    }
+  }
+
   async reload(): Promise<void> {
     try {
       // Metrics first and shown as soon as they arrive: at 100k people the
