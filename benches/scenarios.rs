@@ -1,6 +1,7 @@
 //! Workspace and scenario benchmarks at 100k and 1M people: save and load
 //! the baseline, apply and persist one move, materialise a scenario of
-//! 1,000 changes, and diff two scenarios.
+//! 1,000 changes, and diff two scenarios. Also the staff+ board and its
+//! what-if previews at 100k (the app's Staff+ tab).
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use orgraph::model::{Ladder, Org, PersonId, Policy};
@@ -154,5 +155,21 @@ fn benches(c: &mut Criterion) {
     }
 }
 
-criterion_group!(scenario_benches, benches);
+/// The staff+ placement board as it is and as each what-if preview.
+fn staff_plus(c: &mut Criterion) {
+    use orgraph::metrics::placement::{Preview, WhatIf};
+    let org = org_of(100_000);
+    let mut group = c.benchmark_group("100000");
+    group.sample_size(10);
+    for what_if in WhatIf::ALL {
+        group.bench_function(format!("staff_plus_{what_if:?}"), |b| {
+            b.iter(|| {
+                black_box(Preview::of(&org, orgraph::View::Current, what_if).expect("preview"))
+            });
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(scenario_benches, benches, staff_plus);
 criterion_main!(scenario_benches);

@@ -603,26 +603,6 @@ mod tests {
         }
     }
 
-    /// `cargo test -p orgraph --lib placement_at_scale -- --ignored --nocapture`
-    #[test]
-    #[ignore = "a timing report, not a check"]
-    fn placement_at_scale() {
-        let records = crate::generate::generate(100_000, 7);
-        let (org, _) =
-            Org::from_records(records, "gen", Ladder::default(), Policy::default()).expect("valid");
-        for what_if in WhatIf::ALL {
-            let started = std::time::Instant::now();
-            let preview = Preview::of(&org, View::Current, what_if).expect("preview");
-            eprintln!(
-                "{what_if:?}: {} teams, {} staff+, {} changes in {:?}",
-                preview.board.teams.len(),
-                preview.board.engineers.len(),
-                preview.changes.len(),
-                started.elapsed()
-            );
-        }
-    }
-
     proptest! {
         #[test]
         fn what_if_invariants(org in arb_org()) {
