@@ -66,11 +66,17 @@ let workDir;
 export let workspace;
 export let browser;
 
-async function waitForDriver(port) {
-  const deadline = Date.now() + WAIT;
+/**
+ * Waits until something accepts TCP connections on `port`. Used for both
+ * tauri-driver and the WebKitWebDriver it spawns: tauri-driver listens at
+ * once but proxies a new session to WebKitWebDriver, which may still be
+ * starting on a cold machine (CI saw "Connection refused" there).
+ */
+async function waitForListener(port, name) {
+  const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    // A bare TCP connect: an HTTP request would make tauri-driver try to
-    // proxy to WebKitWebDriver, which only starts with a session.
+    // A bare TCP connect: an HTTP request to tauri-driver would make it try
+    // to proxy to WebKitWebDriver.
     const listening = await new Promise((ok) => {
       const socket = connect(port, "127.0.0.1");
       socket.once("connect", () => {
@@ -83,7 +89,7 @@ async function waitForDriver(port) {
     if (driver.exitCode !== null) throw new Error(`tauri-driver exited with ${driver.exitCode}`);
     await sleep(200);
   }
-  throw new Error("tauri-driver did not start listening");
+  throw new Error(`${name} did not start listening on port ${port}`);
 }
 
 export async function startApp() {
@@ -248,7 +254,8 @@ export function useApp() {
       stdio: ["ignore", "inherit", "inherit"],
       detached: true, // own process group, so cleanup reaches WebKitWebDriver too
     });
-    await waitForDriver(driverPort);
+    await waitForListener(driverPort, "tauri-driver");
+    await waitForListener(nativePort, "WebKitWebDriver");
   });
 
   after(async () => {
