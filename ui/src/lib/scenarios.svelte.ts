@@ -200,16 +200,11 @@ export class ScenarioStore {
   }
 
   /**
-   * Ctrl+Z undo, Ctrl+Shift+Z / Ctrl+Y redo, unless typing in a text field.
-   * Returns true when the key was taken (and its default prevented).
+   * One undo or redo step from a key press. Held-down keys repeat, so a
+   * press while a step is running is dropped rather than queued.
    */
-  handleKey(e: ShortcutEvent): boolean {
-    const action = shortcutFor(e);
-    if (action === null) return false;
-    e.preventDefault();
-    // Held-down keys repeat: one history step at a time.
+  step(action: "undo" | "redo"): void {
     if (!this.busy) void (action === "undo" ? this.undo() : this.redo());
-    return true;
   }
 
   /** Compares the baseline with `names` (kept as the compare selection). */
