@@ -4,7 +4,8 @@
 //   1. first paint of the chart (page clock and wall clock from process start),
 //   2. frame times over a scripted 5 s pan/zoom (requestAnimationFrame in
 //      the page), with the chart's own draw times and nodes on screen,
-//   3. drop -> updated metrics for one drag-and-drop move.
+//   3. drop -> updated metrics for one drag-and-drop move,
+//   4. one inline title edit in the People table until the table shows it.
 
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, readlinkSync } from "node:fs";
@@ -41,7 +42,7 @@ async function waitForPort(port, child) {
     if (child.exitCode !== null) throw new Error("tauri-driver exited");
     await sleep(100);
   }
-  throw new Error("tauri-driver did not start");
+  throw new Error(`nothing listens on port ${port}`);
 }
 
 function appPid() {
@@ -201,6 +202,9 @@ async function bench(people, workspace) {
   let browser;
   try {
     await waitForPort(port, driver);
+    // tauri-driver proxies the session to WebKitWebDriver, which may still
+    // be starting.
+    await waitForPort(nativePort, driver);
     browser = await remote({
       hostname: "127.0.0.1",
       port,
@@ -318,6 +322,41 @@ async function bench(people, workspace) {
     await sleep(500);
     const drop = await dropToMetrics(browser, from, to);
     console.log(`  drop -> metrics: ${Number.isNaN(drop.ms) ? `failed (${drop.error})` : ms(drop.ms)} (moved ${pair[0]} under ${pair[1]})`);
+
+    // People table: one inline title edit, from Enter until the table shows
+    // it (the edit is applied, persisted, and the nodes, metrics and table
+    // reloaded).
+    await (await byTestId(browser, "tab-people")).click();
+    const firstRow = await browser.$('[data-testid="people-row"]');
+    await firstRow.waitForExist({ timeout: WAIT });
+    const edited = await firstRow.getAttribute("data-person-id");
+    // In the page: the first rendered row may sit in the overscan, out of view.
+    await browser.execute((id) => {
+      document
+        .querySelector(`[data-testid="people-row"][data-person-id="${id}"] [data-testid="people-cell-title"]`)
+        .dispatchEvent(new MouseEvent("dblclick", { bubbles: true, cancelable: true }));
+    }, edited);
+    await (await byTestId(browser, "people-editor")).waitForDisplayed({ timeout: WAIT });
+    const edit = await browser.executeAsync((id, done) => {
+      const editor = document.querySelector('[data-testid="people-editor"]');
+      const value = `Bench title ${Date.now()}`;
+      editor.value = value;
+      editor.dispatchEvent(new Event("input", { bubbles: true }));
+      const shown = () =>
+        document
+          .querySelector(`[data-testid="people-row"][data-person-id="${id}"] [data-testid="people-cell-title"]`)
+          ?.textContent?.trim();
+      const observer = new MutationObserver(() => {
+        if (shown() !== value) return;
+        observer.disconnect();
+        done({ ms: performance.now() - t0 });
+      });
+      observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+      setTimeout(() => (observer.disconnect(), done({ ms: NaN })), 10_000);
+      const t0 = performance.now();
+      editor.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true, cancelable: true }));
+    }, edited);
+    console.log(`  people table title edit -> shown: ${Number.isNaN(edit.ms) ? "failed" : ms(edit.ms)} (${edited})`);
     return { people, firstPaint: marks.firstPaint, fromStart, frames, drop: drop.ms };
   } finally {
     await browser?.deleteSession().catch(() => {});
