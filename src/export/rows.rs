@@ -3,9 +3,9 @@
 //! header names it maps.
 
 use crate::error::{OrgError, Result};
-use crate::model::{Org, PersonId, TeamId};
+use crate::model::{Org, PersonId, Team, TeamId};
 use crate::money::Money;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Every column the importer reads, in file order, spelled as it names
 /// them. `cost` is left out when costs are redacted.
@@ -86,6 +86,32 @@ fn list(column: &str, items: &[&str]) -> Result<Cell<'static>> {
     })
 }
 
+/// The team columns of a row, spelled alike on a member's row and on a
+/// team's own row.
+struct TeamColumns<'a> {
+    id: Cell<'a>,
+    name: Cell<'a>,
+    department: Cell<'a>,
+    kind: Cell<'a>,
+}
+
+impl<'a> TeamColumns<'a> {
+    fn of(team_id: &'a str, team: Option<&'a Team>) -> TeamColumns<'a> {
+        TeamColumns {
+            id: text(team_id),
+            // Only a name that differs from the id: the importer names a
+            // team by its id otherwise.
+            name: text(
+                team.map(|t| t.name.as_str())
+                    .filter(|name| *name != team_id)
+                    .unwrap_or(""),
+            ),
+            department: text(team.and_then(|t| t.department.as_deref()).unwrap_or("")),
+            kind: team.map_or(Cell::Empty, |t| Cell::Text(t.kind.as_str())),
+        }
+    }
+}
+
 /// Calls `emit` with each person's row, in people order, with the columns
 /// of [`people_headers`]. One row buffer is reused for everyone.
 pub(crate) fn for_each_person_row(
@@ -121,6 +147,7 @@ pub(crate) fn for_each_person_row(
     for (person, &parent) in org.people().zip(&parents) {
         let team = person.team.as_ref().and_then(|id| org.team(id));
         let team_id = person.team.as_ref().map_or("", TeamId::as_str);
+        let team = TeamColumns::of(team_id, team);
         let manager = people
             .get(parent as usize)
             .map_or(Cell::Empty, |id| Cell::Text(id.as_str()));
@@ -129,26 +156,18 @@ pub(crate) fn for_each_person_row(
         row.push(manager);
         row.push(text(&person.name));
         row.push(text(&person.title));
-        row.push(text(team_id));
-        // Only a name that differs from the id: the importer names a team
-        // by its id otherwise.
-        row.push(text(
-            team.map(|t| t.name.as_str())
-                .filter(|name| *name != team_id)
-                .unwrap_or(""),
-        ));
+        row.push(team.id);
+        row.push(team.name);
         row.push(text(&person.level));
         if !redact_cost {
             row.push(person.cost.map_or(Cell::Empty, Cell::Money));
         }
         row.push(text(&person.location));
         row.push(Cell::Text(person.status.as_str()));
-        row.push(text(
-            team.and_then(|t| t.department.as_deref()).unwrap_or(""),
-        ));
+        row.push(team.department);
         // Written on every row of a team, though the importer takes the
         // first: any row can then be read alone.
-        row.push(team.map_or(Cell::Empty, |t| Cell::Text(t.kind.as_str())));
+        row.push(team.kind);
         row.push(list(
             "supports",
             supports.get(&person.id).unwrap_or(&no_items),
@@ -160,6 +179,40 @@ pub(crate) fn for_each_person_row(
         row.push(list("leads", leads.get(&person.id).unwrap_or(&no_items))?);
         row.push(date(person.start_date));
         row.push(date(person.end_date));
+        emit(&row)?;
+    }
+    Ok(())
+}
+
+/// Calls `emit` with a row for each team that has no members, sorted by
+/// id, in the columns of [`people_headers`]: the team columns filled and
+/// every person column empty, which the importer reads as a declaration
+/// of the team. Without these rows such a team, its lead and the support
+/// of it would be lost, as no person row names it as a home team.
+pub(crate) fn for_each_memberless_team_row(
+    org: &Org,
+    redact_cost: bool,
+    mut emit: impl FnMut(&[Cell<'_>]) -> Result<()>,
+) -> Result<()> {
+    let staffed: FxHashSet<&TeamId> = org.people().filter_map(|p| p.team.as_ref()).collect();
+    let mut memberless: Vec<&Team> = org
+        .teams()
+        .iter()
+        .filter(|team| !staffed.contains(&team.id))
+        .collect();
+    memberless.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+    let headers = people_headers(redact_cost);
+    let mut row: Vec<Cell<'_>> = Vec::with_capacity(headers.len());
+    for team in memberless {
+        let columns = TeamColumns::of(team.id.as_str(), Some(team));
+        row.clear();
+        row.extend(headers.iter().map(|&header| match header {
+            "team" => columns.id.clone(),
+            "team_name" => columns.name.clone(),
+            "department" => columns.department.clone(),
+            "team_kind" => columns.kind.clone(),
+            _ => Cell::Empty,
+        }));
         emit(&row)?;
     }
     Ok(())

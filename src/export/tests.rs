@@ -29,8 +29,9 @@ fn team(id: &str, kind: TeamKind, department: Option<&str>) -> Team {
 }
 
 /// A CTO with no team; two managers; a dotted line; a principal engineer
-/// in the architecture team supporting two teams at cost 131999.92; a name
-/// with a comma and quotes; labels with `<`, `>`, `#` and `&`; id `007`.
+/// in the architecture team supporting three teams at cost 131999.92; a
+/// name with a comma and quotes; labels with `<`, `>`, `#` and `&`; id
+/// `007`; a team without members, named apart from its id, led by em2.
 fn sample_org() -> Org {
     let mut org = Org::new();
     org.add_team(team(
@@ -46,6 +47,12 @@ fn sample_org() -> Org {
         TeamKind::Architecture,
         Some("Office of the CTO"),
     ))
+    .expect("new team");
+    org.add_team(Team {
+        name: "Growth & Retention".to_string(),
+        lead: Some("em2".into()),
+        ..team("Growth", TeamKind::Enabling, Some("Product"))
+    })
     .expect("new team");
     let people = [
         ("c1", "Ada Lovelace", "CTO", "M7", None, Some(25_000_000)),
@@ -136,6 +143,8 @@ fn sample_org() -> Org {
     org.add_support(&"arch".into(), &"Payments".into())
         .expect("team exists");
     org.add_support(&"arch".into(), &"Search".into())
+        .expect("team exists");
+    org.add_support(&"arch".into(), &"Growth".into())
         .expect("team exists");
     org
 }
@@ -254,6 +263,13 @@ fn csv_round_trips_the_sample_org_without_warnings() {
     assert_eq!(shape(&back), shape(&org));
     let arch = back.person(&"arch".into()).expect("imported");
     assert_eq!(arch.cost, Some(Money::from_cents(13_199_992)));
+    // Growth has no members: its team row carries it, and its lead and
+    // the support of it ride on the rows of em2 and arch.
+    let growth = back.team(&"Growth".into()).expect("the memberless team");
+    assert_eq!(growth.lead, Some(PersonId::from("em2")));
+    assert!(back
+        .support_assignments()
+        .contains(&("arch".into(), "Growth".into())));
 }
 
 #[test]
@@ -388,31 +404,21 @@ fn org_spec() -> impl Strategy<Value = OrgSpec> {
     })
 }
 
-/// Which teams a format can carry: a people CSV knows only teams with
-/// members; a workbook's Teams sheet declares every team.
-#[derive(Clone, Copy, PartialEq)]
-enum Teams {
-    WithMembers,
-    All,
-}
-
-fn build(spec: &OrgSpec, teams: Teams) -> Org {
+/// Every team of `TEAM_IDS`, whether or not anyone is in it.
+fn build(spec: &OrgSpec) -> Org {
     let n = spec.ids.len();
     let epoch = date("2000-01-01");
     let day = |offset: Option<i64>| offset.map(|d| epoch + chrono::Duration::days(d));
     let mut org = Org::new();
-    for (index, team_id) in TEAM_IDS.iter().enumerate() {
-        if teams == Teams::All || spec.people.iter().any(|p| p.team == Some(index)) {
-            let (kind, department, name, _) = &spec.teams[index];
-            let department = department.clone().filter(|d| !d.is_empty());
-            let name = name.clone().filter(|n| !n.is_empty());
-            org.add_team(Team {
-                department,
-                name: name.unwrap_or_else(|| team_id.to_string()),
-                ..team(team_id, KINDS[*kind], None)
-            })
-            .expect("new team");
-        }
+    for (team_id, (kind, department, name, _)) in TEAM_IDS.iter().zip(&spec.teams) {
+        let department = department.clone().filter(|d| !d.is_empty());
+        let name = name.clone().filter(|n| !n.is_empty());
+        org.add_team(Team {
+            department,
+            name: name.unwrap_or_else(|| team_id.to_string()),
+            ..team(team_id, KINDS[*kind], None)
+        })
+        .expect("new team");
     }
     for (id, p) in spec.ids.iter().zip(&spec.people) {
         let mut person = Person::new(id.as_str());
@@ -445,18 +451,19 @@ fn build(spec: &OrgSpec, teams: Teams) -> Org {
             &spec.ids[report].as_str().into(),
         );
     }
-    for (index, (_, _, _, lead)) in spec.teams.iter().enumerate() {
-        let (Some(lead), Ok(team)) = (lead, org.team_by_id_mut(&TEAM_IDS[index].into())) else {
-            continue;
-        };
-        team.lead = Some(spec.ids[lead.index(n)].as_str().into());
+    for (team_id, (_, _, _, lead)) in TEAM_IDS.iter().zip(&spec.teams) {
+        if let Some(lead) = lead {
+            org.team_by_id_mut(&TeamId::from(*team_id))
+                .expect("every team was added")
+                .lead = Some(spec.ids[lead.index(n)].as_str().into());
+        }
     }
     for (person, team) in &spec.support {
-        let team = TeamId::from(TEAM_IDS[*team]);
-        if org.team(&team).is_some() {
-            org.add_support(&spec.ids[person.index(n)].as_str().into(), &team)
-                .expect("both exist");
-        }
+        org.add_support(
+            &spec.ids[person.index(n)].as_str().into(),
+            &TeamId::from(TEAM_IDS[*team]),
+        )
+        .expect("both exist");
     }
     org
 }
@@ -466,7 +473,7 @@ proptest! {
 
     #[test]
     fn csv_round_trips_random_orgs(spec in org_spec()) {
-        let org = build(&spec, Teams::WithMembers);
+        let org = build(&spec);
         let csv = export_text(&org, DataFormat::Csv, &ExportOptions::default());
         let (back, _) = import(&csv, &org);
         prop_assert_eq!(shape(&back), shape(&org), "CSV:\n{}", csv);
@@ -479,7 +486,7 @@ proptest! {
 
     #[test]
     fn xlsx_round_trips_random_orgs(spec in org_spec()) {
-        let org = build(&spec, Teams::All);
+        let org = build(&spec);
         let xlsx = export(&org, DataFormat::Xlsx, &ExportOptions::default()).expect("exports");
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("people.xlsx");
@@ -657,8 +664,17 @@ fn scope_keeps_supported_teams_and_recomputes_metrics() {
     assert_eq!(ids(&scoped), ["arch"]);
     let mut teams: Vec<&str> = scoped.teams().iter().map(|t| t.id.as_str()).collect();
     teams.sort_unstable();
-    assert_eq!(teams, ["Central Architecture", "Payments", "Search"]);
-    assert_eq!(scoped.support_assignments().len(), 2);
+    assert_eq!(
+        teams,
+        ["Central Architecture", "Growth", "Payments", "Search"]
+    );
+    assert_eq!(scoped.support_assignments().len(), 3);
+    // Only arch's own team has a member in the scope: the CSV carries the
+    // supported teams as team rows, and the support of them with them.
+    let csv = export_text(&org, DataFormat::Csv, &scope(Some("arch"), None));
+    let (back, warnings) = import(&csv, &org);
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_eq!(shape(&back), shape(&scoped));
     let bytes = export(&org, DataFormat::Xlsx, &scope(Some("arch"), Some(1))).expect("xlsx");
     assert!(bytes.starts_with(b"PK"));
 }

@@ -153,6 +153,16 @@ impl Field {
         })
     }
 
+    /// Whether the field describes a row's team rather than its person: a
+    /// row with no id whose only values are in such columns declares a
+    /// team (the CSV export writes one for each team without members).
+    pub(crate) fn describes_team(self) -> bool {
+        matches!(
+            self,
+            Field::Team | Field::TeamName | Field::TeamKind | Field::Department | Field::Division
+        )
+    }
+
     /// The name used in findings and by `--map`.
     pub fn name(self) -> &'static str {
         match self {

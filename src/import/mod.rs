@@ -590,7 +590,7 @@ pub fn load_csv(path: &Path, ladder: Ladder, policy: Policy) -> Result<(Org, Vec
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Status;
+    use crate::model::{Status, TeamKind};
     use crate::money::Money;
 
     fn read(text: &str) -> std::result::Result<(Vec<PersonRecord>, Vec<Finding>), Vec<Finding>> {
@@ -701,6 +701,153 @@ mod tests {
             org.person(&"1".into()).and_then(|p| p.team.clone()),
             Some("Core".into())
         );
+    }
+
+    /// Loads CSV text with managers referred to as `manager_ref`: by id
+    /// the CSV is streamed, otherwise read whole and resolved first.
+    fn load_text(text: &str, manager_ref: ManagerRef) -> Result<(Org, Vec<Finding>)> {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("people.csv");
+        std::fs::write(&path, text).expect("written");
+        let options = ImportOptions {
+            manager_ref: Some(manager_ref),
+            ..ImportOptions::default()
+        };
+        load(&path, &options, Ladder::default(), Policy::default())
+    }
+
+    #[test]
+    fn a_team_row_declares_a_team_with_its_lead_and_support() {
+        let by_email =
+            "id,manager_id,email,title,team,team_name,department,team_kind,supports,leads\n\
+                        cto,,cto@x.org,CTO,,,,,,Growth\n\
+                        arch,cto@x.org,arch@x.org,Principal Engineer,Core,,,,Growth,\n\
+                        ,,,,Growth,Growth & Retention,Product,enabling,,\n\
+                        ,,,,Labs,,,,,\n";
+        let by_id = by_email.replace(",cto@x.org,arch", ",cto,arch");
+        for (loaded, how) in [
+            (load_text(&by_id, ManagerRef::Id), "streamed"),
+            (load_text(by_email, ManagerRef::Email), "in memory"),
+        ] {
+            let (org, warnings) = loaded.unwrap_or_else(|err| panic!("{how}: {err}"));
+            assert!(warnings.is_empty(), "{how}: {warnings:?}");
+            assert_eq!(org.len(), 2, "{how}: team rows are not people");
+            assert_eq!(org.manager_of(&"arch".into()), Some(&"cto".into()), "{how}");
+            let growth = org.team(&"Growth".into()).expect("declared");
+            assert_eq!(
+                (
+                    growth.name.as_str(),
+                    growth.kind,
+                    growth.department.as_deref(),
+                    growth.lead.as_ref().map(|l| l.as_str())
+                ),
+                (
+                    "Growth & Retention",
+                    TeamKind::Enabling,
+                    Some("Product"),
+                    Some("cto")
+                ),
+                "{how}"
+            );
+            assert!(
+                org.support_assignments()
+                    .contains(&("arch".into(), "Growth".into())),
+                "{how}"
+            );
+            // A team row that states only the team: named by its id, its
+            // kind guessed from it as for member rows.
+            let labs = org.team(&"Labs".into()).expect("declared");
+            assert_eq!(
+                (labs.name.as_str(), labs.kind),
+                ("Labs", TeamKind::StreamAligned),
+                "{how}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_empty_id_row_with_any_person_value_is_an_empty_id_error() {
+        let text = "id,manager_id,name,team,status\n\
+                    1,,Ada,Core,active\n\
+                    ,1,,Core,\n\
+                    ,,Bo,Core,\n\
+                    ,,,Core,active\n";
+        for loaded in [ManagerRef::Id, ManagerRef::Email].map(|kind| load_text(text, kind)) {
+            let Err(OrgError::Validation(findings)) = loaded else {
+                panic!("refused: {loaded:?}");
+            };
+            let empty: Vec<(u64, &str)> = findings
+                .iter()
+                .filter(|f| f.code == "empty-id")
+                .map(|f| {
+                    assert!(f.location.file.ends_with("people.csv"), "{f}");
+                    (
+                        f.location.row.unwrap_or(0),
+                        f.location.column.as_deref().unwrap_or(""),
+                    )
+                })
+                .collect();
+            assert_eq!(empty, [(3, "id"), (4, "id"), (5, "id")], "{findings:?}");
+        }
+    }
+
+    #[test]
+    fn a_team_row_must_agree_with_its_members_and_come_once() {
+        let text = "id,manager_id,team,team_name,department,team_kind\n\
+                    1,,Core,Core Team,Eng,platform\n\
+                    ,,Core,Kernel,Ops,enabling\n";
+        let (org, warnings) = load_csv_reader(
+            text.as_bytes(),
+            "people.csv",
+            Ladder::default(),
+            Policy::default(),
+            0,
+        )
+        .expect("warnings only");
+        let core = org.team(&"Core".into()).expect("team");
+        assert_eq!(
+            (core.name.as_str(), core.kind, core.department.as_deref()),
+            ("Core Team", TeamKind::Platform, Some("Eng")),
+            "the member's row came first"
+        );
+        let found: Vec<(&str, Option<u64>, Option<&str>)> = warnings
+            .iter()
+            .map(|w| {
+                (
+                    w.code.as_str(),
+                    w.location.row,
+                    w.location.column.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("conflicting-team-kind", Some(3), Some("team_kind")),
+                ("conflicting-team-name", Some(3), Some("team_name")),
+                ("conflicting-department", Some(3), Some("department")),
+            ]
+        );
+
+        let twice = format!("{text},,Core,,,\n");
+        let findings = load_csv_reader(
+            twice.as_bytes(),
+            "people.csv",
+            Ladder::default(),
+            Policy::default(),
+            0,
+        )
+        .expect_err("declared twice");
+        let OrgError::Validation(findings) = findings else {
+            panic!("{findings}");
+        };
+        let duplicate = findings
+            .iter()
+            .find(|f| f.code == "duplicate-team-id")
+            .expect("reported");
+        assert_eq!(duplicate.location.row, Some(4));
+        assert_eq!(duplicate.location.column.as_deref(), Some("team"));
+        assert!(duplicate.message.contains("rows 3 and 4"), "{duplicate}");
     }
 
     #[test]

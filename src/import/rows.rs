@@ -191,7 +191,9 @@ impl RecordMapper {
     }
 
     /// The record of one data row; `value(i)` gives column i's raw bytes
-    /// (empty when the row is short). `None` for a row with no values.
+    /// (empty when the row is short). `None` for a row with no values. A
+    /// row with a team and no value outside the team columns (no id, no
+    /// name, ...) is a team's own row: its record `declares_team`.
     pub fn map<'v>(
         &mut self,
         row: u64,
@@ -226,8 +228,11 @@ impl RecordMapper {
             team_kind: None,
             supports: Vec::new(),
             dotted_managers: Vec::new(),
+            declares_team: false,
         };
         let mut keys = Keys::default();
+        // Any value outside the team columns makes the row a person's.
+        let mut names_person = false;
         let (mut first, mut last, mut division) = ("", "", "");
         for column in 0..self.columns.len() {
             let (index, field) = (self.columns[column].0, self.columns[column].1);
@@ -243,6 +248,7 @@ impl RecordMapper {
                     continue;
                 }
             };
+            names_person |= !value.is_empty() && !field.describes_team();
             let mut bad = |code: &str, message: String| {
                 let at = Location {
                     file: self.file.clone(),
@@ -309,6 +315,7 @@ impl RecordMapper {
         if !division.is_empty() && record.department.is_empty() {
             record.department = self.strings.intern(division);
         }
+        record.declares_team = !names_person && !record.team.is_empty();
         Some((record, keys))
     }
 }

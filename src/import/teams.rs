@@ -73,7 +73,7 @@ fn parse(sheet: &SheetRows, file: &str) -> Option<DeclaredTeams> {
             row: *row,
             id: cell(Some(id)),
             name: cell(name),
-            kind,
+            kind: Some(kind),
             department: cell(department),
             lead: cell(lead),
         });
@@ -141,14 +141,14 @@ mod tests {
                     row: 2,
                     id: "arch".into(),
                     name: "Architecture".into(),
-                    kind: TeamKind::Architecture,
+                    kind: Some(TeamKind::Architecture),
                     department: "Eng".into(),
                     lead: "e1".into(),
                 },
                 TeamRecord {
                     row: 4,
                     id: "t2".into(),
-                    kind: TeamKind::Platform,
+                    kind: Some(TeamKind::Platform),
                     ..TeamRecord::default()
                 },
             ]

@@ -3,13 +3,18 @@
 //! [`Finding`] naming the file, row and column.
 
 use super::{
-    Finding, Forest, Ladder, Location, Org, Person, PersonId, Policy, ShortText, Status, Team,
-    TeamId, TeamKind, NO_PARENT,
+    Finding, Forest, Ladder, Location, Org, Person, PersonId, Policy, ShortText, Status, TeamId,
+    TeamKind, NO_PARENT,
 };
 use crate::money::Money;
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 use std::sync::Arc;
+use teams::DeclaredLead;
+
+mod teams;
+
+pub use teams::TeamRecord;
 
 /// One person as read from a source, before validation.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -40,30 +45,10 @@ pub struct PersonRecord {
     pub supports: Vec<String>,
     /// Ids of dotted-line managers.
     pub dotted_managers: Vec<String>,
-}
-
-/// A team as a teams table declares it (the XLSX export's Teams sheet), so
-/// teams without members, and their kinds and leads, survive a round trip
-/// through a file.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct TeamRecord {
-    /// 1-based row in the teams table.
-    pub row: u64,
-    pub id: String,
-    /// Empty: the team is named by its id.
-    pub name: String,
-    pub kind: TeamKind,
-    pub department: String,
-    /// Id of the lead; empty for none.
-    pub lead: String,
-}
-
-/// A lead named by a teams table, checked once everyone is in.
-#[derive(Debug)]
-struct DeclaredLead {
-    team: usize,
-    lead: PersonId,
-    location: Location,
+    /// A team's own row, not a person's: no id, and values only in the
+    /// team columns (team, team_name, department, team_kind). It declares
+    /// the team, members or not, as a teams table's row would.
+    pub declares_team: bool,
 }
 
 /// A person's links to others, resolved once everyone is in.
@@ -95,6 +80,9 @@ pub struct OrgBuilder {
     /// Row where each team's kind was first stated, if any row stated it
     /// (otherwise the kind was guessed from the name).
     team_kind_rows: Vec<Option<u64>>,
+    /// Row of the declaration of each declared team, by team index: a
+    /// team may be declared once, whatever its members' rows say.
+    declaration_rows: FxHashMap<usize, u64>,
     /// Dotted lines and support assignments, resolved once everyone is in.
     extras: Vec<Extras>,
     declared_leads: Vec<DeclaredLead>,
@@ -117,84 +105,10 @@ impl OrgBuilder {
             managers: Vec::with_capacity(people),
             team_rows: Vec::new(),
             team_kind_rows: Vec::new(),
+            declaration_rows: FxHashMap::default(),
             extras: Vec::new(),
             declared_leads: Vec::new(),
             findings: Vec::new(),
-        }
-    }
-
-    /// Declares a team before the people: a teams table read from `file`
-    /// (e.g. `people.xlsx [Teams]`). People rows naming it join it, and
-    /// must agree with its kind, name and department as they would with
-    /// its first member's row.
-    pub fn declare_team(&mut self, team: TeamRecord, file: &str) {
-        let at = |column: &str| Location {
-            file: file.to_string(),
-            row: Some(team.row),
-            column: Some(column.to_string()),
-        };
-        let id = TeamId::from(team.id.trim());
-        if id.as_str().is_empty() {
-            self.findings.push(Finding::error(
-                "missing-team-id",
-                "a team row has no id".to_string(),
-                at("id"),
-            ));
-            return;
-        }
-        if let Some(index) = self.org.team_index(&id) {
-            self.findings.push(Finding::error(
-                "duplicate-team-id",
-                format!(
-                    "team '{id}' appears at rows {} and {}",
-                    self.team_rows[index], team.row
-                ),
-                at("id"),
-            ));
-            return;
-        }
-        let name = match team.name.trim() {
-            "" => id.to_string(),
-            name => name.to_string(),
-        };
-        let department = Some(team.department.trim().to_string()).filter(|d| !d.is_empty());
-        // The id was checked to be new just above.
-        let _ = self.org.add_team(Team {
-            id: id.clone(),
-            name,
-            kind: team.kind,
-            lead: None,
-            department,
-        });
-        self.team_rows.push(team.row);
-        self.team_kind_rows.push(Some(team.row));
-        let lead = team.lead.trim();
-        if !lead.is_empty() {
-            self.declared_leads.push(DeclaredLead {
-                team: self.org.teams().len() - 1,
-                lead: PersonId::new(lead),
-                location: at("lead"),
-            });
-        }
-    }
-
-    /// Leads named by a teams table, once everyone is in: before the
-    /// people's own `leads` column, which must then agree.
-    fn resolve_declared_leads(&mut self) {
-        for declared in std::mem::take(&mut self.declared_leads) {
-            if self.org.contains(&declared.lead) {
-                self.org.team_mut(declared.team).lead = Some(declared.lead);
-                continue;
-            }
-            let team = &self.org.teams()[declared.team].id;
-            self.findings.push(Finding::warning(
-                "lead-not-found",
-                format!(
-                    "team '{team}' is led by '{}', who is not in the file; the team is kept without a lead",
-                    declared.lead
-                ),
-                declared.location,
-            ));
         }
     }
 
@@ -206,12 +120,18 @@ impl OrgBuilder {
         }
     }
 
-    /// Adds one record. Problems become findings; nothing here fails.
+    /// Adds one record: a person, or a team's own row, which declares the
+    /// team (see [`PersonRecord::declares_team`]). Problems become
+    /// findings; nothing here fails.
     pub fn push(&mut self, mut record: PersonRecord) {
         if record.id.is_empty() {
-            let location = self.at(record.row, "id");
-            self.findings
-                .push(Finding::error("empty-id", "the id is empty", location));
+            if record.declares_team {
+                self.declare_team_row(record);
+            } else {
+                let location = self.at(record.row, "id");
+                self.findings
+                    .push(Finding::error("empty-id", "the id is empty", location));
+            }
             return;
         }
         if let Some(first) = self.org.position_of_str(&record.id) {
@@ -257,134 +177,6 @@ impl OrgBuilder {
         };
         // The id was checked to be new above.
         let _ = self.org.add_person(person);
-    }
-
-    /// Creates the team on first sight; later rows must agree on its
-    /// department.
-    fn note_team(&mut self, team: &TeamId, record: &PersonRecord) {
-        match self.org.team_index(team) {
-            None => {
-                let kind = record
-                    .team_kind
-                    .unwrap_or_else(|| TeamKind::guess_from_name(team.as_str()));
-                // The team id was checked to be new just above.
-                let name = if record.team_name.is_empty() {
-                    team.to_string()
-                } else {
-                    record.team_name.to_string()
-                };
-                let _ = self.org.add_team(Team {
-                    id: team.clone(),
-                    name,
-                    kind,
-                    lead: None,
-                    department: (!record.department.is_empty())
-                        .then(|| record.department.to_string()),
-                });
-                self.team_rows.push(record.row);
-                self.team_kind_rows
-                    .push(record.team_kind.map(|_| record.row));
-            }
-            Some(index) => {
-                self.note_team_kind(index, record);
-                self.note_team_name(index, record);
-                let first = self.org.teams()[index].department.as_deref().unwrap_or("");
-                if first.is_empty() && !record.department.is_empty() {
-                    // The first rows of a team may leave the department out.
-                    self.org.team_mut(index).department = Some(record.department.to_string());
-                } else if !record.department.is_empty() && first != &*record.department {
-                    let message = format!(
-                        "team '{team}' is in department '{first}' at row {} but '{}' here; the first is kept",
-                        self.team_rows[index], record.department
-                    );
-                    let location = self.at(record.row, "department");
-                    self.findings.push(Finding::warning(
-                        "conflicting-department",
-                        message,
-                        location,
-                    ));
-                }
-            }
-        }
-    }
-
-    /// A later row may name a team its first rows left unnamed; two
-    /// different names are a conflict.
-    fn note_team_name(&mut self, index: usize, record: &PersonRecord) {
-        if record.team_name.is_empty() {
-            return;
-        }
-        let team = &self.org.teams()[index];
-        if team.name == team.id.as_str() {
-            self.org.team_mut(index).name = record.team_name.to_string();
-        } else if team.name != *record.team_name {
-            let message = format!(
-                "team '{}' is named '{}' at row {} but '{}' here; the first is kept",
-                team.id, team.name, self.team_rows[index], record.team_name
-            );
-            let location = self.at(record.row, "team_name");
-            self.findings
-                .push(Finding::warning("conflicting-team-name", message, location));
-        }
-    }
-
-    /// Makes `id` the lead of each team in `leads`.
-    fn note_leads(&mut self, id: &PersonId, row: u64, leads: Vec<String>) {
-        for team in leads {
-            let team_id = TeamId::from(team.as_str());
-            let Some(index) = self.org.team_index(&team_id) else {
-                let location = self.at(row, "leads");
-                self.findings.push(Finding::warning(
-                    "lead-team-not-found",
-                    format!(
-                        "'{id}' leads team '{team_id}', which has no members in the file; dropped"
-                    ),
-                    location,
-                ));
-                continue;
-            };
-            match &self.org.teams()[index].lead {
-                Some(lead) if lead != id => {
-                    let message = format!(
-                        "team '{team_id}' is led by '{lead}' and by '{id}'; the first is kept"
-                    );
-                    let location = self.at(row, "leads");
-                    self.findings.push(Finding::warning(
-                        "conflicting-team-lead",
-                        message,
-                        location,
-                    ));
-                }
-                _ => self.org.team_mut(index).lead = Some(id.clone()),
-            }
-        }
-    }
-
-    /// A later row may state a kind the first rows left to be guessed;
-    /// two stated kinds that differ are a conflict.
-    fn note_team_kind(&mut self, index: usize, record: &PersonRecord) {
-        let Some(kind) = record.team_kind else {
-            return;
-        };
-        let team = &self.org.teams()[index];
-        match self.team_kind_rows[index] {
-            None => {
-                self.org.team_mut(index).kind = kind;
-                self.team_kind_rows[index] = Some(record.row);
-            }
-            Some(first_row) if team.kind != kind => {
-                let message = format!(
-                    "team '{}' is {} at row {first_row} but {} here; the first is kept",
-                    team.id,
-                    team.kind.as_str(),
-                    kind.as_str()
-                );
-                let location = self.at(record.row, "team_kind");
-                self.findings
-                    .push(Finding::warning("conflicting-team-kind", message, location));
-            }
-            Some(_) => {}
-        }
     }
 
     /// Resolves managers, checks for cycles and adds dotted lines and
@@ -485,7 +277,7 @@ impl OrgBuilder {
                     let location = self.at(row, "supports");
                     self.findings.push(Finding::warning(
                         "support-team-not-found",
-                        format!("supported team '{team_id}' has no members in the file; the assignment is dropped"),
+                        format!("supported team '{team_id}' is not in the file (no member or team row names it); the assignment is dropped"),
                         location,
                     ));
                     continue;
@@ -723,7 +515,7 @@ mod tests {
             row,
             id: id.into(),
             name: format!("{id} team"),
-            kind,
+            kind: Some(kind),
             department: "Eng".into(),
             lead: lead.into(),
         };
@@ -761,6 +553,42 @@ mod tests {
         assert_eq!(warnings[0].code, "lead-not-found");
         assert_eq!(warnings[0].location.file, "p.xlsx [Teams]");
         assert_eq!(warnings[0].location.row, Some(3));
+    }
+
+    #[test]
+    fn a_team_row_before_its_members_is_the_first_word_on_the_team() {
+        let team_row = PersonRecord {
+            team: "Core".into(),
+            team_kind: Some(TeamKind::Platform),
+            declares_team: true,
+            ..record(2, "", "")
+        };
+        let member = |row, id: &str, kind, name: &str| PersonRecord {
+            team: "Core".into(),
+            team_kind: kind,
+            team_name: name.into(),
+            ..record(row, id, "")
+        };
+        let (org, warnings) = build(&[
+            team_row,
+            member(3, "a", None, "Core Team"),
+            member(4, "b", Some(TeamKind::Enabling), ""),
+        ])
+        .expect("warnings only");
+        let core = org.team(&"Core".into()).expect("declared");
+        assert_eq!(
+            (core.kind, core.name.as_str()),
+            (TeamKind::Platform, "Core Team"),
+            "a member may name the team the row left unnamed"
+        );
+        assert_eq!(org.len(), 2);
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert_eq!(warnings[0].code, "conflicting-team-kind");
+        assert!(
+            warnings[0].message.contains("platform at row 2"),
+            "{}",
+            warnings[0].message
+        );
     }
 
     #[test]

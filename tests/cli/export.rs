@@ -1,7 +1,7 @@
 //! `orgraph export`: every format from a generated org's workspace, cost
 //! redaction, scope, and failures that leave no file behind.
 
-use super::{json_of, orgraph};
+use super::{fixture, json_of, orgraph};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -313,6 +313,9 @@ fn root_and_depth_cut_the_output() {
         .lines()
         .skip(1)
         .map(|line| line.split(',').next().expect("an id").to_string())
+        // Team rows (of teams the cut supports but has no one in) have
+        // no id.
+        .filter(|id| !id.is_empty())
         .collect();
     assert_eq!(ids, expected, "the root and their direct reports");
 
@@ -416,4 +419,59 @@ fn a_failed_export_names_the_problem_and_leaves_the_output_alone() {
         .filter(|name| name.ends_with(".tmp"))
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+/// small.csv's arch1 supports Growth, which has no members; declared by a
+/// team row, Growth survives `export --format csv` and `import`, into a
+/// new workspace and onto the one it came from, with the support of it.
+#[test]
+fn a_csv_export_keeps_a_team_without_members_through_import() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let source = dir.path().join("with-growth.csv");
+    let mut csv = std::fs::read_to_string(fixture("small.csv")).expect("the fixture");
+    csv.push_str(",,,,Growth,,,,,Product,\n");
+    std::fs::write(&source, csv).expect("written");
+    let (first, second) = (dir.path().join("a.orgraph"), dir.path().join("b.orgraph"));
+    let exported = dir.path().join("export.csv");
+    run_ok(&["import", path(&source), "--into", path(&first)]);
+    run_ok(&[
+        "export",
+        path(&first),
+        "--format",
+        "csv",
+        "-o",
+        path(&exported),
+    ]);
+    let written = std::fs::read_to_string(&exported).expect("exported");
+    let team_row = written.lines().last().expect("rows");
+    assert_eq!(team_row, ",,,,Growth,,,,,,Product,stream-aligned,,,,,");
+
+    run_ok(&["import", path(&exported), "--into", path(&second)]);
+    let report = run_ok(&["import", path(&exported), "--into", path(&first)]);
+    assert!(
+        report.contains("0 joiner(s), 0 leaver(s), 0 move(s)") && !report.contains("kept as"),
+        "the export is the workspace's org: {report}"
+    );
+    for workspace in [&first, &second] {
+        let json = dir.path().join("org.json");
+        run_ok(&[
+            "export",
+            path(workspace),
+            "--format",
+            "json",
+            "-o",
+            path(&json),
+        ]);
+        let org = json_of(&std::fs::read(&json).expect("exported"));
+        let growth = org["teams"]
+            .as_array()
+            .and_then(|teams| teams.iter().find(|t| t["id"] == "Growth"))
+            .unwrap_or_else(|| panic!("Growth is kept: {}", org["teams"]));
+        assert_eq!(growth["department"], "Product");
+        let supports_growth = org["support"].as_array().is_some_and(|s| {
+            s.iter()
+                .any(|a| a["person"] == "arch1" && a["team"] == "Growth")
+        });
+        assert!(supports_growth, "{}", org["support"]);
+    }
 }
