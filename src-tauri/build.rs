@@ -3,6 +3,7 @@
 const COMMANDS: &[&str] = &[
     "workspace_info",
     "chart_nodes",
+    "chart_chain_nodes",
     "chart_layout",
     "chart_dotted",
     "metrics",

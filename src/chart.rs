@@ -1,9 +1,10 @@
 //! What the org chart view draws: one node record per person and the tidy
 //! layout of the visible forest, encoded compactly for IPC.
 
+use crate::error::OrgError;
 use crate::layout::{tidy_tree, Layout, LayoutOptions, Size};
 use crate::metrics::{Metrics, Verdict};
-use crate::model::{Org, PersonId, Placement, Status};
+use crate::model::{Org, Person, PersonId, Placement, Status};
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 
@@ -35,38 +36,84 @@ pub struct ChartNode {
 
 /// The chart's nodes; spans and verdicts come from `metrics`.
 pub fn nodes(org: &Org, metrics: &Metrics) -> Vec<ChartNode> {
-    let spans: HashMap<&str, (u32, Verdict, u64)> = metrics
-        .span_by_manager
-        .iter()
-        .map(|m| (m.id.as_str(), (m.span, m.verdict, m.total_reports)))
-        .collect();
+    let spans = spans_of(metrics);
     let forest = org.forest();
     org.people()
         .enumerate()
         .map(|(index, person)| {
-            let span = spans.get(person.id.as_str());
-            let staff_plus = org.is_staff_plus(person);
-            ChartNode {
-                index: index as u32,
-                id: person.id.to_string(),
-                name: person.name.to_string(),
-                title: person.title.to_string(),
-                team: person.team.as_ref().map(|t| {
-                    org.team(t)
-                        .map_or_else(|| t.to_string(), |team| team.name.clone())
-                }),
-                team_id: person.team.as_ref().map(ToString::to_string),
-                level: person.level.to_string(),
-                status: person.status,
-                manager: forest.parent(index as u32),
-                span: span.map_or(0, |s| s.0),
-                verdict: span.map(|s| s.1),
-                total_reports: span.map_or(0, |s| s.2),
-                staff_plus,
-                placement: staff_plus.then(|| org.placement(person)),
-            }
+            let index = index as u32;
+            node(org, &spans, index, forest.parent(index), person)
         })
         .collect()
+}
+
+/// The nodes an edit of one person's own fields (name, title, level,
+/// status, team, cost, dates) can change: theirs, and their managers' up to
+/// the root, since a status change moves the spans, verdicts and totals
+/// the metrics count up the chain. Sending these instead of every node is
+/// what keeps such an edit quick at 100k people.
+pub fn chain_nodes(
+    org: &Org,
+    metrics: &Metrics,
+    id: &PersonId,
+) -> Result<Vec<ChartNode>, OrgError> {
+    let chain = org.chain_of_command(id)?;
+    let spans = spans_of(metrics);
+    let positions = org.positions();
+    let position = |id: &PersonId| {
+        positions
+            .of(id)
+            .ok_or_else(|| OrgError::PersonNotFound(id.to_string()))
+    };
+    chain
+        .iter()
+        .map(|&link| {
+            let person = org
+                .person(link)
+                .ok_or_else(|| OrgError::PersonNotFound(link.to_string()))?;
+            let manager = org.manager_of(link).map(position).transpose()?;
+            Ok(node(org, &spans, position(link)?, manager, person))
+        })
+        .collect()
+}
+
+/// Span, verdict and total reports by manager id.
+fn spans_of(metrics: &Metrics) -> HashMap<&str, (u32, Verdict, u64)> {
+    metrics
+        .span_by_manager
+        .iter()
+        .map(|m| (m.id.as_str(), (m.span, m.verdict, m.total_reports)))
+        .collect()
+}
+
+fn node(
+    org: &Org,
+    spans: &HashMap<&str, (u32, Verdict, u64)>,
+    index: u32,
+    manager: Option<u32>,
+    person: &Person,
+) -> ChartNode {
+    let span = spans.get(person.id.as_str());
+    let staff_plus = org.is_staff_plus(person);
+    ChartNode {
+        index,
+        id: person.id.to_string(),
+        name: person.name.to_string(),
+        title: person.title.to_string(),
+        team: person.team.as_ref().map(|t| {
+            org.team(t)
+                .map_or_else(|| t.to_string(), |team| team.name.clone())
+        }),
+        team_id: person.team.as_ref().map(ToString::to_string),
+        level: person.level.to_string(),
+        status: person.status,
+        manager,
+        span: span.map_or(0, |s| s.0),
+        verdict: span.map(|s| s.1),
+        total_reports: span.map_or(0, |s| s.2),
+        staff_plus,
+        placement: staff_plus.then(|| org.placement(person)),
+    }
 }
 
 /// Bit layout of the per-node flags byte in [`nodes_to_bytes`].
@@ -162,6 +209,19 @@ pub fn nodes_to_bytes(nodes: &[ChartNode]) -> Vec<u8> {
         out.extend_from_slice(id.as_bytes());
         out.extend_from_slice(name.as_bytes());
     }
+    out
+}
+
+/// Some of the chart's nodes, for patching the UI's copy: `u32 count`,
+/// `u32 index[count]` (each node's position), then [`nodes_to_bytes`] of
+/// those nodes.
+pub fn indexed_nodes_to_bytes(nodes: &[ChartNode]) -> Vec<u8> {
+    let mut out = Vec::new();
+    out.extend_from_slice(&(nodes.len() as u32).to_le_bytes());
+    for node in nodes {
+        out.extend_from_slice(&node.index.to_le_bytes());
+    }
+    out.extend_from_slice(&nodes_to_bytes(nodes));
     out
 }
 
@@ -315,6 +375,48 @@ mod tests {
         let text = std::str::from_utf8(&bytes[lengths_at + 4 * 16..]).expect("utf-8");
         assert!(text.starts_with("ceo"), "{text}");
         assert!(text.contains("Zoë"), "{text}");
+    }
+
+    #[test]
+    fn chain_nodes_are_the_full_nodes_of_the_person_and_their_managers() {
+        let mut org = small_org();
+        // A removal leaves a free graph slot: positions then differ from
+        // slots, which the chain must not confuse.
+        org.add_person(Person::new("gone")).expect("unique");
+        org.add_person(Person::new("y")).expect("unique");
+        org.move_person(&"y".into(), Some(&"x".into())).expect("ok");
+        org.remove_person(&"gone".into()).expect("exists");
+        org.person_mut(&"a".into()).expect("exists").status = Status::Departing;
+        let metrics = crate::metrics::compute(&org, crate::View::Current);
+        let all = nodes(&org, &metrics);
+        let chain = chain_nodes(&org, &metrics, &"y".into()).expect("y exists");
+        let ids: Vec<&str> = chain.iter().map(|n| n.id.as_str()).collect();
+        assert_eq!(ids, ["y", "x", "a", "ceo"]);
+        for node in &chain {
+            assert_eq!(node, &all[node.index as usize]);
+        }
+        assert!(matches!(
+            chain_nodes(&org, &metrics, &"nobody".into()),
+            Err(OrgError::PersonNotFound(_))
+        ));
+    }
+
+    #[test]
+    fn indexed_node_bytes_lead_with_the_positions() {
+        let org = small_org();
+        let metrics = crate::metrics::compute(&org, crate::View::Current);
+        let chain = chain_nodes(&org, &metrics, &"x".into()).expect("x exists");
+        let bytes = indexed_nodes_to_bytes(&chain);
+        assert_eq!(
+            (
+                word(&bytes, 0),
+                word(&bytes, 4),
+                word(&bytes, 8),
+                word(&bytes, 12)
+            ),
+            (3, 3, 1, 0)
+        );
+        assert_eq!(&bytes[16..], nodes_to_bytes(&chain).as_slice());
     }
 
     #[test]

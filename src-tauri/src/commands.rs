@@ -33,6 +33,23 @@ pub async fn chart_nodes(state: State<'_, AppState>) -> Result<Response, IpcErro
     Ok(Response::new(bytes))
 }
 
+/// The nodes of one person and their managers up to the root
+/// (`orgraph::chart::indexed_nodes_to_bytes`): all that an edit of that
+/// person's own fields can change, without resending every node.
+#[tauri::command]
+pub async fn chart_chain_nodes(
+    state: State<'_, AppState>,
+    id: String,
+) -> Result<Response, IpcError> {
+    let bytes = state
+        .with_session(move |s| {
+            let nodes = orgraph::chart::chain_nodes(s.org(), s.metrics(), &PersonId::new(id))?;
+            Ok(orgraph::chart::indexed_nodes_to_bytes(&nodes))
+        })
+        .await?;
+    Ok(Response::new(bytes))
+}
+
 /// Every dotted line as little-endian `u32` pairs (manager, report) of
 /// node indices.
 #[tauri::command]

@@ -66,6 +66,7 @@ pub fn run() {
             commands::chart_nodes,
             commands::chart_layout,
             commands::chart_dotted,
+            commands::chart_chain_nodes,
             commands::metrics,
             commands::person_details,
             commands::move_person,

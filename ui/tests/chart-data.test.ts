@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ChartNode } from "../src/generated";
-import { decodeDotted, decodeNodes, encodeDotted, encodeNodes } from "../src/lib/nodes";
+import { decodeDotted, decodeIndexedNodes, decodeNodes, encodeDotted, encodeIndexedNodes, encodeNodes } from "../src/lib/nodes";
 import { node, smallOrg } from "./fixtures";
 
 describe("chart node bytes", () => {
@@ -16,6 +16,16 @@ describe("chart node bytes", () => {
     const bytes = new Uint8Array(encodeNodes([node(0, "a", "Ann", null)]));
     const cut = bytes.slice(0, bytes.length - 1).buffer;
     expect(() => decodeNodes(cut)).toThrow(/text/);
+  });
+
+  it("indexed nodes keep their own indices, and a count that does not match is refused", () => {
+    const nodes = smallOrg();
+    const some = [nodes[3]!, nodes[1]!, nodes[0]!];
+    expect(decodeIndexedNodes(encodeIndexedNodes(some))).toEqual(some);
+    const bytes = new Uint8Array(encodeIndexedNodes(some));
+    new DataView(bytes.buffer).setUint32(0, 2, true);
+    expect(() => decodeIndexedNodes(bytes.buffer)).toThrow();
+    expect(() => decodeIndexedNodes(new ArrayBuffer(2))).toThrow(/truncated/);
   });
 
   it("decodes dotted lines as index pairs", () => {

@@ -26,6 +26,7 @@ import type {
   SnapshotDto,
 } from "../src/generated";
 import { encodeLayout, type Rect } from "../src/lib/layout";
+import { decodeIndexedNodes, encodeIndexedNodes } from "../src/lib/nodes";
 import type { Platform } from "../src/lib/platform";
 import { fakeStaffPlusBoard, whatIfRequests } from "./staffplusFake";
 
@@ -846,6 +847,19 @@ export function fakePlatform(nodes = smallOrg()): FakeBackend {
     async chartNodes() {
       backend.calls.push("chartNodes");
       return backend.nodes.map((n) => ({ ...n }));
+    },
+    async chartChainNodes(id) {
+      backend.calls.push(`chartChainNodes:${id}`);
+      // Like the Rust side: the person, then each manager up to the root.
+      const chain: ChartNode[] = [];
+      let at: number | null = backend.nodes.find((n) => n.id === id)?.index ?? null;
+      if (at === null) throw { code: "not-found", message: `person ${id} not found` };
+      while (at !== null) {
+        const n: ChartNode = backend.nodes[at]!;
+        chain.push({ ...n });
+        at = n.manager;
+      }
+      return decodeIndexedNodes(encodeIndexedNodes(chain));
     },
     async chartDotted() {
       backend.calls.push("chartDotted");

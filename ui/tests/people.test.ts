@@ -187,16 +187,21 @@ describe("cost text", () => {
 });
 
 describe("inline edits", () => {
-  it("an edit goes through the scenario (undoable) and the table reloads", async () => {
+  it("an edit goes through the scenario (undoable); a title needs only the patched nodes, a cost the table too", async () => {
     const { people, backend, scenarios, org } = await loaded();
     expect(await people.edit("bob", "title", "  Staff Engineer ")).toBe(true);
     expect(backend.calls).toContain("applyChange:editPerson");
-    expect(backend.calls).toContain("peopleTable");
+    expect(backend.calls).not.toContain("peopleTable");
+    expect(people.loadedRevision).toBe(scenarios.revision);
     expect(scenarios.canUndo).toBe(true);
     expect(org.node("bob")?.title).toBe("Staff Engineer");
     expect(org.announcement).toBe("Changed Bob Baker's title to “Staff Engineer”.");
     const row = org.tree.byId.get("bob")!;
     expect(people.data?.text("title", row)).toBe("Staff Engineer");
+    backend.calls.length = 0;
+    expect(await people.edit("bob", "cost", "123456")).toBe(true);
+    expect(backend.calls).toContain("peopleTable");
+    expect(people.data?.costCents(row)).toBe(12345600);
   });
 
   it("a bad cost is refused with a clear message and nothing changes", async () => {

@@ -252,19 +252,33 @@ describe("ScenarioStore.apply", () => {
     expect(org.node("bob")?.title).toBe("Engineer");
   });
 
-  it("an edit fetches only what it changed: support the metrics, a title the nodes, a move the layout too", async () => {
-    const { backend, scenarios } = await loaded();
+  it("an edit fetches only what it changed: support the metrics, a title the chain's nodes, a move the layout too", async () => {
+    const { backend, scenarios, org } = await loaded();
     expect(await scenarios.apply({ kind: "addSupport", person: "bob", team: "payments" }, "Bob supports Payments.")).toBe(true);
     expect(backend.calls).toContain("metrics");
     expect(backend.calls).not.toContain("chartNodes");
     expect(scenarios.canUndo).toBe(true);
     backend.calls.length = 0;
     await scenarios.apply({ kind: "editPerson", person: "bob", edit: { field: "title", value: "Lead" } }, "Retitled.");
-    expect(backend.calls).toContain("chartNodes");
+    expect(backend.calls).toContain("chartChainNodes:bob");
+    expect(backend.calls).not.toContain("chartNodes");
     expect(backend.calls.some((c) => c.startsWith("chartLayout"))).toBe(false);
+    expect(org.node("bob")?.title).toBe("Lead");
+    expect(org.nodes.map((n) => n.id)).toEqual(backend.nodes.map((n) => n.id));
     backend.calls.length = 0;
     await scenarios.apply({ kind: "move", person: "bob", manager: "dan" }, "Moved.");
     expect(backend.calls.some((c) => c.startsWith("chartLayout"))).toBe(true);
+  });
+
+  it("a patch that does not line up with the nodes on show falls back to fetching every node", async () => {
+    const { backend, scenarios, org } = await loaded();
+    // As if the nodes on show were stale: the patch names someone else at bob's index.
+    const chain = backend.chartChainNodes.bind(backend);
+    backend.chartChainNodes = async (id) => (await chain(id)).map((n) => (n.id === "bob" ? { ...n, id: "stranger" } : n));
+    await scenarios.apply({ kind: "editPerson", person: "bob", edit: { field: "title", value: "Lead" } }, "Retitled.");
+    expect(backend.calls).toContain("chartNodes");
+    expect(org.node("bob")?.title).toBe("Lead");
+    expect(org.node("stranger")).toBeUndefined();
   });
 
   it("words a refused edit and changes nothing", async () => {

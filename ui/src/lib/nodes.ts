@@ -70,6 +70,32 @@ export function decodeNodes(buffer: ArrayBuffer): ChartNode[] {
   return nodes;
 }
 
+/**
+ * Decodes `indexed_nodes_to_bytes`: a count, each node's index, then the
+ * nodes as `decodeNodes` reads them (some nodes, to patch into the rest).
+ */
+export function decodeIndexedNodes(buffer: ArrayBuffer): ChartNode[] {
+  if (buffer.byteLength < 4) throw new Error("chart nodes: truncated indices");
+  const count = new DataView(buffer).getUint32(0, true);
+  const head = 4 + 4 * count;
+  if (buffer.byteLength < head) throw new Error("chart nodes: truncated indices");
+  const indices = new Uint32Array(buffer, 4, count);
+  const nodes = decodeNodes(buffer.slice(head));
+  if (nodes.length !== count) throw new Error("chart nodes: index count does not match the nodes");
+  return nodes.map((node, i) => ({ ...node, index: indices[i] ?? node.index }));
+}
+
+/** Encodes nodes the way `indexed_nodes_to_bytes` does (tests and the fake). */
+export function encodeIndexedNodes(nodes: readonly ChartNode[]): ArrayBuffer {
+  const body = new Uint8Array(encodeNodes(nodes));
+  const buffer = new ArrayBuffer(4 + 4 * nodes.length + body.length);
+  const view = new DataView(buffer);
+  view.setUint32(0, nodes.length, true);
+  nodes.forEach((node, i) => view.setUint32(4 + 4 * i, node.index, true));
+  new Uint8Array(buffer, 4 + 4 * nodes.length).set(body);
+  return buffer;
+}
+
 /** Encodes nodes the way the Rust side does (used by tests and the fake). */
 export function encodeNodes(nodes: readonly ChartNode[]): ArrayBuffer {
   const n = nodes.length;

@@ -110,6 +110,9 @@ export function editRequest(person: string, field: EditableField, value: string 
 /** What the table was doing when refused: an inline edit of a field, an add or a remove. */
 export type PeopleAction = EditableField | "add" | "remove";
 
+/** Edits of fields the chart nodes carry and the people table does not. */
+const NODE_FIELDS: ReadonlySet<PeopleAction> = new Set(["title", "level", "status"]);
+
 /** The wording of a refused edit, chosen by code (the core parsed the value). */
 export function describeEditError(error: UiError, action: PeopleAction, typed: string): string {
   if (error.code === "invalid-input" && action === "cost") {
@@ -312,9 +315,17 @@ export class PeopleStore {
     this.saving = true;
     this.error = null;
     try {
+      const before = this.scenarios.revision;
       const ok = await this.scenarios.apply(request, announcement);
       if (ok) {
-        await this.load();
+        // The nodes carry these fields; the table's own columns (team,
+        // location, cost, start date) are as fetched, so at 100k people
+        // fetching them again would only slow the edit down.
+        if (NODE_FIELDS.has(action) && this.table !== null && this.loadedRevision === before) {
+          this.loadedRevision = this.scenarios.revision;
+        } else {
+          await this.load();
+        }
         return true;
       }
       const refused = this.scenarios.error;

@@ -4,7 +4,7 @@
 import { Channel, invoke } from "@tauri-apps/api/core";
 import { open, save } from "@tauri-apps/plugin-dialog";
 import { AppError, toAppError } from "./errors";
-import { decodeDotted, decodeNodes } from "./nodes";
+import { decodeDotted, decodeIndexedNodes, decodeNodes } from "./nodes";
 import type {
   ChangeDto,
   ChangeRequest,
@@ -36,6 +36,8 @@ export interface Platform {
   workspaceInfo(): Promise<WorkspaceInfo>;
   /** Every chart node in index order (decoded from the binary columns). */
   chartNodes(): Promise<ChartNode[]>;
+  /** The nodes of `id` and their managers up to the root, with their indices. */
+  chartChainNodes(id: string): Promise<ChartNode[]>;
   /** Dotted lines as flat (manager, report) node index pairs. */
   chartDotted(): Promise<Uint32Array>;
   /** Little-endian f32 (x, y, width, height) per node, in node index order. */
@@ -152,6 +154,7 @@ function toArrayBuffer(value: unknown): ArrayBuffer {
 export const tauriPlatform: Platform = {
   workspaceInfo: () => call<WorkspaceInfo>("workspace_info"),
   chartNodes: async () => decodeNodes(toArrayBuffer(await call<unknown>("chart_nodes"))),
+  chartChainNodes: async (id) => decodeIndexedNodes(toArrayBuffer(await call<unknown>("chart_chain_nodes", { id }))),
   chartDotted: async () => decodeDotted(toArrayBuffer(await call<unknown>("chart_dotted"))),
   chartLayout: async (collapsed) =>
     toArrayBuffer(await call<unknown>("chart_layout", { collapsed: [...collapsed] })),

@@ -46,10 +46,11 @@ export function shortcutFor(e: ShortcutEvent): "undo" | "redo" | null {
 
 /**
  * What must be fetched again after an action: everything, the nodes and
- * metrics (the layout depends only on who reports to whom), the metrics
- * alone, or nothing.
+ * metrics (the layout depends only on who reports to whom), the edited
+ * person's node and their managers' with the metrics, the metrics alone,
+ * or nothing.
  */
-type Reload = "org" | "nodes" | "metrics" | "none";
+type Reload = "org" | "nodes" | "person" | "metrics" | "none";
 
 /** By edit: at 100k people a full reload is most of an edit's time. */
 const RELOAD_AFTER: Readonly<Record<ChangeRequest["kind"], Reload>> = {
@@ -57,7 +58,8 @@ const RELOAD_AFTER: Readonly<Record<ChangeRequest["kind"], Reload>> = {
   moveAlone: "org",
   addPerson: "org",
   removePerson: "org",
-  editPerson: "nodes",
+  // One person's own fields: only their node and their managers' change.
+  editPerson: "person",
   assignTeam: "nodes",
   createTeam: "nodes",
   renameTeam: "nodes",
@@ -184,7 +186,8 @@ export class ScenarioStore {
    */
   async apply(request: ChangeRequest, announcement: string): Promise<boolean> {
     const reload = RELOAD_AFTER[request.kind];
-    return this.#run("edit", this.currentName, () => this.#platform.applyChange(request), announcement, reload);
+    const person = request.kind === "editPerson" ? request.person : null;
+    return this.#run("edit", this.currentName, () => this.#platform.applyChange(request), announcement, reload, person);
   }
 
   async undo(): Promise<boolean> {
@@ -267,6 +270,7 @@ export class ScenarioStore {
     call: () => Promise<ScenarioState>,
     announcement: string,
     reload: Reload = "org",
+    person: string | null = null,
   ): Promise<boolean> {
     if (this.busy) return false;
     this.busy = true;
@@ -275,7 +279,7 @@ export class ScenarioStore {
       this.#setState(await call());
       const [changes] = await Promise.all([
         this.#platform.scenarioChanges(),
-        this.#reloadOrg(reload),
+        this.#reloadOrg(reload, person),
       ]);
       this.changes = changes;
       this.revision++;
@@ -289,12 +293,14 @@ export class ScenarioStore {
     }
   }
 
-  #reloadOrg(reload: Reload): Promise<void> {
+  #reloadOrg(reload: Reload, person: string | null): Promise<void> {
     switch (reload) {
       case "org":
         return this.#org.reload();
       case "nodes":
         return this.#org.reloadNodes();
+      case "person":
+        return person === null ? this.#org.reloadNodes() : this.#org.reloadPerson(person);
       case "metrics":
         return this.#org.reloadMetrics();
       case "none":

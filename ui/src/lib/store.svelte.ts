@@ -80,7 +80,13 @@ export class OrgStore {
   /** Bumped when the chart should zoom to fit (first load). */
   fitRequest = $state(0);
 
-  tree: Tree = $derived(buildTree(this.nodes));
+  /**
+   * The nodes the tree was built from. Patching one person's fields
+   * (`reloadPerson`) replaces `nodes` but not this: who reports to whom is
+   * unchanged, and rebuilding the tree costs most of such an edit at 100k.
+   */
+  #structure = $state.raw<readonly ChartNode[]>([]);
+  tree: Tree = $derived(buildTree(this.#structure));
   selectedIndex: number = $derived(
     this.selectedId === null ? -1 : (this.tree.byId.get(this.selectedId) ?? -1),
   );
@@ -153,6 +159,7 @@ export class OrgStore {
     this.focus = null;
     this.collapsed = new Set();
     this.nodes = [];
+    this.#structure = this.nodes;
     this.layout = ChartLayout.empty();
     await this.load();
   }
@@ -201,8 +208,33 @@ export class OrgStore {
       if (nodes.length !== this.layout.length) return await this.reload();
       this.dotted = dotted;
       this.nodes = nodes.every((n, i) => n.index === i) ? nodes : [...nodes].sort((a, b) => a.index - b.index);
+      this.#structure = this.nodes;
       const selected = this.selectedId;
       if (selected !== null) await this.select(this.tree.byId.has(selected) ? selected : null);
+    } catch (e) {
+      const error = toAppError(e);
+      this.error = { code: error.code, message: error.message };
+    }
+  }
+
+  /**
+   * Fetches the metrics and only the nodes an edit of `id`'s own fields
+   * (title, level, status, cost, team…) can change: theirs and their
+   * managers' up the chain. They are patched into a copy of the nodes; the
+   * tree and the layout stay, since nobody's manager changed. A patch that
+   * does not line up with what is on show falls back to `reloadNodes`.
+   */
+  async reloadPerson(id: string): Promise<void> {
+    try {
+      const shown = this.#platform.metrics().then((m) => this.#setMetrics(m));
+      const [patch] = await Promise.all([this.#platform.chartChainNodes(id), shown]);
+      const nodes = this.nodes.slice();
+      for (const node of patch) {
+        if (nodes[node.index]?.id !== node.id) return await this.reloadNodes();
+        nodes[node.index] = node;
+      }
+      this.nodes = nodes;
+      if (this.selectedId !== null) await this.select(this.selectedId);
     } catch (e) {
       const error = toAppError(e);
       this.error = { code: error.code, message: error.message };
@@ -264,6 +296,7 @@ export class OrgStore {
       : [...nodes].sort((a, b) => a.index - b.index);
     const layout = decodeLayout(buffer, ordered.length);
     this.nodes = ordered;
+    this.#structure = ordered;
     this.layout = layout;
     // Forget collapsed ids that no longer exist (the tree's id map is built anyway).
     const ids = this.tree.byId;
