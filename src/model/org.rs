@@ -445,8 +445,8 @@ impl Org {
         Ok(())
     }
 
-    /// Explicit support assignments (embedded staff+ also support their home
-    /// team implicitly; see [`Org::supported_teams`]).
+    /// Explicit support assignments. Embedded staff+ also support their home
+    /// team implicitly; the coverage metrics count both.
     pub fn support_assignments(&self) -> &BTreeSet<(PersonId, TeamId)> {
         &self.support
     }

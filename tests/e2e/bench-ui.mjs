@@ -9,41 +9,14 @@
 
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, readlinkSync } from "node:fs";
-import { connect, createServer } from "node:net";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { remote } from "webdriverio";
+import { freePort, waitForListener } from "./ports.mjs";
 
 const APP = process.env.ORGRAPH_APP_BINARY;
 const WAIT = 120_000;
 const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
-
-function freePort() {
-  return new Promise((ok, fail) => {
-    const server = createServer();
-    server.unref();
-    server.on("error", fail);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => ok(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
-
-async function waitForPort(port, child) {
-  const deadline = Date.now() + 20_000;
-  while (Date.now() < deadline) {
-    const up = await new Promise((ok) => {
-      const s = connect(port, "127.0.0.1");
-      s.once("connect", () => (s.destroy(), ok(true)));
-      s.once("error", () => ok(false));
-    });
-    if (up) return;
-    if (child.exitCode !== null) throw new Error("tauri-driver exited");
-    await sleep(100);
-  }
-  throw new Error(`nothing listens on port ${port}`);
-}
 
 function appPid() {
   for (const entry of readdirSync("/proc")) {
@@ -201,10 +174,8 @@ async function bench(people, workspace) {
   });
   let browser;
   try {
-    await waitForPort(port, driver);
-    // tauri-driver proxies the session to WebKitWebDriver, which may still
-    // be starting.
-    await waitForPort(nativePort, driver);
+    await waitForListener(port, "tauri-driver", driver);
+    await waitForListener(nativePort, "WebKitWebDriver", driver);
     browser = await remote({
       hostname: "127.0.0.1",
       port,

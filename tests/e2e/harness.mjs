@@ -12,12 +12,12 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readlinkSync, rmSync } from "node:fs";
-import { connect, createServer } from "node:net";
 import { homedir, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { after, before } from "node:test";
 import { fileURLToPath } from "node:url";
 import { remote } from "webdriverio";
+import { freePort, waitForListener } from "./ports.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const repo = resolve(here, "../..");
@@ -28,18 +28,6 @@ function tauriDriverPath() {
   if (process.env.TAURI_DRIVER) return process.env.TAURI_DRIVER;
   const cargo = join(homedir(), ".cargo/bin/tauri-driver");
   return existsSync(cargo) ? cargo : "tauri-driver";
-}
-
-function freePort() {
-  return new Promise((ok, fail) => {
-    const server = createServer();
-    server.unref();
-    server.on("error", fail);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => ok(typeof address === "object" && address ? address.port : 0));
-    });
-  });
 }
 
 export const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
@@ -65,32 +53,6 @@ let workDir;
 // Live bindings: importers see the current session and workspace.
 export let workspace;
 export let browser;
-
-/**
- * Waits until something accepts TCP connections on `port`. Used for both
- * tauri-driver and the WebKitWebDriver it spawns: tauri-driver listens at
- * once but proxies a new session to WebKitWebDriver, which may still be
- * starting on a cold machine (CI saw "Connection refused" there).
- */
-async function waitForListener(port, name) {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    // A bare TCP connect: an HTTP request to tauri-driver would make it try
-    // to proxy to WebKitWebDriver.
-    const listening = await new Promise((ok) => {
-      const socket = connect(port, "127.0.0.1");
-      socket.once("connect", () => {
-        socket.destroy();
-        ok(true);
-      });
-      socket.once("error", () => ok(false));
-    });
-    if (listening) return;
-    if (driver.exitCode !== null) throw new Error(`tauri-driver exited with ${driver.exitCode}`);
-    await sleep(200);
-  }
-  throw new Error(`${name} did not start listening on port ${port}`);
-}
 
 export async function startApp() {
   browser = await remote({
@@ -254,8 +216,8 @@ export function useApp() {
       stdio: ["ignore", "inherit", "inherit"],
       detached: true, // own process group, so cleanup reaches WebKitWebDriver too
     });
-    await waitForListener(driverPort, "tauri-driver");
-    await waitForListener(nativePort, "WebKitWebDriver");
+    await waitForListener(driverPort, "tauri-driver", driver);
+    await waitForListener(nativePort, "WebKitWebDriver", driver);
   });
 
   after(async () => {
