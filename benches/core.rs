@@ -23,7 +23,7 @@ fn csv_bytes(people: usize) -> Vec<u8> {
 
 fn import(bytes: &[u8]) -> Org {
     let expected = bytes.len() / 100;
-    let (org, _) = orgraph::import::load_csv_reader(
+    let (org, _) = orgraph::import::load_csv_text(
         bytes,
         "bench.csv",
         Ladder::default(),

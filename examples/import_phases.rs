@@ -14,7 +14,7 @@ fn main() {
     let bytes = std::fs::read(&path).expect("readable file");
     let t_read = t.elapsed();
     let t = Instant::now();
-    let (org, _) = orgraph::import::load_csv_reader(
+    let (org, _) = orgraph::import::load_csv_text(
         &bytes[..],
         "x",
         Default::default(),

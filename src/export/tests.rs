@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::error::ErrorCode;
-use crate::import::load_csv_reader;
+use crate::import::load_csv_text;
 use crate::metrics::{compute, View};
 use crate::model::{Person, Status, Team, TeamId, TeamKind};
 use crate::money::Money;
@@ -169,7 +169,7 @@ fn redacted() -> ExportOptions {
 }
 
 fn import(csv: &str, like: &Org) -> (Org, Vec<crate::model::Finding>) {
-    load_csv_reader(
+    load_csv_text(
         csv.as_bytes(),
         "export.csv",
         like.ladder.clone(),

@@ -10,7 +10,9 @@ mod decode;
 mod fields;
 mod into;
 mod managers;
+mod parallel;
 mod rows;
+mod segments;
 mod teams;
 mod xlsx;
 
@@ -171,11 +173,15 @@ pub fn load_with_progress(
                 }
             };
             if kind == ManagerRef::Id {
-                // The common case streams: parsing and building overlap.
-                let reader = csv_reader(&text, delimiter);
-                let overrides = &options.overrides;
-                let sizes = (text.len() as u64, text.len() / 100);
-                return stream(reader, &name, overrides, (ladder, policy), sizes, progress);
+                // The common case is read on every core, building as it goes.
+                let source = parallel::CsvText {
+                    text: &text,
+                    delimiter,
+                    file: &name,
+                    overrides: &options.overrides,
+                };
+                let expected_people = text.len() / 100;
+                return parallel::load_text(source, (ladder, policy), expected_people, progress);
             }
             let (rows, findings, columns) =
                 read_table(&text, delimiter, &name, options, None, progress)?;
@@ -263,7 +269,7 @@ fn map_sheet(
         .map_err(OrgError::Validation)?;
     let mut rows = Vec::with_capacity(sheet.rows.len());
     for (row, cells) in &sheet.rows {
-        let value = |i: usize| cells.get(i).map_or(&b""[..], |c| c.as_bytes());
+        let value = |i: usize| Ok(cells.get(i).map_or("", String::as_str));
         if let Some(mapped) = mapper.map(*row, value) {
             rows.push(mapped);
         }
@@ -404,13 +410,20 @@ fn read_rows<R: Read>(
     overrides: &[(String, Field)],
     limit: Option<usize>,
     progress: &(dyn Fn(u64) + Sync),
-    mut sink: impl FnMut(PersonRecord, Keys),
+    sink: impl FnMut(PersonRecord, Keys),
 ) -> std::result::Result<(ReadResult, Vec<ColumnMapping>), Vec<Finding>> {
-    let at = |row: Option<u64>| Location {
-        file: file.to_string(),
-        row,
-        column: None,
-    };
+    let (mut mapper, columns) = read_header(reader, file, overrides)?;
+    read_body(reader, &mut mapper, limit, progress, sink);
+    Ok((mapper.finish(), columns))
+}
+
+/// Reads the header row and maps its columns. Errors are the header's
+/// problems: unreadable, or lacking a required column.
+fn read_header<R: Read>(
+    reader: &mut csv::Reader<R>,
+    file: &str,
+    overrides: &[(String, Field)],
+) -> std::result::Result<(RecordMapper, Vec<ColumnMapping>), Vec<Finding>> {
     let headers: Vec<String> = match reader.byte_headers() {
         Ok(headers) => headers
             .iter()
@@ -420,11 +433,27 @@ fn read_rows<R: Read>(
             return Err(vec![Finding::error(
                 "unreadable-header",
                 format!("cannot read the header row: {err}"),
-                at(Some(1)),
+                Location {
+                    file: file.to_string(),
+                    row: Some(1),
+                    column: None,
+                },
             )])
         }
     };
-    let (mut mapper, columns) = RecordMapper::new(file, &headers, overrides)?;
+    RecordMapper::new(file, &headers, overrides)
+}
+
+/// Maps the data rows of `reader` (up to `limit` records) to records,
+/// handing each to `sink`; the mapper collects the findings. Rows are
+/// numbered by the reader's lines.
+fn read_body<R: Read>(
+    reader: &mut csv::Reader<R>,
+    mapper: &mut RecordMapper,
+    limit: Option<usize>,
+    progress: &(dyn Fn(u64) + Sync),
+    mut sink: impl FnMut(PersonRecord, Keys),
+) {
     // Byte records skip UTF-8 validation of columns we do not read; the
     // columns we do read are validated one by one, so an error can name
     // its column.
@@ -440,11 +469,11 @@ fn read_rows<R: Read>(
             Ok(true) => {}
             Err(err) => {
                 let row = err.position().map_or(row, |p| p.line());
-                mapper.push_finding(Finding::error(
+                mapper.push_row_finding(
+                    row,
                     "unreadable-row",
                     format!("cannot read this row: {err}"),
-                    at(Some(row)),
-                ));
+                );
                 if mapper.error_count() > MAX_ERRORS {
                     break;
                 }
@@ -452,7 +481,16 @@ fn read_rows<R: Read>(
             }
         }
         let row = raw.position().map_or(row, |p| p.line());
-        if let Some((record, keys)) = mapper.map(row, |i| raw.get(i).unwrap_or(b"")) {
+        // One UTF-8 check per row rather than per value: field bounds are
+        // ASCII delimiters, so every field of valid text is valid text.
+        // Only a row with invalid bytes is checked value by value, so the
+        // error can name its column.
+        let text = std::str::from_utf8(raw.as_slice()).ok();
+        let value = |i: usize| match text {
+            Some(text) => Ok(raw.range(i).map_or("", |range| &text[range])),
+            None => std::str::from_utf8(raw.get(i).unwrap_or(b"")),
+        };
+        if let Some((record, keys)) = mapper.map(row, value) {
             count += 1;
             sink(record, keys);
             if (count as u64).is_multiple_of(PROGRESS_EVERY) {
@@ -463,7 +501,6 @@ fn read_rows<R: Read>(
             break;
         }
     }
-    Ok((mapper.finish(), columns))
 }
 
 /// Reads person records from UTF-8, comma-separated CSV, handing each to
@@ -494,90 +531,23 @@ pub fn read_records<R: Read>(
     Ok((records, warnings))
 }
 
-/// Records handed from the parsing thread to the building thread at once.
-const BATCH: usize = 4096;
-
-/// Reads and validates UTF-8, comma-separated CSV into an org, building
-/// it as rows stream in. Errors carry every finding (from reading and from
-/// validation).
-pub fn load_csv_reader<R: Read + Send>(
-    input: R,
+/// Reads and validates UTF-8, comma-separated CSV text into an org, on
+/// every core. `expected_people` sizes the org up front. Errors carry every
+/// finding (from reading and from validation).
+pub fn load_csv_text(
+    text: &[u8],
     file: &str,
     ladder: Ladder,
     policy: Policy,
     expected_people: usize,
 ) -> Result<(Org, Vec<Finding>)> {
-    let reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .has_headers(true)
-        .from_reader(input);
-    let sizes = (expected_people as u64 * 100, expected_people);
-    stream(reader, file, &[], (ladder, policy), sizes, &|_| {})
-}
-
-/// Parsing and building run on two threads, batch by batch, since each is
-/// about half the work.
-fn stream<R: Read + Send>(
-    mut reader: csv::Reader<R>,
-    file: &str,
-    overrides: &[(String, Field)],
-    (ladder, policy): (Ladder, Policy),
-    (total, expected_people): (u64, usize),
-    progress: ProgressSink<'_>,
-) -> Result<(Org, Vec<Finding>)> {
-    let mut builder = OrgBuilder::with_capacity(file, ladder, policy, expected_people);
-    let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<PersonRecord>>(8);
-    let read = std::thread::scope(|scope| {
-        let parser = scope.spawn(move || {
-            let mut batch = Vec::with_capacity(BATCH);
-            let reading = |done: u64| {
-                progress(Progress {
-                    stage: Stage::Reading,
-                    done: done.min(total),
-                    total,
-                })
-            };
-            let read = read_rows(&mut reader, file, overrides, None, &reading, |record, _| {
-                batch.push(record);
-                if batch.len() == BATCH {
-                    let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
-                    // Only fails if the builder is gone, i.e. panicked.
-                    let _ = sender.send(full);
-                }
-            });
-            let _ = sender.send(batch);
-            read
-        });
-        for batch in receiver {
-            for record in batch {
-                builder.push(record);
-            }
-        }
-        parser.join().unwrap_or_else(|_| {
-            Err(vec![Finding::error(
-                "internal",
-                "the CSV reader stopped unexpectedly",
-                Location {
-                    file: file.to_string(),
-                    row: None,
-                    column: None,
-                },
-            )])
-        })
-    });
-    let (read, columns) = match read {
-        Ok((read, columns)) => (read, columns),
-        Err(header) => (Err(header), Vec::new()),
+    let source = parallel::CsvText {
+        text,
+        delimiter: b',',
+        file,
+        overrides: &[],
     };
-    let validating = |done| Progress {
-        stage: Stage::Validating,
-        done,
-        total: 1,
-    };
-    progress(validating(0));
-    let built = builder.finish();
-    progress(validating(1));
-    merge(read, built, &columns)
+    parallel::load_text(source, (ladder, policy), expected_people, &|_| {})
 }
 
 /// Reads and validates a UTF-8, comma-separated CSV file into an org.
@@ -796,7 +766,7 @@ mod tests {
         let text = "id,manager_id,team,team_name,department,team_kind\n\
                     1,,Core,Core Team,Eng,platform\n\
                     ,,Core,Kernel,Ops,enabling\n";
-        let (org, warnings) = load_csv_reader(
+        let (org, warnings) = load_csv_text(
             text.as_bytes(),
             "people.csv",
             Ladder::default(),
@@ -830,7 +800,7 @@ mod tests {
         );
 
         let twice = format!("{text},,Core,,,\n");
-        let findings = load_csv_reader(
+        let findings = load_csv_text(
             twice.as_bytes(),
             "people.csv",
             Ladder::default(),
@@ -888,7 +858,7 @@ mod tests {
             let mut text = b"id,manager_id,cost,status\n".to_vec();
             text.extend(bytes);
             let _ = read_records(&text[..], "fuzz.csv");
-            let _ = load_csv_reader(&text[..], "fuzz.csv", Ladder::default(), Policy::default(), 0);
+            let _ = load_csv_text(&text[..], "fuzz.csv", Ladder::default(), Policy::default(), 0);
         }
 
         /// Whole files of arbitrary bytes, after a header of some dialect

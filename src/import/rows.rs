@@ -40,6 +40,10 @@ pub struct RecordMapper {
     /// No team id column, but team names: the name is the team.
     team_name_is_team: bool,
     strings: Interner,
+    /// The last value shared per read column: exports often list a team's
+    /// or department's people together, and comparing with the previous
+    /// row's value is cheaper than hashing.
+    last: Vec<Arc<str>>,
     empty: Arc<str>,
     findings: Vec<Finding>,
 }
@@ -149,6 +153,7 @@ impl RecordMapper {
             !reads(Field::Team) && !team_name_is_team && reads(Field::Department);
         let mut strings = Interner::new();
         let empty = strings.intern("");
+        let read = columns.len();
         Ok((
             RecordMapper {
                 file: file.to_string(),
@@ -156,12 +161,21 @@ impl RecordMapper {
                 compose_name,
                 department_is_team,
                 team_name_is_team,
+                last: vec![empty.clone(); read],
                 strings,
                 empty,
                 findings,
             },
             mapping,
         ))
+    }
+
+    /// The shared copy of `value`, read from column `column`.
+    fn shared(&mut self, column: usize, value: &str) -> Arc<str> {
+        if *self.last[column] != *value {
+            self.last[column] = self.strings.intern(value);
+        }
+        Arc::clone(&self.last[column])
     }
 
     fn at(&self, row: u64, column: &str) -> Location {
@@ -172,9 +186,37 @@ impl RecordMapper {
         }
     }
 
-    /// Records a finding found while reading (an unreadable row, say).
-    pub fn push_finding(&mut self, finding: Finding) {
-        self.findings.push(finding);
+    /// Records an error found while reading a row (an unreadable one, say).
+    pub fn push_row_finding(&mut self, row: u64, code: &str, message: String) {
+        let at = Location {
+            file: self.file.clone(),
+            row: Some(row),
+            column: None,
+        };
+        self.findings.push(Finding::error(code, message, at));
+    }
+
+    /// A mapper for another part of the same file: the same columns, none
+    /// of the findings so far, its own shared strings.
+    pub fn fork(&self) -> RecordMapper {
+        let mut strings = Interner::new();
+        let empty = strings.intern("");
+        RecordMapper {
+            file: self.file.clone(),
+            columns: self.columns.clone(),
+            compose_name: self.compose_name,
+            department_is_team: self.department_is_team,
+            team_name_is_team: self.team_name_is_team,
+            last: vec![empty.clone(); self.columns.len()],
+            strings,
+            empty,
+            findings: Vec::new(),
+        }
+    }
+
+    /// Every finding so far, warnings and errors alike, leaving none.
+    pub fn take_findings(&mut self) -> Vec<Finding> {
+        std::mem::take(&mut self.findings)
     }
 
     pub fn error_count(&self) -> usize {
@@ -190,19 +232,19 @@ impl RecordMapper {
         }
     }
 
-    /// The record of one data row; `value(i)` gives column i's raw bytes
-    /// (empty when the row is short). `None` for a row with no values. A
+    /// The record of one data row; `value(i)` gives column i's text
+    /// (empty when the row is short), or why it is not UTF-8. `None` for a row with no values. A
     /// row with a team and no value outside the team columns (no id, no
     /// name, ...) is a team's own row: its record `declares_team`.
     pub fn map<'v>(
         &mut self,
         row: u64,
-        value: impl Fn(usize) -> &'v [u8],
+        value: impl Fn(usize) -> Result<&'v str, std::str::Utf8Error>,
     ) -> Option<(PersonRecord, Keys)> {
         if self
             .columns
             .iter()
-            .all(|(index, _, _)| value(*index).trim_ascii().is_empty())
+            .all(|(index, _, _)| value(*index).is_ok_and(|v| trim(v).is_empty()))
         {
             return None;
         }
@@ -236,8 +278,8 @@ impl RecordMapper {
         let (mut first, mut last, mut division) = ("", "", "");
         for column in 0..self.columns.len() {
             let (index, field) = (self.columns[column].0, self.columns[column].1);
-            let value = match std::str::from_utf8(value(index)) {
-                Ok(value) => value.trim(),
+            let value = match value(index) {
+                Ok(value) => trim(value),
                 Err(err) => {
                     let at = self.at(row, &self.columns[column].2);
                     self.findings.push(Finding::error(
@@ -265,19 +307,19 @@ impl RecordMapper {
                 Field::Name => record.name = ShortText::from(value),
                 Field::FirstName => first = value,
                 Field::LastName => last = value,
-                Field::Title => record.title = self.strings.intern(value),
-                Field::Team => record.team = self.strings.intern(value),
+                Field::Title => record.title = self.shared(column, value),
+                Field::Team => record.team = self.shared(column, value),
                 Field::TeamName if self.team_name_is_team => {
-                    record.team = self.strings.intern(value);
+                    record.team = self.shared(column, value);
                 }
-                Field::TeamName => record.team_name = self.strings.intern(value),
+                Field::TeamName => record.team_name = self.shared(column, value),
                 Field::Leads => record.leads = split_list(value),
-                Field::Level => record.level = self.strings.intern(value),
-                Field::Location => record.location = self.strings.intern(value),
+                Field::Level => record.level = self.shared(column, value),
+                Field::Location => record.location = self.shared(column, value),
                 Field::Department if self.department_is_team => {
-                    record.team = self.strings.intern(value);
+                    record.team = self.shared(column, value);
                 }
-                Field::Department => record.department = self.strings.intern(value),
+                Field::Department => record.department = self.shared(column, value),
                 Field::Division => division = value,
                 Field::Supports => record.supports = split_list(value),
                 Field::DottedManagers => record.dotted_managers = split_list(value),
@@ -317,6 +359,18 @@ impl RecordMapper {
         }
         record.declares_team = !names_person && !record.team.is_empty();
         Some((record, keys))
+    }
+}
+
+/// `str::trim`, with a fast path for values that start and end in ASCII
+/// (nearly all of them): the Unicode-aware trim is several times slower.
+fn trim(text: &str) -> &str {
+    let ascii = text.trim_ascii();
+    let bytes = ascii.as_bytes();
+    if bytes.first().is_some_and(|b| !b.is_ascii()) || bytes.last().is_some_and(|b| !b.is_ascii()) {
+        ascii.trim()
+    } else {
+        ascii
     }
 }
 

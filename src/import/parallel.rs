@@ -1,0 +1,364 @@
+//! Reading CSV text into an org on every core. The text is cut into
+//! segments at record boundaries ([`super::segments`]); helper threads
+//! parse and map segments while this thread builds the org from them in
+//! file order, parsing segments itself whenever the next one is not ready.
+//! Building in file order keeps positions, duplicate-id reports and row
+//! numbers exactly as a sequential read gives them.
+
+use super::{
+    merge, read_body, read_header, segments, Field, Progress, ProgressSink, Stage, MAX_ERRORS,
+};
+use crate::error::Result;
+use crate::model::{Finding, Ladder, Location, Org, OrgBuilder, PersonRecord, Policy};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Condvar, Mutex, PoisonError};
+
+/// Bytes per segment: big enough that handing segments over costs
+/// nothing, small enough that both cores stay busy to the end.
+const SEGMENT_BYTES: usize = 2 << 20;
+
+/// Helper threads at most, besides the building thread.
+const MAX_HELPERS: usize = 3;
+
+/// One parsed segment. Rows are numbered from the segment's first line
+/// (1); the builder adds the lines before it.
+struct Segment {
+    records: Vec<PersonRecord>,
+    findings: Vec<Finding>,
+    /// Line ends in the segment, to number the next segment's rows.
+    newlines: u64,
+}
+
+/// Segments parsed ahead of the builder, by index.
+struct Parsed {
+    slots: Mutex<Vec<Option<Segment>>>,
+    filled: Condvar,
+}
+
+impl Parsed {
+    fn put(&self, index: usize, segment: Segment) {
+        let mut slots = self.slots.lock().unwrap_or_else(PoisonError::into_inner);
+        slots[index] = Some(segment);
+        self.filled.notify_all();
+    }
+
+    fn take(&self, index: usize) -> Option<Segment> {
+        let mut slots = self.slots.lock().unwrap_or_else(PoisonError::into_inner);
+        slots[index].take()
+    }
+
+    /// Waits until a helper has put segment `index`.
+    fn wait_for(&self, index: usize) -> Segment {
+        let slots = self.slots.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut slots = self
+            .filled
+            .wait_while(slots, |slots| slots[index].is_none())
+            .unwrap_or_else(PoisonError::into_inner);
+        slots[index].take().unwrap_or_else(|| Segment {
+            records: Vec::new(),
+            findings: Vec::new(),
+            newlines: 0,
+        })
+    }
+}
+
+fn count_newlines(text: &[u8]) -> u64 {
+    memchr::memchr_iter(b'\n', text).count() as u64
+}
+
+/// CSV text to read, and how.
+pub(super) struct CsvText<'a> {
+    pub text: &'a [u8],
+    pub delimiter: u8,
+    /// Names the source in findings.
+    pub file: &'a str,
+    /// Header → field, overriding the detected mapping.
+    pub overrides: &'a [(String, Field)],
+}
+
+/// Reads, maps and validates CSV text into an org (see the module
+/// comment). Errors carry every finding, from reading and from building.
+pub(super) fn load_text(
+    source: CsvText<'_>,
+    policies: (Ladder, Policy),
+    expected_people: usize,
+    progress: ProgressSink<'_>,
+) -> Result<(Org, Vec<Finding>)> {
+    load_in_segments(source, policies, expected_people, progress, SEGMENT_BYTES)
+}
+
+fn load_in_segments(
+    CsvText {
+        text,
+        delimiter,
+        file,
+        overrides,
+    }: CsvText<'_>,
+    (ladder, policy): (Ladder, Policy),
+    expected_people: usize,
+    progress: ProgressSink<'_>,
+    segment_bytes: usize,
+) -> Result<(Org, Vec<Finding>)> {
+    let mut builder = OrgBuilder::with_capacity(file, ladder, policy, expected_people);
+    let mut header = csv_reader(text, delimiter, true);
+    let (mut template, columns) = match read_header(&mut header, file, overrides) {
+        Ok(mapped) => mapped,
+        Err(findings) => return merge(Err(findings), builder.finish(), &[]),
+    };
+    // Findings about the header (a column mapped twice, say).
+    let mut findings = template.take_findings();
+    let header_end = (header.position().byte() as usize).min(text.len());
+    let starts = segments::record_starts(text, delimiter, header_end, segment_bytes);
+    let bounds: Vec<(usize, usize)> = starts.windows(2).map(|w| (w[0], w[1])).collect();
+    let parse = |index: usize| -> Segment {
+        let (start, end) = bounds[index];
+        let mut mapper = template.fork();
+        let mut reader = csv_reader(&text[start..end], delimiter, false);
+        let mut records = Vec::with_capacity((end - start) / 64);
+        read_body(&mut reader, &mut mapper, None, &|_| {}, |record, _| {
+            records.push(record)
+        });
+        Segment {
+            records,
+            findings: mapper.take_findings(),
+            newlines: count_newlines(&text[start..end]),
+        }
+    };
+    let parsed = Parsed {
+        slots: Mutex::new((0..bounds.len()).map(|_| None).collect()),
+        filled: Condvar::new(),
+    };
+    let next = AtomicUsize::new(0);
+    let stop = AtomicBool::new(false);
+    let helpers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .saturating_sub(1)
+        .min(MAX_HELPERS)
+        .min(bounds.len().saturating_sub(1));
+    let total = text.len() as u64;
+    let mut lines_before = count_newlines(&text[..header_end]);
+    std::thread::scope(|scope| {
+        for _ in 0..helpers {
+            let helper = std::thread::Builder::new().name("csv-reader".into());
+            // Without a helper, this thread parses every segment itself.
+            let _ = helper.spawn_scoped(scope, || help(&parse, &parsed, &next, &stop, file));
+        }
+        let mut errors = 0;
+        for (index, &(_, end)) in bounds.iter().enumerate() {
+            let segment = match parsed.take(index) {
+                Some(segment) => segment,
+                None => claim_until(index, &parse, &parsed, &next),
+            };
+            let renumber = |row: &mut u64| *row += lines_before;
+            for mut finding in segment.findings {
+                errors += usize::from(finding.is_error());
+                if let Some(row) = finding.location.row.as_mut() {
+                    renumber(row);
+                }
+                findings.push(finding);
+            }
+            for mut record in segment.records {
+                renumber(&mut record.row);
+                builder.push(record);
+            }
+            lines_before += segment.newlines;
+            progress(Progress {
+                stage: Stage::Reading,
+                done: end as u64,
+                total,
+            });
+            if errors > MAX_ERRORS {
+                break;
+            }
+        }
+        stop.store(true, Ordering::Relaxed);
+    });
+    let read = if findings.iter().any(Finding::is_error) {
+        Err(findings)
+    } else {
+        Ok(findings)
+    };
+    let validating = |done| Progress {
+        stage: Stage::Validating,
+        done,
+        total: 1,
+    };
+    progress(validating(0));
+    let built = builder.finish();
+    progress(validating(1));
+    merge(read, built, &columns)
+}
+
+/// The building thread's wait for segment `index`: it parses unclaimed
+/// segments meanwhile (keeping any that come before their turn), and
+/// sleeps only once a helper holds `index` and every segment is claimed.
+fn claim_until(
+    index: usize,
+    parse: &(dyn Fn(usize) -> Segment + Sync),
+    parsed: &Parsed,
+    next: &AtomicUsize,
+) -> Segment {
+    loop {
+        let claimed = next.fetch_add(1, Ordering::Relaxed);
+        let count = parsed.slots.lock().map_or(0, |slots| slots.len());
+        if claimed >= count {
+            return parsed.wait_for(index);
+        }
+        let segment = parse(claimed);
+        if claimed == index {
+            return segment;
+        }
+        parsed.put(claimed, segment);
+        if let Some(segment) = parsed.take(index) {
+            return segment;
+        }
+    }
+}
+
+/// A helper thread: parses unclaimed segments until none are left or the
+/// builder has stopped. A panic in parsing becomes an error finding, so
+/// the builder, which waits for every segment in turn, is never left
+/// waiting.
+fn help(
+    parse: &(dyn Fn(usize) -> Segment + Sync),
+    parsed: &Parsed,
+    next: &AtomicUsize,
+    stop: &AtomicBool,
+    file: &str,
+) {
+    let count = parsed.slots.lock().map_or(0, |slots| slots.len());
+    while !stop.load(Ordering::Relaxed) {
+        let index = next.fetch_add(1, Ordering::Relaxed);
+        if index >= count {
+            break;
+        }
+        let segment = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| parse(index)))
+            .unwrap_or_else(|_| Segment {
+                records: Vec::new(),
+                findings: vec![Finding::error(
+                    "internal",
+                    "the CSV reader stopped unexpectedly",
+                    Location {
+                        file: file.to_string(),
+                        row: None,
+                        column: None,
+                    },
+                )],
+                newlines: 0,
+            });
+        parsed.put(index, segment);
+    }
+}
+
+fn csv_reader(text: &[u8], delimiter: u8, has_headers: bool) -> csv::Reader<&[u8]> {
+    csv::ReaderBuilder::new()
+        .flexible(true)
+        .has_headers(has_headers)
+        .delimiter(delimiter)
+        .from_reader(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::OrgError;
+    use crate::export::{export_data, DataFormat};
+
+    fn load(text: &str, segment_bytes: usize) -> Result<(Org, Vec<Finding>)> {
+        let source = CsvText {
+            text: text.as_bytes(),
+            delimiter: b',',
+            file: "people.csv",
+            overrides: &[],
+        };
+        load_in_segments(source, Default::default(), 0, &|_| {}, segment_bytes)
+    }
+
+    fn generated(people: usize) -> String {
+        let mut bytes = Vec::new();
+        let records = crate::generate::generate(people, 7);
+        crate::generate::write_csv(&records, &mut bytes).expect("in-memory write");
+        String::from_utf8(bytes).expect("UTF-8")
+    }
+
+    fn as_json(org: &Org) -> String {
+        let metrics = crate::metrics::compute(org, crate::View::Current);
+        let mut out = Vec::new();
+        export_data(
+            org,
+            &metrics,
+            DataFormat::Json,
+            &Default::default(),
+            &mut out,
+        )
+        .expect("exported");
+        String::from_utf8(out).expect("UTF-8")
+    }
+
+    type Found = Vec<(String, Option<u64>, Option<String>)>;
+
+    fn found(findings: &[Finding]) -> Found {
+        findings
+            .iter()
+            .map(|f| (f.code.clone(), f.location.row, f.location.column.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn segments_build_the_org_a_whole_read_builds() {
+        let mut text = generated(3000);
+        // A quoted name over two lines, so later rows' numbers depend on
+        // counting it, and a manager nobody has, for a warning.
+        let cto = text
+            .lines()
+            .nth(1)
+            .and_then(|l| l.split(',').next())
+            .expect("a person");
+        text.push_str(&format!(
+            "X1,{cto},\"Multi\nLine\",Engineer,,L3,1000,,active,,,\n"
+        ));
+        text.push_str("X2,ghost,Late,Engineer,,L3,1000,,active,,,\n");
+        let (whole, whole_warnings) = load(&text, usize::MAX).expect("valid");
+        for segment_bytes in [64, 4096, 50_000] {
+            let (org, warnings) = load(&text, segment_bytes).expect("valid");
+            assert_eq!(
+                as_json(&org),
+                as_json(&whole),
+                "{segment_bytes}-byte segments"
+            );
+            assert_eq!(found(&warnings), found(&whole_warnings));
+        }
+        let ghost = whole_warnings
+            .iter()
+            .find(|w| w.code == "manager-not-found")
+            .expect("warned");
+        assert_eq!(
+            ghost.location.row,
+            Some(3000 + 4),
+            "header, 3000 rows, two lines"
+        );
+    }
+
+    #[test]
+    fn findings_in_later_segments_name_their_rows() {
+        let mut lines: Vec<String> = generated(2000).lines().map(str::to_string).collect();
+        lines[1500] = lines[1500].replacen(",active,", ",retired,", 1);
+        lines[1800] = lines[10].clone();
+        let text = lines.join("\n") + "\n";
+        let errors = |segment_bytes| match load(&text, segment_bytes) {
+            Err(OrgError::Validation(findings)) => found(&findings),
+            other => panic!("{:?}", other.map(|(_, warnings)| warnings)),
+        };
+        let whole = errors(usize::MAX);
+        assert!(
+            whole.contains(&("bad-status".into(), Some(1501), Some("status".into()))),
+            "{whole:?}"
+        );
+        assert!(
+            whole.contains(&("duplicate-id".into(), Some(1801), Some("id".into()))),
+            "{whole:?}"
+        );
+        assert_eq!(errors(100), whole);
+        assert_eq!(errors(10_000), whole);
+    }
+}
