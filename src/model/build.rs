@@ -75,11 +75,9 @@ pub struct OrgBuilder {
     rows: Vec<u64>,
     /// Manager id as given, by position; resolved in [`OrgBuilder::finish`].
     managers: Vec<ShortText>,
-    /// Source row where each team (by index) was first seen.
-    team_rows: Vec<u64>,
-    /// Row where each team's kind was first stated, if any row stated it
-    /// (otherwise the kind was guessed from the name).
-    team_kind_rows: Vec<Option<u64>>,
+    /// Where each team's (by index) kind, name and department were first
+    /// stated, for conflict reports.
+    team_stated: Vec<teams::StatedAt>,
     /// Row of the declaration of each declared team, by team index: a
     /// team may be declared once, whatever its members' rows say.
     declaration_rows: FxHashMap<usize, u64>,
@@ -103,8 +101,7 @@ impl OrgBuilder {
             org,
             rows: Vec::with_capacity(people),
             managers: Vec::with_capacity(people),
-            team_rows: Vec::new(),
-            team_kind_rows: Vec::new(),
+            team_stated: Vec::new(),
             declaration_rows: FxHashMap::default(),
             extras: Vec::new(),
             declared_leads: Vec::new(),
@@ -416,6 +413,38 @@ mod tests {
         );
         assert!(
             warnings[0].message.contains("platform at row 3"),
+            "{}",
+            warnings[0].message
+        );
+        assert!(
+            warnings[1].message.contains("'Eng' at row 3"),
+            "cites the row that gave the department, not the team's first: {}",
+            warnings[1].message
+        );
+    }
+
+    #[test]
+    fn a_team_named_as_its_id_keeps_that_name_against_a_later_row() {
+        let named = |row, id: &str, name: &str| PersonRecord {
+            team: "Core".into(),
+            team_name: name.into(),
+            ..record(row, id, "")
+        };
+        let (org, warnings) = build(&[
+            named(2, "a", ""),
+            named(3, "b", "Core"),
+            named(4, "c", "Core Team"),
+        ])
+        .expect("warnings only");
+        assert_eq!(
+            org.team(&"Core".into()).map(|t| t.name.as_str()),
+            Some("Core")
+        );
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert_eq!(warnings[0].code, "conflicting-team-name");
+        assert_eq!(warnings[0].location.row, Some(4));
+        assert!(
+            warnings[0].message.contains("at row 3"),
             "{}",
             warnings[0].message
         );

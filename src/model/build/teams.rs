@@ -38,6 +38,15 @@ struct TeamFacts<'a> {
     department: &'a str,
 }
 
+/// The rows where a team's facts were first stated; `None` while none has
+/// (an unstated kind is guessed from the name).
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct StatedAt {
+    kind: Option<u64>,
+    name: Option<u64>,
+    department: Option<u64>,
+}
+
 /// A lead named by a teams table, checked once everyone is in.
 #[derive(Debug)]
 pub(super) struct DeclaredLead {
@@ -186,8 +195,12 @@ impl OrgBuilder {
             lead: None,
             department,
         });
-        self.team_rows.push(facts.row);
-        self.team_kind_rows.push(facts.kind.map(|_| facts.row));
+        let stated = |fact: bool| fact.then_some(facts.row);
+        self.team_stated.push(StatedAt {
+            kind: stated(facts.kind.is_some()),
+            name: stated(!facts.name.is_empty()),
+            department: stated(!facts.department.is_empty()),
+        });
         self.org.teams().len() - 1
     }
 
@@ -207,12 +220,16 @@ impl OrgBuilder {
         }
         let team = &self.org.teams()[index];
         let first = team.department.as_deref().unwrap_or("");
+        let stated = &mut self.team_stated[index].department;
         if first.is_empty() {
+            *stated = Some(facts.row);
             self.org.team_mut(index).department = Some(facts.department.to_string());
         } else if first != facts.department {
             let message = format!(
                 "team '{}' is in department '{first}' at row {} but '{}' here; the first is kept",
-                team.id, self.team_rows[index], facts.department
+                team.id,
+                stated.unwrap_or(facts.row),
+                facts.department
             );
             let location = self.at_facts(facts, "department");
             self.findings.push(Finding::warning(
@@ -230,12 +247,17 @@ impl OrgBuilder {
             return;
         }
         let team = &self.org.teams()[index];
-        if team.name == team.id.as_str() {
+        let stated = &mut self.team_stated[index].name;
+        if stated.is_none() {
+            *stated = Some(facts.row);
             self.org.team_mut(index).name = facts.name.to_string();
         } else if team.name != facts.name {
             let message = format!(
                 "team '{}' is named '{}' at row {} but '{}' here; the first is kept",
-                team.id, team.name, self.team_rows[index], facts.name
+                team.id,
+                team.name,
+                stated.unwrap_or(facts.row),
+                facts.name
             );
             let location = self.at_facts(facts, "team_name");
             self.findings
@@ -282,10 +304,10 @@ impl OrgBuilder {
             return;
         };
         let team = &self.org.teams()[index];
-        match self.team_kind_rows[index] {
+        match self.team_stated[index].kind {
             None => {
                 self.org.team_mut(index).kind = kind;
-                self.team_kind_rows[index] = Some(facts.row);
+                self.team_stated[index].kind = Some(facts.row);
             }
             Some(first_row) if team.kind != kind => {
                 let message = format!(
