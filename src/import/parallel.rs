@@ -190,7 +190,7 @@ fn load_in_segments(
 }
 
 /// The building thread's wait for segment `index`: it parses unclaimed
-/// segments meanwhile (keeping any that come before their turn), and
+/// segments meanwhile (keeping any it parses ahead of their turn), and
 /// sleeps only once a helper holds `index` and every segment is claimed.
 fn claim_until(
     index: usize,
