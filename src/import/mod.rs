@@ -228,14 +228,14 @@ pub fn detect(path: &Path, options: &ImportOptions) -> Result<Detection> {
             let delimiter = decode::sniff_delimiter(&text);
             let (sample, _, columns) =
                 read_table(&text, delimiter, &name, options, Some(SAMPLE_ROWS), &|_| {})?;
-            let mut reader = csv_reader(&text, delimiter);
+            let mut reader = csv_reader(&text, delimiter, true);
             let preview = reader
                 .records()
                 .take(PREVIEW_ROWS)
                 .filter_map(|r| r.ok())
                 .map(|r| r.iter().map(str::to_string).collect())
                 .collect();
-            let rows = csv_reader(&text, delimiter)
+            let rows = csv_reader(&text, delimiter, true)
                 .byte_records()
                 .filter(|r| r.as_ref().map_or(true, |r| r.iter().any(|v| !v.is_empty())))
                 .count();
@@ -353,10 +353,13 @@ fn merge(
     }
 }
 
-fn csv_reader(text: &[u8], delimiter: u8) -> csv::Reader<&[u8]> {
+/// A reader of CSV text: rows may differ in length (HRIS exports drop
+/// trailing empty cells); `has_headers` is false for a segment after the
+/// header row.
+fn csv_reader(text: &[u8], delimiter: u8, has_headers: bool) -> csv::Reader<&[u8]> {
     csv::ReaderBuilder::new()
         .flexible(true)
-        .has_headers(true)
+        .has_headers(has_headers)
         .delimiter(delimiter)
         .from_reader(text)
 }
@@ -371,7 +374,7 @@ fn read_table(
     progress: ProgressSink<'_>,
 ) -> std::result::Result<(Rows, Vec<Finding>, Vec<ColumnMapping>), OrgError> {
     let mut rows = Vec::new();
-    let mut reader = csv_reader(text, delimiter);
+    let mut reader = csv_reader(text, delimiter, true);
     let total = text.len() as u64;
     let reading = |done| {
         progress(Progress {

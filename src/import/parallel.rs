@@ -6,7 +6,8 @@
 //! numbers exactly as a sequential read gives them.
 
 use super::{
-    merge, read_body, read_header, segments, Field, Progress, ProgressSink, Stage, MAX_ERRORS,
+    csv_reader, merge, read_body, read_header, segments, Field, Progress, ProgressSink, Stage,
+    MAX_ERRORS,
 };
 use crate::error::Result;
 use crate::model::{Finding, Ladder, Location, Org, OrgBuilder, PersonRecord, Policy};
@@ -248,14 +249,6 @@ fn help(
             });
         parsed.put(index, segment);
     }
-}
-
-fn csv_reader(text: &[u8], delimiter: u8, has_headers: bool) -> csv::Reader<&[u8]> {
-    csv::ReaderBuilder::new()
-        .flexible(true)
-        .has_headers(has_headers)
-        .delimiter(delimiter)
-        .from_reader(text)
 }
 
 #[cfg(test)]
