@@ -32,6 +32,8 @@ struct Segment {
 
 /// Segments parsed ahead of the builder, by index.
 struct Parsed {
+    /// Segments in the text.
+    count: usize,
     slots: Mutex<Vec<Option<Segment>>>,
     filled: Condvar,
 }
@@ -126,6 +128,7 @@ fn load_in_segments(
         }
     };
     let parsed = Parsed {
+        count: bounds.len(),
         slots: Mutex::new((0..bounds.len()).map(|_| None).collect()),
         filled: Condvar::new(),
     };
@@ -201,8 +204,7 @@ fn claim_until(
 ) -> Segment {
     loop {
         let claimed = next.fetch_add(1, Ordering::Relaxed);
-        let count = parsed.slots.lock().map_or(0, |slots| slots.len());
-        if claimed >= count {
+        if claimed >= parsed.count {
             return parsed.wait_for(index);
         }
         let segment = parse(claimed);
@@ -227,10 +229,9 @@ fn help(
     stop: &AtomicBool,
     file: &str,
 ) {
-    let count = parsed.slots.lock().map_or(0, |slots| slots.len());
     while !stop.load(Ordering::Relaxed) {
         let index = next.fetch_add(1, Ordering::Relaxed);
-        if index >= count {
+        if index >= parsed.count {
             break;
         }
         let segment = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| parse(index)))

@@ -151,9 +151,7 @@ impl RecordMapper {
         let team_name_is_team = !reads(Field::Team) && reads(Field::TeamName);
         let department_is_team =
             !reads(Field::Team) && !team_name_is_team && reads(Field::Department);
-        let mut strings = Interner::new();
-        let empty = strings.intern("");
-        let read = columns.len();
+        let (strings, empty, last) = fresh_strings(columns.len());
         Ok((
             RecordMapper {
                 file: file.to_string(),
@@ -161,7 +159,7 @@ impl RecordMapper {
                 compose_name,
                 department_is_team,
                 team_name_is_team,
-                last: vec![empty.clone(); read],
+                last,
                 strings,
                 empty,
                 findings,
@@ -199,15 +197,14 @@ impl RecordMapper {
     /// A mapper for another part of the same file: the same columns, none
     /// of the findings so far, its own shared strings.
     pub fn fork(&self) -> RecordMapper {
-        let mut strings = Interner::new();
-        let empty = strings.intern("");
+        let (strings, empty, last) = fresh_strings(self.columns.len());
         RecordMapper {
             file: self.file.clone(),
             columns: self.columns.clone(),
             compose_name: self.compose_name,
             department_is_team: self.department_is_team,
             team_name_is_team: self.team_name_is_team,
-            last: vec![empty.clone(); self.columns.len()],
+            last,
             strings,
             empty,
             findings: Vec::new(),
@@ -360,6 +357,15 @@ impl RecordMapper {
         record.declares_team = !names_person && !record.team.is_empty();
         Some((record, keys))
     }
+}
+
+/// A new interner, its shared empty string, and a last-value memo (empty)
+/// for each of `columns` read columns.
+fn fresh_strings(columns: usize) -> (Interner, Arc<str>, Vec<Arc<str>>) {
+    let mut strings = Interner::new();
+    let empty = strings.intern("");
+    let last = vec![empty.clone(); columns];
+    (strings, empty, last)
 }
 
 /// `str::trim`, with a fast path for values that start and end in ASCII
