@@ -7,6 +7,23 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::time::Instant;
 
 fn main() {
+    if let (Some("save"), Some(path)) =
+        (std::env::args().nth(1).as_deref(), std::env::args().nth(2))
+    {
+        // `store_phases save PATH`: load PATH, then only save it anew.
+        let ws = orgraph::store::Workspace::open(std::path::Path::new(&path)).expect("opens");
+        let (org, _) = ws.load_org().expect("loads");
+        let dir = std::env::temp_dir().join(format!("orgraph-phases-{}", std::process::id()));
+        for turn in 0..3 {
+            let mut copy = orgraph::store::Workspace::create(&dir.join(format!("{turn}.orgraph")))
+                .expect("created");
+            let t = Instant::now();
+            copy.save_org(&org, &[]).expect("saved");
+            eprintln!("save {:?} ({} people)", t.elapsed(), org.len());
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+        return;
+    }
     if let Some(path) = std::env::args().nth(2) {
         // `store_phases N PATH`: only load PATH, for profiling.
         let ws = orgraph::store::Workspace::open(std::path::Path::new(&path)).expect("opens");

@@ -5,10 +5,10 @@
 
 use super::{load_with_progress, ImportOptions, ProgressSink};
 use crate::error::Result;
-use crate::metrics::{compute, View};
+use crate::metrics::{summarise, View};
 use crate::model::{Finding, Ladder, Org, Policy};
 use crate::scenario::{changes_between, ImportReport};
-use crate::store::{Snapshot, Workspace, BASELINE};
+use crate::store::{EncodedOrg, Snapshot, Workspace, BASELINE};
 use std::path::Path;
 
 /// What an import did.
@@ -71,7 +71,18 @@ pub fn store(
         }
     };
     let name = format!("before import {today}");
-    let metrics = compute(&org, View::Current);
+    // The snapshot keeps aggregates only, so the per-manager and per-team
+    // lists of a full report are not built; the summary is computed while
+    // the image is encoded, the two largest parts of storing a big org.
+    let (metrics, image) = std::thread::scope(|scope| {
+        let summary = scope.spawn(|| summarise(&org, View::Current));
+        let image = EncodedOrg::of(&org);
+        let summary = summary
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (summary, image)
+    });
+    let image = image?;
     let reason = format!("import {}", file.display());
     let snapshot = Snapshot {
         scenario_id: workspace.scenario(BASELINE)?.id,
@@ -82,7 +93,7 @@ pub fn store(
     let before = back
         .as_ref()
         .map(|changes| (name.as_str(), changes.as_slice()));
-    let kept_as = workspace.replace_baseline(&org, &warnings, before, &snapshot)?;
+    let kept_as = workspace.replace_baseline(&org, &image, &warnings, before, &snapshot)?;
     Ok(ImportOutcome {
         people: org.len(),
         teams: org.teams().len(),
@@ -90,4 +101,58 @@ pub fn store(
         report,
         kept_as,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::metrics::compute;
+
+    /// The import's snapshot is taken from the summary, not the full
+    /// report: every stored figure must still be the full report's.
+    #[test]
+    fn an_imports_snapshot_stores_the_full_reports_aggregates() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = dir.path().join("org.csv");
+        let mut csv = Vec::new();
+        crate::generate::write_csv(&crate::generate::generate(2_000, 9), &mut csv)
+            .expect("written");
+        std::fs::write(&file, csv).expect("written");
+
+        let mut imported = Workspace::create(&dir.path().join("a.orgraph")).expect("created");
+        import_into(&file, imported.path(), &ImportOptions::default(), &|_| {}).expect("imports");
+        imported = Workspace::open(imported.path()).expect("opens");
+        let stored = imported.snapshots(None).expect("listed");
+        assert_eq!(stored.len(), 1);
+
+        let (org, _) = imported.load_org().expect("loads");
+        let full = compute(&org, View::Current);
+        let mut reference = Workspace::create(&dir.path().join("b.orgraph")).expect("created");
+        reference
+            .record_snapshot(&Snapshot {
+                scenario_id: reference.scenario(BASELINE).expect("baseline").id,
+                as_of: stored[0].as_of.expect("dated"),
+                reason: &stored[0].reason,
+                metrics: &full,
+            })
+            .expect("recorded");
+        let expected = reference.snapshots(None).expect("listed");
+
+        let json = |ws: &Workspace, id| ws.snapshot_json(id).expect("read").expect("stored");
+        assert_eq!(
+            json(&imported, stored[0].id),
+            json(&reference, expected[0].id)
+        );
+        let figures = |row: &crate::store::SnapshotRow| {
+            (
+                row.people,
+                row.managers,
+                row.layers,
+                row.span_median,
+                row.band_narrow,
+            )
+        };
+        assert_eq!(figures(&stored[0]), figures(&expected[0]));
+        assert!(stored[0].people > 1_000 && stored[0].coverage_ratio.is_some());
+    }
 }

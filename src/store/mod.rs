@@ -19,9 +19,10 @@ use crate::model::{
     TeamId, NO_PARENT,
 };
 use crate::money::Money;
+use rusqlite::blob::ZeroBlob;
 use rusqlite::{
     params, Connection, ErrorCode as SqliteCode, OpenFlags, OptionalExtension, Transaction,
-    TransactionBehavior,
+    TransactionBehavior, MAIN_DB,
 };
 use std::collections::HashMap;
 use std::io::Read;
@@ -348,16 +349,19 @@ impl Workspace {
     /// name and the changes that take the new baseline back to the old
     /// one) and the snapshot of the new baseline, all in one transaction.
     /// Returns the name `before` was stored under (numbered if taken).
+    /// `image` must be `org`'s, made by [`EncodedOrg::of`]; it is taken
+    /// apart from `org` so that a caller can encode while it computes the
+    /// snapshot.
     pub fn replace_baseline(
         &mut self,
         org: &Org,
+        image: &EncodedOrg,
         warnings: &[Finding],
         before: Option<(&str, &[crate::scenario::Change])>,
         snapshot: &Snapshot<'_>,
     ) -> Result<Option<String>> {
-        let bytes = image::encode(org).map_err(OrgError::InvalidInput)?;
         self.write(|tx| {
-            store_org(tx, org, &bytes, warnings)?;
+            store_org(tx, org, &image.bytes, warnings)?;
             let stored = before
                 .map(|(name, changes)| scenarios::insert_scenario_with_changes(tx, name, changes))
                 .transpose()?;
@@ -707,6 +711,25 @@ impl<'a> SnapshotJson<'a> {
     }
 }
 
+/// An org encoded as a baseline image, ready for
+/// [`Workspace::replace_baseline`].
+pub struct EncodedOrg {
+    bytes: Vec<u8>,
+}
+
+impl std::fmt::Debug for EncodedOrg {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "EncodedOrg({} bytes)", self.bytes.len())
+    }
+}
+
+impl EncodedOrg {
+    pub fn of(org: &Org) -> Result<EncodedOrg> {
+        let bytes = image::encode(org).map_err(OrgError::InvalidInput)?;
+        Ok(EncodedOrg { bytes })
+    }
+}
+
 /// A metrics snapshot to store: which scenario, the date it describes and
 /// why it was taken.
 #[derive(Debug, Clone, Copy)]
@@ -727,7 +750,12 @@ fn store_org(tx: &Transaction<'_>, org: &Org, bytes: &[u8], warnings: &[Finding]
         let mut insert_chunk =
             tx.prepare("INSERT INTO baseline_image (chunk, data) VALUES (?1, ?2)")?;
         for (index, chunk) in bytes.chunks(IMAGE_CHUNK).enumerate() {
-            insert_chunk.execute(params![index as i64, chunk])?;
+            // Written in place through a blob handle: bound as a value,
+            // SQLite would first copy the whole chunk (tens of MB).
+            let length = i32::try_from(chunk.len()).expect("chunks are at most IMAGE_CHUNK");
+            let row = insert_chunk.insert(params![index as i64, ZeroBlob(length)])?;
+            tx.blob_open(MAIN_DB, "baseline_image", "data", row, false)?
+                .write_at(chunk, 0)?;
         }
         let mut insert_finding = tx
             .prepare("INSERT INTO findings (severity, code, message, file, row, col) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?;
