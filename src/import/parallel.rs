@@ -154,16 +154,28 @@ fn load_in_segments(
                 None => claim_until(index, &parse, &parsed, &next),
             };
             let renumber = |row: &mut u64| *row += lines_before;
+            // The row of the error past the cap: as a whole read would,
+            // nothing from it on is reported or built.
+            let mut capped_at: Option<Option<u64>> = None;
             for mut finding in segment.findings {
                 errors += usize::from(finding.is_error());
                 if let Some(row) = finding.location.row.as_mut() {
                     renumber(row);
                 }
+                let row = finding.location.row;
                 findings.push(finding);
+                if errors > MAX_ERRORS {
+                    capped_at = Some(row);
+                    break;
+                }
             }
             for mut record in segment.records {
                 renumber(&mut record.row);
-                builder.push(record);
+                match capped_at {
+                    Some(Some(cap)) if record.row >= cap => break,
+                    Some(None) => break,
+                    _ => builder.push(record),
+                }
             }
             lines_before += segment.newlines;
             progress(Progress {
@@ -354,5 +366,26 @@ mod tests {
         );
         assert_eq!(errors(100), whole);
         assert_eq!(errors(10_000), whole);
+    }
+
+    /// A badly broken file reports the same capped findings however it is
+    /// cut: errors stop after the cap, not after the cap per segment.
+    #[test]
+    fn the_error_cap_holds_across_segments() {
+        let text = generated(3000).replace(",active,", ",retired,");
+        let errors = |segment_bytes| match load(&text, segment_bytes) {
+            Err(OrgError::Validation(findings)) => found(&findings),
+            other => panic!("{:?}", other.map(|(_, warnings)| warnings)),
+        };
+        let whole = errors(usize::MAX);
+        let bad_statuses = whole.iter().filter(|f| f.0 == "bad-status").count();
+        assert_eq!(bad_statuses, MAX_ERRORS + 1, "{whole:?}");
+        for segment_bytes in [2_000, 50_000] {
+            assert_eq!(
+                errors(segment_bytes),
+                whole,
+                "{segment_bytes}-byte segments"
+            );
+        }
     }
 }
