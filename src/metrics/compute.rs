@@ -399,7 +399,6 @@ impl Figures {
         self.line.span_stats()
     }
 
-    /// The labelled report (ids and names). O(n).
     /// Every aggregate, without the per-manager, per-team and per-engineer
     /// lists of [`Figures::report`].
     pub fn summary(&self, org: &Org, input: &MetricsInput) -> Metrics {
@@ -409,6 +408,7 @@ impl Figures {
             .summary(&org.policy, coverage, team_size, self.view)
     }
 
+    /// The labelled report (ids and names). O(n).
     pub fn report(&self, org: &Org, input: &MetricsInput) -> Metrics {
         self.line.metrics(org, input, &self.teams, self.view)
     }
