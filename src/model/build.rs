@@ -183,21 +183,30 @@ impl OrgBuilder {
         let mut parent = vec![NO_PARENT; self.managers.len()];
         let mut missing: FxHashMap<&str, (u64, usize)> = FxHashMap::default();
         let mut warnings = Vec::new();
-        for ((position, manager), person) in self.managers.iter().enumerate().zip(self.org.people())
-        {
+        // Exports usually keep a manager's reports together (sorted by
+        // team or department), so the last lookup is remembered: most rows
+        // then skip the id index, whose probes miss the cache at scale.
+        let mut last: Option<(&str, Option<u32>)> = None;
+        for (position, manager) in self.managers.iter().enumerate() {
             if manager.is_empty() {
                 continue;
             }
             let row = self.rows[position];
-            if *manager == person.id.0 {
-                warnings.push(Finding::warning(
+            let found = match last {
+                Some((previous, found)) if previous == manager.as_str() => found,
+                _ => {
+                    let found = self.org.position_of_str(manager);
+                    last = Some((manager.as_str(), found));
+                    found
+                }
+            };
+            match found {
+                // Ids are unique, so only one's own id finds oneself.
+                Some(p) if p as usize == position => warnings.push(Finding::warning(
                     "self-manager",
-                    format!("'{}' is their own manager; treated as a root", person.id),
+                    format!("'{manager}' is their own manager; treated as a root"),
                     self.at(row, "manager_id"),
-                ));
-                continue;
-            }
-            match self.org.position_of_str(manager) {
+                )),
                 Some(p) => parent[position] = p,
                 None => missing.entry(manager).or_insert((row, 0)).1 += 1,
             }
@@ -500,12 +509,15 @@ mod tests {
     fn self_and_missing_managers_are_warnings_and_roots() {
         let (org, warnings) = build(&[
             record(2, "a", "a"),
-            record(3, "b", "ghost"),
-            record(4, "c", "ghost"),
-            record(5, "d", "b"),
+            // The same manager as the row before, which was a self-manager.
+            record(3, "e", "a"),
+            record(4, "b", "ghost"),
+            record(5, "c", "ghost"),
+            record(6, "d", "b"),
         ])
         .expect("warnings only");
         assert_eq!(org.manager_of(&"a".into()), None);
+        assert_eq!(org.manager_of(&"e".into()), Some(&"a".into()));
         assert_eq!(org.manager_of(&"b".into()), None);
         assert_eq!(org.manager_of(&"d".into()), Some(&"b".into()));
         let codes: Vec<&str> = warnings.iter().map(|w| w.code.as_str()).collect();
