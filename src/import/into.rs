@@ -119,9 +119,9 @@ mod tests {
             .expect("written");
         std::fs::write(&file, csv).expect("written");
 
-        let mut imported = Workspace::create(&dir.path().join("a.orgraph")).expect("created");
-        import_into(&file, imported.path(), &ImportOptions::default(), &|_| {}).expect("imports");
-        imported = Workspace::open(imported.path()).expect("opens");
+        let path = dir.path().join("a.orgraph");
+        import_into(&file, &path, &ImportOptions::default(), &|_| {}).expect("imports");
+        let imported = Workspace::open(&path).expect("opens");
         let stored = imported.snapshots(None).expect("listed");
         assert_eq!(stored.len(), 1);
 

@@ -154,28 +154,27 @@ fn load_in_segments(
                 None => claim_until(index, &parse, &parsed, &next),
             };
             let renumber = |row: &mut u64| *row += lines_before;
-            // The row of the error past the cap: as a whole read would,
-            // nothing from it on is reported or built.
-            let mut capped_at: Option<Option<u64>> = None;
+            // As in a whole read, nothing from the row of the error past
+            // the cap on is reported or built.
+            let mut stop_at_row = u64::MAX;
             for mut finding in segment.findings {
                 errors += usize::from(finding.is_error());
                 if let Some(row) = finding.location.row.as_mut() {
                     renumber(row);
                 }
-                let row = finding.location.row;
-                findings.push(finding);
                 if errors > MAX_ERRORS {
-                    capped_at = Some(row);
+                    stop_at_row = finding.location.row.unwrap_or(0);
+                    findings.push(finding);
                     break;
                 }
+                findings.push(finding);
             }
             for mut record in segment.records {
                 renumber(&mut record.row);
-                match capped_at {
-                    Some(Some(cap)) if record.row >= cap => break,
-                    Some(None) => break,
-                    _ => builder.push(record),
+                if record.row >= stop_at_row {
+                    break;
                 }
+                builder.push(record);
             }
             lines_before += segment.newlines;
             progress(Progress {

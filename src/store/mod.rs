@@ -341,8 +341,8 @@ impl Workspace {
     /// warnings) in one transaction. The org is stored as one binary image
     /// (see `image.rs`); rows a version-1 workspace kept are cleared.
     pub fn save_org(&mut self, org: &Org, warnings: &[Finding]) -> Result<()> {
-        let bytes = image::encode(org).map_err(OrgError::InvalidInput)?;
-        self.write(|tx| store_org(tx, org, &bytes, warnings))
+        let image = EncodedOrg::of(org)?;
+        self.write(|tx| store_org(tx, org, &image.bytes, warnings))
     }
 
     /// A re-import: replaces the baseline, records `before` (a scenario
