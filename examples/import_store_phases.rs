@@ -1,6 +1,7 @@
-//! Times the phases of `orgraph import FILE.csv --into NEW.orgraph` (read
-//! and validate, metrics for the snapshot, image encode, the write, the
-//! drop) for profiling: `cargo run --release --example import_store_phases -- FILE.csv`.
+//! Times the phases of `orgraph import FILE.csv --into NEW.orgraph` for
+//! profiling: read and validate, opening the workspace, the snapshot's
+//! summary against a full report, freeing a copy of the org, and the whole
+//! store step: `cargo run --release --example import_store_phases -- FILE.csv`.
 
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
