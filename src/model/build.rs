@@ -2,6 +2,7 @@
 //! workspace row). Validation never panics: every problem becomes a
 //! [`Finding`] naming the file, row and column.
 
+use super::org::hash_id;
 use super::{
     Finding, Forest, Ladder, Location, Org, Person, PersonId, Policy, ShortText, Status, TeamId,
     TeamKind, NO_PARENT,
@@ -75,6 +76,10 @@ pub struct OrgBuilder {
     rows: Vec<u64>,
     /// Manager id as given, by position; resolved in [`OrgBuilder::finish`].
     managers: Vec<ShortText>,
+    /// Hash of each person's id, by position, for indexing them all at
+    /// once in [`OrgBuilder::finish`]: one at a time, every insert would
+    /// miss the cache.
+    id_hashes: Vec<u64>,
     /// Where each team's (by index) kind, name and department were first
     /// stated, for conflict reports.
     team_stated: Vec<teams::StatedAt>,
@@ -101,6 +106,7 @@ impl OrgBuilder {
             org,
             rows: Vec::with_capacity(people),
             managers: Vec::with_capacity(people),
+            id_hashes: Vec::with_capacity(people),
             team_stated: Vec::new(),
             declaration_rows: FxHashMap::default(),
             extras: Vec::new(),
@@ -131,16 +137,6 @@ impl OrgBuilder {
             }
             return;
         }
-        if let Some(first) = self.org.position_of_str(&record.id) {
-            let message = format!(
-                "id '{}' is used by row {} and row {}",
-                record.id, self.rows[first as usize], record.row
-            );
-            let location = self.at(record.row, "id");
-            self.findings
-                .push(Finding::error("duplicate-id", message, location));
-            return;
-        }
         let team = (!record.team.is_empty()).then(|| TeamId(std::mem::take(&mut record.team)));
         if let Some(team) = &team {
             self.note_team(team, &record);
@@ -160,6 +156,7 @@ impl OrgBuilder {
         }
         self.rows.push(record.row);
         self.managers.push(record.manager_id);
+        self.id_hashes.push(hash_id(&id.0));
         let person = Person {
             id,
             name: record.name,
@@ -172,14 +169,27 @@ impl OrgBuilder {
             start_date: record.start_date,
             end_date: record.end_date,
         };
-        // The id was checked to be new above.
-        let _ = self.org.add_person(person);
+        // Indexed in [`OrgBuilder::finish`], all at once.
+        self.org.push_unindexed(person);
     }
 
     /// Resolves managers, checks for cycles and adds dotted lines and
     /// support. On success returns the org and its warnings; on failure
     /// every finding (errors and warnings).
     pub fn finish(mut self) -> Result<(Org, Vec<Finding>), Vec<Finding>> {
+        for duplicate in self.org.index_pushed(&std::mem::take(&mut self.id_hashes)) {
+            let (first, again) = (duplicate.first as usize, duplicate.again as usize);
+            let id = self.org.person_at(again as u32).map(|p| &p.id);
+            let message = format!(
+                "id '{}' is used by row {} and row {}",
+                id.map_or("", |id| id.as_str()),
+                self.rows[first],
+                self.rows[again]
+            );
+            let location = self.at(self.rows[again], "id");
+            self.findings
+                .push(Finding::error("duplicate-id", message, location));
+        }
         let mut parent = vec![NO_PARENT; self.managers.len()];
         let mut missing: FxHashMap<&str, (u64, usize)> = FxHashMap::default();
         let mut warnings = Vec::new();
@@ -482,6 +492,30 @@ mod tests {
         );
         assert_eq!(dup.location.row, Some(4));
         assert_eq!(dup.location.column.as_deref(), Some("id"));
+    }
+
+    #[test]
+    fn an_id_used_three_times_names_the_first_row_twice_in_row_order() {
+        let findings = build(&[
+            record(2, "x", ""),
+            record(3, "a", "x"),
+            record(4, "a", "x"),
+            record(5, "b", "a"),
+            record(6, "a", ""),
+        ])
+        .expect_err("duplicates");
+        let duplicates: Vec<(Option<u64>, &str)> = findings
+            .iter()
+            .filter(|f| f.code == "duplicate-id")
+            .map(|f| (f.location.row, f.message.as_str()))
+            .collect();
+        assert_eq!(
+            duplicates,
+            [
+                (Some(4), "id 'a' is used by row 3 and row 4"),
+                (Some(6), "id 'a' is used by row 3 and row 6"),
+            ]
+        );
     }
 
     #[test]

@@ -4,6 +4,7 @@
 mod build;
 mod finding;
 mod forest;
+mod id_index;
 mod intern;
 mod ladder;
 mod org;

@@ -1,4 +1,4 @@
-use super::{Forest, Ladder, Person, PersonId, Team, TeamId, TeamKind, NO_PARENT};
+use super::{id_index, Forest, Ladder, Person, PersonId, Team, TeamId, TeamKind, NO_PARENT};
 use crate::error::{OrgError, Result};
 use hashbrown::HashTable;
 use petgraph::stable_graph::{NodeIndex, StableDiGraph};
@@ -12,7 +12,8 @@ use std::hash::BuildHasher;
 mod edit;
 pub use edit::{DissolvedTeam, RemovedPerson};
 
-fn hash_id(id: &str) -> u64 {
+/// The hash the id index keys a person by.
+pub(crate) fn hash_id(id: &str) -> u64 {
     rustc_hash::FxBuildHasher.hash_one(id)
 }
 
@@ -161,23 +162,31 @@ impl Org {
     pub(crate) fn index_ids(
         ids: &[super::ShortText],
     ) -> std::result::Result<HashTable<NodeIndex>, String> {
-        let mut table = HashTable::with_capacity(ids.len());
-        for (position, id) in ids.iter().enumerate() {
-            let hash = hash_id(id.as_str());
-            match table.entry(
-                hash,
-                |n: &NodeIndex| ids[n.index()] == *id,
-                |n: &NodeIndex| hash_id(ids[n.index()].as_str()),
-            ) {
-                hashbrown::hash_table::Entry::Occupied(_) => {
-                    return Err(format!("the id '{id}' is used twice"));
-                }
-                hashbrown::hash_table::Entry::Vacant(slot) => {
-                    slot.insert(NodeIndex::new(position));
-                }
-            }
+        let hashes: Vec<u64> = ids.iter().map(|id| hash_id(id)).collect();
+        let (table, duplicates) =
+            id_index::build(&hashes, |a, b| ids[a as usize] == ids[b as usize]);
+        match duplicates.first() {
+            Some(duplicate) => Err(format!(
+                "the id '{}' is used twice",
+                ids[duplicate.again as usize]
+            )),
+            None => Ok(table),
         }
-        Ok(table)
+    }
+
+    /// Indexes everyone pushed with [`Org::push_unindexed`], given the hash
+    /// of each one's id ([`hash_id`]) in order. Repeated ids are returned,
+    /// not indexed: the caller must then discard the org, whose ids are
+    /// no longer unique.
+    pub(crate) fn index_pushed(&mut self, hashes: &[u64]) -> Vec<id_index::Duplicate> {
+        debug_assert!(self.is_dense() && hashes.len() == self.len());
+        let graph = &self.graph;
+        let same_id = |a: u32, b: u32| {
+            graph[NodeIndex::new(a as usize)].id == graph[NodeIndex::new(b as usize)].id
+        };
+        let (table, duplicates) = id_index::build(hashes, same_id);
+        self.by_id = table;
+        duplicates
     }
 
     /// Adds a person to the graph only; [`Org::install_index`] must follow.
