@@ -132,6 +132,50 @@ impl Forest {
     }
 }
 
+/// Finds every cycle in a parent array and breaks each by making its first
+/// member a root, so the caller can keep validating. Returns the first
+/// `report_at_most` cycles. Every parent must be a position in the array.
+pub(crate) fn break_cycles(parent: &mut [u32], report_at_most: usize) -> Vec<Vec<u32>> {
+    const UNSEEN: u8 = 0;
+    const ON_PATH: u8 = 1;
+    const DONE: u8 = 2;
+    let mut state = vec![UNSEEN; parent.len()];
+    let mut cycles = Vec::new();
+    let mut path = Vec::new();
+    for start in 0..parent.len() {
+        if state[start] != UNSEEN {
+            continue;
+        }
+        path.clear();
+        let mut node = start as u32;
+        loop {
+            let s = state[node as usize];
+            if s == DONE {
+                break;
+            }
+            if s == ON_PATH {
+                let from = path.iter().position(|&p| p == node).unwrap_or(0);
+                let cycle: Vec<u32> = path[from..].to_vec();
+                if cycles.len() < report_at_most {
+                    cycles.push(cycle.clone());
+                }
+                parent[cycle[0] as usize] = NO_PARENT;
+                break;
+            }
+            state[node as usize] = ON_PATH;
+            path.push(node);
+            match parent[node as usize] {
+                NO_PARENT => break,
+                p => node = p,
+            }
+        }
+        for &p in &path {
+            state[p as usize] = DONE;
+        }
+    }
+    cycles
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

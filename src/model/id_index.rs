@@ -51,6 +51,24 @@ pub(crate) fn build(
     (table, duplicates)
 }
 
+/// What [`candidates`] gives for a hash nobody's id has.
+pub(crate) const NOT_FOUND: u32 = u32::MAX;
+
+/// For each hash in `wanted`, the position of someone whose id has that
+/// hash (`hashes` by position, as given to [`build`]), or [`NOT_FOUND`].
+/// The lookups are grouped by region as in [`build`], and compare hashes
+/// only, so they read no person: the caller compares the ids themselves in
+/// a pass of independent reads, which the processor overlaps.
+pub(crate) fn candidates(table: &HashTable<NodeIndex>, hashes: &[u64], wanted: &[u64]) -> Vec<u32> {
+    let mut found = vec![NOT_FOUND; wanted.len()];
+    for (hash, query) in by_region(wanted, table.capacity()) {
+        if let Some(node) = table.find(hash, |n: &NodeIndex| hashes[n.index()] == hash) {
+            found[query as usize] = node.index() as u32;
+        }
+    }
+    found
+}
+
 /// (hash, position) pairs, grouped by the region of a table of `capacity`
 /// where each first probes, positions ascending within a group (a counting
 /// sort). The grouping only speeds the inserts: were the table's layout
@@ -133,6 +151,18 @@ mod tests {
             }
             prop_assert!(table.find(hash("zzzz"), |n| ids[n.index()] == "zzzz").is_none());
         }
+    }
+
+    #[test]
+    fn candidates_are_found_by_hash_and_missing_ones_are_not_found() {
+        let ids: Vec<String> = (0..5_000).map(|i| format!("p{i}")).collect();
+        let hashes: Vec<u64> = ids.iter().map(|id| hash(id)).collect();
+        let (table, _) = index(&ids);
+        let wanted: Vec<u64> = ["p4999", "nobody", "p0", "p17"].map(hash).to_vec();
+        assert_eq!(
+            candidates(&table, &hashes, &wanted),
+            [4999, NOT_FOUND, 0, 17]
+        );
     }
 
     #[test]

@@ -13,6 +13,7 @@ mod team;
 
 pub use build::{OrgBuilder, PersonRecord, TeamRecord};
 pub use finding::{Finding, Location, Severity};
+pub(crate) use forest::break_cycles;
 pub use forest::{Forest, NO_PARENT};
 pub use intern::Interner;
 pub use ladder::{Ladder, LadderLevel, Track};

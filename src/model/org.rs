@@ -189,6 +189,25 @@ impl Org {
         duplicates
     }
 
+    /// Dense positions of many ids at once ([`id_index::NOT_FOUND`] for an
+    /// id nobody has), in an org indexed by [`Org::index_pushed`] with
+    /// `hashes`. At scale this is several times faster than one lookup per
+    /// id: see [`id_index::candidates`].
+    pub(crate) fn positions_of_pushed(&self, hashes: &[u64], ids: &[&str]) -> Vec<u32> {
+        debug_assert!(self.is_dense() && hashes.len() == self.len());
+        let wanted: Vec<u64> = ids.iter().map(|id| hash_id(id)).collect();
+        let mut found = id_index::candidates(&self.by_id, hashes, &wanted);
+        for (position, id) in found.iter_mut().zip(ids) {
+            let node = NodeIndex::new(*position as usize);
+            if *position != id_index::NOT_FOUND && self.graph[node].id.as_str() != *id {
+                // Another id with the same 64-bit hash: rare enough to look
+                // up alone.
+                *position = self.position_of_str(id).unwrap_or(id_index::NOT_FOUND);
+            }
+        }
+        found
+    }
+
     /// Adds a person to the graph only; [`Org::install_index`] must follow.
     pub(crate) fn push_unindexed(&mut self, person: Person) {
         self.graph.add_node(person);
@@ -232,15 +251,24 @@ impl Org {
     }
 
     pub fn add_team(&mut self, team: Team) -> Result<()> {
-        if self.team_by_id.contains_key(&team.id) {
-            return Err(OrgError::InvalidInput(format!(
+        match self.team_by_id.entry(team.id.clone()) {
+            std::collections::hash_map::Entry::Occupied(_) => Err(OrgError::InvalidInput(format!(
                 "a team with id '{}' already exists",
                 team.id
-            )));
+            ))),
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(self.teams.len());
+                self.teams.push(team);
+                Ok(())
+            }
         }
-        self.team_by_id.insert(team.id.clone(), self.teams.len());
-        self.teams.push(team);
-        Ok(())
+    }
+
+    /// Makes room for `additional` more teams, so a loader adding many
+    /// does not rehash the team index as it grows.
+    pub(crate) fn reserve_teams(&mut self, additional: usize) {
+        self.teams.reserve(additional);
+        self.team_by_id.reserve(additional);
     }
 
     pub fn teams(&self) -> &[Team] {
@@ -414,6 +442,24 @@ impl Org {
     /// Links people to managers from a forest over [`Org::people`] order.
     /// The forest shape rules out cycles, so no per-edge check is needed;
     /// people must not have solid managers yet.
+    /// Adds the solid lines of `parent` (each person's manager by dense
+    /// position, [`NO_PARENT`] for roots) to an org with no lines and no
+    /// removals. The caller has checked that `parent` is a forest over
+    /// exactly these people ([`super::break_cycles`]). Children are added
+    /// in position order, as [`Org::attach_forest`] adds them.
+    pub(crate) fn attach_parents(&mut self, parent: &[u32]) {
+        debug_assert!(self.is_dense() && parent.len() == self.len());
+        for (child, &manager) in parent.iter().enumerate() {
+            if manager != NO_PARENT {
+                self.graph.add_edge(
+                    NodeIndex::new(manager as usize),
+                    NodeIndex::new(child),
+                    EdgeKind::Solid,
+                );
+            }
+        }
+    }
+
     pub(crate) fn attach_forest(&mut self, forest: &Forest) {
         let nodes: Vec<NodeIndex> = self.graph.node_indices().collect();
         for (child, &node) in nodes.iter().enumerate() {
@@ -547,6 +593,20 @@ mod tests {
                 .expect("valid forest");
         }
         org
+    }
+
+    #[test]
+    fn looking_up_many_ids_checks_the_ids_not_just_their_hashes() {
+        let mut org = Org::new();
+        for id in ["a", "b", "c"] {
+            org.push_unindexed(Person::new(id));
+        }
+        // As if 'a' and 'b' had the same 64-bit hash: a lookup of 'b' first
+        // meets 'a', whose hash matches but whose id does not.
+        let hashes = [hash_id("b"), hash_id("b"), hash_id("c")];
+        assert!(org.index_pushed(&hashes).is_empty());
+        let found = org.positions_of_pushed(&hashes, &["b", "c", "zz", "b"]);
+        assert_eq!(found, [1, 2, id_index::NOT_FOUND, 1]);
     }
 
     #[test]

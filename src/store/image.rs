@@ -9,7 +9,7 @@
 //! so a damaged image is reported as corrupt, never half-loaded.
 
 use crate::model::{
-    Forest, Org, Person, PersonId, ShortText, Status, Team, TeamId, TeamKind, NO_PARENT,
+    break_cycles, Org, Person, PersonId, ShortText, Status, Team, TeamId, TeamKind, NO_PARENT,
 };
 use crate::money::Money;
 use chrono::NaiveDate;
@@ -305,6 +305,7 @@ pub fn decode(bytes: &[u8]) -> Result<Org, String> {
     };
     let mut org = Org::with_capacity(n);
     let mut team_ids = Vec::with_capacity(image.teams.len());
+    org.reserve_teams(image.teams.len());
     for team in &image.teams {
         let id = TeamId::from(team.id.as_str());
         team_ids.push(id.clone());
@@ -362,9 +363,11 @@ pub fn decode(bytes: &[u8]) -> Result<Org, String> {
     {
         return Err("a manager index is out of range".into());
     }
-    let forest = Forest::from_parents(image.parents)
-        .map_err(|_| "the reporting lines contain a cycle".to_string())?;
-    org.attach_forest(&forest);
+    let mut parents = image.parents;
+    if !break_cycles(&mut parents, 1).is_empty() {
+        return Err("the reporting lines contain a cycle".into());
+    }
+    org.attach_parents(&parents);
     let person = |org: &Org, index: u32| -> Result<PersonId, String> {
         org.person_at(index)
             .map(|p| p.id.clone())
