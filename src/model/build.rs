@@ -223,7 +223,8 @@ impl OrgBuilder {
             let row = self.rows[position];
             let found = (answer != NOT_FOUND).then_some(answer);
             match found {
-                // Ids are unique, so only one's own id finds oneself.
+                // Indexed ids are unique (a repeat is an error above), so
+                // only one's own id finds oneself.
                 Some(p) if p as usize == position => warnings.push(Finding::warning(
                     "self-manager",
                     format!("'{manager}' is their own manager; treated as a root"),
