@@ -117,6 +117,23 @@ pub struct ExportOptions {
     pub depth: Option<u32>,
 }
 
+/// The whole JSON export of `org`, for tests that compare two orgs in
+/// full.
+#[cfg(test)]
+pub(crate) fn json_text(org: &Org) -> String {
+    let metrics = crate::metrics::compute(org, crate::View::Current);
+    let mut out = Vec::new();
+    export_data(
+        org,
+        &metrics,
+        DataFormat::Json,
+        &ExportOptions::default(),
+        &mut out,
+    )
+    .expect("exported");
+    String::from_utf8(out).expect("JSON is UTF-8")
+}
+
 /// Writes `org` (cut to the scope in `options`) to `out` in `format`.
 ///
 /// `metrics` feeds the XLSX Metrics sheet. For a scoped export they are

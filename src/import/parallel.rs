@@ -267,7 +267,7 @@ fn help(
 mod tests {
     use super::*;
     use crate::error::OrgError;
-    use crate::export::{export_data, DataFormat};
+    use crate::export::json_text;
 
     fn load(text: &str, segment_bytes: usize) -> Result<(Org, Vec<Finding>)> {
         let source = CsvText {
@@ -284,20 +284,6 @@ mod tests {
         let records = crate::generate::generate(people, 7);
         crate::generate::write_csv(&records, &mut bytes).expect("in-memory write");
         String::from_utf8(bytes).expect("UTF-8")
-    }
-
-    fn as_json(org: &Org) -> String {
-        let metrics = crate::metrics::compute(org, crate::View::Current);
-        let mut out = Vec::new();
-        export_data(
-            org,
-            &metrics,
-            DataFormat::Json,
-            &Default::default(),
-            &mut out,
-        )
-        .expect("exported");
-        String::from_utf8(out).expect("UTF-8")
     }
 
     type Found = Vec<(String, Option<u64>, Option<String>)>;
@@ -327,8 +313,8 @@ mod tests {
         for segment_bytes in [64, 4096, 50_000] {
             let (org, warnings) = load(&text, segment_bytes).expect("valid");
             assert_eq!(
-                as_json(&org),
-                as_json(&whole),
+                json_text(&org),
+                json_text(&whole),
                 "{segment_bytes}-byte segments"
             );
             assert_eq!(found(&warnings), found(&whole_warnings));

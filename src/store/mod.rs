@@ -868,6 +868,7 @@ pub(crate) fn insert_snapshot(conn: &Connection, snapshot: &Snapshot<'_>) -> rus
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::export::json_text;
 
     #[test]
     fn new_workspaces_use_large_pages_and_old_page_sizes_still_open() {
@@ -912,21 +913,12 @@ mod tests {
             .0
     }
 
-    fn as_json(org: &Org) -> String {
-        let metrics = crate::metrics::compute(org, crate::View::Current);
-        let mut out = Vec::new();
-        let format = crate::export::DataFormat::Json;
-        crate::export::export_data(org, &metrics, format, &Default::default(), &mut out)
-            .expect("exported");
-        String::from_utf8(out).expect("UTF-8")
-    }
-
     fn stored_json(path: &Path) -> String {
         let (org, _) = Workspace::open(path)
             .expect("opens")
             .load_org()
             .expect("loads");
-        as_json(&org)
+        json_text(&org)
     }
 
     #[test]
@@ -940,7 +932,7 @@ mod tests {
         ws.save_org(&first, &[]).expect("saved alone");
         assert_eq!(journal_mode(&ws.conn), "wal");
         assert_eq!(wal_bytes(), 0, "the image went to the file, not the WAL");
-        assert_eq!(stored_json(&path), as_json(&first));
+        assert_eq!(stored_json(&path), json_text(&first));
 
         // Another connection holds the workspace open: the save stays in
         // WAL, and that connection reads the new baseline.
@@ -950,8 +942,8 @@ mod tests {
         assert_eq!(journal_mode(&ws.conn), "wal");
         assert!(wal_bytes() > 0, "with another connection the WAL is used");
         assert_eq!(
-            as_json(&other.load_org().expect("loads").0),
-            as_json(&second)
+            json_text(&other.load_org().expect("loads").0),
+            json_text(&second)
         );
         drop(other);
 
