@@ -8,12 +8,15 @@
 //! org is rebuilt through the model's own checks (unique ids, a forest),
 //! so a damaged image is reported as corrupt, never half-loaded.
 
+mod encode;
+
+pub use encode::{encode, Pieces};
+
 use crate::model::{
     break_cycles, Org, Person, PersonId, ShortText, Status, Team, TeamId, TeamKind, NO_PARENT,
 };
 use crate::money::Money;
 use chrono::NaiveDate;
-use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
@@ -31,9 +34,10 @@ struct TeamRecord {
     department: Option<String>,
 }
 
-/// `Text` is how ids and names are held: borrowed from the org when
-/// encoding (copying a million of each was a tenth of a save), owned when
-/// decoding. Both are written as strings, so the bytes are the same.
+/// The image's layout. [`encode`] writes it column by column; `Text` is
+/// how ids and names are held: owned when decoding, borrowed from the org
+/// when the tests write the image whole to check `encode` against. Both
+/// are written as strings, so the bytes are the same.
 #[derive(Serialize, Deserialize)]
 #[serde(bound(serialize = "Text: Serialize", deserialize = "Text: Deserialize<'de>"))]
 struct Image<Text> {
@@ -122,141 +126,6 @@ mod column {
             }
         }
         deserializer.deserialize_seq(Exact(PhantomData))
-    }
-}
-
-/// Interns shared strings by address first (people share `Arc`s), then by
-/// content.
-#[derive(Default)]
-struct Strings {
-    by_address: FxHashMap<usize, u32>,
-    by_text: FxHashMap<Arc<str>, u32>,
-    list: Vec<String>,
-}
-
-impl Strings {
-    fn index(&mut self, text: &Arc<str>) -> u32 {
-        let address = Arc::as_ptr(text).cast::<u8>() as usize;
-        if let Some(&index) = self.by_address.get(&address) {
-            return index;
-        }
-        let index = match self.by_text.get(text) {
-            Some(&index) => index,
-            None => {
-                let index = self.list.len() as u32;
-                self.list.push(text.to_string());
-                self.by_text.insert(text.clone(), index);
-                index
-            }
-        };
-        self.by_address.insert(address, index);
-        index
-    }
-}
-
-fn day_number(date: Option<NaiveDate>) -> Option<i32> {
-    use chrono::Datelike;
-    date.map(|d| d.num_days_from_ce())
-}
-
-/// Encodes the org (people, lines, teams, support). Policy, ladder and
-/// warnings are stored separately.
-pub fn encode(org: &Org) -> Result<Vec<u8>, String> {
-    let n = org.len();
-    let positions = org.positions();
-    let position = |id: &PersonId| positions.of(id).unwrap_or(NONE);
-    let team_index: FxHashMap<&TeamId, u32> = org
-        .teams()
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (&t.id, i as u32))
-        .collect();
-    let mut strings = Strings::default();
-    let mut image = Image {
-        format: FORMAT,
-        strings: Vec::new(),
-        ids: Vec::with_capacity(n),
-        names: Vec::with_capacity(n),
-        parents: org.parent_positions(),
-        titles: Vec::with_capacity(n),
-        levels: Vec::with_capacity(n),
-        locations: Vec::with_capacity(n),
-        costs: Vec::with_capacity(n),
-        statuses: Vec::with_capacity(n),
-        team_of: Vec::with_capacity(n),
-        start_dates: Vec::with_capacity(n),
-        end_dates: Vec::with_capacity(n),
-        teams: Vec::with_capacity(org.teams().len()),
-        dotted: Vec::new(),
-        support: Vec::new(),
-    };
-    for person in org.people() {
-        image.ids.push(person.id.0.as_str());
-        image.names.push(person.name.as_str());
-        image.titles.push(strings.index(&person.title));
-        image.levels.push(strings.index(&person.level));
-        image.locations.push(strings.index(&person.location));
-        image.costs.push(person.cost.map(Money::cents));
-        image.statuses.push(person.status);
-        image.team_of.push(
-            person
-                .team
-                .as_ref()
-                .and_then(|t| team_index.get(t).copied())
-                .unwrap_or(NONE),
-        );
-        image.start_dates.push(day_number(person.start_date));
-        image.end_dates.push(day_number(person.end_date));
-    }
-    for team in org.teams() {
-        image.teams.push(TeamRecord {
-            id: team.id.to_string(),
-            name: team.name.clone(),
-            kind: team.kind,
-            lead: team.lead.as_ref().map(position),
-            department: team.department.clone(),
-        });
-    }
-    for (manager, report) in org.dotted_lines() {
-        image.dotted.push((position(manager), position(report)));
-    }
-    for (person, team) in org.support_assignments() {
-        if let Some(&t) = team_index.get(team) {
-            image.support.push((position(person), t));
-        }
-    }
-    image.strings = strings.list;
-    // Reserved up front: grown by doubling, the buffer was copied about
-    // twice over, on fresh pages. Reserving more than is written costs
-    // nothing, as untouched pages are never faulted in.
-    let text: usize = image.ids.iter().chain(&image.names).map(|t| t.len()).sum();
-    let capacity = text + n * MAX_FIXED_BYTES_PER_PERSON + (64 << 10);
-    postcard::serialize_with_flavor(&image, Presized(Vec::with_capacity(capacity)))
-        .map_err(|e| format!("cannot encode the org: {e}"))
-}
-
-/// A generous bound on a person's bytes besides their id and name: varint
-/// lengths, parent, title, level, location, cost, status, team and dates.
-const MAX_FIXED_BYTES_PER_PERSON: usize = 48;
-
-/// postcard's `Vec` output, but into a buffer reserved by the caller.
-struct Presized(Vec<u8>);
-
-impl postcard::ser_flavors::Flavor for Presized {
-    type Output = Vec<u8>;
-
-    fn try_extend(&mut self, data: &[u8]) -> postcard::Result<()> {
-        self.0.extend_from_slice(data);
-        Ok(())
-    }
-
-    fn try_push(&mut self, data: u8) -> postcard::Result<()> {
-        self.0.push(data);
-        Ok(())
-    }
-
-    fn finalize(self) -> postcard::Result<Vec<u8>> {
-        Ok(self.0)
     }
 }
 
@@ -421,10 +290,38 @@ mod tests {
         org.person_mut(&PersonId::new("E000010"))
             .expect("exists")
             .start_date = NaiveDate::from_ymd_opt(2027, 1, 31);
-        let bytes = encode(&org).expect("encodes");
+        let bytes = encode(&org).expect("encodes").joined();
         let back = decode(&bytes).expect("decodes");
         assert_eq!(fingerprint(&back), fingerprint(&org));
         assert!(!org.dotted_lines().is_empty() && !org.support_assignments().is_empty());
+    }
+
+    /// Written column by column, the image is byte for byte the image
+    /// written whole, for people with and without teams, costs and dates,
+    /// ids and names too long to be held inline, and for no one at all.
+    #[test]
+    fn the_columns_are_the_image_written_whole() {
+        let records = crate::generate::generate(2_000, 9);
+        let (mut org, _) =
+            Org::from_records(records, "t", Ladder::default(), Policy::default()).expect("valid");
+        let long = "a name far too long to be held inline by a short string";
+        let hire = org.person_mut(&PersonId::new("E000012")).expect("exists");
+        hire.name = long.into();
+        hire.team = None;
+        hire.cost = None;
+        hire.status = Status::Planned;
+        hire.start_date = NaiveDate::from_ymd_opt(2027, 3, 1);
+        hire.end_date = NaiveDate::from_ymd_opt(2029, 2, 28);
+        org.add_person(Person::new(format!("{long} as an id")))
+            .expect("a new id");
+        let pieces = encode(&org).expect("encodes");
+        assert_eq!(pieces.len(), pieces.joined().len());
+        assert_eq!(pieces.joined(), encode::reference(&org));
+        let empty = Org::default();
+        assert_eq!(
+            encode(&empty).expect("encodes").joined(),
+            encode::reference(&empty)
+        );
     }
 
     #[test]
@@ -432,7 +329,7 @@ mod tests {
         let records = crate::generate::generate(200, 5);
         let (org, _) =
             Org::from_records(records, "t", Ladder::default(), Policy::default()).expect("valid");
-        let bytes = encode(&org).expect("encodes");
+        let bytes = encode(&org).expect("encodes").joined();
         assert!(decode(&bytes[..bytes.len() / 2]).is_err());
         assert!(decode(b"").is_err());
         // Flip bytes all over the image: every outcome is Ok or Err.

@@ -389,7 +389,7 @@ impl Workspace {
     /// (see `image.rs`); rows a version-1 workspace kept are cleared.
     pub fn save_org(&mut self, org: &Org, warnings: &[Finding]) -> Result<()> {
         let image = EncodedOrg::of(org)?;
-        self.write_bulk(|tx| store_org(tx, org, &image.bytes, warnings))
+        self.write_bulk(|tx| store_org(tx, org, &image.pieces, warnings))
     }
 
     /// A re-import: replaces the baseline, records `before` (a scenario
@@ -408,7 +408,7 @@ impl Workspace {
         snapshot: &Snapshot<'_>,
     ) -> Result<Option<String>> {
         self.write_bulk(|tx| {
-            store_org(tx, org, &image.bytes, warnings)?;
+            store_org(tx, org, &image.pieces, warnings)?;
             let stored = before
                 .map(|(name, changes)| scenarios::insert_scenario_with_changes(tx, name, changes))
                 .transpose()?;
@@ -761,19 +761,19 @@ impl<'a> SnapshotJson<'a> {
 /// An org encoded as a baseline image, ready for
 /// [`Workspace::replace_baseline`].
 pub struct EncodedOrg {
-    bytes: Vec<u8>,
+    pieces: image::Pieces,
 }
 
 impl std::fmt::Debug for EncodedOrg {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "EncodedOrg({} bytes)", self.bytes.len())
+        write!(f, "EncodedOrg({} bytes)", self.pieces.len())
     }
 }
 
 impl EncodedOrg {
     pub fn of(org: &Org) -> Result<EncodedOrg> {
-        let bytes = image::encode(org).map_err(OrgError::InvalidInput)?;
-        Ok(EncodedOrg { bytes })
+        let pieces = image::encode(org).map_err(OrgError::InvalidInput)?;
+        Ok(EncodedOrg { pieces })
     }
 }
 
@@ -788,22 +788,18 @@ pub struct Snapshot<'a> {
 }
 
 /// Writes the whole org (image, warnings, settings) inside `tx`.
-fn store_org(tx: &Transaction<'_>, org: &Org, bytes: &[u8], warnings: &[Finding]) -> Result<()> {
+fn store_org(
+    tx: &Transaction<'_>,
+    org: &Org,
+    image: &image::Pieces,
+    warnings: &[Finding],
+) -> Result<()> {
     tx.execute_batch(
         "DELETE FROM people; DELETE FROM teams; DELETE FROM dotted_lines;
          DELETE FROM support; DELETE FROM findings; DELETE FROM baseline_image;",
     )?;
     {
-        let mut insert_chunk =
-            tx.prepare("INSERT INTO baseline_image (chunk, data) VALUES (?1, ?2)")?;
-        for (index, chunk) in bytes.chunks(IMAGE_CHUNK).enumerate() {
-            // Written in place through a blob handle: bound as a value,
-            // SQLite would first copy the whole chunk (tens of MB).
-            let length = i32::try_from(chunk.len()).expect("chunks are at most IMAGE_CHUNK");
-            let row = insert_chunk.insert(params![index as i64, ZeroBlob(length)])?;
-            tx.blob_open(MAIN_DB, "baseline_image", "data", row, false)?
-                .write_at(chunk, 0)?;
-        }
+        write_image(tx, image)?;
         let mut insert_finding = tx
             .prepare("INSERT INTO findings (severity, code, message, file, row, col) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?;
         for finding in warnings {
@@ -822,6 +818,44 @@ fn store_org(tx: &Transaction<'_>, org: &Org, bytes: &[u8], warnings: &[Finding]
         }
     }
     write_settings(tx, &org.policy, &org.ladder)?;
+    Ok(())
+}
+
+/// Stores the image's pieces one after another, in rows of at most
+/// [`IMAGE_CHUNK`] bytes. Each row is written in place through a blob
+/// handle: bound as a value, SQLite would first copy the whole row (tens
+/// of MB).
+fn write_image(tx: &Transaction<'_>, image: &image::Pieces) -> Result<()> {
+    write_image_in_rows_of(tx, image, IMAGE_CHUNK)
+}
+
+fn write_image_in_rows_of(
+    tx: &Transaction<'_>,
+    image: &image::Pieces,
+    row_bytes: usize,
+) -> Result<()> {
+    let total = image.len();
+    let mut insert_chunk =
+        tx.prepare("INSERT INTO baseline_image (chunk, data) VALUES (?1, ?2)")?;
+    let mut rows = Vec::new();
+    for (index, start) in (0..total).step_by(row_bytes).enumerate() {
+        let length = (total - start).min(row_bytes);
+        let length = i32::try_from(length).map_err(|_| {
+            OrgError::InvalidInput(format!("an image row of {length} bytes is too long"))
+        })?;
+        rows.push(insert_chunk.insert(params![index as i64, ZeroBlob(length)])?);
+    }
+    let mut offset = 0;
+    for mut piece in image.iter() {
+        while !piece.is_empty() {
+            let (row, within) = (offset / row_bytes, offset % row_bytes);
+            let (here, rest) = piece.split_at(piece.len().min(row_bytes - within));
+            tx.blob_open(MAIN_DB, "baseline_image", "data", rows[row], false)?
+                .write_at(here, within)?;
+            offset += here.len();
+            piece = rest;
+        }
+    }
     Ok(())
 }
 
@@ -899,6 +933,35 @@ mod tests {
         let ws = Workspace::open(&old).expect("opens");
         assert_eq!(page_size(&ws), 4096);
         assert!(ws.integrity_problems().expect("checked").is_empty());
+    }
+
+    /// Pieces of the image are laid end to end across rows, whatever
+    /// rows they straddle.
+    #[test]
+    fn an_image_is_stored_in_order_across_rows_of_any_size() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut ws = Workspace::create(&dir.path().join("w.orgraph")).expect("created");
+        let records = crate::generate::generate(300, 3);
+        let (org, _) =
+            Org::from_records(records, "t", Ladder::default(), Policy::default()).expect("valid");
+        let image = image::encode(&org).expect("encodes");
+        let whole = image.joined();
+        for row_bytes in [1, 7, 4096, whole.len() - 1, whole.len(), 1 << 20] {
+            let rows = ws
+                .write(|tx| {
+                    tx.execute("DELETE FROM baseline_image", [])?;
+                    write_image_in_rows_of(tx, &image, row_bytes)?;
+                    let mut stmt = tx.prepare("SELECT data FROM baseline_image ORDER BY chunk")?;
+                    let rows = stmt
+                        .query_map([], |row| row.get::<_, Vec<u8>>(0))?
+                        .collect::<rusqlite::Result<Vec<_>>>()?;
+                    Ok(rows)
+                })
+                .expect("written");
+            assert_eq!(rows.len(), whole.len().div_ceil(row_bytes), "{row_bytes}");
+            assert!(rows.iter().all(|row| row.len() <= row_bytes));
+            assert_eq!(rows.concat(), whole, "rows of {row_bytes} bytes");
+        }
     }
 
     fn journal_mode(conn: &Connection) -> String {
