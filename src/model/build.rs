@@ -85,6 +85,10 @@ pub struct OrgBuilder {
     /// Where each team's (by index) kind, name and department were first
     /// stated, for conflict reports.
     team_stated: Vec<teams::StatedAt>,
+    /// The previous row's team and its index. A team's rows usually come
+    /// together and share one interned id, so most rows find their team
+    /// by address, without hashing its id.
+    last_team: Option<(TeamId, usize)>,
     /// Row of the declaration of each declared team, by team index: a
     /// team may be declared once, whatever its members' rows say.
     declaration_rows: FxHashMap<usize, u64>,
@@ -103,13 +107,18 @@ impl OrgBuilder {
         let mut org = Org::with_capacity(people);
         org.ladder = ladder;
         org.policy = policy;
+        // Room for teams of four on average, which errs high (unused room
+        // is never touched), so the team map is not rehashed as it grows.
+        let teams = people / 4;
+        org.reserve_teams(teams);
         OrgBuilder {
             file: file.to_string(),
             org,
             rows: Vec::with_capacity(people),
             managers: Vec::with_capacity(people),
             id_hashes: Vec::with_capacity(people),
-            team_stated: Vec::new(),
+            team_stated: Vec::with_capacity(teams),
+            last_team: None,
             declaration_rows: FxHashMap::default(),
             extras: Vec::new(),
             declared_leads: Vec::new(),

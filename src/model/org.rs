@@ -240,10 +240,18 @@ impl Org {
     /// in [`Org::people`] order: the forest's parent array without the
     /// child lists.
     pub fn parent_positions(&self) -> Vec<u32> {
-        let position = self.dense_positions();
         let mut parent = vec![NO_PARENT; self.graph.node_count()];
-        for edge in (&self.graph).edge_references() {
-            if *edge.weight() == EdgeKind::Solid {
+        let solid = (&self.graph)
+            .edge_references()
+            .filter(|edge| *edge.weight() == EdgeKind::Solid);
+        if self.is_dense() {
+            // Slots are positions: no table to build and look through.
+            for edge in solid {
+                parent[edge.target().index()] = edge.source().index() as u32;
+            }
+        } else {
+            let position = self.dense_positions();
+            for edge in solid {
                 parent[position[edge.target().index()] as usize] = position[edge.source().index()];
             }
         }
@@ -607,6 +615,35 @@ mod tests {
         assert!(org.index_pushed(&hashes).is_empty());
         let found = org.positions_of_pushed(&hashes, &["b", "c", "zz", "b"]);
         assert_eq!(found, [1, 2, id_index::NOT_FOUND, 1]);
+    }
+
+    /// Parents are by dense position, with or without holes left in the
+    /// graph by people removed.
+    #[test]
+    fn parent_positions_follow_the_people_order_after_removals() {
+        let mut org = org_of(&[
+            ("ceo", None),
+            ("a", Some("ceo")),
+            ("b", Some("ceo")),
+            ("x", Some("a")),
+            ("y", Some("b")),
+        ]);
+        let expected = |org: &Org| -> Vec<u32> {
+            let positions = org.positions();
+            org.people()
+                .map(|p| {
+                    org.manager_of(&p.id)
+                        .and_then(|m| positions.of(m))
+                        .unwrap_or(NO_PARENT)
+                })
+                .collect()
+        };
+        assert!(org.is_dense());
+        assert_eq!(org.parent_positions(), [NO_PARENT, 0, 0, 1, 2]);
+        org.remove_person(&"a".into()).expect("exists");
+        assert!(!org.is_dense());
+        assert_eq!(org.parent_positions(), expected(&org));
+        assert_eq!(org.parent_positions(), [NO_PARENT, 0, 0, 1]);
     }
 
     #[test]

@@ -5,6 +5,7 @@
 
 use super::{OrgBuilder, PersonRecord};
 use crate::model::{Finding, Location, PersonId, Team, TeamId, TeamKind};
+use std::sync::Arc;
 
 /// A team as a teams table declares it (the XLSX export's Teams sheet, or
 /// a team's own row in a people CSV), so teams without members, and their
@@ -167,11 +168,21 @@ impl OrgBuilder {
             name: &record.team_name,
             department: &record.department,
         };
-        match self.org.team_index(team) {
-            None => {
-                self.add_team(team.clone(), &facts);
+        // Teams are only ever added while building, so an index, once
+        // found, stays right.
+        let remembered = match &self.last_team {
+            Some((last, index)) if Arc::ptr_eq(&last.0, &team.0) => Some(*index),
+            _ => None,
+        };
+        let index = match remembered.or_else(|| self.org.team_index(team)) {
+            Some(index) => {
+                self.merge_team(index, &facts);
+                index
             }
-            Some(index) => self.merge_team(index, &facts),
+            None => self.add_team(team.clone(), &facts),
+        };
+        if remembered.is_none() {
+            self.last_team = Some((team.clone(), index));
         }
     }
 
