@@ -135,6 +135,34 @@ impl Strings {
     }
 }
 
+/// The index last found for a shared string, by its address: neighbours
+/// in the org (a team's members) mostly share titles, levels, locations
+/// and teams, and comparing addresses is cheaper than a hash lookup.
+#[derive(Clone, Copy)]
+struct Last {
+    address: usize,
+    index: u32,
+}
+
+impl Last {
+    const NONE: Last = Last {
+        address: 0,
+        index: NONE,
+    };
+
+    /// `text`'s index, from `find` unless it is the last one's.
+    fn index(&mut self, text: &Arc<str>, find: impl FnOnce() -> u32) -> u32 {
+        let address = Arc::as_ptr(text).cast::<u8>() as usize;
+        if address != self.address {
+            *self = Last {
+                address,
+                index: find(),
+            };
+        }
+        self.index
+    }
+}
+
 pub(super) fn day_number(date: Option<NaiveDate>) -> Option<i32> {
     use chrono::Datelike;
     date.map(|d| d.num_days_from_ce())
@@ -202,17 +230,20 @@ fn person_columns(org: &Org) -> Result<(Vec<String>, Vec<Column>), String> {
     let mut team_of = Column::with_room(n, U32_BYTES);
     let mut start_dates = Column::with_room(n, 1 + U32_BYTES);
     let mut end_dates = Column::with_room(n, 1 + U32_BYTES);
+    // The org keeps its strings, and so their addresses, throughout.
+    let [mut last_title, mut last_level, mut last_location, mut last_team] = [Last::NONE; 4];
     for person in org.people() {
-        titles.push(&strings.index(&person.title))?;
-        levels.push(&strings.index(&person.level))?;
-        locations.push(&strings.index(&person.location))?;
+        titles.push(&last_title.index(&person.title, || strings.index(&person.title)))?;
+        levels.push(&last_level.index(&person.level, || strings.index(&person.level)))?;
+        locations
+            .push(&last_location.index(&person.location, || strings.index(&person.location)))?;
         costs.push(&person.cost.map(Money::cents))?;
         statuses.push(&person.status)?;
-        let team = person
-            .team
-            .as_ref()
-            .and_then(|t| team_index.get(t).copied());
-        team_of.push(&team.unwrap_or(NONE))?;
+        let team = match &person.team {
+            None => NONE,
+            Some(id) => last_team.index(&id.0, || team_index.get(id).copied().unwrap_or(NONE)),
+        };
+        team_of.push(&team)?;
         start_dates.push(&day_number(person.start_date))?;
         end_dates.push(&day_number(person.end_date))?;
     }
