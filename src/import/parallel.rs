@@ -295,6 +295,23 @@ mod tests {
             .collect()
     }
 
+    /// Each segment interns its own copies of repeated values, but a
+    /// member ends up holding their team's own id string, wherever their
+    /// row is, so later passes can know a person's team by its address.
+    #[test]
+    fn members_hold_their_teams_own_id_across_segments() {
+        let (org, _) = load(&generated(3000), 4096).expect("valid");
+        let mut members = 0;
+        for person in org.people() {
+            if let Some(team) = &person.team {
+                let index = org.team_index(team).expect("a known team");
+                assert!(std::sync::Arc::ptr_eq(&team.0, &org.teams()[index].id.0));
+                members += 1;
+            }
+        }
+        assert!(members > 2500, "{members} members");
+    }
+
     #[test]
     fn segments_build_the_org_a_whole_read_builds() {
         let mut text = generated(3000);

@@ -75,24 +75,43 @@ impl MetricsInput {
         let address =
             |text: &std::sync::Arc<str>| std::sync::Arc::as_ptr(text).cast::<u8>() as usize;
         let mut kinds: FxHashMap<(usize, usize), (bool, bool)> = FxHashMap::default();
-        let mut team_of: FxHashMap<usize, u32> = FxHashMap::default();
+        // Members usually hold their team's own id string (the builder and
+        // the store give them it), so those addresses are known up front.
+        let mut team_of: FxHashMap<usize, u32> = org
+            .teams()
+            .iter()
+            .enumerate()
+            .map(|(index, team)| (address(&team.id.0), index as u32))
+            .collect();
+        // Neighbours (a team's members) mostly share them all, so the
+        // previous person's answers are tried before the maps.
+        let mut last_team = (0, NO_TEAM);
+        let mut last_kind = ((0, 0), (false, false));
         for person in org.people() {
             status.push(person.status);
             cost_cents.push(person.cost.map_or(0, |c| c.cents()));
             team.push(match &person.team {
                 None => NO_TEAM,
-                Some(t) => *team_of
-                    .entry(address(&t.0))
-                    .or_insert_with(|| org.team_index(t).map_or(NO_TEAM, |i| i as u32)),
+                Some(t) if address(&t.0) == last_team.0 => last_team.1,
+                Some(t) => {
+                    let index = *team_of
+                        .entry(address(&t.0))
+                        .or_insert_with(|| org.team_index(t).map_or(NO_TEAM, |i| i as u32));
+                    last_team = (address(&t.0), index);
+                    index
+                }
             });
-            let (is_staff_plus, is_ic_engineer) = *kinds
-                .entry((address(&person.level), address(&person.title)))
-                .or_insert_with(|| {
+            let key = (address(&person.level), address(&person.title));
+            if key != last_kind.0 {
+                let kind = *kinds.entry(key).or_insert_with(|| {
                     (
                         org.ladder.is_staff_plus(&person.level, &person.title),
                         org.ladder.is_ic_engineer(&person.level, &person.title),
                     )
                 });
+                last_kind = (key, kind);
+            }
+            let (is_staff_plus, is_ic_engineer) = last_kind.1;
             staff_plus.push(is_staff_plus);
             ic_engineer.push(is_ic_engineer);
         }

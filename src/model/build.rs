@@ -148,10 +148,8 @@ impl OrgBuilder {
             }
             return;
         }
-        let team = (!record.team.is_empty()).then(|| TeamId(std::mem::take(&mut record.team)));
-        if let Some(team) = &team {
-            self.note_team(team, &record);
-        }
+        let team = (!record.team.is_empty())
+            .then(|| self.note_team(TeamId(std::mem::take(&mut record.team)), &record));
         let id = PersonId(record.id);
         if !record.dotted_managers.is_empty()
             || !record.supports.is_empty()

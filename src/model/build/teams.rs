@@ -160,7 +160,11 @@ impl OrgBuilder {
     }
 
     /// Creates a member's team on first sight; later rows must agree.
-    pub(super) fn note_team(&mut self, team: &TeamId, record: &PersonRecord) {
+    /// Returns the team's own id for the member to hold, so that every
+    /// member shares one string with their team wherever their rows are
+    /// (each part of a file read apart has its own copies), and later
+    /// passes can know a person's team by its address.
+    pub(super) fn note_team(&mut self, team: TeamId, record: &PersonRecord) -> TeamId {
         let facts = TeamFacts {
             file: None,
             row: record.row,
@@ -174,7 +178,7 @@ impl OrgBuilder {
             Some((last, index)) if Arc::ptr_eq(&last.0, &team.0) => Some(*index),
             _ => None,
         };
-        let index = match remembered.or_else(|| self.org.team_index(team)) {
+        let index = match remembered.or_else(|| self.org.team_index(&team)) {
             Some(index) => {
                 self.merge_team(index, &facts);
                 index
@@ -183,6 +187,12 @@ impl OrgBuilder {
         };
         if remembered.is_none() {
             self.last_team = Some((team.clone(), index));
+        }
+        let own = &self.org.teams()[index].id;
+        if Arc::ptr_eq(&own.0, &team.0) {
+            team
+        } else {
+            own.clone()
         }
     }
 

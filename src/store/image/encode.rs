@@ -216,6 +216,14 @@ fn texts(org: &Org) -> Result<[Column; 2], String> {
 fn person_columns(org: &Org) -> Result<(Vec<String>, Vec<Column>), String> {
     let n = org.len();
     let team_index = team_index(org);
+    // Members usually hold their team's own id string, so most are found
+    // by its address, without hashing it.
+    let team_by_address: FxHashMap<usize, u32> = org
+        .teams()
+        .iter()
+        .enumerate()
+        .map(|(index, team)| (Arc::as_ptr(&team.id.0).cast::<u8>() as usize, index as u32))
+        .collect();
     let mut strings = Strings::default();
     let mut parents = Column::with_room(n, U32_BYTES);
     for parent in org.parent_positions() {
@@ -241,7 +249,10 @@ fn person_columns(org: &Org) -> Result<(Vec<String>, Vec<Column>), String> {
         statuses.push(&person.status)?;
         let team = match &person.team {
             None => NONE,
-            Some(id) => last_team.index(&id.0, || team_index.get(id).copied().unwrap_or(NONE)),
+            Some(id) => last_team.index(&id.0, || {
+                let own = team_by_address.get(&(Arc::as_ptr(&id.0).cast::<u8>() as usize));
+                own.or_else(|| team_index.get(id)).copied().unwrap_or(NONE)
+            }),
         };
         team_of.push(&team)?;
         start_dates.push(&day_number(person.start_date))?;
