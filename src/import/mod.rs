@@ -14,7 +14,6 @@ mod parallel;
 mod rows;
 mod segments;
 mod teams;
-mod whole_file;
 mod xlsx;
 
 pub use decode::Encoding;
@@ -160,7 +159,7 @@ pub fn load_with_progress(
             build(read, declared, options, &name, (ladder, policy), progress)
         }
         SourceFormat::Csv => {
-            let bytes = whole_file::read_whole(path).map_err(io_error(path))?;
+            let bytes = std::fs::read(path).map_err(io_error(path))?;
             let (text, _) = decode::decode(&bytes);
             let delimiter = decode::sniff_delimiter(&text);
             let quiet: ProgressSink<'_> = &|_| {};
@@ -224,7 +223,7 @@ pub fn detect(path: &Path, options: &ImportOptions) -> Result<Detection> {
             })
         }
         SourceFormat::Csv => {
-            let bytes = whole_file::read_whole(path).map_err(io_error(path))?;
+            let bytes = std::fs::read(path).map_err(io_error(path))?;
             let (text, encoding) = decode::decode(&bytes);
             let delimiter = decode::sniff_delimiter(&text);
             let (sample, _, columns) =
