@@ -280,12 +280,14 @@ fn team_index(org: &Org) -> FxHashMap<&TeamId, u32> {
         .collect()
 }
 
-/// The `teams`, `dotted` and `support` columns.
-fn links(org: &Org) -> Result<Vec<u8>, String> {
+/// The values of the `teams`, `dotted` and `support` columns.
+type Links = (Vec<TeamRecord>, Vec<(u32, u32)>, Vec<(u32, u32)>);
+
+fn links_of(org: &Org) -> Links {
     let positions = org.positions();
     let position = |id: &PersonId| positions.of(id).unwrap_or(NONE);
     let team_index = team_index(org);
-    let teams: Vec<TeamRecord> = org
+    let teams = org
         .teams()
         .iter()
         .map(|team| TeamRecord {
@@ -296,16 +298,22 @@ fn links(org: &Org) -> Result<Vec<u8>, String> {
             department: team.department.clone(),
         })
         .collect();
-    let dotted: Vec<(u32, u32)> = org
+    let dotted = org
         .dotted_lines()
         .into_iter()
         .map(|(manager, report)| (position(manager), position(report)))
         .collect();
-    let support: Vec<(u32, u32)> = org
+    let support = org
         .support_assignments()
         .iter()
         .filter_map(|(person, team)| Some((position(person), *team_index.get(team)?)))
         .collect();
+    (teams, dotted, support)
+}
+
+/// The `teams`, `dotted` and `support` columns.
+fn links(org: &Org) -> Result<Vec<u8>, String> {
+    let (teams, dotted, support) = links_of(org);
     let mut out = Vec::new();
     put(&mut out, &teams)?;
     put(&mut out, &dotted)?;
@@ -317,8 +325,6 @@ fn links(org: &Org) -> Result<Vec<u8>, String> {
 /// write it, which the column-wise writer must match byte for byte.
 #[cfg(test)]
 pub(super) fn reference(org: &Org) -> Vec<u8> {
-    let positions = org.positions();
-    let position = |id: &PersonId| positions.of(id).unwrap_or(NONE);
     let team_index = team_index(org);
     let mut strings = Strings::default();
     let mut image = Image {
@@ -356,26 +362,6 @@ pub(super) fn reference(org: &Org) -> Vec<u8> {
         image.end_dates.push(day_number(person.end_date));
     }
     image.strings = strings.list;
-    image.teams = org
-        .teams()
-        .iter()
-        .map(|team| TeamRecord {
-            id: team.id.to_string(),
-            name: team.name.clone(),
-            kind: team.kind,
-            lead: team.lead.as_ref().map(position),
-            department: team.department.clone(),
-        })
-        .collect();
-    image.dotted = org
-        .dotted_lines()
-        .into_iter()
-        .map(|(m, r)| (position(m), position(r)))
-        .collect();
-    image.support = org
-        .support_assignments()
-        .iter()
-        .filter_map(|(p, t)| Some((position(p), *team_index.get(t)?)))
-        .collect();
+    (image.teams, image.dotted, image.support) = links_of(org);
     postcard::to_stdvec(&image).expect("an in-memory image encodes")
 }
