@@ -163,7 +163,7 @@ impl Last {
     }
 }
 
-pub(super) fn day_number(date: Option<NaiveDate>) -> Option<i32> {
+fn day_number(date: Option<NaiveDate>) -> Option<i32> {
     use chrono::Datelike;
     date.map(|d| d.num_days_from_ce())
 }
