@@ -159,9 +159,7 @@ impl Org {
     /// Builds the id index for people who will be added, in this order, to
     /// an empty org with [`Org::push_unindexed`]. Runs independently of
     /// the graph, so a loader can build both at once. Errs on a duplicate.
-    pub(crate) fn index_ids(
-        ids: &[super::ShortText],
-    ) -> std::result::Result<HashTable<NodeIndex>, String> {
+    pub(crate) fn index_ids(ids: &[&str]) -> std::result::Result<HashTable<NodeIndex>, String> {
         let hashes: Vec<u64> = ids.iter().map(|id| hash_id(id)).collect();
         let (table, duplicates) =
             id_index::build(&hashes, |a, b| ids[a as usize] == ids[b as usize]);
@@ -270,6 +268,14 @@ impl Org {
                 Ok(())
             }
         }
+    }
+
+    /// Takes the teams of `from` into an org that has none: a loader
+    /// builds them on a thread of their own while it builds the people.
+    pub(crate) fn take_teams(&mut self, from: Org) {
+        debug_assert!(self.teams.is_empty());
+        self.teams = from.teams;
+        self.team_by_id = from.team_by_id;
     }
 
     /// Makes room for `additional` more teams, so a loader adding many
@@ -455,6 +461,14 @@ impl Org {
     /// removals. The caller has checked that `parent` is a forest over
     /// exactly these people ([`super::break_cycles`]). Children are added
     /// in position order, as [`Org::attach_forest`] adds them.
+    /// Makes room for `lines` reporting lines in all, solid and dotted, so
+    /// that adding the dotted lines after a million solid ones does not
+    /// copy the whole edge list to grow it.
+    pub(crate) fn reserve_lines(&mut self, lines: usize) {
+        let additional = lines.saturating_sub(self.graph.edge_count());
+        self.graph.reserve_exact_edges(additional);
+    }
+
     pub(crate) fn attach_parents(&mut self, parent: &[u32]) {
         debug_assert!(self.is_dense() && parent.len() == self.len());
         for (child, &manager) in parent.iter().enumerate() {
@@ -483,6 +497,31 @@ impl Org {
     pub fn add_dotted_line(&mut self, manager: &PersonId, report: &PersonId) -> Result<()> {
         let manager_node = self.node(manager)?;
         let report_node = self.node(report)?;
+        self.add_dotted_between(manager_node, report_node, report)
+    }
+
+    /// [`Org::add_dotted_line`] between dense positions, as a stored
+    /// image names people: no id is looked up.
+    pub(crate) fn add_dotted_line_at(&mut self, manager: u32, report: u32) -> Result<()> {
+        debug_assert!(self.is_dense());
+        let node = |position: u32| {
+            let node = NodeIndex::new(position as usize);
+            self.graph
+                .contains_node(node)
+                .then_some(node)
+                .ok_or_else(|| OrgError::PersonNotFound(format!("position {position}")))
+        };
+        let (manager_node, report_node) = (node(manager)?, node(report)?);
+        let report = self.graph[report_node].id.clone();
+        self.add_dotted_between(manager_node, report_node, &report)
+    }
+
+    fn add_dotted_between(
+        &mut self,
+        manager_node: NodeIndex,
+        report_node: NodeIndex,
+        report: &PersonId,
+    ) -> Result<()> {
         if manager_node == report_node {
             return Err(OrgError::InvalidInput(format!(
                 "'{report}' cannot have a dotted line to themselves"
@@ -506,6 +545,21 @@ impl Org {
         }
         self.support.insert((person.clone(), team.clone()));
         Ok(())
+    }
+
+    /// Adds support assignments between people and teams the caller knows
+    /// are in the org. Sorted pairs into an org with none are built into
+    /// the set in one pass, where inserting each would compare ids at every
+    /// level of the tree.
+    pub(crate) fn add_known_supports(&mut self, pairs: Vec<(PersonId, TeamId)>) {
+        debug_assert!(pairs
+            .iter()
+            .all(|(p, t)| self.contains(p) && self.team_by_id.contains_key(t)));
+        if self.support.is_empty() {
+            self.support = pairs.into_iter().collect();
+        } else {
+            self.support.extend(pairs);
+        }
     }
 
     /// Explicit support assignments. Embedded staff+ also support their home

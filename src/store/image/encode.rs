@@ -281,9 +281,9 @@ fn team_index(org: &Org) -> FxHashMap<&TeamId, u32> {
 }
 
 /// The values of the `teams`, `dotted` and `support` columns.
-type Links = (Vec<TeamRecord>, Vec<(u32, u32)>, Vec<(u32, u32)>);
+type Links<'a> = (Vec<TeamRecord<'a>>, Vec<(u32, u32)>, Vec<(u32, u32)>);
 
-fn links_of(org: &Org) -> Links {
+fn links_of(org: &Org) -> Links<'_> {
     let positions = org.positions();
     let position = |id: &PersonId| positions.of(id).unwrap_or(NONE);
     let team_index = team_index(org);
@@ -291,11 +291,11 @@ fn links_of(org: &Org) -> Links {
         .teams()
         .iter()
         .map(|team| TeamRecord {
-            id: team.id.to_string(),
-            name: team.name.clone(),
+            id: team.id.as_str(),
+            name: &team.name,
             kind: team.kind,
             lead: team.lead.as_ref().map(position),
-            department: team.department.clone(),
+            department: team.department.as_deref(),
         })
         .collect();
     let dotted = org
