@@ -94,6 +94,8 @@ fn build(org: &Org, forest: &Forest, included: &[bool]) -> Result<Org> {
     let cut = Forest::from_parents(parents).map_err(|_| {
         OrgError::InvalidInput("the scoped reporting lines do not form a tree".to_string())
     })?;
+    let dotted = org.dotted_lines();
+    scoped.reserve_lines(cut.len() + dotted.len());
     scoped.attach_forest(&cut);
 
     let supports: Vec<_> = org
@@ -118,7 +120,7 @@ fn build(org: &Org, forest: &Forest, included: &[bool]) -> Result<Org> {
     for (person, team) in supports {
         scoped.add_support(person, team)?;
     }
-    for (manager, report) in org.dotted_lines() {
+    for (manager, report) in dotted {
         if inside(manager) && inside(report) {
             scoped.add_dotted_line(manager, report)?;
         }

@@ -276,6 +276,8 @@ impl OrgBuilder {
         }
         drop(std::mem::take(&mut self.managers));
         // Cycles were broken above, so the parent array is a forest.
+        let dotted: usize = self.extras.iter().map(|e| e.dotted_managers.len()).sum();
+        self.org.reserve_lines(parent.len() + dotted);
         self.org.attach_parents(&parent);
         drop(parent);
 

@@ -118,10 +118,12 @@ impl Org {
         Org::default()
     }
 
-    /// An empty org with room for `people` people and their lines.
+    /// An empty org with room for `people` people. Room for their lines is
+    /// made by [`Org::reserve_lines`] once their number is known: growing
+    /// the edge list, even an empty one, copies all the room it had.
     pub fn with_capacity(people: usize) -> Self {
         Org {
-            graph: StableDiGraph::with_capacity(people, people),
+            graph: StableDiGraph::with_capacity(people, 0),
             by_id: HashTable::with_capacity(people),
             ..Org::default()
         }
