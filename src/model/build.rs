@@ -187,7 +187,31 @@ impl OrgBuilder {
     /// every finding (errors and warnings).
     pub fn finish(mut self) -> Result<(Org, Vec<Finding>), Vec<Finding>> {
         let id_hashes = std::mem::take(&mut self.id_hashes);
-        for duplicate in self.org.index_pushed(&id_hashes) {
+        // Exports usually keep a manager's reports together (sorted by
+        // team or department), so only a row whose manager differs from
+        // the previous row's is looked up. The lookups run all at once,
+        // which at scale is several times faster than one by one. The ids
+        // to look up are gathered and hashed while another thread builds
+        // the id index.
+        let (org, managers) = (&self.org, &self.managers);
+        let ((index, duplicates), asked, wanted) = std::thread::scope(|scope| {
+            let indexing = scope.spawn(|| org.index_of_pushed(&id_hashes));
+            let mut asked: Vec<&str> = Vec::new();
+            let mut previous = "";
+            for manager in managers.iter().filter(|m| !m.is_empty()) {
+                if manager != previous {
+                    asked.push(manager);
+                    previous = manager;
+                }
+            }
+            let wanted: Vec<u64> = asked.iter().map(|id| hash_id(id)).collect();
+            let index = indexing
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (index, asked, wanted)
+        });
+        self.org.install_pushed_index(index);
+        for duplicate in duplicates {
             let (first, again) = (duplicate.first as usize, duplicate.again as usize);
             let id = self.org.person_at(again as u32).map(|p| &p.id);
             let message = format!(
@@ -203,19 +227,7 @@ impl OrgBuilder {
         let mut parent = vec![NO_PARENT; self.managers.len()];
         let mut missing: FxHashMap<&str, (u64, usize)> = FxHashMap::default();
         let mut warnings = Vec::new();
-        // Exports usually keep a manager's reports together (sorted by
-        // team or department), so only a row whose manager differs from
-        // the previous row's is looked up. The lookups run all at once,
-        // which at scale is several times faster than one by one.
-        let mut asked: Vec<&str> = Vec::new();
-        let mut previous = "";
-        for manager in self.managers.iter().filter(|m| !m.is_empty()) {
-            if manager != previous {
-                asked.push(manager);
-                previous = manager;
-            }
-        }
-        let answers = self.org.positions_of_pushed(&id_hashes, &asked);
+        let answers = self.org.positions_of_pushed(&id_hashes, &asked, &wanted);
         drop(id_hashes);
         let mut answers = answers.into_iter();
         let (mut previous, mut answer) = ("", NOT_FOUND);
@@ -282,6 +294,7 @@ impl OrgBuilder {
         drop(parent);
 
         self.resolve_declared_leads();
+        let mut supported = Vec::new();
         for extras in std::mem::take(&mut self.extras) {
             let Extras {
                 id,
@@ -309,9 +322,13 @@ impl OrgBuilder {
                     ));
                 }
             }
-            for team in supports {
-                let team_id = TeamId::from(team.as_str());
-                if self.org.team(&team_id).is_none() {
+            let staff_plus = !supports.is_empty()
+                && self
+                    .org
+                    .person(&id)
+                    .is_some_and(|p| self.org.is_staff_plus(p));
+            for team_id in supports {
+                let Some(team) = self.org.team_index_of(&team_id) else {
                     let location = self.at(row, "supports");
                     self.findings.push(Finding::warning(
                         "support-team-not-found",
@@ -319,11 +336,7 @@ impl OrgBuilder {
                         location,
                     ));
                     continue;
-                }
-                let staff_plus = self
-                    .org
-                    .person(&id)
-                    .is_some_and(|p| self.org.is_staff_plus(p));
+                };
                 if !staff_plus {
                     let location = self.at(row, "supports");
                     self.findings.push(Finding::warning(
@@ -334,9 +347,10 @@ impl OrgBuilder {
                         location,
                     ));
                 }
-                let _ = self.org.add_support(&id, &team_id);
+                supported.push((id.clone(), self.org.teams()[team].id.clone()));
             }
         }
+        self.org.add_known_supports(supported);
         self.findings.sort_by_key(|f| f.location.row);
         Ok((self.org, self.findings))
     }

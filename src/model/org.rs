@@ -17,6 +17,12 @@ pub(crate) fn hash_id(id: &str) -> u64 {
     rustc_hash::FxBuildHasher.hash_one(id)
 }
 
+/// An id index built by [`Org::index_of_pushed`], to install.
+pub(crate) struct IdIndex(HashTable<NodeIndex>);
+
+/// An id index, and the repeated ids it left out.
+pub(crate) type PushedIndex = (IdIndex, Vec<id_index::Duplicate>);
+
 /// The two kinds of reporting line. Solid lines form a forest; dotted lines
 /// are an overlay and may go anywhere except to oneself.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -178,25 +184,43 @@ impl Org {
     /// of each one's id ([`hash_id`]) in order. Repeated ids are returned,
     /// not indexed: the caller must then discard the org, whose ids are
     /// no longer unique.
+    #[cfg(test)]
     pub(crate) fn index_pushed(&mut self, hashes: &[u64]) -> Vec<id_index::Duplicate> {
+        let (index, duplicates) = self.index_of_pushed(hashes);
+        self.install_pushed_index(index);
+        duplicates
+    }
+
+    /// [`Org::index_pushed`] in two halves: building the index reads the
+    /// org only, so a caller can do other work on it meanwhile.
+    pub(crate) fn index_of_pushed(&self, hashes: &[u64]) -> PushedIndex {
         debug_assert!(self.is_dense() && hashes.len() == self.len());
         let graph = &self.graph;
         let same_id = |a: u32, b: u32| {
             graph[NodeIndex::new(a as usize)].id == graph[NodeIndex::new(b as usize)].id
         };
         let (table, duplicates) = id_index::build(hashes, same_id);
+        (IdIndex(table), duplicates)
+    }
+
+    pub(crate) fn install_pushed_index(&mut self, IdIndex(table): IdIndex) {
         self.by_id = table;
-        duplicates
     }
 
     /// Dense positions of many ids at once ([`id_index::NOT_FOUND`] for an
     /// id nobody has), in an org indexed by [`Org::index_pushed`] with
     /// `hashes`. At scale this is several times faster than one lookup per
     /// id: see [`id_index::candidates`].
-    pub(crate) fn positions_of_pushed(&self, hashes: &[u64], ids: &[&str]) -> Vec<u32> {
+    /// `wanted` holds the ids' hashes ([`hash_id`]), in order.
+    pub(crate) fn positions_of_pushed(
+        &self,
+        hashes: &[u64],
+        ids: &[&str],
+        wanted: &[u64],
+    ) -> Vec<u32> {
         debug_assert!(self.is_dense() && hashes.len() == self.len());
-        let wanted: Vec<u64> = ids.iter().map(|id| hash_id(id)).collect();
-        let mut found = id_index::candidates(&self.by_id, hashes, &wanted);
+        debug_assert_eq!(ids.len(), wanted.len());
+        let mut found = id_index::candidates(&self.by_id, hashes, wanted);
         for (position, id) in found.iter_mut().zip(ids) {
             let node = NodeIndex::new(*position as usize);
             if *position != id_index::NOT_FOUND && self.graph[node].id.as_str() != *id {
@@ -300,6 +324,11 @@ impl Org {
     }
 
     pub(crate) fn team_index(&self, id: &TeamId) -> Option<usize> {
+        self.team_by_id.get(id).copied()
+    }
+
+    /// The position of the team with this id, with no id made to ask.
+    pub(crate) fn team_index_of(&self, id: &str) -> Option<usize> {
         self.team_by_id.get(id).copied()
     }
 
@@ -669,7 +698,9 @@ mod tests {
         // meets 'a', whose hash matches but whose id does not.
         let hashes = [hash_id("b"), hash_id("b"), hash_id("c")];
         assert!(org.index_pushed(&hashes).is_empty());
-        let found = org.positions_of_pushed(&hashes, &["b", "c", "zz", "b"]);
+        let asked = ["b", "c", "zz", "b"];
+        let wanted: Vec<u64> = asked.iter().map(|id| hash_id(id)).collect();
+        let found = org.positions_of_pushed(&hashes, &asked, &wanted);
         assert_eq!(found, [1, 2, id_index::NOT_FOUND, 1]);
     }
 

@@ -20,6 +20,14 @@ impl fmt::Display for TeamId {
     }
 }
 
+// Hash and equality are the text's own, so a team can be looked up by
+// text without making an id of it.
+impl std::borrow::Borrow<str> for TeamId {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
 impl From<&str> for TeamId {
     fn from(id: &str) -> Self {
         TeamId(Arc::from(id))

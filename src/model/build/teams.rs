@@ -288,9 +288,8 @@ impl OrgBuilder {
 
     /// Makes `id` the lead of each team in `leads`.
     pub(super) fn note_leads(&mut self, id: &PersonId, row: u64, leads: Vec<String>) {
-        for team in leads {
-            let team_id = TeamId::from(team.as_str());
-            let Some(index) = self.org.team_index(&team_id) else {
+        for team_id in leads {
+            let Some(index) = self.org.team_index_of(&team_id) else {
                 let location = self.at(row, "leads");
                 self.findings.push(Finding::warning(
                     "lead-team-not-found",
