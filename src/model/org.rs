@@ -484,14 +484,6 @@ impl Org {
         }
     }
 
-    /// Links people to managers from a forest over [`Org::people`] order.
-    /// The forest shape rules out cycles, so no per-edge check is needed;
-    /// people must not have solid managers yet.
-    /// Adds the solid lines of `parent` (each person's manager by dense
-    /// position, [`NO_PARENT`] for roots) to an org with no lines and no
-    /// removals. The caller has checked that `parent` is a forest over
-    /// exactly these people ([`super::break_cycles`]). Children are added
-    /// in position order, as [`Org::attach_forest`] adds them.
     /// Makes room for `lines` reporting lines in all, solid and dotted, so
     /// that adding the dotted lines after a million solid ones does not
     /// copy the whole edge list to grow it.
@@ -500,6 +492,11 @@ impl Org {
         self.graph.reserve_exact_edges(additional);
     }
 
+    /// Adds the solid lines of `parent` (each person's manager by dense
+    /// position, [`NO_PARENT`] for roots) to an org with no lines and no
+    /// removals. The caller has checked that `parent` is a forest over
+    /// exactly these people ([`super::break_cycles`]). Children are added
+    /// in position order, as [`Org::attach_forest`] adds them.
     pub(crate) fn attach_parents(&mut self, parent: &[u32]) {
         debug_assert!(self.is_dense() && parent.len() == self.len());
         for (child, &manager) in parent.iter().enumerate() {
@@ -513,6 +510,9 @@ impl Org {
         }
     }
 
+    /// Links people to managers from a forest over [`Org::people`] order.
+    /// The forest shape rules out cycles, so no per-edge check is needed;
+    /// people must not have solid managers yet.
     pub(crate) fn attach_forest(&mut self, forest: &Forest) {
         let nodes: Vec<NodeIndex> = self.graph.node_indices().collect();
         for (child, &node) in nodes.iter().enumerate() {
