@@ -40,7 +40,7 @@ pub struct RecordMapper {
     /// No team id column, but team names: the name is the team.
     team_name_is_team: bool,
     strings: Interner,
-    /// The last value shared per read column: exports often list a team's
+    /// The last value shared per field: exports often list a team's
     /// or department's people together, and comparing with the previous
     /// row's value is cheaper than hashing.
     last: Vec<Arc<str>>,
@@ -151,7 +151,7 @@ impl RecordMapper {
         let team_name_is_team = !reads(Field::Team) && reads(Field::TeamName);
         let department_is_team =
             !reads(Field::Team) && !team_name_is_team && reads(Field::Department);
-        let (strings, empty, last) = fresh_strings(columns.len());
+        let (strings, empty, last) = fresh_strings();
         Ok((
             RecordMapper {
                 file: file.to_string(),
@@ -168,12 +168,13 @@ impl RecordMapper {
         ))
     }
 
-    /// The shared copy of `value`, read from column `column`.
-    fn shared(&mut self, column: usize, value: &str) -> Arc<str> {
-        if *self.last[column] != *value {
-            self.last[column] = self.strings.intern(value);
+    /// The shared copy of `value`, read for `field`.
+    fn shared(&mut self, field: Field, value: &str) -> Arc<str> {
+        let last = &mut self.last[field as usize];
+        if **last != *value {
+            *last = self.strings.intern(value);
         }
-        Arc::clone(&self.last[column])
+        Arc::clone(last)
     }
 
     fn at(&self, row: u64, column: &str) -> Location {
@@ -197,7 +198,7 @@ impl RecordMapper {
     /// A mapper for another part of the same file: the same columns, none
     /// of the findings so far, its own shared strings.
     pub fn fork(&self) -> RecordMapper {
-        let (strings, empty, last) = fresh_strings(self.columns.len());
+        let (strings, empty, last) = fresh_strings();
         RecordMapper {
             file: self.file.clone(),
             columns: self.columns.clone(),
@@ -230,141 +231,154 @@ impl RecordMapper {
     }
 
     /// The record of one data row; `value(i)` gives column i's text
-    /// (empty when the row is short), or why it is not UTF-8. `None` for a row with no values. A
-    /// row with a team and no value outside the team columns (no id, no
-    /// name, ...) is a team's own row: its record `declares_team`.
+    /// (empty when the row is short), or why it is not UTF-8. `None` for a
+    /// row with no values. A row with a team and no value outside the team
+    /// columns (no id, no name, ...) is a team's own row: its record
+    /// `declares_team`.
     pub fn map<'v>(
         &mut self,
         row: u64,
         value: impl Fn(usize) -> Result<&'v str, std::str::Utf8Error>,
     ) -> Option<(PersonRecord, Keys)> {
-        if self
-            .columns
-            .iter()
-            .all(|(index, _, _)| value(*index).is_ok_and(|v| trim(v).is_empty()))
-        {
-            return None;
-        }
-        // Columns the file lacks share one empty string rather than each
-        // allocating their own.
-        let empty = &self.empty;
-        let mut record = PersonRecord {
-            row,
-            title: empty.clone(),
-            team: empty.clone(),
-            level: empty.clone(),
-            location: empty.clone(),
-            department: empty.clone(),
-            team_name: empty.clone(),
-            leads: Vec::new(),
-            id: ShortText::default(),
-            manager_id: ShortText::default(),
-            name: ShortText::default(),
-            cost: None,
-            status: Status::Active,
-            start_date: None,
-            end_date: None,
-            team_kind: None,
-            supports: Vec::new(),
-            dotted_managers: Vec::new(),
-            declares_team: false,
-        };
-        let mut keys = Keys::default();
+        // Each read column's text, by field, gathered in one pass so the
+        // record is built once, each shared string cloned once.
+        let mut texts = [""; Field::ALL.len()];
+        let mut unreadable = false;
         // Any value outside the team columns makes the row a person's.
         let mut names_person = false;
-        let (mut first, mut last, mut division) = ("", "", "");
+        let mut any = false;
         for column in 0..self.columns.len() {
             let (index, field) = (self.columns[column].0, self.columns[column].1);
-            let value = match value(index) {
-                Ok(value) => trim(value),
+            match value(index) {
+                Ok(text) => {
+                    let text = trim(text);
+                    let given = !text.is_empty();
+                    any |= given;
+                    names_person |= given && !field.describes_team();
+                    texts[field as usize] = text;
+                }
                 Err(err) => {
+                    unreadable = true;
                     let at = self.at(row, &self.columns[column].2);
                     self.findings.push(Finding::error(
                         "not-utf8",
                         format!("this value is not valid UTF-8 text ({err})"),
                         at,
                     ));
-                    continue;
                 }
-            };
-            names_person |= !value.is_empty() && !field.describes_team();
-            let mut bad = |code: &str, message: String| {
-                let at = Location {
-                    file: self.file.clone(),
-                    row: Some(row),
-                    column: Some(self.columns[column].2.clone()),
-                };
-                self.findings.push(Finding::error(code, message, at));
-            };
-            match field {
-                Field::Id => record.id = ShortText::from(value),
-                Field::EmployeeNumber => keys.employee_number = ShortText::from(value),
-                Field::Email => keys.email = ShortText::from(value),
-                Field::Manager => record.manager_id = ShortText::from(value),
-                Field::Name => record.name = ShortText::from(value),
-                Field::FirstName => first = value,
-                Field::LastName => last = value,
-                Field::Title => record.title = self.shared(column, value),
-                Field::Team => record.team = self.shared(column, value),
-                Field::TeamName if self.team_name_is_team => {
-                    record.team = self.shared(column, value);
-                }
-                Field::TeamName => record.team_name = self.shared(column, value),
-                Field::Leads => record.leads = split_list(value),
-                Field::Level => record.level = self.shared(column, value),
-                Field::Location => record.location = self.shared(column, value),
-                Field::Department if self.department_is_team => {
-                    record.team = self.shared(column, value);
-                }
-                Field::Department => record.department = self.shared(column, value),
-                Field::Division => division = value,
-                Field::Supports => record.supports = split_list(value),
-                Field::DottedManagers => record.dotted_managers = split_list(value),
-                Field::Cost if value.is_empty() => {}
-                Field::Cost => match Money::parse(value) {
-                    Ok(cost) => record.cost = Some(cost),
-                    Err(err) => bad("bad-cost", err.to_string()),
-                },
-                Field::Status if value.is_empty() => {}
-                Field::Status => match value.parse::<Status>() {
-                    Ok(status) => record.status = status,
-                    Err(err) => bad("bad-status", err),
-                },
-                Field::StartDate | Field::EndDate if value.is_empty() => {}
-                Field::StartDate | Field::EndDate => match crate::date::parse(value) {
-                    Ok(date) if field == Field::StartDate => record.start_date = Some(date),
-                    Ok(date) => record.end_date = Some(date),
-                    Err(err) => bad("bad-date", err.to_string()),
-                },
-                Field::TeamKind if value.is_empty() => {}
-                Field::TeamKind => match value.parse::<TeamKind>() {
-                    Ok(kind) => record.team_kind = Some(kind),
-                    Err(err) => bad("bad-team-kind", err),
-                },
-                Field::Ignore => {}
             }
         }
-        if self.compose_name {
-            record.name = match (first.is_empty(), last.is_empty()) {
-                (false, false) => ShortText::from(format!("{first} {last}")),
-                (false, true) => ShortText::from(first),
-                _ => ShortText::from(last),
-            };
+        if !any && !unreadable {
+            return None;
         }
-        if !division.is_empty() && record.department.is_empty() {
-            record.department = self.strings.intern(division);
-        }
-        record.declares_team = !names_person && !record.team.is_empty();
+        let text = |field: Field| texts[field as usize];
+        let name = if self.compose_name {
+            match (text(Field::FirstName), text(Field::LastName)) {
+                ("", last) => ShortText::from(last),
+                (first, "") => ShortText::from(first),
+                (first, last) => ShortText::from(format!("{first} {last}")),
+            }
+        } else {
+            ShortText::from(text(Field::Name))
+        };
+        let team_from = if self.team_name_is_team {
+            Field::TeamName
+        } else if self.department_is_team {
+            Field::Department
+        } else {
+            Field::Team
+        };
+        let team = self.shared(team_from, text(team_from));
+        let team_name = match team_from {
+            Field::TeamName => self.empty.clone(),
+            _ => self.shared(Field::TeamName, text(Field::TeamName)),
+        };
+        let department = match (team_from, text(Field::Department)) {
+            (Field::Department, _) | (_, "") => self.shared(Field::Division, text(Field::Division)),
+            (_, department) => self.shared(Field::Department, department),
+        };
+        let mut record = PersonRecord {
+            row,
+            id: ShortText::from(text(Field::Id)),
+            manager_id: ShortText::from(text(Field::Manager)),
+            name,
+            title: self.shared(Field::Title, text(Field::Title)),
+            level: self.shared(Field::Level, text(Field::Level)),
+            location: self.shared(Field::Location, text(Field::Location)),
+            declares_team: !names_person && !team.is_empty(),
+            team,
+            team_name,
+            department,
+            leads: split_list(text(Field::Leads)),
+            supports: split_list(text(Field::Supports)),
+            dotted_managers: split_list(text(Field::DottedManagers)),
+            cost: None,
+            status: Status::Active,
+            start_date: None,
+            end_date: None,
+            team_kind: None,
+        };
+        let keys = Keys {
+            email: ShortText::from(text(Field::Email)),
+            employee_number: ShortText::from(text(Field::EmployeeNumber)),
+        };
+        self.parse_values(row, &texts, &mut record);
         Some((record, keys))
+    }
+
+    /// Parses the row's typed values (cost, status, dates, team kind) into
+    /// `record`; a value that does not parse is an error finding naming
+    /// its column. Empty values keep the record's defaults.
+    fn parse_values(&mut self, row: u64, texts: &[&str], record: &mut PersonRecord) {
+        for field in [
+            Field::Cost,
+            Field::Status,
+            Field::StartDate,
+            Field::EndDate,
+            Field::TeamKind,
+        ] {
+            let value = texts[field as usize];
+            if value.is_empty() {
+                continue;
+            }
+            let parsed = match field {
+                Field::Cost => Money::parse(value)
+                    .map(|cost| record.cost = Some(cost))
+                    .map_err(|err| ("bad-cost", err.to_string())),
+                Field::Status => value
+                    .parse::<Status>()
+                    .map(|status| record.status = status)
+                    .map_err(|err| ("bad-status", err)),
+                Field::StartDate => crate::date::parse(value)
+                    .map(|date| record.start_date = Some(date))
+                    .map_err(|err| ("bad-date", err.to_string())),
+                Field::EndDate => crate::date::parse(value)
+                    .map(|date| record.end_date = Some(date))
+                    .map_err(|err| ("bad-date", err.to_string())),
+                _ => value
+                    .parse::<TeamKind>()
+                    .map(|kind| record.team_kind = Some(kind))
+                    .map_err(|err| ("bad-team-kind", err)),
+            };
+            if let Err((code, message)) = parsed {
+                let header = self
+                    .columns
+                    .iter()
+                    .find(|(_, f, _)| *f == field)
+                    .map_or(field.name(), |(_, _, header)| header.as_str());
+                let at = self.at(row, header);
+                self.findings.push(Finding::error(code, message, at));
+            }
+        }
     }
 }
 
 /// A new interner, its shared empty string, and a last-value memo (empty)
-/// for each of `columns` read columns.
-fn fresh_strings(columns: usize) -> (Interner, Arc<str>, Vec<Arc<str>>) {
+/// for each field.
+fn fresh_strings() -> (Interner, Arc<str>, Vec<Arc<str>>) {
     let mut strings = Interner::new();
     let empty = strings.intern("");
-    let last = vec![empty.clone(); columns];
+    let last = vec![empty.clone(); Field::ALL.len()];
     (strings, empty, last)
 }
 
@@ -381,6 +395,10 @@ fn trim(text: &str) -> &str {
 }
 
 fn split_list(text: &str) -> Vec<String> {
+    // Most rows leave list columns empty.
+    if text.is_empty() {
+        return Vec::new();
+    }
     text.split([';', '|'])
         .map(str::trim)
         .filter(|s| !s.is_empty())

@@ -58,12 +58,18 @@ impl TeamKind {
     /// The kind an imported team gets when the source does not say: a team
     /// whose name mentions architecture is a central architecture group.
     pub fn guess_from_name(name: &str) -> TeamKind {
-        let lower = name.to_lowercase();
-        if lower.contains("architecture") {
+        // The words are ASCII, so an ASCII case-insensitive search finds
+        // them without lowercasing (allocating) every new team's name.
+        let mentions = |word: &str| {
+            name.as_bytes()
+                .windows(word.len())
+                .any(|window| window.eq_ignore_ascii_case(word.as_bytes()))
+        };
+        if mentions("architecture") {
             TeamKind::Architecture
-        } else if lower.contains("platform") {
+        } else if mentions("platform") {
             TeamKind::Platform
-        } else if lower.contains("enabling") {
+        } else if mentions("enabling") {
             TeamKind::Enabling
         } else {
             TeamKind::StreamAligned
@@ -132,5 +138,14 @@ mod tests {
             TeamKind::guess_from_name("Payments"),
             TeamKind::StreamAligned
         );
+        assert_eq!(
+            TeamKind::guess_from_name("Data PLATFORM"),
+            TeamKind::Platform
+        );
+        assert_eq!(
+            TeamKind::guess_from_name("Café enAbling"),
+            TeamKind::Enabling
+        );
+        assert_eq!(TeamKind::guess_from_name("Arch"), TeamKind::StreamAligned);
     }
 }
