@@ -25,7 +25,7 @@ pub use rows::{ColumnMapping, Keys};
 use crate::error::{OrgError, Result};
 use crate::model::{Finding, Ladder, Location, Org, OrgBuilder, PersonRecord, Policy};
 use rows::RecordMapper;
-use std::io::Read;
+use std::io::{Read, Seek};
 use std::path::Path;
 
 /// Choices a user can make about an import; the defaults detect everything.
@@ -121,6 +121,51 @@ fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> OrgError + '_ {
     }
 }
 
+/// Below this, a file is read on one thread.
+const PARALLEL_READ_BYTES: u64 = 8 << 20;
+
+/// Reads a whole file, a large one in parts on every core. Most of reading
+/// a large file is the kernel faulting in fresh pages to copy it into,
+/// which goes in parallel; each part is read through its own handle.
+fn read_file(path: &Path) -> Result<Vec<u8>> {
+    let len = std::fs::metadata(path).map_err(io_error(path))?.len();
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let Ok(size) = usize::try_from(len) else {
+        return std::fs::read(path).map_err(io_error(path));
+    };
+    if len < PARALLEL_READ_BYTES || threads < 2 {
+        return std::fs::read(path).map_err(io_error(path));
+    }
+    // Zeroed memory fresh from the OS is not written here: each part's
+    // pages are first touched by the thread that reads into them.
+    let mut bytes = vec![0u8; size];
+    let part = size.div_ceil(threads);
+    let read = std::thread::scope(|scope| {
+        let readers: Vec<_> = bytes
+            .chunks_mut(part)
+            .enumerate()
+            .map(|(index, chunk)| {
+                scope.spawn(move || -> std::io::Result<()> {
+                    let mut file = std::fs::File::open(path)?;
+                    file.seek(std::io::SeekFrom::Start((index * part) as u64))?;
+                    file.read_exact(chunk)
+                })
+            })
+            .collect();
+        readers.into_iter().try_for_each(|reader| {
+            reader
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        })
+    });
+    // A file that changed size while read is read again, whole.
+    let resized = std::fs::metadata(path).map_err(io_error(path))?.len() != len;
+    if read.is_err() || resized {
+        return std::fs::read(path).map_err(io_error(path));
+    }
+    Ok(bytes)
+}
+
 fn first_bytes(path: &Path) -> Result<Vec<u8>> {
     let mut head = Vec::with_capacity(8);
     std::fs::File::open(path)
@@ -159,7 +204,7 @@ pub fn load_with_progress(
             build(read, declared, options, &name, (ladder, policy), progress)
         }
         SourceFormat::Csv => {
-            let bytes = std::fs::read(path).map_err(io_error(path))?;
+            let bytes = read_file(path)?;
             let (text, _) = decode::decode(&bytes);
             let delimiter = decode::sniff_delimiter(&text);
             let quiet: ProgressSink<'_> = &|_| {};
@@ -223,7 +268,7 @@ pub fn detect(path: &Path, options: &ImportOptions) -> Result<Detection> {
             })
         }
         SourceFormat::Csv => {
-            let bytes = std::fs::read(path).map_err(io_error(path))?;
+            let bytes = read_file(path)?;
             let (text, encoding) = decode::decode(&bytes);
             let delimiter = decode::sniff_delimiter(&text);
             let (sample, _, columns) =
@@ -565,6 +610,20 @@ mod tests {
     use super::*;
     use crate::model::{Status, TeamKind};
     use crate::money::Money;
+
+    /// A file big enough to be read in parts comes back byte for byte,
+    /// whatever the split into parts (an odd length does not divide).
+    #[test]
+    fn a_large_file_read_in_parts_is_whole() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("big.csv");
+        let len = PARALLEL_READ_BYTES as usize + 12_345;
+        let bytes: Vec<u8> = (0..len).map(|i| (i * 7 % 251) as u8).collect();
+        std::fs::write(&path, &bytes).expect("written");
+        assert!(read_file(&path).expect("read") == bytes);
+        let missing = dir.path().join("missing.csv");
+        assert!(matches!(read_file(&missing), Err(OrgError::Io { .. })));
+    }
 
     fn read(text: &str) -> std::result::Result<(Vec<PersonRecord>, Vec<Finding>), Vec<Finding>> {
         read_records(text.as_bytes(), "people.csv")
