@@ -64,6 +64,15 @@ struct Extras {
     leads: Vec<String>,
 }
 
+/// People in a row (by position) who name the same manager.
+#[derive(Debug)]
+struct ManagerRun {
+    /// Position of the run's first person; it lasts until the next run's.
+    start: u32,
+    /// Empty when they have no manager.
+    manager: ShortText,
+}
+
 /// Stop listing cycles after this many; the first few are what a user fixes.
 const MAX_CYCLES_REPORTED: usize = 20;
 
@@ -76,8 +85,11 @@ pub struct OrgBuilder {
     org: Org,
     /// Source row of each person, by position.
     rows: Vec<u64>,
-    /// Manager id as given, by position; resolved in [`OrgBuilder::finish`].
-    managers: Vec<ShortText>,
+    /// Manager ids as given, one per run of people in a row with the same
+    /// one; resolved in [`OrgBuilder::finish`]. Exports list a manager's
+    /// reports together, so a million people have a fraction as many
+    /// runs, and a run is resolved once for all its people.
+    managers: Vec<ManagerRun>,
     /// Hash of each person's id, by position, for indexing them all at
     /// once in [`OrgBuilder::finish`]: one at a time, every insert would
     /// miss the cache.
@@ -115,7 +127,7 @@ impl OrgBuilder {
             file: file.to_string(),
             org,
             rows: Vec::with_capacity(people),
-            managers: Vec::with_capacity(people),
+            managers: Vec::new(),
             id_hashes: Vec::with_capacity(people),
             team_stated: Vec::with_capacity(teams),
             last_team: None,
@@ -163,8 +175,18 @@ impl OrgBuilder {
                 leads: record.leads,
             });
         }
+        let position = self.rows.len() as u32;
+        if self
+            .managers
+            .last()
+            .is_none_or(|run| run.manager != record.manager_id)
+        {
+            self.managers.push(ManagerRun {
+                start: position,
+                manager: record.manager_id,
+            });
+        }
         self.rows.push(record.row);
-        self.managers.push(record.manager_id);
         self.id_hashes.push(hash_id(&id.0));
         let person = Person {
             id,
@@ -187,23 +209,18 @@ impl OrgBuilder {
     /// every finding (errors and warnings).
     pub fn finish(mut self) -> Result<(Org, Vec<Finding>), Vec<Finding>> {
         let id_hashes = std::mem::take(&mut self.id_hashes);
-        // Exports usually keep a manager's reports together (sorted by
-        // team or department), so only a row whose manager differs from
-        // the previous row's is looked up. The lookups run all at once,
-        // which at scale is several times faster than one by one. The ids
-        // to look up are gathered and hashed while another thread builds
-        // the id index.
+        // Each run of people naming one manager (see `managers`) is looked
+        // up once. The lookups run all at once, which at scale is several
+        // times faster than one by one. The ids to look up are gathered
+        // and hashed while another thread builds the id index.
         let (org, managers) = (&self.org, &self.managers);
         let ((index, duplicates), asked, wanted) = std::thread::scope(|scope| {
             let indexing = scope.spawn(|| org.index_of_pushed(&id_hashes));
-            let mut asked: Vec<&str> = Vec::new();
-            let mut previous = "";
-            for manager in managers.iter().filter(|m| !m.is_empty()) {
-                if manager != previous {
-                    asked.push(manager);
-                    previous = manager;
-                }
-            }
+            let asked: Vec<&str> = managers
+                .iter()
+                .filter(|run| !run.manager.is_empty())
+                .map(|run| run.manager.as_str())
+                .collect();
             let wanted: Vec<u64> = asked.iter().map(|id| hash_id(id)).collect();
             let index = indexing
                 .join()
@@ -224,33 +241,43 @@ impl OrgBuilder {
             self.findings
                 .push(Finding::error("duplicate-id", message, location));
         }
-        let mut parent = vec![NO_PARENT; self.managers.len()];
+        let people = self.rows.len();
+        let mut parent = vec![NO_PARENT; people];
         let mut missing: FxHashMap<&str, (u64, usize)> = FxHashMap::default();
         let mut warnings = Vec::new();
         let answers = self.org.positions_of_pushed(&id_hashes, &asked, &wanted);
         drop(id_hashes);
         let mut answers = answers.into_iter();
-        let (mut previous, mut answer) = ("", NOT_FOUND);
-        for (position, manager) in self.managers.iter().enumerate() {
+        for (run, next) in self.managers.iter().zip(
+            self.managers
+                .iter()
+                .skip(1)
+                .map(|next| next.start as usize)
+                .chain([people]),
+        ) {
+            let manager = run.manager.as_str();
             if manager.is_empty() {
                 continue;
             }
-            if manager != previous {
-                answer = answers.next().unwrap_or(NOT_FOUND);
-                previous = manager;
-            }
-            let row = self.rows[position];
-            let found = (answer != NOT_FOUND).then_some(answer);
-            match found {
-                // Indexed ids are unique (a repeat is an error above), so
-                // only one's own id finds oneself.
-                Some(p) if p as usize == position => warnings.push(Finding::warning(
-                    "self-manager",
-                    format!("'{manager}' is their own manager; treated as a root"),
-                    self.at(row, "manager_id"),
-                )),
-                Some(p) => parent[position] = p,
-                None => missing.entry(manager).or_insert((row, 0)).1 += 1,
+            let positions = run.start as usize..next;
+            match answers.next().filter(|&answer| answer != NOT_FOUND) {
+                Some(p) => {
+                    parent[positions.clone()].fill(p);
+                    // Indexed ids are unique (a repeat is an error above),
+                    // so only one's own id finds oneself.
+                    if positions.contains(&(p as usize)) {
+                        parent[p as usize] = NO_PARENT;
+                        warnings.push(Finding::warning(
+                            "self-manager",
+                            format!("'{manager}' is their own manager; treated as a root"),
+                            self.at(self.rows[p as usize], "manager_id"),
+                        ));
+                    }
+                }
+                None => {
+                    let first_row = self.rows[positions.start];
+                    missing.entry(manager).or_insert((first_row, 0)).1 += positions.len();
+                }
             }
         }
         let mut missing: Vec<(&str, (u64, usize))> = missing.into_iter().collect();
@@ -541,15 +568,35 @@ mod tests {
             record(4, "b", "ghost"),
             record(5, "c", "ghost"),
             record(6, "d", "b"),
+            // The missing manager again, after another: counted together.
+            record(7, "f", "ghost"),
+            // A self-manager inside a run of people naming them.
+            record(8, "g", "h"),
+            record(9, "h", "h"),
+            record(10, "i", "h"),
         ])
         .expect("warnings only");
         assert_eq!(org.manager_of(&"a".into()), None);
         assert_eq!(org.manager_of(&"e".into()), Some(&"a".into()));
         assert_eq!(org.manager_of(&"b".into()), None);
         assert_eq!(org.manager_of(&"d".into()), Some(&"b".into()));
-        let codes: Vec<&str> = warnings.iter().map(|w| w.code.as_str()).collect();
-        assert_eq!(codes, ["self-manager", "manager-not-found"]);
-        assert!(warnings[1].message.contains("2 report(s)"));
+        assert_eq!(org.manager_of(&"f".into()), None);
+        assert_eq!(org.manager_of(&"h".into()), None);
+        assert_eq!(org.manager_of(&"g".into()), Some(&"h".into()));
+        assert_eq!(org.manager_of(&"i".into()), Some(&"h".into()));
+        let found: Vec<(&str, Option<u64>)> = warnings
+            .iter()
+            .map(|w| (w.code.as_str(), w.location.row))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("self-manager", Some(2)),
+                ("manager-not-found", Some(4)),
+                ("self-manager", Some(9))
+            ]
+        );
+        assert!(warnings[1].message.contains("3 report(s)"));
     }
 
     #[test]
