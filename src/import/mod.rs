@@ -529,14 +529,19 @@ fn read_body<R: Read>(
             }
         }
         let row = raw.position().map_or(row, |p| p.line());
-        // One UTF-8 check per row rather than per value: field bounds are
-        // ASCII delimiters, so every field of valid text is valid text.
-        // Only a row with invalid bytes is checked value by value, so the
-        // error can name its column.
+        // One UTF-8 check per row rather than per value: the values of a
+        // valid row are cut from its checked text. The row's bytes are its
+        // values without their delimiters, so a cut can still fall inside
+        // a character (bytes that only form one across a delimiter): such
+        // a value, and every value of a row with invalid bytes, is checked
+        // alone, so the error can name its column.
         let text = std::str::from_utf8(raw.as_slice()).ok();
-        let value = |i: usize| match text {
-            Some(text) => Ok(raw.range(i).map_or("", |range| &text[range])),
-            None => std::str::from_utf8(raw.get(i).unwrap_or(b"")),
+        let value = |i: usize| {
+            let cut = text.and_then(|text| text.get(raw.range(i)?));
+            match cut {
+                Some(value) => Ok(value),
+                None => std::str::from_utf8(raw.get(i).unwrap_or(b"")),
+            }
         };
         if let Some((record, keys)) = mapper.map(row, value) {
             count += 1;
@@ -689,6 +694,25 @@ mod tests {
         assert_eq!(findings[0].code, "not-utf8");
         assert_eq!(findings[0].location.row, Some(3));
         assert_eq!(findings[0].location.column.as_deref(), Some("id"));
+    }
+
+    /// Bytes that form a character only across a delimiter (`\xC2` `,`
+    /// `\x80`) leave a row whose values run together as valid text, but
+    /// neither value is: both are errors naming their columns.
+    #[test]
+    fn a_character_split_by_a_delimiter_is_invalid_in_both_values() {
+        let bytes = b"id,manager_id,name
+1,\xC2,\x80
+";
+        let findings = read_records(&bytes[..], "x.csv").expect_err("bad utf-8");
+        let found: Vec<(&str, Option<&str>)> = findings
+            .iter()
+            .map(|f| (f.code.as_str(), f.location.column.as_deref()))
+            .collect();
+        assert_eq!(
+            found,
+            [("not-utf8", Some("manager_id")), ("not-utf8", Some("name"))]
+        );
     }
 
     #[test]
