@@ -58,6 +58,8 @@ pub struct PersonRecord {
 #[derive(Debug)]
 struct Extras {
     id: PersonId,
+    /// The person's position, so their links need not look their id up.
+    position: u32,
     row: u64,
     dotted_managers: Vec<String>,
     supports: Vec<String>,
@@ -163,19 +165,20 @@ impl OrgBuilder {
         let team = (!record.team.is_empty())
             .then(|| self.note_team(TeamId(std::mem::take(&mut record.team)), &record));
         let id = PersonId(record.id);
+        let position = self.rows.len() as u32;
         if !record.dotted_managers.is_empty()
             || !record.supports.is_empty()
             || !record.leads.is_empty()
         {
             self.extras.push(Extras {
                 id: id.clone(),
+                position,
                 row: record.row,
                 dotted_managers: record.dotted_managers,
                 supports: record.supports,
                 leads: record.leads,
             });
         }
-        let position = self.rows.len() as u32;
         if self
             .managers
             .last()
@@ -325,22 +328,28 @@ impl OrgBuilder {
         for extras in std::mem::take(&mut self.extras) {
             let Extras {
                 id,
+                position,
                 row,
                 dotted_managers,
                 supports,
                 leads,
             } = extras;
             self.note_leads(&id, row, leads);
-            for dotted in dotted_managers {
-                let manager = PersonId(dotted.into());
-                if !self.org.contains(&manager) {
+            for manager in dotted_managers {
+                let Some(manager_position) = self.org.position_of_str(&manager) else {
                     let location = self.at(row, "dotted_managers");
                     self.findings.push(Finding::warning(
                         "dotted-manager-not-found",
                         format!("dotted-line manager '{manager}' is not in the file; the line is dropped"),
                         location,
                     ));
-                } else if self.org.add_dotted_line(&manager, &id).is_err() {
+                    continue;
+                };
+                if self
+                    .org
+                    .add_dotted_line_at(manager_position, position)
+                    .is_err()
+                {
                     let location = self.at(row, "dotted_managers");
                     self.findings.push(Finding::warning(
                         "self-dotted-line",
@@ -352,7 +361,7 @@ impl OrgBuilder {
             let staff_plus = !supports.is_empty()
                 && self
                     .org
-                    .person(&id)
+                    .person_at(position)
                     .is_some_and(|p| self.org.is_staff_plus(p));
             for team_id in supports {
                 let Some(team) = self.org.team_index_of(&team_id) else {

@@ -528,7 +528,7 @@ impl Org {
     pub fn add_dotted_line(&mut self, manager: &PersonId, report: &PersonId) -> Result<()> {
         let manager_node = self.node(manager)?;
         let report_node = self.node(report)?;
-        self.add_dotted_between(manager_node, report_node, report)
+        self.add_dotted_between(manager_node, report_node)
     }
 
     /// [`Org::add_dotted_line`] between dense positions, as a stored
@@ -543,19 +543,18 @@ impl Org {
                 .ok_or_else(|| OrgError::PersonNotFound(format!("position {position}")))
         };
         let (manager_node, report_node) = (node(manager)?, node(report)?);
-        let report = self.graph[report_node].id.clone();
-        self.add_dotted_between(manager_node, report_node, &report)
+        self.add_dotted_between(manager_node, report_node)
     }
 
     fn add_dotted_between(
         &mut self,
         manager_node: NodeIndex,
         report_node: NodeIndex,
-        report: &PersonId,
     ) -> Result<()> {
         if manager_node == report_node {
             return Err(OrgError::InvalidInput(format!(
-                "'{report}' cannot have a dotted line to themselves"
+                "'{}' cannot have a dotted line to themselves",
+                self.graph[report_node].id
             )));
         }
         let exists = self
