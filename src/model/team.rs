@@ -130,22 +130,14 @@ mod tests {
             Ok(TeamKind::Architecture)
         );
         assert!("squad".parse::<TeamKind>().is_err());
-        assert_eq!(
-            TeamKind::guess_from_name("Central Architecture"),
-            TeamKind::Architecture
-        );
-        assert_eq!(
-            TeamKind::guess_from_name("Payments"),
-            TeamKind::StreamAligned
-        );
-        assert_eq!(
-            TeamKind::guess_from_name("Data PLATFORM"),
-            TeamKind::Platform
-        );
-        assert_eq!(
-            TeamKind::guess_from_name("Café enAbling"),
-            TeamKind::Enabling
-        );
-        assert_eq!(TeamKind::guess_from_name("Arch"), TeamKind::StreamAligned);
+        for (name, kind) in [
+            ("Central Architecture", TeamKind::Architecture),
+            ("Payments", TeamKind::StreamAligned),
+            ("Data PLATFORM", TeamKind::Platform),
+            ("Café enAbling", TeamKind::Enabling),
+            ("Arch", TeamKind::StreamAligned),
+        ] {
+            assert_eq!(TeamKind::guess_from_name(name), kind, "{name}");
+        }
     }
 }
