@@ -701,9 +701,7 @@ mod tests {
     /// neither value is: both are errors naming their columns.
     #[test]
     fn a_character_split_by_a_delimiter_is_invalid_in_both_values() {
-        let bytes = b"id,manager_id,name
-1,\xC2,\x80
-";
+        let bytes = b"id,manager_id,name\n1,\xC2,\x80\n";
         let findings = read_records(&bytes[..], "x.csv").expect_err("bad utf-8");
         let found: Vec<(&str, Option<&str>)> = findings
             .iter()
