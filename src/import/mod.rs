@@ -11,6 +11,7 @@ mod fields;
 mod into;
 mod managers;
 mod parallel;
+mod raw;
 mod rows;
 mod segments;
 mod teams;
@@ -24,6 +25,7 @@ pub use rows::{ColumnMapping, Keys};
 
 use crate::error::{OrgError, Result};
 use crate::model::{Finding, Ladder, Location, Org, OrgBuilder, PersonRecord, Policy};
+use raw::{CsvRows, RawRows};
 use rows::RecordMapper;
 use std::io::{Read, Seek};
 use std::path::Path;
@@ -430,7 +432,7 @@ fn read_table(
     };
     let overrides = &options.overrides;
     let (read, columns) = read_rows(
-        &mut reader,
+        (&mut reader, text),
         file,
         overrides,
         limit,
@@ -449,11 +451,11 @@ const MAX_ERRORS: usize = 1000;
 
 type ReadResult = std::result::Result<Vec<Finding>, Vec<Finding>>;
 
-/// Maps the rows of `reader` to records, handing each to `sink`. The outer
-/// error is a header problem (nothing was read); the inner result holds
-/// the warnings, or every finding if any is an error.
-fn read_rows<R: Read>(
-    reader: &mut csv::Reader<R>,
+/// Maps the rows of `reader`, which reads `text`, to records, handing each
+/// to `sink`. The outer error is a header problem (nothing was read); the
+/// inner result holds the warnings, or every finding if any is an error.
+fn read_rows<'t>(
+    (reader, text): (&mut csv::Reader<&'t [u8]>, &'t [u8]),
     file: &str,
     overrides: &[(String, Field)],
     limit: Option<usize>,
@@ -461,7 +463,13 @@ fn read_rows<R: Read>(
     sink: impl FnMut(PersonRecord, Keys),
 ) -> std::result::Result<(ReadResult, Vec<ColumnMapping>), Vec<Finding>> {
     let (mut mapper, columns) = read_header(reader, file, overrides)?;
-    read_body(reader, &mut mapper, limit, progress, sink);
+    read_body(
+        CsvRows::new(reader, text),
+        &mut mapper,
+        limit,
+        progress,
+        sink,
+    );
     Ok((mapper.finish(), columns))
 }
 
@@ -492,35 +500,29 @@ fn read_header<R: Read>(
     RecordMapper::new(file, &headers, overrides)
 }
 
-/// Maps the data rows of `reader` (up to `limit` records) to records,
+/// Maps the data rows of `rows` (up to `limit` records) to records,
 /// handing each to `sink`; the mapper collects the findings. Rows are
 /// numbered by the reader's lines.
-fn read_body<R: Read>(
-    reader: &mut csv::Reader<R>,
+fn read_body(
+    mut rows: impl RawRows,
     mapper: &mut RecordMapper,
     limit: Option<usize>,
     progress: &(dyn Fn(u64) + Sync),
     mut sink: impl FnMut(PersonRecord, Keys),
 ) {
-    // Byte records skip UTF-8 validation of columns we do not read; the
-    // columns we do read are validated one by one, so an error can name
-    // its column.
-    let mut raw = csv::ByteRecord::new();
     let mut count = 0;
     loop {
         if limit.is_some_and(|limit| count >= limit) {
             break;
         }
-        let row = reader.position().line();
-        match reader.read_byte_record(&mut raw) {
+        match rows.advance() {
             Ok(false) => break,
             Ok(true) => {}
-            Err(err) => {
-                let row = err.position().map_or(row, |p| p.line());
+            Err((row, why)) => {
                 mapper.push_row_finding(
                     row,
                     "unreadable-row",
-                    format!("cannot read this row: {err}"),
+                    format!("cannot read this row: {why}"),
                 );
                 if mapper.error_count() > MAX_ERRORS {
                     break;
@@ -528,26 +530,25 @@ fn read_body<R: Read>(
                 continue;
             }
         }
-        let row = raw.position().map_or(row, |p| p.line());
         // One UTF-8 check per row rather than per value: the values of a
         // valid row are cut from its checked text. The row's bytes are its
         // values without their delimiters, so a cut can still fall inside
         // a character (bytes that only form one across a delimiter): such
         // a value, and every value of a row with invalid bytes, is checked
         // alone, so the error can name its column.
-        let text = std::str::from_utf8(raw.as_slice()).ok();
+        let text = std::str::from_utf8(rows.values()).ok();
         let value = |i: usize| {
-            let cut = text.and_then(|text| text.get(raw.range(i)?));
+            let cut = text.and_then(|text| text.get(rows.range(i)?));
             match cut {
                 Some(value) => Ok(value),
-                None => std::str::from_utf8(raw.get(i).unwrap_or(b"")),
+                None => std::str::from_utf8(rows.value(i)),
             }
         };
-        if let Some((record, keys)) = mapper.map(row, value) {
+        if let Some((record, keys)) = mapper.map(rows.line(), value) {
             count += 1;
             sink(record, keys);
             if (count as u64).is_multiple_of(PROGRESS_EVERY) {
-                progress(raw.position().map_or(0, |p| p.byte()));
+                progress(rows.bytes_read());
             }
         }
         if mapper.error_count() > MAX_ERRORS {
@@ -559,24 +560,26 @@ fn read_body<R: Read>(
 /// Reads person records from UTF-8, comma-separated CSV, handing each to
 /// `sink` as it is read. `file` names the source in findings. Returns the
 /// warnings, or every finding if any is an error.
-pub fn read_csv<R: Read>(
-    input: R,
+pub fn read_csv(
+    input: &[u8],
     file: &str,
     mut sink: impl FnMut(PersonRecord),
 ) -> std::result::Result<Vec<Finding>, Vec<Finding>> {
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .has_headers(true)
-        .from_reader(input);
-    read_rows(&mut reader, file, &[], None, &|_| {}, |record, _| {
-        sink(record)
-    })?
+    let mut reader = csv_reader(input, b',', true);
+    read_rows(
+        (&mut reader, input),
+        file,
+        &[],
+        None,
+        &|_| {},
+        |record, _| sink(record),
+    )?
     .0
 }
 
 /// Reads every record into memory (for callers that need them all).
-pub fn read_records<R: Read>(
-    input: R,
+pub fn read_records(
+    input: &[u8],
     file: &str,
 ) -> std::result::Result<(Vec<PersonRecord>, Vec<Finding>), Vec<Finding>> {
     let mut records = Vec::new();
@@ -671,6 +674,29 @@ mod tests {
         assert!(findings[0]
             .to_string()
             .starts_with("people.csv:2: column 'cost'"));
+    }
+
+    /// Windows line ends and blank lines do not shift the rows findings
+    /// name, whichever reader reads the file.
+    #[test]
+    fn rows_are_named_by_their_lines_after_crlf_and_blank_lines() {
+        let text = "id,manager_id,status\r\n1,,active\r\n\r\n2,1,retired\r\n3,1,gone\r\n";
+        let rows = |findings: Vec<Finding>| -> Vec<Option<u64>> {
+            findings.iter().map(|f| f.location.row).collect()
+        };
+        let read = read_records(text.as_bytes(), "people.csv").expect_err("bad statuses");
+        assert_eq!(rows(read), [Some(4), Some(5)]);
+        let loaded = load_csv_text(
+            text.as_bytes(),
+            "people.csv",
+            Ladder::default(),
+            Policy::default(),
+            0,
+        );
+        match loaded {
+            Err(OrgError::Validation(findings)) => assert_eq!(rows(findings), [Some(4), Some(5)]),
+            other => panic!("{:?}", other.map(|(_, warnings)| warnings)),
+        }
     }
 
     #[test]

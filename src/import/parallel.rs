@@ -5,6 +5,7 @@
 //! Building in file order keeps positions, duplicate-id reports and row
 //! numbers exactly as a sequential read gives them.
 
+use super::raw::{self, CsvRows, SimdRows};
 use super::{
     csv_reader, merge, read_body, read_header, segments, Field, Progress, ProgressSink, Stage,
     MAX_ERRORS,
@@ -111,20 +112,38 @@ fn load_in_segments(
     // Findings about the header (a column mapped twice, say).
     let mut findings = template.take_findings();
     let header_end = (header.position().byte() as usize).min(text.len());
-    let starts = segments::record_starts(text, delimiter, header_end, segment_bytes);
-    let bounds: Vec<(usize, usize)> = starts.windows(2).map(|w| (w[0], w[1])).collect();
+    let cut = segments::cut(text, delimiter, header_end, segment_bytes);
+    let bounds: Vec<(usize, usize)> = cut.starts.windows(2).map(|w| (w[0], w[1])).collect();
     let parse = |index: usize| -> Segment {
         let (start, end) = bounds[index];
+        let segment = &text[start..end];
         let mut mapper = template.fork();
-        let mut reader = csv_reader(&text[start..end], delimiter, false);
-        let mut records = Vec::with_capacity((end - start) / 64);
-        read_body(&mut reader, &mut mapper, None, &|_| {}, |record, _| {
-            records.push(record)
-        });
+        let mut records = Vec::with_capacity(segment.len() / 64);
+        let sink = |record, _| records.push(record);
+        let quiet = &|_| {};
+        if cut.regular_quoting && raw::fast_readable(segment) {
+            let ended = raw::with_final_line_end(segment);
+            read_body(
+                SimdRows::new(&ended, delimiter),
+                &mut mapper,
+                None,
+                quiet,
+                sink,
+            );
+        } else {
+            let mut reader = csv_reader(segment, delimiter, false);
+            read_body(
+                CsvRows::new(&mut reader, segment),
+                &mut mapper,
+                None,
+                quiet,
+                sink,
+            );
+        }
         Segment {
             records,
             findings: mapper.take_findings(),
-            newlines: count_newlines(&text[start..end]),
+            newlines: count_newlines(segment),
         }
     };
     let parsed = Parsed {

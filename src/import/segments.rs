@@ -10,17 +10,28 @@
 //! unquoted field, say) is not cut: the CSV reader's own leniency about
 //! such quotes is what decides its records, so it reads it whole.
 
-/// Offsets where a record starts, splitting `text[from..]` into pieces of
-/// about `piece` bytes: `[from, ..., text.len()]`. Only `[from, len]` when
-/// the text is small or its quoting is irregular.
-pub fn record_starts(text: &[u8], delimiter: u8, from: usize, piece: usize) -> Vec<usize> {
+/// CSV text cut into segments.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Segments {
+    /// Offsets where a segment starts, then the text's end.
+    pub starts: Vec<usize>,
+    /// Every quote in the text is regular (see the module comment).
+    pub regular_quoting: bool,
+}
+
+/// Cuts `text[from..]` into segments of about `piece` bytes, each starting
+/// on a record. Only one segment when the text is small or its quoting is
+/// irregular.
+pub fn cut(text: &[u8], delimiter: u8, from: usize, piece: usize) -> Segments {
     let from = from.min(text.len());
-    let whole = vec![from, text.len()];
-    if text.len() - from <= piece {
-        return whole;
-    }
-    let Some(quoted) = quoted_spans(text, delimiter) else {
-        return whole;
+    let quoted = quoted_spans(text, delimiter);
+    let regular_quoting = quoted.is_some();
+    let whole = || Segments {
+        starts: vec![from, text.len()],
+        regular_quoting,
+    };
+    let Some(quoted) = quoted.filter(|_| text.len() - from > piece) else {
+        return whole();
     };
     let mut starts = vec![from];
     let mut target = from + piece;
@@ -37,7 +48,10 @@ pub fn record_starts(text: &[u8], delimiter: u8, from: usize, piece: usize) -> V
         target = start + piece;
     }
     starts.push(text.len());
-    starts
+    Segments {
+        starts,
+        regular_quoting,
+    }
 }
 
 /// The first record start after a line end at or after `target`.
@@ -102,7 +116,11 @@ mod tests {
     #[test]
     fn quoted_newlines_are_not_cut() {
         let text = b"id,name\n1,\"a\nb\nc\"\n2,\"x\"\"y\"\n3,z\n";
-        let starts = record_starts(text, b',', 8, 1);
+        let Segments {
+            starts,
+            regular_quoting,
+        } = cut(text, b',', 8, 1);
+        assert!(regular_quoting);
         // After the header, after the multi-line name, after row 2.
         assert_eq!(starts, vec![8, 18, 27, text.len()]);
         let pieces: Vec<_> = starts
@@ -115,11 +133,17 @@ mod tests {
     #[test]
     fn irregular_quotes_and_small_texts_are_not_cut() {
         let text = b"id,height\n1,5'10\"\n2,6'\n3,5'2\"\n";
-        assert_eq!(record_starts(text, b',', 10, 1), vec![10, text.len()]);
-        let text = b"id\n1\n2\n";
-        assert_eq!(record_starts(text, b',', 3, 100), vec![3, text.len()]);
+        let whole = |text: &[u8], from| Segments {
+            starts: vec![from, text.len()],
+            regular_quoting: false,
+        };
+        assert_eq!(cut(text, b',', 10, 1), whole(text, 10));
         let text = b"id,name\n1,\"never closed\n2,x\n";
-        assert_eq!(record_starts(text, b',', 8, 1), vec![8, text.len()]);
+        assert_eq!(cut(text, b',', 8, 1), whole(text, 8));
+        let text = b"id\n1\n\"2\"\n";
+        let small = cut(text, b',', 3, 100);
+        assert_eq!(small.starts, vec![3, text.len()]);
+        assert!(small.regular_quoting);
     }
 
     fn field() -> impl Strategy<Value = String> {
@@ -141,7 +165,8 @@ mod tests {
             let end = if crlf { "\r\n" } else { "\n" };
             let text: String = rows.iter().map(|row| row.join(",") + end).collect();
             let text = text.as_bytes();
-            let starts = record_starts(text, b',', 0, piece);
+            let Segments { starts, regular_quoting } = cut(text, b',', 0, piece);
+            prop_assert!(regular_quoting);
             let whole: Vec<Vec<Vec<u8>>> = parse(text);
             let pieces: Vec<Vec<Vec<u8>>> = starts
                 .windows(2)
