@@ -114,8 +114,13 @@ impl<'t> LineCounter<'t> {
             .take_while(|&&byte| byte == b'\n' || byte == b'\r')
             .count();
         let first = from + blank;
+        // Mostly the previous row's bytes, ending in its one line end:
+        // finding no other is several times cheaper than counting.
         let between = &self.text[self.counted_to..first];
-        self.line_ends += memchr::memchr_iter(b'\n', between).count() as u64;
+        self.line_ends += match between.split_last() {
+            Some((b'\n', rest)) if memchr::memchr(b'\n', rest).is_none() => 1,
+            _ => memchr::memchr_iter(b'\n', between).count() as u64,
+        };
         self.counted_to = first;
         self.line_ends + 1
     }
