@@ -228,22 +228,33 @@ mod tests {
         read
     }
 
-    fn both(text: &[u8]) -> (Rows, Rows) {
+    fn both(text: &[u8], delimiter: u8) -> (Rows, Rows) {
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
+            .delimiter(delimiter)
             .from_reader(text);
         let ended = with_final_line_end(text);
         (
             read(CsvRows::new(&mut reader, text)),
-            read(SimdRows::new(&ended, b',')),
+            read(SimdRows::new(&ended, delimiter)),
         )
+    }
+
+    /// `text` written with `delimiter` where it has commas.
+    fn delimited(text: &str, delimiter: u8) -> Vec<u8> {
+        text.replace(',', &char::from(delimiter).to_string())
+            .into_bytes()
+    }
+
+    fn delimiter() -> impl Strategy<Value = u8> {
+        prop::sample::select(vec![b',', b';', b'\t', b'|'])
     }
 
     #[test]
     fn rows_are_numbered_by_the_line_they_start_on() {
         let text = b"a,b\n\n\"multi\nline\",c\r\n\r\nd,\"e\"\"f\"\n";
-        let (csv, simd) = both(text);
+        let (csv, simd) = both(text, b',');
         assert_eq!(
             simd,
             vec![
@@ -281,14 +292,16 @@ mod tests {
         // Cheap cases, and most of the second test's are refused.
         #![proptest_config(ProptestConfig::with_cases(2000))]
 
-        /// On text with regular quoting, no lone carriage return and a
-        /// final line end, the fast reader gives the `csv` reader's rows.
+        /// On text with regular quoting and no lone carriage return, the
+        /// fast reader (given a final line end) gives the `csv` reader's
+        /// rows, whatever the delimiter.
         #[test]
         fn the_fast_reader_reads_as_the_csv_reader_does(
             rows in prop::collection::vec(prop::collection::vec(value(), 1..5), 0..12),
             blank_lines in prop::collection::vec(0usize..3, 12),
             crlf in any::<bool>(),
             unended in any::<bool>(),
+            delimiter in delimiter(),
         ) {
             let end = if crlf { "\r\n" } else { "\n" };
             let mut text: String = rows
@@ -299,9 +312,9 @@ mod tests {
             if unended {
                 text.truncate(text.len() - end.len());
             }
-            let text = text.as_bytes();
-            prop_assert!(fast_readable(text));
-            let (csv, simd) = both(text);
+            let text = delimited(&text, delimiter);
+            prop_assert!(fast_readable(&text));
+            let (csv, simd) = both(&text, delimiter);
             prop_assert_eq!(csv, simd);
         }
 
@@ -314,12 +327,13 @@ mod tests {
                 prop::sample::select(vec!["a", "é", " ", ",", "\n", "\r\n", "\r", "\"", "\"\"", "\"a,\n\""]),
                 0..30,
             ),
+            delimiter in delimiter(),
         ) {
-            let bytes = pieces.concat().into_bytes();
-            let regular = super::super::segments::cut(&bytes, b',', 0, usize::MAX).regular_quoting;
+            let bytes = delimited(&pieces.concat(), delimiter);
+            let regular = super::super::segments::cut(&bytes, delimiter, 0, usize::MAX).regular_quoting;
             // Most such texts are refused; those accepted are the point.
             if regular && fast_readable(&bytes) {
-                let (csv, simd) = both(&bytes);
+                let (csv, simd) = both(&bytes, delimiter);
                 prop_assert_eq!(csv, simd);
             }
         }
