@@ -432,7 +432,8 @@ fn read_table(
     };
     let overrides = &options.overrides;
     let (read, columns) = read_rows(
-        (&mut reader, text),
+        &mut reader,
+        text,
         file,
         overrides,
         limit,
@@ -455,7 +456,8 @@ type ReadResult = std::result::Result<Vec<Finding>, Vec<Finding>>;
 /// to `sink`. The outer error is a header problem (nothing was read); the
 /// inner result holds the warnings, or every finding if any is an error.
 fn read_rows<'t>(
-    (reader, text): (&mut csv::Reader<&'t [u8]>, &'t [u8]),
+    reader: &mut csv::Reader<&'t [u8]>,
+    text: &'t [u8],
     file: &str,
     overrides: &[(String, Field)],
     limit: Option<usize>,
@@ -502,7 +504,7 @@ fn read_header<R: Read>(
 
 /// Maps the data rows of `rows` (up to `limit` records) to records,
 /// handing each to `sink`; the mapper collects the findings. Rows are
-/// numbered by the reader's lines.
+/// numbered by the line they start on.
 fn read_body(
     mut rows: impl RawRows,
     mapper: &mut RecordMapper,
@@ -566,14 +568,9 @@ pub fn read_csv(
     mut sink: impl FnMut(PersonRecord),
 ) -> std::result::Result<Vec<Finding>, Vec<Finding>> {
     let mut reader = csv_reader(input, b',', true);
-    read_rows(
-        (&mut reader, input),
-        file,
-        &[],
-        None,
-        &|_| {},
-        |record, _| sink(record),
-    )?
+    read_rows(&mut reader, input, file, &[], None, &|_| {}, |record, _| {
+        sink(record)
+    })?
     .0
 }
 
