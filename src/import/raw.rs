@@ -36,7 +36,6 @@ pub(super) struct CsvRows<'r, 't> {
     reader: &'r mut csv::Reader<&'t [u8]>,
     record: csv::ByteRecord,
     lines: LineCounter<'t>,
-    line: u64,
 }
 
 impl<'r, 't> CsvRows<'r, 't> {
@@ -46,7 +45,6 @@ impl<'r, 't> CsvRows<'r, 't> {
             reader,
             record: csv::ByteRecord::new(),
             lines: LineCounter::new(text),
-            line: 0,
         }
     }
 }
@@ -56,19 +54,22 @@ impl RawRows for CsvRows<'_, '_> {
         let before = self.reader.position().byte();
         match self.reader.read_byte_record(&mut self.record) {
             Ok(more) => {
-                let start = self.record.position().map_or(before, |p| p.byte());
-                self.line = self.lines.line_of_row_from(start as usize);
+                if more {
+                    let start = self.record.position().map_or(before, |p| p.byte());
+                    self.lines.row_from(start as usize);
+                }
                 Ok(more)
             }
             Err(err) => {
                 let at = err.position().map_or(before, |p| p.byte());
-                Err((self.lines.line_of_row_from(at as usize), err.to_string()))
+                self.lines.row_from(at as usize);
+                Err((self.lines.line(), err.to_string()))
             }
         }
     }
 
     fn line(&self) -> u64 {
-        self.line
+        self.lines.line()
     }
 
     fn bytes_read(&self) -> u64 {
@@ -105,9 +106,9 @@ impl<'t> LineCounter<'t> {
         }
     }
 
-    /// The line (1-based) of the row read from `from` on: the line of its
-    /// first byte after any blank lines. Rows must be asked in order.
-    fn line_of_row_from(&mut self, from: usize) -> u64 {
+    /// Moves to the row read from `from` on, whose line is that of its
+    /// first byte after any blank lines. Rows must come in order.
+    fn row_from(&mut self, from: usize) {
         let from = from.clamp(self.counted_to, self.text.len());
         let blank = self.text[from..]
             .iter()
@@ -122,6 +123,10 @@ impl<'t> LineCounter<'t> {
             _ => memchr::memchr_iter(b'\n', between).count() as u64,
         };
         self.counted_to = first;
+    }
+
+    /// The line (1-based) of the current row.
+    fn line(&self) -> u64 {
         self.line_ends + 1
     }
 }
@@ -134,7 +139,6 @@ pub(super) struct SimdRows<'t> {
     /// Offset after the current row.
     end: u64,
     lines: LineCounter<'t>,
-    line: u64,
 }
 
 impl<'t> SimdRows<'t> {
@@ -148,7 +152,6 @@ impl<'t> SimdRows<'t> {
             record: simd_csv::ByteRecord::new(),
             end: 0,
             lines: LineCounter::new(text),
-            line: 0,
         }
     }
 }
@@ -160,12 +163,12 @@ impl RawRows for SimdRows<'_> {
         }
         let start = self.end;
         self.end = self.reader.position();
-        self.line = self.lines.line_of_row_from(start as usize);
+        self.lines.row_from(start as usize);
         Ok(true)
     }
 
     fn line(&self) -> u64 {
-        self.line
+        self.lines.line()
     }
 
     fn bytes_read(&self) -> u64 {
