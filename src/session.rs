@@ -607,23 +607,29 @@ impl Session {
             let mut captures = Vec::with_capacity(lists.len());
             for (info, entries) in scenarios.iter().zip(&lists) {
                 let done = scenario::materialise(org, entries, as_of);
-                let metrics = match (&live, &mut base) {
-                    (Some((id, revision, summary)), _)
-                        if *id == info.id && *revision == info.revision =>
-                    {
-                        summary.clone()
-                    }
-                    (_, Some(base)) => base
-                        .summarise_changed(org, &base_slots, &touched, View::Current)
-                        .with_warnings(&warnings),
-                    (_, None) => {
-                        crate::metrics::summarise(org, View::Current).with_warnings(&warnings)
-                    }
-                };
-                captures.push((
-                    info.name.clone(),
-                    Capture::of(org, &people, &teams, &metrics),
-                ));
+                let changed: &Org = org;
+                // The capture reads the org on the other core while the
+                // summary's serial part (patching its input) runs here.
+                let capture = std::thread::scope(|scope| {
+                    let capture = scope.spawn(|| Capture::of(changed, &people, &teams));
+                    let metrics = match (&live, &mut base) {
+                        (Some((id, revision, summary)), _)
+                            if *id == info.id && *revision == info.revision =>
+                        {
+                            summary.clone()
+                        }
+                        (_, Some(base)) => base
+                            .summarise_changed(changed, &base_slots, &touched, View::Current)
+                            .with_warnings(&warnings),
+                        (_, None) => crate::metrics::summarise(changed, View::Current)
+                            .with_warnings(&warnings),
+                    };
+                    let capture = capture
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                    capture.with_summary(&metrics)
+                });
+                captures.push((info.name.clone(), capture));
                 scenario::unwind(org, done.undo)?;
             }
             Ok((Comparison::of(View::Current, as_of, &captures), base))

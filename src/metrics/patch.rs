@@ -26,6 +26,8 @@ pub struct BaseInput {
     /// Buffers of the last computation, reused: fresh pages for a million
     /// people cost more than the arithmetic.
     scratch: Option<Figures>,
+    /// The last patched forest, whose buffers the next patch builds in.
+    spare_forest: Option<Forest>,
 }
 
 /// One slot's values before a patch wrote over them.
@@ -60,6 +62,7 @@ impl BaseInput {
             teams: org.teams().iter().map(|t| t.id.clone()).collect(),
             ladder: org.ladder.clone(),
             scratch: None,
+            spare_forest: None,
         })
     }
 
@@ -116,9 +119,11 @@ impl BaseInput {
         touched: &[&PersonId],
         log: &mut PatchLog,
     ) -> Option<()> {
+        let mut spare = self.spare_forest.take().unwrap_or_default();
         let input = &mut self.input;
         let slots = changed.slot_bound().max(log.base_len);
-        let mut parent = input.forest.parents().to_vec();
+        let mut parent = spare.take_parent_buffer();
+        parent.extend_from_slice(input.forest.parents());
         parent.resize(slots, NO_PARENT);
         input.status.resize(slots, VACANT);
         input.cost_cents.resize(slots, 0);
@@ -229,7 +234,7 @@ impl BaseInput {
             }
         }
         log.support = Some(std::mem::replace(&mut input.support, support));
-        let forest = Forest::from_parents(parent).ok()?;
+        let forest = Forest::from_parents_in(parent, spare).ok()?;
         log.forest = Some(std::mem::replace(&mut input.forest, forest));
         Some(())
     }
@@ -239,7 +244,7 @@ impl BaseInput {
     fn restore(&mut self, log: PatchLog) {
         let input = &mut self.input;
         if let Some(forest) = log.forest {
-            input.forest = forest;
+            self.spare_forest = Some(std::mem::replace(&mut input.forest, forest));
         }
         if let Some(support) = log.support {
             input.support = support;

@@ -3,19 +3,22 @@
 //! deterministic: every list is sorted.
 
 use crate::metrics::{Metrics, View};
-use crate::model::{Org, PersonId, Status, TeamId, TeamKind};
+use crate::model::{Org, PersonId, ShortText, Status, TeamId, TeamKind};
 use crate::money::Money;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
-/// What the diff records of one person.
+/// What the diff records of one person. Texts are shared with the org, not
+/// copied: a diff captures thousands of people per scenario and reports
+/// few of their fields.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PersonState {
-    pub name: String,
-    pub title: String,
-    pub level: String,
-    pub location: String,
+    pub name: ShortText,
+    pub title: Arc<str>,
+    pub level: Arc<str>,
+    pub location: Arc<str>,
     pub cost: Option<Money>,
     pub status: Status,
     pub team: Option<TeamId>,
@@ -44,13 +47,9 @@ pub struct Capture {
 }
 
 impl Capture {
-    /// Records `people` and `teams` as they stand in `org`, with metrics.
-    pub fn of(
-        org: &Org,
-        people: &BTreeSet<PersonId>,
-        teams: &BTreeSet<TeamId>,
-        metrics: &Metrics,
-    ) -> Capture {
+    /// Records `people` and `teams` as they stand in `org`; the summary is
+    /// left empty for [`Capture::with_summary`].
+    pub fn of(org: &Org, people: &BTreeSet<PersonId>, teams: &BTreeSet<TeamId>) -> Capture {
         // Only touched people's and teams' links can differ between the
         // compared orgs, and at a million people the whole sets cost more
         // to copy and compare than everything else.
@@ -82,10 +81,10 @@ impl Capture {
             .iter()
             .map(|id| {
                 let state = org.person(id).map(|p| PersonState {
-                    name: p.name.to_string(),
-                    title: p.title.to_string(),
-                    level: p.level.to_string(),
-                    location: p.location.to_string(),
+                    name: p.name.clone(),
+                    title: Arc::clone(&p.title),
+                    level: Arc::clone(&p.level),
+                    location: Arc::clone(&p.location),
                     cost: p.cost,
                     status: p.status,
                     team: p.team.clone(),
@@ -112,7 +111,15 @@ impl Capture {
             teams,
             support,
             dotted,
+            summary: Summary::default(),
+        }
+    }
+
+    /// The capture with `metrics` as its summary.
+    pub fn with_summary(self, metrics: &Metrics) -> Capture {
+        Capture {
             summary: Summary::of(metrics),
+            ..self
         }
     }
 }
@@ -273,8 +280,8 @@ impl PairDiff {
         };
         let line = |id: &PersonId, p: &PersonState| PersonLine {
             person: id.clone(),
-            name: p.name.clone(),
-            title: p.title.clone(),
+            name: p.name.to_string(),
+            title: p.title.to_string(),
             status: p.status,
         };
         for (id, before) in &from.people {
@@ -287,7 +294,7 @@ impl PairDiff {
                     if b.manager != a.manager {
                         diff.moved.push(Moved {
                             person: id.clone(),
-                            name: a.name.clone(),
+                            name: a.name.to_string(),
                             from: b.manager.clone(),
                             to: a.manager.clone(),
                         });
@@ -316,7 +323,14 @@ fn text_of<T: ToString>(value: &Option<T>) -> String {
 }
 
 fn field_changes(id: &PersonId, b: &PersonState, a: &PersonState, out: &mut Vec<FieldChange>) {
-    let mut push = |field: &'static str, before: String, after: String| {
+    // Values are compared before any text is made: a touched person keeps
+    // nearly every field. Texts are still compared too, as the report
+    // shows them (no team and a team with an empty id read the same).
+    let mut push = |field: &'static str, differs: bool, texts: &dyn Fn() -> (String, String)| {
+        if !differs {
+            return;
+        }
+        let (before, after) = texts();
         if before != after {
             out.push(FieldChange {
                 person: id.clone(),
@@ -326,15 +340,33 @@ fn field_changes(id: &PersonId, b: &PersonState, a: &PersonState, out: &mut Vec<
             });
         }
     };
-    push("name", b.name.clone(), a.name.clone());
-    push("title", b.title.clone(), a.title.clone());
-    push("level", b.level.clone(), a.level.clone());
-    push("location", b.location.clone(), a.location.clone());
-    push("cost", text_of(&b.cost), text_of(&a.cost));
-    push("status", b.status.as_str().into(), a.status.as_str().into());
-    push("team", text_of(&b.team), text_of(&a.team));
-    push("start_date", text_of(&b.start_date), text_of(&a.start_date));
-    push("end_date", text_of(&b.end_date), text_of(&a.end_date));
+    push("name", b.name != a.name, &|| {
+        (b.name.to_string(), a.name.to_string())
+    });
+    push("title", b.title != a.title, &|| {
+        (b.title.to_string(), a.title.to_string())
+    });
+    push("level", b.level != a.level, &|| {
+        (b.level.to_string(), a.level.to_string())
+    });
+    push("location", b.location != a.location, &|| {
+        (b.location.to_string(), a.location.to_string())
+    });
+    push("cost", b.cost != a.cost, &|| {
+        (text_of(&b.cost), text_of(&a.cost))
+    });
+    push("status", b.status != a.status, &|| {
+        (b.status.as_str().into(), a.status.as_str().into())
+    });
+    push("team", b.team != a.team, &|| {
+        (text_of(&b.team), text_of(&a.team))
+    });
+    push("start_date", b.start_date != a.start_date, &|| {
+        (text_of(&b.start_date), text_of(&a.start_date))
+    });
+    push("end_date", b.end_date != a.end_date, &|| {
+        (text_of(&b.end_date), text_of(&a.end_date))
+    });
 }
 
 fn team_changes(
