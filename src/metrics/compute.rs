@@ -403,6 +403,17 @@ impl Figures {
     /// lists of [`Figures::report`].
     pub fn summary(&self, org: &Org, input: &MetricsInput) -> Metrics {
         let coverage = self.teams.coverage_summary(org, input, &self.line.included);
+        self.summary_with(org, coverage)
+    }
+
+    /// [`Figures::summary`] with no list of uncovered teams (their count
+    /// stays): every figure a comparison of scenarios shows.
+    pub fn counts(&self, org: &Org, input: &MetricsInput) -> Metrics {
+        let coverage = self.teams.coverage_counts(org, input, &self.line.included);
+        self.summary_with(org, coverage)
+    }
+
+    fn summary_with(&self, org: &Org, coverage: super::Coverage) -> Metrics {
         let team_size = TeamSizeStats::of(&self.teams.headcount, &org.policy);
         self.line
             .summary(&org.policy, coverage, team_size, self.view)

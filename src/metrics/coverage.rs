@@ -5,6 +5,14 @@ use super::input::{MetricsInput, NO_TEAM};
 use super::{Coverage, StaffLoad, TeamStats};
 use crate::model::{Org, Placement, TeamKind};
 use crate::money::Money;
+use std::sync::Arc;
+
+/// Whether a coverage lists its uncovered teams or only counts them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Uncovered {
+    Listed,
+    Counted,
+}
 
 /// Each (staff+ person, non-architecture team) support pair, counted once:
 /// explicit assignments plus an embedded engineer's home team.
@@ -114,26 +122,51 @@ impl TeamFigures {
     /// Coverage figures with the per-engineer `load` list left empty: what
     /// snapshots and the app's summary need, without O(n) strings.
     pub fn coverage_summary(&self, org: &Org, input: &MetricsInput, included: &[bool]) -> Coverage {
+        self.coverage_without_lists(org, input, included, Uncovered::Listed)
+    }
+
+    /// [`TeamFigures::coverage_summary`] without the list of uncovered
+    /// teams (their count stays): at a million people that list holds
+    /// a hundred thousand shared ids, and comparing scenarios reads only
+    /// the counts.
+    pub fn coverage_counts(&self, org: &Org, input: &MetricsInput, included: &[bool]) -> Coverage {
+        self.coverage_without_lists(org, input, included, Uncovered::Counted)
+    }
+
+    fn coverage_without_lists(
+        &self,
+        org: &Org,
+        input: &MetricsInput,
+        included: &[bool],
+        uncovered: Uncovered,
+    ) -> Coverage {
         let max_load = org.policy.max_load;
         let overloaded = (0..input.len())
             .filter(|&i| included[i] && input.staff_plus[i] && self.load[i] > max_load)
             .count() as u64;
-        let mut coverage = self.coverage_without_load(org, input, overloaded);
-        coverage.load = Vec::new();
-        coverage
+        self.coverage_without_load(org, input, overloaded, uncovered)
     }
 
-    fn coverage_without_load(&self, org: &Org, input: &MetricsInput, overloaded: u64) -> Coverage {
+    fn coverage_without_load(
+        &self,
+        org: &Org,
+        input: &MetricsInput,
+        overloaded: u64,
+        uncovered: Uncovered,
+    ) -> Coverage {
         let max_load = org.policy.max_load;
         let considered = || {
             (0..input.team_kinds.len()).filter(|&t| input.team_kinds[t] != TeamKind::Architecture)
         };
         let teams = considered().count() as u64;
         let covered = considered().filter(|&t| self.supporters[t] > 0).count() as u64;
-        let uncovered_teams = considered()
-            .filter(|&t| self.supporters[t] == 0)
-            .map(|t| org.teams()[t].id.clone())
-            .collect();
+        let uncovered_teams = match uncovered {
+            Uncovered::Listed => considered()
+                .filter(|&t| self.supporters[t] == 0)
+                .map(|t| org.teams()[t].id.clone())
+                .collect(),
+            Uncovered::Counted => Arc::from([]),
+        };
         let staff_plus = self.staff_plus();
         Coverage {
             teams,
@@ -168,7 +201,7 @@ impl TeamFigures {
             })
             .collect();
         let overloaded = load.iter().filter(|s| s.overloaded).count() as u64;
-        let mut coverage = self.coverage_without_load(org, input, overloaded);
+        let mut coverage = self.coverage_without_load(org, input, overloaded, Uncovered::Listed);
         coverage.load = load;
         coverage
     }

@@ -76,6 +76,7 @@ impl BaseInput {
     /// The summary metrics of `changed`, an org that equals the base except
     /// for the people in `touched`. `base_slots` are the slots those people
     /// held in the base org (people the base did not have are left out).
+    /// As in [`Figures::counts`], uncovered teams are counted, not listed.
     ///
     /// The base input is patched in place and put back afterwards, so this
     /// costs O(touched) plus the metrics pass itself. Falls back to a full
@@ -89,7 +90,7 @@ impl BaseInput {
         view: View,
     ) -> Metrics {
         if changed.ladder != self.ladder {
-            return super::summarise(changed, view);
+            return counts_only(super::summarise(changed, view));
         }
         let mut log = PatchLog {
             base_len: self.input.len(),
@@ -104,12 +105,12 @@ impl BaseInput {
                 }
                 None => Figures::compute(&self.input, view),
             };
-            let summary = figures.summary(changed, &self.input);
+            let summary = figures.counts(changed, &self.input);
             self.scratch = Some(figures);
             summary
         });
         self.restore(log);
-        metrics.unwrap_or_else(|| super::summarise(changed, view))
+        metrics.unwrap_or_else(|| counts_only(super::summarise(changed, view)))
     }
 
     fn patch(
@@ -272,4 +273,11 @@ impl BaseInput {
         input.staff_plus.truncate(log.base_len);
         input.ic_engineer.truncate(log.base_len);
     }
+}
+
+/// `metrics` without the list of uncovered teams, as [`Figures::counts`]
+/// gives them.
+fn counts_only(mut metrics: Metrics) -> Metrics {
+    metrics.coverage.uncovered_teams = std::sync::Arc::from([]);
+    metrics
 }
