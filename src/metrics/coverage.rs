@@ -122,7 +122,7 @@ impl TeamFigures {
     /// Coverage figures with the per-engineer `load` list left empty: what
     /// snapshots and the app's summary need, without O(n) strings.
     pub fn coverage_summary(&self, org: &Org, input: &MetricsInput, included: &[bool]) -> Coverage {
-        self.coverage_without_lists(org, input, included, Uncovered::Listed)
+        self.summary_coverage(org, input, included, Uncovered::Listed)
     }
 
     /// [`TeamFigures::coverage_summary`] without the list of uncovered
@@ -130,10 +130,10 @@ impl TeamFigures {
     /// a hundred thousand shared ids, and comparing scenarios reads only
     /// the counts.
     pub fn coverage_counts(&self, org: &Org, input: &MetricsInput, included: &[bool]) -> Coverage {
-        self.coverage_without_lists(org, input, included, Uncovered::Counted)
+        self.summary_coverage(org, input, included, Uncovered::Counted)
     }
 
-    fn coverage_without_lists(
+    fn summary_coverage(
         &self,
         org: &Org,
         input: &MetricsInput,
