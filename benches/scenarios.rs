@@ -63,6 +63,58 @@ fn changes(org: &mut Org, count: usize, seed: u64) -> Vec<ChangeEntry> {
     entries
 }
 
+/// `org` as next month's HRIS export might have it: 1% of people left
+/// (their reports moving up), 1% joined, 1% moved to another manager and
+/// 1% changed title.
+fn churned(org: &Org, seed: u64) -> Org {
+    let mut next = org.clone();
+    let ids: Vec<PersonId> = org.people().map(|p| p.id.clone()).collect();
+    let managers: Vec<PersonId> = ids
+        .iter()
+        .filter(|id| !org.reports_of(id).is_empty())
+        .cloned()
+        .collect();
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(seed);
+    let mut pick = |from: &[PersonId]| from[rng.random_range(0..from.len())].clone();
+    let share = ids.len() / 100;
+    let mut made = [0; 4];
+    while made.iter().any(|&count| count < share) {
+        let kind = made
+            .iter()
+            .position(|&count| count < share)
+            .expect("one left");
+        let change = match kind {
+            0 => Change::RemovePerson { person: pick(&ids) },
+            1 => Change::AddPerson {
+                person: scenario::NewPerson {
+                    id: format!("J{}", made[1]).as_str().into(),
+                    name: format!("Joiner {}", made[1]),
+                    title: "Software Engineer".into(),
+                    level: "L3".into(),
+                    location: "Dublin".into(),
+                    cost: None,
+                    status: orgraph::model::Status::Active,
+                    team: None,
+                    start_date: None,
+                },
+                manager: Some(pick(&managers)),
+            },
+            2 => Change::Move {
+                person: pick(&ids),
+                manager: Some(pick(&managers)),
+            },
+            _ => Change::EditPerson {
+                person: pick(&ids),
+                edit: PersonEdit::Title(format!("Title {}", made[3])),
+            },
+        };
+        if scenario::apply(&mut next, &change).is_ok() {
+            made[kind] += 1;
+        }
+    }
+    next
+}
+
 fn benches(c: &mut Criterion) {
     for people in SIZES {
         let mut org = org_of(people);
@@ -143,6 +195,34 @@ fn benches(c: &mut Criterion) {
                 scenario::unwind(&mut org, done.undo).expect("unwinds");
             });
         });
+
+        // A re-import: what changed, and the changes back, which the
+        // app applies to show the previous baseline.
+        let next = churned(&org, 5);
+        group.bench_function("compare_imports_1pct_churn", |b| {
+            b.iter_with_large_drop(|| scenario::compare_imports(black_box(&org), &next));
+        });
+        let (_, back) = scenario::compare_imports(&org, &next);
+        let back: Vec<ChangeEntry> = back
+            .into_iter()
+            .enumerate()
+            .map(|(index, change)| ChangeEntry {
+                position: index as u32 + 1,
+                change,
+                effective: None,
+                made_at: String::new(),
+            })
+            .collect();
+        let mut shown = next.clone();
+        drop(next);
+        group.bench_function("materialise_before_import_1pct_churn", |b| {
+            b.iter(|| {
+                let done = scenario::materialise(&mut shown, black_box(&back), None);
+                assert!(done.skipped.is_empty());
+                scenario::unwind(&mut shown, done.undo).expect("unwinds");
+            });
+        });
+        drop(shown);
 
         let mut session = Session::open(&diff_path).expect("opens");
         for (name, seed) in [("a", 11), ("b", 12)] {

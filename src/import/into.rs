@@ -7,7 +7,7 @@ use super::{load_with_progress, ImportOptions, ProgressSink};
 use crate::error::Result;
 use crate::metrics::{summarise, View};
 use crate::model::{Finding, Ladder, Org, Policy};
-use crate::scenario::{changes_between, ImportReport};
+use crate::scenario::{compare_imports, ImportReport};
 use crate::store::{EncodedOrg, Snapshot, Workspace, BASELINE};
 use std::path::Path;
 
@@ -60,13 +60,9 @@ pub fn store(
     }
     let today = crate::date::today();
     let (report, back) = match previous.as_ref().filter(|p| !p.is_empty()) {
-        None => (None, None),
+        None => (None, Vec::new()),
         Some(previous) => {
-            let forward = changes_between(previous, &org)?;
-            let report = ImportReport::of(previous, &org, &forward);
-            let back = (!forward.is_empty())
-                .then(|| changes_between(&org, previous))
-                .transpose()?;
+            let (report, back) = compare_imports(previous, &org);
             (Some(report), back)
         }
     };
@@ -90,9 +86,7 @@ pub fn store(
         reason: &reason,
         metrics: &metrics,
     };
-    let before = back
-        .as_ref()
-        .map(|changes| (name.as_str(), changes.as_slice()));
+    let before = (!back.is_empty()).then_some((name.as_str(), back.as_slice()));
     let kept_as = workspace.replace_baseline(&org, &image, &warnings, before, &snapshot)?;
     let outcome = ImportOutcome {
         people: org.len(),

@@ -115,6 +115,11 @@ pub struct Org {
     teams: Vec<Team>,
     team_by_id: FxHashMap<TeamId, usize>,
     support: BTreeSet<(PersonId, TeamId)>,
+    /// The positions of the teams each person leads, built by the first
+    /// removal after the teams last changed, so that removing many people
+    /// scans the teams once rather than once each. Every change to the
+    /// teams drops it (see [`Org::teams_changed`]).
+    lead_index: Option<FxHashMap<PersonId, Vec<usize>>>,
     pub ladder: Ladder,
     pub policy: Policy,
 }
@@ -291,6 +296,7 @@ impl Org {
             std::collections::hash_map::Entry::Vacant(slot) => {
                 slot.insert(self.teams.len());
                 self.teams.push(team);
+                self.lead_index = None;
                 Ok(())
             }
         }
@@ -302,6 +308,7 @@ impl Org {
         debug_assert!(self.teams.is_empty());
         self.teams = from.teams;
         self.team_by_id = from.team_by_id;
+        self.teams_changed();
     }
 
     /// Makes room for `additional` more teams, so a loader adding many
@@ -320,7 +327,14 @@ impl Org {
     }
 
     pub(crate) fn team_mut(&mut self, index: usize) -> &mut Team {
+        self.teams_changed();
         &mut self.teams[index]
+    }
+
+    /// Must be called by everything that changes the teams, as any such
+    /// change may change who leads what.
+    pub(super) fn teams_changed(&mut self) {
+        self.lead_index = None;
     }
 
     pub(crate) fn team_index(&self, id: &TeamId) -> Option<usize> {

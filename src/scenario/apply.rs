@@ -360,19 +360,7 @@ fn add_person(org: &mut Org, new: &NewPerson, manager: Option<&PersonId>) -> Res
     if let Some(team) = &new.team {
         require_team(org, team)?;
     }
-    let person = Person {
-        id: new.id.clone(),
-        name: new.name.as_str().into(),
-        title: Arc::from(new.title.as_str()),
-        level: Arc::from(new.level.as_str()),
-        location: Arc::from(new.location.as_str()),
-        cost: new.cost,
-        status: new.status,
-        team: new.team.clone(),
-        start_date: new.start_date,
-        end_date: None,
-    };
-    org.add_person(person)?;
+    org.add_person(new.person())?;
     // A brand-new person has no reports, so this cannot make a cycle.
     org.move_person(&new.id, manager)?;
     Ok(Undo::RemoveAdded {

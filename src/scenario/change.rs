@@ -1,11 +1,12 @@
 //! Typed changes: every edit to an org, as stored (JSON) in a scenario's
 //! ordered change list.
 
-use crate::model::{Ladder, PersonId, Policy, Status, TeamId, TeamKind};
+use crate::model::{Ladder, Person, PersonId, Policy, Status, TeamId, TeamKind};
 use crate::money::Money;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use std::sync::Arc;
 
 /// One edit. Applying it validates it against the org as it stands.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -103,6 +104,24 @@ pub struct NewPerson {
     /// Target date of an open req or planned hire.
     #[serde(default)]
     pub start_date: Option<NaiveDate>,
+}
+
+impl NewPerson {
+    /// The person this adds, as it enters the org.
+    pub fn person(&self) -> Person {
+        Person {
+            id: self.id.clone(),
+            name: self.name.as_str().into(),
+            title: Arc::from(self.title.as_str()),
+            level: Arc::from(self.level.as_str()),
+            location: Arc::from(self.location.as_str()),
+            cost: self.cost,
+            status: self.status,
+            team: self.team.clone(),
+            start_date: self.start_date,
+            end_date: None,
+        }
+    }
 }
 
 /// One field of a person, with its new value.

@@ -9,7 +9,7 @@ pub mod diff;
 pub mod plan;
 
 pub use apply::{apply, revert, Undo};
-pub use between::{changes_between, ImportReport, ReportMove};
+pub use between::{changes_between, compare_imports, ImportReport, ReportMove};
 pub use change::{Change, NewPerson, PersonEdit};
 
 use crate::error::Result;

@@ -6,6 +6,7 @@ use crate::error::{OrgError, Result};
 use crate::model::{Person, PersonId, Team, TeamId};
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
+use rustc_hash::FxHashMap;
 
 /// Everything removing a person took away, to put back on undo.
 #[derive(Debug, Clone, PartialEq)]
@@ -52,21 +53,23 @@ impl Org {
             })
             .collect();
         dotted.sort();
+        // Assignments sort by person first: theirs are one run of the set,
+        // starting at the smallest team id.
         let supports: Vec<TeamId> = self
             .support
-            .iter()
-            .filter(|(person, _)| person == id)
+            .range((id.clone(), TeamId::from(""))..)
+            .take_while(|(person, _)| person == id)
             .map(|(_, team)| team.clone())
             .collect();
         for team in &supports {
             self.support.remove(&(id.clone(), team.clone()));
         }
-        let mut led = Vec::new();
-        for team in &mut self.teams {
-            if team.lead.as_ref() == Some(id) {
-                team.lead = None;
-                led.push(team.id.clone());
-            }
+        let led_positions = self.lead_index().remove(id).unwrap_or_default();
+        let mut led = Vec::with_capacity(led_positions.len());
+        for position in led_positions {
+            let team = &mut self.teams[position];
+            team.lead = None;
+            led.push(team.id.clone());
         }
         let graph = &self.graph;
         if let Ok(entry) = self
@@ -108,6 +111,7 @@ impl Org {
         for team in &removed.led {
             if let Some(index) = self.team_index(team) {
                 self.teams[index].lead = Some(id.clone());
+                self.teams_changed();
             }
         }
         Ok(())
@@ -145,6 +149,7 @@ impl Org {
 
     pub(crate) fn team_by_id_mut(&mut self, id: &TeamId) -> Result<&mut Team> {
         let index = self.team_index(id).ok_or_else(|| no_team(id))?;
+        self.teams_changed();
         Ok(&mut self.teams[index])
     }
 
@@ -170,6 +175,7 @@ impl Org {
         }
         let team = self.teams.remove(index);
         self.reindex_teams();
+        self.teams_changed();
         Ok(DissolvedTeam {
             team,
             index,
@@ -191,6 +197,7 @@ impl Org {
         let index = dissolved.index.min(self.teams.len());
         self.teams.insert(index, dissolved.team);
         self.reindex_teams();
+        self.teams_changed();
         for member in &dissolved.members {
             self.person_mut(member)?.team = Some(id.clone());
         }
@@ -198,6 +205,20 @@ impl Org {
             self.support.insert((person, id.clone()));
         }
         Ok(())
+    }
+
+    /// See `Org::lead_index`: the teams each person leads, in team order.
+    fn lead_index(&mut self) -> &mut FxHashMap<PersonId, Vec<usize>> {
+        let teams = &self.teams;
+        self.lead_index.get_or_insert_with(|| {
+            let mut index: FxHashMap<PersonId, Vec<usize>> = FxHashMap::default();
+            for (position, team) in teams.iter().enumerate() {
+                if let Some(lead) = &team.lead {
+                    index.entry(lead.clone()).or_default().push(position);
+                }
+            }
+            index
+        })
     }
 
     fn reindex_teams(&mut self) {
@@ -282,6 +303,45 @@ mod tests {
         assert_eq!(removed.reports, vec![PersonId::from("x"), "y".into()]);
         org.restore_person(removed).expect("restores");
         assert_eq!(shape(&org), before);
+    }
+
+    /// Removals look leads up in an index kept between them; any change to
+    /// the teams must be seen by the next removal.
+    #[test]
+    fn a_removal_sees_leads_changed_since_the_last_one() {
+        let mut org = sample();
+        org.add_team(Team {
+            id: "infra".into(),
+            name: "Infra".into(),
+            kind: TeamKind::Platform,
+            lead: Some("y".into()),
+            department: None,
+        })
+        .expect("new team");
+        let lead_of = |org: &Org, team: &str| org.team(&team.into()).and_then(|t| t.lead.clone());
+
+        let removed = org.remove_person(&"x".into()).expect("exists");
+        assert!(removed.led.is_empty());
+        let index = org.team_index(&"core".into()).expect("exists");
+        org.team_mut(index).lead = Some("b".into());
+        let removed = org.remove_person(&"b".into()).expect("exists");
+        assert_eq!(removed.led, vec![TeamId::from("core")]);
+        assert_eq!(lead_of(&org, "core"), None);
+
+        org.restore_person(removed).expect("restores");
+        assert_eq!(lead_of(&org, "core"), Some("b".into()));
+        org.team_by_id_mut(&"infra".into()).expect("exists").lead = Some("b".into());
+        let removed = org.remove_person(&"b".into()).expect("exists");
+        assert_eq!(removed.led, vec![TeamId::from("core"), "infra".into()]);
+        assert_eq!(
+            (lead_of(&org, "core"), lead_of(&org, "infra")),
+            (None, None)
+        );
+        assert!(org
+            .remove_person(&"y".into())
+            .expect("exists")
+            .led
+            .is_empty());
     }
 
     #[test]
