@@ -8,7 +8,7 @@ use crate::error::Result;
 use crate::metrics::{summarise, View};
 use crate::model::{Finding, Ladder, Org, Policy};
 use crate::scenario::{compare_imports, ImportReport};
-use crate::store::{EncodedOrg, Snapshot, Workspace, BASELINE};
+use crate::store::{EncodedOrg, Snapshot, StoredChanges, Workspace, BASELINE};
 use std::path::Path;
 
 /// What an import did.
@@ -33,61 +33,99 @@ pub fn import_into(
     options: &ImportOptions,
     progress: ProgressSink<'_>,
 ) -> Result<ImportOutcome> {
-    // Validate fully before touching the workspace.
-    let (org, warnings) = load_with_progress(
-        file,
-        options,
-        Ladder::default(),
-        Policy::default(),
-        progress,
-    )?;
+    // Validate fully before touching the workspace. Its baseline, which a
+    // re-import compares with, is read meanwhile on a second thread, with
+    // a connection that cannot write.
+    let (loaded, previous) = std::thread::scope(|scope| {
+        let previous = scope.spawn(|| Workspace::read_baseline(into));
+        let loaded = load_with_progress(
+            file,
+            options,
+            Ladder::default(),
+            Policy::default(),
+            progress,
+        );
+        let previous = previous
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (loaded, previous)
+    });
+    let (org, warnings) = loaded?;
     let (mut workspace, _) = Workspace::open_or_create(into)?;
-    store(&mut workspace, file, org, warnings)
+    let previous = match previous {
+        Some(previous) => Some(previous),
+        // Not readable before the workspace was opened (an older schema,
+        // now upgraded, say): read it now.
+        None => workspace.load_org().ok().map(|(org, _)| org),
+    };
+    store_over(&mut workspace, file, org, warnings, previous)
 }
 
 /// Stores an already validated `org` read from `file`.
 pub fn store(
     workspace: &mut Workspace,
     file: &Path,
-    mut org: Org,
+    org: Org,
     warnings: Vec<Finding>,
 ) -> Result<ImportOutcome> {
     let previous = workspace.load_org().ok().map(|(org, _)| org);
+    store_over(workspace, file, org, warnings, previous)
+}
+
+/// [`store`] given the workspace's baseline as it is, if it has one.
+fn store_over(
+    workspace: &mut Workspace,
+    file: &Path,
+    mut org: Org,
+    warnings: Vec<Finding>,
+    previous: Option<Org>,
+) -> Result<ImportOutcome> {
     if let Some(previous) = &previous {
         // Settings belong to the workspace, not to the HRIS export.
         org.policy = previous.policy;
         org.ladder = previous.ladder.clone();
     }
     let today = crate::date::today();
-    let (report, back) = match previous.as_ref().filter(|p| !p.is_empty()) {
-        None => (None, Vec::new()),
-        Some(previous) => {
-            let (report, back) = compare_imports(previous, &org);
-            (Some(report), back)
-        }
-    };
-    let name = format!("before import {today}");
+    let scenario_id = workspace.scenario(BASELINE)?.id;
+    let (new, old) = (&org, previous.as_ref().filter(|p| !p.is_empty()));
     // The snapshot keeps aggregates only, so the per-manager and per-team
-    // lists of a full report are not built; the summary is computed while
-    // the image is encoded, the two largest parts of storing a big org.
-    let (metrics, image) = std::thread::scope(|scope| {
-        let summary = scope.spawn(|| summarise(&org, View::Current));
-        let image = EncodedOrg::of(&org);
-        let summary = summary
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (summary, image)
-    });
-    let image = image?;
-    let reason = format!("import {}", file.display());
-    let snapshot = Snapshot {
-        scenario_id: workspace.scenario(BASELINE)?.id,
-        as_of: today,
-        reason: &reason,
-        metrics: &metrics,
-    };
-    let before = (!back.is_empty()).then_some((name.as_str(), back.as_slice()));
-    let kept_as = workspace.replace_baseline(&org, &image, &warnings, before, &snapshot)?;
+    // lists of a full report are not built. The summary and what changed
+    // since the previous baseline are worked out on a second thread while
+    // the image is encoded and written, the largest parts of storing a big
+    // org.
+    let (report, kept_as) = std::thread::scope(|scope| {
+        let side = scope.spawn(|| {
+            let metrics = summarise(new, View::Current);
+            let compared = old.map(|old| {
+                let (report, back) = compare_imports(old, new);
+                // Made ready to store here, off the writing thread.
+                let back = (!back.is_empty()).then(|| StoredChanges::of(&back));
+                (report, back)
+            });
+            (metrics, compared)
+        });
+        let image = EncodedOrg::of(new)?;
+        workspace.replace_baseline(new, &image, &warnings, |rest| {
+            let (metrics, comparison) = side
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            let reason = format!("import {}", file.display());
+            rest.record_snapshot(&Snapshot {
+                scenario_id,
+                as_of: today,
+                reason: &reason,
+                metrics: &metrics,
+            })?;
+            let Some((report, back)) = comparison else {
+                return Ok((None, None));
+            };
+            let back = back.transpose()?;
+            let kept_as = back
+                .map(|back| rest.keep_scenario(&format!("before import {today}"), &back))
+                .transpose()?;
+            Ok((Some(report), kept_as))
+        })
+    })?;
     let outcome = ImportOutcome {
         people: org.len(),
         teams: org.teams().len(),
@@ -113,6 +151,102 @@ fn free_in_background<T: Send + 'static>(orgs: T) {
 mod tests {
     use super::*;
     use crate::metrics::compute;
+
+    fn write_generated(path: &Path, people: usize, seed: u64) {
+        let mut csv = Vec::new();
+        crate::generate::write_csv(&crate::generate::generate(people, seed), &mut csv)
+            .expect("written");
+        std::fs::write(path, csv).expect("written");
+    }
+
+    /// Every file in `dir` with its bytes.
+    fn files_in(dir: &Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
+        let mut files: Vec<_> = std::fs::read_dir(dir)
+            .expect("listed")
+            .map(|entry| {
+                let path = entry.expect("entry").path();
+                let bytes = std::fs::read(&path).expect("read");
+                (path, bytes)
+            })
+            .collect();
+        files.sort();
+        files
+    }
+
+    /// A re-import reads the baseline while it checks the file: a file
+    /// with errors must still leave the workspace, and its folder, exactly
+    /// as they were.
+    #[test]
+    fn a_rejected_re_import_changes_no_byte_of_the_workspace() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (good, bad) = (dir.path().join("org.csv"), dir.path().join("bad.csv"));
+        write_generated(&good, 500, 3);
+        std::fs::write(&bad, "id,manager_id\nx,y\ny,x\n").expect("written");
+        let ws_dir = dir.path().join("ws");
+        let path = ws_dir.join("a.orgraph");
+        import_into(&good, &path, &ImportOptions::default(), &|_| {}).expect("imports");
+        let before = files_in(&ws_dir);
+
+        let refused = import_into(&bad, &path, &ImportOptions::default(), &|_| {});
+        assert!(refused.is_err(), "a manager cycle is an error");
+        let after = files_in(&ws_dir);
+        let names = |files: &[(std::path::PathBuf, Vec<u8>)]| -> Vec<(std::path::PathBuf, usize)> {
+            files
+                .iter()
+                .map(|(path, bytes)| (path.clone(), bytes.len()))
+                .collect()
+        };
+        assert_eq!(names(&after), names(&before));
+        assert!(after == before, "the same bytes");
+    }
+
+    #[test]
+    fn reading_a_baseline_where_there_is_none_creates_nothing() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let missing = dir.path().join("none.orgraph");
+        assert!(Workspace::read_baseline(&missing).is_none());
+        assert!(!missing.exists());
+        let other = dir.path().join("other.orgraph");
+        std::fs::write(&other, "id,manager_id\n").expect("written");
+        assert!(Workspace::read_baseline(&other).is_none());
+        assert_eq!(std::fs::read(&other).expect("read"), b"id,manager_id\n");
+    }
+
+    /// The baseline read ahead is the one the workspace holds, and a
+    /// re-import compares with it.
+    #[test]
+    fn a_re_import_compares_with_the_baseline_it_replaces() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (first, second) = (dir.path().join("one.csv"), dir.path().join("two.csv"));
+        write_generated(&first, 400, 1);
+        write_generated(&second, 400, 2);
+        let path = dir.path().join("a.orgraph");
+        import_into(&first, &path, &ImportOptions::default(), &|_| {}).expect("imports");
+        let stored = Workspace::open(&path)
+            .expect("opens")
+            .load_org()
+            .expect("loads")
+            .0;
+        let read = Workspace::read_baseline(&path).expect("read ahead");
+        assert_eq!(read.len(), stored.len());
+        assert_eq!(
+            crate::scenario::changes_between(&read, &stored),
+            Vec::new(),
+            "the same org"
+        );
+
+        let outcome =
+            import_into(&second, &path, &ImportOptions::default(), &|_| {}).expect("imports");
+        let next = Workspace::open(&path)
+            .expect("opens")
+            .load_org()
+            .expect("loads")
+            .0;
+        let (expected, _) = compare_imports(&stored, &next);
+        assert_eq!(outcome.report, Some(expected));
+        let kept = outcome.kept_as.expect("the previous baseline is kept");
+        assert!(kept.starts_with("before import "));
+    }
 
     /// The import's snapshot is taken from the summary, not the full
     /// report: every stored figure must still be the full report's.

@@ -5,6 +5,7 @@
 
 use super::change::{Change, NewPerson, PersonEdit};
 use crate::model::{Forest, Org, Person, PersonId, TeamId, NO_PARENT};
+use rustc_hash::FxHashSet;
 use serde::Serialize;
 use std::collections::BTreeSet;
 use std::fmt::Write;
@@ -48,46 +49,68 @@ pub fn compare_imports(previous: &Org, next: &Org) -> (ImportReport, Vec<Change>
     })
 }
 
+/// One org's people by dense position, its forest and dotted lines, as
+/// both directions of a comparison read them.
+struct Side<'a> {
+    org: &'a Org,
+    people: Vec<&'a Person>,
+    forest: Forest,
+    dotted: BTreeSet<(&'a PersonId, &'a PersonId)>,
+}
+
+impl<'a> Side<'a> {
+    fn of(org: &'a Org) -> Side<'a> {
+        Side {
+            org,
+            people: org.people().collect(),
+            forest: org.forest(),
+            dotted: org.dotted_lines().into_iter().collect(),
+        }
+    }
+}
+
 /// The people of two orgs, by dense position, matched by id.
 struct Matching<'a> {
-    from: &'a Org,
-    to: &'a Org,
-    from_people: Arc<Vec<&'a Person>>,
-    to_people: Arc<Vec<&'a Person>>,
-    from_forest: Arc<Forest>,
-    to_forest: Arc<Forest>,
+    from: Arc<Side<'a>>,
+    to: Arc<Side<'a>>,
     /// For each of `to`'s people, the same person's position in `from`,
     /// or [`NO_MATCH`] for a joiner.
     to_in_from: Arc<Vec<u32>>,
     /// For each of `from`'s people, their position in `to`, or
     /// [`NO_MATCH`] for a leaver.
     from_in_to: Arc<Vec<u32>>,
+    /// The people in both whose fields differ, as (position in `to`,
+    /// position in `from`), in `to`'s order. Found once for both
+    /// directions: comparing every field of a million people is the
+    /// largest part of a comparison.
+    differing: Vec<(u32, u32)>,
 }
 
 const NO_MATCH: u32 = u32::MAX;
 
+fn joined<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    handle
+        .join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+}
+
 impl<'a> Matching<'a> {
     fn of(from: &'a Org, to: &'a Org) -> Matching<'a> {
-        let (from_forest, to_forest) = std::thread::scope(|scope| {
-            let from_forest = scope.spawn(|| from.forest());
-            let to_forest = to.forest();
-            let from_forest = from_forest
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            (from_forest, to_forest)
+        let (from, to) = std::thread::scope(|scope| {
+            let from = scope.spawn(|| Side::of(from));
+            let to = Side::of(to);
+            (joined(from), to)
         });
-        let from_people: Vec<&Person> = from.people().collect();
-        let to_people: Vec<&Person> = to.people().collect();
         // Exports list people in much the same order each time: guess that
         // each person is where the last match suggests, and look the id up
         // only when they are not.
-        let positions = from.positions();
-        let mut to_in_from = Vec::with_capacity(to_people.len());
-        let mut from_in_to = vec![NO_MATCH; from_people.len()];
+        let positions = from.org.positions();
+        let mut to_in_from = Vec::with_capacity(to.people.len());
+        let mut from_in_to = vec![NO_MATCH; from.people.len()];
         let mut offset = 0usize;
-        for (position, person) in to_people.iter().enumerate() {
+        for (position, person) in to.people.iter().enumerate() {
             let guess = position.wrapping_add(offset);
-            let found = if from_people.get(guess).is_some_and(|p| p.id == person.id) {
+            let found = if from.people.get(guess).is_some_and(|p| p.id == person.id) {
                 Some(guess)
             } else {
                 positions.of(&person.id).map(|found| found as usize)
@@ -101,29 +124,26 @@ impl<'a> Matching<'a> {
                 None => to_in_from.push(NO_MATCH),
             }
         }
+        let differing = differing(&from.people, &to.people, &to_in_from);
         Matching {
-            from,
-            to,
-            from_people: Arc::new(from_people),
-            to_people: Arc::new(to_people),
-            from_forest: Arc::new(from_forest),
-            to_forest: Arc::new(to_forest),
+            from: Arc::new(from),
+            to: Arc::new(to),
             to_in_from: Arc::new(to_in_from),
             from_in_to: Arc::new(from_in_to),
+            differing,
         }
     }
 
     /// The same matching, from `to` to `from`.
     fn reversed(&self) -> Matching<'a> {
+        let mut differing: Vec<(u32, u32)> = self.differing.iter().map(|&(a, b)| (b, a)).collect();
+        differing.sort_unstable();
         Matching {
-            from: self.to,
-            to: self.from,
-            from_people: Arc::clone(&self.to_people),
-            to_people: Arc::clone(&self.from_people),
-            from_forest: Arc::clone(&self.to_forest),
-            to_forest: Arc::clone(&self.from_forest),
+            from: Arc::clone(&self.to),
+            to: Arc::clone(&self.from),
             to_in_from: Arc::clone(&self.from_in_to),
             from_in_to: Arc::clone(&self.to_in_from),
+            differing,
         }
     }
 
@@ -135,7 +155,7 @@ impl<'a> Matching<'a> {
     /// nearest manager above them who stays (removing someone moves their
     /// reports up to their own manager).
     fn managers_after_leavers(&self) -> Vec<u32> {
-        let forest = &*self.from_forest;
+        let forest = &self.from.forest;
         let mut manager = forest.parents().to_vec();
         for &position in forest.top_down() {
             if let Some(parent) = forest.parent(position) {
@@ -149,7 +169,7 @@ impl<'a> Matching<'a> {
     }
 
     fn changes(&self) -> Vec<Change> {
-        let (from, to) = (self.from, self.to);
+        let (from, to) = (self.from.org, self.to.org);
         let mut changes = Vec::new();
         if from.ladder != to.ladder {
             changes.push(Change::SetLadder {
@@ -159,8 +179,15 @@ impl<'a> Matching<'a> {
         if from.policy != to.policy {
             changes.push(Change::SetPolicy { policy: to.policy });
         }
-        for team in to.teams() {
-            match from.team(&team.id) {
+        // Teams, too, mostly keep their order from one export to the next.
+        let team_in = |org: &'a Org, position: usize, id: &TeamId| {
+            org.teams()
+                .get(position)
+                .filter(|team| team.id == *id)
+                .or_else(|| org.team(id))
+        };
+        for (position, team) in to.teams().iter().enumerate() {
+            match team_in(from, position, &team.id) {
                 None => changes.push(Change::CreateTeam {
                     team: team.id.clone(),
                     name: team.name.clone(),
@@ -183,25 +210,26 @@ impl<'a> Matching<'a> {
                 }
             }
         }
-        let any_leaver = self.from_in_to.contains(&NO_MATCH);
-        for (position, person) in self.from_people.iter().enumerate() {
+        let mut leavers: FxHashSet<&PersonId> = FxHashSet::default();
+        for (position, person) in self.from.people.iter().enumerate() {
             if self.is_leaver(position as u32) {
+                leavers.insert(&person.id);
                 changes.push(Change::RemovePerson {
                     person: person.id.clone(),
                 });
             }
         }
-        let manager_now = if any_leaver {
-            self.managers_after_leavers()
+        let manager_now = if leavers.is_empty() {
+            self.from.forest.parents().to_vec()
         } else {
-            self.from_forest.parents().to_vec()
+            self.managers_after_leavers()
         };
-        let forest = &*self.to_forest;
+        let (forest, people) = (&self.to.forest, &self.to.people);
         let mut added = Vec::new();
         for &position in forest.top_down() {
-            let person = self.to_people[position as usize];
+            let person = people[position as usize];
             let manager = forest.parent(position);
-            let manager_id = || manager.map(|m| self.to_people[m as usize].id.clone());
+            let manager_id = || manager.map(|m| people[m as usize].id.clone());
             match self.to_in_from[position as usize] {
                 NO_MATCH => {
                     let new = new_person(person);
@@ -229,17 +257,27 @@ impl<'a> Matching<'a> {
                 }
             }
         }
-        // Joiners as `AddPerson` made them, in `to`'s order.
+        // Field edits, in `to`'s order: joiners as `AddPerson` made them,
+        // and the people in both whose fields differ.
         added.sort_unstable_by_key(|(position, _)| *position);
-        let mut added = added.into_iter();
-        for (position, target) in self.to_people.iter().enumerate() {
-            let joined;
-            let current = match self.to_in_from[position] {
-                NO_MATCH => {
-                    joined = added.next().map(|(_, person)| person);
-                    joined.as_ref().expect("every joiner was added")
+        let mut added = added.into_iter().peekable();
+        let mut differing = self.differing.iter().peekable();
+        loop {
+            let next_added = added.peek().map(|(position, _)| *position);
+            let next_differing = differing.peek().map(|(position, _)| *position);
+            let (position, joiner) = match (next_added, next_differing) {
+                (None, None) => break,
+                (Some(a), Some(d)) if d < a => (d, None),
+                (Some(a), _) => (a, added.next().map(|(_, person)| person)),
+                (None, Some(d)) => (d, None),
+            };
+            let target = people[position as usize];
+            let current = match &joiner {
+                Some(person) => person,
+                None => {
+                    let (_, then) = differing.next().expect("peeked");
+                    self.from.people[*then as usize]
                 }
-                current => self.from_people[current as usize],
             };
             for edit in edits(current, target) {
                 changes.push(Change::EditPerson {
@@ -249,11 +287,11 @@ impl<'a> Matching<'a> {
             }
         }
         // Removing a leaver took their support and dotted lines with them.
-        let stays = |id: &PersonId| to.contains(id);
+        let stays = |id: &PersonId| !leavers.contains(id);
         let support_now: BTreeSet<&(PersonId, TeamId)> = from
             .support_assignments()
             .iter()
-            .filter(|(person, _)| !any_leaver || stays(person))
+            .filter(|(person, _)| stays(person))
             .collect();
         let support_then: BTreeSet<&(PersonId, TeamId)> = to.support_assignments().iter().collect();
         for (person, team) in support_now.difference(&support_then) {
@@ -268,12 +306,13 @@ impl<'a> Matching<'a> {
                 team: team.clone(),
             });
         }
-        let dotted_now: BTreeSet<(&PersonId, &PersonId)> = from
-            .dotted_lines()
-            .into_iter()
-            .filter(|(manager, report)| !any_leaver || (stays(manager) && stays(report)))
+        let dotted_now: BTreeSet<&(&PersonId, &PersonId)> = self
+            .from
+            .dotted
+            .iter()
+            .filter(|(manager, report)| stays(manager) && stays(report))
             .collect();
-        let dotted_then: BTreeSet<(&PersonId, &PersonId)> = to.dotted_lines().into_iter().collect();
+        let dotted_then: BTreeSet<&(&PersonId, &PersonId)> = self.to.dotted.iter().collect();
         for (manager, report) in dotted_now.difference(&dotted_then) {
             changes.push(Change::RemoveDottedLine {
                 manager: (*manager).clone(),
@@ -286,8 +325,8 @@ impl<'a> Matching<'a> {
                 report: (*report).clone(),
             });
         }
-        for team in from.teams() {
-            if to.team(&team.id).is_none() {
+        for (position, team) in from.teams().iter().enumerate() {
+            if team_in(to, position, &team.id).is_none() {
                 changes.push(Change::DissolveTeam {
                     team: team.id.clone(),
                 });
@@ -295,6 +334,27 @@ impl<'a> Matching<'a> {
         }
         changes
     }
+}
+
+/// The matched people whose fields differ, as (position in `to`,
+/// position in `from`) in `to`'s order, found on two threads.
+fn differing(from: &[&Person], to: &[&Person], to_in_from: &[u32]) -> Vec<(u32, u32)> {
+    let scan = |range: std::ops::Range<usize>| -> Vec<(u32, u32)> {
+        range
+            .filter_map(|position| {
+                let then = to_in_from[position];
+                (then != NO_MATCH && !edits(from[then as usize], to[position]).is_empty())
+                    .then_some((position as u32, then))
+            })
+            .collect()
+    };
+    let middle = to.len() / 2;
+    std::thread::scope(|scope| {
+        let second = scope.spawn(|| scan(middle..to.len()));
+        let mut first = scan(0..middle);
+        first.extend(joined(second));
+        first
+    })
 }
 
 pub(super) fn new_person(person: &Person) -> NewPerson {
@@ -376,7 +436,7 @@ impl ImportReport {
     }
 
     fn of_matched(matching: &Matching<'_>, changes: &[Change]) -> ImportReport {
-        let before = matching.from;
+        let before = matching.from.org;
         let mut report = ImportReport::default();
         for change in changes {
             match change {
@@ -409,7 +469,7 @@ impl ImportReport {
         }
         // A leaver's reports move up as a side effect; report every person
         // whose manager differs, not only the explicit moves.
-        let (was, is) = (&*matching.from_forest, &*matching.to_forest);
+        let (was, is) = (&matching.from.forest, &matching.to.forest);
         for (position, &then) in matching.to_in_from.iter().enumerate() {
             if then == NO_MATCH {
                 continue;
@@ -425,9 +485,9 @@ impl ImportReport {
                 let id_in =
                     |people: &[&Person], at: Option<u32>| at.map(|p| people[p as usize].id.clone());
                 report.moves.push(ReportMove {
-                    person: matching.to_people[position].id.clone(),
-                    from: id_in(&matching.from_people, from),
-                    to: id_in(&matching.to_people, to),
+                    person: matching.to.people[position].id.clone(),
+                    from: id_in(&matching.from.people, from),
+                    to: id_in(&matching.to.people, to),
                 });
             }
         }

@@ -110,6 +110,14 @@ fn any_change() -> impl Strategy<Value = Change> {
             person,
             edit: PersonEdit::Title(title),
         }),
+        (person.clone(), prop::option::of(1u32..28)).prop_map(|(person, day)| {
+            Change::EditPerson {
+                person,
+                edit: PersonEdit::EndDate(
+                    day.and_then(|day| chrono::NaiveDate::from_ymd_opt(2027, 2, day)),
+                ),
+            }
+        }),
         (person.clone(), prop::option::of(team.clone())).prop_map(|(person, team)| {
             Change::EditPerson {
                 person,

@@ -8,7 +8,7 @@ mod image;
 mod migrations;
 mod scenarios;
 
-pub use scenarios::{ScenarioInfo, BASELINE};
+pub use scenarios::{ScenarioInfo, StoredChanges, BASELINE};
 
 pub use migrations::latest_version as schema_version;
 
@@ -156,6 +156,30 @@ impl Workspace {
         } else {
             Ok((Workspace::create(path)?, true))
         }
+    }
+
+    /// The baseline org of the workspace at `path`, read without writing
+    /// anything: `None` when there is no workspace there, it cannot be
+    /// read, or its schema needs upgrading first (which writes). So a
+    /// re-import can read it while it checks the file, before it may touch
+    /// the workspace.
+    pub fn read_baseline(path: &Path) -> Option<Org> {
+        Workspace::verify(path).ok()?;
+        // Opened for writing but refusing every write (`query_only`): a
+        // read-only connection to a WAL database leaves its -wal and -shm
+        // files behind, where the last writable one to close removes them.
+        let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE).ok()?;
+        conn.pragma_update(None, "query_only", true).ok()?;
+        if migrations::current_version(&conn).ok()? != migrations::latest_version() {
+            return None;
+        }
+        conn.busy_timeout(BUSY_TIMEOUT).ok()?;
+        conn.pragma_update(None, "mmap_size", 1i64 << 30).ok()?;
+        let workspace = Workspace {
+            conn,
+            path: path.to_path_buf(),
+        };
+        workspace.load_org().ok().map(|(org, _)| org)
     }
 
     /// Read-only checks: SQLite header, our application id, a schema
@@ -392,28 +416,23 @@ impl Workspace {
         self.write_bulk(|tx| store_org(tx, org, &image.pieces, warnings))
     }
 
-    /// A re-import: replaces the baseline, records `before` (a scenario
-    /// name and the changes that take the new baseline back to the old
-    /// one) and the snapshot of the new baseline, all in one transaction.
-    /// Returns the name `before` was stored under (numbered if taken).
-    /// `image` must be `org`'s, made by [`EncodedOrg::of`]; it is taken
-    /// apart from `org` so that a caller can encode while it computes the
-    /// snapshot.
-    pub fn replace_baseline(
+    /// A re-import: replaces the baseline with `org` and then lets `rest`
+    /// store what goes with it ([`BaselineRest`]: the scenario keeping the
+    /// previous baseline, the snapshot), all in one transaction. `rest` is
+    /// called once the image is written, so a caller can work those out
+    /// meanwhile. `image` must be `org`'s, made by [`EncodedOrg::of`]; it
+    /// is taken apart from `org` so that a caller can encode while it
+    /// computes other things.
+    pub fn replace_baseline<T>(
         &mut self,
         org: &Org,
         image: &EncodedOrg,
         warnings: &[Finding],
-        before: Option<(&str, &[crate::scenario::Change])>,
-        snapshot: &Snapshot<'_>,
-    ) -> Result<Option<String>> {
+        rest: impl FnOnce(&BaselineRest<'_>) -> Result<T>,
+    ) -> Result<T> {
         self.write_bulk(|tx| {
             store_org(tx, org, &image.pieces, warnings)?;
-            let stored = before
-                .map(|(name, changes)| scenarios::insert_scenario_with_changes(tx, name, changes))
-                .transpose()?;
-            insert_snapshot(tx, snapshot)?;
-            Ok(stored)
+            rest(&BaselineRest { tx })
         })
     }
 
@@ -758,6 +777,26 @@ impl<'a> SnapshotJson<'a> {
     }
 }
 
+/// The transaction of [`Workspace::replace_baseline`], for the rest of
+/// what it stores.
+#[derive(Debug)]
+pub struct BaselineRest<'t> {
+    tx: &'t Transaction<'t>,
+}
+
+impl BaselineRest<'_> {
+    /// Stores the scenario `name` (numbered if taken) with `changes`, which
+    /// take the new baseline back to the previous one; returns the name
+    /// used.
+    pub fn keep_scenario(&self, name: &str, changes: &StoredChanges) -> Result<String> {
+        scenarios::insert_scenario_with_changes(self.tx, name, changes)
+    }
+
+    pub fn record_snapshot(&self, snapshot: &Snapshot<'_>) -> Result<()> {
+        Ok(insert_snapshot(self.tx, snapshot)?)
+    }
+}
+
 /// An org encoded as a baseline image, ready for
 /// [`Workspace::replace_baseline`].
 pub struct EncodedOrg {
@@ -794,9 +833,10 @@ fn store_org(
     image: &image::Pieces,
     warnings: &[Finding],
 ) -> Result<()> {
+    // The old image goes once the new one is in (`write_image`).
     tx.execute_batch(
         "DELETE FROM people; DELETE FROM teams; DELETE FROM dotted_lines;
-         DELETE FROM support; DELETE FROM findings; DELETE FROM baseline_image;",
+         DELETE FROM support; DELETE FROM findings;",
     )?;
     {
         write_image(tx, image)?;
@@ -822,9 +862,17 @@ fn store_org(
 }
 
 /// Stores the image's pieces one after another, in rows of at most
-/// [`IMAGE_CHUNK`] bytes. Each row is written in place through a blob
-/// handle: bound as a value, SQLite would first copy the whole row (tens
-/// of MB).
+/// [`IMAGE_CHUNK`] bytes, in place of the image stored before. Each row is
+/// written in place through a blob handle: bound as a value, SQLite would
+/// first copy the whole row (tens of MB).
+///
+/// The new rows go in before the old ones are deleted, numbered after
+/// them. Under a rollback journal, a page freed in this transaction and
+/// reused in it must first be copied to the journal, whereas a page that
+/// was already free, or lies past the end of the file, need not: deleting
+/// first made a re-import copy the whole old image (tens of MB) to the
+/// journal. The file keeps room for a second image, which the next
+/// re-import writes into.
 fn write_image(tx: &Transaction<'_>, image: &image::Pieces) -> Result<()> {
     write_image_in_rows_of(tx, image, IMAGE_CHUNK)
 }
@@ -835,6 +883,11 @@ fn write_image_in_rows_of(
     row_bytes: usize,
 ) -> Result<()> {
     let total = image.len();
+    let first: i64 = tx.query_row(
+        "SELECT coalesce(max(chunk) + 1, 0) FROM baseline_image",
+        [],
+        |row| row.get(0),
+    )?;
     let mut insert_chunk =
         tx.prepare("INSERT INTO baseline_image (chunk, data) VALUES (?1, ?2)")?;
     let mut rows = Vec::new();
@@ -843,7 +896,7 @@ fn write_image_in_rows_of(
         let length = i32::try_from(length).map_err(|_| {
             OrgError::InvalidInput(format!("an image row of {length} bytes is too long"))
         })?;
-        rows.push(insert_chunk.insert(params![index as i64, ZeroBlob(length)])?);
+        rows.push(insert_chunk.insert(params![first + index as i64, ZeroBlob(length)])?);
     }
     let mut offset = 0;
     for mut piece in image.iter() {
@@ -856,6 +909,7 @@ fn write_image_in_rows_of(
             piece = rest;
         }
     }
+    tx.execute("DELETE FROM baseline_image WHERE chunk < ?1", [first])?;
     Ok(())
 }
 
@@ -962,6 +1016,30 @@ mod tests {
             assert!(rows.iter().all(|row| row.len() <= row_bytes));
             assert_eq!(rows.concat(), whole, "rows of {row_bytes} bytes");
         }
+    }
+
+    /// Each save writes the new image beside the old one and then drops
+    /// the old: one image is left, and the file stops growing at room for
+    /// two.
+    #[test]
+    fn saving_again_and_again_keeps_one_image_in_a_file_that_stops_growing() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("w.orgraph");
+        let mut ws = Workspace::create(&path).expect("created");
+        let orgs = [people(3_000, 1), people(3_000, 2)];
+        let mut sizes = Vec::new();
+        for round in 0..6 {
+            let org = &orgs[round % 2];
+            ws.save_org(org, &[]).expect("saved");
+            let images: i64 = ws
+                .conn
+                .query_row("SELECT count(*) FROM baseline_image", [], |row| row.get(0))
+                .expect("counted");
+            assert_eq!(images, 1, "round {round}");
+            assert_eq!(json_text(&ws.load_org().expect("loads").0), json_text(org));
+            sizes.push(std::fs::metadata(&path).expect("exists").len());
+        }
+        assert!(sizes[2..].iter().all(|&size| size == sizes[2]), "{sizes:?}");
     }
 
     fn journal_mode(conn: &Connection) -> String {

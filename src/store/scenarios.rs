@@ -96,12 +96,41 @@ fn refuse_taken(tx: &Transaction<'_>, name: &str) -> Result<()> {
     Ok(())
 }
 
+/// Changes made ready to store: each one's kind and JSON payload. Made
+/// apart from the transaction that stores them, so a caller can prepare
+/// tens of thousands of them (a re-import's) while it writes other things.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredChanges(Vec<(&'static str, String)>);
+
+impl StoredChanges {
+    pub fn of(changes: &[Change]) -> Result<StoredChanges> {
+        changes
+            .iter()
+            .map(|change| Ok((change.kind(), payload_of(change)?)))
+            .collect::<Result<Vec<_>>>()
+            .map(StoredChanges)
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+fn payload_of(change: &Change) -> Result<String> {
+    serde_json::to_string(change)
+        .map_err(|e| OrgError::InvalidInput(format!("cannot store the change: {e}")))
+}
+
 /// Creates scenario `name` (or `name (2)`, `name (3)`, … if taken) on the
 /// baseline with `changes` applied, inside `tx`. Returns the name used.
 pub(crate) fn insert_scenario_with_changes(
     tx: &Transaction<'_>,
     name: &str,
-    changes: &[Change],
+    changes: &StoredChanges,
 ) -> Result<String> {
     let base = valid_name(name)?;
     let mut name = base.to_string();
@@ -119,10 +148,8 @@ pub(crate) fn insert_scenario_with_changes(
         "INSERT INTO changes (scenario_id, position, kind, effective, payload)
          VALUES (?1, ?2, ?3, NULL, ?4)",
     )?;
-    for (index, change) in changes.iter().enumerate() {
-        let payload = serde_json::to_string(change)
-            .map_err(|e| OrgError::InvalidInput(format!("cannot store the change: {e}")))?;
-        insert.execute(params![id, index as i64 + 1, change.kind(), payload])?;
+    for (index, (kind, payload)) in changes.0.iter().enumerate() {
+        insert.execute(params![id, index as i64 + 1, kind, payload])?;
     }
     Ok(name)
 }
@@ -271,8 +298,7 @@ impl Workspace {
         effective: Option<NaiveDate>,
         snapshot: Option<&Snapshot<'_>>,
     ) -> Result<u32> {
-        let payload = serde_json::to_string(change)
-            .map_err(|e| OrgError::InvalidInput(format!("cannot store the change: {e}")))?;
+        let payload = payload_of(change)?;
         self.write(|tx| {
             refuse_stale(tx, scenario)?;
             tx.execute(
