@@ -4,7 +4,7 @@
 //! what-if previews at 100k (the app's Staff+ tab).
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
-use orgraph::model::{Ladder, Org, PersonId, Policy};
+use orgraph::model::{Ladder, Org, PersonId, Policy, TeamId};
 use orgraph::scenario::{self, Change, ChangeEntry, PersonEdit};
 use orgraph::session::Session;
 use orgraph::store::Workspace;
@@ -65,9 +65,40 @@ fn changes(org: &mut Org, count: usize, seed: u64) -> Vec<ChangeEntry> {
 
 /// `org` as next month's HRIS export might have it: 1% of people left
 /// (their reports moving up), 1% joined, 1% moved to another manager and
-/// 1% changed title.
+/// 1% changed title, and 1% of teams were renamed (a team of a new id
+/// takes the members of one that is gone, as exports name teams by name).
 fn churned(org: &Org, seed: u64) -> Org {
     let mut next = org.clone();
+    let mut members: std::collections::HashMap<&TeamId, Vec<PersonId>> = Default::default();
+    for person in org.people() {
+        if let Some(team) = &person.team {
+            members.entry(team).or_default().push(person.id.clone());
+        }
+    }
+    for team in org.teams().iter().step_by(100) {
+        let renamed: TeamId = format!("{} (renamed)", team.id).as_str().into();
+        let steps = [
+            Change::CreateTeam {
+                team: renamed.clone(),
+                name: format!("{} (renamed)", team.name),
+                team_kind: team.kind,
+                department: team.department.clone(),
+            },
+            Change::AssignTeam {
+                people: members.get(&team.id).cloned().unwrap_or_default(),
+                team: Some(renamed),
+            },
+            Change::DissolveTeam {
+                team: team.id.clone(),
+            },
+        ];
+        for step in &steps {
+            if matches!(step, Change::AssignTeam { people, .. } if people.is_empty()) {
+                continue;
+            }
+            scenario::apply(&mut next, step).expect("a team renamed");
+        }
+    }
     let ids: Vec<PersonId> = org.people().map(|p| p.id.clone()).collect();
     let managers: Vec<PersonId> = ids
         .iter()

@@ -120,6 +120,12 @@ pub struct Org {
     /// scans the teams once rather than once each. Every change to the
     /// teams drops it (see [`Org::teams_changed`]).
     lead_index: Option<FxHashMap<PersonId, Vec<usize>>>,
+    /// Each team's members by graph node, in node order, built by the
+    /// first team dissolved after anyone's home team may have changed, so
+    /// that dissolving many teams scans the people once rather than once
+    /// each. Dropped by everything that adds people or hands out a person
+    /// to change (see [`Org::homes_changed`]).
+    member_index: Option<FxHashMap<TeamId, Vec<NodeIndex>>>,
     pub ladder: Ladder,
     pub policy: Policy,
 }
@@ -164,6 +170,7 @@ impl Org {
             ))),
             hashbrown::hash_table::Entry::Vacant(slot) => {
                 slot.insert(graph.add_node(person));
+                self.member_index = None;
                 Ok(())
             }
         }
@@ -240,6 +247,7 @@ impl Org {
     /// Adds a person to the graph only; [`Org::install_index`] must follow.
     pub(crate) fn push_unindexed(&mut self, person: Person) {
         self.graph.add_node(person);
+        self.member_index = None;
     }
 
     /// Installs an index built by [`Org::index_ids`] over the ids of the
@@ -335,6 +343,11 @@ impl Org {
     /// change may change who leads what.
     pub(super) fn teams_changed(&mut self) {
         self.lead_index = None;
+    }
+
+    /// Must be called by everything that may change someone's home team.
+    pub(super) fn homes_changed(&mut self) {
+        self.member_index = None;
     }
 
     pub(crate) fn team_index(&self, id: &TeamId) -> Option<usize> {

@@ -4,6 +4,7 @@
 use super::{hash_id, EdgeKind, Org};
 use crate::error::{OrgError, Result};
 use crate::model::{Person, PersonId, Team, TeamId};
+use petgraph::stable_graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 use rustc_hash::FxHashMap;
@@ -26,6 +27,7 @@ impl Org {
     /// A person to edit in place. Callers must not change the id.
     pub(crate) fn person_mut(&mut self, id: &PersonId) -> Result<&mut Person> {
         let node = self.node(id)?;
+        self.homes_changed();
         Ok(&mut self.graph[node])
     }
 
@@ -82,6 +84,11 @@ impl Org {
             .graph
             .remove_node(node)
             .ok_or_else(|| OrgError::PersonNotFound(id.to_string()))?;
+        if let (Some(index), Some(team)) = (&mut self.member_index, &person.team) {
+            if let Some(members) = index.get_mut(team) {
+                members.retain(|&member| member != node);
+            }
+        }
         Ok(RemovedPerson {
             person,
             manager,
@@ -157,12 +164,12 @@ impl Org {
     /// assignments to it go. Returns what undo needs.
     pub fn dissolve_team(&mut self, id: &TeamId) -> Result<DissolvedTeam> {
         let index = self.team_index(id).ok_or_else(|| no_team(id))?;
-        let mut members = Vec::new();
-        for person in self.graph.node_weights_mut() {
-            if person.team.as_ref() == Some(id) {
-                person.team = None;
-                members.push(person.id.clone());
-            }
+        let nodes = self.member_index().remove(id).unwrap_or_default();
+        let mut members = Vec::with_capacity(nodes.len());
+        for node in nodes {
+            let person = &mut self.graph[node];
+            person.team = None;
+            members.push(person.id.clone());
         }
         let supporters: Vec<PersonId> = self
             .support
@@ -174,7 +181,14 @@ impl Org {
             self.support.remove(&(person.clone(), id.clone()));
         }
         let team = self.teams.remove(index);
-        self.reindex_teams();
+        self.team_by_id.remove(&team.id);
+        // The teams after it moved down a place. Shifting the positions
+        // keeps dissolving many teams from rebuilding the index each time.
+        for position in self.team_by_id.values_mut() {
+            if *position > index {
+                *position -= 1;
+            }
+        }
         self.teams_changed();
         Ok(DissolvedTeam {
             team,
@@ -196,7 +210,12 @@ impl Org {
         let id = dissolved.team.id.clone();
         let index = dissolved.index.min(self.teams.len());
         self.teams.insert(index, dissolved.team);
-        self.reindex_teams();
+        for position in self.team_by_id.values_mut() {
+            if *position >= index {
+                *position += 1;
+            }
+        }
+        self.team_by_id.insert(id.clone(), index);
         self.teams_changed();
         for member in &dissolved.members {
             self.person_mut(member)?.team = Some(id.clone());
@@ -205,6 +224,20 @@ impl Org {
             self.support.insert((person, id.clone()));
         }
         Ok(())
+    }
+
+    /// See `Org::member_index`: each team's members, in node order.
+    fn member_index(&mut self) -> &mut FxHashMap<TeamId, Vec<NodeIndex>> {
+        let graph = &self.graph;
+        self.member_index.get_or_insert_with(|| {
+            let mut index: FxHashMap<TeamId, Vec<NodeIndex>> = FxHashMap::default();
+            for node in graph.node_indices() {
+                if let Some(team) = &graph[node].team {
+                    index.entry(team.clone()).or_default().push(node);
+                }
+            }
+            index
+        })
     }
 
     /// See `Org::lead_index`: the teams each person leads, in team order.
@@ -219,15 +252,6 @@ impl Org {
             }
             index
         })
-    }
-
-    fn reindex_teams(&mut self) {
-        self.team_by_id = self
-            .teams
-            .iter()
-            .enumerate()
-            .map(|(index, team)| (team.id.clone(), index))
-            .collect();
     }
 }
 
@@ -342,6 +366,79 @@ mod tests {
             .expect("exists")
             .led
             .is_empty());
+    }
+
+    /// Dissolving looks members up in an index kept between dissolutions;
+    /// anyone's home team changed, added or removed since must be seen.
+    #[test]
+    fn a_dissolution_sees_home_teams_changed_since_the_last_one() {
+        let mut org = sample();
+        for team in ["infra", "web", "data", "ops"] {
+            org.add_team(Team {
+                id: team.into(),
+                name: team.to_uppercase(),
+                kind: TeamKind::StreamAligned,
+                lead: None,
+                department: None,
+            })
+            .expect("new team");
+        }
+        let set_home = |org: &mut Org, person: &str, team: &str| {
+            org.person_mut(&person.into()).expect("exists").team = Some(team.into());
+        };
+        set_home(&mut org, "y", "infra");
+        set_home(&mut org, "b", "data");
+        set_home(&mut org, "a", "data");
+
+        let dissolved = org.dissolve_team(&"infra".into()).expect("exists");
+        assert_eq!(dissolved.members, vec![PersonId::from("y")]);
+        set_home(&mut org, "y", "web");
+        let dissolved = org.dissolve_team(&"web".into()).expect("exists");
+        assert_eq!(dissolved.members, vec![PersonId::from("y")]);
+        let mut newcomer = Person::new("n");
+        newcomer.team = Some("ops".into());
+        org.add_person(newcomer).expect("unique");
+        let dissolved = org.dissolve_team(&"ops".into()).expect("exists");
+        assert_eq!(dissolved.members, vec![PersonId::from("n")]);
+        assert_eq!(org.person(&"n".into()).and_then(|p| p.team.clone()), None);
+
+        let removed = org.remove_person(&"b".into()).expect("exists");
+        let dissolved = org.dissolve_team(&"data".into()).expect("exists");
+        assert_eq!(dissolved.members, vec![PersonId::from("a")]);
+        org.restore_team(dissolved).expect("restores");
+        org.restore_person(removed).expect("restores");
+        let dissolved = org.dissolve_team(&"data".into()).expect("exists");
+        assert_eq!(dissolved.members, vec![PersonId::from("a"), "b".into()]);
+        let dissolved = org.dissolve_team(&"core".into()).expect("exists");
+        assert_eq!(dissolved.members, vec![PersonId::from("x")]);
+        org.restore_team(dissolved).expect("restores");
+
+        // Dissolving a team in the middle moves the later ones down a place
+        // and restoring it moves them back: each is found at its place.
+        for team in ["p", "q", "r"] {
+            org.add_team(Team {
+                id: team.into(),
+                name: team.into(),
+                kind: TeamKind::Platform,
+                lead: None,
+                department: None,
+            })
+            .expect("new team");
+        }
+        let in_place = |org: &Org| {
+            org.teams()
+                .iter()
+                .enumerate()
+                .all(|(position, team)| org.team_index(&team.id) == Some(position))
+        };
+        let ids =
+            |org: &Org| -> Vec<String> { org.teams().iter().map(|t| t.id.to_string()).collect() };
+        let dissolved = org.dissolve_team(&"p".into()).expect("exists");
+        assert_eq!(ids(&org), ["core", "q", "r"]);
+        assert!(in_place(&org));
+        org.restore_team(dissolved).expect("restores");
+        assert_eq!(ids(&org), ["core", "p", "q", "r"]);
+        assert!(in_place(&org));
     }
 
     #[test]
