@@ -26,13 +26,19 @@ fn org_of(people: usize) -> Org {
 
 /// 1,000 valid changes: mostly moves (to a manager outside the mover's
 /// subtree), some title edits, checked by applying them as generated.
-fn changes(org: &mut Org, count: usize, seed: u64) -> Vec<ChangeEntry> {
+/// Everyone's id, and the ids of those with reports.
+fn people_and_managers(org: &Org) -> (Vec<PersonId>, Vec<PersonId>) {
     let ids: Vec<PersonId> = org.people().map(|p| p.id.clone()).collect();
-    let managers: Vec<PersonId> = ids
+    let managers = ids
         .iter()
         .filter(|id| !org.reports_of(id).is_empty())
         .cloned()
         .collect();
+    (ids, managers)
+}
+
+fn changes(org: &mut Org, count: usize, seed: u64) -> Vec<ChangeEntry> {
+    let (ids, managers) = people_and_managers(org);
     let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(seed);
     let mut entries = Vec::with_capacity(count);
     let mut undo = Vec::new();
@@ -99,12 +105,7 @@ fn churned(org: &Org, seed: u64) -> Org {
             scenario::apply(&mut next, step).expect("a team renamed");
         }
     }
-    let ids: Vec<PersonId> = org.people().map(|p| p.id.clone()).collect();
-    let managers: Vec<PersonId> = ids
-        .iter()
-        .filter(|id| !org.reports_of(id).is_empty())
-        .cloned()
-        .collect();
+    let (ids, managers) = people_and_managers(org);
     let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(seed);
     let mut pick = |from: &[PersonId]| from[rng.random_range(0..from.len())].clone();
     let share = ids.len() / 100;

@@ -52,12 +52,9 @@ pub fn import_into(
     });
     let (org, warnings) = loaded?;
     let (mut workspace, _) = Workspace::open_or_create(into)?;
-    let previous = match previous {
-        Some(previous) => Some(previous),
-        // Not readable before the workspace was opened (an older schema,
-        // now upgraded, say): read it now.
-        None => workspace.load_org().ok().map(|(org, _)| org),
-    };
+    // Not readable before the workspace was opened (an older schema, now
+    // upgraded, say): read it now.
+    let previous = previous.or_else(|| workspace.load_org().ok().map(|(org, _)| org));
     store_over(&mut workspace, file, org, warnings, previous)
 }
 
@@ -72,7 +69,8 @@ pub fn store(
     store_over(workspace, file, org, warnings, previous)
 }
 
-/// [`store`] given the workspace's baseline as it is, if it has one.
+/// [`store`] in place of `previous`, the workspace's baseline as read
+/// already, if it has one.
 fn store_over(
     workspace: &mut Workspace,
     file: &Path,

@@ -42,9 +42,7 @@ pub fn compare_imports(previous: &Org, next: &Org) -> (ImportReport, Vec<Change>
         let backward = scope.spawn(|| forward.reversed().changes());
         let changes = forward.changes();
         let report = ImportReport::of_matched(&forward, &changes);
-        let back = backward
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        let back = joined(backward);
         (report, if changes.is_empty() { Vec::new() } else { back })
     })
 }
