@@ -42,6 +42,7 @@ impl ImportProgress {
         self.bar.set_message(match progress.stage {
             Stage::Reading => "reading",
             Stage::Validating => "validating",
+            Stage::Storing => "storing",
         });
     }
 

@@ -3,7 +3,7 @@
 //! baseline as the scenario "before import DATE", whose changes take the
 //! new baseline back to the old one, so the two compare like scenarios.
 
-use super::{load_with_progress, ImportOptions, ProgressSink};
+use super::{load_with_progress, ImportOptions, Progress, ProgressSink, Stage};
 use crate::error::Result;
 use crate::metrics::{summarise, View};
 use crate::model::{Finding, Ladder, Org, Policy};
@@ -55,7 +55,7 @@ pub fn import_into(
     // Not readable before the workspace was opened (an older schema, now
     // upgraded, say): read it now.
     let previous = previous.or_else(|| workspace.load_org().ok().map(|(org, _)| org));
-    store_over(&mut workspace, file, org, warnings, previous)
+    store_over(&mut workspace, file, org, warnings, previous, progress)
 }
 
 /// Stores an already validated `org` read from `file`.
@@ -66,17 +66,20 @@ pub fn store(
     warnings: Vec<Finding>,
 ) -> Result<ImportOutcome> {
     let previous = workspace.load_org().ok().map(|(org, _)| org);
-    store_over(workspace, file, org, warnings, previous)
+    store_over(workspace, file, org, warnings, previous, &|_| {})
 }
 
 /// [`store`] in place of `previous`, the workspace's baseline as read
-/// already, if it has one.
+/// already, if it has one. Each step done is reported to `progress` as
+/// [`Stage::Storing`]: at a million people storing takes a few hundred
+/// milliseconds, too long to show nothing.
 fn store_over(
     workspace: &mut Workspace,
     file: &Path,
     mut org: Org,
     warnings: Vec<Finding>,
     previous: Option<Org>,
+    progress: ProgressSink<'_>,
 ) -> Result<ImportOutcome> {
     if let Some(previous) = &previous {
         // Settings belong to the workspace, not to the HRIS export.
@@ -86,27 +89,58 @@ fn store_over(
     let today = crate::date::today();
     let scenario_id = workspace.scenario(BASELINE)?.id;
     let (new, old) = (&org, previous.as_ref().filter(|p| !p.is_empty()));
+    // Encoding, writing the image, keeping the changes (a re-import
+    // only) and committing.
+    let total = if old.is_some() { 4 } else { 3 };
+    let stored = |done| {
+        progress(Progress {
+            stage: Stage::Storing,
+            done,
+            total,
+        })
+    };
+    stored(0);
     // The snapshot keeps aggregates only, so the per-manager and per-team
     // lists of a full report are not built. The summary and what changed
     // since the previous baseline are worked out on a second thread while
     // the image is encoded and written, the largest parts of storing a big
     // org.
     let (report, kept_as) = std::thread::scope(|scope| {
-        let side = scope.spawn(|| {
-            let metrics = summarise(new, View::Current);
+        let (compared_tx, compared_rx) = std::sync::mpsc::channel();
+        let side = scope.spawn(move || {
+            // The comparison first: storing its changes is the writer's
+            // next step, and it can take them while the summary is made.
             let compared = old.map(|old| {
                 let (report, back) = compare_imports(old, new);
-                // Made ready to store here, off the writing thread.
                 let back = (!back.is_empty()).then(|| StoredChanges::of(&back));
                 (report, back)
             });
-            (metrics, compared)
+            let _ = compared_tx.send(compared);
+            summarise(new, View::Current)
         });
+        let join_side = || {
+            side.join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        };
         let image = EncodedOrg::of(new)?;
+        stored(1);
         workspace.replace_baseline(new, &image, &warnings, |rest| {
-            let (metrics, comparison) = side
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            stored(2);
+            // Nothing comes if the side thread panicked; joining it below
+            // raises that panic here, and the transaction is rolled back.
+            let kept = compared_rx.recv().ok().flatten();
+            let (report, kept_as) = match kept {
+                None => (None, None),
+                Some((report, back)) => {
+                    let kept_as = back
+                        .transpose()?
+                        .map(|back| rest.keep_scenario(&format!("before import {today}"), &back))
+                        .transpose()?;
+                    stored(3);
+                    (Some(report), kept_as)
+                }
+            };
+            let metrics = join_side();
             let reason = format!("import {}", file.display());
             rest.record_snapshot(&Snapshot {
                 scenario_id,
@@ -114,16 +148,10 @@ fn store_over(
                 reason: &reason,
                 metrics: &metrics,
             })?;
-            let Some((report, back)) = comparison else {
-                return Ok((None, None));
-            };
-            let back = back.transpose()?;
-            let kept_as = back
-                .map(|back| rest.keep_scenario(&format!("before import {today}"), &back))
-                .transpose()?;
-            Ok((Some(report), kept_as))
+            Ok((report, kept_as))
         })
     })?;
+    stored(total);
     let outcome = ImportOutcome {
         people: org.len(),
         teams: org.teams().len(),
@@ -210,6 +238,46 @@ mod tests {
         assert_eq!(std::fs::read(&other).expect("read"), b"id,manager_id\n");
     }
 
+    /// The stages an import reported, in order, each once, with the
+    /// storing steps it reported.
+    fn stages_and_steps(seen: &[Progress]) -> (Vec<Stage>, Vec<(u64, u64)>) {
+        let mut stages: Vec<Stage> = seen.iter().map(|p| p.stage).collect();
+        stages.dedup();
+        let steps = seen
+            .iter()
+            .filter(|p| p.stage == Stage::Storing)
+            .map(|p| (p.done, p.total))
+            .collect();
+        (stages, steps)
+    }
+
+    /// Storing a big org takes a while after the file is checked: the
+    /// user sees each of its steps, and the last says it is done.
+    #[test]
+    fn storing_reports_each_step_after_the_check() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (first, second) = (dir.path().join("one.csv"), dir.path().join("two.csv"));
+        write_generated(&first, 300, 1);
+        write_generated(&second, 300, 2);
+        let path = dir.path().join("a.orgraph");
+        let import = |file: &Path| {
+            let seen = std::sync::Mutex::new(Vec::new());
+            let record = |p: Progress| seen.lock().expect("not poisoned").push(p);
+            import_into(file, &path, &ImportOptions::default(), &record).expect("imports");
+            stages_and_steps(&seen.into_inner().expect("not poisoned"))
+        };
+        let stages = vec![Stage::Reading, Stage::Validating, Stage::Storing];
+        // A first import has no changes to keep.
+        assert_eq!(
+            import(&first),
+            (stages.clone(), vec![(0, 3), (1, 3), (2, 3), (3, 3)])
+        );
+        // A re-import also keeps what changed, even when nothing did.
+        let re_import = (stages, (0..=4).map(|done| (done, 4)).collect());
+        assert_eq!(import(&second), re_import);
+        assert_eq!(import(&second), re_import);
+    }
+
     /// The baseline read ahead is the one the workspace holds, and a
     /// re-import compares with it.
     #[test]
@@ -244,6 +312,20 @@ mod tests {
         assert_eq!(outcome.report, Some(expected));
         let kept = outcome.kept_as.expect("the previous baseline is kept");
         assert!(kept.starts_with("before import "));
+        // Every kept change says when it was made: the day of the import.
+        let workspace = Workspace::open(&path).expect("opens");
+        let entries = workspace
+            .change_entries(workspace.scenario(&kept).expect("kept").id)
+            .expect("read");
+        let day = crate::date::today().to_string();
+        assert!(!entries.is_empty());
+        assert!(
+            entries
+                .iter()
+                .all(|e| e.made_at.starts_with(&day) && e.made_at.ends_with('Z')),
+            "{:?}",
+            entries.first()
+        );
     }
 
     /// The import's snapshot is taken from the summary, not the full

@@ -57,6 +57,8 @@ pub enum Stage {
     Reading,
     /// Checking the whole org: managers, cycles, dotted lines, support.
     Validating,
+    /// Writing the org to the workspace; `done` and `total` count steps.
+    Storing,
 }
 
 /// Receives progress; called from the reading thread.

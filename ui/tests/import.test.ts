@@ -11,6 +11,7 @@ import {
   ImportWizardState,
   progressPercent,
   reportOf,
+  stageLabel,
   type ImportChoices,
 } from "../src/lib/import.svelte";
 import { fakePlatform } from "./fixtures";
@@ -228,6 +229,10 @@ describe("the error report", () => {
     expect(progressPercent(null)).toBeNull();
     expect(progressPercent({ stage: "reading", done: 0, total: 0 })).toBeNull();
     expect(progressPercent({ stage: "reading", done: 1, total: 3 })).toBe(33);
+    expect(stageLabel(null)).toBe("Starting…");
+    expect(stageLabel({ stage: "reading", done: 1, total: 3 })).toBe("Reading the file…");
+    expect(stageLabel({ stage: "validating", done: 1, total: 3 })).toBe("Checking the org…");
+    expect(stageLabel({ stage: "storing", done: 1, total: 4 })).toBe("Saving to the workspace…");
     expect(delimiterLabel("\t")).toBe("Tab");
   });
 });

@@ -219,6 +219,7 @@ impl ImportDetectionDto {
 pub enum ImportStage {
     Reading,
     Validating,
+    Storing,
 }
 
 /// Sent on the progress channel while an import runs.
@@ -237,6 +238,7 @@ impl From<Progress> for ImportProgressDto {
             stage: match progress.stage {
                 Stage::Reading => ImportStage::Reading,
                 Stage::Validating => ImportStage::Validating,
+                Stage::Storing => ImportStage::Storing,
             },
             done: progress.done as f64,
             total: progress.total as f64,

@@ -101,7 +101,14 @@ export function progressPercent(progress: ImportProgressDto | null): number | nu
 
 export function stageLabel(progress: ImportProgressDto | null): string {
   if (progress === null) return "Starting…";
-  return progress.stage === "reading" ? "Reading the file…" : "Checking the org…";
+  switch (progress.stage) {
+    case "reading":
+      return "Reading the file…";
+    case "validating":
+      return "Checking the org…";
+    case "storing":
+      return "Saving to the workspace…";
+  }
 }
 
 /** What to tell the user when detection or an import fails, chosen by code. */
