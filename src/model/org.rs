@@ -10,7 +10,9 @@ use std::collections::BTreeSet;
 use std::hash::BuildHasher;
 
 mod edit;
+mod team_positions;
 pub use edit::{DissolvedTeam, RemovedPerson};
+use team_positions::TeamPositions;
 
 /// The hash the id index keys a person by.
 pub(crate) fn hash_id(id: &str) -> u64 {
@@ -113,7 +115,7 @@ pub struct Org {
     /// node indices (the ids live once, in the graph).
     by_id: HashTable<NodeIndex>,
     teams: Vec<Team>,
-    team_by_id: FxHashMap<TeamId, usize>,
+    team_by_id: TeamPositions,
     support: BTreeSet<(PersonId, TeamId)>,
     /// The positions of the teams each person leads, built by the first
     /// removal after the teams last changed, so that removing many people
@@ -126,6 +128,12 @@ pub struct Org {
     /// each. Dropped by everything that adds people or hands out a person
     /// to change (see [`Org::homes_changed`]).
     member_index: Option<FxHashMap<TeamId, Vec<NodeIndex>>>,
+    /// Who supports each team, in person order, built by the first team
+    /// dissolved after the assignments last changed, so that dissolving
+    /// many teams reads the assignments once rather than once each. Every
+    /// other change to the assignments drops it (see
+    /// [`Org::support_changed`]), but a removal updates it in place.
+    supporter_index: Option<FxHashMap<TeamId, Vec<PersonId>>>,
     pub ladder: Ladder,
     pub policy: Policy,
 }
@@ -296,18 +304,15 @@ impl Org {
     }
 
     pub fn add_team(&mut self, team: Team) -> Result<()> {
-        match self.team_by_id.entry(team.id.clone()) {
-            std::collections::hash_map::Entry::Occupied(_) => Err(OrgError::InvalidInput(format!(
+        if !self.team_by_id.push(&team.id) {
+            return Err(OrgError::InvalidInput(format!(
                 "a team with id '{}' already exists",
                 team.id
-            ))),
-            std::collections::hash_map::Entry::Vacant(slot) => {
-                slot.insert(self.teams.len());
-                self.teams.push(team);
-                self.lead_index = None;
-                Ok(())
-            }
+            )));
         }
+        self.teams.push(team);
+        self.lead_index = None;
+        Ok(())
     }
 
     /// Takes the teams of `from` into an org that has none: a loader
@@ -331,7 +336,7 @@ impl Org {
     }
 
     pub fn team(&self, id: &TeamId) -> Option<&Team> {
-        self.team_by_id.get(id).map(|&i| &self.teams[i])
+        self.team_by_id.get(id).map(|i| &self.teams[i])
     }
 
     pub(crate) fn team_mut(&mut self, index: usize) -> &mut Team {
@@ -350,13 +355,18 @@ impl Org {
         self.member_index = None;
     }
 
+    /// Must be called by everything that changes the support assignments.
+    pub(super) fn support_changed(&mut self) {
+        self.supporter_index = None;
+    }
+
     pub(crate) fn team_index(&self, id: &TeamId) -> Option<usize> {
-        self.team_by_id.get(id).copied()
+        self.team_by_id.get(id)
     }
 
     /// The position of the team with this id, with no id made to ask.
     pub(crate) fn team_index_of(&self, id: &str) -> Option<usize> {
-        self.team_by_id.get(id).copied()
+        self.team_by_id.get(id)
     }
 
     fn node_of(&self, id: &str) -> Option<NodeIndex> {
@@ -597,10 +607,11 @@ impl Org {
 
     pub fn add_support(&mut self, person: &PersonId, team: &TeamId) -> Result<()> {
         self.node(person)?;
-        if !self.team_by_id.contains_key(team) {
+        if !self.team_by_id.contains(team) {
             return Err(OrgError::InvalidInput(format!("no team with id '{team}'")));
         }
         self.support.insert((person.clone(), team.clone()));
+        self.support_changed();
         Ok(())
     }
 
@@ -611,12 +622,13 @@ impl Org {
     pub(crate) fn add_known_supports(&mut self, pairs: Vec<(PersonId, TeamId)>) {
         debug_assert!(pairs
             .iter()
-            .all(|(p, t)| self.contains(p) && self.team_by_id.contains_key(t)));
+            .all(|(p, t)| self.contains(p) && self.team_by_id.contains(t)));
         if self.support.is_empty() {
             self.support = pairs.into_iter().collect();
         } else {
             self.support.extend(pairs);
         }
+        self.support_changed();
     }
 
     /// Explicit support assignments. Embedded staff+ also support their home

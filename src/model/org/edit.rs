@@ -65,6 +65,13 @@ impl Org {
             .collect();
         for team in &supports {
             self.support.remove(&(id.clone(), team.clone()));
+            if let Some(supporters) = self
+                .supporter_index
+                .as_mut()
+                .and_then(|index| index.get_mut(team))
+            {
+                supporters.retain(|supporter| supporter != id);
+            }
         }
         let led_positions = self.lead_index().remove(id).unwrap_or_default();
         let mut led = Vec::with_capacity(led_positions.len());
@@ -114,6 +121,7 @@ impl Org {
         }
         for team in removed.supports {
             self.support.insert((id.clone(), team));
+            self.support_changed();
         }
         for team in &removed.led {
             if let Some(index) = self.team_index(team) {
@@ -138,6 +146,7 @@ impl Org {
 
     /// Removes a support assignment; false if there was none.
     pub fn remove_support(&mut self, person: &PersonId, team: &TeamId) -> bool {
+        self.support_changed();
         self.support.remove(&(person.clone(), team.clone()))
     }
 
@@ -171,24 +180,12 @@ impl Org {
             person.team = None;
             members.push(person.id.clone());
         }
-        let supporters: Vec<PersonId> = self
-            .support
-            .iter()
-            .filter(|(_, team)| team == id)
-            .map(|(person, _)| person.clone())
-            .collect();
+        let supporters = self.supporter_index().remove(id).unwrap_or_default();
         for person in &supporters {
             self.support.remove(&(person.clone(), id.clone()));
         }
         let team = self.teams.remove(index);
         self.team_by_id.remove(&team.id);
-        // The teams after it moved down a place. Shifting the positions
-        // keeps dissolving many teams from rebuilding the index each time.
-        for position in self.team_by_id.values_mut() {
-            if *position > index {
-                *position -= 1;
-            }
-        }
         self.teams_changed();
         Ok(DissolvedTeam {
             team,
@@ -209,19 +206,15 @@ impl Org {
         }
         let id = dissolved.team.id.clone();
         let index = dissolved.index.min(self.teams.len());
+        self.team_by_id.insert(&id, index);
         self.teams.insert(index, dissolved.team);
-        for position in self.team_by_id.values_mut() {
-            if *position >= index {
-                *position += 1;
-            }
-        }
-        self.team_by_id.insert(id.clone(), index);
         self.teams_changed();
         for member in &dissolved.members {
             self.person_mut(member)?.team = Some(id.clone());
         }
         for person in dissolved.supporters {
             self.support.insert((person, id.clone()));
+            self.support_changed();
         }
         Ok(())
     }
@@ -235,6 +228,18 @@ impl Org {
                 if let Some(team) = &graph[node].team {
                     index.entry(team.clone()).or_default().push(node);
                 }
+            }
+            index
+        })
+    }
+
+    /// See `Org::supporter_index`: who supports each team, in person order.
+    fn supporter_index(&mut self) -> &mut FxHashMap<TeamId, Vec<PersonId>> {
+        let support = &self.support;
+        self.supporter_index.get_or_insert_with(|| {
+            let mut index: FxHashMap<TeamId, Vec<PersonId>> = FxHashMap::default();
+            for (person, team) in support {
+                index.entry(team.clone()).or_default().push(person.clone());
             }
             index
         })
@@ -439,6 +444,68 @@ mod tests {
         org.restore_team(dissolved).expect("restores");
         assert_eq!(ids(&org), ["core", "p", "q", "r"]);
         assert!(in_place(&org));
+    }
+
+    /// Dissolutions read supporters from an index kept between them: it
+    /// must see every assignment added, removed, restored or taken away
+    /// with a person since it was built.
+    #[test]
+    fn a_dissolution_sees_support_changed_since_the_last_one() {
+        let mut org = sample();
+        for team in ["infra", "web", "data", "ops", "edge", "spare", "bulk"] {
+            org.add_team(Team {
+                id: team.into(),
+                name: team.to_uppercase(),
+                kind: TeamKind::StreamAligned,
+                lead: None,
+                department: None,
+            })
+            .expect("new team");
+        }
+        let support = |org: &mut Org, person: &str, team: &str| {
+            org.add_support(&person.into(), &team.into()).expect("ok");
+        };
+        for (person, team) in [("x", "infra"), ("y", "web"), ("x", "web"), ("b", "data")] {
+            support(&mut org, person, team);
+        }
+        let supporters_of = |org: &mut Org, team: &str| -> Vec<PersonId> {
+            org.dissolve_team(&team.into()).expect("exists").supporters
+        };
+
+        assert_eq!(supporters_of(&mut org, "infra"), vec![PersonId::from("x")]);
+        assert!(!org
+            .support_assignments()
+            .iter()
+            .any(|(_, t)| t.as_str() == "infra"));
+        support(&mut org, "a", "web");
+        assert_eq!(
+            supporters_of(&mut org, "web"),
+            ["a", "x", "y"].map(PersonId::from)
+        );
+        support(&mut org, "y", "ops");
+        support(&mut org, "x", "ops");
+        let _ = supporters_of(&mut org, "spare");
+        assert!(org.remove_support(&"y".into(), &"ops".into()));
+        assert_eq!(supporters_of(&mut org, "ops"), vec![PersonId::from("x")]);
+
+        // A removal takes its person out of the index; restoring them
+        // puts them back.
+        support(&mut org, "y", "edge");
+        let _ = supporters_of(&mut org, "core");
+        let removed = org.remove_person(&"b".into()).expect("exists");
+        let dissolved = org.dissolve_team(&"data".into()).expect("exists");
+        assert!(dissolved.supporters.is_empty());
+        org.restore_team(dissolved).expect("restores");
+        org.restore_person(removed).expect("restores");
+        assert_eq!(supporters_of(&mut org, "data"), vec![PersonId::from("b")]);
+        let dissolved = org.dissolve_team(&"edge".into()).expect("exists");
+        assert_eq!(dissolved.supporters, vec![PersonId::from("y")]);
+        org.restore_team(dissolved).expect("restores");
+        assert_eq!(supporters_of(&mut org, "edge"), vec![PersonId::from("y")]);
+        // As a loader adds them.
+        org.add_known_supports(vec![("a".into(), "bulk".into())]);
+        assert_eq!(supporters_of(&mut org, "bulk"), vec![PersonId::from("a")]);
+        assert!(org.support_assignments().is_empty());
     }
 
     #[test]
