@@ -9,7 +9,7 @@ CARGO ?= cargo
 
 APT_PACKAGES := build-essential pkg-config file libssl-dev libwebkit2gtk-4.1-dev \
 	libgtk-3-dev librsvg2-dev libayatana-appindicator3-dev libsoup-3.0-dev libxdo-dev \
-	xvfb xauth webkit2gtk-driver imagemagick python3
+	xvfb xauth webkit2gtk-driver imagemagick python3 python3-venv
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 TAURI := ui/node_modules/.bin/tauri
 
@@ -64,7 +64,7 @@ bench-ui: deps
 	bash tests/e2e/bench-ui.sh
 
 ## bench-pandas: whole-process `orgraph metrics --json` vs a vectorised pandas script at 100k people
-bench-pandas:
+bench-pandas: deps-system
 	bash benches/pandas/compare.sh
 
 clean:

@@ -3,12 +3,20 @@
 # the same 100k-person CSV. Prints both medians and the speed-up.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-python3 -c "import pandas" 2>/dev/null || python3 -m pip install --quiet pandas
+# Debian's own python3 refuses `pip install` outside a virtual environment
+# (PEP 668), so pandas goes into one under target/ when it is missing.
+python=python3
+if ! python3 -c "import pandas" 2>/dev/null; then
+    venv=target/pandas-venv
+    [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
+    "$venv/bin/python" -c "import pandas" 2>/dev/null || "$venv/bin/python" -m pip install --quiet pandas
+    python="$venv/bin/python"
+fi
 cargo build --release --quiet --bin orgraph
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 ./target/release/orgraph generate --people 100000 --seed 1 --output "$dir/org.csv"
-python3 - "$dir/org.csv" <<'PY'
+"$python" - "$dir/org.csv" <<'PY'
 import json, statistics, subprocess, sys, time
 csv = sys.argv[1]
 def run(cmd, n=7):
