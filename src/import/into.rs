@@ -4,11 +4,11 @@
 //! new baseline back to the old one, so the two compare like scenarios.
 
 use super::{load_with_progress, ImportOptions, Progress, ProgressSink, Stage};
-use crate::error::Result;
+use crate::error::{OrgError, Result};
 use crate::metrics::{summarise, View};
 use crate::model::{Finding, Ladder, Org, Policy};
 use crate::scenario::{compare_imports, ImportReport};
-use crate::store::{EncodedOrg, Snapshot, StoredChanges, Workspace, BASELINE};
+use crate::store::{BaselineMark, EncodedOrg, Snapshot, StoredChanges, Workspace, BASELINE};
 use std::path::Path;
 
 /// What an import did.
@@ -36,7 +36,7 @@ pub fn import_into(
     // Validate fully before touching the workspace. Its baseline, which a
     // re-import compares with, is read meanwhile on a second thread, with
     // a connection that cannot write.
-    let (loaded, previous) = std::thread::scope(|scope| {
+    let (loaded, read_ahead) = std::thread::scope(|scope| {
         let previous = scope.spawn(|| Workspace::read_baseline(into));
         let loaded = load_with_progress(
             file,
@@ -52,10 +52,13 @@ pub fn import_into(
     });
     let (org, warnings) = loaded?;
     let (mut workspace, _) = Workspace::open_or_create(into)?;
-    // Not readable before the workspace was opened (an older schema, now
-    // upgraded, say): read it now.
-    let previous = previous.or_else(|| workspace.load_org().ok().map(|(org, _)| org));
-    store_over(&mut workspace, file, org, warnings, previous, progress)
+    let previous = match read_ahead {
+        Some((org, mark)) => (Some(org), mark),
+        // Not readable before the workspace was opened (an older schema,
+        // now upgraded, say): read it now.
+        None => read_previous(&workspace)?,
+    };
+    store_until_current(&mut workspace, file, org, warnings, previous, progress)
 }
 
 /// Stores an already validated `org` read from `file`.
@@ -65,22 +68,60 @@ pub fn store(
     org: Org,
     warnings: Vec<Finding>,
 ) -> Result<ImportOutcome> {
-    let previous = workspace.load_org().ok().map(|(org, _)| org);
-    store_over(workspace, file, org, warnings, previous, &|_| {})
+    let previous = read_previous(workspace)?;
+    store_until_current(workspace, file, org, warnings, previous, &|_| {})
 }
 
-/// [`store`] in place of `previous`, the workspace's baseline as read
-/// already, if it has one. Each step done is reported to `progress` as
+/// The baseline an import replaces, and the mark it was read at. The org
+/// is `None` when it cannot be read: the import replaces it all the same.
+type Previous = (Option<Org>, BaselineMark);
+
+fn read_previous(workspace: &Workspace) -> Result<Previous> {
+    match workspace.marked_baseline() {
+        Ok((org, mark)) => Ok((Some(org), mark)),
+        Err(_) => Ok((None, workspace.baseline_mark()?)),
+    }
+}
+
+/// How many times an import may find the baseline replaced under it (by
+/// another process) before it gives up.
+const ATTEMPTS: usize = 3;
+
+/// [`store_over`] until it stores over the baseline the workspace still
+/// holds, reading it again each time another process got there first.
+fn store_until_current(
+    workspace: &mut Workspace,
+    file: &Path,
+    mut org: Org,
+    warnings: Vec<Finding>,
+    mut previous: Previous,
+    progress: ProgressSink<'_>,
+) -> Result<ImportOutcome> {
+    for _ in 0..ATTEMPTS {
+        if let Some(outcome) =
+            store_over(workspace, file, &mut org, &warnings, &previous, progress)?
+        {
+            free_in_background((org, previous.0));
+            return Ok(outcome);
+        }
+        previous = read_previous(workspace)?;
+    }
+    Err(OrgError::Conflict(BASELINE.to_string()))
+}
+
+/// Stores `org` over `previous`, the workspace's baseline as read
+/// already. `None`, with nothing written, if the workspace holds another
+/// baseline by now. Each step done is reported to `progress` as
 /// [`Stage::Storing`]: at a million people storing takes a few hundred
 /// milliseconds, too long to show nothing.
 fn store_over(
     workspace: &mut Workspace,
     file: &Path,
-    mut org: Org,
-    warnings: Vec<Finding>,
-    previous: Option<Org>,
+    org: &mut Org,
+    warnings: &[Finding],
+    (previous, read): &Previous,
     progress: ProgressSink<'_>,
-) -> Result<ImportOutcome> {
+) -> Result<Option<ImportOutcome>> {
     if let Some(previous) = &previous {
         // Settings belong to the workspace, not to the HRIS export.
         org.policy = previous.policy;
@@ -88,7 +129,7 @@ fn store_over(
     }
     let today = crate::date::today();
     let scenario_id = workspace.scenario(BASELINE)?.id;
-    let (new, old) = (&org, previous.as_ref().filter(|p| !p.is_empty()));
+    let (new, old) = (&*org, previous.as_ref().filter(|p| !p.is_empty()));
     // Encoding, writing the image, keeping the changes (a re-import
     // only) and committing.
     let total = if old.is_some() { 4 } else { 3 };
@@ -105,7 +146,7 @@ fn store_over(
     // since the previous baseline are worked out on a second thread while
     // the image is encoded and written, the largest parts of storing a big
     // org.
-    let (report, kept_as) = std::thread::scope(|scope| {
+    let stored_over = std::thread::scope(|scope| {
         let (compared_tx, compared_rx) = std::sync::mpsc::channel();
         let side = scope.spawn(move || {
             // The comparison first: storing its changes is the writer's
@@ -124,7 +165,7 @@ fn store_over(
         };
         let image = EncodedOrg::of(new)?;
         stored(1);
-        workspace.replace_baseline(new, &image, &warnings, |rest| {
+        workspace.replace_baseline(read, new, &image, warnings, |rest| {
             stored(2);
             // Nothing comes if the side thread panicked; joining it below
             // raises that panic here, and the transaction is rolled back.
@@ -151,16 +192,17 @@ fn store_over(
             Ok((report, kept_as))
         })
     })?;
+    let Some((report, kept_as)) = stored_over else {
+        return Ok(None);
+    };
     stored(total);
-    let outcome = ImportOutcome {
+    Ok(Some(ImportOutcome {
         people: org.len(),
         teams: org.teams().len(),
-        warnings,
+        warnings: warnings.to_vec(),
         report,
         kept_as,
-    };
-    free_in_background((org, previous));
-    Ok(outcome)
+    }))
 }
 
 /// Frees `orgs` on a thread of its own: a million people take tens of
@@ -293,7 +335,14 @@ mod tests {
             .load_org()
             .expect("loads")
             .0;
-        let read = Workspace::read_baseline(&path).expect("read ahead");
+        let (read, mark) = Workspace::read_baseline(&path).expect("read ahead");
+        assert_eq!(
+            mark,
+            Workspace::open(&path)
+                .expect("opens")
+                .baseline_mark()
+                .expect("read")
+        );
         assert_eq!(read.len(), stored.len());
         assert_eq!(
             crate::scenario::changes_between(&read, &stored),
@@ -326,6 +375,66 @@ mod tests {
             "{:?}",
             entries.first()
         );
+    }
+
+    /// Another process may store a baseline between an import reading
+    /// the previous one and storing its own: the import must then compare
+    /// with, and keep, the one it actually replaces.
+    #[test]
+    fn a_baseline_stored_meanwhile_is_the_one_compared_with_and_kept() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let csv = |name: &str, seed: u64| {
+            let path = dir.path().join(name);
+            write_generated(&path, 300, seed);
+            path
+        };
+        let (first, third) = (csv("one.csv", 1), csv("three.csv", 3));
+        let path = dir.path().join("a.orgraph");
+        import_into(&first, &path, &ImportOptions::default(), &|_| {}).expect("imports");
+        let stale = Workspace::read_baseline(&path).expect("read ahead");
+
+        // Meanwhile, another process stores a baseline with someone gone.
+        let mut meanwhile = stale.0.clone();
+        let leaver = meanwhile.people().last().expect("people").id.clone();
+        meanwhile.remove_person(&leaver).expect("exists");
+        Workspace::open(&path)
+            .expect("opens")
+            .save_org(&meanwhile, &[])
+            .expect("saved");
+
+        let (org, warnings) = crate::import::load(
+            &third,
+            &ImportOptions::default(),
+            Ladder::default(),
+            Policy::default(),
+        )
+        .expect("loads");
+        let mut workspace = Workspace::open(&path).expect("opens");
+        let outcome = store_until_current(
+            &mut workspace,
+            &third,
+            org,
+            warnings,
+            (Some(stale.0), stale.1),
+            &|_| {},
+        )
+        .expect("stored");
+        let (stored, _) = workspace.load_org().expect("loads");
+        assert_eq!(outcome.report, Some(compare_imports(&meanwhile, &stored).0));
+
+        // Showing the kept scenario gives back the baseline stored meanwhile.
+        let kept = workspace
+            .scenario(&outcome.kept_as.expect("kept"))
+            .expect("kept");
+        let mut shown = stored;
+        for entry in workspace.change_entries(kept.id).expect("read") {
+            crate::scenario::apply(&mut shown, &entry.change).expect("applies");
+        }
+        assert_eq!(
+            crate::scenario::changes_between(&shown, &meanwhile),
+            Vec::new()
+        );
+        assert!(shown.person(&leaver).is_none());
     }
 
     /// The import's snapshot is taken from the summary, not the full

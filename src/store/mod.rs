@@ -159,11 +159,11 @@ impl Workspace {
     }
 
     /// The baseline org of the workspace at `path`, read without writing
-    /// anything: `None` when there is no workspace there, it cannot be
-    /// read, or its schema needs upgrading first (which writes). So a
-    /// re-import can read it while it checks the file, before it may touch
-    /// the workspace.
-    pub fn read_baseline(path: &Path) -> Option<Org> {
+    /// anything, with the mark to check it by later: `None` when there is
+    /// no workspace there, it cannot be read, or its schema needs upgrading
+    /// first (which writes). So a re-import can read it while it checks
+    /// the file, before it may touch the workspace.
+    pub fn read_baseline(path: &Path) -> Option<(Org, BaselineMark)> {
         Workspace::verify(path).ok()?;
         // Opened for writing but refusing every write (`query_only`): a
         // read-only connection to a WAL database leaves its -wal and -shm
@@ -179,7 +179,23 @@ impl Workspace {
             conn,
             path: path.to_path_buf(),
         };
-        workspace.load_org().ok().map(|(org, _)| org)
+        workspace.marked_baseline().ok()
+    }
+
+    /// The mark of the baseline stored now; see [`BaselineMark`].
+    pub fn baseline_mark(&self) -> Result<BaselineMark> {
+        baseline_mark(&self.conn).map_err(self.map())
+    }
+
+    /// The baseline org and its mark, read in one transaction so that the
+    /// two agree.
+    pub fn marked_baseline(&self) -> Result<(Org, BaselineMark)> {
+        let map = self.map();
+        let read = self.conn.unchecked_transaction().map_err(&map)?;
+        let mark = baseline_mark(&read).map_err(&map)?;
+        let (org, _) = self.load_org()?;
+        read.finish().map_err(&map)?;
+        Ok((org, mark))
     }
 
     /// Read-only checks: SQLite header, our application id, a schema
@@ -423,16 +439,25 @@ impl Workspace {
     /// meanwhile. `image` must be `org`'s, made by [`EncodedOrg::of`]; it
     /// is taken apart from `org` so that a caller can encode while it
     /// computes other things.
+    ///
+    /// `read` is the mark of the baseline the caller compared with. Should
+    /// the workspace hold another by now (another process imported, or
+    /// changed the settings, since), nothing is written and the answer is
+    /// `None`: what the caller worked out from it would be wrong.
     pub fn replace_baseline<T>(
         &mut self,
+        read: &BaselineMark,
         org: &Org,
         image: &EncodedOrg,
         warnings: &[Finding],
         rest: impl FnOnce(&BaselineRest<'_>) -> Result<T>,
-    ) -> Result<T> {
+    ) -> Result<Option<T>> {
         self.write_bulk(|tx| {
+            if baseline_mark(tx)? != *read {
+                return Ok(None);
+            }
             store_org(tx, org, &image.pieces, warnings)?;
-            rest(&BaselineRest { tx })
+            rest(&BaselineRest { tx }).map(Some)
         })
     }
 
@@ -691,6 +716,26 @@ fn write_settings(conn: &Connection, policy: &Policy, ladder: &Ladder) -> rusqli
     stmt.execute(params!["policy", to_json(serde_json::to_string(policy))?])?;
     stmt.execute(params!["ladder", to_json(serde_json::to_string(ladder))?])?;
     Ok(())
+}
+
+/// What tells one stored baseline from another: every write of the
+/// image numbers its rows after the last image's (`write_image`), and the
+/// settings a re-import carries over are stored beside it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BaselineMark {
+    image_rows: (Option<i64>, Option<i64>),
+    settings: (Option<String>, Option<String>),
+}
+
+fn baseline_mark(conn: &Connection) -> rusqlite::Result<BaselineMark> {
+    Ok(BaselineMark {
+        image_rows: conn.query_row(
+            "SELECT min(chunk), max(chunk) FROM baseline_image",
+            [],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )?,
+        settings: read_settings(conn)?,
+    })
 }
 
 fn read_settings(conn: &Connection) -> rusqlite::Result<(Option<String>, Option<String>)> {
