@@ -307,7 +307,8 @@ pub fn detect(path: &Path, options: &ImportOptions) -> Result<Detection> {
 
 type Rows = Vec<(PersonRecord, Keys)>;
 
-/// Every row of a sheet mapped to a record.
+/// Every row of a sheet mapped to a record, with every finding; only a
+/// header problem is an error here.
 fn map_sheet(
     sheet: &xlsx::SheetRows,
     file: &str,
@@ -323,8 +324,8 @@ fn map_sheet(
             rows.push(mapped);
         }
     }
-    let findings = mapper.finish().map_err(OrgError::Validation)?;
-    Ok((rows, findings, columns))
+    // Rows with errors are reported with what building the rest finds.
+    Ok((rows, mapper.take_findings(), columns))
 }
 
 /// Resolves manager references and builds the org from mapped rows, after
@@ -413,7 +414,8 @@ fn csv_reader(text: &[u8], delimiter: u8, has_headers: bool) -> csv::Reader<&[u8
         .from_reader(text)
 }
 
-/// Reads (up to `limit`) mapped rows of CSV text into memory.
+/// Reads (up to `limit`) mapped rows of CSV text into memory, with every
+/// finding; only a header problem is an error here.
 fn read_table(
     text: &[u8],
     delimiter: u8,
@@ -445,7 +447,8 @@ fn read_table(
         },
     )
     .map_err(OrgError::Validation)?;
-    let findings = read.map_err(OrgError::Validation)?;
+    // Rows with errors are reported with what building the rest finds.
+    let findings = read.unwrap_or_else(|all| all);
     Ok((rows, findings, columns))
 }
 
@@ -673,6 +676,57 @@ mod tests {
         assert!(findings[0]
             .to_string()
             .starts_with("people.csv:2: column 'cost'"));
+    }
+
+    /// A bad row does not hide what else the file has wrong, in a CSV or
+    /// a workbook: the report is whole, and the review step still shows
+    /// how the file maps.
+    #[test]
+    fn a_bad_row_is_reported_with_everything_else_the_file_has_wrong() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let header = ["id", "manager_id", "name", "cost"];
+        let rows = [
+            ["a", "", "Ann", "100"],
+            ["b", "a", "Bob", "12x"],
+            ["x", "y", "X", "1"],
+            ["y", "x", "Y", "1"],
+            ["a", "b", "Dup", "1"],
+        ];
+        let csv = dir.path().join("people.csv");
+        let lines: Vec<String> = std::iter::once(header)
+            .chain(rows)
+            .map(|row| row.join(",") + "\n")
+            .collect();
+        std::fs::write(&csv, lines.concat()).expect("written");
+        let xlsx = dir.path().join("people.xlsx");
+        let mut workbook = rust_xlsxwriter::Workbook::new();
+        let sheet = workbook.add_worksheet();
+        for (r, row) in std::iter::once(header).chain(rows).enumerate() {
+            for (c, value) in row.iter().enumerate() {
+                sheet
+                    .write_string(r as u32, c as u16, *value)
+                    .expect("written");
+            }
+        }
+        workbook.save(&xlsx).expect("saved");
+
+        for path in [&csv, &xlsx] {
+            let options = ImportOptions::default();
+            let loaded = load(path, &options, Ladder::default(), Policy::default());
+            let Err(OrgError::Validation(findings)) = loaded else {
+                panic!("{path:?} has errors");
+            };
+            let errors: Vec<(String, Option<u64>)> = findings
+                .iter()
+                .filter(|f| f.is_error())
+                .map(|f| (f.code.to_string(), f.location.row))
+                .collect();
+            let expected = [("bad-cost", 3), ("manager-cycle", 4), ("duplicate-id", 6)]
+                .map(|(code, row)| (code.to_string(), Some(row)));
+            assert_eq!(errors, expected, "{path:?}");
+            let detected = detect(path, &options).expect("the mapping is shown");
+            assert_eq!(detected.manager_ref, ManagerRef::Id);
+        }
     }
 
     /// Windows line ends and blank lines do not shift the rows findings
