@@ -301,6 +301,22 @@ mod tests {
         org
     }
 
+    /// [`sample`] with more stream-aligned teams, named after their ids.
+    fn sample_with_teams(ids: &[&str]) -> Org {
+        let mut org = sample();
+        for id in ids {
+            org.add_team(Team {
+                id: (*id).into(),
+                name: id.to_uppercase(),
+                kind: TeamKind::StreamAligned,
+                lead: None,
+                department: None,
+            })
+            .expect("new team");
+        }
+        org
+    }
+
     fn shape(org: &Org) -> Vec<String> {
         org.people()
             .map(|p| {
@@ -377,17 +393,7 @@ mod tests {
     /// anyone's home team changed, added or removed since must be seen.
     #[test]
     fn a_dissolution_sees_home_teams_changed_since_the_last_one() {
-        let mut org = sample();
-        for team in ["infra", "web", "data", "ops"] {
-            org.add_team(Team {
-                id: team.into(),
-                name: team.to_uppercase(),
-                kind: TeamKind::StreamAligned,
-                lead: None,
-                department: None,
-            })
-            .expect("new team");
-        }
+        let mut org = sample_with_teams(&["infra", "web", "data", "ops"]);
         let set_home = |org: &mut Org, person: &str, team: &str| {
             org.person_mut(&person.into()).expect("exists").team = Some(team.into());
         };
@@ -451,17 +457,7 @@ mod tests {
     /// with a person since it was built.
     #[test]
     fn a_dissolution_sees_support_changed_since_the_last_one() {
-        let mut org = sample();
-        for team in ["infra", "web", "data", "ops", "edge", "spare", "bulk"] {
-            org.add_team(Team {
-                id: team.into(),
-                name: team.to_uppercase(),
-                kind: TeamKind::StreamAligned,
-                lead: None,
-                department: None,
-            })
-            .expect("new team");
-        }
+        let mut org = sample_with_teams(&["infra", "web", "data", "ops", "edge", "spare", "bulk"]);
         let support = |org: &mut Org, person: &str, team: &str| {
             org.add_support(&person.into(), &team.into()).expect("ok");
         };
