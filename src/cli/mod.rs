@@ -141,6 +141,11 @@ pub fn main() -> i32 {
         Ok(()) => 0,
         Err(err) => {
             eprintln!("error: {err}");
+            // The error lists the errors; the warnings found with them are
+            // worth fixing in the same pass.
+            if let OrgError::Validation(findings) = &err {
+                print_warnings(findings.iter().filter(|f| !f.is_error()));
+            }
             1
         }
     }
@@ -162,13 +167,17 @@ fn io_error(path: &Path) -> impl Fn(std::io::Error) -> OrgError + '_ {
     }
 }
 
-fn print_warnings(warnings: &[Finding]) {
+fn print_warnings<'a>(warnings: impl IntoIterator<Item = &'a Finding>) {
     const SHOWN: usize = 20;
-    for warning in warnings.iter().take(SHOWN) {
-        eprintln!("{warning}");
+    let mut count = 0;
+    for warning in warnings {
+        if count < SHOWN {
+            eprintln!("{warning}");
+        }
+        count += 1;
     }
-    if warnings.len() > SHOWN {
-        eprintln!("... and {} more warning(s)", warnings.len() - SHOWN);
+    if count > SHOWN {
+        eprintln!("... and {} more warning(s)", count - SHOWN);
     }
 }
 

@@ -164,6 +164,38 @@ fn write(dir: &Path, name: &str, text: &str) -> std::path::PathBuf {
     path
 }
 
+/// A refused import reports every finding at once: each error, then the
+/// warnings found with them.
+#[test]
+fn a_refused_import_reports_every_error_and_the_warnings() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let csv = write(
+        dir.path(),
+        "people.csv",
+        "id,manager_id,cost\na,,100\nb,a,12x\nx,y,1\ny,x,1\nz,z,1\nq,nobody,1\n",
+    );
+    let workspace = dir.path().join("w.orgraph");
+    let refused = orgraph()
+        .arg("import")
+        .arg(&csv)
+        .arg("--into")
+        .arg(&workspace)
+        .output()
+        .expect("runs");
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(!workspace.exists(), "nothing is written");
+    let report = String::from_utf8_lossy(&refused.stderr);
+    for expected in [
+        "2 error(s)",
+        "people.csv:3: column 'cost': error[bad-cost]",
+        "people.csv:4: column 'manager_id': error[manager-cycle]",
+        "people.csv:6: column 'manager_id': warning[self-manager]",
+        "people.csv:7: column 'manager_id': warning[manager-not-found]",
+    ] {
+        assert!(report.contains(expected), "{expected} in:\n{report}");
+    }
+}
+
 #[test]
 fn map_overrides_detection_and_names_unknown_columns() {
     let dir = tempfile::tempdir().expect("temp dir");
