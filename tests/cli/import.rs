@@ -158,6 +158,17 @@ fn dry_run_reports_the_detected_mapping_and_writes_nothing() {
     assert!(!workspace.exists());
 }
 
+/// `orgraph import FILE --into WORKSPACE`, with no other options.
+fn import_into(file: &Path, workspace: &Path) -> std::process::Output {
+    orgraph()
+        .arg("import")
+        .arg(file)
+        .arg("--into")
+        .arg(workspace)
+        .output()
+        .expect("runs")
+}
+
 fn write(dir: &Path, name: &str, text: &str) -> std::path::PathBuf {
     let path = dir.join(name);
     std::fs::write(&path, text).expect("written");
@@ -175,13 +186,7 @@ fn a_refused_import_reports_every_error_and_the_warnings() {
         "id,manager_id,cost\na,,100\nb,a,12x\nx,y,1\ny,x,1\nz,z,1\nq,nobody,1\n",
     );
     let workspace = dir.path().join("w.orgraph");
-    let refused = orgraph()
-        .arg("import")
-        .arg(&csv)
-        .arg("--into")
-        .arg(&workspace)
-        .output()
-        .expect("runs");
+    let refused = import_into(&csv, &workspace);
     assert_eq!(refused.status.code(), Some(1));
     assert!(!workspace.exists(), "nothing is written");
     let report = String::from_utf8_lossy(&refused.stderr);
@@ -201,13 +206,7 @@ fn map_overrides_detection_and_names_unknown_columns() {
     let dir = tempfile::tempdir().expect("temp dir");
     let csv = write(dir.path(), "odd.csv", "Badge,Boss,Who\nb1,,Ada\nb2,b1,Bo\n");
     let workspace = dir.path().join("w.orgraph");
-    let refused = orgraph()
-        .arg("import")
-        .arg(&csv)
-        .arg("--into")
-        .arg(&workspace)
-        .output()
-        .expect("runs");
+    let refused = import_into(&csv, &workspace);
     assert_eq!(refused.status.code(), Some(1));
     let message = String::from_utf8_lossy(&refused.stderr);
     assert!(
@@ -374,15 +373,7 @@ fn reimport_reports_changes_and_keeps_the_old_baseline_as_a_scenario() {
         "april.csv",
         "id,manager_id,name,title,team\n1,,Ada,CTO,Core\n2,1,Bo,Engineering Manager,Core\n4,1,Di,Engineer,Core\n5,2,Ed,Engineer,Core\n6,5,Fay,Engineer,Core\n",
     );
-    let import = |file: &Path| {
-        orgraph()
-            .arg("import")
-            .arg(file)
-            .arg("--into")
-            .arg(&workspace)
-            .output()
-            .expect("runs")
-    };
+    let import = |file: &Path| import_into(file, &workspace);
     let out = import(&first);
     assert_eq!(out.status.code(), Some(0));
     assert!(!String::from_utf8_lossy(&out.stderr).contains("changes since"));

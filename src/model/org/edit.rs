@@ -119,9 +119,11 @@ impl Org {
         for (manager, report) in &removed.dotted {
             self.add_dotted_line(manager, report)?;
         }
+        if !removed.supports.is_empty() {
+            self.support_changed();
+        }
         for team in removed.supports {
             self.support.insert((id.clone(), team));
-            self.support_changed();
         }
         for team in &removed.led {
             if let Some(index) = self.team_index(team) {
@@ -212,9 +214,11 @@ impl Org {
         for member in &dissolved.members {
             self.person_mut(member)?.team = Some(id.clone());
         }
+        if !dissolved.supporters.is_empty() {
+            self.support_changed();
+        }
         for person in dissolved.supporters {
             self.support.insert((person, id.clone()));
-            self.support_changed();
         }
         Ok(())
     }
