@@ -9,6 +9,7 @@ pub mod cli;
 pub mod date;
 pub mod error;
 pub mod export;
+pub mod formula_guard;
 pub mod generate;
 pub mod import;
 pub mod layout;

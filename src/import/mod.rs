@@ -505,6 +505,7 @@ fn read_header<R: Read>(
         }
     };
     RecordMapper::new(file, &headers, overrides)
+        .map(|(mapper, columns)| (mapper.unguarding_formulas(), columns))
 }
 
 /// Maps the data rows of `rows` (up to `limit` records) to records,

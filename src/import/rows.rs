@@ -39,6 +39,9 @@ pub struct RecordMapper {
     department_is_team: bool,
     /// No team id column, but team names: the name is the team.
     team_name_is_team: bool,
+    /// CSV text: a `'` guarding a formula-looking value is taken off
+    /// (`crate::formula_guard`). Spreadsheet cells are typed, so not there.
+    unguards_formulas: bool,
     strings: Interner,
     /// The last value shared per field: exports often list a team's
     /// or department's people together, and comparing with the previous
@@ -159,6 +162,7 @@ impl RecordMapper {
                 compose_name,
                 department_is_team,
                 team_name_is_team,
+                unguards_formulas: false,
                 last,
                 strings,
                 empty,
@@ -166,6 +170,12 @@ impl RecordMapper {
             },
             mapping,
         ))
+    }
+
+    /// Reads values as CSV text, whose formula guards are taken off.
+    pub fn unguarding_formulas(mut self) -> RecordMapper {
+        self.unguards_formulas = true;
+        self
     }
 
     /// The shared copy of `value`, read for `field`.
@@ -205,6 +215,7 @@ impl RecordMapper {
             compose_name: self.compose_name,
             department_is_team: self.department_is_team,
             team_name_is_team: self.team_name_is_team,
+            unguards_formulas: self.unguards_formulas,
             last,
             strings,
             empty,
@@ -251,7 +262,10 @@ impl RecordMapper {
             let (index, field) = (self.columns[column].0, self.columns[column].1);
             match value(index) {
                 Ok(text) => {
-                    let text = trim(text);
+                    let mut text = trim(text);
+                    if self.unguards_formulas {
+                        text = crate::formula_guard::unguard(text);
+                    }
                     let given = !text.is_empty();
                     any |= given;
                     names_person |= given && !field.describes_team();
