@@ -4,6 +4,7 @@
 //! Opening never modifies a file that is not an Orgraph workspace: it is
 //! checked read-only first. Every write is one transaction.
 
+mod header;
 mod image;
 mod migrations;
 mod scenarios;
@@ -201,14 +202,19 @@ impl Workspace {
     /// Read-only checks: SQLite header, our application id, a schema
     /// version we know.
     fn verify(path: &Path) -> Result<()> {
-        let mut header = [0u8; 16];
+        let mut header = [0u8; header::LEN];
         let mut file = std::fs::File::open(path).map_err(|e| io_error(path, e))?;
         let read = file.read(&mut header).map_err(|e| io_error(path, e))?;
-        if read < header.len() || &header != SQLITE_HEADER {
+        if read < SQLITE_HEADER.len() || &header[..SQLITE_HEADER.len()] != SQLITE_HEADER {
             return Err(OrgError::NotAWorkspace {
                 path: path.to_path_buf(),
                 reason: "not an SQLite database".into(),
             });
+        }
+        if let Some(reason) = header::refusal(&header, APPLICATION_ID, migrations::latest_version())
+        {
+            let path = path.to_path_buf();
+            return Err(OrgError::NotAWorkspace { path, reason });
         }
         let conn = Connection::open_with_flags(
             path,
