@@ -261,6 +261,18 @@ impl RecordMapper {
         for column in 0..self.columns.len() {
             let (index, field) = (self.columns[column].0, self.columns[column].1);
             match value(index) {
+                Ok(text) if text.len() > MAX_VALUE_CHARS && too_long(text) => {
+                    unreadable = true;
+                    let at = self.at(row, &self.columns[column].2);
+                    self.findings.push(Finding::error(
+                        "value-too-long",
+                        format!(
+                            "this value is {} characters long, more than the {MAX_VALUE_CHARS} a spreadsheet cell holds (is a closing quote missing above?)",
+                            text.chars().count()
+                        ),
+                        at,
+                    ));
+                }
                 Ok(text) => {
                     let mut text = trim(text);
                     if self.unguards_formulas {
@@ -387,6 +399,17 @@ impl RecordMapper {
     }
 }
 
+/// The most characters a value may have: a spreadsheet cell's limit
+/// (Excel's), so anything longer cannot be a field an HRIS exported, nor
+/// be written back to an XLSX. Longer values are usually a whole stretch
+/// of the file swallowed by a quote that was never closed.
+const MAX_VALUE_CHARS: usize = 32_767;
+
+/// Whether `text` has more than [`MAX_VALUE_CHARS`] characters.
+fn too_long(text: &str) -> bool {
+    text.chars().nth(MAX_VALUE_CHARS).is_some()
+}
+
 /// A new interner, its shared empty string, and a last-value memo (empty)
 /// for each field.
 fn fresh_strings() -> (Interner, Arc<str>, Vec<Arc<str>>) {
@@ -418,4 +441,35 @@ fn split_list(text: &str) -> Vec<String> {
         .filter(|s| !s.is_empty())
         .map(str::to_string)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes_for_name(name: &str) -> Vec<(String, Option<u64>, Option<String>)> {
+        let headers = ["id", "manager_id", "name"].map(String::from);
+        let (mut mapper, _) = RecordMapper::new("t.csv", &headers, &[]).expect("maps");
+        let values = ["a", "", name];
+        mapper.map(2, |i| Ok(values[i]));
+        mapper
+            .take_findings()
+            .into_iter()
+            .map(|f| (f.code, f.location.row, f.location.column))
+            .collect()
+    }
+
+    #[test]
+    fn a_value_longer_than_a_spreadsheet_cell_is_an_error_at_its_cell() {
+        // Multi-byte characters: the limit counts characters, not bytes.
+        assert!(codes_for_name(&"é".repeat(MAX_VALUE_CHARS)).is_empty());
+        assert_eq!(
+            codes_for_name(&"é".repeat(MAX_VALUE_CHARS + 1)),
+            [(
+                "value-too-long".to_string(),
+                Some(2),
+                Some("name".to_string())
+            )]
+        );
+    }
 }
