@@ -19,6 +19,9 @@ mod import;
 #[path = "cli/export.rs"]
 mod export;
 
+#[path = "cli/bad_inputs.rs"]
+mod bad_inputs;
+
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
