@@ -17,6 +17,17 @@ pub struct SheetRows {
     pub rows: Vec<(u64, Vec<String>)>,
 }
 
+/// Whether calamine refused the file for its password: an encrypted
+/// workbook says nothing else useful about itself.
+fn is_password_protected(err: &calamine::Error) -> bool {
+    matches!(
+        err,
+        calamine::Error::Xlsx(calamine::XlsxError::Password)
+            | calamine::Error::Xls(calamine::XlsError::Password)
+            | calamine::Error::Ods(calamine::OdsError::Password)
+    )
+}
+
 /// Reads `sheet`, or the first sheet.
 pub fn read(path: &Path, sheet: Option<&str>) -> Result<SheetRows> {
     let unreadable = |detail: String| {
@@ -25,7 +36,16 @@ pub fn read(path: &Path, sheet: Option<&str>) -> Result<SheetRows> {
             path.display()
         ))
     };
-    let mut workbook = open_workbook_auto(path).map_err(|e| unreadable(e.to_string()))?;
+    let mut workbook = open_workbook_auto(path).map_err(|e| {
+        if is_password_protected(&e) {
+            OrgError::InvalidInput(format!(
+                "{}: the workbook is password-protected, so it cannot be read; remove the password (Excel: File > Info > Protect Workbook > Encrypt with Password), save, and import again",
+                path.display()
+            ))
+        } else {
+            unreadable(e.to_string())
+        }
+    })?;
     let sheets = workbook.sheet_names();
     let name = match sheet {
         Some(wanted) => sheets
