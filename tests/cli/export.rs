@@ -475,3 +475,61 @@ fn a_csv_export_keeps_a_team_without_members_through_import() {
         assert!(supports_growth, "{}", org["support"]);
     }
 }
+
+#[test]
+fn csv_export_guards_formula_cells_and_reads_back_to_the_same_text() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (source, ws) = (dir.path().join("in.csv"), dir.path().join("w.orgraph"));
+    std::fs::write(
+        &source,
+        "id,manager_id,name,title\n\
+         =boss,,\"=HYPERLINK(\"\"http://x.test\"\",\"\"Ada\"\")\",@SUM(A1:A2)\n\
+         b,=boss,+cmd|' /C calc'!A0,-5\n",
+    )
+    .expect("writes");
+    run_ok(&["import", path(&source), "--into", path(&ws)]);
+    let exported = dir.path().join("out.csv");
+    run_ok(&[
+        "export",
+        path(&ws),
+        "--format",
+        "csv",
+        "-o",
+        path(&exported),
+    ]);
+    let text = std::fs::read_to_string(&exported).expect("reads the export");
+    let rows: Vec<&str> = text.lines().skip(1).collect();
+    assert!(
+        rows[0].starts_with(
+            "'=boss,,\"'=HYPERLINK(\"\"http://x.test\"\",\"\"Ada\"\")\",'@SUM(A1:A2),"
+        ),
+        "{text}"
+    );
+    assert!(
+        rows[1].starts_with("b,'=boss,'+cmd|' /C calc'!A0,-5,"),
+        "{text}"
+    );
+
+    let again = dir.path().join("again.orgraph");
+    run_ok(&["import", path(&exported), "--into", path(&again)]);
+    let people = |ws: &Path| {
+        let (org, _) = orgraph::store::Workspace::open(ws)
+            .and_then(|w| w.load_org())
+            .expect("loads");
+        org.people()
+            .map(|p| {
+                let manager = org.manager_of(&p.id).map(|m| m.to_string());
+                (p.id.to_string(), manager, p.name.to_string())
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(people(&again), people(&ws));
+    assert_eq!(
+        people(&ws)[1],
+        (
+            "b".into(),
+            Some("=boss".into()),
+            "+cmd|' /C calc'!A0".into()
+        )
+    );
+}
