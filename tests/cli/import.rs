@@ -2,7 +2,7 @@
 //! documented export headers, imports with no `--map`; plus spreadsheets,
 //! `--map`, the dry-run report and malformed input.
 
-use super::{fixture, orgraph};
+use super::{fixture, json_of, orgraph};
 use orgraph::import::{load, ImportOptions};
 use orgraph::model::{Ladder, Policy};
 use orgraph::{Org, PersonId};
@@ -457,4 +457,74 @@ fn reimport_reports_changes_and_keeps_the_old_baseline_as_a_scenario() {
         "{report}"
     );
     assert!(!report.contains("kept as scenario"), "{report}");
+}
+
+/// `metrics FILE` reads the file as `import` does: `--map`,
+/// `--manager-ref` and `--sheet` apply.
+#[test]
+fn metrics_reads_a_file_with_the_import_options() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let csv = write(
+        dir.path(),
+        "odd.csv",
+        "Badge,Boss,Who\nb1,,Ada Lovelace\nb2,Ada Lovelace,Bo Chen\nb3,Ada Lovelace,Cy Diaz\n",
+    );
+    let metrics = |args: &[&str]| {
+        orgraph()
+            .args(["metrics", "--json"])
+            .arg(&csv)
+            .args(args)
+            .output()
+            .expect("runs")
+    };
+    let refused = metrics(&[]);
+    assert_eq!(refused.status.code(), Some(1));
+    let out = metrics(&[
+        "--map",
+        "Badge=id",
+        "--map",
+        "Boss=manager_id",
+        "--map",
+        "Who=name",
+        "--manager-ref",
+        "name",
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(json["people"], 3);
+    assert_eq!(json["managers"], 1);
+
+    let path = dir.path().join("hr.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    book.add_worksheet().set_name("Notes").expect("name");
+    let people = book.add_worksheet();
+    people.set_name("People").expect("name");
+    for (row, cells) in [["id", "manager_id"], ["1", ""], ["2", "1"]]
+        .iter()
+        .enumerate()
+    {
+        for (column, cell) in cells.iter().enumerate() {
+            people
+                .write(row as u32, column as u16, *cell)
+                .expect("cell");
+        }
+    }
+    book.save(&path).expect("saved");
+    let out = orgraph()
+        .args(["metrics", "--json", "--sheet", "People"])
+        .arg(&path)
+        .output()
+        .expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(json_of(&out.stdout)["people"], 2);
 }
