@@ -14,6 +14,7 @@ mod parallel;
 mod raw;
 mod rows;
 mod segments;
+mod spellings;
 mod teams;
 mod xlsx;
 

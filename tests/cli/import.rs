@@ -130,6 +130,19 @@ fn org_and_manager_name_references() {
 }
 
 #[test]
+fn german_french_and_spanish_headers() {
+    for name in ["de-personio.csv", "fr-matricule.csv", "es-jefe-directo.csv"] {
+        assert_the_common_org(name, same);
+    }
+}
+
+#[test]
+fn id_and_manager_columns_by_their_common_names() {
+    assert_the_common_org("emp-id-reports-to-name.csv", same);
+    assert_the_common_org("api-uuid.csv", |id| id.trim_start_matches("u-").to_string());
+}
+
+#[test]
 fn dry_run_reports_the_detected_mapping_and_writes_nothing() {
     let dir = tempfile::tempdir().expect("temp dir");
     let workspace = dir.path().join("w.orgraph");
