@@ -106,36 +106,109 @@ pub fn detect(rows: &[(PersonRecord, Keys)]) -> ManagerRef {
     }
 }
 
-/// Names compare case-insensitively with runs of spaces collapsed.
-fn name_key(name: &str) -> String {
-    name.split_whitespace()
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join(" ")
+/// A name as its words in "First [Middle] Last" order, lowercase, without
+/// the dots of initials: "Lovelace, Ada M." and "ada  m lovelace" are the
+/// same words. A comma marks the "Last, First" form.
+fn name_words(name: &str) -> Vec<String> {
+    let (first, last) = name.split_once(',').map_or((name, ""), |(l, f)| (f, l));
+    first
+        .split_whitespace()
+        .chain(last.split_whitespace())
+        .map(|word| word.trim_matches('.').to_lowercase())
+        .filter(|word| !word.is_empty())
+        .collect()
 }
 
-/// The "First Last" a reference of `kind` names, as a name key.
-fn referenced_name(kind: ManagerRef, reference: &str) -> String {
+/// The keys a name is matched by: all its words, and its first and last
+/// words only, so "First M. Last" finds "Last, First" when no one's full
+/// name matches.
+pub(super) fn name_keys(name: &str) -> (String, String) {
+    let words = name_words(name);
+    let short = match words.as_slice() {
+        [first, .., last] if words.len() > 2 => format!("{first} {last}"),
+        _ => words.join(" "),
+    };
+    (words.join(" "), short)
+}
+
+/// The name a reference of `kind` names: an "Org Name (Manager Name)"
+/// reference names the person in its last parentheses.
+fn referenced_name(kind: ManagerRef, reference: &str) -> &str {
     match kind {
-        ManagerRef::LastFirst => match reference.split_once(',') {
-            Some((last, first)) => name_key(&format!("{first} {last}")),
-            None => name_key(reference),
-        },
-        ManagerRef::OrgAndName => {
-            let inner = reference
-                .rfind('(')
-                .map(|open| reference[open + 1..].trim_end().trim_end_matches(')'))
-                .unwrap_or(reference);
-            name_key(inner)
+        ManagerRef::OrgAndName => reference
+            .rfind('(')
+            .map(|open| reference[open + 1..].trim_end().trim_end_matches(')'))
+            .unwrap_or(reference),
+        _ => reference,
+    }
+}
+
+/// A person a key finds, or the rows of every person sharing it.
+type Entry = Result<(ShortText, u64), Vec<u64>>;
+
+/// People by key: one index, or for names the full-name index and the
+/// first-and-last-name one.
+#[derive(Default)]
+struct Index {
+    keys: FxHashMap<String, Entry>,
+    short_names: FxHashMap<String, Entry>,
+}
+
+fn add(index: &mut FxHashMap<String, Entry>, key: String, record: &PersonRecord) {
+    if key.is_empty() {
+        return;
+    }
+    index
+        .entry(key)
+        .and_modify(|entry| match entry {
+            Ok((_, first)) => *entry = Err(vec![*first, record.row]),
+            Err(rows) => rows.push(record.row),
+        })
+        .or_insert(Ok((record.id.clone(), record.row)));
+}
+
+impl Index {
+    fn new(kind: ManagerRef, rows: &[(PersonRecord, Keys)]) -> Index {
+        let mut index = Index::default();
+        for (record, keys) in rows {
+            match kind {
+                ManagerRef::EmployeeNumber => {
+                    add(&mut index.keys, keys.employee_number.to_string(), record);
+                }
+                ManagerRef::Email => add(
+                    &mut index.keys,
+                    keys.email.to_lowercase().to_string(),
+                    record,
+                ),
+                _ => {
+                    let (full, short) = name_keys(&record.name);
+                    add(&mut index.keys, full, record);
+                    add(&mut index.short_names, short, record);
+                }
+            }
         }
-        _ => name_key(reference),
+        index
+    }
+
+    fn find(&self, kind: ManagerRef, reference: &str) -> Option<&Entry> {
+        match kind {
+            ManagerRef::Email => self.keys.get(&reference.trim().to_lowercase()),
+            ManagerRef::EmployeeNumber | ManagerRef::Id => self.keys.get(reference.trim()),
+            _ => {
+                let (full, short) = name_keys(referenced_name(kind, reference));
+                self.keys
+                    .get(&full)
+                    .or_else(|| self.short_names.get(&short))
+            }
+        }
     }
 }
 
 /// Rewrites every manager and dotted-manager reference of `kind` to the id
 /// it names. A reference matching nobody is left as written (the org
 /// builder reports it as a missing manager); a name matching two people is
-/// an error naming both rows.
+/// an error naming both rows. Names match whichever of "First Last" and
+/// "Last, First" either side uses, with or without middle names.
 pub fn resolve(
     kind: ManagerRef,
     rows: &mut [(PersonRecord, Keys)],
@@ -145,33 +218,10 @@ pub fn resolve(
     if kind == ManagerRef::Id {
         return Vec::new();
     }
-    // Key → (id, row), or the rows of every person sharing the key.
-    let mut index: FxHashMap<String, Result<(ShortText, u64), Vec<u64>>> = FxHashMap::default();
-    for (record, keys) in rows.iter() {
-        let key = match kind {
-            ManagerRef::EmployeeNumber => keys.employee_number.to_string(),
-            ManagerRef::Email => keys.email.to_lowercase().to_string(),
-            _ => name_key(&record.name),
-        };
-        if key.is_empty() {
-            continue;
-        }
-        index
-            .entry(key)
-            .and_modify(|entry| match entry {
-                Ok((_, first)) => *entry = Err(vec![*first, record.row]),
-                Err(rows) => rows.push(record.row),
-            })
-            .or_insert(Ok((record.id.clone(), record.row)));
-    }
-    let key_of = |reference: &str| match kind {
-        ManagerRef::Email => reference.trim().to_lowercase(),
-        ManagerRef::EmployeeNumber => reference.trim().to_string(),
-        _ => referenced_name(kind, reference),
-    };
+    let index = Index::new(kind, rows);
     let mut findings = Vec::new();
     let mut lookup = |reference: &str, row: u64, column: &str| -> Option<ShortText> {
-        match index.get(&key_of(reference))? {
+        match index.find(kind, reference)? {
             Ok((id, _)) => Some(id.clone()),
             Err(rows) => {
                 let rows: Vec<String> = rows.iter().map(u64::to_string).collect();
@@ -305,5 +355,59 @@ mod tests {
         ]);
         assert!(resolve(ManagerRef::OrgAndName, &mut rows, "f", "m").is_empty());
         assert_eq!(rows[1].0.manager_id, "1");
+    }
+
+    /// People stored "Last, First [M]" and managers named "First [M.] Last"
+    /// (or the reverse), with stray spaces and any case, match.
+    #[test]
+    fn names_match_across_last_first_and_first_last_forms() {
+        let people = || {
+            numbered(vec![
+                row("1", "Lovelace, Ada M", "", ""),
+                row("2", " Chen ,  Bo", "", ""),
+                row("3", "Cy Q. Diaz", "", ""),
+                row("4", "Di Evans", "", ""),
+            ])
+        };
+        for (kind, references) in [
+            (
+                ManagerRef::Name,
+                ["Ada M. Lovelace", "BO CHEN", "ada lovelace", "Bo  Chen"],
+            ),
+            (
+                ManagerRef::LastFirst,
+                ["Lovelace, Ada", "chen, bo", "Diaz, Cy Q.", "Diaz, Cy"],
+            ),
+        ] {
+            let mut rows = people();
+            for (row, reference) in rows.iter_mut().zip(references) {
+                row.0.manager_id = reference.into();
+            }
+            let findings = resolve(kind, &mut rows, "f", "m");
+            assert!(findings.is_empty(), "{kind:?}: {findings:?}");
+            let managers: Vec<&str> = rows.iter().map(|(r, _)| r.manager_id.as_str()).collect();
+            let expected = match kind {
+                ManagerRef::Name => ["1", "2", "1", "2"],
+                _ => ["1", "2", "3", "3"],
+            };
+            assert_eq!(managers, expected, "{kind:?}");
+        }
+    }
+
+    /// A short name two people share is ambiguous, naming both rows; a
+    /// full name that only one has is not.
+    #[test]
+    fn a_short_name_two_people_share_is_ambiguous() {
+        let mut rows = numbered(vec![
+            row("1", "Lovelace, Ada M", "", ""),
+            row("2", "Lovelace, Ada K", "", ""),
+            row("3", "Bo Chen", "", "Ada Lovelace"),
+            row("4", "Cy Diaz", "", "Ada K. Lovelace"),
+        ]);
+        let findings = resolve(ManagerRef::Name, &mut rows, "f", "m");
+        assert_eq!(rows[3].0.manager_id, "2");
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        assert_eq!(findings[0].location.row, Some(4));
+        assert!(findings[0].message.contains("rows 2 and 3"), "{findings:?}");
     }
 }

@@ -142,6 +142,30 @@ fn id_and_manager_columns_by_their_common_names() {
     assert_the_common_org("api-uuid.csv", |id| id.trim_start_matches("u-").to_string());
 }
 
+/// People stored as "Last, First M" and managers named "First M. Last",
+/// with stray spaces and other case.
+#[test]
+fn managers_named_in_another_form_than_people() {
+    let org = load_fixture("names-two-forms.csv");
+    let managers: Vec<Option<String>> = (1001..=1008)
+        .map(|id| {
+            org.manager_of(&PersonId::from(id.to_string().as_str()))
+                .map(|m| m.to_string())
+        })
+        .collect();
+    let expected = [
+        None,
+        Some(1001),
+        Some(1002),
+        Some(1003),
+        Some(1003),
+        Some(1003),
+        Some(1002),
+        Some(1001),
+    ];
+    assert_eq!(managers, expected.map(|m| m.map(|id: u32| id.to_string())));
+}
+
 #[test]
 fn dry_run_reports_the_detected_mapping_and_writes_nothing() {
     let dir = tempfile::tempdir().expect("temp dir");
