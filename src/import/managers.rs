@@ -58,30 +58,61 @@ impl std::str::FromStr for ManagerRef {
     }
 }
 
+/// A test of a reference's shape.
+type Shape = dyn Fn(&str) -> bool;
+
 /// Picks the kind that most of the sampled references fit. `rows` are
 /// (record, keys) of a sample of the file.
 pub fn detect(rows: &[(PersonRecord, Keys)]) -> ManagerRef {
+    detect_explained(rows).0
+}
+
+/// How managers are referred to, and why: as `--manager-ref` says
+/// (`chosen`), or detected from the sampled rows.
+pub(super) fn chosen_or_detected(
+    chosen: Option<ManagerRef>,
+    rows: &[(PersonRecord, Keys)],
+) -> (ManagerRef, String) {
+    match chosen {
+        Some(kind) => (kind, "--manager-ref".to_string()),
+        None => detect_explained(rows),
+    }
+}
+
+/// [`detect`], with why, for the review ("93% of references match ids").
+pub fn detect_explained(rows: &[(PersonRecord, Keys)]) -> (ManagerRef, String) {
     let references: Vec<&str> = rows
         .iter()
         .map(|(record, _)| record.manager_id.as_str())
         .filter(|m| !m.is_empty())
         .collect();
     if references.is_empty() {
-        return ManagerRef::Id;
+        return (
+            ManagerRef::Id,
+            "no manager values in the sample".to_string(),
+        );
     }
     let most = |matches: usize| matches * 2 > references.len();
     let count = |test: &dyn Fn(&str) -> bool| references.iter().filter(|r| test(r)).count();
+    let percent = |matches: usize| (matches * 100 + references.len() / 2) / references.len();
     let ids: FxHashSet<&str> = rows.iter().map(|(r, _)| r.id.as_str()).collect();
     let numbers: FxHashSet<&str> = rows
         .iter()
         .map(|(_, k)| k.employee_number.as_str())
         .filter(|n| !n.is_empty())
         .collect();
-    if most(count(&|r| ids.contains(r))) {
-        return ManagerRef::Id;
+    let matching_ids = count(&|r| ids.contains(r));
+    if most(matching_ids) {
+        let why = format!("{}% of references match ids", percent(matching_ids));
+        return (ManagerRef::Id, why);
     }
-    if !numbers.is_empty() && most(count(&|r| numbers.contains(r))) {
-        return ManagerRef::EmployeeNumber;
+    let matching_numbers = count(&|r| numbers.contains(r));
+    if !numbers.is_empty() && most(matching_numbers) {
+        let why = format!(
+            "{}% of references match employee numbers",
+            percent(matching_numbers)
+        );
+        return (ManagerRef::EmployeeNumber, why);
     }
     // The shape of the references, for when the sample holds few of the
     // managers themselves; ids that share the shape win.
@@ -93,17 +124,26 @@ pub fn detect(rows: &[(PersonRecord, Keys)]) -> ManagerRef {
     let org_and_name = |r: &str| r.trim_end().ends_with(')') && r.contains('(');
     let last_first = |r: &str| r.contains(',');
     let spaced = |r: &str| r.trim().contains(char::is_whitespace);
-    if most(count(&email)) && !id_share(&email) {
-        ManagerRef::Email
-    } else if most(count(&org_and_name)) && !id_share(&org_and_name) {
-        ManagerRef::OrgAndName
-    } else if most(count(&last_first)) && !id_share(&last_first) {
-        ManagerRef::LastFirst
-    } else if most(count(&spaced)) && !id_share(&spaced) {
-        ManagerRef::Name
-    } else {
-        ManagerRef::Id
+    let shapes: [(&Shape, ManagerRef, &str); 4] = [
+        (&email, ManagerRef::Email, "e-mails"),
+        (&org_and_name, ManagerRef::OrgAndName, "\"Org (Name)\""),
+        (&last_first, ManagerRef::LastFirst, "\"Last, First\" names"),
+        (&spaced, ManagerRef::Name, "names"),
+    ];
+    for (test, kind, shape) in shapes {
+        let shaped = count(test);
+        if most(shaped) && !id_share(test) {
+            return (
+                kind,
+                format!("{}% of references look like {shape}", percent(shaped)),
+            );
+        }
     }
+    let why = format!(
+        "{}% of references match ids in the sample; read as ids",
+        percent(matching_ids)
+    );
+    (ManagerRef::Id, why)
 }
 
 /// A name as its words in "First [Middle] Last" order, lowercase, without

@@ -166,6 +166,94 @@ fn managers_named_in_another_form_than_people() {
     assert_eq!(managers, expected.map(|m| m.map(|id: u32| id.to_string())));
 }
 
+/// `--dry-run`'s report of `fixture`.
+fn dry_run(path: &Path) -> String {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = orgraph()
+        .arg("import")
+        .arg(path)
+        .arg("--into")
+        .arg(dir.path().join("w.orgraph"))
+        .arg("--dry-run")
+        .output()
+        .expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// No header names the id or the manager: the unique column is the id,
+/// the column whose values match it the manager, in a CSV and a workbook.
+#[test]
+fn id_and_manager_columns_detected_from_their_values() {
+    assert_the_common_org("values-only.csv", same);
+    let report = dry_run(&fixture("hris/values-only.csv"));
+    for expected in [
+        "id column: 'Ref' (values unique)",
+        "manager column: 'Lead' (100% of values match ids)",
+        "managers referred to by: id (100% of references match ids)",
+    ] {
+        assert!(report.contains(expected), "{expected} in:\n{report}");
+    }
+    assert!(!report.contains("[--map]"), "{report}");
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("values-only.xlsx");
+    let text = std::fs::read_to_string(fixture("hris/values-only.csv")).expect("read");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (row, line) in text.lines().enumerate() {
+        for (column, cell) in line.split(',').enumerate() {
+            sheet.write(row as u32, column as u16, cell).expect("cell");
+        }
+    }
+    book.save(&path).expect("saved");
+    let (org, _) = load(
+        &path,
+        &ImportOptions::default(),
+        Ladder::default(),
+        Policy::default(),
+    )
+    .expect("imports");
+    assert_eq!(org.manager_of(&"1004".into()), Some(&"1003".into()));
+    assert!(dry_run(&path).contains("manager column: 'Lead' (100% of values match ids)"));
+}
+
+/// A manager-number column in a numbering of its own and a manager-name
+/// column: the names resolve, so they are read, and the report says why.
+#[test]
+fn of_two_manager_columns_the_one_that_resolves_is_used() {
+    let (org, warnings) = load(
+        &fixture("hris/two-manager-columns.csv"),
+        &ImportOptions::default(),
+        Ladder::default(),
+        Policy::default(),
+    )
+    .expect("imports");
+    assert_eq!(org.manager_of(&"1004".into()), Some(&"1003".into()));
+    assert_eq!(org.manager_of(&"1008".into()), Some(&"1001".into()));
+    let notes: Vec<String> = warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert!(
+        notes[0].contains("manager-column-chosen")
+            && notes[0]
+                .contains("'Manager Number' matches nobody; 'Manager Name' resolves 100% by names"),
+        "{notes:?}"
+    );
+    let report = dry_run(&fixture("hris/two-manager-columns.csv"));
+    for expected in [
+        "manager column: 'Manager Name' ('Manager Number' matches nobody; 'Manager Name' resolves 100% by names)",
+        "managers referred to by: name",
+        "Manager Number                   -> (not read)",
+    ] {
+        assert!(report.contains(expected), "{expected} in:\n{report}");
+    }
+}
+
 #[test]
 fn dry_run_reports_the_detected_mapping_and_writes_nothing() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -241,19 +329,28 @@ fn a_refused_import_reports_every_error_and_the_warnings() {
 #[test]
 fn map_overrides_detection_and_names_unknown_columns() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let csv = write(dir.path(), "odd.csv", "Badge,Boss,Who\nb1,,Ada\nb2,b1,Bo\n");
+    // No header names a column, and Boss matches no one's value: no id
+    // and manager pair is found.
+    let csv = write(dir.path(), "odd.csv", "Badge,Boss,Who\nb1,,Ada\nb2,Cy,Bo\n");
     let workspace = dir.path().join("w.orgraph");
     let refused = import_into(&csv, &workspace);
     assert_eq!(refused.status.code(), Some(1));
     let message = String::from_utf8_lossy(&refused.stderr);
     assert!(
-        message.contains("no 'id' column") && message.contains("--map"),
+        message.contains("no 'id' column")
+            && message.contains("found: Badge, Boss, Who")
+            && message.contains("--map"),
         "{message}"
     );
 
+    let named = write(
+        dir.path(),
+        "named.csv",
+        "Badge,Boss,Who\nb1,,Ada\nb2,Ada,Bo\n",
+    );
     let out = orgraph()
         .arg("import")
-        .arg(&csv)
+        .arg(&named)
         .args(["--into"])
         .arg(&workspace)
         .args([
@@ -263,6 +360,8 @@ fn map_overrides_detection_and_names_unknown_columns() {
             "boss=manager_id",
             "--map",
             "Who=name",
+            "--manager-ref",
+            "name",
         ])
         .output()
         .expect("runs");
@@ -504,7 +603,7 @@ fn metrics_reads_a_file_with_the_import_options() {
     let csv = write(
         dir.path(),
         "odd.csv",
-        "Badge,Boss,Who\nb1,,Ada Lovelace\nb2,Ada Lovelace,Bo Chen\nb3,Ada Lovelace,Cy Diaz\n",
+        "Badge,Boss,Who\nb1,,Ada Lovelace\nb2,\"Lovelace, Ada\",Bo Chen\nb3,\"Lovelace, Ada\",Cy Diaz\n",
     );
     let metrics = |args: &[&str]| {
         orgraph()
@@ -524,7 +623,7 @@ fn metrics_reads_a_file_with_the_import_options() {
         "--map",
         "Who=name",
         "--manager-ref",
-        "name",
+        "last-first",
     ]);
     assert_eq!(
         out.status.code(),
