@@ -56,8 +56,12 @@ pub(super) fn choose(
         ids if ids.is_empty() => with(Field::EmployeeNumber),
         ids => ids,
     };
-    let managers = with(Field::Manager);
+    // A manager column the user mapped is the one, whatever the headers say.
+    let mut managers = with(Field::Manager);
     let user_manager = managers.iter().any(|&i| mapped[i].1);
+    if user_manager {
+        managers.retain(|&i| mapped[i].1);
+    }
     let settled = !ids.is_empty() && (managers.len() == 1 || user_manager);
     let mut chosen = Chosen::default();
     let by_header = |i: usize, field| ColumnChoice {
@@ -402,10 +406,10 @@ impl Table<'_> {
             if managers.is_empty() {
                 chosen.overrides.push((header.clone(), Field::Manager));
             }
-            let reason = if managers.is_empty() {
-                resolves
-            } else {
-                format!("header; {resolves}")
+            let reason = match (managers.is_empty(), self.mapped[best.manager].1) {
+                (true, _) => resolves,
+                (false, true) => format!("--map; {resolves}"),
+                (false, false) => format!("header; {resolves}"),
             };
             chosen.choices.push(ColumnChoice {
                 field: Field::Manager,
@@ -497,6 +501,16 @@ mod tests {
         let headers = strings(&["id", "Boss", "Manager Name"]);
         let chosen = choose("f", &headers, &overrides, || panic!("no sample is read"));
         assert_eq!(reasons(&chosen)[1], (Field::Manager, "Boss", "--map"));
+        // With no id column, the sample finds the id; the mapped manager
+        // column stays the manager.
+        let headers = strings(&["Ref", "Boss", "Manager Name"]);
+        let sample = rows("7;;\n8;7;Ada\n9;8;Bo");
+        let chosen = choose("f", &headers, &overrides, || sample);
+        assert_eq!(chosen.overrides, [("Ref".to_string(), Field::Id)]);
+        assert_eq!(
+            reasons(&chosen)[1],
+            (Field::Manager, "Boss", "--map; 100% of values match ids")
+        );
     }
 
     #[test]
