@@ -450,4 +450,50 @@ mod tests {
         assert_eq!(findings[0].location.row, Some(4));
         assert!(findings[0].message.contains("rows 2 and 3"), "{findings:?}");
     }
+
+    proptest::proptest! {
+        /// Whichever form a person's name is stored in and their manager
+        /// named in (First [M.] Last or Last, First [M], any case, extra
+        /// spaces), the reference finds them when their first and last
+        /// names are theirs alone.
+        #[test]
+        fn a_name_in_any_form_finds_its_person(
+            people in proptest::collection::btree_map(
+                ("[A-Z][a-z]{1,6}", "[A-Z][a-z]{1,8}"),
+                (proptest::option::of("[A-Z]"), 0..4u8, 0..4u8),
+                2..12,
+            ),
+        ) {
+            let written = |first: &str, middle: Option<&String>, last: &str, form: u8| {
+                let middle = middle.map(|m| format!(" {m}.")).unwrap_or_default();
+                match form {
+                    0 => format!("{first}{middle} {last}"),
+                    1 => format!("{last}, {first}{middle}"),
+                    2 => format!("  {}{}  {} ", first.to_uppercase(), middle, last.to_lowercase()),
+                    _ => format!("{last} ,{first}{}", middle.trim_end_matches('.')),
+                }
+            };
+            let named: Vec<_> = people.iter().collect();
+            let mut rows: Vec<(PersonRecord, Keys)> = named
+                .iter()
+                .enumerate()
+                .map(|(i, ((first, last), (middle, stored, _)))| {
+                    row(&i.to_string(), &written(first, middle.as_ref(), last, *stored), "", "")
+                })
+                .collect();
+            // Each person's manager is the previous person, named in the
+            // form the generator picked, with or without the middle initial.
+            for i in 1..rows.len() {
+                let ((first, last), (middle, _, form)) = named[i - 1];
+                let middle = if form % 2 == 0 { middle.as_ref() } else { None };
+                rows[i].0.manager_id = written(first, middle, last, *form).into();
+            }
+            let mut rows = numbered(rows);
+            let findings = resolve(ManagerRef::Name, &mut rows, "f", "m");
+            proptest::prop_assert!(findings.is_empty(), "{:?}", findings);
+            for (i, (record, _)) in rows.iter().enumerate().skip(1) {
+                proptest::prop_assert_eq!(record.manager_id.as_str(), (i - 1).to_string());
+            }
+        }
+    }
 }
