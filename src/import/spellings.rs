@@ -6,7 +6,12 @@
 
 use super::fields::Field;
 
-/// The field of a German, French or Spanish export header.
+/// The field of a German, French or Spanish export header. Only fields
+/// read as text are mapped: these exports write dates as 31.03.2027 or
+/// 31/03/2027, amounts as 65.000,50 and statuses as "aktiv"/"actif",
+/// which the date, money and status parsers read as errors or, for a
+/// decimal comma, as a hundred times the amount. Such columns stay
+/// unread unless `--map` names them.
 pub(super) fn localised(key: &str) -> Option<Field> {
     Some(match key {
         // German (SAP, Personio, DATEV exports).
@@ -34,9 +39,6 @@ pub(super) fn localised(key: &str) -> Option<Field> {
         "abteilung" | "kostenstelle" => Field::Department,
         "bereich" | "geschaftsbereich" => Field::Division,
         "standort" | "arbeitsort" | "buro" => Field::Location,
-        "gehalt" | "jahresgehalt" | "grundgehalt" => Field::Cost,
-        "eintrittsdatum" => Field::StartDate,
-        "austrittsdatum" => Field::EndDate,
         "stufe" | "karrierestufe" => Field::Level,
         // French.
         "matricule" | "matriculesalarie" | "identifiant" | "idsalarie" | "numerodemploye"
@@ -61,11 +63,7 @@ pub(super) fn localised(key: &str) -> Option<Field> {
         "direction" => Field::Division,
         "equipe" => Field::Team,
         "lieudetravail" | "etablissement" | "lieu" => Field::Location,
-        "salaire" | "salaireannuel" | "remuneration" | "salairedebase" => Field::Cost,
-        "datedentree" | "datedembauche" => Field::StartDate,
-        "datedesortie" => Field::EndDate,
         "niveau" => Field::Level,
-        "statut" => Field::Status,
         // Spanish.
         "numerodeempleado" | "numeroempleado" | "iddeempleado" | "idempleado" | "legajo"
         | "codigodeempleado" | "codigoempleado" => Field::Id,
@@ -90,11 +88,7 @@ pub(super) fn localised(key: &str) -> Option<Field> {
         "departamento" => Field::Department,
         "equipo" => Field::Team,
         "ubicacion" | "sede" | "oficina" | "centrodetrabajo" => Field::Location,
-        "salario" | "sueldo" | "salarioanual" | "salariobase" => Field::Cost,
-        "fechadealta" | "fechadeingreso" | "fechadeincorporacion" => Field::StartDate,
-        "fechadebaja" => Field::EndDate,
         "nivel" => Field::Level,
-        "estado" => Field::Status,
         _ => return None,
     })
 }
@@ -251,13 +245,11 @@ mod tests {
             ("Vorname", Field::FirstName),
             ("Nachname", Field::LastName),
             ("Abteilung", Field::Department),
-            ("Eintrittsdatum", Field::StartDate),
             ("Matricule", Field::Id),
             ("Responsable hiérarchique", Field::Manager),
             ("Prénom", Field::FirstName),
             ("Intitulé du poste", Field::Title),
             ("Équipe", Field::Team),
-            ("Date d'entrée", Field::StartDate),
             ("Número de empleado", Field::Id),
             ("Jefe directo", Field::Manager),
             ("Apellidos", Field::LastName),
@@ -265,6 +257,15 @@ mod tests {
             ("Ubicación", Field::Location),
         ] {
             assert_eq!(Field::from_header(header), Some(field), "{header}");
+        }
+        for header in [
+            "Gehalt",
+            "Eintrittsdatum",
+            "Salaire",
+            "Date d'entrée",
+            "Estado",
+        ] {
+            assert_eq!(Field::from_header(header), None, "{header}");
         }
     }
 }
