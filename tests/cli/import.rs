@@ -663,4 +663,23 @@ fn metrics_reads_a_file_with_the_import_options() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert_eq!(json_of(&out.stdout)["people"], 2);
+
+    // A workspace is not read through a mapping: the options are refused.
+    let workspace = dir.path().join("w.orgraph");
+    assert_eq!(import_into(&path, &workspace).status.code(), Some(1));
+    let imported = orgraph()
+        .args(["import", "--sheet", "People"])
+        .arg(&path)
+        .arg("--into")
+        .arg(&workspace)
+        .output()
+        .expect("runs");
+    assert_eq!(imported.status.code(), Some(0));
+    let refused = orgraph()
+        .args(["metrics", "--map", "id=id"])
+        .arg(&workspace)
+        .output()
+        .expect("runs");
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("not a workspace"));
 }
