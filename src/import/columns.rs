@@ -106,7 +106,9 @@ pub(super) fn choose(
     } else {
         managers.clone()
     };
-    let Some(best) = table.best_pair(&id_candidates, &manager_candidates) else {
+    // A column no header names must also look like reporting lines.
+    let lines_only = managers.is_empty();
+    let Some(best) = table.best_pair(&id_candidates, &manager_candidates, lines_only) else {
         return chosen;
     };
     if id.is_none() {
@@ -317,12 +319,16 @@ impl Table<'_> {
     }
 
     /// The pair whose manager values match people best (the first such
-    /// pair on a tie), if its managers mostly match.
-    fn best_pair(&self, ids: &[usize], managers: &[usize]) -> Option<Pair> {
+    /// pair on a tie), if its managers mostly match. With `lines_only`, a
+    /// manager column must also look like reporting lines.
+    fn best_pair(&self, ids: &[usize], managers: &[usize], lines_only: bool) -> Option<Pair> {
         let mut best: Option<Pair> = None;
         for &id in ids {
             let people = self.people(id);
-            for &manager in managers.iter().filter(|&&m| m != id) {
+            let candidates = managers
+                .iter()
+                .filter(|&&m| m != id && (!lines_only || self.like_lines(id, m)));
+            for &manager in candidates {
                 let matched = self.matched(manager, &people);
                 if best.is_none_or(|b| matched.share() > b.matched.share()) {
                     best = Some(Pair {
@@ -334,6 +340,20 @@ impl Table<'_> {
             }
         }
         best.filter(|b| b.matched.share() > MOSTLY)
+    }
+
+    /// Whether `manager` reads as reporting lines over `id`: someone is at
+    /// the top (no manager, or themselves), and most people are not. A
+    /// column of small numbers (a floor, a grade) matches ids too, but
+    /// leaves no one at the top; a copy of the id leaves everyone there.
+    fn like_lines(&self, id: usize, manager: usize) -> bool {
+        let tops = (0..self.rows.len())
+            .filter(|&row| {
+                let value = self.value(row, manager);
+                value.is_empty() || value == self.value(row, id)
+            })
+            .count();
+        tops >= 1 && tops * 2 < self.rows.len()
     }
 
     /// The keys people can be referred to by, with `id` as the id column.
@@ -540,6 +560,21 @@ mod tests {
             reasons(&chosen)[1],
             (Field::Manager, "Lead", "100% of values match names")
         );
+    }
+
+    /// A column no header names is the manager only if it reads as
+    /// reporting lines: a floor number matches ids but has no top, a copy
+    /// of the id is all tops.
+    #[test]
+    fn an_unnamed_manager_column_needs_a_top_and_reports() {
+        let headers = strings(&["id", "Name", "Floor", "Badge"]);
+        let sample = rows("1;Ada;2;1\n2;Bo;1;2\n3;Cy;2;3\n4;Di;1;4");
+        let chosen = choose("f", &headers, &[], || sample);
+        assert!(chosen.overrides.is_empty(), "{:?}", chosen.overrides);
+        let headers = strings(&["id", "Name", "Floor", "Lead"]);
+        let sample = rows("1;Ada;2;\n2;Bo;1;1\n3;Cy;2;1\n4;Di;1;2");
+        let chosen = choose("f", &headers, &[], || sample);
+        assert_eq!(chosen.overrides, [("Lead".to_string(), Field::Manager)]);
     }
 
     /// Half the managers matching is not "mostly": nothing is chosen, and
