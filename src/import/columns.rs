@@ -71,11 +71,7 @@ pub(super) fn choose(
     };
     if settled {
         chosen.choices.push(by_header(ids[0], Field::Id));
-        let manager = managers
-            .iter()
-            .find(|&&i| mapped[i].1)
-            .unwrap_or(&managers[0]);
-        chosen.choices.push(by_header(*manager, Field::Manager));
+        chosen.choices.push(by_header(managers[0], Field::Manager));
         return chosen;
     }
     let table = Table {
@@ -109,6 +105,17 @@ pub(super) fn choose(
     // A column no header names must also look like reporting lines.
     let lines_only = managers.is_empty();
     let Some(best) = table.best_pair(&id_candidates, &manager_candidates, lines_only) else {
+        // Of several manager columns none resolves: the mapper reads the
+        // first and warns of the others.
+        if let (Some(_), Some(&first)) = (id, managers.first()) {
+            let mut choice = by_header(first, Field::Manager);
+            choice.reason = format!(
+                "{}; first of {} manager columns, none of which mostly matches people",
+                choice.reason,
+                managers.len()
+            );
+            chosen.choices.push(choice);
+        }
         return chosen;
     };
     if id.is_none() {
@@ -607,6 +614,15 @@ mod tests {
         assert_eq!(
             chosen.notes[0].location.column.as_deref(),
             Some("Manager Name")
+        );
+        // When neither resolves, the first is read, as the review says.
+        let sample = rows("1;Ada Lovelace;;\n2;Bo Chen;M1;Ada X\n3;Cy Diaz;M2;Bo Y");
+        let chosen = choose("hr.csv", &headers, &[], || sample.clone());
+        assert!(chosen.overrides.is_empty() && chosen.notes.is_empty());
+        let reason = "header; first of 2 manager columns, none of which mostly matches people";
+        assert_eq!(
+            reasons(&chosen)[1],
+            (Field::Manager, "Manager Number", reason)
         );
         // When the first resolves, it is read and the other is not.
         let sample = rows("1;Ada Lovelace;;\n2;Bo Chen;1;Ada X\n3;Cy Diaz;2;Bo Y");
