@@ -632,4 +632,45 @@ mod tests {
             [("Manager Name".to_string(), Field::Ignore)]
         );
     }
+
+    /// A file large enough to be read in parallel segments, with no
+    /// header naming the id or the manager, is read with the columns the
+    /// sample chose, in every segment.
+    #[test]
+    fn a_large_csv_is_read_in_parallel_with_the_chosen_columns() {
+        let records = crate::generate::generate(40_000, 7);
+        let mut bytes = Vec::new();
+        crate::generate::write_csv(&records, &mut bytes).expect("written");
+        let text = String::from_utf8(bytes).expect("utf-8");
+        let (header, body) = text.split_once('\n').expect("a header");
+        assert!(header.starts_with("id,manager_id,"), "{header}");
+        let renamed = format!("Ref,Lead,{}\n{body}", &header["id,manager_id,".len()..]);
+        assert!(renamed.len() > 4 << 20, "several segments");
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("big.csv");
+        std::fs::write(&path, &renamed).expect("written");
+        let options = ImportOptions::default();
+        let detected = super::super::detect(&path, &options).expect("detected");
+        assert_eq!(
+            detected
+                .choices
+                .iter()
+                .map(|c| (c.field, c.header.as_str()))
+                .collect::<Vec<_>>(),
+            [(Field::Id, "Ref"), (Field::Manager, "Lead")]
+        );
+        let (org, _) = super::super::load(
+            &path,
+            &options,
+            crate::model::Ladder::default(),
+            crate::model::Policy::default(),
+        )
+        .expect("imports");
+        assert_eq!(org.len(), records.len());
+        let last = records.last().expect("people");
+        assert_eq!(
+            org.manager_of(&last.id.as_str().into()).map(|m| m.as_str()),
+            Some(last.manager_id.as_str())
+        );
+    }
 }
