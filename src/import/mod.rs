@@ -215,14 +215,8 @@ pub fn load_with_progress(
             let options = &chosen.options(options);
             let (rows, findings, columns) = map_sheet(&sheet, &name, options)?;
             let read = (rows, findings, columns.as_slice());
-            chosen.noted(build(
-                read,
-                declared,
-                options,
-                &name,
-                (ladder, policy),
-                progress,
-            ))
+            let built = build(read, declared, options, &name, (ladder, policy), progress);
+            chosen.noted(built)
         }
         SourceFormat::Csv => {
             let bytes = read_file(path)?;
@@ -260,14 +254,8 @@ pub fn load_with_progress(
                 ..options.clone()
             };
             let read = (rows, findings, columns.as_slice());
-            chosen.noted(build(
-                read,
-                None,
-                &options,
-                &name,
-                (ladder, policy),
-                progress,
-            ))
+            let built = build(read, None, &options, &name, (ladder, policy), progress);
+            chosen.noted(built)
         }
     }
 }
