@@ -192,6 +192,7 @@ fn dry_run(path: &Path) -> String {
 fn id_and_manager_columns_detected_from_their_values() {
     assert_the_common_org("values-only.csv", same);
     let report = dry_run(&fixture("hris/values-only.csv"));
+    insta::assert_snapshot!("dry_run_values_only", report);
     for expected in [
         "id column: 'Ref' (values unique)",
         "manager column: 'Lead' (100% of values match ids)",
@@ -245,6 +246,7 @@ fn of_two_manager_columns_the_one_that_resolves_is_used() {
         "{notes:?}"
     );
     let report = dry_run(&fixture("hris/two-manager-columns.csv"));
+    insta::assert_snapshot!("dry_run_two_manager_columns", report);
     for expected in [
         "manager column: 'Manager Name' ('Manager Number' matches nobody; 'Manager Name' resolves 100% by names)",
         "managers referred to by: name",
