@@ -132,6 +132,13 @@ const REFERENCE_KEYS: [&str; 24] = [
     "idincompany",
 ];
 
+/// Words before a manager word that make it some other manager than the
+/// person's line manager.
+const OTHER_ROLES: [&str; 14] = [
+    "skip", "second", "hiring", "account", "project", "product", "program", "budget", "payroll",
+    "recruit", "previous", "former", "old", "next",
+];
+
 /// Words a person's own key column starts with ("Emp ID", "Staff ID").
 const PERSON_WORDS: [&str; 14] = [
     "",
@@ -182,8 +189,9 @@ fn manager_shaped(key: &str) -> Option<Field> {
         return None;
     }
     // "Is Manager" is a flag, "Matrix Manager" a dotted line, "Skip
-    // Manager" someone else's manager.
-    if ["is", "has"].contains(&before) || before.contains("skip") || before.contains("second") {
+    // Manager" someone else's manager, and a "Hiring Manager" or "HR
+    // Manager" is not the line manager.
+    if ["is", "has", "hr"].contains(&before) || OTHER_ROLES.iter().any(|r| before.contains(r)) {
         None
     } else if before.contains("matrix") || before.contains("dotted") {
         Some(Field::DottedManagers)
