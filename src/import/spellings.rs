@@ -105,7 +105,12 @@ const MANAGER_WORDS: [&str; 6] = [
 ];
 
 /// What may follow a manager word: the key the column refers by.
-const REFERENCE_KEYS: [&str; 24] = [
+const REFERENCE_KEYS: [&str; 29] = [
+    "personnelnumber",
+    "staffid",
+    "staffnumber",
+    "empid",
+    "employeeno",
     "",
     "id",
     "uuid",
@@ -229,6 +234,8 @@ mod tests {
             ("manager.email", Field::Manager),
             ("reportsTo.displayName", Field::Manager),
             ("Line Manager Employee Number", Field::Manager),
+            ("Supervisor Personnel Number", Field::Manager),
+            ("Manager Emp ID", Field::Manager),
             ("Matrix Manager ID", Field::DottedManagers),
         ] {
             assert_eq!(Field::from_header(header), Some(field), "{header}");
