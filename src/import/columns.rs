@@ -86,8 +86,9 @@ pub(super) fn choose(
         }
         None => None,
     };
+    // Columns neither a header nor the user maps (`--map X=ignore` maps).
     let unmapped: Vec<usize> = (0..headers.len())
-        .filter(|&i| mapped[i].0.is_none())
+        .filter(|&i| mapped[i] == (None, false))
         .collect();
     let id_candidates = match id {
         Some(id) => vec![id],
@@ -582,6 +583,18 @@ mod tests {
         let sample = rows("1;Ada;2;\n2;Bo;1;1\n3;Cy;2;1\n4;Di;1;2");
         let chosen = choose("f", &headers, &[], || sample);
         assert_eq!(chosen.overrides, [("Lead".to_string(), Field::Manager)]);
+    }
+
+    /// A column the user ignores is never chosen.
+    #[test]
+    fn an_ignored_column_is_not_chosen() {
+        let headers = strings(&["Ref", "Badge", "Lead"]);
+        let sample = || rows("7;a;\n8;b;7\n9;c;8");
+        let chosen = choose("f", &headers, &[], sample);
+        assert_eq!(chosen.overrides[0], ("Ref".to_string(), Field::Id));
+        let ignored = [("Ref".to_string(), Field::Ignore)];
+        let chosen = choose("f", &headers, &ignored, sample);
+        assert!(chosen.overrides.is_empty(), "{:?}", chosen.overrides);
     }
 
     /// Half the managers matching is not "mostly": nothing is chosen, and
