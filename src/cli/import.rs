@@ -109,10 +109,18 @@ pub fn render_detection(detection: &Detection) -> String {
         }
     }
     let _ = writeln!(out, "rows: {}", detection.rows);
+    for choice in &detection.choices {
+        let role = match choice.field {
+            Field::Id => "id column",
+            _ => "manager column",
+        };
+        let _ = writeln!(out, "{role}: '{}' ({})", choice.header, choice.reason);
+    }
     let _ = writeln!(
         out,
-        "managers referred to by: {}",
-        detection.manager_ref.name()
+        "managers referred to by: {} ({})",
+        detection.manager_ref.name(),
+        detection.manager_ref_reason
     );
     let _ = writeln!(out, "columns:");
     for column in &detection.columns {

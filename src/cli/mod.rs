@@ -52,26 +52,20 @@ enum Command {
         /// Workspace file (.orgraph).
         #[arg(long)]
         into: PathBuf,
-        /// The spreadsheet sheet to read (default: the first).
-        #[arg(long)]
-        sheet: Option<String>,
-        /// Map a column to a field, overriding detection; repeatable, e.g.
-        /// --map "Reports To=manager_id" --map "Badge=ignore".
-        #[arg(long = "map", value_name = "COLUMN=FIELD", value_parser = parse_mapping)]
-        map: Vec<(String, Field)>,
-        /// How the manager column refers to managers: id, employee-number,
-        /// email, name, last-first or org-and-name (default: detected).
-        #[arg(long)]
-        manager_ref: Option<ManagerRef>,
+        #[command(flatten)]
+        read: ReadArgs,
         /// Only show the detected format, column mapping and manager
         /// reference kind; import nothing.
         #[arg(long)]
         dry_run: bool,
     },
-    /// Compute org metrics for a CSV file or a workspace.
+    /// Compute org metrics for a CSV file, a spreadsheet or a workspace.
     Metrics {
-        /// A CSV file or an .orgraph workspace.
+        /// A CSV file or spreadsheet (read as `import` reads it) or an
+        /// .orgraph workspace.
         input: PathBuf,
+        #[command(flatten)]
+        read: ReadArgs,
         /// Target span-of-control band, e.g. 5-8 (default: the workspace's,
         /// or 5-8).
         #[arg(long, value_parser = parse_band)]
@@ -96,6 +90,36 @@ enum Command {
     /// Export a workspace's org as a chart (pdf, png, svg) or data (csv,
     /// xlsx, json, dot, mermaid).
     Export(export::ExportArgs),
+}
+
+/// How to read a people file: shared by `import` and `metrics`.
+#[derive(Debug, clap::Args)]
+struct ReadArgs {
+    /// The spreadsheet sheet to read (default: the first).
+    #[arg(long)]
+    sheet: Option<String>,
+    /// Map a column to a field, overriding detection; repeatable, e.g.
+    /// --map "Reports To=manager_id" --map "Badge=ignore".
+    #[arg(long = "map", value_name = "COLUMN=FIELD", value_parser = parse_mapping)]
+    map: Vec<(String, Field)>,
+    /// How the manager column refers to managers: id, employee-number,
+    /// email, name, last-first or org-and-name (default: detected).
+    #[arg(long)]
+    manager_ref: Option<ManagerRef>,
+}
+
+impl ReadArgs {
+    fn options(self) -> ImportOptions {
+        ImportOptions {
+            sheet: self.sheet,
+            overrides: self.map,
+            manager_ref: self.manager_ref,
+        }
+    }
+
+    fn is_default(&self) -> bool {
+        self.sheet.is_none() && self.map.is_empty() && self.manager_ref.is_none()
+    }
 }
 
 pub(crate) fn parse_date(text: &str) -> Result<NaiveDate, String> {
@@ -220,16 +244,10 @@ fn run(command: Command) -> Result<(), OrgError> {
         Command::Import {
             file,
             into,
-            sheet,
-            map,
-            manager_ref,
+            read,
             dry_run,
         } => {
-            let options = ImportOptions {
-                sheet,
-                overrides: map,
-                manager_ref,
-            };
+            let options = read.options();
             if dry_run {
                 print!(
                     "{}",
@@ -249,21 +267,29 @@ fn run(command: Command) -> Result<(), OrgError> {
         }
         Command::Metrics {
             input,
+            read,
             band,
             view,
             json,
             scenario,
             as_of,
         } => {
-            let (mut org, warnings) = if is_workspace(&input) {
+            let workspace = is_workspace(&input);
+            if workspace && !read.is_default() {
+                return Err(OrgError::InvalidInput(
+                    "--map, --manager-ref and --sheet read a file, not a workspace".into(),
+                ));
+            }
+            let (mut org, warnings) = if workspace {
                 let scenario = scenario.as_deref().unwrap_or(BASELINE);
                 Session::open_at(&input, scenario, as_of)?.into_parts()
             } else if scenario.is_some() || as_of.is_some() {
                 return Err(OrgError::InvalidInput(
-                    "--scenario and --as-of need a workspace, not a CSV file".into(),
+                    "--scenario and --as-of need a workspace, not a people file".into(),
                 ));
             } else {
-                crate::import::load_csv(&input, Ladder::default(), Policy::default())?
+                let options = read.options();
+                crate::import::load(&input, &options, Ladder::default(), Policy::default())?
             };
             if let Some((min, max)) = band {
                 org.policy.band_min = min;

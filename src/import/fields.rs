@@ -74,85 +74,93 @@ impl Field {
     /// BambooHR, Workday, ADP, HiBob, Personio, Rippling, SuccessFactors and
     /// our own CSV.
     pub fn from_header(header: &str) -> Option<Field> {
-        Some(match normalise(header).as_str() {
-            "id" | "employeeid" | "personid" | "rootid" | "associateid" | "userid"
-            | "workdayid" | "workeremployeeid" => Field::Id,
-            "employeenumber"
-            | "employee"
-            | "workemployeeidincompany"
-            | "employeeno"
-            | "personnelnumber" => Field::EmployeeNumber,
-            "managerid"
-            | "manager"
-            | "reportsto"
-            | "supervisorid"
-            | "supervisoreid"
-            | "supervisoremail"
-            | "supervisor"
-            | "reportstoassociateid"
-            | "workreportsto"
-            | "workreportstoid"
-            | "reportstoid"
-            | "manageremail"
-            | "managername"
-            | "linemanager"
-            | "managerworkerid"
-            | "managerassociateid" => Field::Manager,
-            "name" | "fullname" | "displayname" | "employeename" | "rootfullname"
-            | "rootdisplayname" | "preferredfullname" | "worker" | "employeefullname" => {
-                Field::Name
-            }
-            "firstname" | "givenname" | "legalfirstname" | "rootfirstname" | "first" => {
-                Field::FirstName
-            }
-            "lastname" | "surname" | "familyname" | "legallastname" | "rootsurname"
-            | "rootlastname" | "last" => Field::LastName,
-            "email" | "workemail" | "rootemail" | "emailaddress" | "workemailaddress"
-            | "businessemail" | "primaryworkemail" => Field::Email,
-            "title"
-            | "jobtitle"
-            | "businesstitle"
-            | "jobtitledescription"
-            | "worktitle"
-            | "position"
-            | "positiontitle"
-            | "jobprofile" => Field::Title,
-            "team" | "supervisoryorganization" | "workteam" | "teamid" => Field::Team,
-            "teamname" | "teamdisplayname" => Field::TeamName,
-            "leads" | "leadsteams" | "teamslead" => Field::Leads,
-            "department"
-            | "homedepartmentdescription"
-            | "homedepartment"
-            | "workdepartment"
-            | "costcenter"
-            | "departmentname" => Field::Department,
-            "division" | "workdivision" | "businessunit" => Field::Division,
-            "level" | "grade" | "joblevel" | "paygrade" | "careerlevel" | "managementlevel" => {
-                Field::Level
-            }
-            "cost" | "salary" | "annualcost" | "annualsalary" | "basesalary" | "compensation"
-            | "annualbasesalary" => Field::Cost,
-            "location"
-            | "office"
-            | "worksite"
-            | "worklocation"
-            | "site"
-            | "locationdescription"
-            | "worklocationname"
-            | "locationname" => Field::Location,
-            "status" => Field::Status,
-            "teamkind" => Field::TeamKind,
-            "supports" | "supportedteams" => Field::Supports,
-            "dottedmanagers" | "dottedmanagerids" | "dottedlinemanagers" | "matrixmanager"
-            | "matrixmanagerid" | "dottedlinemanager" => Field::DottedManagers,
-            "startdate" | "targetdate" | "hiredate" | "originalhiredate" | "workstartdate" => {
-                Field::StartDate
-            }
-            "enddate" | "leavingdate" | "terminationdate" => Field::EndDate,
-            _ => return None,
-        })
+        let key = normalise(header);
+        known_header(&key)
+            .or_else(|| super::spellings::localised(&key))
+            .or_else(|| super::spellings::by_shape(&key))
     }
+}
 
+/// The field of a header the English exports spell exactly so.
+fn known_header(key: &str) -> Option<Field> {
+    Some(match key {
+        "id" | "employeeid" | "personid" | "rootid" | "associateid" | "userid" | "workdayid"
+        | "workeremployeeid" => Field::Id,
+        "employeenumber"
+        | "employee"
+        | "workemployeeidincompany"
+        | "employeeno"
+        | "personnelnumber" => Field::EmployeeNumber,
+        "managerid"
+        | "manager"
+        | "reportsto"
+        | "supervisorid"
+        | "supervisoreid"
+        | "supervisoremail"
+        | "supervisor"
+        | "reportstoassociateid"
+        | "workreportsto"
+        | "workreportstoid"
+        | "reportstoid"
+        | "manageremail"
+        | "managername"
+        | "linemanager"
+        | "managerworkerid"
+        | "managerassociateid" => Field::Manager,
+        "name" | "fullname" | "displayname" | "employeename" | "rootfullname"
+        | "rootdisplayname" | "preferredfullname" | "worker" | "employeefullname" => Field::Name,
+        "firstname" | "givenname" | "legalfirstname" | "rootfirstname" | "first" => {
+            Field::FirstName
+        }
+        "lastname" | "surname" | "familyname" | "legallastname" | "rootsurname"
+        | "rootlastname" | "last" => Field::LastName,
+        "email" | "workemail" | "rootemail" | "emailaddress" | "workemailaddress"
+        | "businessemail" | "primaryworkemail" => Field::Email,
+        "title"
+        | "jobtitle"
+        | "businesstitle"
+        | "jobtitledescription"
+        | "worktitle"
+        | "position"
+        | "positiontitle"
+        | "jobprofile" => Field::Title,
+        "team" | "supervisoryorganization" | "workteam" | "teamid" => Field::Team,
+        "teamname" | "teamdisplayname" => Field::TeamName,
+        "leads" | "leadsteams" | "teamslead" => Field::Leads,
+        "department"
+        | "homedepartmentdescription"
+        | "homedepartment"
+        | "workdepartment"
+        | "costcenter"
+        | "departmentname" => Field::Department,
+        "division" | "workdivision" | "businessunit" => Field::Division,
+        "level" | "grade" | "joblevel" | "paygrade" | "careerlevel" | "managementlevel" => {
+            Field::Level
+        }
+        "cost" | "salary" | "annualcost" | "annualsalary" | "basesalary" | "compensation"
+        | "annualbasesalary" => Field::Cost,
+        "location"
+        | "office"
+        | "worksite"
+        | "worklocation"
+        | "site"
+        | "locationdescription"
+        | "worklocationname"
+        | "locationname" => Field::Location,
+        "status" => Field::Status,
+        "teamkind" => Field::TeamKind,
+        "supports" | "supportedteams" => Field::Supports,
+        "dottedmanagers" | "dottedmanagerids" | "dottedlinemanagers" | "matrixmanager"
+        | "matrixmanagerid" | "dottedlinemanager" => Field::DottedManagers,
+        "startdate" | "targetdate" | "hiredate" | "originalhiredate" | "workstartdate" => {
+            Field::StartDate
+        }
+        "enddate" | "leavingdate" | "terminationdate" => Field::EndDate,
+        _ => return None,
+    })
+}
+
+impl Field {
     /// Whether the field describes a row's team rather than its person: a
     /// row with no id whose only values are in such columns declares a
     /// team (the CSV export writes one for each team without members).
@@ -218,14 +226,44 @@ impl FromStr for Field {
 }
 
 /// Lowercase ASCII letters and digits only, so "Employee #", "employee_id"
-/// and "work.reportsTo" compare by their words.
+/// and "work.reportsTo" compare by their words. Accented Latin letters
+/// fold to their base letters ("Responsable hiérarchique", "Número",
+/// "Führungskraft"), as European exports write their headers.
 pub fn normalise(header: &str) -> String {
-    header
-        .trim_start_matches('\u{feff}')
-        .chars()
-        .filter(char::is_ascii_alphanumeric)
-        .map(|c| c.to_ascii_lowercase())
-        .collect()
+    let mut out = String::with_capacity(header.len());
+    for c in header.trim_start_matches('\u{feff}').chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !c.is_ascii() {
+            out.push_str(fold(c));
+        }
+    }
+    out
+}
+
+/// The ASCII letters an accented Latin letter is written with when
+/// accents are dropped; "" for anything else.
+fn fold(c: char) -> &'static str {
+    match c.to_lowercase().next().unwrap_or(c) {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ą' => "a",
+        'æ' => "ae",
+        'ç' | 'ć' | 'č' => "c",
+        'ď' | 'đ' => "d",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ę' | 'ě' => "e",
+        'ì' | 'í' | 'î' | 'ï' | 'ī' => "i",
+        'ł' | 'ľ' => "l",
+        'ñ' | 'ń' | 'ň' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => "o",
+        'œ' => "oe",
+        'ř' => "r",
+        'ß' => "ss",
+        'ś' | 'š' | 'ş' => "s",
+        'ť' | 'ţ' => "t",
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => "u",
+        'ý' | 'ÿ' => "y",
+        'ź' | 'ż' | 'ž' => "z",
+        _ => "",
+    }
 }
 
 #[cfg(test)]
@@ -261,6 +299,18 @@ mod tests {
             assert_eq!(Field::from_header(header), Some(field), "{header}");
         }
         assert_eq!(Field::from_header("Favourite colour"), None);
+    }
+
+    #[test]
+    fn accents_fold_to_their_letters() {
+        assert_eq!(
+            normalise("Responsable hiérarchique"),
+            "responsablehierarchique"
+        );
+        assert_eq!(normalise("Número de empleado"), "numerodeempleado");
+        assert_eq!(normalise("FÜHRUNGSKRAFT"), "fuhrungskraft");
+        assert_eq!(normalise("Straße"), "strasse");
+        assert_eq!(normalise("\u{feff}Employee #"), "employee");
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! input, and nothing is written anywhere: the caller stores the org only
 //! if the import succeeded.
 
+mod columns;
 mod decode;
 mod fields;
 mod into;
@@ -14,9 +15,11 @@ mod parallel;
 mod raw;
 mod rows;
 mod segments;
+mod spellings;
 mod teams;
 mod xlsx;
 
+pub use columns::ColumnChoice;
 pub use decode::Encoding;
 pub use fields::Field;
 pub use into::{import_into, store, ImportOutcome};
@@ -92,6 +95,11 @@ pub struct Detection {
     pub rows: usize,
     /// The first few data rows as text, for the preview.
     pub preview: Vec<Vec<String>>,
+    /// Why the id and manager columns were chosen (header, `--map`, or
+    /// their values).
+    pub choices: Vec<ColumnChoice>,
+    /// Why managers are taken to be referred to as `manager_ref`.
+    pub manager_ref_reason: String,
 }
 
 /// Rows read to detect the manager reference kind of a large CSV.
@@ -203,14 +211,19 @@ pub fn load_with_progress(
         SourceFormat::Spreadsheet => {
             let sheet = xlsx::read(path, options.sheet.as_deref())?;
             let declared = teams::read(path, &sheet, &name)?;
+            let chosen = columns::choose_sheet(&sheet, &name, &options.overrides);
+            let options = &chosen.options(options);
             let (rows, findings, columns) = map_sheet(&sheet, &name, options)?;
             let read = (rows, findings, columns.as_slice());
-            build(read, declared, options, &name, (ladder, policy), progress)
+            let built = build(read, declared, options, &name, (ladder, policy), progress);
+            chosen.noted(built)
         }
         SourceFormat::Csv => {
             let bytes = read_file(path)?;
             let (text, _) = decode::decode(&bytes);
             let delimiter = decode::sniff_delimiter(&text);
+            let chosen = columns::choose_csv(&text, delimiter, &name, &options.overrides);
+            let options = &chosen.options(options);
             let quiet: ProgressSink<'_> = &|_| {};
             let kind = match options.manager_ref {
                 Some(kind) => kind,
@@ -230,7 +243,9 @@ pub fn load_with_progress(
                     overrides: &options.overrides,
                 };
                 let expected_people = text.len() / 100;
-                return parallel::load_text(source, (ladder, policy), expected_people, progress);
+                let loaded =
+                    parallel::load_text(source, (ladder, policy), expected_people, progress);
+                return chosen.noted(loaded);
             }
             let (rows, findings, columns) =
                 read_table(&text, delimiter, &name, options, None, progress)?;
@@ -239,7 +254,8 @@ pub fn load_with_progress(
                 ..options.clone()
             };
             let read = (rows, findings, columns.as_slice());
-            build(read, None, &options, &name, (ladder, policy), progress)
+            let built = build(read, None, &options, &name, (ladder, policy), progress);
+            chosen.noted(built)
         }
     }
 }
@@ -251,7 +267,11 @@ pub fn detect(path: &Path, options: &ImportOptions) -> Result<Detection> {
     match format_of(path, &first_bytes(path)?) {
         SourceFormat::Spreadsheet => {
             let sheet = xlsx::read(path, options.sheet.as_deref())?;
-            let (rows, _, columns) = map_sheet(&sheet, &name, options)?;
+            let chosen = columns::choose_sheet(&sheet, &name, &options.overrides);
+            let (rows, _, mut columns) = map_sheet(&sheet, &name, &chosen.options(options))?;
+            chosen.unmark(&mut columns);
+            let (manager_ref, manager_ref_reason) =
+                managers::chosen_or_detected(options.manager_ref, &rows);
             Ok(Detection {
                 format: SourceFormat::Spreadsheet,
                 encoding: None,
@@ -259,9 +279,7 @@ pub fn detect(path: &Path, options: &ImportOptions) -> Result<Detection> {
                 sheet: Some(sheet.sheet.clone()),
                 sheets: sheet.sheets.clone(),
                 columns,
-                manager_ref: options
-                    .manager_ref
-                    .unwrap_or_else(|| managers::detect(&rows)),
+                manager_ref,
                 rows: sheet.rows.len(),
                 preview: sheet
                     .rows
@@ -269,14 +287,21 @@ pub fn detect(path: &Path, options: &ImportOptions) -> Result<Detection> {
                     .take(PREVIEW_ROWS)
                     .map(|(_, cells)| cells.clone())
                     .collect(),
+                choices: chosen.choices,
+                manager_ref_reason,
             })
         }
         SourceFormat::Csv => {
             let bytes = read_file(path)?;
             let (text, encoding) = decode::decode(&bytes);
             let delimiter = decode::sniff_delimiter(&text);
-            let (sample, _, columns) =
-                read_table(&text, delimiter, &name, options, Some(SAMPLE_ROWS), &|_| {})?;
+            let chosen = columns::choose_csv(&text, delimiter, &name, &options.overrides);
+            let mapped = chosen.options(options);
+            let (sample, _, mut columns) =
+                read_table(&text, delimiter, &name, &mapped, Some(SAMPLE_ROWS), &|_| {})?;
+            chosen.unmark(&mut columns);
+            let (manager_ref, manager_ref_reason) =
+                managers::chosen_or_detected(options.manager_ref, &sample);
             let mut reader = csv_reader(&text, delimiter, true);
             let preview = reader
                 .records()
@@ -295,11 +320,11 @@ pub fn detect(path: &Path, options: &ImportOptions) -> Result<Detection> {
                 sheet: None,
                 sheets: Vec::new(),
                 columns,
-                manager_ref: options
-                    .manager_ref
-                    .unwrap_or_else(|| managers::detect(&sample)),
+                manager_ref,
                 rows,
                 preview,
+                choices: chosen.choices,
+                manager_ref_reason,
             })
         }
     }

@@ -2,7 +2,7 @@
 //! documented export headers, imports with no `--map`; plus spreadsheets,
 //! `--map`, the dry-run report and malformed input.
 
-use super::{fixture, orgraph};
+use super::{fixture, json_of, orgraph};
 use orgraph::import::{load, ImportOptions};
 use orgraph::model::{Ladder, Policy};
 use orgraph::{Org, PersonId};
@@ -130,6 +130,133 @@ fn org_and_manager_name_references() {
 }
 
 #[test]
+fn german_french_and_spanish_headers() {
+    for name in ["de-personio.csv", "fr-matricule.csv", "es-jefe-directo.csv"] {
+        assert_the_common_org(name, same);
+    }
+}
+
+#[test]
+fn id_and_manager_columns_by_their_common_names() {
+    assert_the_common_org("emp-id-reports-to-name.csv", same);
+    assert_the_common_org("api-uuid.csv", |id| id.trim_start_matches("u-").to_string());
+}
+
+/// People stored as "Last, First M" and managers named "First M. Last",
+/// with stray spaces and other case.
+#[test]
+fn managers_named_in_another_form_than_people() {
+    let org = load_fixture("names-two-forms.csv");
+    let managers: Vec<Option<String>> = (1001..=1008)
+        .map(|id| {
+            org.manager_of(&PersonId::from(id.to_string().as_str()))
+                .map(|m| m.to_string())
+        })
+        .collect();
+    let expected = [
+        None,
+        Some(1001),
+        Some(1002),
+        Some(1003),
+        Some(1003),
+        Some(1003),
+        Some(1002),
+        Some(1001),
+    ];
+    assert_eq!(managers, expected.map(|m| m.map(|id: u32| id.to_string())));
+}
+
+/// `--dry-run`'s report of `fixture`.
+fn dry_run(path: &Path) -> String {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = orgraph()
+        .arg("import")
+        .arg(path)
+        .arg("--into")
+        .arg(dir.path().join("w.orgraph"))
+        .arg("--dry-run")
+        .output()
+        .expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// No header names the id or the manager: the unique column is the id,
+/// the column whose values match it the manager, in a CSV and a workbook.
+#[test]
+fn id_and_manager_columns_detected_from_their_values() {
+    assert_the_common_org("values-only.csv", same);
+    let report = dry_run(&fixture("hris/values-only.csv"));
+    insta::assert_snapshot!("dry_run_values_only", report);
+    for expected in [
+        "id column: 'Ref' (values unique)",
+        "manager column: 'Lead' (100% of values match ids)",
+        "managers referred to by: id (100% of references match ids)",
+    ] {
+        assert!(report.contains(expected), "{expected} in:\n{report}");
+    }
+    assert!(!report.contains("[--map]"), "{report}");
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("values-only.xlsx");
+    let text = std::fs::read_to_string(fixture("hris/values-only.csv")).expect("read");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (row, line) in text.lines().enumerate() {
+        for (column, cell) in line.split(',').enumerate() {
+            sheet.write(row as u32, column as u16, cell).expect("cell");
+        }
+    }
+    book.save(&path).expect("saved");
+    let (org, _) = load(
+        &path,
+        &ImportOptions::default(),
+        Ladder::default(),
+        Policy::default(),
+    )
+    .expect("imports");
+    assert_eq!(org.manager_of(&"1004".into()), Some(&"1003".into()));
+    assert!(dry_run(&path).contains("manager column: 'Lead' (100% of values match ids)"));
+}
+
+/// A manager-number column in a numbering of its own and a manager-name
+/// column: the names resolve, so they are read, and the report says why.
+#[test]
+fn of_two_manager_columns_the_one_that_resolves_is_used() {
+    let (org, warnings) = load(
+        &fixture("hris/two-manager-columns.csv"),
+        &ImportOptions::default(),
+        Ladder::default(),
+        Policy::default(),
+    )
+    .expect("imports");
+    assert_eq!(org.manager_of(&"1004".into()), Some(&"1003".into()));
+    assert_eq!(org.manager_of(&"1008".into()), Some(&"1001".into()));
+    let notes: Vec<String> = warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert!(
+        notes[0].contains("manager-column-chosen")
+            && notes[0]
+                .contains("'Manager Number' matches nobody; 'Manager Name' resolves 100% by names"),
+        "{notes:?}"
+    );
+    let report = dry_run(&fixture("hris/two-manager-columns.csv"));
+    insta::assert_snapshot!("dry_run_two_manager_columns", report);
+    for expected in [
+        "manager column: 'Manager Name' ('Manager Number' matches nobody; 'Manager Name' resolves 100% by names)",
+        "managers referred to by: name",
+        "Manager Number                   -> (not read)",
+    ] {
+        assert!(report.contains(expected), "{expected} in:\n{report}");
+    }
+}
+
+#[test]
 fn dry_run_reports_the_detected_mapping_and_writes_nothing() {
     let dir = tempfile::tempdir().expect("temp dir");
     let workspace = dir.path().join("w.orgraph");
@@ -204,19 +331,28 @@ fn a_refused_import_reports_every_error_and_the_warnings() {
 #[test]
 fn map_overrides_detection_and_names_unknown_columns() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let csv = write(dir.path(), "odd.csv", "Badge,Boss,Who\nb1,,Ada\nb2,b1,Bo\n");
+    // No header names a column, and Boss matches no one's value: no id
+    // and manager pair is found.
+    let csv = write(dir.path(), "odd.csv", "Badge,Boss,Who\nb1,,Ada\nb2,Cy,Bo\n");
     let workspace = dir.path().join("w.orgraph");
     let refused = import_into(&csv, &workspace);
     assert_eq!(refused.status.code(), Some(1));
     let message = String::from_utf8_lossy(&refused.stderr);
     assert!(
-        message.contains("no 'id' column") && message.contains("--map"),
+        message.contains("no 'id' column")
+            && message.contains("found: Badge, Boss, Who")
+            && message.contains("--map"),
         "{message}"
     );
 
+    let named = write(
+        dir.path(),
+        "named.csv",
+        "Badge,Boss,Who\nb1,,Ada\nb2,Ada,Bo\n",
+    );
     let out = orgraph()
         .arg("import")
-        .arg(&csv)
+        .arg(&named)
         .args(["--into"])
         .arg(&workspace)
         .args([
@@ -226,6 +362,8 @@ fn map_overrides_detection_and_names_unknown_columns() {
             "boss=manager_id",
             "--map",
             "Who=name",
+            "--manager-ref",
+            "name",
         ])
         .output()
         .expect("runs");
@@ -457,4 +595,93 @@ fn reimport_reports_changes_and_keeps_the_old_baseline_as_a_scenario() {
         "{report}"
     );
     assert!(!report.contains("kept as scenario"), "{report}");
+}
+
+/// `metrics FILE` reads the file as `import` does: `--map`,
+/// `--manager-ref` and `--sheet` apply.
+#[test]
+fn metrics_reads_a_file_with_the_import_options() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let csv = write(
+        dir.path(),
+        "odd.csv",
+        "Badge,Boss,Who\nb1,,Ada Lovelace\nb2,\"Lovelace, Ada\",Bo Chen\nb3,\"Lovelace, Ada\",Cy Diaz\n",
+    );
+    let metrics = |args: &[&str]| {
+        orgraph()
+            .args(["metrics", "--json"])
+            .arg(&csv)
+            .args(args)
+            .output()
+            .expect("runs")
+    };
+    let refused = metrics(&[]);
+    assert_eq!(refused.status.code(), Some(1));
+    let out = metrics(&[
+        "--map",
+        "Badge=id",
+        "--map",
+        "Boss=manager_id",
+        "--map",
+        "Who=name",
+        "--manager-ref",
+        "last-first",
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(json["people"], 3);
+    assert_eq!(json["managers"], 1);
+
+    let path = dir.path().join("hr.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    book.add_worksheet().set_name("Notes").expect("name");
+    let people = book.add_worksheet();
+    people.set_name("People").expect("name");
+    for (row, cells) in [["id", "manager_id"], ["1", ""], ["2", "1"]]
+        .iter()
+        .enumerate()
+    {
+        for (column, cell) in cells.iter().enumerate() {
+            people
+                .write(row as u32, column as u16, *cell)
+                .expect("cell");
+        }
+    }
+    book.save(&path).expect("saved");
+    let out = orgraph()
+        .args(["metrics", "--json", "--sheet", "People"])
+        .arg(&path)
+        .output()
+        .expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(json_of(&out.stdout)["people"], 2);
+
+    // A workspace is not read through a mapping: the options are refused.
+    let workspace = dir.path().join("w.orgraph");
+    assert_eq!(import_into(&path, &workspace).status.code(), Some(1));
+    let imported = orgraph()
+        .args(["import", "--sheet", "People"])
+        .arg(&path)
+        .arg("--into")
+        .arg(&workspace)
+        .output()
+        .expect("runs");
+    assert_eq!(imported.status.code(), Some(0));
+    let refused = orgraph()
+        .args(["metrics", "--map", "id=id"])
+        .arg(&workspace)
+        .output()
+        .expect("runs");
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("not a workspace"));
 }
