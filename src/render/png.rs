@@ -128,4 +128,32 @@ mod tests {
             Err(OrgError::InvalidInput(_))
         ));
     }
+
+    /// Shrinking stops at the legibility limit: a strip just narrow enough
+    /// to fit at it is drawn, a slightly wider one is refused with its size
+    /// at the scale asked for.
+    #[test]
+    fn images_shrink_to_fit_down_to_legible_names() {
+        assert_eq!(fit_scale(800.0, 600.0, 1.5).ok(), Some(1.5));
+        // Asked for explicitly, a small scale is kept even below the limit.
+        assert_eq!(fit_scale(800.0, 600.0, 0.1).ok(), Some(0.1));
+        let side = MAX_PNG_SIDE as f32;
+        let fits = side / (MIN_LEGIBLE_SCALE * 1.02);
+        let scale = fit_scale(fits, 100.0, 1.0).expect("fits when shrunk");
+        assert!((MIN_LEGIBLE_SCALE..1.0).contains(&scale), "{scale}");
+        let (w, _) = pixel_size(fits, 100.0, scale).expect("within the limits");
+        assert!(u64::from(w) <= MAX_PNG_SIDE && u64::from(w) > MAX_PNG_SIDE - 20);
+        let too_wide = side / (MIN_LEGIBLE_SCALE * 0.98);
+        let err = fit_scale(too_wide, 100.0, 1.0).expect_err("illegible");
+        let expected = f64::from(too_wide).ceil() as u64;
+        assert!(
+            matches!(err, OrgError::ImageTooLarge { width, height: 100, .. } if width == expected),
+            "{err}"
+        );
+        // The pixel count binds too: a square that needs the limit.
+        let square = (MAX_PNG_PIXELS as f32).sqrt() / (MIN_LEGIBLE_SCALE * 0.98);
+        assert!(fit_scale(square, square, 1.0).is_err());
+        let square = (MAX_PNG_PIXELS as f32).sqrt() / (MIN_LEGIBLE_SCALE * 1.02);
+        assert!(fit_scale(square, square, 1.0).is_ok());
+    }
 }
