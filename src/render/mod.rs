@@ -5,9 +5,13 @@
 //!   contributors stacked in columns, still linear time.
 //! * `scene` — which people a chart shows (`root`/`depth` cut), their labels
 //!   and colour keys, and the drawing of any subset of them.
+//! * `readable` — the whole-chart layout of SVG and PNG exports: a chart
+//!   far wider than tall is folded, big subtrees packed in rows under their
+//!   manager, to about a screen's proportions.
 //! * `svg` — the SVG text (boxes, orthogonal connectors, dashed dotted
 //!   lines, header, legend), deterministic to the byte.
-//! * `png` — rasterised with resvg; `pdf` and `paginate` — one page per
+//! * `png` — rasterised with resvg, shrunk to fit the size limits while
+//!   names stay legible; `pdf` and `paginate` — one page per
 //!   subtree when the chart does not fit on a page at a legible scale.
 //!
 //! Text is set in DejaVu Sans, embedded in the binary (`font`), so every
@@ -21,6 +25,7 @@ mod font;
 mod paginate;
 mod pdf;
 mod png;
+mod readable;
 mod scene;
 mod svg;
 
@@ -29,7 +34,7 @@ use crate::metrics::Metrics;
 use crate::model::{Org, PersonId};
 
 pub use compact::{compact_tree, first_overlap, CompactLayout, CompactOptions};
-pub use png::{MAX_PNG_PIXELS, MAX_PNG_SIDE};
+pub use png::{MAX_PNG_PIXELS, MAX_PNG_SIDE, MIN_LEGIBLE_SCALE, MIN_NAME_PX};
 
 /// What the box colours say.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -88,7 +93,8 @@ pub struct ChartOptions {
     pub compact: bool,
     /// Show each person's team under their title.
     pub show_team: bool,
-    /// PNG pixels per SVG pixel.
+    /// PNG pixels per SVG pixel (lowered, down to
+    /// [`MIN_LEGIBLE_SCALE`], when the image would be too big).
     pub scale: f32,
 }
 
@@ -117,16 +123,23 @@ pub fn render_svg(org: &Org, metrics: &Metrics, options: &ChartOptions) -> Resul
     Ok(svg::document(&chart, options))
 }
 
-/// The chart as a PNG, `options.scale` pixels per SVG pixel. Fails with
-/// [`OrgError::ImageTooLarge`](crate::OrgError::ImageTooLarge) when the
-/// image would exceed [`MAX_PNG_SIDE`] or [`MAX_PNG_PIXELS`].
+/// The chart as a PNG, `options.scale` pixels per SVG pixel, or fewer when
+/// the image would exceed [`MAX_PNG_SIDE`] or [`MAX_PNG_PIXELS`]. Fails
+/// with [`OrgError::ImageTooLarge`](crate::OrgError::ImageTooLarge) when
+/// fitting would shrink it below [`MIN_LEGIBLE_SCALE`] (see `png`).
 pub fn render_png(org: &Org, metrics: &Metrics, options: &ChartOptions) -> Result<Vec<u8>> {
     let chart = scene::Chart::build(org, metrics, options)?;
-    // The boxes alone are a lower bound on the image: refuse a chart that
-    // is too big before spending seconds and memory drawing it.
-    let boxes = scene::Drawing::new(&chart, chart.everyone());
-    png::pixel_size(boxes.width(), boxes.height(), options.scale)?;
-    png::rasterise(&svg::document(&chart, options), options.scale)
+    let (sheet, scale) = png_plan(&chart, options)?;
+    png::rasterise(&sheet.to_svg(&chart), scale)
+}
+
+/// The sheet a PNG draws and the scale it is drawn at. The sheet's size is
+/// known before its text is written, so a chart that is too big is refused
+/// before seconds and memory are spent drawing it.
+fn png_plan(chart: &scene::Chart, options: &ChartOptions) -> Result<(svg::Sheet, f32)> {
+    let sheet = svg::Sheet::new(chart, options);
+    let scale = png::fit_scale(sheet.width, sheet.height, options.scale)?;
+    Ok((sheet, scale))
 }
 
 /// The chart as a PDF of `options.page` pages, split into subtree pages

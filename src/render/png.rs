@@ -1,6 +1,20 @@
 //! PNG output: the chart's SVG rasterised by resvg with the embedded font.
+//!
+//! A PNG has at most [`MAX_PNG_SIDE`] pixels a side and [`MAX_PNG_PIXELS`]
+//! in all. A chart that does not fit at the scale asked for is drawn at the
+//! largest scale that fits, as long as names stay legible: a name is set in
+//! bold at `NAME_SIZE` (13) px, and a chart is shrunk down to
+//! [`MIN_LEGIBLE_SCALE`], where names are [`MIN_NAME_PX`] px tall. That
+//! limit was set by looking at the output: at 3.5 px the antialiased names
+//! can still be read at 1:1, at 2.9 px they blur (titles, at 11 px, are
+//! hard to read below about 4 px). A chart that would need a smaller scale
+//! is refused with [`OrgError::ImageTooLarge`], giving the size it would
+//! have at the scale asked for. With the folded whole-org layout
+//! (`readable`), a generated 10,000-person org fits (at about 0.3), and a
+//! 25,000-person one (which would need about 0.19) is refused.
 
 use super::font::usvg_options;
+use super::svg::NAME_SIZE;
 use crate::error::{OrgError, Result};
 use resvg::{tiny_skia, usvg};
 
@@ -9,6 +23,41 @@ pub const MAX_PNG_SIDE: u64 = 16_384;
 /// Most pixels in a PNG (a 256 MiB canvas); bigger charts should be cut
 /// with `root`/`depth` or exported as PDF.
 pub const MAX_PNG_PIXELS: u64 = 64 * 1024 * 1024;
+
+/// Height in image pixels of a name's font at the smallest scale a PNG is
+/// drawn at.
+pub const MIN_NAME_PX: f32 = 3.5;
+/// The smallest scale a PNG is shrunk to so that it fits.
+pub const MIN_LEGIBLE_SCALE: f32 = MIN_NAME_PX / NAME_SIZE;
+
+/// The scale to draw an SVG of `width` × `height` at: `requested`, or
+/// less when that would exceed the PNG limits. Fails with
+/// [`OrgError::ImageTooLarge`] (the size at `requested`) when fitting would
+/// take a scale under [`MIN_LEGIBLE_SCALE`].
+pub(crate) fn fit_scale(width: f32, height: f32, requested: f32) -> Result<f32> {
+    let refusal = match pixel_size(width, height, requested) {
+        Ok(_) => return Ok(requested),
+        Err(e @ OrgError::ImageTooLarge { .. }) => e,
+        Err(e) => return Err(e),
+    };
+    let (w, h) = (f64::from(width.max(1.0)), f64::from(height.max(1.0)));
+    let side = MAX_PNG_SIDE as f64;
+    let mut scale = (side / w)
+        .min(side / h)
+        .min((MAX_PNG_PIXELS as f64 / (w * h)).sqrt()) as f32;
+    // Rounding the size up to whole pixels may still overshoot a limit by
+    // a pixel: shrink a little until it fits.
+    for _ in 0..64 {
+        if scale < MIN_LEGIBLE_SCALE {
+            break;
+        }
+        if pixel_size(width, height, scale).is_ok() {
+            return Ok(scale);
+        }
+        scale *= 0.999;
+    }
+    Err(refusal)
+}
 
 /// Parses SVG text with the embedded fonts only.
 pub(crate) fn parse(svg: &str) -> Result<usvg::Tree> {
@@ -78,5 +127,33 @@ mod tests {
             pixel_size(10.0, 10.0, 0.0),
             Err(OrgError::InvalidInput(_))
         ));
+    }
+
+    /// Shrinking stops at the legibility limit: a strip just narrow enough
+    /// to fit at it is drawn, a slightly wider one is refused with its size
+    /// at the scale asked for.
+    #[test]
+    fn images_shrink_to_fit_down_to_legible_names() {
+        assert_eq!(fit_scale(800.0, 600.0, 1.5).ok(), Some(1.5));
+        // Asked for explicitly, a small scale is kept even below the limit.
+        assert_eq!(fit_scale(800.0, 600.0, 0.1).ok(), Some(0.1));
+        let side = MAX_PNG_SIDE as f32;
+        let fits = side / (MIN_LEGIBLE_SCALE * 1.02);
+        let scale = fit_scale(fits, 100.0, 1.0).expect("fits when shrunk");
+        assert!((MIN_LEGIBLE_SCALE..1.0).contains(&scale), "{scale}");
+        let (w, _) = pixel_size(fits, 100.0, scale).expect("within the limits");
+        assert!(u64::from(w) <= MAX_PNG_SIDE && u64::from(w) > MAX_PNG_SIDE - 20);
+        let too_wide = side / (MIN_LEGIBLE_SCALE * 0.98);
+        let err = fit_scale(too_wide, 100.0, 1.0).expect_err("illegible");
+        let expected = f64::from(too_wide).ceil() as u64;
+        assert!(
+            matches!(err, OrgError::ImageTooLarge { width, height: 100, .. } if width == expected),
+            "{err}"
+        );
+        // The pixel count binds too: a square that needs the limit.
+        let square = (MAX_PNG_PIXELS as f32).sqrt() / (MIN_LEGIBLE_SCALE * 0.98);
+        assert!(fit_scale(square, square, 1.0).is_err());
+        let square = (MAX_PNG_PIXELS as f32).sqrt() / (MIN_LEGIBLE_SCALE * 1.02);
+        assert!(fit_scale(square, square, 1.0).is_ok());
     }
 }

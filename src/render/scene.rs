@@ -172,6 +172,10 @@ pub(crate) struct Drawing {
     /// Parent/children among `nodes`, by position in `nodes`.
     pub forest: Forest,
     pub placed: CompactLayout,
+    /// Per node, the x of the trunk line down the left of a manager whose
+    /// reports are folded into rows below them (NaN for the others); empty
+    /// when nobody's reports are folded (see [`super::readable`]).
+    pub trunk: Vec<f32>,
 }
 
 impl Drawing {
@@ -206,6 +210,7 @@ impl Drawing {
             nodes,
             forest,
             placed,
+            trunk: Vec::new(),
         }
     }
 
@@ -292,6 +297,11 @@ impl Drawing {
             max_y: height,
         };
         self
+    }
+
+    /// The trunk x of node `v` when its reports are folded into rows.
+    pub fn trunk_of(&self, v: u32) -> Option<f32> {
+        self.trunk.get(v as usize).copied().filter(|x| !x.is_nan())
     }
 
     pub fn width(&self) -> f32 {

@@ -4,6 +4,7 @@
 
 use super::colour::mode_label;
 use super::font::{fit, text_width, FAMILY};
+use super::readable::readable_drawing;
 use super::scene::{Chart, Drawing, LAYOUT};
 use super::ChartOptions;
 use rustc_hash::FxHashMap;
@@ -11,6 +12,8 @@ use std::borrow::Cow;
 use std::fmt::Write as _;
 
 const MARGIN: f32 = 24.0;
+/// Font size of a person's name, the largest text in a box.
+pub(crate) const NAME_SIZE: f32 = 13.0;
 const LINE: &str = "#6b7280";
 const INK: &str = "#111827";
 
@@ -72,27 +75,22 @@ pub(crate) fn text(
     );
 }
 
-/// Connectors, boxes and dotted lines of a drawing, in its own coordinates.
-/// `markers` holds an extra line for some chart nodes (e.g. "continued on
-/// page 4").
-pub(crate) fn write_drawing(
-    out: &mut String,
-    chart: &Chart,
-    drawing: &Drawing,
-    markers: &FxHashMap<u32, String>,
-) {
+/// Orthogonal connectors of a drawing, as one path's data: a manager down
+/// to a bus, the bus across the reports, down to each report; stacked
+/// reports hang off their column's spine. A manager whose reports are
+/// folded into rows has a trunk down its left instead, and a bus per row.
+fn connectors(drawing: &Drawing) -> String {
     let l = &drawing.placed.layout;
     let f = &drawing.forest;
-    let n = drawing.nodes.len();
     let half_gap = LAYOUT.level_gap / 2.0;
-
-    // Orthogonal connectors: manager down to a bus, the bus across the
-    // reports, down to each report; stacked reports hang off their column's
-    // spine.
     let mut d = String::new();
-    for v in 0..n as u32 {
+    for v in 0..drawing.nodes.len() as u32 {
         let kids = f.children(v);
         if kids.is_empty() {
+            continue;
+        }
+        if let Some(trunk) = drawing.trunk_of(v) {
+            folded_connectors(&mut d, drawing, v, trunk);
             continue;
         }
         let vi = v as usize;
@@ -131,6 +129,80 @@ pub(crate) fn write_drawing(
         }
         d.push_str(&drops);
     }
+    d
+}
+
+/// Extends the row whose bus is at `bus` to reach `x`, or starts it.
+fn add_to_row(rows: &mut Vec<(f32, f32)>, bus: f32, x: f32) {
+    // Reports come row by row, so the row is nearly always the last one.
+    match rows.iter_mut().rev().find(|(y, _)| (*y - bus).abs() < 0.5) {
+        Some(row) => row.1 = row.1.max(x),
+        None => rows.push((bus, x)),
+    }
+}
+
+/// Connectors of manager `v`, whose reports are folded into rows: the trunk
+/// at `trunk` from the box down to the last row's bus, and each row's bus
+/// (half a level gap above the row) across to its last report. A row's
+/// items are top-aligned, so a report's bus is found from its own top (a
+/// stacked column's from its first box).
+fn folded_connectors(d: &mut String, drawing: &Drawing, v: u32, trunk: f32) {
+    let l = &drawing.placed.layout;
+    let half_gap = LAYOUT.level_gap / 2.0;
+    let kids = drawing.forest.children(v);
+    // Rows as (bus y, rightmost drop), spines as (x, top, lowest stub).
+    let mut rows: Vec<(f32, f32)> = Vec::new();
+    let mut spines: Vec<(f32, f32, f32)> = Vec::new();
+    let mut drops = String::new();
+    for &c in kids {
+        let ci = c as usize;
+        if drawing.placed.is_stacked(c) {
+            let s = drawing.placed.spine[ci];
+            let mid = l.y[ci] + l.height[ci] / 2.0;
+            let _ = write!(drops, "M{} {}H{}", num(s), num(mid), num(l.x[ci]));
+            match spines
+                .iter_mut()
+                .find(|(x, _, _)| x.to_bits() == s.to_bits())
+            {
+                Some(spine) => {
+                    spine.1 = spine.1.min(l.y[ci]);
+                    spine.2 = spine.2.max(mid);
+                }
+                None => spines.push((s, l.y[ci], mid)),
+            }
+        } else {
+            let x = l.x[ci] + l.width[ci] / 2.0;
+            let bus = l.y[ci] - half_gap;
+            let _ = write!(drops, "M{} {}V{}", num(x), num(bus), num(l.y[ci]));
+            add_to_row(&mut rows, bus, x);
+        }
+    }
+    for &(x, top, end) in &spines {
+        let bus = top - half_gap;
+        let _ = write!(drops, "M{} {}V{}", num(x), num(bus), num(end));
+        add_to_row(&mut rows, bus, x);
+    }
+    let vi = v as usize;
+    let bottom = l.y[vi] + l.height[vi];
+    let last = rows.iter().map(|r| r.0).fold(bottom, f32::max);
+    let _ = write!(d, "M{} {}V{}", num(trunk), num(bottom), num(last));
+    for (bus, right) in rows {
+        let _ = write!(d, "M{} {}H{}", num(trunk), num(bus), num(right));
+    }
+    d.push_str(&drops);
+}
+
+/// Connectors, boxes and dotted lines of a drawing, in its own coordinates.
+/// `markers` holds an extra line for some chart nodes (e.g. "continued on
+/// page 4").
+pub(crate) fn write_drawing(
+    out: &mut String,
+    chart: &Chart,
+    drawing: &Drawing,
+    markers: &FxHashMap<u32, String>,
+) {
+    let l = &drawing.placed.layout;
+    let d = connectors(drawing);
     if !d.is_empty() {
         let _ = writeln!(
             out,
@@ -152,7 +224,7 @@ pub(crate) fn write_drawing(
             num(l.height[i])
         );
         let tx = x + 10.0;
-        text(out, (tx, y + 20.0), 13.0, true, max, "", &label.name);
+        text(out, (tx, y + 20.0), NAME_SIZE, true, max, "", &label.name);
         text(
             out,
             (tx, y + 37.0),
@@ -341,61 +413,89 @@ pub(crate) fn open(out: &mut String, width: f32, height: f32) {
     let _ = writeln!(out, "<rect width=\"{w}\" height=\"{h}\" fill=\"#ffffff\"/>");
 }
 
-/// The whole chart as one SVG document: header (title, date), legend, chart.
+/// The whole chart as one SVG document: header (title, date), legend, chart
+/// (folded to readable proportions when it is too wide for its height).
 pub(crate) fn document(chart: &Chart, options: &ChartOptions) -> String {
-    let drawing = Drawing::new(chart, chart.everyone());
-    let (keys, dotted) = used_keys(chart, &drawing);
-    let title_width = text_width(&options.title, 20.0, true);
-    let content_width = drawing.width().max(560.0).max(title_width);
-    let mut header = String::new();
-    text(
-        &mut header,
-        (MARGIN, MARGIN + 20.0),
-        20.0,
-        true,
-        content_width,
-        "",
-        &options.title,
-    );
-    let mut legend_y = MARGIN + 36.0;
-    if !options.date.is_empty() {
+    Sheet::new(chart, options).to_svg(chart)
+}
+
+/// A whole-chart document laid out but not yet written, so its size is
+/// known before the (long) text of every box is.
+pub(crate) struct Sheet {
+    drawing: Drawing,
+    header: String,
+    chart_y: f32,
+    /// Size of the document in user units (SVG px).
+    pub width: f32,
+    pub height: f32,
+}
+
+impl Sheet {
+    pub fn new(chart: &Chart, options: &ChartOptions) -> Sheet {
+        let drawing = readable_drawing(chart);
+        let (keys, dotted) = used_keys(chart, &drawing);
+        let title_width = text_width(&options.title, 20.0, true);
+        let content_width = drawing.width().max(560.0).max(title_width);
+        let mut header = String::new();
         text(
             &mut header,
-            (MARGIN, MARGIN + 40.0),
-            12.0,
-            false,
+            (MARGIN, MARGIN + 20.0),
+            20.0,
+            true,
             content_width,
-            " fill=\"#4b5563\"",
-            &options.date,
+            "",
+            &options.title,
         );
-        legend_y += 18.0;
+        let mut legend_y = MARGIN + 36.0;
+        if !options.date.is_empty() {
+            text(
+                &mut header,
+                (MARGIN, MARGIN + 40.0),
+                12.0,
+                false,
+                content_width,
+                " fill=\"#4b5563\"",
+                &options.date,
+            );
+            legend_y += 18.0;
+        }
+        let legend_height = write_legend(
+            &mut header,
+            chart,
+            &keys,
+            dotted,
+            MARGIN,
+            legend_y,
+            content_width,
+            usize::MAX,
+            1.0,
+        );
+        let chart_y = legend_y + legend_height + 16.0;
+        Sheet {
+            width: content_width + 2.0 * MARGIN,
+            height: chart_y + drawing.height() + MARGIN,
+            drawing,
+            header,
+            chart_y,
+        }
     }
-    let legend_height = write_legend(
-        &mut header,
-        chart,
-        &keys,
-        dotted,
-        MARGIN,
-        legend_y,
-        content_width,
-        usize::MAX,
-        1.0,
-    );
-    let chart_y = legend_y + legend_height + 16.0;
-    let width = content_width + 2.0 * MARGIN;
-    let height = chart_y + drawing.height() + MARGIN;
-    let mut out = String::with_capacity(header.len() + drawing.nodes.len() * 420 + 512);
-    open(&mut out, width, height);
-    out.push_str(&header);
-    let _ = writeln!(
-        out,
-        "<g transform=\"translate({} {})\">",
-        num(MARGIN),
-        num(chart_y)
-    );
-    write_drawing(&mut out, chart, &drawing, &FxHashMap::default());
-    out.push_str("</g>\n</svg>\n");
-    out
+
+    /// The SVG text of the sheet.
+    pub fn to_svg(&self, chart: &Chart) -> String {
+        let capacity = self.header.len() + self.drawing.nodes.len() * 420 + 512;
+        let mut out = String::with_capacity(capacity);
+        open(&mut out, self.width, self.height);
+        out.push_str(&self.header);
+        let _ = writeln!(
+            out,
+            "<g transform=\"translate({} {})\">",
+            num(MARGIN),
+            num(self.chart_y)
+        );
+        write_drawing(&mut out, chart, &self.drawing, &FxHashMap::default());
+        out.push_str("</g>\n</svg>\n");
+        out
+    }
 }
 
 #[cfg(test)]

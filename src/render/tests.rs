@@ -317,15 +317,127 @@ fn png_decodes_with_the_expected_size() {
     }
 }
 
+fn generated(people: usize) -> Org {
+    let records = crate::generate::generate(people, 7);
+    Org::from_records(
+        records,
+        "generated",
+        crate::model::Ladder::default(),
+        crate::model::Policy::default(),
+    )
+    .expect("a generated org is valid")
+    .0
+}
+
+/// The PNG plan of `org`: the sheet's size and the scale it is drawn at.
+fn png_plan_of(org: &Org, options: &ChartOptions) -> Result<((f32, f32), f32)> {
+    let chart = scene::Chart::build(org, &metrics(org), options)?;
+    let (sheet, scale) = png_plan(&chart, options)?;
+    Ok(((sheet.width, sheet.height), scale))
+}
+
 #[test]
-fn png_too_large_is_a_typed_error() {
+fn a_png_too_big_at_its_scale_is_shrunk_to_the_largest_that_fits() {
     let org = small_org();
-    let options = ChartOptions {
+    let asked = ChartOptions {
         scale: 100.0,
         ..options(ColourBy::Team)
     };
-    let err = render_png(&org, &metrics(&org), &options).expect_err("too large");
-    assert!(matches!(err, OrgError::ImageTooLarge { .. }), "{err}");
+    let ((w, h), scale) = png_plan_of(&org, &asked).expect("fits when shrunk");
+    assert!((MIN_LEGIBLE_SCALE..100.0).contains(&scale), "{scale}");
+    let (pw, ph) = png::pixel_size(w, h, scale).expect("within the limits");
+    assert!(u64::from(pw) * u64::from(ph) <= MAX_PNG_PIXELS);
+    assert!(
+        png::pixel_size(w, h, scale * 1.01).is_err(),
+        "not the largest"
+    );
+    // A chart that fits keeps its scale exactly.
+    let ((_, _), kept) = png_plan_of(&org, &options(ColourBy::Team)).expect("fits");
+    assert_eq!(kept, 1.0);
+}
+
+/// A generated 2,000-person org was a 126,328 x 830 px strip, refused; it
+/// is now folded and shrunk to fit, with legible names.
+#[test]
+fn a_whole_org_png_of_2000_people_fits_with_legible_names() {
+    let org = generated(2_000);
+    let ((w, h), scale) = png_plan_of(&org, &options(ColourBy::Team)).expect("fits");
+    assert!((1.0..=2.5).contains(&(w / h)), "{w} x {h}");
+    assert!((MIN_LEGIBLE_SCALE..1.0).contains(&scale), "{scale}");
+    let (pw, ph) = png::pixel_size(w, h, scale).expect("within the limits");
+    assert!(u64::from(pw.max(ph)) <= MAX_PNG_SIDE);
+}
+
+/// The refusal threshold: 10,000 generated people still fit with names of
+/// at least `MIN_NAME_PX`; 25,000 would need smaller names and are refused
+/// with the size the image would have, before anything is drawn.
+#[test]
+fn only_a_png_whose_names_would_be_illegible_is_refused() {
+    let chart_options = options(ColourBy::Team);
+    let (_, scale) = png_plan_of(&generated(10_000), &chart_options).expect("fits");
+    assert!(scale * svg::NAME_SIZE >= MIN_NAME_PX, "{scale}");
+    let org = generated(25_000);
+    let err = render_png(&org, &metrics(&org), &chart_options).expect_err("too big");
+    let OrgError::ImageTooLarge { width, height, .. } = err else {
+        panic!("{err}");
+    };
+    // The folded chart's size at the scale asked for (1.0), not a strip.
+    assert!(
+        width < 4 * height && height > MAX_PNG_SIDE / 2,
+        "{width}x{height}"
+    );
+    let message = err.to_string();
+    assert!(message.starts_with("the chart would be a "), "{message}");
+    assert!(message.contains("--root"), "{message}");
+}
+
+/// A folded manager's connectors: a trunk from the box down the left, a
+/// bus per row from the trunk, and a drop from the bus to each report.
+#[test]
+fn folded_reports_hang_from_a_trunk_and_a_bus_per_row() {
+    let mut org = Org::new();
+    org.add_person(Person::new("boss")).expect("unique");
+    for m in 0..16 {
+        let lead = format!("m{m:02}");
+        org.add_person(Person::new(lead.as_str())).expect("unique");
+        org.move_person(&lead.as_str().into(), Some(&"boss".into()))
+            .expect("forest");
+        for r in 0..2 {
+            let id = format!("{lead}-{r}");
+            org.add_person(Person::new(id.as_str())).expect("unique");
+            org.move_person(&id.as_str().into(), Some(&lead.as_str().into()))
+                .expect("forest");
+        }
+    }
+    let chart = scene::Chart::build(&org, &metrics(&org), &options(ColourBy::Team)).expect("chart");
+    let drawing = readable::readable_drawing(&chart);
+    let trunk = drawing.trunk_of(0).expect("the boss's reports are folded");
+    let mut path = String::new();
+    svg::write_drawing(&mut path, &chart, &drawing, &Default::default());
+    let l = &drawing.placed.layout;
+    let half = scene::LAYOUT.level_gap / 2.0;
+    let mut buses = std::collections::BTreeSet::new();
+    for &c in drawing.forest.children(0) {
+        let c = c as usize;
+        let (x, top) = (l.x[c] + l.width[c] / 2.0, l.y[c]);
+        let drop = format!(
+            "M{} {}V{}",
+            svg::num(x),
+            svg::num(top - half),
+            svg::num(top)
+        );
+        assert!(path.contains(&drop), "no drop to report {c}: {drop}");
+        buses.insert(svg::num(top - half));
+    }
+    assert!(buses.len() > 1, "the reports wrap onto several rows");
+    for bus in &buses {
+        let start = format!("M{} {bus}H", svg::num(trunk));
+        assert!(path.contains(&start), "no bus from the trunk at {bus}");
+    }
+    let boss_bottom = l.y[0] + l.height[0];
+    let last = buses.iter().last().expect("a row");
+    let down = format!("M{} {}V{last}", svg::num(trunk), svg::num(boss_bottom));
+    assert!(path.contains(&down), "no trunk: {down}");
 }
 
 #[test]

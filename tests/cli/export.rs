@@ -533,3 +533,102 @@ fn csv_export_guards_formula_cells_and_reads_back_to_the_same_text() {
         )
     );
 }
+
+/// Width and height of a PNG, from its IHDR chunk.
+fn png_size(bytes: &[u8]) -> (u32, u32) {
+    assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n") && &bytes[12..16] == b"IHDR");
+    let at = |i: usize| u32::from_be_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]);
+    (at(16), at(20))
+}
+
+/// Width and height of an SVG, from its root element.
+fn svg_size(svg: &str) -> (f32, f32) {
+    let attribute = |name: &str| -> f32 {
+        let start = svg.find(&format!(" {name}=\"")).expect(name) + name.len() + 3;
+        let end = start + svg[start..].find('"').expect("closing quote");
+        svg[start..end].parse().expect("a number")
+    };
+    (attribute("width"), attribute("height"))
+}
+
+/// The generated org's names, from its CSV.
+fn names(csv: &Path) -> Vec<String> {
+    let mut reader = csv::Reader::from_path(csv).expect("read the generated CSV");
+    let column = reader
+        .headers()
+        .expect("headers")
+        .iter()
+        .position(|h| h == "name")
+        .expect("a name column");
+    reader
+        .records()
+        .map(|r| r.expect("a row")[column].to_string())
+        .collect()
+}
+
+/// The 60-person org laid out as one tidy tree is 3,584 x 846 px (4.2:1);
+/// its whole-org SVG and PNG are folded to about a screen's proportions,
+/// with everyone in them, and a cut chart still has its legend.
+#[test]
+fn a_whole_org_chart_has_screen_proportions_and_everyone_in_it() {
+    let fx = Fixture::new();
+    let (svg, _) = fx.export("svg", "org.svg", &[]);
+    let svg = text(&svg);
+    let (width, height) = svg_size(svg);
+    assert!(
+        (1.0..=2.5).contains(&(width / height)),
+        "{width} x {height}"
+    );
+    let everyone = names(&fx.csv);
+    assert_eq!(everyone.len(), 60);
+    for name in &everyone {
+        assert!(
+            svg.contains(&format!(">{name}</text>")),
+            "{name} is missing"
+        );
+    }
+    let (png, _) = fx.export("png", "org.png", &[]);
+    // It fits at full scale: one image pixel per SVG pixel.
+    assert_eq!(png_size(&png), (width.ceil() as u32, height.ceil() as u32));
+
+    let root = &fx.rows()[0].0;
+    let (cut, _) = fx.export("svg", "cut.svg", &["--root", root, "--depth", "2"]);
+    let cut = text(&cut);
+    assert!(cut.contains(">Colour: team</text>"), "the legend");
+    assert!(cut.contains(" below</text>"), "the cut is marked");
+    let (cut_png, _) = fx.export("png", "cut.png", &["--root", root, "--depth", "2"]);
+    let (w, h) = png_size(&cut_png);
+    assert!(w < width as u32 && h < height as u32, "{w} x {h}");
+}
+
+/// A 25,000-person org's PNG would need names under 3.5 px to fit 16,384
+/// px a side and 64M px, so it is refused with the size it would have,
+/// and nothing is written; its SVG, which has no pixel limit, is folded.
+#[test]
+fn a_png_whose_names_would_be_illegible_is_refused() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let csv = dir.path().join("big.csv");
+    let ws = dir.path().join("big.orgraph");
+    run_ok(&["generate", "--people", "25000", "-o", path(&csv)]);
+    run_ok(&["import", path(&csv), "--into", path(&ws)]);
+    let png = dir.path().join("big.png");
+    let result = orgraph()
+        .args(["export", path(&ws), "--format", "png", "-o", path(&png)])
+        .output()
+        .expect("runs");
+    assert_eq!(result.status.code(), Some(1));
+    let stderr = String::from_utf8(result.stderr).expect("UTF-8");
+    assert!(
+        stderr.starts_with("error: the chart would be a ") && stderr.contains("--root"),
+        "{stderr}"
+    );
+    assert!(!png.exists());
+
+    let svg = dir.path().join("big.svg");
+    run_ok(&["export", path(&ws), "--format", "svg", "-o", path(&svg)]);
+    let (width, height) = svg_size(&std::fs::read_to_string(&svg).expect("written"));
+    assert!(
+        (1.0..=2.5).contains(&(width / height)),
+        "{width} x {height}"
+    );
+}
