@@ -328,6 +328,7 @@ mod tests {
             Change::EditPerson {
                 person: person.clone(),
                 edit: PersonEdit::Cost(Some(Money::from_cents(987_654_321))),
+                was: None,
             },
             None,
         )
