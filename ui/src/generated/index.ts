@@ -6,6 +6,7 @@ export type * from "./ChangeRequest";
 export type * from "./ChartNode";
 export type * from "./ColumnOverride";
 export type * from "./ComparisonDto";
+export type * from "./ConflictDto";
 export type * from "./CoverageSummary";
 export type * from "./DashboardCoverage";
 export type * from "./DashboardDto";
