@@ -53,6 +53,7 @@ export type * from "./QuarterFiguresDto";
 export type * from "./RankByDto";
 export type * from "./RecentWorkspace";
 export type * from "./RestDto";
+export type * from "./ScenarioConflictsDto";
 export type * from "./ScenarioDto";
 export type * from "./ScenarioState";
 export type * from "./SettingsDto";
