@@ -116,8 +116,9 @@ fn store_until_current(
 
 /// Checks every scenario against the new baseline `org` (left as it
 /// was): those with changes that no longer apply, with the changes. The
-/// scenario the import just kept is made from this baseline, so is not
-/// checked.
+/// baseline's own edits are checked too: they stay on top of the new
+/// import. The scenario the import just kept is made from this baseline,
+/// so is not checked.
 fn affected_scenarios(
     workspace: &Workspace,
     org: &mut Org,
@@ -125,7 +126,7 @@ fn affected_scenarios(
 ) -> Result<Vec<ScenarioConflicts>> {
     let mut affected = Vec::new();
     for info in workspace.scenarios()? {
-        if info.is_baseline() || kept_as == Some(info.name.as_str()) {
+        if kept_as == Some(info.name.as_str()) {
             continue;
         }
         let mut entries = workspace.change_entries(info.id)?;

@@ -616,7 +616,7 @@ proptest! {
 
 /// Everything [`changes_between`] promises to carry over, independent of
 /// the order people and teams were added in.
-fn canonical(org: &Org) -> String {
+pub(super) fn canonical(org: &Org) -> String {
     let mut people: Vec<String> = org
         .people()
         .map(|p| format!("{p:?} <- {:?}", org.manager_of(&p.id)))

@@ -25,18 +25,6 @@ impl Session {
         self.with_baseline(|org, _| scenario::check(org, &info.name, &entries))
     }
 
-    /// [`Session::check_scenario`] for every scenario but the baseline.
-    pub fn check_scenarios(&mut self) -> Result<Vec<ScenarioConflicts>> {
-        let names: Vec<String> = self
-            .workspace
-            .scenarios()?
-            .into_iter()
-            .filter(|s| !s.is_baseline())
-            .map(|s| s.name)
-            .collect();
-        names.iter().map(|name| self.check_scenario(name)).collect()
-    }
-
     /// Takes change `position` out of the scenario on show (stored at
     /// once) and shows the scenario without it.
     pub fn drop_change(&mut self, position: u32) -> Result<()> {
@@ -171,6 +159,35 @@ mod tests {
         assert_eq!(reopened.changes()[1].change, mv("c", "m1"));
         assert_eq!(reopened.org().manager_of(&"c".into()), Some(&"m1".into()));
         assert!(reopened.conflicts().is_empty());
+    }
+
+    /// Edits made on the baseline stay on top of a re-import, so they are
+    /// checked like any scenario's.
+    #[test]
+    fn the_baselines_own_edits_are_checked_after_a_re_import() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("a.orgraph");
+        import(ORG, dir.path(), &path);
+        let mut session = Session::open(&path).expect("opens");
+        session.apply(mv("b", "m2"), None).expect("applies");
+        drop(session);
+        let outcome = import(&ORG.replace("b,B,m1\n", ""), dir.path(), &path);
+        let names: Vec<&str> = outcome
+            .conflicts
+            .iter()
+            .map(|s| s.scenario.as_str())
+            .collect();
+        assert_eq!(names, vec!["baseline"]);
+        let mut session = Session::open(&path).expect("opens");
+        assert_eq!(session.conflicts().len(), 1);
+        assert_eq!(
+            session
+                .check_scenario("baseline")
+                .expect("checked")
+                .conflicts
+                .len(),
+            1
+        );
     }
 
     #[test]

@@ -15,11 +15,11 @@ useApp();
 
 const ORG = "id,name,manager_id\nceo,Ceo,\nm1,M1,ceo\nm2,M2,ceo\na,A,m1\nb,B,m1\nc,C,m2\n";
 
-/** Runs the orgraph CLI (built by cargo if needed) from the repository. */
+/** Runs the orgraph CLI (built by cargo if needed); its stderr is in the error if it fails. */
 function orgraph(...args) {
   execFileSync("cargo", ["run", "-q", "-p", "orgraph", "--bin", "orgraph", "--", ...args], {
     cwd: repo,
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", "ignore", "pipe"],
   });
 }
 

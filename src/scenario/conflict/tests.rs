@@ -1,4 +1,4 @@
-use super::super::tests::{any_change, entry, fingerprint, sample};
+use super::super::tests::{any_change, canonical, entry, fingerprint, sample};
 use super::*;
 use crate::model::{Status, TeamKind};
 use proptest::prelude::*;
@@ -264,7 +264,7 @@ proptest! {
         for change in &reimport {
             let _ = crate::scenario::apply(&mut reimported, change);
         }
-        let before = fingerprint(&reimported);
+        let before = canonical(&reimported);
 
         let mut reference = reimported.clone();
         let mut expected_conflicts = Vec::new();
@@ -287,8 +287,11 @@ proptest! {
         }
         let positions: Vec<u32> = conflicts.iter().map(|c| c.position).collect();
         prop_assert_eq!(positions, expected_conflicts);
-        prop_assert_eq!(fingerprint(&reimported), fingerprint(&reference));
+        // A clone may list dotted lines in another order: compare them sorted.
+        prop_assert_eq!(canonical(&reimported), canonical(&reference));
         unwind(&mut reimported, done.undo).expect("unwinds");
-        prop_assert_eq!(fingerprint(&reimported), before);
+        // Restoring a removed person can list their dotted lines in another
+        // order: compare them sorted.
+        prop_assert_eq!(canonical(&reimported), before);
     }
 }
