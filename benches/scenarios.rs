@@ -48,6 +48,7 @@ fn changes(org: &mut Org, count: usize, seed: u64) -> Vec<ChangeEntry> {
             Change::EditPerson {
                 person,
                 edit: PersonEdit::Title(format!("Title {}", entries.len())),
+                was: None,
             }
         } else {
             Change::Move {
@@ -138,6 +139,7 @@ fn churned(org: &Org, seed: u64) -> Org {
             _ => Change::EditPerson {
                 person: pick(&ids),
                 edit: PersonEdit::Title(format!("Title {}", made[3])),
+                was: None,
             },
         };
         if scenario::apply(&mut next, &change).is_ok() {

@@ -33,6 +33,7 @@ fn main() {
         let change = orgraph::scenario::Change::EditPerson {
             person: id,
             edit: orgraph::scenario::PersonEdit::Title(format!("T{round}")),
+            was: None,
         };
         session.apply(change, None).expect("applies");
         let t = Instant::now();

@@ -18,6 +18,8 @@ const COMMANDS: &[&str] = &[
     "delete_scenario",
     "undo",
     "redo",
+    "drop_change",
+    "retarget_move",
     "scenario_changes",
     "compare_scenarios",
     "headcount_plan",

@@ -18,6 +18,8 @@ use std::cell::OnceCell;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
+mod conflicts;
+
 /// Size of the demo org seeded into a new default workspace.
 pub const DEMO_PEOPLE: usize = 300;
 const DEMO_SEED: u64 = 7;
@@ -275,6 +277,7 @@ impl Session {
     pub fn apply(&mut self, change: Change, effective: Option<NaiveDate>) -> Result<u32> {
         self.refuse_in_time_travel()?;
         let undo = scenario::apply(&mut self.org, &change)?;
+        let change = scenario::recording_replaced(change, &undo);
         let moved = undo.moved();
         self.update_engine(moved.clone(), true);
         let metrics = self.current_summary();
@@ -327,6 +330,11 @@ impl Session {
                 }
             }
         }
+        let changes: Vec<Change> = changes
+            .into_iter()
+            .zip(&undos)
+            .map(|(change, undo)| scenario::recording_replaced(change, undo))
+            .collect();
         self.engine = MetricsEngine::new(&self.org, View::Current);
         let metrics = self.current_summary();
         let snapshot = self.snapshot(reason, &metrics);

@@ -22,6 +22,9 @@ mod export;
 #[path = "cli/bad_inputs.rs"]
 mod bad_inputs;
 
+#[path = "cli/conflicts.rs"]
+mod conflicts;
+
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")

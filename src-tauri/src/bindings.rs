@@ -48,6 +48,8 @@ fn expected() -> BTreeMap<String, String> {
     binding::<ScenarioDto>(&cfg, &mut out);
     binding::<ScenarioState>(&cfg, &mut out);
     binding::<ChangeDto>(&cfg, &mut out);
+    binding::<ConflictDto>(&cfg, &mut out);
+    binding::<ScenarioConflictsDto>(&cfg, &mut out);
     binding::<MetricRowDto>(&cfg, &mut out);
     binding::<DiffLineDto>(&cfg, &mut out);
     binding::<PairDiffDto>(&cfg, &mut out);

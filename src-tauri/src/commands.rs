@@ -256,6 +256,36 @@ pub async fn redo(state: State<'_, AppState>) -> Result<ScenarioState, IpcError>
         .await
 }
 
+/// Takes a change that no longer applies out of the scenario on show.
+#[tauri::command]
+pub async fn drop_change(
+    state: State<'_, AppState>,
+    position: u32,
+) -> Result<ScenarioState, IpcError> {
+    state
+        .with_session(move |s| {
+            s.drop_change(position)?;
+            Ok(ScenarioState::of(s)?)
+        })
+        .await
+}
+
+/// Points a move of the scenario on show at another manager (`None`: no
+/// manager); refused, changing nothing, if it would still not apply.
+#[tauri::command]
+pub async fn retarget_move(
+    state: State<'_, AppState>,
+    position: u32,
+    manager: Option<String>,
+) -> Result<ScenarioState, IpcError> {
+    state
+        .with_session(move |s| {
+            s.retarget_move(position, manager.map(PersonId::new))?;
+            Ok(ScenarioState::of(s)?)
+        })
+        .await
+}
+
 /// The scenario's change list (applied, then redoable).
 #[tauri::command]
 pub async fn scenario_changes(state: State<'_, AppState>) -> Result<Vec<ChangeDto>, IpcError> {

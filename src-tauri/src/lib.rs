@@ -79,6 +79,8 @@ pub fn run() {
             commands::delete_scenario,
             commands::undo,
             commands::redo,
+            commands::drop_change,
+            commands::retarget_move,
             commands::scenario_changes,
             commands::compare_scenarios,
             commands::headcount_plan,

@@ -5,7 +5,9 @@ use super::{parse_date, print_json, print_out};
 use crate::error::OrgError;
 use crate::model::{PersonId, Status};
 use crate::money::Money;
-use crate::scenario::{Change, NewPerson};
+use crate::scenario::{
+    render_list, Change, ChangeEntry, ConflictReason, NewPerson, ScenarioConflicts,
+};
 use crate::session::Session;
 use crate::store::{Workspace, BASELINE};
 use chrono::NaiveDate;
@@ -161,6 +163,13 @@ pub(super) enum ScenarioAction {
     Delete {
         name: String,
     },
+    /// Re-check a scenario's changes against the baseline as it stands
+    /// (after a re-import, say) and list those that no longer apply.
+    Rebase {
+        name: String,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 fn parse_money(text: &str) -> Result<Money, String> {
@@ -274,6 +283,9 @@ pub(super) fn run(command: EditCommand) -> Result<(), OrgError> {
         } => {
             let mut session = Session::open(&workspace)?;
             let comparison = session.compare(&scenarios, as_of)?;
+            for name in &scenarios {
+                super::warn_conflicts(&session.check_scenario(name)?);
+            }
             if json {
                 print_json(&comparison)
             } else {
@@ -329,16 +341,33 @@ pub(super) fn run(command: EditCommand) -> Result<(), OrgError> {
         }
         EditCommand::Changes { target, json } => {
             let session = open(&target)?;
+            let conflicts = session.conflicts();
+            let conflict_at = |position| {
+                conflicts
+                    .iter()
+                    .find(|c| c.position == position)
+                    .map(|c| &c.reason)
+            };
             if json {
-                return print_json(&session.changes());
+                let listed: Vec<ListedChange<'_>> = session
+                    .changes()
+                    .iter()
+                    .map(|entry| ListedChange {
+                        entry,
+                        conflict: conflict_at(entry.position),
+                    })
+                    .collect();
+                return print_json(&listed);
             }
             let head = session.scenario().head;
             let mut out = String::new();
             for entry in session.changes() {
-                let state = if entry.position <= head {
-                    " "
-                } else {
+                let state = if entry.position > head {
                     "(undone)"
+                } else if conflict_at(entry.position).is_some() {
+                    "(conflict)"
+                } else {
+                    " "
                 };
                 let effective = entry
                     .effective
@@ -350,6 +379,7 @@ pub(super) fn run(command: EditCommand) -> Result<(), OrgError> {
                     entry.position, entry.change
                 );
             }
+            out.push_str(&render_list(&conflicts, ALL));
             print_out(&out)
         }
         EditCommand::Budget {
@@ -365,6 +395,13 @@ pub(super) fn run(command: EditCommand) -> Result<(), OrgError> {
 }
 
 fn scenario(action: ScenarioAction, path: &std::path::Path) -> Result<(), OrgError> {
+    if let ScenarioAction::Rebase { name, json } = &action {
+        let checked = Session::open(path)?.check_scenario(name)?;
+        if *json {
+            return print_json(&checked);
+        }
+        return print_out(&render_check(&checked));
+    }
     let mut workspace = Workspace::open(path)?;
     match action {
         ScenarioAction::List { json } => {
@@ -407,5 +444,36 @@ fn scenario(action: ScenarioAction, path: &std::path::Path) -> Result<(), OrgErr
             eprintln!("deleted scenario '{name}'");
             Ok(())
         }
+        ScenarioAction::Rebase { .. } => Ok(()),
     }
+}
+
+/// Conflicts listed in full: a scenario's own check.
+const ALL: usize = usize::MAX;
+
+/// The report of `scenario rebase`: how many changes were checked, and
+/// those that do not apply.
+fn render_check(checked: &ScenarioConflicts) -> String {
+    if checked.conflicts.is_empty() {
+        return format!(
+            "scenario '{}': all {} applied change(s) apply\n",
+            checked.scenario, checked.checked
+        );
+    }
+    format!(
+        "scenario '{}': {} applied change(s) checked; {}",
+        checked.scenario,
+        checked.checked,
+        checked.render_text(ALL)
+    )
+}
+
+/// A stored change as `changes --json` lists it: with its conflict, if
+/// it has one.
+#[derive(serde::Serialize)]
+struct ListedChange<'a> {
+    #[serde(flatten)]
+    entry: &'a ChangeEntry,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    conflict: Option<&'a ConflictReason>,
 }

@@ -66,6 +66,9 @@ pub fn print_outcome(outcome: &ImportOutcome, into: &Path) {
     if let Some(kept) = &outcome.kept_as {
         eprintln!("the previous baseline is kept as scenario '{kept}'");
     }
+    for checked in &outcome.conflicts {
+        super::warn_conflicts(checked);
+    }
     eprintln!(
         "imported {} people and {} teams into {} ({} warning(s))",
         outcome.people,

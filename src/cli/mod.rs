@@ -205,6 +205,21 @@ fn print_warnings<'a>(warnings: impl IntoIterator<Item = &'a Finding>) {
     }
 }
 
+/// Lines of conflicts shown per scenario where they are a side note.
+const CONFLICT_LINES: usize = 20;
+
+/// Tells, on stderr, that some of a scenario's changes do not apply (and
+/// so are not in the figures shown), listing them.
+fn warn_conflicts(checked: &crate::scenario::ScenarioConflicts) {
+    if !checked.conflicts.is_empty() {
+        eprint!(
+            "scenario '{}': {}",
+            checked.scenario,
+            checked.render_text(CONFLICT_LINES)
+        );
+    }
+}
+
 fn is_workspace(path: &Path) -> bool {
     if path.extension().is_some_and(|e| e == "orgraph") {
         return true;
@@ -282,7 +297,13 @@ fn run(command: Command) -> Result<(), OrgError> {
             }
             let (mut org, warnings) = if workspace {
                 let scenario = scenario.as_deref().unwrap_or(BASELINE);
-                Session::open_at(&input, scenario, as_of)?.into_parts()
+                let session = Session::open_at(&input, scenario, as_of)?;
+                warn_conflicts(&crate::scenario::ScenarioConflicts {
+                    scenario: scenario.to_string(),
+                    checked: session.scenario().head,
+                    conflicts: session.conflicts(),
+                });
+                session.into_parts()
             } else if scenario.is_some() || as_of.is_some() {
                 return Err(OrgError::InvalidInput(
                     "--scenario and --as-of need a workspace, not a people file".into(),

@@ -7,7 +7,7 @@ use super::{load_with_progress, ImportOptions, Progress, ProgressSink, Stage};
 use crate::error::{OrgError, Result};
 use crate::metrics::{summarise, View};
 use crate::model::{Finding, Ladder, Org, Policy};
-use crate::scenario::{compare_imports, ImportReport};
+use crate::scenario::{compare_imports, ImportReport, ScenarioConflicts};
 use crate::store::{BaselineMark, EncodedOrg, Snapshot, StoredChanges, Workspace, BASELINE};
 use std::path::Path;
 
@@ -22,6 +22,9 @@ pub struct ImportOutcome {
     /// For a re-import that changed anything: the scenario holding the
     /// previous baseline.
     pub kept_as: Option<String>,
+    /// Each scenario with changes that no longer apply to the new
+    /// baseline, and those changes (kept in its list, not applied).
+    pub conflicts: Vec<ScenarioConflicts>,
 }
 
 /// Reads `file` and stores it as the baseline of the workspace at `into`
@@ -98,15 +101,42 @@ fn store_until_current(
     progress: ProgressSink<'_>,
 ) -> Result<ImportOutcome> {
     for _ in 0..ATTEMPTS {
-        if let Some(outcome) =
+        if let Some(mut outcome) =
             store_over(workspace, file, &mut org, &warnings, &previous, progress)?
         {
+            let checked = affected_scenarios(workspace, &mut org, outcome.kept_as.as_deref());
             free_in_background((org, previous.0));
+            outcome.conflicts = checked?;
             return Ok(outcome);
         }
         previous = read_previous(workspace)?;
     }
     Err(OrgError::Conflict(BASELINE.to_string()))
+}
+
+/// Checks every scenario against the new baseline `org` (left as it
+/// was): those with changes that no longer apply, with the changes. The
+/// baseline's own edits are checked too: they stay on top of the new
+/// import. The scenario the import just kept is made from this baseline,
+/// so is not checked.
+fn affected_scenarios(
+    workspace: &Workspace,
+    org: &mut Org,
+    kept_as: Option<&str>,
+) -> Result<Vec<ScenarioConflicts>> {
+    let mut affected = Vec::new();
+    for info in workspace.scenarios()? {
+        if kept_as == Some(info.name.as_str()) {
+            continue;
+        }
+        let mut entries = workspace.change_entries(info.id)?;
+        entries.truncate(info.head as usize);
+        let checked = crate::scenario::check(org, &info.name, &entries)?;
+        if !checked.conflicts.is_empty() {
+            affected.push(checked);
+        }
+    }
+    Ok(affected)
 }
 
 /// Stores `org` over `previous`, the workspace's baseline as read
@@ -202,6 +232,7 @@ fn store_over(
         warnings: warnings.to_vec(),
         report,
         kept_as,
+        conflicts: Vec::new(),
     }))
 }
 

@@ -242,6 +242,7 @@ fn all_central(org: &Org, board: &Board) -> Vec<Change> {
             .map(|e| Change::EditPerson {
                 person: e.id.clone(),
                 edit: PersonEdit::Team(Some(target.clone())),
+                was: None,
             }),
     );
     changes
@@ -281,6 +282,7 @@ fn all_embedded(org: &Org, board: &Board) -> (Vec<Change>, Vec<PersonId>) {
             Some(team) => changes.push(Change::EditPerson {
                 person: engineer.id.clone(),
                 edit: PersonEdit::Team(Some(team)),
+                was: None,
             }),
             None => left.push(engineer.id.clone()),
         }

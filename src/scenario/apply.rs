@@ -120,11 +120,19 @@ pub fn apply(org: &mut Org, change: &Change) -> Result<Undo> {
             let removed = org.remove_person(person)?;
             Ok(Undo::Restore(Box::new(removed)))
         }
-        Change::EditPerson { person, edit } => {
+        Change::EditPerson { person, edit, was } => {
             if let PersonEdit::Team(Some(team)) = edit {
                 require_team(org, team)?;
             }
             let current = org.person_mut(person)?;
+            if let Some(was) = was {
+                if field_of(current, was) != *was {
+                    return Err(refuse(format!(
+                        "the {} of '{person}' changed since this edit was made",
+                        edit.field()
+                    )));
+                }
+            }
             let before = swap_field(current, edit.clone());
             if &before == edit {
                 return Err(refuse(format!(
@@ -366,6 +374,21 @@ fn add_person(org: &mut Org, new: &NewPerson, manager: Option<&PersonId>) -> Res
     Ok(Undo::RemoveAdded {
         person: new.id.clone(),
     })
+}
+
+/// The person's current value of the field `like` sets, in its shape.
+pub(crate) fn field_of(person: &Person, like: &PersonEdit) -> PersonEdit {
+    match like {
+        PersonEdit::Name(_) => PersonEdit::Name(person.name.to_string()),
+        PersonEdit::Title(_) => PersonEdit::Title(person.title.to_string()),
+        PersonEdit::Level(_) => PersonEdit::Level(person.level.to_string()),
+        PersonEdit::Location(_) => PersonEdit::Location(person.location.to_string()),
+        PersonEdit::Cost(_) => PersonEdit::Cost(person.cost),
+        PersonEdit::Status(_) => PersonEdit::Status(person.status),
+        PersonEdit::Team(_) => PersonEdit::Team(person.team.clone()),
+        PersonEdit::StartDate(_) => PersonEdit::StartDate(person.start_date),
+        PersonEdit::EndDate(_) => PersonEdit::EndDate(person.end_date),
+    }
 }
 
 /// Writes `edit` into the person and returns the field's previous value

@@ -281,6 +281,7 @@ impl<'a> Matching<'a> {
                 changes.push(Change::EditPerson {
                     person: target.id.clone(),
                     edit,
+                    was: None,
                 });
             }
         }
@@ -445,6 +446,7 @@ impl ImportReport {
                 Change::EditPerson {
                     person,
                     edit: PersonEdit::Title(title),
+                    ..
                 } => {
                     let old = before.person(person).map_or("", |p| &*p.title);
                     report

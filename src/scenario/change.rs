@@ -32,9 +32,15 @@ pub enum Change {
     RemovePerson {
         person: PersonId,
     },
+    /// Sets one field of a person. `was` is the value the edit replaced,
+    /// recorded when it is made, so that a re-import that changes the
+    /// field under it shows as a conflict; changes stored without it
+    /// (older ones, a re-import's own) are not checked.
     EditPerson {
         person: PersonId,
         edit: PersonEdit,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        was: Option<PersonEdit>,
     },
     /// Gives several people one home team (or none) as a single step, so
     /// moving a group between teams is one undo.
@@ -203,7 +209,7 @@ impl fmt::Display for Change {
                 or_root(manager)
             ),
             Change::RemovePerson { person } => write!(f, "remove {person}"),
-            Change::EditPerson { person, edit } => match edit {
+            Change::EditPerson { person, edit, .. } => match edit {
                 PersonEdit::Cost(_) => write!(f, "edit {person}: cost"),
                 PersonEdit::Name(v)
                 | PersonEdit::Title(v)
@@ -279,6 +285,7 @@ mod tests {
             Change::EditPerson {
                 person: "a".into(),
                 edit: PersonEdit::Cost(Some(Money::from_cents(12_345))),
+                was: None,
             },
             Change::AddPerson {
                 person: NewPerson {
@@ -348,6 +355,7 @@ mod tests {
         let text = Change::EditPerson {
             person: "a".into(),
             edit: PersonEdit::Cost(Some(Money::from_cents(987_654_321))),
+            was: None,
         }
         .to_string();
         assert_eq!(text, "edit a: cost");

@@ -5,12 +5,17 @@
 mod apply;
 mod between;
 mod change;
+mod conflict;
 pub mod diff;
 pub mod plan;
 
 pub use apply::{apply, revert, Undo};
 pub use between::{changes_between, compare_imports, ImportReport, ReportMove};
 pub use change::{Change, NewPerson, PersonEdit};
+pub use conflict::{
+    check, conflicts_in, recording_replaced, render_list, try_apply, Conflict, ConflictReason,
+    ScenarioConflicts,
+};
 
 use crate::error::Result;
 use crate::model::{Org, PersonId, TeamId};
@@ -45,6 +50,10 @@ pub struct Skipped {
     pub position: u32,
     pub change: String,
     pub reason: String,
+    /// Why the change no longer applies; `None` when it is merely not yet
+    /// in force (or depends on a change that is not), which is no
+    /// conflict.
+    pub conflict: Option<ConflictReason>,
 }
 
 /// The result of applying a scenario's changes to an org: how to unwind
@@ -57,17 +66,23 @@ pub struct Materialised {
 }
 
 /// Applies `entries` in order to `org`. Changes not yet in force on `as_of`
-/// are skipped, as are changes that no longer apply (for example a move of
-/// someone whose later-dated hire is not in force yet); each skip is
-/// reported, never an error.
+/// are skipped, as are changes that no longer apply (conflicts, see
+/// [`try_apply`]); each skip is reported, never an error. A change that
+/// fails only because it touches someone or something a change not yet
+/// in force adds (a move of someone whose later-dated hire is not in
+/// force yet) is not in force either, not a conflict.
 pub fn materialise(
     org: &mut Org,
     entries: &[ChangeEntry],
     as_of: Option<NaiveDate>,
 ) -> Materialised {
     let mut done = Materialised::default();
+    // What the changes not yet in force touch.
+    let mut waiting_people = BTreeSet::new();
+    let mut waiting_teams = BTreeSet::new();
     for entry in entries {
         if !entry.in_force(as_of) {
+            touched(&entry.change, None, &mut waiting_people, &mut waiting_teams);
             done.undo.push(None);
             done.skipped.push(Skipped {
                 position: entry.position,
@@ -76,17 +91,27 @@ pub fn materialise(
                     "effective {}",
                     entry.effective.map(|d| d.to_string()).unwrap_or_default()
                 ),
+                conflict: None,
             });
             continue;
         }
-        match apply(org, &entry.change) {
+        match try_apply(org, &entry.change) {
             Ok(undo) => done.undo.push(Some(undo)),
-            Err(err) => {
+            Err(reason) => {
                 done.undo.push(None);
+                let (mut people, mut teams) = (BTreeSet::new(), BTreeSet::new());
+                touched(&entry.change, None, &mut people, &mut teams);
+                let waits =
+                    !people.is_disjoint(&waiting_people) || !teams.is_disjoint(&waiting_teams);
                 done.skipped.push(Skipped {
                     position: entry.position,
                     change: entry.change.to_string(),
-                    reason: err.to_string(),
+                    reason: if waits {
+                        format!("depends on a change not yet in force ({reason})")
+                    } else {
+                        reason.to_string()
+                    },
+                    conflict: (!waits).then_some(reason),
                 });
             }
         }

@@ -395,6 +395,70 @@ impl Workspace {
         })
     }
 
+    /// Takes change `position` out of the scenario's list (a conflict the
+    /// user gave up on), moving the later ones up one place and the head
+    /// and floor with them, in one transaction.
+    pub fn drop_change(&mut self, scenario: &ScenarioInfo, position: u32) -> Result<()> {
+        self.write(|tx| {
+            refuse_stale(tx, scenario)?;
+            let deleted = tx.execute(
+                "DELETE FROM changes WHERE scenario_id = ?1 AND position = ?2",
+                params![scenario.id, position],
+            )?;
+            if deleted == 0 {
+                return Err(no_change(scenario, position));
+            }
+            // Positions are a primary key: shift the later rows out of the
+            // way first, then back one place, so no two rows ever clash.
+            tx.execute(
+                "UPDATE changes SET position = position + ?3
+                 WHERE scenario_id = ?1 AND position > ?2",
+                params![scenario.id, position, SHIFT],
+            )?;
+            tx.execute(
+                "UPDATE changes SET position = position - ?2 - 1
+                 WHERE scenario_id = ?1 AND position > ?2",
+                params![scenario.id, SHIFT],
+            )?;
+            tx.execute(
+                "UPDATE scenarios SET
+                    head = head - (head >= ?2),
+                    floor = floor - (floor >= ?2),
+                    revision = revision + 1
+                 WHERE id = ?1",
+                params![scenario.id, position],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// Replaces change `position` of the scenario (a move re-targeted to
+    /// another manager), keeping its place and date, in one transaction.
+    pub fn replace_change(
+        &mut self,
+        scenario: &ScenarioInfo,
+        position: u32,
+        change: &Change,
+    ) -> Result<()> {
+        let payload = payload_of(change)?;
+        self.write(|tx| {
+            refuse_stale(tx, scenario)?;
+            let updated = tx.execute(
+                "UPDATE changes SET kind = ?3, payload = ?4
+                 WHERE scenario_id = ?1 AND position = ?2",
+                params![scenario.id, position, change.kind(), payload],
+            )?;
+            if updated == 0 {
+                return Err(no_change(scenario, position));
+            }
+            tx.execute(
+                "UPDATE scenarios SET revision = revision + 1 WHERE id = ?1",
+                [scenario.id],
+            )?;
+            Ok(())
+        })
+    }
+
     /// Annual budgets by department.
     pub fn budgets(&self) -> Result<Vec<(String, crate::Money)>> {
         let map = self.map();
@@ -428,6 +492,17 @@ impl Workspace {
             Ok(())
         })
     }
+}
+
+/// Above any position a scenario can reach: where rows wait while the
+/// positions after a dropped change move up.
+const SHIFT: i64 = 1 << 40;
+
+fn no_change(scenario: &ScenarioInfo, position: u32) -> OrgError {
+    OrgError::InvalidInput(format!(
+        "scenario '{}' has no change {position}",
+        scenario.name
+    ))
 }
 
 /// Refuses to write over changes another process made since `seen` was

@@ -370,6 +370,7 @@ fn crash_child(ws: &Path, seed: u64) {
                     "Title {}",
                     rng.random_range(0..1000)
                 )),
+                was: None,
             },
         };
         let kind = change.kind();

@@ -4,6 +4,7 @@ import type {
   ChangeDto,
   ChangeRequest,
   ChartNode,
+  ConflictDto,
   ComparisonDto,
   DashboardDto,
   DashboardRequest,
@@ -194,6 +195,8 @@ export interface FakeBackend extends Platform {
   dashboardRequests: DashboardRequest[];
   /** Records a change in the shown scenario (dropping its redo history). */
   record(change: FakeChange): void;
+  /** A re-import: the baseline becomes `people`, every scenario kept. */
+  reimport(people: ChartNode[]): void;
   /** The open workspace's file. */
   workspacePath: string;
   /** Other workspace files by path ("junk": a file that is not a workspace). */
@@ -362,7 +365,8 @@ function applyChange(nodes: ChartNode[], change: FakeChange): ChartNode[] {
   if (change.kind === "move") {
     const person = nodes.find((n) => n.id === change.person);
     const manager = nodes.find((n) => n.id === change.to);
-    if (!person) return nodes;
+    // A move whose person or manager is gone does not apply (a conflict).
+    if (!person || (change.to !== null && !manager)) return nodes;
     const old = person.manager;
     person.manager = manager ? manager.index : null;
     if (old !== null) nodes[old]!.span--;
@@ -464,6 +468,28 @@ export function fakePlatform(nodes = smallOrg()): FakeBackend {
     if (c.kind === "remove") return `remove ${c.person}`;
     return c.request.kind;
   };
+  /** Moves of `name` whose person or manager the baseline no longer has, as the core words them. */
+  const conflictsOf = (name: string): ConflictDto[] => {
+    const s = backend.scenarioData.get(name)!;
+    let out = base.map((n) => ({ ...n }));
+    const found: ConflictDto[] = [];
+    s.changes.slice(0, s.head).forEach((change, i) => {
+      if (change.kind === "move") {
+        const has = (id: string) => out.some((n) => n.id === id);
+        const [reasonKind, reason] = !has(change.person)
+          ? ["person-gone", `'${change.person}' is no longer in the org`]
+          : change.to !== null && !has(change.to)
+            ? ["manager-gone", `manager '${change.to}' is no longer in the org`]
+            : [null, null];
+        if (reasonKind !== null && reason !== null) {
+          found.push({ position: i + 1, change: describe(change), reason, reasonKind, retargetable: true });
+          return;
+        }
+      }
+      out = applyChange(out, change);
+    });
+    return found;
+  };
   const state = (): ScenarioState => {
     const s = backend.scenarioData.get(backend.shown)!;
     return {
@@ -471,6 +497,7 @@ export function fakePlatform(nodes = smallOrg()): FakeBackend {
       all: [...backend.scenarioData.keys()].map(dto),
       undoLabel: s.head > 0 ? describe(s.changes[s.head - 1]!) : null,
       redoLabel: s.head < s.changes.length ? describe(s.changes[s.head]!) : null,
+      conflicts: conflictsOf(backend.shown),
     };
   };
   const replayed = () => {
@@ -655,13 +682,17 @@ export function fakePlatform(nodes = smallOrg()): FakeBackend {
       { stage: "reading", done: 50, total: 100 },
       { stage: "validating", done: 4, total: 4 },
     ],
-    importResult: { people: 4, teams: 2, warnings: [], report: null, keptAs: null },
+    importResult: { people: 4, teams: 2, warnings: [], report: null, keptAs: null, conflicts: [] },
     failNextMove: null,
     failNext: new Map(),
     scenarioData: new Map([["baseline", { parent: null, changes: [], head: 0 }]]),
     shown: "baseline",
     snapshotLog: new Map(),
     dashboardRequests: [],
+    reimport(people) {
+      base = people.map((n) => ({ ...n }));
+      backend.nodes = materialise(backend.shown);
+    },
     record(change) {
       const s = backend.scenarioData.get(backend.shown)!;
       s.changes = [...s.changes.slice(0, s.head), change];
@@ -754,6 +785,27 @@ export function fakePlatform(nodes = smallOrg()): FakeBackend {
       const shown = show(backend.shown);
       snapshot("redo");
       return shown;
+    },
+    async dropChange(position) {
+      maybeFail(`dropChange:${position}`);
+      const s = backend.scenarioData.get(backend.shown)!;
+      if (position < 1 || position > s.changes.length) {
+        throw { code: "invalid-input", message: `scenario '${backend.shown}' has no change ${position}` };
+      }
+      s.changes.splice(position - 1, 1);
+      if (position <= s.head) s.head--;
+      return show(backend.shown);
+    },
+    async retargetMove(position, manager) {
+      maybeFail(`retargetMove:${position}`);
+      const s = backend.scenarioData.get(backend.shown)!;
+      const change = s.changes[position - 1];
+      if (change?.kind !== "move") throw { code: "invalid-input", message: `change ${position} is not a move` };
+      if (manager !== null && !base.some((n) => n.id === manager)) {
+        throw { code: "invalid-input", message: `move ${change.person} to ${manager} would not apply either` };
+      }
+      s.changes[position - 1] = { ...change, to: manager };
+      return show(backend.shown);
     },
     async scenarioChanges(): Promise<ChangeDto[]> {
       maybeFail("scenarioChanges");

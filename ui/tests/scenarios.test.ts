@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { describeScenarioError, AppError } from "../src/lib/errors";
 import { isTextEntry, ScenarioStore, shortcutFor, type ShortcutEvent } from "../src/lib/scenarios.svelte";
 import { OrgStore } from "../src/lib/store.svelte";
-import { fakePlatform } from "./fixtures";
+import { fakePlatform, smallOrg } from "./fixtures";
 
 async function loaded() {
   const backend = fakePlatform();
@@ -232,6 +232,52 @@ describe("ScenarioStore", () => {
     backend.failNext.set("compareScenarios:", { code: "storage", message: "disk" });
     await scenarios.compare([]);
     expect(scenarios.viewError?.code).toBe("storage");
+  });
+});
+
+describe("ScenarioStore conflicts", () => {
+  /** "reorg" moves dan, then cat under dan, then bob; a re-import drops dan. */
+  async function afterDanLeaves() {
+    const ctx = await loaded();
+    const { backend, scenarios, org } = ctx;
+    await scenarios.create("reorg");
+    expect(await org.move("dan", "ann")).toBe(true);
+    expect(await org.move("cat", "dan")).toBe(true);
+    expect(await org.move("bob", "ceo")).toBe(true);
+    backend.reimport(smallOrg().filter((n) => n.id !== "dan"));
+    await Promise.all([org.reload(), scenarios.refresh()]);
+    return ctx;
+  }
+
+  it("lists the changes a re-import left without effect, with their reasons", async () => {
+    const { scenarios } = await afterDanLeaves();
+    expect(scenarios.changes).toHaveLength(3);
+    expect(scenarios.conflicts.map((c) => [c.position, c.reasonKind])).toEqual([
+      [1, "person-gone"],
+      [2, "manager-gone"],
+    ]);
+    expect(scenarios.conflicts[1]?.reason).toBe("manager 'dan' is no longer in the org");
+  });
+
+  it("drops a conflict and reloads what is on show", async () => {
+    const { backend, scenarios, org } = await afterDanLeaves();
+    expect(await scenarios.dropChange(1)).toBe(true);
+    expect(backend.calls).toContain("dropChange:1");
+    expect(scenarios.changes).toHaveLength(2);
+    expect(scenarios.conflicts.map((c) => c.position)).toEqual([1]);
+    expect(org.announcement).toBe("Dropped change 1.");
+  });
+
+  it("re-targets a move to another manager, and words a refusal by code", async () => {
+    const { scenarios, org } = await afterDanLeaves();
+    expect(await scenarios.retargetMove(2, "zed")).toBe(false);
+    expect(scenarios.error?.code).toBe("invalid-input");
+    expect(scenarios.conflicts).toHaveLength(2);
+
+    expect(await scenarios.retargetMove(2, "ceo")).toBe(true);
+    expect(scenarios.conflicts.map((c) => c.position)).toEqual([1]);
+    const cat = org.nodes.find((n) => n.id === "cat");
+    expect(org.nodes[cat?.manager ?? -1]?.id).toBe("ceo");
   });
 });
 

@@ -258,6 +258,7 @@ impl ChangeRequest {
             ChangeRequest::EditPerson { person, edit } => Change::EditPerson {
                 person: id(person),
                 edit: edit.into_edit()?,
+                was: None,
             },
             ChangeRequest::AssignTeam { people, team } => Change::AssignTeam {
                 people: people.into_iter().map(id).collect(),
@@ -339,6 +340,7 @@ mod tests {
             Change::EditPerson {
                 person: PersonId::new("e1"),
                 edit: PersonEdit::Cost(Some(Money::from_cents(13_199_992))),
+                was: None,
             }
         );
     }

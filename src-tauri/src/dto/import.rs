@@ -360,6 +360,16 @@ pub struct ImportResultDto {
     pub report: Option<ImportReportDto>,
     /// The scenario keeping the previous baseline, if anything changed.
     pub kept_as: Option<String>,
+    /// Each scenario with changes that no longer apply to the new baseline.
+    pub conflicts: Vec<ScenarioConflictsDto>,
+}
+
+/// One scenario's changes that no longer apply (kept, not applied).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ScenarioConflictsDto {
+    pub scenario: String,
+    pub conflicts: Vec<crate::dto::ConflictDto>,
 }
 
 impl From<&ImportOutcome> for ImportResultDto {
@@ -370,6 +380,14 @@ impl From<&ImportOutcome> for ImportResultDto {
             warnings: outcome.warnings.iter().map(Into::into).collect(),
             report: outcome.report.as_ref().map(Into::into),
             kept_as: outcome.kept_as.clone(),
+            conflicts: outcome
+                .conflicts
+                .iter()
+                .map(|checked| ScenarioConflictsDto {
+                    scenario: checked.scenario.clone(),
+                    conflicts: checked.conflicts.iter().map(Into::into).collect(),
+                })
+                .collect(),
         }
     }
 }

@@ -3,7 +3,7 @@
 use orgraph::money::Money;
 use orgraph::scenario::diff::{Comparison, PairDiff};
 use orgraph::scenario::plan::{Figures, GroupPlan, Plan};
-use orgraph::scenario::ChangeEntry;
+use orgraph::scenario::{ChangeEntry, Conflict, ConflictReason};
 use orgraph::session::Session;
 use orgraph::store::ScenarioInfo;
 use serde::Serialize;
@@ -53,6 +53,53 @@ pub struct ScenarioState {
     /// What the next undo / redo would do, for button tooltips.
     pub undo_label: Option<String>,
     pub redo_label: Option<String>,
+    /// The changes of the scenario on show that no longer apply to the
+    /// baseline (kept in its list, not applied): its badge and conflict
+    /// list.
+    pub conflicts: Vec<ConflictDto>,
+}
+
+/// One change that no longer applies, as the conflict list shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ConflictDto {
+    /// 1-based position in the scenario's change list.
+    pub position: u32,
+    /// The change, described without any compensation figure.
+    pub change: String,
+    /// Why it does not apply, worded by the core.
+    pub reason: String,
+    /// The reason's kind (`person-gone`, `manager-gone`, `team-gone`,
+    /// `person-exists`, `team-exists`, `cycle`, `field-changed`,
+    /// `refused`), for matching without reading the wording.
+    pub reason_kind: String,
+    /// A move, so it can be pointed at another manager.
+    pub retargetable: bool,
+}
+
+impl From<&Conflict> for ConflictDto {
+    fn from(c: &Conflict) -> Self {
+        ConflictDto {
+            position: c.position,
+            change: c.change.clone(),
+            reason: c.reason.to_string(),
+            reason_kind: reason_kind(&c.reason).to_string(),
+            retargetable: c.retargetable,
+        }
+    }
+}
+
+fn reason_kind(reason: &ConflictReason) -> &'static str {
+    match reason {
+        ConflictReason::PersonGone { .. } => "person-gone",
+        ConflictReason::ManagerGone { .. } => "manager-gone",
+        ConflictReason::TeamGone { .. } => "team-gone",
+        ConflictReason::PersonExists { .. } => "person-exists",
+        ConflictReason::TeamExists { .. } => "team-exists",
+        ConflictReason::Cycle { .. } => "cycle",
+        ConflictReason::FieldChanged { .. } => "field-changed",
+        ConflictReason::Refused { .. } => "refused",
+    }
 }
 
 impl ScenarioState {
@@ -68,6 +115,7 @@ impl ScenarioState {
             all: session.scenarios()?.iter().map(ScenarioDto::from).collect(),
             undo_label: label(current.can_undo().then(|| current.head as usize - 1)),
             redo_label: label(current.can_redo().then_some(current.head as usize)),
+            conflicts: session.conflicts().iter().map(ConflictDto::from).collect(),
         })
     }
 }
@@ -328,6 +376,7 @@ mod tests {
             Change::EditPerson {
                 person: person.clone(),
                 edit: PersonEdit::Cost(Some(Money::from_cents(987_654_321))),
+                was: None,
             },
             None,
         )

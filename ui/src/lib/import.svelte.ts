@@ -144,7 +144,12 @@ export function describeImportResult(result: ImportResultDto): string {
   const teams = result.teams === 1 ? "1 team" : `${result.teams} teams`;
   const warnings =
     result.warnings.length === 0 ? "" : result.warnings.length === 1 ? " (1 warning)" : ` (${result.warnings.length} warnings)`;
-  return `Imported ${people} in ${teams}${warnings}.`;
+  const affected = result.conflicts.length;
+  const conflicts =
+    affected === 0
+      ? ""
+      : ` Changes of ${affected === 1 ? "1 scenario" : `${affected} scenarios`} no longer apply: see below.`;
+  return `Imported ${people} in ${teams}${warnings}.${conflicts}`;
 }
 
 export type ImportStatus =

@@ -74,6 +74,10 @@ export interface Platform {
   deleteScenario(name: string): Promise<ScenarioState>;
   undo(): Promise<ScenarioState>;
   redo(): Promise<ScenarioState>;
+  /** Takes change `position` (one that no longer applies) out of the shown scenario. */
+  dropChange(position: number): Promise<ScenarioState>;
+  /** Points move `position` of the shown scenario at `manager` (null: no manager). */
+  retargetMove(position: number, manager: string | null): Promise<ScenarioState>;
   /** The shown scenario's changes: applied ones, then its redo history. */
   scenarioChanges(): Promise<ChangeDto[]>;
   /** Baseline plus `names`, side by side. */
@@ -175,6 +179,8 @@ export const tauriPlatform: Platform = {
   deleteScenario: (name) => call<ScenarioState>("delete_scenario", { name }),
   undo: () => call<ScenarioState>("undo"),
   redo: () => call<ScenarioState>("redo"),
+  dropChange: (position) => call<ScenarioState>("drop_change", { position }),
+  retargetMove: (position, manager) => call<ScenarioState>("retarget_move", { position, manager }),
   scenarioChanges: () => call<ChangeDto[]>("scenario_changes"),
   compareScenarios: (names) => call<ComparisonDto>("compare_scenarios", { names: [...names] }),
   headcountPlan: () => call<PlanDto>("headcount_plan"),

@@ -3,7 +3,15 @@
 // injected `Platform`; after anything that changes what is on show it asks
 // the `OrgStore` to reload the chart and metrics.
 
-import type { ChangeDto, ChangeRequest, ComparisonDto, PlanDto, ScenarioDto, ScenarioState } from "../generated";
+import type {
+  ChangeDto,
+  ChangeRequest,
+  ComparisonDto,
+  ConflictDto,
+  PlanDto,
+  ScenarioDto,
+  ScenarioState,
+} from "../generated";
 import { describeScenarioError, toAppError, type ScenarioAction } from "./errors";
 import { orderScenarios } from "./compare";
 import type { Platform } from "./platform";
@@ -95,6 +103,8 @@ export class ScenarioStore {
   all: ScenarioDto[] = $derived(orderScenarios(this.state?.all ?? []));
   canUndo: boolean = $derived(this.state?.current.canUndo ?? false);
   canRedo: boolean = $derived(this.state?.current.canRedo ?? false);
+  /** The shown scenario's changes that no longer apply to the baseline (kept, not applied). */
+  conflicts: ConflictDto[] = $derived(this.state?.conflicts ?? []);
 
   readonly #platform: Platform;
   readonly #org: OrgStore;
@@ -200,6 +210,22 @@ export class ScenarioStore {
     if (!this.canRedo) return false;
     const label = this.state?.redoLabel;
     return this.#run("redo", this.currentName, () => this.#platform.redo(), label ? `Redid ${label}.` : "Redone.");
+  }
+
+  /** Takes a change that no longer applies out of the scenario on show. */
+  async dropChange(position: number): Promise<boolean> {
+    return this.#run("edit", this.currentName, () => this.#platform.dropChange(position), `Dropped change ${position}.`);
+  }
+
+  /** Points a move that no longer applies at another manager (null: no manager). */
+  async retargetMove(position: number, manager: string | null): Promise<boolean> {
+    const to = manager ?? "no manager";
+    return this.#run(
+      "edit",
+      this.currentName,
+      () => this.#platform.retargetMove(position, manager),
+      `Change ${position} now moves to ${to}.`,
+    );
   }
 
   /**
