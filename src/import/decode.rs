@@ -6,6 +6,7 @@
 //! the encoding does not allow are errors at their line, and a NUL byte
 //! (a binary file, or an encoding not read here) refuses the file.
 
+mod mixed;
 mod wide;
 
 use crate::error::OrgError;
@@ -43,8 +44,11 @@ impl Encoding {
 pub struct Decoded<'a> {
     pub text: Cow<'a, [u8]>,
     pub encoding: Encoding,
-    /// A warning that the encoding was guessed, or an error for each
-    /// character the encoding does not allow.
+    /// The delimiter of the header line.
+    pub delimiter: u8,
+    /// A warning that the encoding was guessed, an error for each
+    /// character the encoding does not allow, and one for each of the
+    /// first rows split by another delimiter than the header.
     pub findings: Vec<Finding>,
 }
 
@@ -84,22 +88,29 @@ pub fn decode<'a>(bytes: &'a [u8], file: &str) -> Result<Decoded<'a>, OrgError> 
         // The mark says UTF-8: invalid bytes are the row readers' errors,
         // at their row and column.
         refuse_nul(rest, file)?;
-        return Ok(Decoded::plain(rest, Encoding::Utf8));
+        return Ok(Decoded::new(
+            Cow::Borrowed(rest),
+            Encoding::Utf8,
+            vec![],
+            file,
+        ));
     }
     if let Some((encoding, mark)) = wide_kind(bytes) {
         let (text, findings) = wide::decode(&bytes[mark..], encoding, file);
         refuse_nul(text.as_bytes(), file)?;
-        return Ok(Decoded {
-            text: Cow::Owned(text.into_bytes()),
-            encoding,
-            findings,
-        });
+        let text = Cow::Owned(text.into_bytes());
+        return Ok(Decoded::new(text, encoding, findings, file));
     }
     refuse_nul(bytes, file)?;
     if std::str::from_utf8(bytes).is_ok() || looks_like_utf8(bytes) {
         // Invalid bytes in text that is otherwise UTF-8 are the row
         // readers' `not-utf8` errors, at their row and column.
-        return Ok(Decoded::plain(bytes, Encoding::Utf8));
+        return Ok(Decoded::new(
+            Cow::Borrowed(bytes),
+            Encoding::Utf8,
+            vec![],
+            file,
+        ));
     }
     let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
     let warning = Finding::warning(
@@ -113,19 +124,26 @@ pub fn decode<'a>(bytes: &'a [u8], file: &str) -> Result<Decoded<'a>, OrgError> 
             column: None,
         },
     );
-    Ok(Decoded {
-        text: Cow::Owned(text.into_owned().into_bytes()),
-        encoding: Encoding::Latin1,
-        findings: vec![warning],
-    })
+    let text = Cow::Owned(text.into_owned().into_bytes());
+    Ok(Decoded::new(text, Encoding::Latin1, vec![warning], file))
 }
 
 impl<'a> Decoded<'a> {
-    fn plain(text: &'a [u8], encoding: Encoding) -> Self {
+    /// The decoded text with its delimiter, sniffed from the header, and
+    /// what sniffing found added to `findings`.
+    fn new(
+        text: Cow<'a, [u8]>,
+        encoding: Encoding,
+        mut findings: Vec<Finding>,
+        file: &str,
+    ) -> Self {
+        let delimiter = sniff_delimiter(&text);
+        findings.extend(mixed::rows_split_otherwise(&text, delimiter, file));
         Decoded {
-            text: Cow::Borrowed(text),
+            text,
             encoding,
-            findings: Vec::new(),
+            delimiter,
+            findings,
         }
     }
 }
@@ -236,7 +254,7 @@ fn utf16_kind(sample: &[u8]) -> Option<Encoding> {
 
 /// The delimiter of the header line: whichever of comma, semicolon, tab and
 /// pipe occurs most outside quotes (comma when none does).
-pub fn sniff_delimiter(text: &[u8]) -> u8 {
+fn sniff_delimiter(text: &[u8]) -> u8 {
     let mut counts = [0usize; 4];
     let candidates = [b',', b';', b'\t', b'|'];
     let mut quoted = false;
@@ -384,6 +402,7 @@ mod tests {
         let with = |findings: Vec<Finding>| Decoded {
             text: Cow::Borrowed(b""),
             encoding: Encoding::Utf8,
+            delimiter: b',',
             findings,
         };
         let codes = |findings: &[Finding]| findings.iter().map(|f| f.code.clone()).collect();

@@ -210,21 +210,21 @@ pub fn load_with_progress(
         SourceFormat::Csv => {
             let bytes = read_file(path)?;
             let decoded = decode::decode(&bytes, &name)?;
-            let loaded = load_decoded(&decoded.text, &name, options, (ladder, policy), progress);
+            let text = (&*decoded.text, decoded.delimiter);
+            let loaded = load_decoded(text, &name, options, (ladder, policy), progress);
             decoded.report(loaded)
         }
     }
 }
 
-/// Loads decoded CSV text, named `name` in findings.
+/// Loads decoded CSV text split by `delimiter`, named `name` in findings.
 fn load_decoded(
-    text: &[u8],
+    (text, delimiter): (&[u8], u8),
     name: &str,
     options: &ImportOptions,
     (ladder, policy): (Ladder, Policy),
     progress: ProgressSink<'_>,
 ) -> Result<(Org, Vec<Finding>)> {
-    let delimiter = decode::sniff_delimiter(text);
     let quiet: ProgressSink<'_> = &|_| {};
     let kind = match options.manager_ref {
         Some(kind) => kind,
@@ -284,8 +284,7 @@ pub fn detect(path: &Path, options: &ImportOptions) -> Result<Detection> {
         SourceFormat::Csv => {
             let bytes = read_file(path)?;
             let decoded = decode::decode(&bytes, &name)?;
-            let (text, encoding) = (decoded.text, decoded.encoding);
-            let delimiter = decode::sniff_delimiter(&text);
+            let (text, encoding, delimiter) = (decoded.text, decoded.encoding, decoded.delimiter);
             let (sample, _, columns) =
                 read_table(&text, delimiter, &name, options, Some(SAMPLE_ROWS), &|_| {})?;
             let mut reader = csv_reader(&text, delimiter, true);
