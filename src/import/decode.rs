@@ -52,7 +52,25 @@ pub struct Decoded<'a> {
     pub findings: Vec<Finding>,
 }
 
-impl Decoded<'_> {
+impl<'a> Decoded<'a> {
+    /// The decoded text with its delimiter, sniffed from the header, and
+    /// what sniffing found added to `findings`.
+    fn new(
+        text: Cow<'a, [u8]>,
+        encoding: Encoding,
+        mut findings: Vec<Finding>,
+        file: &str,
+    ) -> Self {
+        let delimiter = sniff_delimiter(&text);
+        findings.extend(mixed::rows_split_otherwise(&text, delimiter, file));
+        Decoded {
+            text,
+            encoding,
+            delimiter,
+            findings,
+        }
+    }
+
     /// Adds what decoding found to what loading the text found: first, as
     /// it explains the rest. Any decoding error refuses the import.
     pub fn report<T>(
@@ -81,8 +99,8 @@ impl Decoded<'_> {
 }
 
 /// Decodes `bytes`, the contents of `file`, to UTF-8, dropping any
-/// byte-order mark. UTF-8 input is borrowed, not copied. A NUL character
-/// refuses the file.
+/// byte-order mark, and finds its delimiter. UTF-8 input is borrowed, not
+/// copied. A NUL character refuses the file.
 pub fn decode<'a>(bytes: &'a [u8], file: &str) -> Result<Decoded<'a>, OrgError> {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         // The mark says UTF-8: invalid bytes are the row readers' errors,
@@ -126,26 +144,6 @@ pub fn decode<'a>(bytes: &'a [u8], file: &str) -> Result<Decoded<'a>, OrgError> 
     );
     let text = Cow::Owned(text.into_owned().into_bytes());
     Ok(Decoded::new(text, Encoding::Latin1, vec![warning], file))
-}
-
-impl<'a> Decoded<'a> {
-    /// The decoded text with its delimiter, sniffed from the header, and
-    /// what sniffing found added to `findings`.
-    fn new(
-        text: Cow<'a, [u8]>,
-        encoding: Encoding,
-        mut findings: Vec<Finding>,
-        file: &str,
-    ) -> Self {
-        let delimiter = sniff_delimiter(&text);
-        findings.extend(mixed::rows_split_otherwise(&text, delimiter, file));
-        Decoded {
-            text,
-            encoding,
-            delimiter,
-            findings,
-        }
-    }
 }
 
 /// Text that is not valid UTF-8 as a whole is still read as UTF-8 when it
