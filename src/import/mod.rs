@@ -220,44 +220,57 @@ pub fn load_with_progress(
         }
         SourceFormat::Csv => {
             let bytes = read_file(path)?;
-            let (text, _) = decode::decode(&bytes);
-            let delimiter = decode::sniff_delimiter(&text);
-            let chosen = columns::choose_csv(&text, delimiter, &name, &options.overrides);
+            let decoded = decode::decode(&bytes, &name)?;
+            let (text, delimiter) = (&*decoded.text, decoded.delimiter);
+            let chosen = columns::choose_csv(text, delimiter, &name, &options.overrides);
             let options = &chosen.options(options);
-            let quiet: ProgressSink<'_> = &|_| {};
-            let kind = match options.manager_ref {
-                Some(kind) => kind,
-                None => {
-                    let sample = Some(SAMPLE_ROWS);
-                    let (sample, _, _) =
-                        read_table(&text, delimiter, &name, options, sample, quiet)?;
-                    managers::detect(&sample)
-                }
-            };
-            if kind == ManagerRef::Id {
-                // The common case is read on every core, building as it goes.
-                let source = parallel::CsvText {
-                    text: &text,
-                    delimiter,
-                    file: &name,
-                    overrides: &options.overrides,
-                };
-                let expected_people = text.len() / 100;
-                let loaded =
-                    parallel::load_text(source, (ladder, policy), expected_people, progress);
-                return chosen.noted(loaded);
-            }
-            let (rows, findings, columns) =
-                read_table(&text, delimiter, &name, options, None, progress)?;
-            let options = ImportOptions {
-                manager_ref: Some(kind),
-                ..options.clone()
-            };
-            let read = (rows, findings, columns.as_slice());
-            let built = build(read, None, &options, &name, (ladder, policy), progress);
-            chosen.noted(built)
+            let loaded = load_decoded(
+                (text, delimiter),
+                &name,
+                options,
+                (ladder, policy),
+                progress,
+            );
+            decoded.report(chosen.noted(loaded))
         }
     }
+}
+
+/// Loads decoded CSV text split by `delimiter`, named `name` in findings.
+fn load_decoded(
+    (text, delimiter): (&[u8], u8),
+    name: &str,
+    options: &ImportOptions,
+    (ladder, policy): (Ladder, Policy),
+    progress: ProgressSink<'_>,
+) -> Result<(Org, Vec<Finding>)> {
+    let quiet: ProgressSink<'_> = &|_| {};
+    let kind = match options.manager_ref {
+        Some(kind) => kind,
+        None => {
+            let sample = Some(SAMPLE_ROWS);
+            let (sample, _, _) = read_table(text, delimiter, name, options, sample, quiet)?;
+            managers::detect(&sample)
+        }
+    };
+    if kind == ManagerRef::Id {
+        // The common case is read on every core, building as it goes.
+        let source = parallel::CsvText {
+            text,
+            delimiter,
+            file: name,
+            overrides: &options.overrides,
+        };
+        let expected_people = text.len() / 100;
+        return parallel::load_text(source, (ladder, policy), expected_people, progress);
+    }
+    let (rows, findings, columns) = read_table(text, delimiter, name, options, None, progress)?;
+    let options = ImportOptions {
+        manager_ref: Some(kind),
+        ..options.clone()
+    };
+    let read = (rows, findings, columns.as_slice());
+    build(read, None, &options, name, (ladder, policy), progress)
 }
 
 /// What [`load`] would do with `path`: the format, encoding, delimiter or
@@ -293,8 +306,8 @@ pub fn detect(path: &Path, options: &ImportOptions) -> Result<Detection> {
         }
         SourceFormat::Csv => {
             let bytes = read_file(path)?;
-            let (text, encoding) = decode::decode(&bytes);
-            let delimiter = decode::sniff_delimiter(&text);
+            let decoded = decode::decode(&bytes, &name)?;
+            let (text, encoding, delimiter) = (decoded.text, decoded.encoding, decoded.delimiter);
             let chosen = columns::choose_csv(&text, delimiter, &name, &options.overrides);
             let mapped = chosen.options(options);
             let (sample, _, mut columns) =
