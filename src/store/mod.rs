@@ -5,6 +5,8 @@
 //! checked read-only first. Every write is one transaction.
 
 mod checksum;
+#[cfg(feature = "fuzzing")]
+pub mod fuzzing;
 mod image;
 mod image_rows;
 mod migrations;
