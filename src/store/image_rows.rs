@@ -70,10 +70,30 @@ pub(super) fn write_in_rows_of(
 /// checking each row against its checksum. A single row is decoded in
 /// place, without copying it out.
 pub(super) fn read(conn: &Connection, path: &Path) -> Result<Option<Org>> {
+    read_rows(conn, path, true)
+}
+
+/// Before a workspace of schema `version` is upgraded, which writes to
+/// it: checks its image reads whole, so a damaged file is refused while
+/// it is still as it was. Images older than checksums (schema 2) have
+/// decoding as their only check; schema 1 kept people as rows.
+pub(super) fn check_before_upgrade(conn: &Connection, path: &Path, version: u32) -> Result<()> {
+    const FIRST_WITH_IMAGE: u32 = 2;
+    const FIRST_WITH_CHECKSUM: u32 = 3;
+    if version < FIRST_WITH_IMAGE || version >= super::migrations::latest_version() {
+        return Ok(());
+    }
+    read_rows(conn, path, version >= FIRST_WITH_CHECKSUM).map(drop)
+}
+
+fn read_rows(conn: &Connection, path: &Path, with_checksums: bool) -> Result<Option<Org>> {
     let map = |e| storage_error(path, e);
-    let mut stmt = conn
-        .prepare("SELECT chunk, data, crc32 FROM baseline_image ORDER BY chunk")
-        .map_err(map)?;
+    let sql = if with_checksums {
+        "SELECT chunk, data, crc32 FROM baseline_image ORDER BY chunk"
+    } else {
+        "SELECT chunk, data, NULL FROM baseline_image ORDER BY chunk"
+    };
+    let mut stmt = conn.prepare(sql).map_err(map)?;
     let mut rows = stmt.query([]).map_err(map)?;
     let mut joined: Option<Vec<u8>> = None;
     let mut chunks = 0;
@@ -181,6 +201,29 @@ mod tests {
             assert_damaged(&error);
             assert!(std::fs::read(&path).expect("read") == whole[..keep]);
         }
+    }
+
+    /// A schema-2 workspace (no checksums) whose image does not decode is
+    /// refused before the upgrade would write to it.
+    #[test]
+    fn a_damaged_workspace_needing_an_upgrade_is_refused_before_it_is_upgraded() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = saved_workspace(dir.path());
+        let conn = Connection::open(&path).expect("opened");
+        conn.execute_batch(
+            "ALTER TABLE baseline_image DROP COLUMN crc32;
+             UPDATE baseline_image SET data = substr(data, 1, 100);
+             PRAGMA user_version = 2;",
+        )
+        .expect("made a damaged schema-2 workspace");
+        drop(conn);
+        let before = std::fs::read(&path).expect("read");
+        let error = Session::open(&path).expect_err("refused");
+        assert_damaged(&error);
+        assert!(
+            std::fs::read(&path).expect("read") == before,
+            "file changed"
+        );
     }
 
     /// Rows written before workspaces had checksums load as they are and

@@ -244,7 +244,7 @@ impl Workspace {
                 ),
             });
         }
-        Ok(())
+        image_rows::check_before_upgrade(&conn, path, version)
     }
 
     fn finish_open(mut conn: Connection, path: &Path) -> Result<Workspace> {
