@@ -16,6 +16,7 @@ mod rows;
 mod segments;
 mod teams;
 mod xlsx;
+mod xlsx_cells;
 
 pub use decode::Encoding;
 pub use fields::Field;
