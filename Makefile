@@ -13,7 +13,7 @@ APT_PACKAGES := build-essential pkg-config file libssl-dev libwebkit2gtk-4.1-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 TAURI := ui/node_modules/.bin/tauri
 
-.PHONY: run test deps deps-system deps-ui deps-tools lint test-rust test-ui test-e2e bench bench-ui bench-pandas screenshot clean
+.PHONY: run test deps deps-system deps-ui deps-tools lint test-rust test-fuzz test-ui test-e2e bench bench-ui bench-pandas screenshot clean
 
 ## run: install what is missing, build the UI and launch the desktop app on the default workspace
 run: deps-system deps-ui
@@ -21,7 +21,7 @@ run: deps-system deps-ui
 	$(CARGO) run -p orgraph-app --features tauri/custom-protocol
 
 ## test: fmt, clippy, Rust unit/property/integration tests, UI unit tests, end-to-end tests of the real app
-test: deps lint test-rust test-ui test-e2e
+test: deps lint test-rust test-fuzz test-ui test-e2e
 
 deps: deps-system deps-ui deps-tools
 
@@ -40,6 +40,7 @@ deps-ui:
 
 deps-tools:
 	@command -v tauri-driver >/dev/null || $(CARGO) install tauri-driver --version ^2 --locked
+	@command -v cargo-fuzz >/dev/null || $(CARGO) install cargo-fuzz --locked
 
 lint: deps-ui
 	$(CARGO) fmt --all -- --check
@@ -48,6 +49,27 @@ lint: deps-ui
 
 test-rust:
 	$(CARGO) test --workspace
+
+## test-fuzz: a short run of every fuzz target (fuzz/) from its committed corpus; a crash fails
+# New inputs go to a scratch folder, so the committed corpus stays as it is.
+# A fixed seed and run count keep the smoke the same from one run to the
+# next; the long runs (fuzz/README.md) explore.
+FUZZ_TARGETS := csv_import xlsx_import workspace_image change_json
+FUZZ_SMOKE_RUNS ?= 3000
+test-fuzz: deps-tools
+	cd fuzz && $(CARGO) fuzz build -s none -O
+	@for target in $(FUZZ_TARGETS); do \
+		scratch=$$(mktemp -d); \
+		if (cd fuzz && $(CARGO) fuzz run -s none -O $$target $$scratch corpus/$$target -- \
+			-seed=1 -runs=$(FUZZ_SMOKE_RUNS) -timeout=10 -rss_limit_mb=2048 \
+			-print_final_stats=1) >$$scratch.log 2>&1; then \
+			echo "fuzz $$target: $$(grep -o 'number_of_executed_units: *[0-9]*' $$scratch.log)"; \
+			rm -rf $$scratch $$scratch.log; \
+		else \
+			tail -n 60 $$scratch.log; rm -rf $$scratch $$scratch.log; \
+			echo "fuzz target $$target failed (input kept in fuzz/artifacts/$$target/)"; exit 1; \
+		fi; \
+	done
 
 test-ui: deps-ui
 	cd ui && npm test

@@ -55,7 +55,7 @@ pub enum OrgError {
     Validation(Vec<Finding>),
     #[error("{path}: not an Orgraph workspace ({reason}); the file was left untouched")]
     NotAWorkspace { path: PathBuf, reason: String },
-    #[error("{path}: the workspace is corrupt ({reason}); the file was left untouched")]
+    #[error("{path}: the workspace is damaged: {reason}; the file was left untouched")]
     Corrupt { path: PathBuf, reason: String },
     #[error("{path}: the workspace is busy (another Orgraph process is writing to it)")]
     Busy { path: PathBuf },

@@ -25,6 +25,9 @@ mod bad_inputs;
 #[path = "cli/conflicts.rs"]
 mod conflicts;
 
+#[path = "cli/two_processes.rs"]
+mod two_processes;
+
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")

@@ -18,6 +18,7 @@ mod segments;
 mod spellings;
 mod teams;
 mod xlsx;
+mod xlsx_cells;
 
 pub use columns::ColumnChoice;
 pub use decode::Encoding;

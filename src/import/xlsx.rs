@@ -3,7 +3,7 @@
 //! as a CSV does.
 
 use crate::error::{OrgError, Result};
-use calamine::{open_workbook_auto, Data, Reader};
+use calamine::{open_workbook_auto, Data, Reader, Sheets};
 use std::path::Path;
 
 /// One sheet's cells as text: the first non-empty row is the header.
@@ -65,9 +65,12 @@ pub fn read(path: &Path, sheet: Option<&str>) -> Result<SheetRows> {
             .cloned()
             .ok_or_else(|| unreadable("it has no sheets".to_string()))?,
     };
-    let range = workbook
-        .worksheet_range(&name)
-        .map_err(|e| unreadable(e.to_string()))?;
+    let range = match &mut workbook {
+        Sheets::Xlsx(xlsx) => super::xlsx_cells::bounded_range(xlsx, &name).map_err(unreadable)?,
+        other => other
+            .worksheet_range(&name)
+            .map_err(|e| unreadable(e.to_string()))?,
+    };
     let first_row = range.start().map_or(0, |(row, _)| row as u64);
     let first_column = range.start().map_or(0, |(_, column)| column as usize);
     let mut rows = range.rows().enumerate().map(|(offset, cells)| {

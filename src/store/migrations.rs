@@ -10,6 +10,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0002_scenarios",
         include_str!("migrations/0002_scenarios.sql"),
     ),
+    (
+        "0003_image_checksum",
+        include_str!("migrations/0003_image_checksum.sql"),
+    ),
 ];
 
 pub fn latest_version() -> u32 {

@@ -4,10 +4,15 @@
 //! Opening never modifies a file that is not an Orgraph workspace: it is
 //! checked read-only first. Every write is one transaction.
 
+mod checksum;
+#[cfg(feature = "fuzzing")]
+pub mod fuzzing;
 mod header;
 mod image;
+mod image_rows;
 mod migrations;
 mod scenarios;
+mod truncation;
 
 pub use scenarios::{ScenarioInfo, StoredChanges, BASELINE};
 
@@ -20,10 +25,9 @@ use crate::model::{
     TeamId, NO_PARENT,
 };
 use crate::money::Money;
-use rusqlite::blob::ZeroBlob;
 use rusqlite::{
     params, Connection, ErrorCode as SqliteCode, OpenFlags, OptionalExtension, Transaction,
-    TransactionBehavior, MAIN_DB,
+    TransactionBehavior,
 };
 use std::collections::HashMap;
 use std::io::Read;
@@ -39,9 +43,6 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
 
-/// Size of each stored piece of the baseline image.
-/// (SQLite's blob limit is 1 GB; a million people take about 50 MB.)
-const IMAGE_CHUNK: usize = 256 << 20;
 /// Page size of new workspaces (existing ones keep theirs).
 const PAGE_SIZE: i64 = 16 << 10;
 
@@ -203,8 +204,11 @@ impl Workspace {
     /// version we know.
     fn verify(path: &Path) -> Result<()> {
         let mut header = [0u8; header::LEN];
-        let mut file = std::fs::File::open(path).map_err(|e| io_error(path, e))?;
-        let read = file.read(&mut header).map_err(|e| io_error(path, e))?;
+        let file = std::fs::File::open(path).map_err(|e| io_error(path, e))?;
+        let read = file
+            .take(header.len() as u64)
+            .read(&mut header)
+            .map_err(|e| io_error(path, e))?;
         if read < SQLITE_HEADER.len() || &header[..SQLITE_HEADER.len()] != SQLITE_HEADER {
             return Err(OrgError::NotAWorkspace {
                 path: path.to_path_buf(),
@@ -215,6 +219,13 @@ impl Workspace {
         {
             let path = path.to_path_buf();
             return Err(OrgError::NotAWorkspace { path, reason });
+        }
+        // Checked before SQLite opens the file, which may leave files beside it.
+        let len = std::fs::metadata(path)
+            .map_err(|e| io_error(path, e))?
+            .len();
+        if let Some(reason) = truncation::problem(path, &header, len) {
+            return Err(corrupt(path, reason));
         }
         let conn = Connection::open_with_flags(
             path,
@@ -240,7 +251,7 @@ impl Workspace {
                 ),
             });
         }
-        Ok(())
+        image_rows::check_before_upgrade(&conn, path, version)
     }
 
     fn finish_open(mut conn: Connection, path: &Path) -> Result<Workspace> {
@@ -467,35 +478,9 @@ impl Workspace {
         })
     }
 
-    /// Decodes the stored baseline image, if this workspace has one. A
-    /// single chunk is decoded in place, without copying it out.
+    /// Decodes the stored baseline image, if this workspace has one.
     fn load_image(&self) -> Result<Option<Org>> {
-        let map = self.map();
-        let mut stmt = self
-            .conn
-            .prepare("SELECT data FROM baseline_image ORDER BY chunk")
-            .map_err(&map)?;
-        let mut rows = stmt.query([]).map_err(&map)?;
-        let mut joined: Option<Vec<u8>> = None;
-        let mut chunks = 0;
-        while let Some(row) = rows.next().map_err(&map)? {
-            let chunk = row
-                .get_ref(0)
-                .map_err(&map)?
-                .as_blob()
-                .map_err(|e| corrupt(&self.path, e.to_string()))?;
-            chunks += 1;
-            if chunks == 1 && chunk.len() < IMAGE_CHUNK {
-                // The only chunk: nothing follows a short one.
-                return image::decode(chunk)
-                    .map(Some)
-                    .map_err(|reason| corrupt(&self.path, reason));
-            }
-            joined.get_or_insert_with(Vec::new).extend_from_slice(chunk);
-        }
-        joined
-            .map(|bytes| image::decode(&bytes).map_err(|reason| corrupt(&self.path, reason)))
-            .transpose()
+        image_rows::read(&self.conn, &self.path)
     }
 
     /// Loads the org and the kept warnings. A workspace whose rows break the
@@ -725,7 +710,7 @@ fn write_settings(conn: &Connection, policy: &Policy, ladder: &Ladder) -> rusqli
 }
 
 /// What tells one stored baseline from another: every write of the
-/// image numbers its rows after the last image's (`write_image`), and the
+/// image numbers its rows after the last image's (`image_rows::write`), and the
 /// settings a re-import carries over are stored beside it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BaselineMark {
@@ -884,13 +869,13 @@ fn store_org(
     image: &image::Pieces,
     warnings: &[Finding],
 ) -> Result<()> {
-    // The old image goes once the new one is in (`write_image`).
+    // The old image goes once the new one is in (`image_rows::write`).
     tx.execute_batch(
         "DELETE FROM people; DELETE FROM teams; DELETE FROM dotted_lines;
          DELETE FROM support; DELETE FROM findings;",
     )?;
     {
-        write_image(tx, image)?;
+        image_rows::write(tx, image)?;
         let mut insert_finding = tx
             .prepare("INSERT INTO findings (severity, code, message, file, row, col) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?;
         for finding in warnings {
@@ -909,58 +894,6 @@ fn store_org(
         }
     }
     write_settings(tx, &org.policy, &org.ladder)?;
-    Ok(())
-}
-
-/// Stores the image's pieces one after another, in rows of at most
-/// [`IMAGE_CHUNK`] bytes, in place of the image stored before. Each row is
-/// written in place through a blob handle: bound as a value, SQLite would
-/// first copy the whole row (tens of MB).
-///
-/// The new rows go in before the old ones are deleted, numbered after
-/// them. Under a rollback journal, a page freed in this transaction and
-/// reused in it must first be copied to the journal, whereas a page that
-/// was already free, or lies past the end of the file, need not: deleting
-/// first made a re-import copy the whole old image (tens of MB) to the
-/// journal. The file keeps room for a second image, which the next
-/// re-import writes into.
-fn write_image(tx: &Transaction<'_>, image: &image::Pieces) -> Result<()> {
-    write_image_in_rows_of(tx, image, IMAGE_CHUNK)
-}
-
-fn write_image_in_rows_of(
-    tx: &Transaction<'_>,
-    image: &image::Pieces,
-    row_bytes: usize,
-) -> Result<()> {
-    let total = image.len();
-    let first: i64 = tx.query_row(
-        "SELECT coalesce(max(chunk) + 1, 0) FROM baseline_image",
-        [],
-        |row| row.get(0),
-    )?;
-    let mut insert_chunk =
-        tx.prepare("INSERT INTO baseline_image (chunk, data) VALUES (?1, ?2)")?;
-    let mut rows = Vec::new();
-    for (index, start) in (0..total).step_by(row_bytes).enumerate() {
-        let length = (total - start).min(row_bytes);
-        let length = i32::try_from(length).map_err(|_| {
-            OrgError::InvalidInput(format!("an image row of {length} bytes is too long"))
-        })?;
-        rows.push(insert_chunk.insert(params![first + index as i64, ZeroBlob(length)])?);
-    }
-    let mut offset = 0;
-    for mut piece in image.iter() {
-        while !piece.is_empty() {
-            let (row, within) = (offset / row_bytes, offset % row_bytes);
-            let (here, rest) = piece.split_at(piece.len().min(row_bytes - within));
-            tx.blob_open(MAIN_DB, "baseline_image", "data", rows[row], false)?
-                .write_at(here, within)?;
-            offset += here.len();
-            piece = rest;
-        }
-    }
-    tx.execute("DELETE FROM baseline_image WHERE chunk < ?1", [first])?;
     Ok(())
 }
 
@@ -1055,7 +988,7 @@ mod tests {
             let rows = ws
                 .write(|tx| {
                     tx.execute("DELETE FROM baseline_image", [])?;
-                    write_image_in_rows_of(tx, &image, row_bytes)?;
+                    image_rows::write_in_rows_of(tx, &image, row_bytes)?;
                     let mut stmt = tx.prepare("SELECT data FROM baseline_image ORDER BY chunk")?;
                     let rows = stmt
                         .query_map([], |row| row.get::<_, Vec<u8>>(0))?
