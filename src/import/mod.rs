@@ -15,6 +15,7 @@ mod raw;
 mod rows;
 mod segments;
 mod teams;
+mod whole;
 mod xlsx;
 
 pub use decode::Encoding;
@@ -199,7 +200,11 @@ pub fn load_with_progress(
     progress: ProgressSink<'_>,
 ) -> Result<(Org, Vec<Finding>)> {
     let name = path.display().to_string();
-    match format_of(path, &first_bytes(path)?) {
+    let head = first_bytes(path)?;
+    if head.is_empty() {
+        return Err(OrgError::Validation(vec![whole::empty_file(&name)]));
+    }
+    match format_of(path, &head) {
         SourceFormat::Spreadsheet => {
             let sheet = xlsx::read(path, options.sheet.as_deref())?;
             let declared = teams::read(path, &sheet, &name)?;
@@ -248,7 +253,11 @@ pub fn load_with_progress(
 /// sheet, the column mapping, the manager reference kind, and a preview.
 pub fn detect(path: &Path, options: &ImportOptions) -> Result<Detection> {
     let name = path.display().to_string();
-    match format_of(path, &first_bytes(path)?) {
+    let head = first_bytes(path)?;
+    if head.is_empty() {
+        return Err(OrgError::Validation(vec![whole::empty_file(&name)]));
+    }
+    match format_of(path, &head) {
         SourceFormat::Spreadsheet => {
             let sheet = xlsx::read(path, options.sheet.as_deref())?;
             let (rows, _, columns) = map_sheet(&sheet, &name, options)?;
@@ -315,6 +324,9 @@ fn map_sheet(
     options: &ImportOptions,
 ) -> std::result::Result<(Rows, Vec<Finding>, Vec<ColumnMapping>), OrgError> {
     let file = format!("{file} [{}]", sheet.sheet);
+    if sheet.headers.is_empty() {
+        return Err(whole::empty_sheet(&file, &sheet.sheet, &sheet.sheets));
+    }
     let (mut mapper, columns) = RecordMapper::new(&file, &sheet.headers, &options.overrides)
         .map_err(OrgError::Validation)?;
     let mut rows = Vec::with_capacity(sheet.rows.len());
@@ -362,7 +374,7 @@ fn build(
     }
     let built = builder.finish();
     progress(validating(total));
-    merge(Ok(findings), built, columns)
+    whole::refuse_no_people(merge(Ok(findings), built, columns), file)
 }
 
 /// Combines reading findings with building findings. Validation names
@@ -504,6 +516,10 @@ fn read_header<R: Read>(
             )])
         }
     };
+    let blank = |h: &String| h.trim_start_matches('\u{feff}').trim().is_empty();
+    if reader.is_done() && headers.iter().all(blank) {
+        return Err(vec![whole::empty_file(file)]);
+    }
     RecordMapper::new(file, &headers, overrides)
 }
 

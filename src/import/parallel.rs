@@ -220,7 +220,7 @@ fn load_in_segments(
     progress(validating(0));
     let built = builder.finish();
     progress(validating(1));
-    merge(read, built, &columns)
+    super::whole::refuse_no_people(merge(read, built, &columns), file)
 }
 
 /// The building thread's wait for segment `index`: it parses unclaimed
