@@ -19,6 +19,9 @@ mod import;
 #[path = "cli/export.rs"]
 mod export;
 
+#[path = "cli/rows.rs"]
+mod rows;
+
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")

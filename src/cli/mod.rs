@@ -63,6 +63,10 @@ enum Command {
         /// email, name, last-first or org-and-name (default: detected).
         #[arg(long)]
         manager_ref: Option<ManagerRef>,
+        /// Let the cost column COLUMN (its header, or `cost`) hold negative
+        /// amounts; otherwise a negative cost is an error. Repeatable.
+        #[arg(long, value_name = "COLUMN")]
+        signed: Vec<String>,
         /// Only show the detected format, column mapping and manager
         /// reference kind; import nothing.
         #[arg(long)]
@@ -90,6 +94,10 @@ enum Command {
         /// changes effective by then applied.
         #[arg(long, value_parser = parse_date)]
         as_of: Option<NaiveDate>,
+        /// Let the cost column COLUMN (its header, or `cost`) hold negative
+        /// amounts; otherwise a negative cost is an error. Repeatable.
+        #[arg(long, value_name = "COLUMN")]
+        signed: Vec<String>,
     },
     #[command(flatten)]
     Edit(edit::EditCommand),
@@ -223,12 +231,14 @@ fn run(command: Command) -> Result<(), OrgError> {
             sheet,
             map,
             manager_ref,
+            signed,
             dry_run,
         } => {
             let options = ImportOptions {
                 sheet,
                 overrides: map,
                 manager_ref,
+                signed,
             };
             if dry_run {
                 print!(
@@ -254,8 +264,15 @@ fn run(command: Command) -> Result<(), OrgError> {
             json,
             scenario,
             as_of,
+            signed,
         } => {
             let (mut org, warnings) = if is_workspace(&input) {
+                if !signed.is_empty() {
+                    return Err(OrgError::InvalidInput(
+                        "--signed applies to a CSV file; a workspace's costs were read on import"
+                            .into(),
+                    ));
+                }
                 let scenario = scenario.as_deref().unwrap_or(BASELINE);
                 Session::open_at(&input, scenario, as_of)?.into_parts()
             } else if scenario.is_some() || as_of.is_some() {
@@ -263,7 +280,11 @@ fn run(command: Command) -> Result<(), OrgError> {
                     "--scenario and --as-of need a workspace, not a CSV file".into(),
                 ));
             } else {
-                crate::import::load_csv(&input, Ladder::default(), Policy::default())?
+                let options = ImportOptions {
+                    signed,
+                    ..ImportOptions::default()
+                };
+                crate::import::load(&input, &options, Ladder::default(), Policy::default())?
             };
             if let Some((min, max)) = band {
                 org.policy.band_min = min;

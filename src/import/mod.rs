@@ -14,6 +14,7 @@ mod parallel;
 mod raw;
 mod rows;
 mod segments;
+mod signed;
 mod teams;
 mod whole;
 mod xlsx;
@@ -40,6 +41,9 @@ pub struct ImportOptions {
     pub overrides: Vec<(String, Field)>,
     /// How managers are referred to (default: detected).
     pub manager_ref: Option<ManagerRef>,
+    /// Cost columns whose amounts may be negative, by header (or `cost`);
+    /// a negative cost elsewhere is an error.
+    pub signed: Vec<String>,
 }
 
 /// How far an import has got, for a progress bar.
@@ -233,6 +237,7 @@ pub fn load_with_progress(
                     delimiter,
                     file: &name,
                     overrides: &options.overrides,
+                    signed: &options.signed,
                 };
                 let expected_people = text.len() / 100;
                 return parallel::load_text(source, (ladder, policy), expected_people, progress);
@@ -329,6 +334,9 @@ fn map_sheet(
     }
     let (mut mapper, columns) = RecordMapper::new(&file, &sheet.headers, &options.overrides)
         .map_err(OrgError::Validation)?;
+    if signed::cost_is_signed(&file, &columns, &options.signed).map_err(OrgError::Validation)? {
+        mapper.allow_negative_cost();
+    }
     let mut rows = Vec::with_capacity(sheet.rows.len());
     for (row, cells) in &sheet.rows {
         let value = |i: usize| Ok(cells.get(i).map_or("", String::as_str));
@@ -446,12 +454,11 @@ fn read_table(
             total,
         })
     };
-    let overrides = &options.overrides;
     let (read, columns) = read_rows(
         &mut reader,
         text,
         file,
-        overrides,
+        (&options.overrides, &options.signed),
         limit,
         &reading,
         |record, keys| {
@@ -476,12 +483,12 @@ fn read_rows<'t>(
     reader: &mut csv::Reader<&'t [u8]>,
     text: &'t [u8],
     file: &str,
-    overrides: &[(String, Field)],
+    choices: Choices<'_>,
     limit: Option<usize>,
     progress: &(dyn Fn(u64) + Sync),
     sink: impl FnMut(PersonRecord, Keys),
 ) -> std::result::Result<(ReadResult, Vec<ColumnMapping>), Vec<Finding>> {
-    let (mut mapper, columns) = read_header(reader, file, overrides)?;
+    let (mut mapper, columns) = read_header(reader, file, choices)?;
     read_body(
         CsvRows::new(reader, text),
         &mut mapper,
@@ -492,12 +499,17 @@ fn read_rows<'t>(
     Ok((mapper.finish(), columns))
 }
 
+/// The user's column choices: overrides (header → field) and the cost
+/// columns declared signed.
+type Choices<'a> = (&'a [(String, Field)], &'a [String]);
+
 /// Reads the header row and maps its columns. Errors are the header's
-/// problems: unreadable, or lacking a required column.
+/// problems: unreadable, lacking a required column, or a column declared
+/// signed that is not a cost column.
 fn read_header<R: Read>(
     reader: &mut csv::Reader<R>,
     file: &str,
-    overrides: &[(String, Field)],
+    (overrides, signed): Choices<'_>,
 ) -> std::result::Result<(RecordMapper, Vec<ColumnMapping>), Vec<Finding>> {
     let headers: Vec<String> = match reader.byte_headers() {
         Ok(headers) => headers
@@ -520,7 +532,11 @@ fn read_header<R: Read>(
     if reader.is_done() && headers.iter().all(blank) {
         return Err(vec![whole::empty_file(file)]);
     }
-    RecordMapper::new(file, &headers, overrides)
+    let (mut mapper, columns) = RecordMapper::new(file, &headers, overrides)?;
+    if signed::cost_is_signed(file, &columns, signed)? {
+        mapper.allow_negative_cost();
+    }
+    Ok((mapper, columns))
 }
 
 /// Maps the data rows of `rows` (up to `limit` records) to records,
@@ -589,9 +605,15 @@ pub fn read_csv(
     mut sink: impl FnMut(PersonRecord),
 ) -> std::result::Result<Vec<Finding>, Vec<Finding>> {
     let mut reader = csv_reader(input, b',', true);
-    read_rows(&mut reader, input, file, &[], None, &|_| {}, |record, _| {
-        sink(record)
-    })?
+    read_rows(
+        &mut reader,
+        input,
+        file,
+        (&[], &[]),
+        None,
+        &|_| {},
+        |record, _| sink(record),
+    )?
     .0
 }
 
@@ -620,6 +642,7 @@ pub fn load_csv_text(
         delimiter: b',',
         file,
         overrides: &[],
+        signed: &[],
     };
     parallel::load_text(source, (ladder, policy), expected_people, &|_| {})
 }

@@ -78,6 +78,8 @@ pub(super) struct CsvText<'a> {
     pub file: &'a str,
     /// Header → field, overriding the detected mapping.
     pub overrides: &'a [(String, Field)],
+    /// Cost columns declared signed.
+    pub signed: &'a [String],
 }
 
 /// Reads, maps and validates CSV text into an org (see the module
@@ -97,6 +99,7 @@ fn load_in_segments(
         delimiter,
         file,
         overrides,
+        signed,
     }: CsvText<'_>,
     (ladder, policy): (Ladder, Policy),
     expected_people: usize,
@@ -105,7 +108,7 @@ fn load_in_segments(
 ) -> Result<(Org, Vec<Finding>)> {
     let mut builder = OrgBuilder::with_capacity(file, ladder, policy, expected_people);
     let mut header = csv_reader(text, delimiter, true);
-    let (mut template, columns) = match read_header(&mut header, file, overrides) {
+    let (mut template, columns) = match read_header(&mut header, file, (overrides, signed)) {
         Ok(mapped) => mapped,
         Err(findings) => return merge(Err(findings), builder.finish(), &[]),
     };
@@ -294,6 +297,7 @@ mod tests {
             delimiter: b',',
             file: "people.csv",
             overrides: &[],
+            signed: &[],
         };
         load_in_segments(source, Default::default(), 0, &|_| {}, segment_bytes)
     }

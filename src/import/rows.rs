@@ -45,6 +45,8 @@ pub struct RecordMapper {
     /// row's value is cheaper than hashing.
     last: Vec<Arc<str>>,
     empty: Arc<str>,
+    /// The cost column is declared signed: negative amounts are read.
+    signed_cost: bool,
     findings: Vec<Finding>,
 }
 
@@ -162,6 +164,7 @@ impl RecordMapper {
                 last,
                 strings,
                 empty,
+                signed_cost: false,
                 findings,
             },
             mapping,
@@ -208,8 +211,15 @@ impl RecordMapper {
             last,
             strings,
             empty,
+            signed_cost: self.signed_cost,
             findings: Vec::new(),
         }
+    }
+
+    /// Reads negative costs rather than refusing them (see
+    /// [`super::signed`]).
+    pub fn allow_negative_cost(&mut self) {
+        self.signed_cost = true;
     }
 
     /// Every finding so far, warnings and errors alike, leaving none.
@@ -342,9 +352,20 @@ impl RecordMapper {
                 continue;
             }
             let parsed = match field {
-                Field::Cost => Money::parse(value)
-                    .map(|cost| record.cost = Some(cost))
-                    .map_err(|err| ("bad-cost", err.to_string())),
+                Field::Cost => match Money::parse(value) {
+                    Ok(cost) if cost < Money::ZERO && !self.signed_cost => Err((
+                        "negative-cost",
+                        // The amount is left out: compensation stays out of reports.
+                        "a negative cost is refused unless the column is declared signed \
+                         (--signed COLUMN)"
+                            .to_string(),
+                    )),
+                    Ok(cost) => {
+                        record.cost = Some(cost);
+                        Ok(())
+                    }
+                    Err(err) => Err(("bad-cost", err.to_string())),
+                },
                 Field::Status => value
                     .parse::<Status>()
                     .map(|status| record.status = status)
