@@ -15,6 +15,7 @@ mod raw;
 mod rows;
 mod segments;
 mod signed;
+mod spans;
 mod teams;
 mod whole;
 mod xlsx;
@@ -456,7 +457,7 @@ fn read_table(
     };
     let (read, columns) = read_rows(
         &mut reader,
-        text,
+        (text, delimiter),
         file,
         (&options.overrides, &options.signed),
         limit,
@@ -476,12 +477,13 @@ const MAX_ERRORS: usize = 1000;
 
 type ReadResult = std::result::Result<Vec<Finding>, Vec<Finding>>;
 
-/// Maps the rows of `reader`, which reads `text`, to records, handing each
-/// to `sink`. The outer error is a header problem (nothing was read); the
-/// inner result holds the warnings, or every finding if any is an error.
+/// Maps the rows of `reader`, which reads `text` delimited by
+/// `delimiter`, to records, handing each to `sink`. The outer error is a
+/// header problem (nothing was read); the inner result holds the
+/// warnings, or every finding if any is an error.
 fn read_rows<'t>(
     reader: &mut csv::Reader<&'t [u8]>,
-    text: &'t [u8],
+    (text, delimiter): (&'t [u8], u8),
     file: &str,
     choices: Choices<'_>,
     limit: Option<usize>,
@@ -489,8 +491,9 @@ fn read_rows<'t>(
     sink: impl FnMut(PersonRecord, Keys),
 ) -> std::result::Result<(ReadResult, Vec<ColumnMapping>), Vec<Finding>> {
     let (mut mapper, columns) = read_header(reader, file, choices)?;
+    spans::check_header(text, reader.position().byte(), delimiter, file)?;
     read_body(
-        CsvRows::new(reader, text),
+        CsvRows::new(reader, text, delimiter),
         &mut mapper,
         limit,
         progress,
@@ -554,7 +557,12 @@ fn read_body(
         if limit.is_some_and(|limit| count >= limit) {
             break;
         }
-        match rows.advance() {
+        let advanced = rows.advance();
+        if let Some(spanned) = rows.take_spanned() {
+            let finding = spanned.finding(mapper.file(), |i| mapper.column_name(i));
+            mapper.push_finding(finding);
+        }
+        match advanced {
             Ok(false) => break,
             Ok(true) => {}
             Err((row, why)) => {
@@ -607,7 +615,7 @@ pub fn read_csv(
     let mut reader = csv_reader(input, b',', true);
     read_rows(
         &mut reader,
-        input,
+        (input, b','),
         file,
         (&[], &[]),
         None,

@@ -115,6 +115,9 @@ fn load_in_segments(
     // Findings about the header (a column mapped twice, say).
     let mut findings = template.take_findings();
     let header_end = (header.position().byte() as usize).min(text.len());
+    if let Err(findings) = super::spans::check_header(text, header_end as u64, delimiter, file) {
+        return merge(Err(findings), builder.finish(), &[]);
+    }
     let cut = segments::cut(text, delimiter, header_end, segment_bytes);
     let bounds: Vec<(usize, usize)> = cut.starts.windows(2).map(|w| (w[0], w[1])).collect();
     let parse = |index: usize| -> Segment {
@@ -136,7 +139,7 @@ fn load_in_segments(
         } else {
             let mut reader = csv_reader(segment, delimiter, false);
             read_body(
-                CsvRows::new(&mut reader, segment),
+                CsvRows::new(&mut reader, segment, delimiter),
                 &mut mapper,
                 None,
                 quiet,
@@ -391,6 +394,59 @@ mod tests {
         );
         assert_eq!(errors(100), whole);
         assert_eq!(errors(10_000), whole);
+    }
+
+    /// Rows over many lines are warned of, and a quote never closed is
+    /// refused, naming the same rows however the file is cut; the open
+    /// quote also keeps the file from being cut at all.
+    #[test]
+    fn spanning_rows_are_found_in_any_segment() {
+        let mut lines: Vec<String> = generated(3000).lines().map(str::to_string).collect();
+        let long = "\"Long\nName\nOver\nFive\nLines\"";
+        let with_name = |line: &str, name: &str| {
+            let mut cells: Vec<&str> = line.split(',').collect();
+            cells[2] = name;
+            cells.join(",")
+        };
+        lines[2500] = with_name(&lines[2500], long);
+        let text = lines.join("\n") + "\n";
+        let spans = |findings: &[Finding]| -> Found {
+            found(findings)
+                .into_iter()
+                .filter(|(code, _, _)| code == "multiline-field" || code == "unterminated-quote")
+                .collect()
+        };
+        for segment_bytes in [64, 4096, 50_000, usize::MAX] {
+            let (_, warnings) = load(&text, segment_bytes).expect("valid");
+            assert_eq!(
+                spans(&warnings),
+                [("multiline-field".into(), Some(2501), None)],
+                "{segment_bytes}-byte segments"
+            );
+        }
+
+        // A quote closed a thousand lines later is a warning (above);
+        // one never closed at all is refused.
+        lines[2500] = with_name(&lines[2500], "Short");
+        lines[1200] = with_name(&lines[1200], "\"Never Closed");
+        let text = lines.join("\n") + "\n";
+        let cut = segments::cut(text.as_bytes(), b',', 0, 64);
+        assert_eq!(cut.starts.len(), 2, "not cut");
+        let opened = 1201;
+        for segment_bytes in [64, usize::MAX] {
+            let Err(OrgError::Validation(findings)) = load(&text, segment_bytes) else {
+                panic!("refused");
+            };
+            assert_eq!(
+                spans(&findings),
+                [(
+                    "unterminated-quote".into(),
+                    Some(opened),
+                    Some("name".into())
+                )],
+                "{segment_bytes}-byte segments"
+            );
+        }
     }
 
     /// A badly broken file reports the same capped findings however it is

@@ -198,6 +198,26 @@ impl RecordMapper {
         self.findings.push(Finding::error(code, message, at));
     }
 
+    /// Records a finding about a row made outside the mapper, located
+    /// with [`RecordMapper::file`] and [`RecordMapper::column_name`].
+    pub fn push_finding(&mut self, finding: Finding) {
+        self.findings.push(finding);
+    }
+
+    /// The file named in findings.
+    pub fn file(&self) -> &str {
+        &self.file
+    }
+
+    /// Column `index` (0-based) as findings name it: its header if read,
+    /// else its position.
+    pub fn column_name(&self, index: usize) -> String {
+        match self.columns.iter().find(|(i, _, _)| *i == index) {
+            Some((_, _, header)) => header.clone(),
+            None => format!("column {}", index + 1),
+        }
+    }
+
     /// A mapper for another part of the same file: the same columns, none
     /// of the findings so far, its own shared strings.
     pub fn fork(&self) -> RecordMapper {
