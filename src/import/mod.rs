@@ -7,6 +7,7 @@
 //! if the import succeeded.
 
 mod decode;
+mod extra;
 mod fields;
 mod into;
 mod managers;
@@ -206,9 +207,7 @@ pub fn load_with_progress(
 ) -> Result<(Org, Vec<Finding>)> {
     let name = path.display().to_string();
     let head = first_bytes(path)?;
-    if head.is_empty() {
-        return Err(OrgError::Validation(vec![whole::empty_file(&name)]));
-    }
+    whole::refuse_empty(&head, &name)?;
     match format_of(path, &head) {
         SourceFormat::Spreadsheet => {
             let sheet = xlsx::read(path, options.sheet.as_deref())?;
@@ -260,9 +259,7 @@ pub fn load_with_progress(
 pub fn detect(path: &Path, options: &ImportOptions) -> Result<Detection> {
     let name = path.display().to_string();
     let head = first_bytes(path)?;
-    if head.is_empty() {
-        return Err(OrgError::Validation(vec![whole::empty_file(&name)]));
-    }
+    whole::refuse_empty(&head, &name)?;
     match format_of(path, &head) {
         SourceFormat::Spreadsheet => {
             let sheet = xlsx::read(path, options.sheet.as_deref())?;
@@ -339,7 +336,12 @@ fn map_sheet(
         mapper.allow_negative_cost();
     }
     let mut rows = Vec::with_capacity(sheet.rows.len());
+    let width = extra::sheet_width(&sheet.headers);
     for (row, cells) in &sheet.rows {
+        let past = extra::first_value_past(width, |i| cells.get(i).map(String::as_bytes));
+        if let Some(first) = past {
+            mapper.push_finding(extra::finding(&file, *row, width, first));
+        }
         let value = |i: usize| Ok(cells.get(i).map_or("", String::as_str));
         if let Some(mapped) = mapper.map(*row, value) {
             rows.push(mapped);
@@ -494,7 +496,7 @@ fn read_rows<'t>(
     spans::check_header(text, reader.position().byte(), delimiter, file)?;
     read_body(
         CsvRows::new(reader, text, delimiter),
-        &mut mapper,
+        (&mut mapper, columns.len()),
         limit,
         progress,
         sink,
@@ -543,11 +545,12 @@ fn read_header<R: Read>(
 }
 
 /// Maps the data rows of `rows` (up to `limit` records) to records,
-/// handing each to `sink`; the mapper collects the findings. Rows are
-/// numbered by the line they start on.
+/// handing each to `sink`; the mapper collects the findings, among them
+/// values past the header's `width` columns. Rows are numbered by the
+/// line they start on.
 fn read_body(
     mut rows: impl RawRows,
-    mapper: &mut RecordMapper,
+    (mapper, width): (&mut RecordMapper, usize),
     limit: Option<usize>,
     progress: &(dyn Fn(u64) + Sync),
     mut sink: impl FnMut(PersonRecord, Keys),
@@ -591,6 +594,11 @@ fn read_body(
                 None => std::str::from_utf8(rows.value(i)),
             }
         };
+        let past = extra::first_value_past(width, |i| rows.range(i).map(|r| &rows.values()[r]));
+        if let Some(first) = past {
+            let finding = extra::finding(mapper.file(), rows.line(), width, first);
+            mapper.push_finding(finding);
+        }
         if let Some((record, keys)) = mapper.map(rows.line(), value) {
             count += 1;
             sink(record, keys);

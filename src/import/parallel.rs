@@ -119,6 +119,7 @@ fn load_in_segments(
         return merge(Err(findings), builder.finish(), &[]);
     }
     let cut = segments::cut(text, delimiter, header_end, segment_bytes);
+    let width = columns.len();
     let bounds: Vec<(usize, usize)> = cut.starts.windows(2).map(|w| (w[0], w[1])).collect();
     let parse = |index: usize| -> Segment {
         let (start, end) = bounds[index];
@@ -131,7 +132,7 @@ fn load_in_segments(
             let ended = raw::with_final_line_end(segment);
             read_body(
                 SimdRows::new(&ended, delimiter),
-                &mut mapper,
+                (&mut mapper, width),
                 None,
                 quiet,
                 sink,
@@ -140,7 +141,7 @@ fn load_in_segments(
             let mut reader = csv_reader(segment, delimiter, false);
             read_body(
                 CsvRows::new(&mut reader, segment, delimiter),
-                &mut mapper,
+                (&mut mapper, width),
                 None,
                 quiet,
                 sink,

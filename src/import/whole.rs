@@ -23,6 +23,14 @@ pub(super) fn empty_file(file: &str) -> Finding {
     )
 }
 
+/// Refuses a file whose first bytes, `head`, are none.
+pub(super) fn refuse_empty(head: &[u8], file: &str) -> Result<()> {
+    match head {
+        [] => Err(OrgError::Validation(vec![empty_file(file)])),
+        _ => Ok(()),
+    }
+}
+
 /// The error for a spreadsheet sheet with no cells; `file` names the
 /// workbook and sheet.
 pub(super) fn empty_sheet(file: &str, sheet: &str, sheets: &[String]) -> OrgError {
