@@ -25,6 +25,9 @@ mod bad_inputs;
 #[path = "cli/conflicts.rs"]
 mod conflicts;
 
+#[path = "cli/rows.rs"]
+mod rows;
+
 #[path = "cli/two_processes.rs"]
 mod two_processes;
 

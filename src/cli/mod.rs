@@ -106,6 +106,10 @@ struct ReadArgs {
     /// email, name, last-first or org-and-name (default: detected).
     #[arg(long)]
     manager_ref: Option<ManagerRef>,
+    /// Let the cost column COLUMN (its header, or `cost`) hold negative
+    /// amounts; otherwise a negative cost is an error. Repeatable.
+    #[arg(long, value_name = "COLUMN")]
+    signed: Vec<String>,
 }
 
 impl ReadArgs {
@@ -114,11 +118,15 @@ impl ReadArgs {
             sheet: self.sheet,
             overrides: self.map,
             manager_ref: self.manager_ref,
+            signed: self.signed,
         }
     }
 
     fn is_default(&self) -> bool {
-        self.sheet.is_none() && self.map.is_empty() && self.manager_ref.is_none()
+        self.sheet.is_none()
+            && self.map.is_empty()
+            && self.manager_ref.is_none()
+            && self.signed.is_empty()
     }
 }
 
@@ -292,7 +300,7 @@ fn run(command: Command) -> Result<(), OrgError> {
             let workspace = is_workspace(&input);
             if workspace && !read.is_default() {
                 return Err(OrgError::InvalidInput(
-                    "--map, --manager-ref and --sheet read a file, not a workspace".into(),
+                    "--map, --manager-ref, --sheet and --signed read a file, not a workspace; a workspace's people were read on import".into(),
                 ));
             }
             let (mut org, warnings) = if workspace {

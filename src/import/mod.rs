@@ -8,6 +8,7 @@
 
 mod columns;
 mod decode;
+mod extra;
 mod fields;
 mod into;
 mod managers;
@@ -15,8 +16,11 @@ mod parallel;
 mod raw;
 mod rows;
 mod segments;
+mod signed;
+mod spans;
 mod spellings;
 mod teams;
+mod whole;
 mod xlsx;
 mod xlsx_cells;
 
@@ -43,6 +47,9 @@ pub struct ImportOptions {
     pub overrides: Vec<(String, Field)>,
     /// How managers are referred to (default: detected).
     pub manager_ref: Option<ManagerRef>,
+    /// Cost columns whose amounts may be negative, by header (or `cost`);
+    /// a negative cost elsewhere is an error.
+    pub signed: Vec<String>,
 }
 
 /// How far an import has got, for a progress bar.
@@ -208,7 +215,9 @@ pub fn load_with_progress(
     progress: ProgressSink<'_>,
 ) -> Result<(Org, Vec<Finding>)> {
     let name = path.display().to_string();
-    match format_of(path, &first_bytes(path)?) {
+    let head = first_bytes(path)?;
+    whole::refuse_empty(&head, &name)?;
+    match format_of(path, &head) {
         SourceFormat::Spreadsheet => {
             let sheet = xlsx::read(path, options.sheet.as_deref())?;
             let declared = teams::read(path, &sheet, &name)?;
@@ -261,6 +270,7 @@ fn load_decoded(
             delimiter,
             file: name,
             overrides: &options.overrides,
+            signed: &options.signed,
         };
         let expected_people = text.len() / 100;
         return parallel::load_text(source, (ladder, policy), expected_people, progress);
@@ -278,7 +288,9 @@ fn load_decoded(
 /// sheet, the column mapping, the manager reference kind, and a preview.
 pub fn detect(path: &Path, options: &ImportOptions) -> Result<Detection> {
     let name = path.display().to_string();
-    match format_of(path, &first_bytes(path)?) {
+    let head = first_bytes(path)?;
+    whole::refuse_empty(&head, &name)?;
+    match format_of(path, &head) {
         SourceFormat::Spreadsheet => {
             let sheet = xlsx::read(path, options.sheet.as_deref())?;
             let chosen = columns::choose_sheet(&sheet, &name, &options.overrides);
@@ -354,10 +366,21 @@ fn map_sheet(
     options: &ImportOptions,
 ) -> std::result::Result<(Rows, Vec<Finding>, Vec<ColumnMapping>), OrgError> {
     let file = format!("{file} [{}]", sheet.sheet);
+    if sheet.headers.is_empty() {
+        return Err(whole::empty_sheet(&file, &sheet.sheet, &sheet.sheets));
+    }
     let (mut mapper, columns) = RecordMapper::new(&file, &sheet.headers, &options.overrides)
         .map_err(OrgError::Validation)?;
+    if signed::cost_is_signed(&file, &columns, &options.signed).map_err(OrgError::Validation)? {
+        mapper.allow_negative_cost();
+    }
     let mut rows = Vec::with_capacity(sheet.rows.len());
+    let width = extra::sheet_width(&sheet.headers);
     for (row, cells) in &sheet.rows {
+        let past = extra::first_value_past(width, |i| cells.get(i).map(String::as_bytes));
+        if let Some(first) = past {
+            mapper.push_finding(extra::finding(&file, *row, width, first));
+        }
         let value = |i: usize| Ok(cells.get(i).map_or("", String::as_str));
         if let Some(mapped) = mapper.map(*row, value) {
             rows.push(mapped);
@@ -401,7 +424,7 @@ fn build(
     }
     let built = builder.finish();
     progress(validating(total));
-    merge(Ok(findings), built, columns)
+    whole::refuse_no_people(merge(Ok(findings), built, columns), file)
 }
 
 /// Combines reading findings with building findings. Validation names
@@ -473,12 +496,11 @@ fn read_table(
             total,
         })
     };
-    let overrides = &options.overrides;
     let (read, columns) = read_rows(
         &mut reader,
-        text,
+        (text, delimiter),
         file,
-        overrides,
+        (&options.overrides, &options.signed),
         limit,
         &reading,
         |record, keys| {
@@ -496,22 +518,24 @@ const MAX_ERRORS: usize = 1000;
 
 type ReadResult = std::result::Result<Vec<Finding>, Vec<Finding>>;
 
-/// Maps the rows of `reader`, which reads `text`, to records, handing each
-/// to `sink`. The outer error is a header problem (nothing was read); the
-/// inner result holds the warnings, or every finding if any is an error.
+/// Maps the rows of `reader`, which reads `text` delimited by
+/// `delimiter`, to records, handing each to `sink`. The outer error is a
+/// header problem (nothing was read); the inner result holds the
+/// warnings, or every finding if any is an error.
 fn read_rows<'t>(
     reader: &mut csv::Reader<&'t [u8]>,
-    text: &'t [u8],
+    (text, delimiter): (&'t [u8], u8),
     file: &str,
-    overrides: &[(String, Field)],
+    choices: Choices<'_>,
     limit: Option<usize>,
     progress: &(dyn Fn(u64) + Sync),
     sink: impl FnMut(PersonRecord, Keys),
 ) -> std::result::Result<(ReadResult, Vec<ColumnMapping>), Vec<Finding>> {
-    let (mut mapper, columns) = read_header(reader, file, overrides)?;
+    let (mut mapper, columns) = read_header(reader, file, choices)?;
+    spans::check_header(text, reader.position().byte(), delimiter, file)?;
     read_body(
-        CsvRows::new(reader, text),
-        &mut mapper,
+        CsvRows::new(reader, text, delimiter),
+        (&mut mapper, columns.len()),
         limit,
         progress,
         sink,
@@ -519,12 +543,17 @@ fn read_rows<'t>(
     Ok((mapper.finish(), columns))
 }
 
+/// The user's column choices: overrides (header → field) and the cost
+/// columns declared signed.
+type Choices<'a> = (&'a [(String, Field)], &'a [String]);
+
 /// Reads the header row and maps its columns. Errors are the header's
-/// problems: unreadable, or lacking a required column.
+/// problems: unreadable, lacking a required column, or a column declared
+/// signed that is not a cost column.
 fn read_header<R: Read>(
     reader: &mut csv::Reader<R>,
     file: &str,
-    overrides: &[(String, Field)],
+    (overrides, signed): Choices<'_>,
 ) -> std::result::Result<(RecordMapper, Vec<ColumnMapping>), Vec<Finding>> {
     let headers: Vec<String> = match reader.byte_headers() {
         Ok(headers) => headers
@@ -543,16 +572,25 @@ fn read_header<R: Read>(
             )])
         }
     };
-    RecordMapper::new(file, &headers, overrides)
-        .map(|(mapper, columns)| (mapper.unguarding_formulas(), columns))
+    let blank = |h: &String| h.trim_start_matches('\u{feff}').trim().is_empty();
+    if reader.is_done() && headers.iter().all(blank) {
+        return Err(vec![whole::empty_file(file)]);
+    }
+    let (mapper, columns) = RecordMapper::new(file, &headers, overrides)?;
+    let mut mapper = mapper.unguarding_formulas();
+    if signed::cost_is_signed(file, &columns, signed)? {
+        mapper.allow_negative_cost();
+    }
+    Ok((mapper, columns))
 }
 
 /// Maps the data rows of `rows` (up to `limit` records) to records,
-/// handing each to `sink`; the mapper collects the findings. Rows are
-/// numbered by the line they start on.
+/// handing each to `sink`; the mapper collects the findings, among them
+/// values past the header's `width` columns. Rows are numbered by the
+/// line they start on.
 fn read_body(
     mut rows: impl RawRows,
-    mapper: &mut RecordMapper,
+    (mapper, width): (&mut RecordMapper, usize),
     limit: Option<usize>,
     progress: &(dyn Fn(u64) + Sync),
     mut sink: impl FnMut(PersonRecord, Keys),
@@ -562,7 +600,12 @@ fn read_body(
         if limit.is_some_and(|limit| count >= limit) {
             break;
         }
-        match rows.advance() {
+        let advanced = rows.advance();
+        if let Some(spanned) = rows.take_spanned() {
+            let finding = spanned.finding(mapper.file(), |i| mapper.column_name(i));
+            mapper.push_finding(finding);
+        }
+        match advanced {
             Ok(false) => break,
             Ok(true) => {}
             Err((row, why)) => {
@@ -591,6 +634,11 @@ fn read_body(
                 None => std::str::from_utf8(rows.value(i)),
             }
         };
+        let past = extra::first_value_past(width, |i| rows.range(i).map(|r| &rows.values()[r]));
+        if let Some(first) = past {
+            let finding = extra::finding(mapper.file(), rows.line(), width, first);
+            mapper.push_finding(finding);
+        }
         if let Some((record, keys)) = mapper.map(rows.line(), value) {
             count += 1;
             sink(record, keys);
@@ -613,9 +661,15 @@ pub fn read_csv(
     mut sink: impl FnMut(PersonRecord),
 ) -> std::result::Result<Vec<Finding>, Vec<Finding>> {
     let mut reader = csv_reader(input, b',', true);
-    read_rows(&mut reader, input, file, &[], None, &|_| {}, |record, _| {
-        sink(record)
-    })?
+    read_rows(
+        &mut reader,
+        (input, b','),
+        file,
+        (&[], &[]),
+        None,
+        &|_| {},
+        |record, _| sink(record),
+    )?
     .0
 }
 
@@ -644,6 +698,7 @@ pub fn load_csv_text(
         delimiter: b',',
         file,
         overrides: &[],
+        signed: &[],
     };
     parallel::load_text(source, (ladder, policy), expected_people, &|_| {})
 }

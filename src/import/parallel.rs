@@ -78,6 +78,8 @@ pub(super) struct CsvText<'a> {
     pub file: &'a str,
     /// Header → field, overriding the detected mapping.
     pub overrides: &'a [(String, Field)],
+    /// Cost columns declared signed.
+    pub signed: &'a [String],
 }
 
 /// Reads, maps and validates CSV text into an org (see the module
@@ -97,6 +99,7 @@ fn load_in_segments(
         delimiter,
         file,
         overrides,
+        signed,
     }: CsvText<'_>,
     (ladder, policy): (Ladder, Policy),
     expected_people: usize,
@@ -105,14 +108,18 @@ fn load_in_segments(
 ) -> Result<(Org, Vec<Finding>)> {
     let mut builder = OrgBuilder::with_capacity(file, ladder, policy, expected_people);
     let mut header = csv_reader(text, delimiter, true);
-    let (mut template, columns) = match read_header(&mut header, file, overrides) {
+    let (mut template, columns) = match read_header(&mut header, file, (overrides, signed)) {
         Ok(mapped) => mapped,
         Err(findings) => return merge(Err(findings), builder.finish(), &[]),
     };
     // Findings about the header (a column mapped twice, say).
     let mut findings = template.take_findings();
     let header_end = (header.position().byte() as usize).min(text.len());
+    if let Err(findings) = super::spans::check_header(text, header_end as u64, delimiter, file) {
+        return merge(Err(findings), builder.finish(), &[]);
+    }
     let cut = segments::cut(text, delimiter, header_end, segment_bytes);
+    let width = columns.len();
     let bounds: Vec<(usize, usize)> = cut.starts.windows(2).map(|w| (w[0], w[1])).collect();
     let parse = |index: usize| -> Segment {
         let (start, end) = bounds[index];
@@ -125,7 +132,7 @@ fn load_in_segments(
             let ended = raw::with_final_line_end(segment);
             read_body(
                 SimdRows::new(&ended, delimiter),
-                &mut mapper,
+                (&mut mapper, width),
                 None,
                 quiet,
                 sink,
@@ -133,8 +140,8 @@ fn load_in_segments(
         } else {
             let mut reader = csv_reader(segment, delimiter, false);
             read_body(
-                CsvRows::new(&mut reader, segment),
-                &mut mapper,
+                CsvRows::new(&mut reader, segment, delimiter),
+                (&mut mapper, width),
                 None,
                 quiet,
                 sink,
@@ -220,7 +227,7 @@ fn load_in_segments(
     progress(validating(0));
     let built = builder.finish();
     progress(validating(1));
-    merge(read, built, &columns)
+    super::whole::refuse_no_people(merge(read, built, &columns), file)
 }
 
 /// The building thread's wait for segment `index`: it parses unclaimed
@@ -294,6 +301,7 @@ mod tests {
             delimiter: b',',
             file: "people.csv",
             overrides: &[],
+            signed: &[],
         };
         load_in_segments(source, Default::default(), 0, &|_| {}, segment_bytes)
     }
@@ -387,6 +395,59 @@ mod tests {
         );
         assert_eq!(errors(100), whole);
         assert_eq!(errors(10_000), whole);
+    }
+
+    /// Rows over many lines are warned of, and a quote never closed is
+    /// refused, naming the same rows however the file is cut; the open
+    /// quote also keeps the file from being cut at all.
+    #[test]
+    fn spanning_rows_are_found_in_any_segment() {
+        let mut lines: Vec<String> = generated(3000).lines().map(str::to_string).collect();
+        let long = "\"Long\nName\nOver\nFive\nLines\"";
+        let with_name = |line: &str, name: &str| {
+            let mut cells: Vec<&str> = line.split(',').collect();
+            cells[2] = name;
+            cells.join(",")
+        };
+        lines[2500] = with_name(&lines[2500], long);
+        let text = lines.join("\n") + "\n";
+        let spans = |findings: &[Finding]| -> Found {
+            found(findings)
+                .into_iter()
+                .filter(|(code, _, _)| code == "multiline-field" || code == "unterminated-quote")
+                .collect()
+        };
+        for segment_bytes in [64, 4096, 50_000, usize::MAX] {
+            let (_, warnings) = load(&text, segment_bytes).expect("valid");
+            assert_eq!(
+                spans(&warnings),
+                [("multiline-field".into(), Some(2501), None)],
+                "{segment_bytes}-byte segments"
+            );
+        }
+
+        // A quote closed a thousand lines later is a warning (above);
+        // one never closed at all is refused.
+        lines[2500] = with_name(&lines[2500], "Short");
+        lines[1200] = with_name(&lines[1200], "\"Never Closed");
+        let text = lines.join("\n") + "\n";
+        let cut = segments::cut(text.as_bytes(), b',', 0, 64);
+        assert_eq!(cut.starts.len(), 2, "not cut");
+        let opened = 1201;
+        for segment_bytes in [64, usize::MAX] {
+            let Err(OrgError::Validation(findings)) = load(&text, segment_bytes) else {
+                panic!("refused");
+            };
+            assert_eq!(
+                spans(&findings),
+                [(
+                    "unterminated-quote".into(),
+                    Some(opened),
+                    Some("name".into())
+                )],
+                "{segment_bytes}-byte segments"
+            );
+        }
     }
 
     /// A badly broken file reports the same capped findings however it is

@@ -10,6 +10,7 @@
 //! carriage return, ending in a line end; a test checks that on such text
 //! both give the same rows, values and line numbers.
 
+use super::spans::{self, Spanned};
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -28,6 +29,10 @@ pub(super) trait RawRows {
     fn range(&self, i: usize) -> Option<Range<usize>>;
     /// Value `i` (empty when the row is shorter).
     fn value(&self, i: usize) -> &[u8];
+    /// A row read so far that took many lines or ended in an open quote
+    /// (see [`super::spans`]), once: the previous row's after a step, the
+    /// last row's at the end.
+    fn take_spanned(&mut self) -> Option<Spanned>;
 }
 
 /// The `csv` crate's reader. Its own line numbers are off after a
@@ -39,12 +44,16 @@ pub(super) struct CsvRows<'r, 't> {
 }
 
 impl<'r, 't> CsvRows<'r, 't> {
-    /// Rows of `reader`, which reads `text`.
-    pub(super) fn new(reader: &'r mut csv::Reader<&'t [u8]>, text: &'t [u8]) -> Self {
+    /// Rows of `reader`, which reads `text` delimited by `delimiter`.
+    pub(super) fn new(
+        reader: &'r mut csv::Reader<&'t [u8]>,
+        text: &'t [u8],
+        delimiter: u8,
+    ) -> Self {
         CsvRows {
             reader,
             record: csv::ByteRecord::new(),
-            lines: LineCounter::new(text),
+            lines: LineCounter::new(text, delimiter),
         }
     }
 }
@@ -57,6 +66,8 @@ impl RawRows for CsvRows<'_, '_> {
                 if more {
                     let start = self.record.position().map_or(before, |p| p.byte());
                     self.lines.row_from(start as usize);
+                } else {
+                    self.lines.finish();
                 }
                 Ok(more)
             }
@@ -87,22 +98,35 @@ impl RawRows for CsvRows<'_, '_> {
     fn value(&self, i: usize) -> &[u8] {
         self.record.get(i).unwrap_or(b"")
     }
+
+    fn take_spanned(&mut self) -> Option<Spanned> {
+        self.lines.spanned.take()
+    }
 }
 
-/// Line numbers of rows in a text, counted as the rows are read in order.
+/// Line numbers of rows in a text, counted as the rows are read in order,
+/// noting rows that take many lines on the way.
 struct LineCounter<'t> {
     text: &'t [u8],
-    /// Offset up to which line ends are counted.
+    delimiter: u8,
+    /// Offset up to which line ends are counted: the current row's start.
     counted_to: usize,
     line_ends: u64,
+    /// A row has been read: the bytes before the first are not one.
+    reading: bool,
+    /// The last row noted as spanning lines, until taken.
+    spanned: Option<Spanned>,
 }
 
 impl<'t> LineCounter<'t> {
-    fn new(text: &'t [u8]) -> Self {
+    fn new(text: &'t [u8], delimiter: u8) -> Self {
         LineCounter {
             text,
+            delimiter,
             counted_to: 0,
             line_ends: 0,
+            reading: false,
+            spanned: None,
         }
     }
 
@@ -117,12 +141,49 @@ impl<'t> LineCounter<'t> {
         let first = from + blank;
         // Mostly the previous row's bytes, ending in its one line end:
         // finding no other is several times cheaper than counting.
-        let between = &self.text[self.counted_to..first];
-        self.line_ends += match between.split_last() {
+        let text = self.text;
+        let between = &text[self.counted_to..first];
+        let line_ends = match between.split_last() {
             Some((b'\n', rest)) if memchr::memchr(b'\n', rest).is_none() => 1,
-            _ => memchr::memchr_iter(b'\n', between).count() as u64,
+            _ => {
+                // Rarely here: a row over several lines, or blank lines.
+                self.note_span(between, false);
+                memchr::memchr_iter(b'\n', between).count() as u64
+            }
         };
+        self.line_ends += line_ends;
         self.counted_to = first;
+        self.reading = true;
+    }
+
+    /// At the end of the text: notes the last row if it took many lines
+    /// or ends inside a quote.
+    fn finish(&mut self) {
+        let text = self.text;
+        let last = &text[self.counted_to.min(text.len())..];
+        self.note_span(last, true);
+        self.counted_to = self.text.len();
+    }
+
+    /// Notes the current row, whose bytes are `row`, if it takes more
+    /// than a few lines or (when it is the `last`) ends in an open quote.
+    fn note_span(&mut self, row: &[u8], last: bool) {
+        if !self.reading {
+            return;
+        }
+        let lines = spans::lines_of(row);
+        let open_quote = if last {
+            spans::open_quote(row, self.delimiter)
+        } else {
+            None
+        };
+        if lines > spans::FEW_LINES || open_quote.is_some() {
+            self.spanned = Some(Spanned {
+                line: self.line(),
+                lines,
+                open_quote,
+            });
+        }
     }
 
     /// The line (1-based) of the current row.
@@ -151,7 +212,7 @@ impl<'t> SimdRows<'t> {
             reader,
             record: simd_csv::ByteRecord::new(),
             end: 0,
-            lines: LineCounter::new(text),
+            lines: LineCounter::new(text, delimiter),
         }
     }
 }
@@ -159,6 +220,7 @@ impl<'t> SimdRows<'t> {
 impl RawRows for SimdRows<'_> {
     fn advance(&mut self) -> Result<bool, (u64, String)> {
         if !self.reader.read_byte_record(&mut self.record) {
+            self.lines.finish();
             return Ok(false);
         }
         let start = self.end;
@@ -190,6 +252,10 @@ impl RawRows for SimdRows<'_> {
 
     fn value(&self, i: usize) -> &[u8] {
         self.record.get(i).unwrap_or(b"")
+    }
+
+    fn take_spanned(&mut self) -> Option<Spanned> {
+        self.lines.spanned.take()
     }
 }
 
@@ -239,7 +305,7 @@ mod tests {
             .from_reader(text);
         let ended = with_final_line_end(text);
         (
-            read(CsvRows::new(&mut reader, text)),
+            read(CsvRows::new(&mut reader, text, delimiter)),
             read(SimdRows::new(&ended, delimiter)),
         )
     }

@@ -48,6 +48,8 @@ pub struct RecordMapper {
     /// row's value is cheaper than hashing.
     last: Vec<Arc<str>>,
     empty: Arc<str>,
+    /// The cost column is declared signed: negative amounts are read.
+    signed_cost: bool,
     findings: Vec<Finding>,
 }
 
@@ -166,6 +168,7 @@ impl RecordMapper {
                 last,
                 strings,
                 empty,
+                signed_cost: false,
                 findings,
             },
             mapping,
@@ -205,6 +208,26 @@ impl RecordMapper {
         self.findings.push(Finding::error(code, message, at));
     }
 
+    /// Records a finding about a row made outside the mapper, located
+    /// with [`RecordMapper::file`] and [`RecordMapper::column_name`].
+    pub fn push_finding(&mut self, finding: Finding) {
+        self.findings.push(finding);
+    }
+
+    /// The file named in findings.
+    pub fn file(&self) -> &str {
+        &self.file
+    }
+
+    /// Column `index` (0-based) as findings name it: its header if read,
+    /// else its position.
+    pub fn column_name(&self, index: usize) -> String {
+        match self.columns.iter().find(|(i, _, _)| *i == index) {
+            Some((_, _, header)) => header.clone(),
+            None => format!("column {}", index + 1),
+        }
+    }
+
     /// A mapper for another part of the same file: the same columns, none
     /// of the findings so far, its own shared strings.
     pub fn fork(&self) -> RecordMapper {
@@ -219,8 +242,15 @@ impl RecordMapper {
             last,
             strings,
             empty,
+            signed_cost: self.signed_cost,
             findings: Vec::new(),
         }
+    }
+
+    /// Reads negative costs rather than refusing them (see
+    /// [`super::signed`]).
+    pub fn allow_negative_cost(&mut self) {
+        self.signed_cost = true;
     }
 
     /// Every finding so far, warnings and errors alike, leaving none.
@@ -368,9 +398,20 @@ impl RecordMapper {
                 continue;
             }
             let parsed = match field {
-                Field::Cost => Money::parse(value)
-                    .map(|cost| record.cost = Some(cost))
-                    .map_err(|err| ("bad-cost", err.to_string())),
+                Field::Cost => match Money::parse(value) {
+                    Ok(cost) if cost < Money::ZERO && !self.signed_cost => Err((
+                        "negative-cost",
+                        // The amount is left out: compensation stays out of reports.
+                        "a negative cost is refused unless the column is declared signed \
+                         (--signed COLUMN)"
+                            .to_string(),
+                    )),
+                    Ok(cost) => {
+                        record.cost = Some(cost);
+                        Ok(())
+                    }
+                    Err(err) => Err(("bad-cost", err.to_string())),
+                },
                 Field::Status => value
                     .parse::<Status>()
                     .map(|status| record.status = status)

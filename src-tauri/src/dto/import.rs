@@ -80,6 +80,7 @@ impl ImportRequest {
                 sheet,
                 overrides,
                 manager_ref,
+                signed: Vec::new(),
             },
         ))
     }
