@@ -63,7 +63,7 @@ pub(crate) fn write(org: &Org, redact_cost: bool, out: &mut dyn std::io::Write) 
 #[cfg(test)]
 mod tests {
     use crate::export::{export_data, DataFormat, ExportOptions};
-    use crate::import::load_csv_text;
+    use crate::import::load_signed_csv_text;
     use crate::metrics::{compute, View};
     use crate::model::{Ladder, Policy};
     use crate::Org;
@@ -75,12 +75,11 @@ mod tests {
         c,a,'=already quoted,-5,\n";
 
     fn read(csv: &str) -> Org {
-        let (org, warnings) = load_csv_text(
+        let (org, warnings) = load_signed_csv_text(
             csv.as_bytes(),
             "t.csv",
             Ladder::default(),
             Policy::default(),
-            0,
         )
         .expect("imports");
         assert!(warnings.is_empty(), "{warnings:?}");

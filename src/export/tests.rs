@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::error::ErrorCode;
-use crate::import::load_csv_text;
+use crate::import::load_signed_csv_text;
 use crate::metrics::{compute, View};
 use crate::model::{Person, Status, Team, TeamId, TeamKind};
 use crate::money::Money;
@@ -169,12 +169,11 @@ fn redacted() -> ExportOptions {
 }
 
 fn import(csv: &str, like: &Org) -> (Org, Vec<crate::model::Finding>) {
-    load_csv_text(
+    load_signed_csv_text(
         csv.as_bytes(),
         "export.csv",
         like.ladder.clone(),
         like.policy,
-        0,
     )
     .expect("the export imports")
 }
@@ -491,9 +490,13 @@ proptest! {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("people.xlsx");
         std::fs::write(&path, xlsx).expect("written");
+        let signed = crate::import::ImportOptions {
+            signed: vec!["cost".to_string()],
+            ..crate::import::ImportOptions::default()
+        };
         let (back, _) = crate::import::load(
             &path,
-            &crate::import::ImportOptions::default(),
+            &signed,
             org.ladder.clone(),
             org.policy,
         )

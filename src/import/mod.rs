@@ -30,6 +30,8 @@ pub use fields::Field;
 pub use into::{import_into, store, ImportOutcome};
 pub use managers::ManagerRef;
 pub use rows::{ColumnMapping, Keys};
+#[cfg(test)]
+pub(crate) use signed::load_signed_csv_text;
 
 use crate::error::{OrgError, Result};
 use crate::model::{Finding, Ladder, Location, Org, OrgBuilder, PersonRecord, Policy};

@@ -59,6 +59,33 @@ pub(super) fn cost_is_signed(
     }
 }
 
+/// Comma-separated CSV text read on every core with its cost column, if
+/// it has one, declared signed: the round trips of exports in tests, whose
+/// orgs may hold negative costs that an edit made.
+#[cfg(test)]
+pub(crate) fn load_signed_csv_text(
+    text: &[u8],
+    file: &str,
+    ladder: crate::model::Ladder,
+    policy: crate::model::Policy,
+) -> crate::error::Result<(crate::model::Org, Vec<Finding>)> {
+    let header = text.split(|&b| b == b'\n').next().unwrap_or_default();
+    let has_cost = header.split(|&b| b == b',').any(|h| h == b"cost");
+    let signed = if has_cost {
+        vec!["cost".to_string()]
+    } else {
+        Vec::new()
+    };
+    let source = super::parallel::CsvText {
+        text,
+        delimiter: b',',
+        file,
+        overrides: &[],
+        signed: &signed,
+    };
+    super::parallel::load_text(source, (ladder, policy), 0, &|_| {})
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
