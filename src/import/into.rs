@@ -54,6 +54,7 @@ pub fn import_into(
         (loaded, previous)
     });
     let (org, warnings) = loaded?;
+    let read_ahead = read_ahead?;
     let (mut workspace, _) = Workspace::open_or_create(into)?;
     let previous = match read_ahead {
         Some((org, mark)) => (Some(org), mark),
@@ -76,12 +77,14 @@ pub fn store(
 }
 
 /// The baseline an import replaces, and the mark it was read at. The org
-/// is `None` when it cannot be read: the import replaces it all the same.
+/// is `None` when there is none to read. A damaged baseline refuses the
+/// import: replacing it would lose what is left of it without a word.
 type Previous = (Option<Org>, BaselineMark);
 
 fn read_previous(workspace: &Workspace) -> Result<Previous> {
     match workspace.marked_baseline() {
         Ok((org, mark)) => Ok((Some(org), mark)),
+        Err(err @ OrgError::Corrupt { .. }) => Err(err),
         Err(_) => Ok((None, workspace.baseline_mark()?)),
     }
 }
@@ -303,11 +306,11 @@ mod tests {
     fn reading_a_baseline_where_there_is_none_creates_nothing() {
         let dir = tempfile::tempdir().expect("temp dir");
         let missing = dir.path().join("none.orgraph");
-        assert!(Workspace::read_baseline(&missing).is_none());
+        assert!(matches!(Workspace::read_baseline(&missing), Ok(None)));
         assert!(!missing.exists());
         let other = dir.path().join("other.orgraph");
         std::fs::write(&other, "id,manager_id\n").expect("written");
-        assert!(Workspace::read_baseline(&other).is_none());
+        assert!(matches!(Workspace::read_baseline(&other), Ok(None)));
         assert_eq!(std::fs::read(&other).expect("read"), b"id,manager_id\n");
     }
 
@@ -366,7 +369,9 @@ mod tests {
             .load_org()
             .expect("loads")
             .0;
-        let (read, mark) = Workspace::read_baseline(&path).expect("read ahead");
+        let (read, mark) = Workspace::read_baseline(&path)
+            .expect("readable")
+            .expect("read ahead");
         assert_eq!(
             mark,
             Workspace::open(&path)
@@ -422,7 +427,9 @@ mod tests {
         let (first, third) = (csv("one.csv", 1), csv("three.csv", 3));
         let path = dir.path().join("a.orgraph");
         import_into(&first, &path, &ImportOptions::default(), &|_| {}).expect("imports");
-        let stale = Workspace::read_baseline(&path).expect("read ahead");
+        let stale = Workspace::read_baseline(&path)
+            .expect("readable")
+            .expect("read ahead");
 
         // Meanwhile, another process stores a baseline with someone gone.
         let mut meanwhile = stale.0.clone();

@@ -164,9 +164,29 @@ impl Workspace {
     /// anything, with the mark to check it by later: `None` when there is
     /// no workspace there, it cannot be read, or its schema needs upgrading
     /// first (which writes). So a re-import can read it while it checks
-    /// the file, before it may touch the workspace.
-    pub fn read_baseline(path: &Path) -> Option<(Org, BaselineMark)> {
-        Workspace::verify(path).ok()?;
+    /// the file, before it may touch the workspace. A damaged workspace is
+    /// the one error: found here, it is refused before anything opens it
+    /// for writing, which would change its bytes.
+    pub fn read_baseline(path: &Path) -> Result<Option<(Org, BaselineMark)>> {
+        let unless_damaged = |err: OrgError| match err {
+            OrgError::Corrupt { .. } => Err(err),
+            _ => Ok(None),
+        };
+        if let Err(err) = Workspace::verify(path) {
+            return unless_damaged(err);
+        }
+        let Some(workspace) = Workspace::query_only(path) else {
+            return Ok(None);
+        };
+        workspace
+            .marked_baseline()
+            .map(Some)
+            .or_else(unless_damaged)
+    }
+
+    /// A connection to the workspace at `path` that refuses every write, if
+    /// its schema is current.
+    fn query_only(path: &Path) -> Option<Workspace> {
         // Opened for writing but refusing every write (`query_only`): a
         // read-only connection to a WAL database leaves its -wal and -shm
         // files behind, where the last writable one to close removes them.
@@ -177,11 +197,10 @@ impl Workspace {
         }
         conn.busy_timeout(BUSY_TIMEOUT).ok()?;
         conn.pragma_update(None, "mmap_size", 1i64 << 30).ok()?;
-        let workspace = Workspace {
+        Some(Workspace {
             conn,
             path: path.to_path_buf(),
-        };
-        workspace.marked_baseline().ok()
+        })
     }
 
     /// The mark of the baseline stored now; see [`BaselineMark`].

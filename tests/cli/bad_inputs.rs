@@ -20,7 +20,9 @@
 //! - `args`: extra `import` arguments (`--sheet` and `--map` are mirrored
 //!   in the library call).
 //! - `workspace`: `known-org` (default), `newer-schema`, `text-file`,
-//!   `other-sqlite` or `directory`.
+//!   `other-sqlite`, `directory`, `damaged-image` (one byte of the stored
+//!   image flipped), `truncated` (the file cut short) or `locked` (another
+//!   connection holds the file exclusively while the import runs).
 //! - `command`: run this instead of `import` (`{workspace}` is replaced);
 //!   only the CLI side is checked.
 //! - `exit`: the CLI's exit code (0 accepted, 1 refused).
@@ -94,10 +96,77 @@ fn workspace_files(dir: &Path) -> BTreeMap<OsString, Option<Vec<u8>>> {
         .collect()
 }
 
+/// Another process holding a workspace's write lock, as a second Orgraph
+/// writing to it would, until dropped. A process of its own: POSIX locks
+/// belong to a process, and this one reads the file's bytes, which would
+/// drop a lock it held itself.
+struct LockHolder(std::process::Child);
+
+impl LockHolder {
+    fn start(ws: &Path) -> LockHolder {
+        use std::io::BufRead;
+        let script = "import sqlite3, sys\n\
+            c = sqlite3.connect(sys.argv[1], isolation_level=None)\n\
+            c.execute('BEGIN EXCLUSIVE')\n\
+            print('locked', flush=True)\n\
+            sys.stdin.read()\n";
+        let mut child = std::process::Command::new("python3")
+            .args(["-c", script])
+            .arg(ws)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("python3 runs (make test installs it)");
+        let stdout = child.stdout.take().expect("piped");
+        let mut line = String::new();
+        std::io::BufReader::new(stdout)
+            .read_line(&mut line)
+            .expect("reads the holder's word");
+        assert_eq!(line.trim(), "locked", "the holder took the lock");
+        LockHolder(child)
+    }
+}
+
+impl Drop for LockHolder {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
 /// Makes the target workspace `kind` at `ws`, from `template` (the known
-/// org) where it starts from one.
-fn prepare_workspace(kind: &str, template: &Path, ws: &Path) {
+/// org) where it starts from one. Returns the process holding a `locked`
+/// workspace; the lock lasts as long as it does.
+fn prepare_workspace(kind: &str, template: &Path, ws: &Path) -> Option<LockHolder> {
     match kind {
+        "damaged-image" => {
+            std::fs::copy(template, ws).expect("copies the known org");
+            let conn = rusqlite::Connection::open(ws).expect("opens");
+            let (chunk, mut data): (i64, Vec<u8>) = conn
+                .query_row(
+                    "SELECT chunk, data FROM baseline_image ORDER BY chunk LIMIT 1",
+                    [],
+                    |row| Ok((row.get(0)?, row.get(1)?)),
+                )
+                .expect("the known org has an image");
+            let middle = data.len() / 2;
+            data[middle] ^= 0x20;
+            conn.execute(
+                "UPDATE baseline_image SET data = ?1 WHERE chunk = ?2",
+                rusqlite::params![data, chunk],
+            )
+            .expect("flips a byte");
+            conn.pragma_update(None, "journal_mode", "DELETE")
+                .expect("folds the WAL into the file");
+        }
+        "truncated" => {
+            let bytes = std::fs::read(template).expect("reads the known org");
+            std::fs::write(ws, &bytes[..bytes.len() * 2 / 3]).expect("writes two thirds");
+        }
+        "locked" => {
+            std::fs::copy(template, ws).expect("copies the known org");
+            return Some(LockHolder::start(ws));
+        }
         "known-org" => {
             std::fs::copy(template, ws).expect("copies the known org");
         }
@@ -116,6 +185,7 @@ fn prepare_workspace(kind: &str, template: &Path, ws: &Path) {
         "directory" => std::fs::create_dir(ws).expect("creates a directory"),
         other => panic!("unknown workspace kind '{other}'"),
     }
+    None
 }
 
 /// The input file of a case, made or copied into `dir` where it needs to be.
@@ -196,7 +266,7 @@ fn run_case(case: &Path, template: &Path) -> Vec<String> {
     let ws_dir = dir.path().join("cli");
     std::fs::create_dir(&ws_dir).expect("creates");
     let ws = ws_dir.join("ws.orgraph");
-    prepare_workspace(&expect.workspace, template, &ws);
+    let _lock = prepare_workspace(&expect.workspace, template, &ws);
     let before = workspace_files(&ws_dir);
     let mut cmd = orgraph();
     match &expect.command {
@@ -239,7 +309,7 @@ fn run_case(case: &Path, template: &Path) -> Vec<String> {
     let lib_dir = dir.path().join("lib");
     std::fs::create_dir(&lib_dir).expect("creates");
     let lib_ws = lib_dir.join("ws.orgraph");
-    prepare_workspace(&expect.workspace, template, &lib_ws);
+    let _lib_lock = prepare_workspace(&expect.workspace, template, &lib_ws);
     let lib_before = workspace_files(&lib_dir);
     let mut options = ImportOptions::default();
     for pair in expect.args.windows(2) {
