@@ -95,10 +95,21 @@ impl Money {
             Some(rest) => (true, rest.trim_start()),
             None => (false, without_currency),
         };
+        let with_point = with_decimal_point(unsigned);
+        let unsigned = with_point.as_deref().unwrap_or(unsigned);
         let (whole, fraction) = match unsigned.split_once('.') {
             Some((whole, fraction)) => (whole, fraction),
             None => (unsigned, ""),
         };
+        // A comma that does not start a group of three digits is no
+        // thousands separator: read past, it would scale the amount.
+        let grouped = whole
+            .split(',')
+            .skip(1)
+            .all(|group| group.chars().filter(char::is_ascii_digit).count() == 3);
+        if !grouped {
+            return Err(not_a_number());
+        }
         let mut whole_value: i64 = 0;
         let mut whole_digits = 0;
         for c in whole.chars() {
@@ -140,6 +151,19 @@ impl Money {
             .ok_or_else(|| MoneyParseError::Overflow(trimmed.to_string()))?;
         Ok(Money(if negative { -cents } else { cents }))
     }
+}
+
+/// An amount written with a decimal comma, as much of Europe writes them
+/// (`65000,50`, `65.000,50`, `1 234,5`), rewritten with a decimal point;
+/// `None` when its last comma is not followed by one or two digits alone,
+/// so `131,999` keeps its comma as a thousands separator.
+fn with_decimal_point(unsigned: &str) -> Option<String> {
+    let (whole, decimals) = unsigned.rsplit_once(',')?;
+    let is_decimal = (1..=2).contains(&decimals.len())
+        && decimals.bytes().all(|b| b.is_ascii_digit())
+        && !whole.contains(',');
+    // Points before a decimal comma group thousands.
+    is_decimal.then(|| format!("{}.{decimals}", whole.replace('.', "")))
 }
 
 impl fmt::Display for Money {
@@ -197,6 +221,27 @@ mod tests {
         assert_eq!(Money::parse("-5.5"), Ok(Money(-550)));
         assert_eq!(Money::parse(".75"), Ok(Money(75)));
         assert_eq!(Money::parse("10.500"), Ok(Money(1_050)));
+    }
+
+    #[test]
+    fn a_decimal_comma_is_read_as_a_decimal_separator() {
+        assert_eq!(Money::parse("65000,50"), Ok(Money(6_500_050)));
+        assert_eq!(Money::parse("65.000,50"), Ok(Money(6_500_050)));
+        assert_eq!(Money::parse("€ 1 234,5"), Ok(Money(123_450)));
+        assert_eq!(Money::parse("-12,05"), Ok(Money(-1_205)));
+        assert_eq!(Money::parse("131,999"), Ok(Money(13_199_900)));
+        assert_eq!(Money::parse("1,234,567.25"), Ok(Money(123_456_725)));
+    }
+
+    #[test]
+    fn a_comma_that_groups_no_thousands_is_refused() {
+        for text in ["65,0005", "1,2345.00", "12,34,56", "1,23,456"] {
+            assert!(
+                matches!(Money::parse(text), Err(MoneyParseError::NotANumber(_))),
+                "{text}: {:?}",
+                Money::parse(text)
+            );
+        }
     }
 
     #[test]
