@@ -70,18 +70,20 @@ pub struct Conflict {
     /// The change's one-line description (never a cost value).
     pub change: String,
     pub reason: ConflictReason,
-    /// Whether the change is a move, so it can be re-targeted to another
-    /// manager.
+    /// Whether the change is a move of someone still in the org, so it can
+    /// be re-targeted to another manager.
     pub retargetable: bool,
 }
 
 impl Conflict {
     fn of(position: u32, change: &Change, reason: ConflictReason) -> Conflict {
+        let retargetable = matches!(change, Change::Move { .. } | Change::MoveAlone { .. })
+            && !matches!(reason, ConflictReason::PersonGone { .. });
         Conflict {
             position,
             change: change.to_string(),
             reason,
-            retargetable: matches!(change, Change::Move { .. } | Change::MoveAlone { .. }),
+            retargetable,
         }
     }
 }

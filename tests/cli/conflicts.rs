@@ -104,6 +104,7 @@ fn scenario_rebase_rechecks_on_demand_in_text_and_json() {
     assert_eq!(conflicts[1]["reason"]["kind"], "person-gone");
     assert_eq!(conflicts[1]["reason"]["person"], "b");
     assert_eq!(conflicts[0]["retargetable"], true);
+    assert_eq!(conflicts[1]["retargetable"], false);
 
     let (clean, _) = run(&["scenario", "rebase", "baseline", "--workspace", &ws]);
     assert_eq!(

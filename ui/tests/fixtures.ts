@@ -482,7 +482,7 @@ export function fakePlatform(nodes = smallOrg()): FakeBackend {
             ? ["manager-gone", `manager '${change.to}' is no longer in the org`]
             : [null, null];
         if (reasonKind !== null && reason !== null) {
-          found.push({ position: i + 1, change: describe(change), reason, reasonKind, retargetable: true });
+          found.push({ position: i + 1, change: describe(change), reason, reasonKind, retargetable: reasonKind !== "person-gone" });
           return;
         }
       }

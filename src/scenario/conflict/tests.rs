@@ -43,7 +43,12 @@ fn moves_involving_a_leaver_are_conflicts_not_lost() {
             (3, ConflictReason::PersonGone { person: "b".into() }),
         ]
     );
-    assert!(checked.conflicts.iter().all(|c| c.retargetable));
+    let retargetable: Vec<bool> = checked.conflicts.iter().map(|c| c.retargetable).collect();
+    assert_eq!(
+        retargetable,
+        [true, false],
+        "a move of someone gone has no one to re-target"
+    );
     assert_eq!(
         checked.render_text(10),
         "2 changes do not apply:\n   \
