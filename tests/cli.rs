@@ -37,6 +37,19 @@ fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
+/// A path as the text an argument takes.
+fn path(p: &Path) -> &str {
+    p.to_str().expect("UTF-8 path")
+}
+
+/// Runs orgraph, asserting success; returns (stdout, stderr).
+fn run_ok(args: &[&str]) -> (String, String) {
+    let out = orgraph().args(args).output().expect("runs");
+    let stderr = String::from_utf8(out.stderr).expect("UTF-8 output");
+    assert_eq!(out.status.code(), Some(0), "orgraph {args:?}: {stderr}");
+    (String::from_utf8(out.stdout).expect("UTF-8 output"), stderr)
+}
+
 fn json_of(output: &[u8]) -> serde_json::Value {
     serde_json::from_slice(output).expect("stdout is one JSON object")
 }

@@ -2,8 +2,7 @@
 //! kept and reported by the import, `changes`, `metrics --scenario`,
 //! `diff` and `scenario rebase`.
 
-use super::{json_of, orgraph};
-use std::path::Path;
+use super::{json_of, orgraph, path, run_ok};
 
 const ORG: &str = "id,name,manager_id\n\
                    ceo,Ceo,\n\
@@ -13,33 +12,21 @@ const ORG: &str = "id,name,manager_id\n\
                    b,B,m1\n\
                    c,C,m2\n";
 
-/// Runs orgraph, expecting success; returns (stdout, stderr).
-fn run(args: &[&str]) -> (String, String) {
-    let out = orgraph().args(args).output().expect("runs");
-    let stderr = String::from_utf8(out.stderr).expect("UTF-8 output");
-    assert_eq!(out.status.code(), Some(0), "orgraph {args:?}: {stderr}");
-    (String::from_utf8(out.stdout).expect("UTF-8 output"), stderr)
-}
-
-fn text(p: &Path) -> &str {
-    p.to_str().expect("UTF-8 path")
-}
-
 /// The issue's case: "reorg" has three moves, two involving `b`, who is
 /// then missing from a re-import.
 fn reorg_after_b_leaves() -> (tempfile::TempDir, String, String) {
     let dir = tempfile::tempdir().expect("temp dir");
     let (csv, ws) = (dir.path().join("org.csv"), dir.path().join("ws.orgraph"));
     std::fs::write(&csv, ORG).expect("written");
-    let (csv, ws) = (text(&csv).to_string(), text(&ws).to_string());
-    run(&["import", &csv, "--into", &ws]);
-    run(&["scenario", "create", "reorg", "--workspace", &ws]);
+    let (csv, ws) = (path(&csv).to_string(), path(&ws).to_string());
+    run_ok(&["import", &csv, "--into", &ws]);
+    run_ok(&["scenario", "create", "reorg", "--workspace", &ws]);
     for (person, to) in [("a", "m2"), ("c", "b"), ("b", "m2")] {
         let target = ["--workspace", &ws, "--scenario", "reorg"];
-        run(&[&["move", person, "--to", to][..], &target[..]].concat());
+        run_ok(&[&["move", person, "--to", to][..], &target[..]].concat());
     }
     std::fs::write(&csv, ORG.replace("b,B,m1\n", "")).expect("written");
-    let (_, import) = run(&["import", &csv, "--into", &ws]);
+    let (_, import) = run_ok(&["import", &csv, "--into", &ws]);
     (dir, ws, import)
 }
 
@@ -52,22 +39,22 @@ fn a_re_import_reports_the_changes_it_leaves_without_effect() {
     let (_dir, ws, import) = reorg_after_b_leaves();
     assert!(import.contains(REPORT), "{import}");
 
-    let (changes, _) = run(&["changes", "--workspace", &ws, "--scenario", "reorg"]);
+    let (changes, _) = run_ok(&["changes", "--workspace", &ws, "--scenario", "reorg"]);
     insta::assert_snapshot!("changes_with_conflicts", changes);
 
-    let (_, metrics) = run(&["metrics", &ws, "--scenario", "reorg", "--json"]);
+    let (_, metrics) = run_ok(&["metrics", &ws, "--scenario", "reorg", "--json"]);
     assert_eq!(metrics, REPORT);
-    let (_, diff) = run(&["diff", "--workspace", &ws, "--scenario", "reorg"]);
+    let (_, diff) = run_ok(&["diff", "--workspace", &ws, "--scenario", "reorg"]);
     assert_eq!(diff, REPORT);
     // Nothing to say about a scenario whose changes all apply.
-    let (_, baseline) = run(&["metrics", &ws, "--json"]);
+    let (_, baseline) = run_ok(&["metrics", &ws, "--json"]);
     assert_eq!(baseline, "");
 }
 
 #[test]
 fn changes_json_marks_each_conflict_with_its_reason() {
     let (_dir, ws, _) = reorg_after_b_leaves();
-    let (out, _) = run(&[
+    let (out, _) = run_ok(&[
         "changes",
         "--workspace",
         &ws,
@@ -88,10 +75,10 @@ fn changes_json_marks_each_conflict_with_its_reason() {
 #[test]
 fn scenario_rebase_rechecks_on_demand_in_text_and_json() {
     let (_dir, ws, _) = reorg_after_b_leaves();
-    let (rebase, _) = run(&["scenario", "rebase", "reorg", "--workspace", &ws]);
+    let (rebase, _) = run_ok(&["scenario", "rebase", "reorg", "--workspace", &ws]);
     insta::assert_snapshot!("rebase_reorg", rebase);
 
-    let (json, _) = run(&["scenario", "rebase", "reorg", "--workspace", &ws, "--json"]);
+    let (json, _) = run_ok(&["scenario", "rebase", "reorg", "--workspace", &ws, "--json"]);
     let json = json_of(json.as_bytes());
     assert_eq!(json["scenario"], "reorg");
     assert_eq!(json["checked"], 3);
@@ -106,7 +93,7 @@ fn scenario_rebase_rechecks_on_demand_in_text_and_json() {
     assert_eq!(conflicts[0]["retargetable"], true);
     assert_eq!(conflicts[1]["retargetable"], false);
 
-    let (clean, _) = run(&["scenario", "rebase", "baseline", "--workspace", &ws]);
+    let (clean, _) = run_ok(&["scenario", "rebase", "baseline", "--workspace", &ws]);
     assert_eq!(
         clean,
         "scenario 'baseline': all 0 applied change(s) apply\n"

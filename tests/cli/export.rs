@@ -1,7 +1,7 @@
 //! `orgraph export`: every format from a generated org's workspace, cost
 //! redaction, scope, and failures that leave no file behind.
 
-use super::{fixture, json_of, orgraph};
+use super::{fixture, json_of, orgraph, path, run_ok};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -15,22 +15,6 @@ const FORMATS: [(&str, &str); 8] = [
     ("dot", "dot"),
     ("mermaid", "mmd"),
 ];
-
-fn path(p: &Path) -> &str {
-    p.to_str().expect("UTF-8 path")
-}
-
-/// Runs orgraph and returns its stderr, asserting success.
-fn run_ok(args: &[&str]) -> String {
-    let out = orgraph().args(args).output().expect("runs");
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "orgraph {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stderr).expect("UTF-8 output")
-}
 
 /// A workspace holding a generated org of 60 people, and its CSV.
 struct Fixture {
@@ -74,7 +58,7 @@ impl Fixture {
             path(&out),
         ];
         args.extend_from_slice(extra);
-        let stderr = run_ok(&args);
+        let (_, stderr) = run_ok(&args);
         (std::fs::read(&out).expect("the export exists"), stderr)
     }
 
@@ -447,7 +431,7 @@ fn a_csv_export_keeps_a_team_without_members_through_import() {
     assert_eq!(team_row, ",,,,Growth,,,,,,Product,stream-aligned,,,,,");
 
     run_ok(&["import", path(&exported), "--into", path(&second)]);
-    let report = run_ok(&["import", path(&exported), "--into", path(&first)]);
+    let (_, report) = run_ok(&["import", path(&exported), "--into", path(&first)]);
     assert!(
         report.contains("0 joiner(s), 0 leaver(s), 0 move(s)") && !report.contains("kept as"),
         "the export is the workspace's org: {report}"
