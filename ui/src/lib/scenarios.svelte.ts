@@ -155,9 +155,11 @@ export class ScenarioStore {
     return this.#run("switch", name, () => this.#platform.switchScenario(name), `Showing ${name}.`);
   }
 
-  /** Branches a new scenario from the one on show and switches to it. */
-  async create(name: string): Promise<boolean> {
-    const from = this.currentName;
+  /**
+   * Branches a new scenario from `from` (the baseline unless the user picks
+   * another scenario, never silently the one on show) and switches to it.
+   */
+  async create(name: string, from: string = BASELINE): Promise<boolean> {
     return this.#withName(name, (n) =>
       this.#run("create", n, () => this.#platform.createScenario(n, from), `Created ${n} from ${from}.`),
     );
