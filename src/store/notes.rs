@@ -236,6 +236,46 @@ mod tests {
         );
     }
 
+    /// Takes a workspace back to schema 3, as an older Orgraph left it:
+    /// no counts, no demo mark, no trigger.
+    fn as_schema_3(path: &std::path::Path) {
+        let workspace = Workspace::open(path).expect("opens");
+        workspace
+            .conn
+            .execute_batch(
+                "DROP TRIGGER baseline_replaced;
+                 DELETE FROM settings WHERE key = 'baseline-origin';
+                 ALTER TABLE scenarios DROP COLUMN conflicts;
+                 PRAGMA user_version = 3;",
+            )
+            .expect("downgraded");
+    }
+
+    /// Demo workspaces made before the mark existed are recognised when
+    /// upgraded: a demo seed in the history and no import since.
+    #[test]
+    fn an_older_demo_workspace_is_recognised_on_upgrade() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let demo = dir.path().join("demo.orgraph");
+        drop(crate::Session::open_or_seed(&demo).expect("seeded"));
+        as_schema_3(&demo);
+        let upgraded = Workspace::open(&demo).expect("opens and upgrades");
+        assert!(upgraded.holds_untouched_demo().expect("read"));
+        assert_eq!(
+            upgraded.scenario(BASELINE).expect("baseline").conflicts,
+            None
+        );
+
+        let imported = dir.path().join("imported.orgraph");
+        let csv = dir.path().join("org.csv");
+        std::fs::write(&csv, "id,name,manager_id\na,A,\nb,B,a\n").expect("written");
+        drop(crate::Session::open_or_seed(&imported).expect("seeded"));
+        crate::import::import_into(&csv, &imported, &Default::default(), &|_| {}).expect("imports");
+        as_schema_3(&imported);
+        let upgraded = Workspace::open(&imported).expect("opens and upgrades");
+        assert!(!upgraded.holds_untouched_demo().expect("read"));
+    }
+
     #[test]
     fn the_demo_mark_lasts_until_a_change_or_a_new_baseline() {
         let dir = tempfile::tempdir().expect("temp dir");
