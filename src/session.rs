@@ -94,6 +94,7 @@ impl Session {
                 reason: "seed demo org",
                 metrics: &metrics,
             })?;
+            workspace.mark_demo()?;
         }
         Session::load(workspace, BASELINE, None)
     }
@@ -121,7 +122,7 @@ impl Session {
         let done = scenario::materialise(&mut org, applied, as_of);
         let engine = MetricsEngine::new(&org, View::Current);
         let summary = engine.summary(&org).with_warnings(&warnings);
-        Ok(Session {
+        let mut session = Session {
             workspace,
             org,
             scenario,
@@ -134,7 +135,9 @@ impl Session {
             full: OnceCell::new(),
             warnings,
             baseline_input: None,
-        })
+        };
+        session.note_conflicts();
+        Ok(session)
     }
 
     pub fn path(&self) -> &Path {
@@ -258,6 +261,7 @@ impl Session {
         self.engine = MetricsEngine::new(&self.org, View::Current);
         let summary = self.current_summary();
         self.set_summary(summary);
+        self.note_conflicts();
         Ok(())
     }
 
@@ -488,6 +492,7 @@ impl Session {
         self.scenario.head = index as u32;
         self.scenario.revision += 1;
         self.set_summary(metrics);
+        self.note_conflicts();
         Ok(())
     }
 

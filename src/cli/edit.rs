@@ -146,7 +146,9 @@ pub(super) enum ScenarioAction {
         #[arg(long)]
         json: bool,
     },
-    /// Branch a new scenario from the baseline or another scenario.
+    /// Branch a new scenario from the baseline (default) or another
+    /// scenario (`--from`).
+    #[command(visible_alias = "new")]
     Create {
         name: String,
         #[arg(long, default_value = BASELINE)]
@@ -170,6 +172,16 @@ pub(super) enum ScenarioAction {
         #[arg(long)]
         json: bool,
     },
+}
+
+/// What `scenario list` says of a scenario's changes that do not apply.
+fn conflicts_note(conflicts: Option<u32>) -> String {
+    match conflicts {
+        Some(0) => String::new(),
+        Some(1) => ", 1 does not apply".into(),
+        Some(n) => format!(", {n} do not apply"),
+        None => ", not checked since the baseline changed (scenario rebase checks it)".into(),
+    }
 }
 
 fn parse_money(text: &str) -> Result<Money, String> {
@@ -418,8 +430,11 @@ fn scenario(action: ScenarioAction, path: &std::path::Path) -> Result<(), OrgErr
                     .unwrap_or_default();
                 let _ = writeln!(
                     out,
-                    "{}{from}: {} of {} change(s) applied",
-                    s.name, s.head, s.changes
+                    "{}{from}: {} of {} change(s) applied{}",
+                    s.name,
+                    s.head,
+                    s.changes,
+                    conflicts_note(s.conflicts)
                 );
             }
             print_out(&out)

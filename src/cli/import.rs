@@ -63,6 +63,9 @@ pub fn print_outcome(outcome: &ImportOutcome, into: &Path) {
             report.render_text(REPORT_LINES)
         );
     }
+    if outcome.replaced_demo {
+        eprintln!("replaced the generated demo org the workspace was made with");
+    }
     if let Some(kept) = &outcome.kept_as {
         eprintln!("the previous baseline is kept as scenario '{kept}'");
     }

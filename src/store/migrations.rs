@@ -14,6 +14,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0003_image_checksum",
         include_str!("migrations/0003_image_checksum.sql"),
     ),
+    (
+        "0004_scenario_conflicts",
+        include_str!("migrations/0004_scenario_conflicts.sql"),
+    ),
 ];
 
 pub fn latest_version() -> u32 {

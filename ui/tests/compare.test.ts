@@ -78,6 +78,7 @@ describe("compare formatting", () => {
       changes,
       canUndo: head > 0,
       canRedo: head < changes,
+      conflicts: 0,
     });
     const ordered = orderScenarios([s("reorg", 1, 3, "baseline"), s("baseline", 0, 0, null)]);
     expect(ordered.map(scenarioLabel)).toEqual(["baseline (0 changes)", "reorg (1 change, 2 undone) · from baseline"]);

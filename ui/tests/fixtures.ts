@@ -461,6 +461,7 @@ export function fakePlatform(nodes = smallOrg()): FakeBackend {
       changes: s.changes.length,
       canUndo: s.head > 0,
       canRedo: s.head < s.changes.length,
+      conflicts: conflictsOf(name).length,
     };
   };
   const describe = (c: FakeChange): string => {

@@ -28,6 +28,10 @@ pub struct ScenarioDto {
     pub changes: u32,
     pub can_undo: bool,
     pub can_redo: bool,
+    /// How many of its applied changes no longer apply to the baseline
+    /// (its badge in the list); `null` when not known since the baseline
+    /// last changed.
+    pub conflicts: Option<u32>,
 }
 
 impl From<&ScenarioInfo> for ScenarioDto {
@@ -40,6 +44,7 @@ impl From<&ScenarioInfo> for ScenarioDto {
             changes: s.changes,
             can_undo: s.can_undo(),
             can_redo: s.can_redo(),
+            conflicts: s.conflicts,
         }
     }
 }
@@ -110,9 +115,20 @@ impl ScenarioState {
                 .and_then(|i| session.changes().get(i))
                 .map(|e| e.change.to_string())
         };
+        let live = session.conflicts().len() as u32;
+        // The scenario on show counts what the session has just worked
+        // out, whether or not noting it in the workspace succeeded.
+        let listed = |s: &ScenarioInfo| ScenarioDto {
+            conflicts: if s.id == current.id && session.as_of().is_none() {
+                Some(live)
+            } else {
+                s.conflicts
+            },
+            ..ScenarioDto::from(s)
+        };
         Ok(ScenarioState {
-            current: current.into(),
-            all: session.scenarios()?.iter().map(ScenarioDto::from).collect(),
+            current: listed(current),
+            all: session.scenarios()?.iter().map(listed).collect(),
             undo_label: label(current.can_undo().then(|| current.head as usize - 1)),
             redo_label: label(current.can_redo().then_some(current.head as usize)),
             conflicts: session.conflicts().iter().map(ConflictDto::from).collect(),
