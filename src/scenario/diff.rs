@@ -2,6 +2,7 @@
 //! lines, and every summary metric side by side with deltas. Output is
 //! deterministic: every list is sorted.
 
+use super::change::{person_label, team_name_label};
 use crate::metrics::{Metrics, View};
 use crate::model::{Org, PersonId, ShortText, Status, TeamId, TeamKind};
 use crate::money::Money;
@@ -43,6 +44,13 @@ pub struct Capture {
     pub teams: BTreeMap<TeamId, Option<TeamState>>,
     pub support: BTreeSet<(PersonId, TeamId)>,
     pub dotted: BTreeSet<(PersonId, PersonId)>,
+    /// Name and title of everyone else a captured line points at (managers,
+    /// supporters, dotted-line ends), so diff lines can name them.
+    pub names: BTreeMap<PersonId, (ShortText, Arc<str>)>,
+    /// Names of the teams captured people, support lines and teams point at.
+    pub team_names: BTreeMap<TeamId, String>,
+    /// Whether anyone in the org has a cost (see [`crate::metrics::cost_known`]).
+    pub cost_known: bool,
     pub summary: Summary,
 }
 
@@ -106,22 +114,86 @@ impl Capture {
                 (id.clone(), state)
             })
             .collect();
+        let (names, team_names) = referenced_names(org, &people, &support, &dotted);
         Capture {
             people,
             teams,
             support,
             dotted,
+            names,
+            team_names,
+            cost_known: crate::metrics::cost_known(org),
             summary: Summary::default(),
         }
+    }
+
+    /// `Name (title)` of `id` as this capture knows them, or the id.
+    fn person_label(&self, id: &PersonId) -> String {
+        if let Some(Some(p)) = self.people.get(id) {
+            return person_label(id, &p.name, &p.title);
+        }
+        match self.names.get(id) {
+            Some((name, title)) => person_label(id, name, title),
+            None => id.to_string(),
+        }
+    }
+
+    fn team_label(&self, id: &TeamId) -> String {
+        let captured = self
+            .teams
+            .get(id)
+            .and_then(Option::as_ref)
+            .map(|t| t.name.as_str());
+        team_name_label(id, captured.or(self.team_names.get(id).map(String::as_str)))
     }
 
     /// The capture with `metrics` as its summary.
     pub fn with_summary(self, metrics: &Metrics) -> Capture {
         Capture {
-            summary: Summary::of(metrics),
+            summary: Summary {
+                cost_known: self.cost_known,
+                ..Summary::of(metrics)
+            },
             ..self
         }
     }
+}
+
+type PersonNames = BTreeMap<PersonId, (ShortText, Arc<str>)>;
+
+/// The names of the people and teams that the captured people, support
+/// and dotted lines point at: few, as only touched people are captured.
+fn referenced_names(
+    org: &Org,
+    people: &BTreeMap<PersonId, Option<PersonState>>,
+    support: &BTreeSet<(PersonId, TeamId)>,
+    dotted: &BTreeSet<(PersonId, PersonId)>,
+) -> (PersonNames, BTreeMap<TeamId, String>) {
+    let mut names = PersonNames::new();
+    let mut note = |id: &PersonId| {
+        if !people.contains_key(id) && !names.contains_key(id) {
+            if let Some(p) = org.person(id) {
+                names.insert(id.clone(), (p.name.clone(), Arc::clone(&p.title)));
+            }
+        }
+    };
+    let states = people.values().flatten();
+    for manager in states.clone().filter_map(|p| p.manager.as_ref()) {
+        note(manager);
+    }
+    for (person, _) in support {
+        note(person);
+    }
+    for (manager, report) in dotted {
+        note(manager);
+        note(report);
+    }
+    let team_names = states
+        .filter_map(|p| p.team.as_ref())
+        .chain(support.iter().map(|(_, team)| team))
+        .filter_map(|id| org.team(id).map(|t| (id.clone(), t.name.clone())))
+        .collect();
+    (names, team_names)
 }
 
 /// Every summary metric of one scenario.
@@ -147,6 +219,8 @@ pub struct Summary {
     pub staff_plus: u64,
     pub staff_plus_overloaded: u64,
     pub cost: Money,
+    /// False when no one has a cost: `cost` is then unknown, not zero.
+    pub cost_known: bool,
 }
 
 impl Summary {
@@ -172,6 +246,7 @@ impl Summary {
             staff_plus: m.coverage.staff_plus,
             staff_plus_overloaded: m.coverage.overloaded,
             cost: m.cost,
+            cost_known: true,
         }
     }
 
@@ -201,17 +276,25 @@ impl Summary {
                 "staff_plus_overloaded",
                 Some(self.staff_plus_overloaded as f64),
             ),
-            ("cost", Some(self.cost.cents() as f64 / 100.0)),
+            (
+                "cost",
+                self.cost_known.then(|| self.cost.cents() as f64 / 100.0),
+            ),
         ]
     }
 }
 
+/// A person moved to another manager. Labels name people as
+/// `Name (title)` (see [`person_label`]).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Moved {
     pub person: PersonId,
     pub name: String,
+    pub label: String,
     pub from: Option<PersonId>,
     pub to: Option<PersonId>,
+    pub from_label: Option<String>,
+    pub to_label: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -222,12 +305,17 @@ pub struct PersonLine {
     pub status: Status,
 }
 
+/// One field of a person that differs. For `team`, `before` and `after`
+/// are team ids and the labels name the teams.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct FieldChange {
     pub person: PersonId,
+    pub label: String,
     pub field: &'static str,
     pub before: String,
     pub after: String,
+    pub before_label: String,
+    pub after_label: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -239,12 +327,27 @@ pub struct TeamChange {
     pub after: String,
 }
 
+/// A support line (person → team) or dotted line (manager → report).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct LinkChange {
     pub from: String,
     pub to: String,
     /// True when the link exists only on the `to` side.
     pub added: bool,
+    pub from_label: String,
+    pub to_label: String,
+}
+
+/// One line of a diff as a reader sees it, worded once here for the CLI
+/// and the app: people as `Name (title)`, their ids beside (`person`),
+/// and no individual's cost.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DiffLine {
+    /// `moved`, `added`, `removed`, `changed`, `team`, `support` or `dotted`.
+    pub kind: &'static str,
+    /// The person the line is about.
+    pub person: Option<PersonId>,
+    pub text: String,
 }
 
 /// Everything that differs between two scenarios (`from` → `to`).
@@ -295,11 +398,22 @@ impl PairDiff {
                         diff.moved.push(Moved {
                             person: id.clone(),
                             name: a.name.to_string(),
+                            label: person_label(id, &a.name, &a.title),
                             from: b.manager.clone(),
                             to: a.manager.clone(),
+                            from_label: b.manager.as_ref().map(|m| from.person_label(m)),
+                            to_label: a.manager.as_ref().map(|m| to.person_label(m)),
                         });
                     }
+                    let start = diff.changed.len();
                     field_changes(id, b, a, &mut diff.changed);
+                    for change in &mut diff.changed[start..] {
+                        change.label = person_label(id, &a.name, &a.title);
+                        if change.field == "team" {
+                            change.before_label = team_text(from, &b.team);
+                            change.after_label = team_text(to, &a.team);
+                        }
+                    }
                 }
             }
         }
@@ -308,13 +422,130 @@ impl PairDiff {
             team_changes(id, before.as_ref(), after, &mut diff.teams);
         }
         diff.support = links(&from.support, &to.support);
+        for link in &mut diff.support {
+            let side = if link.added { to } else { from };
+            link.from_label = side.person_label(&PersonId::from(link.from.as_str()));
+            link.to_label = side.team_label(&TeamId::from(link.to.as_str()));
+        }
         diff.dotted = links(&from.dotted, &to.dotted);
+        for link in &mut diff.dotted {
+            let side = if link.added { to } else { from };
+            link.from_label = side.person_label(&PersonId::from(link.from.as_str()));
+            link.to_label = side.person_label(&PersonId::from(link.to.as_str()));
+        }
         diff.moved.sort();
         diff.added.sort();
         diff.removed.sort();
         diff.changed.sort();
         diff.teams.sort();
         diff
+    }
+
+    /// The diff as lines to read, in a fixed order: moves, joiners,
+    /// leavers, field changes, teams, support, dotted lines.
+    pub fn lines(&self) -> Vec<DiffLine> {
+        let mut lines = Vec::new();
+        let mut push = |kind, person: Option<&PersonId>, text: String| {
+            lines.push(DiffLine {
+                kind,
+                person: person.cloned(),
+                text,
+            });
+        };
+        let or_root =
+            |label: &Option<String>| label.clone().unwrap_or_else(|| "(no manager)".to_string());
+        for m in &self.moved {
+            let text = format!(
+                "{}: {} → {}",
+                m.label,
+                or_root(&m.from_label),
+                or_root(&m.to_label)
+            );
+            push("moved", Some(&m.person), text);
+        }
+        for p in &self.added {
+            let label = person_label(&p.person, &p.name, &p.title);
+            push(
+                "added",
+                Some(&p.person),
+                format!("{label}, {}", p.status.as_str()),
+            );
+        }
+        for p in &self.removed {
+            push(
+                "removed",
+                Some(&p.person),
+                person_label(&p.person, &p.name, &p.title),
+            );
+        }
+        for c in &self.changed {
+            // An individual's cost is not worded: the line says it changed.
+            let text = if c.field == "cost" {
+                format!("{}: cost changed", c.label)
+            } else {
+                let none = |v: &str| {
+                    if v.is_empty() {
+                        "(none)".to_string()
+                    } else {
+                        v.to_string()
+                    }
+                };
+                format!(
+                    "{}: {} {} → {}",
+                    c.label,
+                    c.field,
+                    none(&c.before_label),
+                    none(&c.after_label)
+                )
+            };
+            push("changed", Some(&c.person), text);
+        }
+        for t in &self.teams {
+            push("team", None, team_line(t));
+        }
+        for (kind, list, verb) in [
+            ("support", &self.support, "supports"),
+            ("dotted", &self.dotted, "dotted line to"),
+        ] {
+            for l in list {
+                let sign = if l.added { "+" } else { "−" };
+                let person = PersonId::from(l.from.as_str());
+                push(
+                    kind,
+                    Some(&person),
+                    format!("{sign} {} {verb} {}", l.from_label, l.to_label),
+                );
+            }
+        }
+        lines
+    }
+}
+
+fn team_text(capture: &Capture, team: &Option<TeamId>) -> String {
+    team.as_ref()
+        .map(|t| capture.team_label(t))
+        .unwrap_or_default()
+}
+
+fn team_line(t: &TeamChange) -> String {
+    let none = |v: &str| {
+        if v.is_empty() {
+            "(none)".to_string()
+        } else {
+            v.to_string()
+        }
+    };
+    match t.change {
+        "created" => format!("{} created", team_name_label(&t.team, Some(&t.after))),
+        "dissolved" => format!("{} dissolved", team_name_label(&t.team, Some(&t.before))),
+        "renamed" => format!("{} renamed {} → {}", t.team, t.before, t.after),
+        _ => format!(
+            "{} {}: {} → {}",
+            t.team,
+            t.change,
+            none(&t.before),
+            none(&t.after)
+        ),
     }
 }
 
@@ -334,7 +565,10 @@ fn field_changes(id: &PersonId, b: &PersonState, a: &PersonState, out: &mut Vec<
         if before != after {
             out.push(FieldChange {
                 person: id.clone(),
+                label: String::new(),
                 field,
+                before_label: before.clone(),
+                after_label: after.clone(),
                 before,
                 after,
             });
@@ -413,6 +647,8 @@ fn links<A: Ord + ToString, B: Ord + ToString>(
             from: a.to_string(),
             to: b.to_string(),
             added,
+            from_label: a.to_string(),
+            to_label: b.to_string(),
         })
         .collect();
     out.sort();
@@ -532,73 +768,18 @@ impl Comparison {
             if diff.is_empty() {
                 out.push_str("  no differences\n");
             }
-            for m in &diff.moved {
-                let _ = writeln!(
-                    out,
-                    "  moved    {} ({}): {} -> {}",
-                    m.person,
-                    m.name,
-                    text_of(&m.from).if_empty("(no manager)"),
-                    text_of(&m.to).if_empty("(no manager)")
-                );
-            }
-            for p in &diff.added {
-                let _ = writeln!(
-                    out,
-                    "  added    {} ({}, {}, {})",
-                    p.person,
-                    p.name.clone().if_empty("unnamed"),
-                    p.title,
-                    p.status.as_str()
-                );
-            }
-            for p in &diff.removed {
-                let _ = writeln!(
-                    out,
-                    "  removed  {} ({}, {})",
-                    p.person,
-                    p.name.clone().if_empty("unnamed"),
-                    p.title
-                );
-            }
-            for c in &diff.changed {
-                let _ = writeln!(
-                    out,
-                    "  changed  {} {}: {} -> {}",
-                    c.person, c.field, c.before, c.after
-                );
-            }
-            for t in &diff.teams {
-                let _ = writeln!(
-                    out,
-                    "  team     {} {}: {} -> {}",
-                    t.team, t.change, t.before, t.after
-                );
-            }
-            for s in &diff.support {
-                let sign = if s.added { "+" } else { "-" };
-                let _ = writeln!(out, "  support  {sign} {} supports {}", s.from, s.to);
-            }
-            for d in &diff.dotted {
-                let sign = if d.added { "+" } else { "-" };
-                let _ = writeln!(out, "  dotted   {sign} {} -> {}", d.from, d.to);
+            for line in diff.lines() {
+                let _ = write!(out, "  {:<8} {}", line.kind, line.text);
+                match &line.person {
+                    // A person with no name is already named by their id.
+                    Some(id) if !line.text.starts_with(id.as_str()) => {
+                        let _ = writeln!(out, "  [{id}]");
+                    }
+                    _ => out.push('\n'),
+                }
             }
         }
         out
-    }
-}
-
-trait IfEmpty {
-    fn if_empty(self, fallback: &str) -> String;
-}
-
-impl IfEmpty for String {
-    fn if_empty(self, fallback: &str) -> String {
-        if self.is_empty() {
-            fallback.to_string()
-        } else {
-            self
-        }
     }
 }
 
@@ -612,5 +793,167 @@ fn number(value: f64) -> String {
         format!("{value:.0}")
     } else {
         format!("{value:.3}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Person, Team};
+    use crate::scenario::{apply, Change, PersonEdit};
+
+    /// Mia Park manages Ada and Sam Lee manages Lin; two teams.
+    fn named_org() -> Org {
+        let mut org = Org::new();
+        for (id, name) in [("core", "Core"), ("arch", "Architecture")] {
+            org.add_team(Team {
+                id: id.into(),
+                name: name.into(),
+                kind: TeamKind::StreamAligned,
+                lead: None,
+                department: None,
+            })
+            .expect("new team");
+        }
+        let people = [
+            ("m1", "Mia Park", "Engineering Manager", None),
+            ("m2", "Sam Lee", "Director", None),
+            ("a", "Ada Lovelace", "Engineer", Some("m1")),
+            ("l", "Lin Wu", "Staff Engineer", Some("m2")),
+        ];
+        for (id, name, title, _) in people {
+            let mut person = Person::new(id);
+            person.name = name.into();
+            person.title = title.into();
+            person.cost = Some(Money::from_cents(12_345_600));
+            person.team = Some("core".into());
+            org.add_person(person).expect("unique");
+        }
+        for (id, _, _, manager) in people {
+            org.move_person(&id.into(), manager.map(PersonId::from).as_ref())
+                .expect("forest");
+        }
+        org
+    }
+
+    fn diff_after(changes: &[Change]) -> PairDiff {
+        let mut org = named_org();
+        let people: BTreeSet<PersonId> = ["a", "l"].map(PersonId::from).into();
+        let teams = BTreeSet::new();
+        let before = Capture::of(&org, &people, &teams);
+        for change in changes {
+            apply(&mut org, change).expect("applies");
+        }
+        let after = Capture::of(&org, &people, &teams);
+        PairDiff::between("baseline", &before, "plan", &after)
+    }
+
+    #[test]
+    fn diff_lines_name_people_and_their_managers_with_the_id_beside() {
+        let diff = diff_after(&[
+            Change::Move {
+                person: "a".into(),
+                manager: Some("m2".into()),
+            },
+            Change::Move {
+                person: "l".into(),
+                manager: None,
+            },
+        ]);
+        let lines = diff.lines();
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Ada Lovelace (Engineer): Mia Park (Engineering Manager) → Sam Lee (Director)",
+                "Lin Wu (Staff Engineer): Sam Lee (Director) → (no manager)",
+            ]
+        );
+        assert_eq!(lines[0].kind, "moved");
+        assert_eq!(lines[0].person, Some(PersonId::from("a")));
+        let text = Comparison::of(View::Current, None, &[]).render_text();
+        assert!(!text.contains("moved"));
+    }
+
+    #[test]
+    fn field_lines_name_teams_and_never_show_a_cost() {
+        let diff = diff_after(&[
+            Change::EditPerson {
+                person: "a".into(),
+                edit: PersonEdit::Team(Some("arch".into())),
+                was: None,
+            },
+            Change::EditPerson {
+                person: "l".into(),
+                edit: PersonEdit::Cost(Some(Money::from_cents(99_999_900))),
+                was: None,
+            },
+            Change::AddSupport {
+                person: "l".into(),
+                team: "arch".into(),
+            },
+        ]);
+        let texts: Vec<String> = diff.lines().into_iter().map(|l| l.text).collect();
+        assert_eq!(
+            texts,
+            [
+                "Ada Lovelace (Engineer): team Core (core) → Architecture (arch)",
+                "Lin Wu (Staff Engineer): cost changed",
+                "+ Lin Wu (Staff Engineer) supports Architecture (arch)",
+            ]
+        );
+        assert!(!texts.concat().contains("999"), "no individual's pay");
+    }
+
+    #[test]
+    fn the_text_report_puts_each_line_with_its_persons_id() {
+        let diff = diff_after(&[Change::Move {
+            person: "a".into(),
+            manager: Some("m2".into()),
+        }]);
+        let comparison = Comparison {
+            against_baseline: vec![diff],
+            ..Comparison::of(View::Current, None, &[])
+        };
+        assert!(comparison.render_text().contains(
+            "  moved    Ada Lovelace (Engineer): Mia Park (Engineering Manager) → Sam Lee (Director)  [a]\n"
+        ));
+    }
+
+    #[test]
+    fn the_cost_of_an_org_where_no_one_has_a_cost_is_unknown() {
+        let mut org = named_org();
+        let none = BTreeSet::new();
+        let costed = Capture::of(&org, &none, &BTreeSet::new());
+        assert!(costed.cost_known);
+        let ids: Vec<PersonId> = org.people().map(|p| p.id.clone()).collect();
+        for id in ids {
+            apply(
+                &mut org,
+                &Change::EditPerson {
+                    person: id,
+                    edit: PersonEdit::Cost(None),
+                    was: None,
+                },
+            )
+            .expect("applies");
+        }
+        let metrics = crate::metrics::compute(&org, View::Current);
+        let summary = Capture::of(&org, &none, &BTreeSet::new())
+            .with_summary(&metrics)
+            .summary;
+        let cost = summary
+            .figures()
+            .into_iter()
+            .find(|(name, _)| *name == "cost");
+        assert_eq!(cost, Some(("cost", None)));
+        let summary = costed.with_summary(&metrics).summary;
+        assert_eq!(
+            summary
+                .figures()
+                .into_iter()
+                .find(|(name, _)| *name == "cost"),
+            Some(("cost", Some(0.0)))
+        );
     }
 }

@@ -814,6 +814,7 @@ export function fakePlatform(nodes = smallOrg()): FakeBackend {
         position: i + 1,
         kind: c.kind === "request" ? c.request.kind : c.kind,
         description: describe(c),
+        ids: c.kind === "request" ? [] : [c.person],
         effective: null,
         applied: i < s.head,
       }));

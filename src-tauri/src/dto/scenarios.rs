@@ -105,10 +105,12 @@ fn reason_kind(reason: &ConflictReason) -> &'static str {
 impl ScenarioState {
     pub fn of(session: &Session) -> orgraph::error::Result<ScenarioState> {
         let current = session.scenario();
+        let outside = session.people_outside_org();
+        let names = (session.org(), outside.as_slice());
         let label = |index: Option<usize>| {
             index
                 .and_then(|i| session.changes().get(i))
-                .map(|e| e.change.to_string())
+                .map(|e| e.change.describe(&names).to_string())
         };
         Ok(ScenarioState {
             current: current.into(),
@@ -120,13 +122,20 @@ impl ScenarioState {
     }
 }
 
+/// How many ids of a group change (`assign-team`) are listed beside it.
+const LISTED_IDS: usize = 5;
+
 /// One stored change, described without any compensation figure.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ChangeDto {
     pub position: u32,
     pub kind: String,
+    /// People named as `Name (title)`.
     pub description: String,
+    /// The ids of the people the description names, in its order (at
+    /// most [`LISTED_IDS`] of a group), shown beside it.
+    pub ids: Vec<String>,
     /// YYYY-MM-DD, or null when in force at once.
     pub effective: Option<String>,
     /// False for changes in the redo history.
@@ -136,13 +145,21 @@ pub struct ChangeDto {
 impl ChangeDto {
     pub fn all(session: &Session) -> Vec<ChangeDto> {
         let head = session.scenario().head;
+        let outside = session.people_outside_org();
+        let names = (session.org(), outside.as_slice());
         session
             .changes()
             .iter()
             .map(|e: &ChangeEntry| ChangeDto {
                 position: e.position,
                 kind: e.change.kind().to_string(),
-                description: e.change.to_string(),
+                description: e.change.describe(&names).to_string(),
+                ids: e
+                    .change
+                    .people(LISTED_IDS)
+                    .into_iter()
+                    .map(ToString::to_string)
+                    .collect(),
                 effective: e.effective.map(|d| d.to_string()),
                 applied: e.position <= head,
             })
@@ -160,7 +177,8 @@ pub struct MetricRowDto {
     pub deltas: Vec<Option<f64>>,
 }
 
-/// One line of a diff, e.g. kind `moved`, text `s1 (Frances Allen): em2 -> em1`.
+/// One line of a diff, e.g. kind `moved`, person `s1`, text
+/// `Frances Allen (Senior Engineer): Ada Park (Manager) → Lin Wu (Director)`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct DiffLineDto {
@@ -178,84 +196,20 @@ pub struct PairDiffDto {
 }
 
 impl From<&PairDiff> for PairDiffDto {
+    /// The core's wording of each line (`PairDiff::lines`), forwarded.
     fn from(d: &PairDiff) -> Self {
-        let or_root = |m: &Option<orgraph::PersonId>| {
-            m.as_ref()
-                .map_or_else(|| "(no manager)".to_string(), ToString::to_string)
-        };
-        let named = |name: &str| {
-            if name.is_empty() {
-                "unnamed".to_string()
-            } else {
-                name.to_string()
-            }
-        };
-        let mut lines = Vec::new();
-        for m in &d.moved {
-            lines.push(DiffLineDto {
-                kind: "moved".into(),
-                person: Some(m.person.to_string()),
-                text: format!(
-                    "{} ({}): {} → {}",
-                    m.person,
-                    named(&m.name),
-                    or_root(&m.from),
-                    or_root(&m.to)
-                ),
-            });
-        }
-        for (kind, list) in [("added", &d.added), ("removed", &d.removed)] {
-            for p in list {
-                lines.push(DiffLineDto {
-                    kind: kind.into(),
-                    person: Some(p.person.to_string()),
-                    text: format!(
-                        "{} ({}, {}, {})",
-                        p.person,
-                        named(&p.name),
-                        p.title,
-                        p.status.as_str()
-                    ),
-                });
-            }
-        }
-        for c in &d.changed {
-            // An individual's cost stays in the core: say that it changed.
-            let text = if c.field == "cost" {
-                format!("{}: cost changed", c.person)
-            } else {
-                format!("{}: {} {} → {}", c.person, c.field, c.before, c.after)
-            };
-            lines.push(DiffLineDto {
-                kind: "changed".into(),
-                person: Some(c.person.to_string()),
-                text,
-            });
-        }
-        for t in &d.teams {
-            lines.push(DiffLineDto {
-                kind: "team".into(),
-                person: None,
-                text: format!("{} {}: {} → {}", t.team, t.change, t.before, t.after),
-            });
-        }
-        for (kind, list, verb) in [
-            ("support", &d.support, "supports"),
-            ("dotted", &d.dotted, "dotted line to"),
-        ] {
-            for l in list {
-                let sign = if l.added { "+" } else { "−" };
-                lines.push(DiffLineDto {
-                    kind: kind.into(),
-                    person: Some(l.from.clone()),
-                    text: format!("{sign} {} {verb} {}", l.from, l.to),
-                });
-            }
-        }
         PairDiffDto {
             from: d.from.clone(),
             to: d.to.clone(),
-            lines,
+            lines: d
+                .lines()
+                .into_iter()
+                .map(|line| DiffLineDto {
+                    kind: line.kind.to_string(),
+                    person: line.person.map(|id| id.to_string()),
+                    text: line.text,
+                })
+                .collect(),
         }
     }
 }
@@ -366,12 +320,16 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let mut s = Session::open_or_seed(&dir.path().join("t.orgraph")).expect("seeded");
         s.create_scenario("raise", "baseline").expect("created");
-        let person = s
+        let (person, label) = s
             .org()
             .people()
             .nth(5)
-            .map(|p| p.id.clone())
+            .map(|p| {
+                let label = orgraph::scenario::person_label(&p.id, &p.name, &p.title);
+                (p.id.clone(), label)
+            })
             .expect("someone");
+        assert!(!label.starts_with(person.as_str()), "the demo names people");
         s.apply(
             Change::EditPerson {
                 person: person.clone(),
@@ -386,7 +344,7 @@ mod tests {
         assert!(state.current.can_undo && !state.current.can_redo);
         assert_eq!(
             state.undo_label.as_deref(),
-            Some(format!("edit {person}: cost").as_str())
+            Some(format!("edit {label}: cost").as_str())
         );
         assert_eq!(state.all.len(), 2);
 
@@ -395,7 +353,8 @@ mod tests {
         assert_eq!(comparison.scenarios, ["baseline", "raise"]);
         let lines = &comparison.against_baseline[0].lines;
         assert_eq!(lines.len(), 1);
-        assert_eq!(lines[0].text, format!("{person}: cost changed"));
+        assert_eq!(lines[0].text, format!("{label}: cost changed"));
+        assert_eq!(lines[0].person.as_deref(), Some(person.as_str()));
         let json = serde_json::to_string(&comparison).expect("serialisable");
         assert!(!json.contains("9876543"), "no individual's pay crosses IPC");
 
@@ -405,5 +364,7 @@ mod tests {
         let changes = ChangeDto::all(&s);
         assert_eq!(changes.len(), 1);
         assert!(!changes[0].applied);
+        assert_eq!(changes[0].description, format!("edit {label}: cost"));
+        assert_eq!(changes[0].ids, [person.to_string()]);
     }
 }
