@@ -304,6 +304,7 @@ export function fakeDashboard(scenario: string, nodes: readonly ChartNode[], req
             },
       groups: ranked.length,
     },
+    costKnown: true,
   };
 }
 
@@ -399,10 +400,10 @@ export function fakePlan(scenario = "baseline"): PlanDto {
     quarters,
     total: figures,
     departments: [
-      { name: "Engineering", quarters: figures, budget: 1_100_000, variance: figures.map((f) => 1_100_000 - f.costTotal) },
-      { name: "Sales", quarters: figures, budget: null, variance: figures.map(() => null) },
+      { name: "Engineering", unassigned: false, quarters: figures, budget: 1_100_000, variance: figures.map((f) => 1_100_000 - (f.costTotal ?? 0)) },
+      { name: "Sales", unassigned: false, quarters: figures, budget: null, variance: figures.map(() => null) },
     ],
-    teams: [{ name: "Core", quarters: figures, budget: null, variance: figures.map(() => null) }],
+    teams: [{ name: "Core", unassigned: false, quarters: figures, budget: null, variance: figures.map(() => null) }],
   };
 }
 

@@ -2,7 +2,7 @@
 
 use orgraph::money::Money;
 use orgraph::scenario::diff::{Comparison, PairDiff};
-use orgraph::scenario::plan::{Figures, GroupPlan, Plan};
+use orgraph::scenario::plan::{Figures, GroupPlan, Plan, NO_DEPARTMENT, NO_TEAM};
 use orgraph::scenario::{ChangeEntry, Conflict, ConflictReason};
 use orgraph::session::Session;
 use orgraph::store::ScenarioInfo;
@@ -250,7 +250,9 @@ pub struct QuarterFiguresDto {
     pub open: u32,
     pub planned: u32,
     pub total: u32,
-    pub cost_total: f64,
+    /// Annual cost in currency units; `null` when no one counted has a
+    /// cost (unknown, not zero).
+    pub cost_total: Option<f64>,
 }
 
 impl From<&Figures> for QuarterFiguresDto {
@@ -261,7 +263,7 @@ impl From<&Figures> for QuarterFiguresDto {
             open: count(f.open),
             planned: count(f.planned),
             total: count(f.total),
-            cost_total: units(f.cost_total),
+            cost_total: f.cost_known().then(|| units(f.cost_total)),
         }
     }
 }
@@ -270,6 +272,9 @@ impl From<&Figures> for QuarterFiguresDto {
 #[serde(rename_all = "camelCase")]
 pub struct PlanGroupDto {
     pub name: String,
+    /// The row of people without a team (`(no team)`) or whose team has no
+    /// department (`(no department)`).
+    pub unassigned: bool,
     pub quarters: Vec<QuarterFiguresDto>,
     pub budget: Option<f64>,
     /// Budget minus cost per quarter; negative when over budget.
@@ -280,6 +285,7 @@ impl From<&GroupPlan> for PlanGroupDto {
     fn from(g: &GroupPlan) -> Self {
         PlanGroupDto {
             name: g.name.clone(),
+            unassigned: g.name == NO_TEAM || g.name == NO_DEPARTMENT,
             quarters: g.quarters.iter().map(QuarterFiguresDto::from).collect(),
             budget: g.budget.map(units),
             variance: g.variance.iter().map(|v| v.map(units)).collect(),
