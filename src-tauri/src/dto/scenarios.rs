@@ -117,7 +117,19 @@ impl ScenarioState {
             all: session.scenarios()?.iter().map(ScenarioDto::from).collect(),
             undo_label: label(current.can_undo().then(|| current.head as usize - 1)),
             redo_label: label(current.can_redo().then_some(current.head as usize)),
-            conflicts: session.conflicts().iter().map(ConflictDto::from).collect(),
+            conflicts: session
+                .conflicts()
+                .iter()
+                .map(|c| {
+                    // Named like the change list; who is gone stays an id.
+                    let mut dto = ConflictDto::from(c);
+                    if let Some(entry) = session.changes().iter().find(|e| e.position == c.position)
+                    {
+                        dto.change = entry.change.describe(&names).to_string();
+                    }
+                    dto
+                })
+                .collect(),
         })
     }
 }
@@ -372,5 +384,33 @@ mod tests {
         assert!(!changes[0].applied);
         assert_eq!(changes[0].description, format!("edit {label}: cost"));
         assert_eq!(changes[0].ids, [person.to_string()]);
+    }
+
+    #[test]
+    fn conflicts_name_the_people_still_in_the_org() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (csv, path) = (dir.path().join("org.csv"), dir.path().join("w.orgraph"));
+        let org = "id,name,title,manager_id\nceo,Dana Reyes,CEO,\nm1,Mia Park,Manager,ceo\n\
+                   m2,Sam Lee,Manager,ceo\na,Alex Chen,Engineer,m1\n";
+        let import = |text: &str| {
+            std::fs::write(&csv, text).expect("written");
+            let options = orgraph::import::ImportOptions::default();
+            orgraph::import::import_into(&csv, &path, &options, &|_| {}).expect("imports");
+        };
+        import(org);
+        let mut s = Session::open(&path).expect("opens");
+        s.create_scenario("reorg", "baseline").expect("created");
+        let to_m2 = Change::Move {
+            person: "a".into(),
+            manager: Some("m2".into()),
+        };
+        s.apply(to_m2, None).expect("applies");
+        drop(s);
+        import(&org.replace("m2,Sam Lee,Manager,ceo\n", ""));
+        let s = Session::open_at(&path, "reorg", None).expect("opens");
+        let state = ScenarioState::of(&s).expect("state");
+        assert_eq!(state.conflicts.len(), 1);
+        assert_eq!(state.conflicts[0].change, "move Alex Chen (Engineer) to m2");
+        assert_eq!(state.conflicts[0].reason_kind, "manager-gone");
     }
 }
