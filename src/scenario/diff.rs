@@ -4,7 +4,7 @@
 
 use super::change::{person_label, team_name_label};
 use crate::metrics::{Metrics, View};
-use crate::model::{Org, PersonId, ShortText, Status, TeamId, TeamKind};
+use crate::model::{Ladder, Org, PersonId, Policy, ShortText, Status, TeamId, TeamKind};
 use crate::money::Money;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -51,6 +51,10 @@ pub struct Capture {
     pub team_names: BTreeMap<TeamId, String>,
     /// Whether anyone in the org has a cost (see [`crate::metrics::cost_known`]).
     pub cost_known: bool,
+    /// The settings the metrics were computed with: a scenario may set its
+    /// own, and then its band or coverage figures differ for that reason.
+    pub policy: Policy,
+    pub ladder: Ladder,
     pub summary: Summary,
 }
 
@@ -123,6 +127,8 @@ impl Capture {
             names,
             team_names,
             cost_known: crate::metrics::cost_known(org),
+            policy: org.policy,
+            ladder: org.ladder.clone(),
             summary: Summary::default(),
         }
     }
@@ -662,6 +668,71 @@ pub struct MetricRow {
     pub metric: &'static str,
     pub values: Vec<Option<f64>>,
     pub deltas: Vec<Option<f64>>,
+    /// True where the scenario computes this metric with other settings
+    /// than the baseline's (its own span band, max load or ladder), so
+    /// its delta is at least partly the settings' doing.
+    pub by_settings: Vec<bool>,
+}
+
+/// How one scenario's settings differ from the baseline's.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct SettingsDiffer {
+    pub band: bool,
+    pub max_load: bool,
+    pub team_size: bool,
+    pub ladder: bool,
+}
+
+impl SettingsDiffer {
+    fn between(base: &Capture, other: &Capture) -> SettingsDiffer {
+        let (b, o) = (&base.policy, &other.policy);
+        SettingsDiffer {
+            band: (b.band_min, b.band_max) != (o.band_min, o.band_max),
+            max_load: b.max_load != o.max_load,
+            team_size: (b.team_min, b.team_max) != (o.team_min, o.team_max),
+            ladder: base.ladder != other.ladder,
+        }
+    }
+
+    pub fn any(&self) -> bool {
+        self.band || self.max_load || self.team_size || self.ladder
+    }
+
+    /// Whether `metric` (a [`Summary::figures`] name) depends on a
+    /// setting that differs.
+    pub fn affects(&self, metric: &str) -> bool {
+        match metric {
+            "band_narrow" | "band_in_band" | "band_wide" => self.band,
+            "staff_plus_overloaded" => self.max_load || self.ladder,
+            "staff_plus" | "teams_covered" | "teams_uncovered" | "coverage_ratio" => self.ladder,
+            _ => false,
+        }
+    }
+
+    /// e.g. `span band 4-6 (baseline 5-8), ladder`; empty when none differ.
+    fn describe(&self, base: &Capture, other: &Capture) -> String {
+        let (b, o) = (&base.policy, &other.policy);
+        let mut parts = Vec::new();
+        if self.band {
+            parts.push(format!(
+                "span band {}-{} (baseline {}-{})",
+                o.band_min, o.band_max, b.band_min, b.band_max
+            ));
+        }
+        if self.max_load {
+            parts.push(format!("max load {} (baseline {})", o.max_load, b.max_load));
+        }
+        if self.team_size {
+            parts.push(format!(
+                "team size {}-{} (baseline {}-{})",
+                o.team_min, o.team_max, b.team_min, b.team_max
+            ));
+        }
+        if self.ladder {
+            parts.push("its own career ladder".to_string());
+        }
+        parts.join(", ")
+    }
 }
 
 /// A comparison of any number of scenarios: the baseline first, then each
@@ -677,6 +748,9 @@ pub struct Comparison {
     pub against_baseline: Vec<PairDiff>,
     /// Every pair of the scenarios asked for (not involving the baseline).
     pub pairwise: Vec<PairDiff>,
+    /// Per scenario, what its own settings are where they differ from the
+    /// baseline's (`None` for the baseline and for scenarios without).
+    pub settings: Vec<Option<String>>,
 }
 
 impl Comparison {
@@ -686,6 +760,21 @@ impl Comparison {
         let summaries: Vec<Summary> = captures.iter().map(|(_, c)| c.summary.clone()).collect();
         let figures: Vec<Vec<(&'static str, Option<f64>)>> =
             summaries.iter().map(Summary::figures).collect();
+        let differ: Vec<SettingsDiffer> = match captures.first() {
+            Some((_, base)) => captures
+                .iter()
+                .map(|(_, c)| SettingsDiffer::between(base, c))
+                .collect(),
+            None => Vec::new(),
+        };
+        let settings = match captures.first() {
+            Some((_, base)) => captures
+                .iter()
+                .zip(&differ)
+                .map(|((_, c), d)| d.any().then(|| d.describe(base, c)))
+                .collect(),
+            None => Vec::new(),
+        };
         let metrics = figures
             .first()
             .map(|first| {
@@ -705,6 +794,7 @@ impl Comparison {
                             metric,
                             values,
                             deltas,
+                            by_settings: differ.iter().map(|d| d.affects(metric)).collect(),
                         }
                     })
                     .collect()
@@ -730,6 +820,7 @@ impl Comparison {
             metrics,
             against_baseline,
             pairwise,
+            settings,
         }
     }
 
@@ -759,9 +850,19 @@ impl Comparison {
                     }
                     (Some(v), _) => number(*v),
                 };
+                let cell = if row.by_settings.get(i).copied().unwrap_or(false) {
+                    format!("{cell}*")
+                } else {
+                    cell
+                };
                 let _ = write!(out, " {cell:>width$}");
             }
             out.push('\n');
+        }
+        for (name, note) in self.scenarios.iter().zip(&self.settings) {
+            if let Some(note) = note {
+                let _ = writeln!(out, "* {name} has its own settings: {note}");
+            }
         }
         for diff in self.against_baseline.iter().chain(&self.pairwise) {
             let _ = writeln!(out, "\n{} -> {}", diff.from, diff.to);
@@ -955,5 +1056,55 @@ mod tests {
                 .find(|(name, _)| *name == "cost"),
             Some(("cost", Some(0.0)))
         );
+    }
+
+    #[test]
+    fn metrics_a_scenario_computes_with_its_own_settings_are_marked() {
+        let mut org = named_org();
+        let none = BTreeSet::new();
+        let summary = |org: &Org| {
+            let metrics = crate::metrics::compute(org, View::Current);
+            Capture::of(org, &none, &BTreeSet::new()).with_summary(&metrics)
+        };
+        let base = summary(&org);
+        let same = summary(&org);
+        let policy = org.policy;
+        apply(
+            &mut org,
+            &Change::SetPolicy {
+                policy: Policy {
+                    band_min: 1,
+                    band_max: 2,
+                    ..policy
+                },
+            },
+        )
+        .expect("applies");
+        let banded = summary(&org);
+        let comparison = Comparison::of(
+            View::Current,
+            None,
+            &[
+                ("baseline".into(), base),
+                ("same".into(), same),
+                ("banded".into(), banded),
+            ],
+        );
+        let marked = |metric: &str| {
+            let row = comparison.metrics.iter().find(|r| r.metric == metric);
+            row.map(|r| r.by_settings.clone())
+        };
+        assert_eq!(marked("band_in_band"), Some(vec![false, false, true]));
+        assert_eq!(marked("band_wide"), Some(vec![false, false, true]));
+        assert_eq!(marked("people"), Some(vec![false, false, false]));
+        assert_eq!(marked("staff_plus"), Some(vec![false, false, false]));
+        assert_eq!(
+            comparison.settings,
+            [None, None, Some("span band 1-2 (baseline 5-8)".to_string())]
+        );
+        let text = comparison.render_text();
+        assert!(text.contains("* banded has its own settings: span band 1-2 (baseline 5-8)"));
+        let in_band = text.lines().find(|l| l.starts_with("band_in_band"));
+        assert!(in_band.is_some_and(|l| l.ends_with('*') && l.matches('*').count() == 1));
     }
 }

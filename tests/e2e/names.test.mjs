@@ -5,6 +5,7 @@
 // when more match; costs read "—" and "no department" is explained; the
 // span histogram shades the band's own bars (22 bars, so the axis skips
 // tick labels); the plan says what to do when there is nothing to plan.
+// Compare marks the metrics a scenario computes with its own settings.
 // The tests run in order and share one workspace.
 
 import assert from "node:assert/strict";
@@ -107,19 +108,13 @@ test("search tells two people with the same name apart and says when more match"
 
   await input.clearValue();
   await input.setValue("alex");
-  await browser
-    .waitUntil(async () => (await browser.$$('[data-testid="search-more"]')).length === 1, { timeout: WAIT })
-    .catch(async () => {
-      const shown = await browser.execute(() => document.querySelector("#search-results")?.textContent ?? "(no list)");
-      assert.fail(`no "more" note; input "${await input.getValue()}", list: ${shown}`);
-    });
-  const note = await browser.execute(() => ({
-    more: document.querySelector('[data-testid="search-more"]')?.textContent ?? null,
-    list: document.querySelector("#search-results")?.textContent ?? null,
-    input: document.querySelector('[data-testid="search-input"]')?.value,
-    active: document.activeElement?.outerHTML.slice(0, 80),
-  }));
-  assert.equal(note.more?.trim(), "Showing 8 of 22 matches: type more of the name to narrow them.", JSON.stringify(note));
+  await browser.waitUntil(async () => (await browser.$$('[data-testid="search-more"]')).length === 1, {
+    timeout: WAIT,
+    timeoutMsg: "no note that more people match",
+  });
+  // Read in the page: the note is re-rendered as the count settles.
+  const note = await browser.execute(() => document.querySelector('[data-testid="search-more"]')?.textContent ?? null);
+  assert.equal(note?.trim(), "Showing 8 of 22 matches: type more of the name to narrow them.");
   await browser.keys(["Escape"]);
 
   await showScenario("baseline");
@@ -172,4 +167,33 @@ test("the plan says how to add open reqs when there are none, and its cost is un
   assert.equal(costs.length, 8);
   assert.ok(costs.every((c) => c === "—"), `costs: ${costs}`);
   assert.ok((await texts('[data-testid="plan-unassigned-note"]')).some((t) => /no department/i.test(t)));
+});
+
+test("Compare marks the metrics a scenario computes with its own span band", async () => {
+  await showScenario("reorg");
+  await (await $id("settings-open")).click();
+  const bandMin = await $id("settings-bandMin");
+  await bandMin.waitForDisplayed({ timeout: WAIT });
+  await browser.waitUntil(async () => (await bandMin.getValue()) === "5", { timeout: WAIT });
+  await bandMin.clearValue();
+  await bandMin.setValue("1");
+  const bandMax = await $id("settings-bandMax");
+  await bandMax.clearValue();
+  await bandMax.setValue("2");
+  await (await $id("settings-save")).click();
+  await (await $id("settings-dialog")).waitForExist({ reverse: true, timeout: WAIT });
+
+  await (await $id("tab-compare")).click();
+  const note = await browser.$('[data-testid="compare-settings-note"][data-scenario="reorg"]');
+  await note.waitForExist({ timeout: WAIT });
+  assert.match(await text("compare-settings-note"), /reorg has its own settings: span band 1-2 \(baseline 5-8\)/);
+  const marked = async (metric) =>
+    (await browser.$$(`[data-testid="compare-cell"][data-metric="${metric}"][data-scenario="reorg"] [data-testid="compare-by-settings"]`)).length;
+  assert.equal(await marked("band_in_band"), 1);
+  assert.equal(await marked("band_wide"), 1);
+  assert.equal(await marked("people"), 0);
+  assert.equal(
+    (await browser.$$('[data-testid="compare-cell"][data-scenario="baseline"] [data-testid="compare-by-settings"]')).length,
+    0,
+  );
 });

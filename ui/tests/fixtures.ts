@@ -829,7 +829,7 @@ export function fakePlatform(nodes = smallOrg()): FakeBackend {
       });
       const row = (metric: string, f: (o: ChartNode[]) => number) => {
         const values = orgs.map(f);
-        return { metric, values, deltas: values.map((v) => v - values[0]!) };
+        return { metric, values, deltas: values.map((v) => v - values[0]!), bySettings: values.map(() => false) };
       };
       const diff = (from: string, to: string) => ({
         from,
@@ -843,6 +843,7 @@ export function fakePlatform(nodes = smallOrg()): FakeBackend {
         metrics: [row("people", (o) => o.length), row("managers", managersOf)],
         againstBaseline: names.map((n) => diff("baseline", n)),
         pairwise: names.flatMap((a, i) => names.slice(i + 1).map((b) => diff(a, b))),
+        settings: all.map(() => null),
       };
     },
     async headcountPlan() {

@@ -187,6 +187,9 @@ pub struct MetricRowDto {
     pub values: Vec<Option<f64>>,
     /// Against the first (baseline) column.
     pub deltas: Vec<Option<f64>>,
+    /// True where the scenario computes the metric with its own settings
+    /// (span band, max load, ladder) rather than the baseline's.
+    pub by_settings: Vec<bool>,
 }
 
 /// One line of a diff, e.g. kind `moved`, person `s1`, text
@@ -233,6 +236,9 @@ pub struct ComparisonDto {
     pub metrics: Vec<MetricRowDto>,
     pub against_baseline: Vec<PairDiffDto>,
     pub pairwise: Vec<PairDiffDto>,
+    /// Per scenario, its own settings where they differ from the
+    /// baseline's, worded by the core (`null` for the others).
+    pub settings: Vec<Option<String>>,
 }
 
 impl From<&Comparison> for ComparisonDto {
@@ -246,10 +252,12 @@ impl From<&Comparison> for ComparisonDto {
                     metric: row.metric.to_string(),
                     values: row.values.clone(),
                     deltas: row.deltas.clone(),
+                    by_settings: row.by_settings.clone(),
                 })
                 .collect(),
             against_baseline: c.against_baseline.iter().map(PairDiffDto::from).collect(),
             pairwise: c.pairwise.iter().map(PairDiffDto::from).collect(),
+            settings: c.settings.clone(),
         }
     }
 }
