@@ -366,28 +366,7 @@ impl<N: Names + ?Sized> fmt::Display for Described<'_, N> {
                 manager(names, to)
             ),
             Change::RemovePerson { person } => write!(f, "remove {}", who(names, person)),
-            Change::EditPerson { person, edit, .. } => {
-                let person = who(names, person);
-                match edit {
-                    PersonEdit::Cost(_) => write!(f, "edit {person}: cost"),
-                    PersonEdit::Name(v)
-                    | PersonEdit::Title(v)
-                    | PersonEdit::Level(v)
-                    | PersonEdit::Location(v) => {
-                        write!(f, "edit {person}: {} = {v}", edit.field())
-                    }
-                    PersonEdit::Status(s) => write!(f, "edit {person}: status = {}", s.as_str()),
-                    PersonEdit::Team(t) => {
-                        write!(f, "edit {person}: team = {}", team_label(names, t))
-                    }
-                    PersonEdit::StartDate(d) | PersonEdit::EndDate(d) => write!(
-                        f,
-                        "edit {person}: {} = {}",
-                        edit.field(),
-                        d.map_or_else(|| "(none)".to_string(), |d| d.to_string())
-                    ),
-                }
-            }
+            Change::EditPerson { person, edit, .. } => write_edit(f, names, person, edit),
             Change::AssignTeam { people, team } => match people.as_slice() {
                 [one] => write!(
                     f,
@@ -469,6 +448,35 @@ impl<N: Names + ?Sized> fmt::Display for Described<'_, N> {
                 write!(f, "set ladder ({} levels)", ladder.levels().len())
             }
         }
+    }
+}
+
+/// An edit's description: the field and its new value, never a cost.
+fn write_edit(
+    f: &mut fmt::Formatter<'_>,
+    names: &(impl Names + ?Sized),
+    person: &PersonId,
+    edit: &PersonEdit,
+) -> fmt::Result {
+    let person = who(names, person);
+    match edit {
+        PersonEdit::Cost(_) => write!(f, "edit {person}: cost"),
+        PersonEdit::Name(v)
+        | PersonEdit::Title(v)
+        | PersonEdit::Level(v)
+        | PersonEdit::Location(v) => {
+            write!(f, "edit {person}: {} = {v}", edit.field())
+        }
+        PersonEdit::Status(s) => write!(f, "edit {person}: status = {}", s.as_str()),
+        PersonEdit::Team(t) => {
+            write!(f, "edit {person}: team = {}", team_label(names, t))
+        }
+        PersonEdit::StartDate(d) | PersonEdit::EndDate(d) => write!(
+            f,
+            "edit {person}: {} = {}",
+            edit.field(),
+            d.map_or_else(|| "(none)".to_string(), |d| d.to_string())
+        ),
     }
 }
 
