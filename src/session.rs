@@ -236,6 +236,36 @@ impl Session {
         &self.entries
     }
 
+    /// The people the scenario's changes name who are not in the org on
+    /// show, as `(id, name, title)`: those its applied changes removed and
+    /// those its changes add. With [`Session::org`] it names every person
+    /// of a change list (see [`Change::describe`]).
+    pub fn people_outside_org(&self) -> Vec<(PersonId, String, String)> {
+        let removed = self.undo.iter().flatten().filter_map(|step| match step {
+            Undo::Restore(removed) => Some((
+                removed.person.id.clone(),
+                removed.person.name.to_string(),
+                removed.person.title.to_string(),
+            )),
+            _ => None,
+        });
+        let added = self.entries.iter().filter_map(|e| match &e.change {
+            Change::AddPerson { person, .. } => {
+                Some((person.id.clone(), person.name.clone(), person.title.clone()))
+            }
+            _ => None,
+        });
+        removed.chain(added).collect()
+    }
+
+    /// `change` described with people named as `Name (title)`.
+    pub fn describe(&self, change: &Change) -> String {
+        let outside = self.people_outside_org();
+        change
+            .describe(&(&self.org, outside.as_slice()))
+            .to_string()
+    }
+
     /// Applied changes that could not take effect (not yet in force, or
     /// no longer applicable).
     pub fn skipped(&self) -> &[Skipped] {

@@ -213,7 +213,7 @@ pub(super) fn run(command: EditCommand) -> Result<(), OrgError> {
                 person: PersonId::new(person),
                 manager,
             };
-            let text = change.to_string();
+            let text = session.describe(&change);
             let position = session.apply(change, effective)?;
             eprintln!("{}: change {position}: {text}", session.scenario().name);
             Ok(())
@@ -372,6 +372,8 @@ pub(super) fn run(command: EditCommand) -> Result<(), OrgError> {
                 return print_json(&listed);
             }
             let head = session.scenario().head;
+            let outside = session.people_outside_org();
+            let names = (session.org(), outside.as_slice());
             let mut out = String::new();
             for entry in session.changes() {
                 let state = if entry.position > head {
@@ -385,10 +387,18 @@ pub(super) fn run(command: EditCommand) -> Result<(), OrgError> {
                     .effective
                     .map(|d| format!(" [effective {d}]"))
                     .unwrap_or_default();
+                let ids = entry.change.people(LISTED_IDS);
+                let ids = if ids.is_empty() {
+                    String::new()
+                } else {
+                    let ids: Vec<&str> = ids.iter().map(|id| id.as_str()).collect();
+                    format!("  [{}]", ids.join(", "))
+                };
                 let _ = writeln!(
                     out,
-                    "{:>4} {state} {}{effective}",
-                    entry.position, entry.change
+                    "{:>4} {state} {}{effective}{ids}",
+                    entry.position,
+                    entry.change.describe(&names)
                 );
             }
             out.push_str(&render_list(&conflicts, ALL));
@@ -405,6 +415,9 @@ pub(super) fn run(command: EditCommand) -> Result<(), OrgError> {
         }
     }
 }
+
+/// How many ids of a group change (`assign-team`) `changes` lists.
+const LISTED_IDS: usize = 5;
 
 fn scenario(action: ScenarioAction, path: &std::path::Path) -> Result<(), OrgError> {
     if let ScenarioAction::Rebase { name, json } = &action {

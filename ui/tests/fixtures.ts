@@ -304,6 +304,7 @@ export function fakeDashboard(scenario: string, nodes: readonly ChartNode[], req
             },
       groups: ranked.length,
     },
+    costKnown: true,
   };
 }
 
@@ -399,10 +400,10 @@ export function fakePlan(scenario = "baseline"): PlanDto {
     quarters,
     total: figures,
     departments: [
-      { name: "Engineering", quarters: figures, budget: 1_100_000, variance: figures.map((f) => 1_100_000 - f.costTotal) },
-      { name: "Sales", quarters: figures, budget: null, variance: figures.map(() => null) },
+      { name: "Engineering", unassigned: false, quarters: figures, budget: 1_100_000, variance: figures.map((f) => 1_100_000 - (f.costTotal ?? 0)) },
+      { name: "Sales", unassigned: false, quarters: figures, budget: null, variance: figures.map(() => null) },
     ],
-    teams: [{ name: "Core", quarters: figures, budget: null, variance: figures.map(() => null) }],
+    teams: [{ name: "Core", unassigned: false, quarters: figures, budget: null, variance: figures.map(() => null) }],
   };
 }
 
@@ -815,6 +816,7 @@ export function fakePlatform(nodes = smallOrg()): FakeBackend {
         position: i + 1,
         kind: c.kind === "request" ? c.request.kind : c.kind,
         description: describe(c),
+        ids: c.kind === "request" ? [] : [c.person],
         effective: null,
         applied: i < s.head,
       }));
@@ -828,7 +830,7 @@ export function fakePlatform(nodes = smallOrg()): FakeBackend {
       });
       const row = (metric: string, f: (o: ChartNode[]) => number) => {
         const values = orgs.map(f);
-        return { metric, values, deltas: values.map((v) => v - values[0]!) };
+        return { metric, values, deltas: values.map((v) => v - values[0]!), bySettings: values.map(() => false) };
       };
       const diff = (from: string, to: string) => ({
         from,
@@ -842,6 +844,7 @@ export function fakePlatform(nodes = smallOrg()): FakeBackend {
         metrics: [row("people", (o) => o.length), row("managers", managersOf)],
         againstBaseline: names.map((n) => diff("baseline", n)),
         pairwise: names.flatMap((a, i) => names.slice(i + 1).map((b) => diff(a, b))),
+        settings: all.map(() => null),
       };
     },
     async headcountPlan() {
