@@ -16,6 +16,9 @@ mod scenarios;
 #[path = "cli/import.rs"]
 mod import;
 
+#[path = "cli/import_mapping.rs"]
+mod import_mapping;
+
 #[path = "cli/export.rs"]
 mod export;
 
