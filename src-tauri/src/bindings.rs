@@ -66,6 +66,7 @@ fn expected() -> BTreeMap<String, String> {
     binding::<ImportRequest>(&cfg, &mut out);
     binding::<ImportFormat>(&cfg, &mut out);
     binding::<ImportColumnDto>(&cfg, &mut out);
+    binding::<ImportColumnChoiceDto>(&cfg, &mut out);
     binding::<ImportDetectionDto>(&cfg, &mut out);
     binding::<ImportStage>(&cfg, &mut out);
     binding::<ImportProgressDto>(&cfg, &mut out);

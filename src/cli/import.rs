@@ -125,6 +125,9 @@ pub fn render_detection(detection: &Detection) -> String {
         detection.manager_ref.name(),
         detection.manager_ref_reason
     );
+    for finding in &detection.findings {
+        let _ = writeln!(out, "{finding}");
+    }
     let _ = writeln!(out, "columns:");
     for column in &detection.columns {
         let field = column.field.map_or("(not read)", Field::name);

@@ -1,7 +1,7 @@
 //! Columns mapped by hand that must stick: a column mapped to
 //! `department` on a file with no team column gives people a department
 //! (their team, named after it, belongs to it), which the plan and the
-//! CSV export then show.
+//! CSV export then show; and what `--dry-run` says about a file.
 
 use super::{path, run_ok};
 use std::path::Path;
@@ -105,4 +105,23 @@ fn with_a_division_the_department_is_the_team_and_the_division_above_it() {
         of("8"),
         Some(("8".into(), "Sales".into(), "Revenue".into()))
     );
+}
+
+/// `--dry-run` shows what decoding found (as the app's review does): a
+/// Windows-1252 file says so, at the line with its first non-UTF-8 byte.
+#[test]
+fn dry_run_shows_what_decoding_found() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let fixture = super::fixture("wizard/latin1-refund.csv");
+    let ws = dir.path().join("w.orgraph");
+    let (report, _) = run_ok(&["import", path(&fixture), "--into", path(&ws), "--dry-run"]);
+    assert!(
+        report.contains("latin1-refund.csv:2: warning[read-as-windows-1252]"),
+        "{report}"
+    );
+    assert!(
+        report.contains("id column: 'Badge' (values unique)"),
+        "{report}"
+    );
+    assert!(!ws.exists(), "a dry run writes nothing");
 }

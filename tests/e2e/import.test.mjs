@@ -2,18 +2,23 @@
 // export's headers ("Employee #", "Reports To" as "Last, First" names, "Job
 // Title") is reviewed and imported over the demo org, and the metrics show
 // the new org; then a file with a reporting cycle is refused with the error
-// located by row and column, and the workspace keeps the org it had. The
-// tests run in order and share one app session.
+// located by row and column, and the workspace keeps the org it had; a
+// Windows-1252 file whose id column is found from its values shows why each
+// column was chosen and what decoding found, and its refund (a negative
+// salary) is read once the column is declared signed. The tests run in
+// order and share one app session.
 
 import assert from "node:assert/strict";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { after, test } from "node:test";
 import { $id, browser, number, quitApp, startApp, text, useApp, WAIT } from "./harness.mjs";
 
 useApp();
 
+const fixtures = join(dirname(fileURLToPath(import.meta.url)), "..", "fixtures", "wizard");
 const dataDir = mkdtempSync(join(tmpdir(), "orgraph-e2e-import-"));
 after(() => rmSync(dataDir, { recursive: true, force: true }));
 
@@ -125,4 +130,65 @@ test("a file with a reporting cycle is refused, located, and changes nothing", a
   await quitApp();
   await startApp();
   await waitForPeople(5);
+});
+
+async function waitForSuccess() {
+  const success = await $id("import-success");
+  await browser.waitUntil(async () => success.isExisting(), {
+    timeout: 60_000,
+    timeoutMsg: `no success message: ${(await (await $id("import-invalid")).isExisting()) ? await text("import-invalid") : "none"}`,
+  });
+  return success;
+}
+
+async function closeWizard() {
+  await (await $id("import-close")).click();
+  await (await $id("import-wizard")).waitForExist({ timeout: WAIT, reverse: true });
+}
+
+const REFUND = join(fixtures, "latin1-refund.csv");
+
+test("the review says why the id and manager columns were chosen and what decoding found", async () => {
+  await openWizard(REFUND);
+  const id = await browser.$('[data-testid="import-choice"][data-field="id"]');
+  assert.equal(await id.getAttribute("data-header"), "Badge");
+  assert.match(await id.getText(), /Id column: Badge \(values unique\)/);
+  const manager = await browser.$('[data-testid="import-choice"][data-field="manager_id"]');
+  assert.equal(await manager.getAttribute("data-header"), "Boss");
+  assert.match(await manager.getText(), /its header; 100% of values match ids/);
+  assert.match(await text("import-manager-ref-reason"), /100% of references match ids/);
+  const reasons = await browser.$$('[data-testid="import-column"][data-header="Badge"] [data-testid="import-column-reason"]');
+  assert.equal(reasons.length, 1, "the id column's row gives its reason");
+
+  assert.match(await text("import-encoding"), /Windows-1252/);
+  const read = await $id("import-read-findings");
+  assert.equal(await read.getAttribute("data-errors"), "false");
+  const decoding = await browser.$$('[data-testid="import-read-findings"] [data-testid="import-finding"]');
+  assert.equal(decoding.length, 1);
+  assert.equal(await decoding[0].getAttribute("data-code"), "read-as-windows-1252");
+  assert.equal(await decoding[0].getAttribute("data-row"), "2");
+});
+
+test("a refused negative salary is read once its column is declared signed", async () => {
+  // The wizard is still on the review of the refund file.
+  const signed = await browser.$('[data-testid="import-column"][data-header="Annual Salary"] [data-testid="import-signed"]');
+  assert.equal(await signed.isSelected(), false);
+  assert.equal((await browser.$$('[data-testid="import-column"][data-header="Name"] [data-testid="import-signed"]')).length, 0, "only cost columns can be signed");
+  await (await $id("import-run")).click();
+  await (await $id("import-invalid")).waitForDisplayed({ timeout: 60_000 });
+  const negative = await browser.$('[data-testid="import-errors"] [data-testid="import-finding"][data-code="negative-cost"]');
+  assert.equal(await negative.getAttribute("data-column"), "Annual Salary");
+  assert.equal(await negative.getAttribute("data-row"), "5");
+  assert.match(await text("import-signed-offer"), /“Annual Salary”/);
+  await (await $id("import-allow-negative")).click();
+  const success = await waitForSuccess();
+  assert.equal(await success.getAttribute("data-people"), "5");
+  await closeWizard();
+
+  // Declared up front in the mapping step, the column imports first time.
+  await openWizard(REFUND);
+  await (await browser.$('[data-testid="import-column"][data-header="Annual Salary"] [data-testid="import-signed"]')).click();
+  await (await $id("import-run")).click();
+  assert.equal(await (await waitForSuccess()).getAttribute("data-people"), "5");
+  await closeWizard();
 });

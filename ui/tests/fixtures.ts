@@ -440,6 +440,12 @@ export function fakeDetection(request: ImportRequest): ImportDetectionDto {
     fields: ["id", "manager_id", "name", "title", "team"],
     rows: 4,
     preview: [["1", "Ada Lovelace", "", "CEO", ""]],
+    choices: [
+      { field: "id", header: "Employee #", reason: "its header" },
+      { field: "manager_id", header: "Reports To", reason: "100% of references match people by name" },
+    ],
+    managerRefReason: "all references look like \"Last, First\"",
+    findings: [],
   };
 }
 

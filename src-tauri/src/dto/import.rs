@@ -4,8 +4,8 @@
 //! a column read as `cost`, and the report names people by id and title only.
 
 use orgraph::import::{
-    ColumnMapping, Detection, Field, ImportOptions, ImportOutcome, ManagerRef, Progress,
-    ProgressSink, SourceFormat, Stage,
+    ColumnChoice, ColumnMapping, Detection, Field, ImportOptions, ImportOutcome, ManagerRef,
+    Progress, ProgressSink, SourceFormat, Stage,
 };
 use orgraph::model::{Finding, Severity};
 use orgraph::scenario::ImportReport;
@@ -41,6 +41,9 @@ pub struct ImportRequest {
     pub overrides: Vec<ColumnOverride>,
     /// A kind from `ImportDetectionDto.managerRefs` (null: detected).
     pub manager_ref: Option<String>,
+    /// Cost columns, by header, whose amounts may be negative (refunds,
+    /// adjustments); a negative cost elsewhere refuses the import.
+    pub signed: Vec<String>,
 }
 
 impl ImportRequest {
@@ -80,7 +83,7 @@ impl ImportRequest {
                 sheet,
                 overrides,
                 manager_ref,
-                signed: Vec::new(),
+                signed: self.signed.clone(),
             },
         ))
     }
@@ -134,6 +137,47 @@ impl From<&ColumnMapping> for ImportColumnDto {
     }
 }
 
+/// Why a column was read as the id or the manager.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportColumnChoiceDto {
+    /// `id` or `manager_id`.
+    pub field: String,
+    pub header: String,
+    /// In the app's words: "its header", "your choice", "values unique",
+    /// "93% of values match ids", ...
+    pub reason: String,
+}
+
+impl From<&ColumnChoice> for ImportColumnChoiceDto {
+    fn from(choice: &ColumnChoice) -> Self {
+        ImportColumnChoiceDto {
+            field: choice.field.name().to_string(),
+            header: choice.header.clone(),
+            reason: in_app_words(&choice.reason),
+        }
+    }
+}
+
+/// The core's reasons name the CLI's flags for a user's choice; the
+/// wizard's user chose in the wizard.
+fn in_app_words(reason: &str) -> String {
+    let (first, rest) = reason.split_once(';').unwrap_or((reason, ""));
+    let first = match first {
+        "--map" | "--manager-ref" => "your choice",
+        "header" => "its header",
+        other => other,
+    };
+    format!(
+        "{first}{}",
+        if rest.is_empty() {
+            String::new()
+        } else {
+            format!(";{rest}")
+        }
+    )
+}
+
 /// The review step: what an import of the file would read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -158,6 +202,13 @@ pub struct ImportDetectionDto {
     /// The first rows as text; cells of cost columns (read as cost or named
     /// like one) are hidden.
     pub preview: Vec<Vec<String>>,
+    /// Why the id and manager columns were chosen.
+    pub choices: Vec<ImportColumnChoiceDto>,
+    /// Why managers are taken to be given as `manager_ref`.
+    pub manager_ref_reason: String,
+    /// What reading the file found before any row is read: the encoding
+    /// guessed, bytes the encoding does not allow, rows split otherwise.
+    pub findings: Vec<FindingDto>,
 }
 
 impl ImportDetectionDto {
@@ -211,6 +262,9 @@ impl ImportDetectionDto {
                 .collect(),
             rows: count_usize(detection.rows),
             preview,
+            choices: detection.choices.iter().map(Into::into).collect(),
+            manager_ref_reason: in_app_words(&detection.manager_ref_reason),
+            findings: detection.findings.iter().map(Into::into).collect(),
         }
     }
 }
@@ -394,6 +448,10 @@ impl From<&ImportOutcome> for ImportResultDto {
 }
 
 #[cfg(test)]
+#[path = "import_review_tests.rs"]
+mod review_tests;
+
+#[cfg(test)]
 mod tests {
     use super::*;
     use crate::dto::{ErrorCodeDto, IpcError};
@@ -417,6 +475,7 @@ mod tests {
             sheet: None,
             overrides: Vec::new(),
             manager_ref: None,
+            signed: Vec::new(),
         }
     }
 
@@ -426,7 +485,7 @@ mod tests {
             "path": "/tmp/people.csv", "sheet": null,
             "overrides": [{"column": "Reports To", "field": "manager_id"},
                           {"column": "Notes", "field": "ignore"}],
-            "managerRef": "last-first"
+            "managerRef": "last-first", "signed": ["Annual Salary"]
         });
         let parsed: ImportRequest = serde_json::from_value(json).expect("parses");
         let (path, options) = parsed.to_options().expect("valid");
@@ -439,6 +498,7 @@ mod tests {
             ]
         );
         assert_eq!(options.manager_ref, Some(ManagerRef::LastFirst));
+        assert_eq!(options.signed, vec!["Annual Salary".to_string()]);
 
         let mut bad = request("/tmp/people.csv");
         bad.overrides.push(ColumnOverride {

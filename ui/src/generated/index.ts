@@ -22,6 +22,7 @@ export type * from "./FindingDto";
 export type * from "./FindingSeverity";
 export type * from "./GroupByDto";
 export type * from "./GroupDto";
+export type * from "./ImportColumnChoiceDto";
 export type * from "./ImportColumnDto";
 export type * from "./ImportDetectionDto";
 export type * from "./ImportFormat";
