@@ -19,6 +19,9 @@ mod import;
 #[path = "cli/import_mapping.rs"]
 mod import_mapping;
 
+#[path = "cli/import_report.rs"]
+mod import_report;
+
 #[path = "cli/export.rs"]
 mod export;
 

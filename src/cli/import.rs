@@ -2,7 +2,9 @@
 //! detection report of `--dry-run`, and storing an import (a re-import
 //! reports what changed and keeps the old baseline as a scenario).
 
-use crate::import::{Detection, Field, ImportOutcome, Progress, SourceFormat, Stage};
+use crate::import::{
+    group_findings, render_groups, Detection, Field, ImportOutcome, Progress, SourceFormat, Stage,
+};
 use std::fmt::Write;
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -68,6 +70,12 @@ pub fn print_outcome(outcome: &ImportOutcome, into: &Path) {
     }
     for checked in &outcome.conflicts {
         super::warn_conflicts(checked);
+    }
+    if !outcome.warnings.is_empty() {
+        eprint!(
+            "warnings by kind:\n{}",
+            render_groups(&group_findings(&outcome.warnings))
+        );
     }
     eprintln!(
         "imported {} people and {} teams into {} ({} warning(s))",

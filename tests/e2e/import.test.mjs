@@ -192,3 +192,38 @@ test("a refused negative salary is read once its column is declared signed", asy
   assert.equal(await (await waitForSuccess()).getAttribute("data-people"), "5");
   await closeWizard();
 });
+
+test("the metrics panel groups the import's warnings by kind, each expanding to its rows", async () => {
+  await openWizard(join(fixtures, "missing-managers.csv"));
+  await (await $id("import-run")).click();
+  await waitForSuccess();
+  await closeWizard();
+  await waitForPeople(13);
+
+  const groups = await $id("warning-groups");
+  await groups.waitForDisplayed({ timeout: WAIT });
+  assert.equal(await text("warning-groups-summary"), "4 data warnings of 2 kinds");
+  await (await $id("warning-groups-summary")).click();
+  const missing = await browser.$('[data-testid="warning-group"][data-code="manager-not-found"]');
+  await missing.waitForDisplayed({ timeout: WAIT });
+  assert.equal(await missing.getAttribute("data-count"), "3");
+  assert.equal(await missing.getAttribute("data-people"), "8");
+  const headline = await missing.$("summary");
+  assert.equal((await headline.getText()).trim(), "3 managers not in the file, 8 people affected");
+  const self = await browser.$('[data-testid="warning-group"][data-code="self-manager"]');
+  assert.equal(await self.getAttribute("data-count"), "1");
+
+  // Collapsed, a group shows no rows; expanded, one per missing manager,
+  // by row and column, without the file's path.
+  const rows = () => missing.$$('[data-testid="warning-group-row"]');
+  assert.equal(await (await rows())[0].isDisplayed(), false);
+  await headline.click();
+  await browser.waitUntil(async () => (await (await rows())[0].isDisplayed()), { timeout: WAIT, timeoutMsg: "the group did not expand" });
+  const listed = await rows();
+  const at = [];
+  for (const row of listed) at.push(await row.getAttribute("data-row"));
+  assert.deepEqual(at, ["6", "10", "13"]);
+  const first = String(await listed[0].getProperty("textContent"));
+  assert.match(first, /^row 6, column Manager ID: manager 'X-900' is not in the file/);
+  assert.doesNotMatch(first, /missing-managers\.csv/);
+});

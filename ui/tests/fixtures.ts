@@ -90,6 +90,7 @@ export function metrics(overrides: Partial<MetricsSummary> = {}): MetricsSummary
       uncoveredTeams: ["Payments"],
     },
     warnings: [],
+    warningGroups: [],
     ...overrides,
   };
 }

@@ -4,8 +4,8 @@
 //! a column read as `cost`, and the report names people by id and title only.
 
 use orgraph::import::{
-    ColumnChoice, ColumnMapping, Detection, Field, ImportOptions, ImportOutcome, ManagerRef,
-    Progress, ProgressSink, SourceFormat, Stage,
+    ColumnChoice, ColumnMapping, Detection, Field, FindingGroup, ImportOptions, ImportOutcome,
+    ManagerRef, Progress, ProgressSink, SourceFormat, Stage,
 };
 use orgraph::model::{Finding, Severity};
 use orgraph::scenario::ImportReport;
@@ -339,6 +339,46 @@ impl From<&Finding> for FindingDto {
             column: finding.location.column.clone(),
         }
     }
+}
+
+/// The import's warnings of one kind, counted (see
+/// `orgraph::import::group_findings`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct FindingGroupDto {
+    pub code: String,
+    pub severity: FindingSeverity,
+    /// "34 managers not in the file, 373 people affected".
+    pub headline: String,
+    pub count: u32,
+    /// People the findings touch; null when not known (file-wide findings).
+    pub people: Option<u32>,
+    /// The group's findings, in file order.
+    pub findings: Vec<FindingDto>,
+}
+
+impl From<&FindingGroup> for FindingGroupDto {
+    fn from(group: &FindingGroup) -> Self {
+        FindingGroupDto {
+            code: group.code.clone(),
+            severity: match group.severity {
+                Severity::Error => FindingSeverity::Error,
+                Severity::Warning => FindingSeverity::Warning,
+            },
+            headline: group.headline(),
+            count: count_usize(group.count),
+            people: group.people.map(count_usize),
+            findings: group.findings.iter().map(Into::into).collect(),
+        }
+    }
+}
+
+/// `findings` grouped by kind, for the metrics panel.
+pub fn finding_groups(findings: &[Finding]) -> Vec<FindingGroupDto> {
+    orgraph::import::group_findings(findings)
+        .iter()
+        .map(Into::into)
+        .collect()
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]

@@ -19,6 +19,7 @@ export type * from "./ExportPage";
 export type * from "./ExportRequest";
 export type * from "./ExportResult";
 export type * from "./FindingDto";
+export type * from "./FindingGroupDto";
 export type * from "./FindingSeverity";
 export type * from "./GroupByDto";
 export type * from "./GroupDto";
