@@ -73,6 +73,7 @@ fn expected() -> BTreeMap<String, String> {
     binding::<FindingSeverity>(&cfg, &mut out);
     binding::<FindingDto>(&cfg, &mut out);
     binding::<FindingGroupDto>(&cfg, &mut out);
+    binding::<ReportPersonDto>(&cfg, &mut out);
     binding::<ImportMoveDto>(&cfg, &mut out);
     binding::<TitleChangeDto>(&cfg, &mut out);
     binding::<ImportReportDto>(&cfg, &mut out);

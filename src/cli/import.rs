@@ -3,7 +3,8 @@
 //! reports what changed and keeps the old baseline as a scenario).
 
 use crate::import::{
-    group_findings, render_groups, Detection, Field, ImportOutcome, Progress, SourceFormat, Stage,
+    group_findings, render_groups, Detection, Field, ImportOutcome, NamedReport, Progress,
+    SourceFormat, Stage,
 };
 use std::fmt::Write;
 use std::path::Path;
@@ -60,10 +61,16 @@ const REPORT_LINES: usize = 20;
 /// and the totals.
 pub fn print_outcome(outcome: &ImportOutcome, into: &Path) {
     if let Some(report) = &outcome.report {
-        eprint!(
-            "changes since the last import: {}",
-            report.render_text(REPORT_LINES)
-        );
+        // People are named from the workspace just written; should it not
+        // open, the report still goes out, by ids.
+        let text = match crate::session::Session::open(into) {
+            Ok(after) => {
+                NamedReport::after_import(report, after.org(), into, outcome.kept_as.as_deref())
+                    .render_text(REPORT_LINES)
+            }
+            Err(_) => report.render_text(REPORT_LINES),
+        };
+        eprint!("changes since the last import: {text}");
     }
     if let Some(kept) = &outcome.kept_as {
         eprintln!("the previous baseline is kept as scenario '{kept}'");

@@ -13,6 +13,7 @@ mod fields;
 mod groups;
 mod into;
 mod managers;
+mod named;
 mod parallel;
 mod raw;
 mod rows;
@@ -31,6 +32,7 @@ pub use fields::Field;
 pub use groups::{group_findings, render_groups, FindingGroup};
 pub use into::{import_into, store, ImportOutcome};
 pub use managers::ManagerRef;
+pub use named::{NamedMove, NamedPerson, NamedReport, NamedTitleChange};
 pub use rows::{ColumnMapping, Keys};
 #[cfg(test)]
 pub(crate) use signed::load_signed_csv_text;

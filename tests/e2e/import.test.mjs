@@ -9,7 +9,7 @@
 // order and share one app session.
 
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -226,4 +226,24 @@ test("the metrics panel groups the import's warnings by kind, each expanding to 
   const first = String(await listed[0].getProperty("textContent"));
   assert.match(first, /^row 6, column Manager ID: manager 'X-900' is not in the file/);
   assert.doesNotMatch(first, /missing-managers\.csv/);
+});
+
+test("a re-import's report names joiners, leavers and moves as 'Name (title)', the id secondary", async () => {
+  const next = readFileSync(join(fixtures, "missing-managers.csv"), "utf8")
+    .replace("111,Emma Roux,Recruiter,X-902\n", "")
+    .replace("103,Omar Haddad,Engineer,101", "103,Omar Haddad,Engineer,100")
+    .replace("102,Lena Park,Engineer,101", "102,Lena Park,Senior Engineer,101")
+    .concat("113,Zara Quinn,Designer,100\n");
+  const path = join(dataDir, "missing-managers-march.csv");
+  writeFileSync(path, next);
+  await openWizard(path);
+  await (await $id("import-run")).click();
+  await waitForSuccess();
+
+  const item = async (list, id) => String(await (await browser.$(`[data-testid="${list}"] li[data-id="${id}"]`)).getProperty("textContent")).replace(/\s+/g, " ").trim();
+  assert.equal(await item("import-joiners", "113"), "Zara Quinn (Designer)113");
+  assert.equal(await item("import-leavers", "111"), "Emma Roux (Recruiter)111");
+  assert.equal(await item("import-moves", "103"), "Omar Haddad (Engineer)103: Noah Reyes (CTO) → Maya Ortiz (CEO)");
+  assert.equal(await item("import-title-changes", "102"), "Lena Park (Senior Engineer)102: Engineer → Senior Engineer");
+  await closeWizard();
 });

@@ -14,8 +14,10 @@ import {
   describeLocation,
   fieldLabel,
   ImportWizardState,
+  managerLabel,
   progressPercent,
   reportOf,
+  secondaryId,
   stageLabel,
   type ImportChoices,
 } from "../src/lib/import.svelte";
@@ -265,6 +267,15 @@ describe("what the review shows and the signed-amounts control", () => {
     backend.failNext.set("detectImport", { code: "validation", message: "NUL", findings: [finding("error", 1, null, "nul-byte")] });
     expect(await state.review()).toBe(false);
     expect(state.status).toMatchObject({ kind: "failed", code: "validation", findings: [{ code: "nul-byte" }] });
+  });
+});
+
+describe("the re-import report", () => {
+  it("names people, with the id only when it is not the name", () => {
+    expect(secondaryId({ id: "e4", label: "Edsger Dijkstra (Engineer)" })).toBe("e4");
+    expect(secondaryId({ id: "e5", label: "e5" })).toBeNull();
+    expect(managerLabel(null)).toBe("top of the org");
+    expect(managerLabel({ id: "e1", label: "Ada Lovelace (CEO)" })).toBe("Ada Lovelace (CEO)");
   });
 });
 

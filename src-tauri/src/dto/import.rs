@@ -1,14 +1,14 @@
 //! The import wizard's request, review (detection), progress and result.
 //!
 //! No individual compensation crosses IPC: the preview blanks every cell of
-//! a column read as `cost`, and the report names people by id and title only.
+//! a column read as `cost`, and the report names people by name, title and
+//! id only.
 
 use orgraph::import::{
     ColumnChoice, ColumnMapping, Detection, Field, FindingGroup, ImportOptions, ImportOutcome,
-    ManagerRef, Progress, ProgressSink, SourceFormat, Stage,
+    ManagerRef, NamedPerson, NamedReport, Progress, ProgressSink, SourceFormat, Stage,
 };
 use orgraph::model::{Finding, Severity};
-use orgraph::scenario::ImportReport;
 use orgraph::session::Session;
 use orgraph::OrgError;
 use serde::{Deserialize, Serialize};
@@ -100,7 +100,15 @@ impl ImportRequest {
         let workspace = session.path().to_path_buf();
         let outcome = orgraph::import::import_into(&file, &workspace, &options, progress)?;
         *session = Session::open(&workspace)?;
-        Ok(ImportResultDto::from(&outcome))
+        let named = outcome.report.as_ref().map(|report| {
+            NamedReport::after_import(
+                report,
+                session.org(),
+                &workspace,
+                outcome.kept_as.as_deref(),
+            )
+        });
+        Ok(ImportResultDto::of(&outcome, named.as_ref()))
     }
 }
 
@@ -381,29 +389,47 @@ pub fn finding_groups(findings: &[Finding]) -> Vec<FindingGroupDto> {
         .collect()
 }
 
+/// A person in the import report: "Ada Lovelace (CEO)", the id secondary.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ReportPersonDto {
+    pub id: String,
+    /// "Name (title)", or the id when the person has no name.
+    pub label: String,
+}
+
+impl From<&NamedPerson> for ReportPersonDto {
+    fn from(person: &NamedPerson) -> Self {
+        ReportPersonDto {
+            id: person.id.clone(),
+            label: person.label(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ImportMoveDto {
-    pub person: String,
-    /// The old and new manager ids (null: top of the org).
-    pub from: Option<String>,
-    pub to: Option<String>,
+    pub person: ReportPersonDto,
+    /// The old and new managers (null: top of the org).
+    pub from: Option<ReportPersonDto>,
+    pub to: Option<ReportPersonDto>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct TitleChangeDto {
-    pub person: String,
+    pub person: ReportPersonDto,
     pub from: String,
     pub to: String,
 }
 
-/// What a re-import changed (ids and titles only, never pay).
+/// What a re-import changed (names and titles, never pay).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ImportReportDto {
-    pub joiners: Vec<String>,
-    pub leavers: Vec<String>,
+    pub joiners: Vec<ReportPersonDto>,
+    pub leavers: Vec<ReportPersonDto>,
     pub moves: Vec<ImportMoveDto>,
     pub title_changes: Vec<TitleChangeDto>,
     pub other_edits: u32,
@@ -412,28 +438,28 @@ pub struct ImportReportDto {
     pub setting_changes: u32,
 }
 
-impl From<&ImportReport> for ImportReportDto {
-    fn from(report: &ImportReport) -> Self {
-        let id = |p: &orgraph::PersonId| p.0.to_string();
+impl From<&NamedReport> for ImportReportDto {
+    fn from(report: &NamedReport) -> Self {
+        let person = |p: &NamedPerson| ReportPersonDto::from(p);
         ImportReportDto {
-            joiners: report.joiners.iter().map(id).collect(),
-            leavers: report.leavers.iter().map(id).collect(),
+            joiners: report.joiners.iter().map(person).collect(),
+            leavers: report.leavers.iter().map(person).collect(),
             moves: report
                 .moves
                 .iter()
                 .map(|m| ImportMoveDto {
-                    person: id(&m.person),
-                    from: m.from.as_ref().map(id),
-                    to: m.to.as_ref().map(id),
+                    person: person(&m.person),
+                    from: m.from.as_ref().map(person),
+                    to: m.to.as_ref().map(person),
                 })
                 .collect(),
             title_changes: report
                 .title_changes
                 .iter()
-                .map(|(person, from, to)| TitleChangeDto {
-                    person: id(person),
-                    from: from.clone(),
-                    to: to.clone(),
+                .map(|t| TitleChangeDto {
+                    person: person(&t.person),
+                    from: t.from.clone(),
+                    to: t.to.clone(),
                 })
                 .collect(),
             other_edits: count_usize(report.other_edits),
@@ -467,13 +493,14 @@ pub struct ScenarioConflictsDto {
     pub conflicts: Vec<crate::dto::ConflictDto>,
 }
 
-impl From<&ImportOutcome> for ImportResultDto {
-    fn from(outcome: &ImportOutcome) -> Self {
+impl ImportResultDto {
+    /// The outcome of an import, its report naming people as `named` does.
+    pub fn of(outcome: &ImportOutcome, named: Option<&NamedReport>) -> Self {
         ImportResultDto {
             people: count_usize(outcome.people),
             teams: count_usize(outcome.teams),
             warnings: outcome.warnings.iter().map(Into::into).collect(),
-            report: outcome.report.as_ref().map(Into::into),
+            report: named.map(Into::into),
             kept_as: outcome.kept_as.clone(),
             conflicts: outcome
                 .conflicts
@@ -669,9 +696,17 @@ mod tests {
             .expect("re-imports");
         let report = result.report.expect("report");
         assert_eq!(report.moves.len(), 1);
-        assert_eq!(report.moves[0].person, "4");
-        assert_eq!(report.moves[0].to.as_deref(), Some("1"));
+        assert_eq!(report.moves[0].person.id, "4");
+        assert_eq!(report.moves[0].person.label, "Edsger Dijkstra (Engineer)");
+        let to = report.moves[0].to.as_ref().map(|m| m.label.as_str());
+        assert_eq!(to, Some("Ada Lovelace (CEO)"));
+        let from = report.moves[0].from.as_ref().map(|m| m.label.as_str());
+        assert_eq!(from, Some("Grace Hopper (CTO)"));
         assert_eq!(report.title_changes.len(), 1);
+        assert_eq!(
+            report.title_changes[0].person.label,
+            "Alan Turing (Staff Engineer)"
+        );
         assert_eq!(report.title_changes[0].to, "Staff Engineer");
         assert!(report.joiners.is_empty() && report.leavers.is_empty());
     }

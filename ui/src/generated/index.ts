@@ -54,6 +54,7 @@ export type * from "./PolicyDto";
 export type * from "./QuarterFiguresDto";
 export type * from "./RankByDto";
 export type * from "./RecentWorkspace";
+export type * from "./ReportPersonDto";
 export type * from "./RestDto";
 export type * from "./ScenarioConflictsDto";
 export type * from "./ScenarioDto";

@@ -12,6 +12,7 @@ import type {
   ImportProgressDto,
   ImportRequest,
   ImportResultDto,
+  ReportPersonDto,
 } from "../generated";
 import { toAppError, type AppError } from "./errors";
 import type { Platform } from "./platform";
@@ -179,6 +180,16 @@ export function describeImportError(error: AppError): string {
     case "internal":
       return `Something went wrong: ${error.message}`;
   }
+}
+
+/** The id shown after a person's name in the import report, or null when the name is the id (no name in the file). */
+export function secondaryId(person: ReportPersonDto): string | null {
+  return person.label === person.id ? null : person.id;
+}
+
+/** A manager in a move: their name and title, or "top of the org" for none. */
+export function managerLabel(manager: ReportPersonDto | null): string {
+  return manager === null ? "top of the org" : manager.label;
 }
 
 /** "Imported 4 people in 2 teams (1 warning)." */
