@@ -61,14 +61,26 @@ const REPORT_LINES: usize = 20;
 /// and the totals.
 pub fn print_outcome(outcome: &ImportOutcome, into: &Path) {
     if let Some(report) = &outcome.report {
-        // People are named from the workspace just written; should it not
-        // open, the report still goes out, by ids.
-        let text = match crate::session::Session::open(into) {
-            Ok(after) => {
-                NamedReport::after_import(report, after.org(), into, outcome.kept_as.as_deref())
+        // People are named from the workspace just written (opening it
+        // again costs about as much as a load, so only when the report
+        // lists someone); should it not open, the report goes out by ids.
+        let lists_nobody = report.joiners.is_empty()
+            && report.leavers.is_empty()
+            && report.moves.is_empty()
+            && report.title_changes.is_empty();
+        let after = if lists_nobody {
+            None
+        } else {
+            crate::store::Workspace::open(into)
+                .and_then(|workspace| workspace.load_org())
+                .ok()
+        };
+        let text = match after {
+            Some((after, _)) => {
+                NamedReport::after_import(report, &after, into, outcome.kept_as.as_deref())
                     .render_text(REPORT_LINES)
             }
-            Err(_) => report.render_text(REPORT_LINES),
+            None => report.render_text(REPORT_LINES),
         };
         eprint!("changes since the last import: {text}");
     }
