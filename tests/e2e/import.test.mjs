@@ -197,6 +197,10 @@ test("the metrics panel groups the import's warnings by kind, each expanding to 
   await openWizard(join(fixtures, "missing-managers.csv"));
   await (await $id("import-run")).click();
   await waitForSuccess();
+  // The wizard's outcome groups them the same way.
+  const inWizard = await browser.$('[data-testid="import-warning-group"][data-code="manager-not-found"]');
+  assert.equal(await inWizard.getAttribute("data-count"), "3");
+  assert.equal((await (await inWizard.$("summary")).getText()).trim(), "3 managers not in the file, 8 people affected");
   await closeWizard();
   await waitForPeople(13);
 

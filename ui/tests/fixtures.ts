@@ -689,7 +689,7 @@ export function fakePlatform(nodes = smallOrg()): FakeBackend {
       { stage: "reading", done: 50, total: 100 },
       { stage: "validating", done: 4, total: 4 },
     ],
-    importResult: { people: 4, teams: 2, warnings: [], report: null, keptAs: null, conflicts: [] },
+    importResult: { people: 4, teams: 2, warnings: [], warningGroups: [], report: null, keptAs: null, conflicts: [] },
     failNextMove: null,
     failNext: new Map(),
     scenarioData: new Map([["baseline", { parent: null, changes: [], head: 0 }]]),

@@ -303,13 +303,13 @@ describe("the error report", () => {
 
   it("words failures and results", () => {
     expect(describeImportError(new AppError("io", "gone"))).toMatch(/could not be read/);
-    expect(describeImportResult({ people: 1, teams: 1, warnings: [], report: null, keptAs: null, conflicts: [] })).toBe("Imported 1 person in 1 team.");
+    expect(describeImportResult({ people: 1, teams: 1, warnings: [], warningGroups: [], report: null, keptAs: null, conflicts: [] })).toBe("Imported 1 person in 1 team.");
     expect(
-      describeImportResult({ people: 4, teams: 2, warnings: [finding("warning", 2, "x"), finding("warning", 3, "x")], report: null, keptAs: null, conflicts: [] }),
+      describeImportResult({ people: 4, teams: 2, warnings: [finding("warning", 2, "x"), finding("warning", 3, "x")], warningGroups: [], report: null, keptAs: null, conflicts: [] }),
     ).toBe("Imported 4 people in 2 teams (2 warnings).");
     const conflict = { position: 2, change: "move c to b", reason: "gone", reasonKind: "manager-gone", retargetable: true };
     expect(
-      describeImportResult({ people: 5, teams: 1, warnings: [], report: null, keptAs: null, conflicts: [{ scenario: "reorg", conflicts: [conflict] }] }),
+      describeImportResult({ people: 5, teams: 1, warnings: [], warningGroups: [], report: null, keptAs: null, conflicts: [{ scenario: "reorg", conflicts: [conflict] }] }),
     ).toBe("Imported 5 people in 1 team. Changes of 1 scenario no longer apply: see below.");
     expect(progressPercent(null)).toBeNull();
     expect(progressPercent({ stage: "reading", done: 0, total: 0 })).toBeNull();

@@ -477,6 +477,9 @@ pub struct ImportResultDto {
     pub people: u32,
     pub teams: u32,
     pub warnings: Vec<FindingDto>,
+    /// The warnings grouped by kind with counts, as the metrics panel
+    /// shows them.
+    pub warning_groups: Vec<FindingGroupDto>,
     /// For a re-import: what changed since the previous baseline.
     pub report: Option<ImportReportDto>,
     /// The scenario keeping the previous baseline, if anything changed.
@@ -500,6 +503,7 @@ impl ImportResultDto {
             people: count_usize(outcome.people),
             teams: count_usize(outcome.teams),
             warnings: outcome.warnings.iter().map(Into::into).collect(),
+            warning_groups: finding_groups(&outcome.warnings),
             report: named.map(Into::into),
             kept_as: outcome.kept_as.clone(),
             conflicts: outcome

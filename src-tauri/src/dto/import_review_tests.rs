@@ -108,3 +108,31 @@ fn a_negative_cost_is_refused_unless_its_column_is_declared_signed() {
         .expect("a signed column reads negative amounts");
     assert_eq!(result.people, 2);
 }
+
+#[test]
+fn an_imports_warnings_come_grouped_by_kind() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut session =
+        Session::open_or_seed(&dir.path().join("w.orgraph")).expect("seeded workspace");
+    let text = b"id,manager_id,name\n1,,Ada\n2,M9,Bo\n3,M9,Cy\n4,M8,Di\n";
+    let path = write_bytes(dir.path(), "people.csv", text);
+    let result = request(&path)
+        .import_into(&mut session, &|_| {})
+        .expect("imports with warnings");
+    assert_eq!(result.warnings.len(), 2);
+    let groups: Vec<(&str, u32, Option<u32>, &str)> = result
+        .warning_groups
+        .iter()
+        .map(|g| (g.code.as_str(), g.count, g.people, g.headline.as_str()))
+        .collect();
+    assert_eq!(
+        groups,
+        [(
+            "manager-not-found",
+            2,
+            Some(3),
+            "2 managers not in the file, 3 people affected"
+        )]
+    );
+    assert_eq!(result.warning_groups[0].findings.len(), 2);
+}
