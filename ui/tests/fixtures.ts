@@ -90,6 +90,7 @@ export function metrics(overrides: Partial<MetricsSummary> = {}): MetricsSummary
       uncoveredTeams: ["Payments"],
     },
     warnings: [],
+    warningGroups: [],
     ...overrides,
   };
 }
@@ -441,6 +442,12 @@ export function fakeDetection(request: ImportRequest): ImportDetectionDto {
     fields: ["id", "manager_id", "name", "title", "team"],
     rows: 4,
     preview: [["1", "Ada Lovelace", "", "CEO", ""]],
+    choices: [
+      { field: "id", header: "Employee #", reason: "its header" },
+      { field: "manager_id", header: "Reports To", reason: "100% of references match people by name" },
+    ],
+    managerRefReason: "all references look like \"Last, First\"",
+    findings: [],
   };
 }
 
@@ -684,7 +691,7 @@ export function fakePlatform(nodes = smallOrg()): FakeBackend {
       { stage: "reading", done: 50, total: 100 },
       { stage: "validating", done: 4, total: 4 },
     ],
-    importResult: { people: 4, teams: 2, warnings: [], report: null, keptAs: null, conflicts: [] },
+    importResult: { people: 4, teams: 2, warnings: [], warningGroups: [], report: null, keptAs: null, conflicts: [] },
     failNextMove: null,
     failNext: new Map(),
     scenarioData: new Map([["baseline", { parent: null, changes: [], head: 0 }]]),
