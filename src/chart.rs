@@ -336,7 +336,7 @@ pub fn layout(org: &Org, collapsed: &[PersonId]) -> ChartLayout {
 }
 
 /// [`layout`] of a forest with `collapsed` flags (empty: none collapsed).
-pub(crate) fn layout_forest(forest: &Forest, collapsed: &[bool]) -> ChartLayout {
+pub fn layout_forest(forest: &Forest, collapsed: &[bool]) -> ChartLayout {
     let sizes = vec![NODE_SIZE; forest.len()];
     let mut placed = compact_tree_folded(
         forest,
