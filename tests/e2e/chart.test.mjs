@@ -355,6 +355,16 @@ test("a 1,300-person forest with 451 roots opens with legible names", async () =
   await (await $id("zoom-fit")).click();
   await waitLegible("Fit after Expand all");
 
+  // Zoomed out past legible, the chart is a summary of teams, not slivers.
+  for (let i = 0; i < 5; i++) await (await $id("zoom-out")).click();
+  await browser.waitUntil(async () => (await legibility()).detail === "summary", {
+    timeout: WAIT,
+    timeoutMsg: "no summary below the legible zoom",
+  });
+  await screenshot("chart-forest-summary.png");
+  await (await $id("zoom-fit")).click();
+  await waitLegible("Fit again");
+
   // Hovering a box shows the person's name and title.
   const forest = people("forest-1300.csv");
   await selectViaSearch("E00001");
@@ -428,4 +438,19 @@ test("a ten-layer org opens on legible top layers, and the selection follows a m
   await pointer("chart-canvas", [{ type: "pointerup", x: to.x, y: to.y }]);
   await browser.waitUntil(async () => (await managerId()) === colleague, { timeout: WAIT, timeoutMsg: "drop did not move" });
   await assertSelectedInView(leaf, "after the drag");
+
+  // A drag held at the chart's left edge scrolls the chart.
+  const grip = await selectedOnScreen();
+  const before = await view();
+  await pointer("chart-canvas", [
+    { type: "pointerdown", x: grip.x, y: grip.y },
+    { type: "pointermove", x: grip.x + 12, y: grip.y + 12 },
+    { type: "pointermove", x: 4, y: grip.y },
+  ]);
+  await browser.waitUntil(async () => (await view()).x < before.x - 50, {
+    timeout: WAIT,
+    timeoutMsg: "holding a drag at the edge did not scroll the chart",
+  });
+  await pointer("chart-canvas", [{ type: "pointercancel", x: 4, y: grip.y }]);
+  assert.equal(await managerId(), colleague, "a cancelled drag moves no one");
 });
