@@ -490,5 +490,38 @@ mod tests {
             prop_assert_eq!(bits(&placed.layout.y), bits(&again.layout.y));
             prop_assert_eq!(bits(&placed.spine), bits(&again.spine));
         }
+
+        /// With managers folded: hidden exactly below a folded manager, a
+        /// folded manager never stacked, and still no overlaps.
+        #[test]
+        fn folded_layouts_hide_exactly_the_folded_subtrees(
+            (parents, sizes) in arb_forest(),
+            folds in prop::collection::vec(0u8..4, 150),
+        ) {
+            let f = forest(&parents);
+            let collapsed: Vec<bool> = (0..f.len()).map(|v| folds[v] == 0).collect();
+            let placed = compact_tree_folded(
+                &f,
+                &sizes,
+                &collapsed,
+                &LayoutOptions::default(),
+                Some(&CompactOptions::default()),
+            );
+            let l = &placed.layout;
+            prop_assert_eq!(first_overlap(l), None);
+            for v in 0..f.len() {
+                let mut hidden = false;
+                let mut a = v as u32;
+                while let Some(p) = f.parent(a) {
+                    hidden |= collapsed[p as usize];
+                    a = p;
+                }
+                prop_assert_eq!(l.visible[v], !hidden, "node {}", v);
+                prop_assert_eq!(l.x[v].is_nan(), hidden);
+                if collapsed[v] && !f.children(v as u32).is_empty() {
+                    prop_assert!(!placed.is_stacked(v as u32), "folded manager {} stacked", v);
+                }
+            }
+        }
     }
 }
