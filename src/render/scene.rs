@@ -16,6 +16,8 @@ use rustc_hash::FxHashMap;
 pub(crate) const BOX_WIDTH: f32 = 190.0;
 pub(crate) const BOX_HEIGHT: f32 = 80.0;
 pub(crate) const BOX_HEIGHT_NO_TEAM: f32 = 66.0;
+/// The height of that last small line.
+pub(crate) const NOTE_LINE: f32 = 14.0;
 
 pub(crate) const LAYOUT: LayoutOptions = LayoutOptions {
     sibling_gap: 16.0,
@@ -44,6 +46,8 @@ pub(crate) struct Chart {
     /// Dotted lines (manager, report) between people shown, sorted.
     pub dotted: Vec<(u32, u32)>,
     pub size: Size,
+    /// Whether boxes have a line for the team.
+    pub show_team: bool,
     pub compact: bool,
     pub colour_by: super::ColourBy,
 }
@@ -149,9 +153,21 @@ impl Chart {
                     BOX_HEIGHT_NO_TEAM
                 },
             ),
+            show_team: options.show_team,
             compact: options.compact,
             colour_by: options.colour_by,
         })
+    }
+
+    /// The chart of a one-image export (SVG, PNG): without a depth cut no
+    /// box has a last small line to write ("+12 below"; images have no
+    /// page markers), so the boxes lose the room kept for it.
+    pub fn for_image(org: &Org, metrics: &Metrics, options: &ChartOptions) -> Result<Chart> {
+        let mut chart = Chart::build(org, metrics, options)?;
+        if chart.labels.iter().all(|label| label.hidden_below == 0) {
+            chart.size.height -= NOTE_LINE;
+        }
+        Ok(chart)
     }
 
     pub fn len(&self) -> usize {
@@ -182,12 +198,24 @@ impl Drawing {
     /// Lays out `nodes` (chart indices, each after its parent if the parent
     /// is drawn at all); a node whose parent is not drawn is a root.
     pub fn new(chart: &Chart, nodes: Vec<u32>) -> Drawing {
-        Drawing::laid_out(chart, nodes, false)
+        Drawing::laid_out(chart, nodes, false, &CompactOptions::default())
+    }
+
+    /// Like [`Drawing::new`], with the denser stacking of whole-org images
+    /// ([`CompactOptions::dense`]: small teams stacked whole, longer
+    /// columns).
+    pub fn dense(chart: &Chart, nodes: Vec<u32>) -> Drawing {
+        Drawing::laid_out(chart, nodes, false, &CompactOptions::dense())
     }
 
     /// Lays out `nodes`; with `detach_first`, the first node's reports are
     /// drawn as trees of their own rather than hanging under it.
-    fn laid_out(chart: &Chart, nodes: Vec<u32>, detach_first: bool) -> Drawing {
+    fn laid_out(
+        chart: &Chart,
+        nodes: Vec<u32>,
+        detach_first: bool,
+        compact: &CompactOptions,
+    ) -> Drawing {
         let mut at: FxHashMap<u32, u32> = FxHashMap::default();
         at.reserve(nodes.len());
         let mut parents = Vec::with_capacity(nodes.len());
@@ -204,8 +232,7 @@ impl Drawing {
         }
         let forest = Forest::from_parents(parents).expect("a subset of a forest is a forest");
         let sizes = vec![chart.size; nodes.len()];
-        let compact = CompactOptions::default();
-        let placed = compact_tree(&forest, &sizes, &LAYOUT, chart.compact.then_some(&compact));
+        let placed = compact_tree(&forest, &sizes, &LAYOUT, chart.compact.then_some(compact));
         Drawing {
             nodes,
             forest,
@@ -233,7 +260,8 @@ impl Drawing {
         if tops != 1 || drawing.width() <= max_width {
             return drawing;
         }
-        Drawing::laid_out(chart, drawing.nodes, true).wrap(max_width, true)
+        Drawing::laid_out(chart, drawing.nodes, true, &CompactOptions::default())
+            .wrap(max_width, true)
     }
 
     /// Shelf-packs the drawing's trees, in order, into rows at most
