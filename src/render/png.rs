@@ -115,7 +115,7 @@ mod tests {
         assert_eq!(pixel_size(100.0, 50.0, 2.0).ok(), Some((200, 100)));
         let err = pixel_size(20_000.0, 100.0, 1.0).expect_err("too wide");
         assert!(matches!(err, OrgError::ImageTooLarge { width: 20_000, .. }));
-        assert_eq!(err.code(), crate::ErrorCode::InvalidInput);
+        assert_eq!(err.code(), crate::ErrorCode::ImageTooLarge);
         let message = err.to_string();
         assert!(
             message.contains("--root") && message.contains("PDF"),
