@@ -19,6 +19,7 @@
 //! show names, titles, teams, statuses and span verdicts, never cost or
 //! compensation.
 
+mod breadcrumb;
 mod colour;
 pub mod compact;
 mod font;

@@ -2,6 +2,7 @@
 //! n", legend, the page's part of the chart), each converted by svg2pdf into
 //! a form XObject and placed on a page of the chosen size with pdf-writer.
 
+use super::breadcrumb::continued_note;
 use super::font::text_width;
 use super::paginate::{plan, PagePlan};
 use super::png::parse;
@@ -110,20 +111,7 @@ fn page_svg(
             &options.date,
         );
     }
-    if let (false, Some(from)) = (plan.tops.is_empty(), plan.from) {
-        let names: Vec<&str> = plan
-            .tops
-            .iter()
-            .map(|&t| chart.labels[t as usize].name.as_str())
-            .collect();
-        let mut note = format!(
-            "Reports of {}, continued from page {}",
-            names.join(", "),
-            from + 1
-        );
-        if plan.part.1 > 1 {
-            let _ = write!(note, " (part {} of {})", plan.part.0, plan.part.1);
-        }
+    if let Some(note) = continued_note(chart, plan, 9.0, false, half) {
         text(
             &mut out,
             (w - MARGIN, MARGIN + 30.0),
@@ -350,7 +338,13 @@ mod tests {
 
         let svg = page_svg(&chart, &options, &plans, 1, page_points(&options));
         assert!(svg.contains(&format!(">Page 2 of {}</text>", plans.len())));
-        assert!(svg.contains("continued from page 1"));
+        assert!(svg.contains("Continued from page 1"));
+        // The chain from the top of the org down to the page's top person.
+        let root = crate::render::svg::escape(&chart.labels[0].name).into_owned();
+        assert!(
+            svg.contains(&format!("Continued from page 1: {root} › ")),
+            "{root}"
+        );
         let first = page_svg(&chart, &options, &plans, 0, page_points(&options));
         assert!(first.contains("→ continued on page"));
     }
