@@ -286,6 +286,11 @@ pub(crate) fn write_drawing(
         }
     }
 
+    for (x, y, caption) in &drawing.captions {
+        let max = drawing.width().max(chart.size.width);
+        text(out, (*x, *y), 14.0, true, max, " fill=\"#374151\"", caption);
+    }
+
     // Dotted lines on top, as dashed curves from manager to report.
     let mut at: FxHashMap<u32, usize> = FxHashMap::default();
     if !chart.dotted.is_empty() {
