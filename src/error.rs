@@ -22,6 +22,9 @@ pub enum ErrorCode {
     NothingToUndo,
     NothingToRedo,
     Conflict,
+    /// A whole-org image that would be too big to read: the export dialog
+    /// offers a PDF, an SVG or a part of the org instead.
+    ImageTooLarge,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -48,7 +51,8 @@ pub enum OrgError {
     Conflict(String),
     #[error("{0}")]
     InvalidInput(String),
-    /// A new workspace would replace an existing file.
+    /// A new workspace, or an export asked not to replace files, would
+    /// replace an existing file.
     #[error("{path}: a file already exists there")]
     FileExists { path: PathBuf },
     #[error("{}", render_findings(.0))]
@@ -120,7 +124,7 @@ impl OrgError {
             OrgError::Storage(_) => ErrorCode::Storage,
             // Io rather than a new code: the desktop shell maps every code.
             OrgError::Export { .. } => ErrorCode::Io,
-            OrgError::ImageTooLarge { .. } => ErrorCode::InvalidInput,
+            OrgError::ImageTooLarge { .. } => ErrorCode::ImageTooLarge,
             OrgError::Render(_) => ErrorCode::InvalidInput,
         }
     }

@@ -33,6 +33,7 @@
 
 pub mod compact;
 pub mod rows;
+mod stack;
 
 use crate::model::Forest;
 

@@ -178,6 +178,7 @@ fn error_codes_serialise_like_the_core() {
         ErrorCode::Busy,
         ErrorCode::Io,
         ErrorCode::Storage,
+        ErrorCode::ImageTooLarge,
     ];
     for code in all {
         let core = serde_json::to_value(code).expect("serialise core code");

@@ -62,6 +62,7 @@ pub(super) fn run(args: ExportArgs) -> Result<(), OrgError> {
         page: args.page,
         landscape: args.landscape,
         colour_by: args.colour,
+        replace: true,
     };
     let written = export_file(session.org(), session.metrics(), &export, &args.output)?;
     let pages = match written.pages {

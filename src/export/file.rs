@@ -142,6 +142,10 @@ pub struct FileExport {
     pub landscape: bool,
     /// Charts: what the box colours say.
     pub colour_by: ColourBy,
+    /// Replace a file already at the path (the CLI's way); without it such
+    /// a file is refused with [`OrgError::FileExists`] before anything is
+    /// rendered, so the app can ask first.
+    pub replace: bool,
 }
 
 impl FileExport {
@@ -158,6 +162,7 @@ impl FileExport {
             page: PageSize::default(),
             landscape: false,
             colour_by: ColourBy::default(),
+            replace: true,
         }
     }
 
@@ -196,7 +201,8 @@ pub struct Written {
 /// Renders `org` as `export` says and writes it to `path` atomically.
 ///
 /// Errors: [`OrgError::InvalidInput`] for a depth of 0,
-/// [`OrgError::PersonNotFound`] for an unknown root, the render and export
+/// [`OrgError::FileExists`] for a file at `path` when `export.replace` is
+/// off, [`OrgError::PersonNotFound`] for an unknown root, the render and export
 /// errors of the formats, and [`OrgError::Io`] naming `path` when the file
 /// cannot be written (then no file, partial or not, is left at `path`).
 pub fn export_file(
@@ -209,6 +215,12 @@ pub fn export_file(
         return Err(OrgError::InvalidInput(
             "the export depth must be at least 1 (1 is the root alone)".to_string(),
         ));
+    }
+    // `symlink_metadata`: a dangling link there would be replaced too.
+    if !export.replace && path.symlink_metadata().is_ok() {
+        return Err(OrgError::FileExists {
+            path: path.to_path_buf(),
+        });
     }
     let bytes = match export.format {
         FileFormat::Pdf => render_pdf(org, metrics, &export.chart_options())?,
@@ -357,6 +369,28 @@ mod tests {
             .map(|e| e.expect("entry").file_name())
             .collect();
         assert_eq!(names, vec![std::ffi::OsString::from("blocked")]);
+    }
+
+    /// Without `replace`, a file already at the path is refused (typed, so
+    /// the app can ask) and left as it was; with it, it is replaced.
+    #[test]
+    fn an_existing_file_is_replaced_only_when_asked() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("org.csv");
+        std::fs::write(&path, "old").expect("write");
+        let org = Org::new();
+        let metrics = crate::metrics::compute(&org, crate::View::Current);
+        let mut export = FileExport::new(FileFormat::Data(DataFormat::Csv));
+        export.replace = false;
+        let error = export_file(&org, &metrics, &export, &path).expect_err("exists");
+        assert!(matches!(error, OrgError::FileExists { .. }), "{error}");
+        assert_eq!(error.code(), crate::ErrorCode::AlreadyExists);
+        assert_eq!(std::fs::read(&path).expect("read"), b"old");
+        let fresh = dir.path().join("new.csv");
+        export_file(&org, &metrics, &export, &fresh).expect("a new file");
+        export.replace = true;
+        export_file(&org, &metrics, &export, &path).expect("replaced");
+        assert_ne!(std::fs::read(&path).expect("read"), b"old");
     }
 
     #[test]

@@ -20,6 +20,7 @@
 //! show names, titles, teams, statuses and span verdicts, never cost or
 //! compensation.
 
+mod breadcrumb;
 mod colour;
 pub use crate::layout::compact;
 mod font;
@@ -120,7 +121,7 @@ impl Default for ChartOptions {
 /// [`OrgError::PersonNotFound`](crate::OrgError::PersonNotFound) for an
 /// unknown `root`.
 pub fn render_svg(org: &Org, metrics: &Metrics, options: &ChartOptions) -> Result<String> {
-    let chart = scene::Chart::build(org, metrics, options)?;
+    let chart = scene::Chart::for_image(org, metrics, options)?;
     Ok(svg::document(&chart, options))
 }
 
@@ -129,7 +130,7 @@ pub fn render_svg(org: &Org, metrics: &Metrics, options: &ChartOptions) -> Resul
 /// with [`OrgError::ImageTooLarge`](crate::OrgError::ImageTooLarge) when
 /// fitting would shrink it below [`MIN_LEGIBLE_SCALE`] (see `png`).
 pub fn render_png(org: &Org, metrics: &Metrics, options: &ChartOptions) -> Result<Vec<u8>> {
-    let chart = scene::Chart::build(org, metrics, options)?;
+    let chart = scene::Chart::for_image(org, metrics, options)?;
     let (sheet, scale) = png_plan(&chart, options)?;
     png::rasterise(&sheet.to_svg(&chart), scale)
 }

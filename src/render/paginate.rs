@@ -10,6 +10,9 @@
 //! level) do not fit, they are split into consecutive runs, one page each
 //! ("part 2 of 3").
 //!
+//! The roots of a forest are planned department by department (in order of
+//! first appearance), so the first page can group them under headings.
+//!
 //! Pages are numbered in breadth-first order: page 1 is the top of the tree
 //! and a continued subtree always comes after the page that points to it.
 //! Every person of the chart is drawn below the top on exactly one page.
@@ -101,6 +104,22 @@ fn below(chart: &Chart, v: u32, cap: usize) -> Option<Vec<u32>> {
     (nodes.len() <= cap).then_some(nodes)
 }
 
+/// `roots` with each department's together, departments in order of first
+/// appearance (stable within one), so the first page can group them under
+/// a heading each (`Drawing::grouped`).
+fn by_department(chart: &Chart, roots: &[u32]) -> Vec<u32> {
+    let mut order: rustc_hash::FxHashMap<Option<&str>, usize> = Default::default();
+    let mut rank = Vec::with_capacity(roots.len());
+    for &r in roots {
+        let department = chart.labels[r as usize].department.as_deref();
+        let next = order.len();
+        rank.push(*order.entry(department).or_insert(next));
+    }
+    let mut sorted: Vec<(usize, u32)> = rank.into_iter().zip(roots.iter().copied()).collect();
+    sorted.sort_by_key(|&(position, _)| position);
+    sorted.into_iter().map(|(_, r)| r).collect()
+}
+
 /// Plans the pages of `chart`. `fits(nodes, tops)` says whether a drawing
 /// of those nodes, the first `tops` of them repeated managers, fits on a
 /// page; `cap` is a number of boxes that can never
@@ -121,9 +140,10 @@ pub(crate) fn plan(
             continued: Vec::new(),
         }];
     }
+    let roots = by_department(chart, roots);
     let mut queue: VecDeque<Unit> = VecDeque::new();
     let mut queued = 0usize;
-    for (i, kids) in split(&[], roots, &fits).into_iter().enumerate() {
+    for (i, kids) in split(&[], &roots, &fits).into_iter().enumerate() {
         queue.push_back(Unit {
             tops: Vec::new(),
             kids,

@@ -2,6 +2,7 @@
 //! n", legend, the page's part of the chart), each converted by svg2pdf into
 //! a form XObject and placed on a page of the chosen size with pdf-writer.
 
+use super::breadcrumb::continued_note;
 use super::font::text_width;
 use super::paginate::{plan, PagePlan};
 use super::png::parse;
@@ -110,20 +111,7 @@ fn page_svg(
             &options.date,
         );
     }
-    if let (false, Some(from)) = (plan.tops.is_empty(), plan.from) {
-        let names: Vec<&str> = plan
-            .tops
-            .iter()
-            .map(|&t| chart.labels[t as usize].name.as_str())
-            .collect();
-        let mut note = format!(
-            "Reports of {}, continued from page {}",
-            names.join(", "),
-            from + 1
-        );
-        if plan.part.1 > 1 {
-            let _ = write!(note, " (part {} of {})", plan.part.0, plan.part.1);
-        }
+    if let Some(note) = continued_note(chart, plan, 9.0, false, half) {
         text(
             &mut out,
             (w - MARGIN, MARGIN + 30.0),
@@ -350,7 +338,13 @@ mod tests {
 
         let svg = page_svg(&chart, &options, &plans, 1, page_points(&options));
         assert!(svg.contains(&format!(">Page 2 of {}</text>", plans.len())));
-        assert!(svg.contains("continued from page 1"));
+        assert!(svg.contains("Continued from page 1"));
+        // The chain from the top of the org down to the page's top person.
+        let root = crate::render::svg::escape(&chart.labels[0].name).into_owned();
+        assert!(
+            svg.contains(&format!("Continued from page 1: {root} › ")),
+            "{root}"
+        );
         let first = page_svg(&chart, &options, &plans, 0, page_points(&options));
         assert!(first.contains("→ continued on page"));
     }
@@ -460,5 +454,56 @@ mod tests {
             media_boxes(&pdf).len() > 1,
             "40 boxes side by side need pages"
         );
+    }
+
+    /// A forest of many top-level people: the first page groups them by
+    /// department, each group on rows of its own under a heading, rather
+    /// than one grid in file order.
+    #[test]
+    fn a_forest_first_page_groups_top_people_by_department() {
+        use crate::model::{Person, Team, TeamKind};
+        let mut org = Org::new();
+        for (id, department) in [("pay", "Payments"), ("ops", "Operations")] {
+            org.add_team(Team {
+                id: id.into(),
+                name: id.to_string(),
+                kind: TeamKind::StreamAligned,
+                lead: None,
+                department: Some(department.to_string()),
+            })
+            .expect("unique team");
+        }
+        // Twelve unconnected people, alternating between the departments.
+        for i in 0..12 {
+            let mut person = Person::new(format!("p{i}"));
+            person.team = Some(if i % 2 == 0 { "pay" } else { "ops" }.into());
+            org.add_person(person).expect("unique");
+        }
+        let metrics = crate::metrics::compute(&org, crate::View::Current);
+        let options = ChartOptions::default();
+        let chart = Chart::build(&org, &metrics, &options).expect("chart");
+        let plans = pages(&chart, &options);
+        assert_eq!(plans.len(), 1);
+        let department = |v: u32| chart.labels[v as usize].department.clone();
+        let order: Vec<_> = plans[0].nodes.iter().map(|&v| department(v)).collect();
+        assert!(
+            order[..6].iter().all(|d| d.as_deref() == Some("Payments")),
+            "{order:?}"
+        );
+        assert!(order[6..]
+            .iter()
+            .all(|d| d.as_deref() == Some("Operations")));
+        let (area_w, _) = chart_area(page_points(&options));
+        let drawing = Drawing::for_page(&chart, plans[0].nodes.clone(), 0, area_w / MIN_SCALE);
+        let headings: Vec<&str> = drawing.captions.iter().map(|c| c.2.as_str()).collect();
+        assert_eq!(headings, ["Payments (6)", "Operations (6)"]);
+        // Each heading sits above its group, and groups do not share rows.
+        let l = &drawing.placed.layout;
+        let first_ops = 6;
+        assert!(drawing.captions[1].1 < l.y[first_ops]);
+        assert!((0..6).all(|v| l.y[v] + l.height[v] < drawing.captions[1].1));
+        assert_eq!(crate::render::first_overlap(l), None);
+        let svg = page_svg(&chart, &options, &plans, 0, page_points(&options));
+        assert!(svg.contains(">Payments (6)</text>") && svg.contains(">Operations (6)</text>"));
     }
 }

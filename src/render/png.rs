@@ -9,9 +9,11 @@
 //! can still be read at 1:1, at 2.9 px they blur (titles, at 11 px, are
 //! hard to read below about 4 px). A chart that would need a smaller scale
 //! is refused with [`OrgError::ImageTooLarge`], giving the size it would
-//! have at the scale asked for. With the folded whole-org layout
-//! (`readable`), a generated 10,000-person org fits (at about 0.3), and a
-//! 25,000-person one (which would need about 0.19) is refused.
+//! have at the scale asked for. With the dense, folded whole-org layout
+//! (`readable`: about 40k px² per person), a generated 20,000-person org
+//! fits (at about 0.28); the limit is reached between 21,000 and 23,000
+//! people (as the fold's rows fill more or less well), and a 25,000-person
+//! one is refused.
 
 use super::font::usvg_options;
 use super::svg::NAME_SIZE;
@@ -113,7 +115,7 @@ mod tests {
         assert_eq!(pixel_size(100.0, 50.0, 2.0).ok(), Some((200, 100)));
         let err = pixel_size(20_000.0, 100.0, 1.0).expect_err("too wide");
         assert!(matches!(err, OrgError::ImageTooLarge { width: 20_000, .. }));
-        assert_eq!(err.code(), crate::ErrorCode::InvalidInput);
+        assert_eq!(err.code(), crate::ErrorCode::ImageTooLarge);
         let message = err.to_string();
         assert!(
             message.contains("--root") && message.contains("PDF"),

@@ -16,6 +16,8 @@ use rustc_hash::FxHashMap;
 pub(crate) const BOX_WIDTH: f32 = 190.0;
 pub(crate) const BOX_HEIGHT: f32 = 80.0;
 pub(crate) const BOX_HEIGHT_NO_TEAM: f32 = 66.0;
+/// The height of that last small line.
+pub(crate) const NOTE_LINE: f32 = 14.0;
 
 pub(crate) const LAYOUT: LayoutOptions = LayoutOptions {
     sibling_gap: 16.0,
@@ -29,6 +31,9 @@ pub(crate) struct Label {
     pub name: String,
     pub title: String,
     pub team: Option<String>,
+    /// The department of their team, which groups top-level people on a
+    /// PDF's first page.
+    pub department: Option<String>,
     /// Index into [`Chart::keys`].
     pub key: u32,
     /// People below this one that the depth cut leaves out.
@@ -44,6 +49,8 @@ pub(crate) struct Chart {
     /// Dotted lines (manager, report) between people shown, sorted.
     pub dotted: Vec<(u32, u32)>,
     pub size: Size,
+    /// Whether boxes have a line for the team.
+    pub show_team: bool,
     pub compact: bool,
     pub colour_by: super::ColourBy,
 }
@@ -115,6 +122,11 @@ impl Chart {
                         org.team(t)
                             .map_or_else(|| t.to_string(), |team| team.name.clone())
                     }),
+                    department: person
+                        .team
+                        .as_ref()
+                        .and_then(|t| org.team(t))
+                        .and_then(|team| team.department.clone()),
                     key: colouring.key_of(person),
                     hidden_below: if cut {
                         below.get(g as usize).copied().unwrap_or(0)
@@ -149,9 +161,21 @@ impl Chart {
                     BOX_HEIGHT_NO_TEAM
                 },
             ),
+            show_team: options.show_team,
             compact: options.compact,
             colour_by: options.colour_by,
         })
+    }
+
+    /// The chart of a one-image export (SVG, PNG): without a depth cut no
+    /// box has a last small line to write ("+12 below"; images have no
+    /// page markers), so the boxes lose the room kept for it.
+    pub fn for_image(org: &Org, metrics: &Metrics, options: &ChartOptions) -> Result<Chart> {
+        let mut chart = Chart::build(org, metrics, options)?;
+        if chart.labels.iter().all(|label| label.hidden_below == 0) {
+            chart.size.height -= NOTE_LINE;
+        }
+        Ok(chart)
     }
 
     pub fn len(&self) -> usize {
@@ -176,18 +200,36 @@ pub(crate) struct Drawing {
     /// reports are folded into rows below them (NaN for the others); empty
     /// when nobody's reports are folded (see [`super::readable`]).
     pub trunk: Vec<f32>,
+    /// Group headings (left x, baseline y, text) above top-level people
+    /// grouped by department (see [`Drawing::grouped`]).
+    pub captions: Vec<(f32, f32, String)>,
 }
+
+/// Room above a group of top-level trees for its heading.
+pub(crate) const CAPTION_HEIGHT: f32 = 26.0;
 
 impl Drawing {
     /// Lays out `nodes` (chart indices, each after its parent if the parent
     /// is drawn at all); a node whose parent is not drawn is a root.
     pub fn new(chart: &Chart, nodes: Vec<u32>) -> Drawing {
-        Drawing::laid_out(chart, nodes, false)
+        Drawing::laid_out(chart, nodes, false, &CompactOptions::default())
+    }
+
+    /// Like [`Drawing::new`], with the denser stacking of whole-org images
+    /// ([`CompactOptions::dense`]: small teams stacked whole, longer
+    /// columns).
+    pub fn dense(chart: &Chart, nodes: Vec<u32>) -> Drawing {
+        Drawing::laid_out(chart, nodes, false, &CompactOptions::dense())
     }
 
     /// Lays out `nodes`; with `detach_first`, the first node's reports are
     /// drawn as trees of their own rather than hanging under it.
-    fn laid_out(chart: &Chart, nodes: Vec<u32>, detach_first: bool) -> Drawing {
+    fn laid_out(
+        chart: &Chart,
+        nodes: Vec<u32>,
+        detach_first: bool,
+        compact: &CompactOptions,
+    ) -> Drawing {
         let mut at: FxHashMap<u32, u32> = FxHashMap::default();
         at.reserve(nodes.len());
         let mut parents = Vec::with_capacity(nodes.len());
@@ -204,13 +246,13 @@ impl Drawing {
         }
         let forest = Forest::from_parents(parents).expect("a subset of a forest is a forest");
         let sizes = vec![chart.size; nodes.len()];
-        let compact = CompactOptions::default();
-        let placed = compact_tree(&forest, &sizes, &LAYOUT, chart.compact.then_some(&compact));
+        let placed = compact_tree(&forest, &sizes, &LAYOUT, chart.compact.then_some(compact));
         Drawing {
             nodes,
             forest,
             placed,
             trunk: Vec::new(),
+            captions: Vec::new(),
         }
     }
 
@@ -219,7 +261,15 @@ impl Drawing {
     /// wrap on a line: a page of many small subtrees is filled in both
     /// directions instead of being one long row.
     pub fn wrapped(chart: &Chart, nodes: Vec<u32>, max_width: f32) -> Drawing {
-        Drawing::new(chart, nodes).wrap(max_width, false)
+        Drawing::new(chart, nodes).wrap(max_width, false, None)
+    }
+
+    /// Like [`Drawing::wrapped`], with the trees grouped by their top
+    /// person's department when they are of more than one: each group
+    /// starts a row under a heading ("Payments (12)"). The trees come in
+    /// `nodes` order, so a caller lists each department's together.
+    pub fn grouped(chart: &Chart, nodes: Vec<u32>, max_width: f32) -> Drawing {
+        Drawing::new(chart, nodes).wrap(max_width, false, Some(chart))
     }
 
     /// The drawing of a page whose first `tops` nodes are repeated managers
@@ -229,19 +279,32 @@ impl Drawing {
     /// both directions instead of being one wide, shallow row. (The page
     /// header names whose reports these are.)
     pub fn for_page(chart: &Chart, nodes: Vec<u32>, tops: usize, max_width: f32) -> Drawing {
+        if tops == 0 {
+            return Drawing::grouped(chart, nodes, max_width);
+        }
         let drawing = Drawing::wrapped(chart, nodes, max_width);
         if tops != 1 || drawing.width() <= max_width {
             return drawing;
         }
-        Drawing::laid_out(chart, drawing.nodes, true).wrap(max_width, true)
+        Drawing::laid_out(chart, drawing.nodes, true, &CompactOptions::default())
+            .wrap(max_width, true, None)
     }
 
     /// Shelf-packs the drawing's trees, in order, into rows at most
     /// `max_width` wide (a tree wider than that gets a row of its own);
-    /// `first_alone` keeps the first tree alone on the first row.
-    fn wrap(mut self, max_width: f32, first_alone: bool) -> Drawing {
+    /// `first_alone` keeps the first tree alone on the first row; with
+    /// `groups`, trees are grouped by department as [`Drawing::grouped`]
+    /// says.
+    fn wrap(mut self, max_width: f32, first_alone: bool, groups: Option<&Chart>) -> Drawing {
         let roots = self.forest.roots().to_vec();
-        if roots.len() < 2 || (self.width() <= max_width && !first_alone) {
+        let department = |chart: &Chart, t: usize| {
+            chart.labels[self.nodes[roots[t] as usize] as usize]
+                .department
+                .clone()
+        };
+        let grouped = groups
+            .filter(|chart| (1..roots.len()).any(|t| department(chart, t) != department(chart, 0)));
+        if roots.len() < 2 || (self.width() <= max_width && !first_alone && grouped.is_none()) {
             return self;
         }
         // Which tree each node is in, and each tree's bounds.
@@ -268,12 +331,27 @@ impl Drawing {
         let mut shift = vec![(0.0f32, 0.0f32); roots.len()];
         let (mut x, mut y, mut row_height) = (0.0f32, 0.0f32, 0.0f32);
         let (mut width, mut height) = (0.0f32, 0.0f32);
+        let mut captions = Vec::new();
         for (t, &(min_x, min_y, max_x, max_y)) in bounds.iter().enumerate() {
             let (w, h) = (max_x - min_x, max_y - min_y);
-            let new_row = x > 0.0 && (x + w > max_width || (first_alone && t == 1));
+            let group = grouped.map(|chart| department(chart, t));
+            let new_group = grouped
+                .is_some_and(|chart| t == 0 || department(chart, t - 1) != group.clone().flatten());
+            let new_row = x > 0.0 && (x + w > max_width || (first_alone && t == 1) || new_group);
             if new_row {
                 y += row_height + LAYOUT.level_gap;
                 (x, row_height) = (0.0, 0.0);
+            }
+            if let (true, Some(chart)) = (new_group, grouped) {
+                let name = group
+                    .clone()
+                    .flatten()
+                    .unwrap_or_else(|| "No department".to_string());
+                let count = (t..roots.len())
+                    .take_while(|&u| department(chart, u) == group.clone().flatten())
+                    .count();
+                captions.push((0.0, y + CAPTION_HEIGHT - 10.0, format!("{name} ({count})")));
+                y += CAPTION_HEIGHT;
             }
             shift[t] = (x - min_x, y - min_y);
             x += w + LAYOUT.root_gap;
@@ -296,6 +374,7 @@ impl Drawing {
             max_x: width,
             max_y: height,
         };
+        self.captions = captions;
         self
     }
 

@@ -93,6 +93,10 @@ fn connectors(drawing: &Drawing) -> String {
             folded_connectors(&mut d, drawing, v, trunk);
             continue;
         }
+        if drawing.placed.is_stacked(v) {
+            team_connectors(&mut d, drawing, v);
+            continue;
+        }
         let vi = v as usize;
         let centre = l.x[vi] + l.width[vi] / 2.0;
         let bottom = l.y[vi] + l.height[vi];
@@ -130,6 +134,34 @@ fn connectors(drawing: &Drawing) -> String {
         d.push_str(&drops);
     }
     d
+}
+
+/// Connectors of a team stacked whole in a block: the reports, indented
+/// under their manager, hang from one spine down from the manager's box.
+fn team_connectors(d: &mut String, drawing: &Drawing, v: u32) {
+    let l = &drawing.placed.layout;
+    let vi = v as usize;
+    let kids = drawing.forest.children(v);
+    let Some(&first) = kids.first() else {
+        return;
+    };
+    let spine = drawing.placed.spine[first as usize];
+    let mut end = l.y[vi] + l.height[vi];
+    let mut stubs = String::new();
+    for &c in kids {
+        let ci = c as usize;
+        let mid = l.y[ci] + l.height[ci] / 2.0;
+        let _ = write!(stubs, "M{} {}H{}", num(spine), num(mid), num(l.x[ci]));
+        end = end.max(mid);
+    }
+    let _ = write!(
+        d,
+        "M{} {}V{}",
+        num(spine),
+        num(l.y[vi] + l.height[vi]),
+        num(end)
+    );
+    d.push_str(&stubs);
 }
 
 /// Extends the row whose bus is at `bus` to reach `x`, or starts it.
@@ -235,7 +267,7 @@ pub(crate) fn write_drawing(
             &label.title,
         );
         let mut last = y + 37.0;
-        if chart.size.height > super::scene::BOX_HEIGHT_NO_TEAM {
+        if chart.show_team {
             last = y + 53.0;
             if let Some(team) = &label.team {
                 text(out, (tx, last), 10.0, false, max, " fill=\"#4b5563\"", team);
@@ -252,6 +284,11 @@ pub(crate) fn write_drawing(
             let attrs = format!(" fill=\"{colour}\"");
             text(out, (tx, last + 17.0), 9.5, true, max, &attrs, &note);
         }
+    }
+
+    for (x, y, caption) in &drawing.captions {
+        let max = drawing.width().max(chart.size.width);
+        text(out, (*x, *y), 14.0, true, max, " fill=\"#374151\"", caption);
     }
 
     // Dotted lines on top, as dashed curves from manager to report.

@@ -331,7 +331,7 @@ fn generated(people: usize) -> Org {
 
 /// The PNG plan of `org`: the sheet's size and the scale it is drawn at.
 fn png_plan_of(org: &Org, options: &ChartOptions) -> Result<((f32, f32), f32)> {
-    let chart = scene::Chart::build(org, &metrics(org), options)?;
+    let chart = scene::Chart::for_image(org, &metrics(org), options)?;
     let (sheet, scale) = png_plan(&chart, options)?;
     Ok(((sheet.width, sheet.height), scale))
 }
@@ -368,14 +368,31 @@ fn a_whole_org_png_of_2000_people_fits_with_legible_names() {
     assert!(u64::from(pw.max(ph)) <= MAX_PNG_SIDE);
 }
 
-/// The refusal threshold: 10,000 generated people still fit with names of
-/// at least `MIN_NAME_PX`; 25,000 would need smaller names and are refused
-/// with the size the image would have, before anything is drawn.
+fn generated_with_seed(people: usize, seed: u64) -> Org {
+    let records = crate::generate::generate(people, seed);
+    Org::from_records(
+        records,
+        "generated",
+        crate::model::Ladder::default(),
+        crate::model::Policy::default(),
+    )
+    .expect("a generated org is valid")
+    .0
+}
+
+/// The refusal threshold: 20,000 generated people (the CLI's default seed
+/// and another) fit with names of at least `MIN_NAME_PX`, the sheet being
+/// what the SVG is; 25,000 would need smaller names and are refused with
+/// the size the image would have, before anything is drawn.
 #[test]
 fn only_a_png_whose_names_would_be_illegible_is_refused() {
     let chart_options = options(ColourBy::Team);
-    let (_, scale) = png_plan_of(&generated(10_000), &chart_options).expect("fits");
-    assert!(scale * svg::NAME_SIZE >= MIN_NAME_PX, "{scale}");
+    for seed in [1, 7] {
+        let org = generated_with_seed(20_000, seed);
+        let ((w, h), scale) = png_plan_of(&org, &chart_options).expect("fits");
+        assert!(scale * svg::NAME_SIZE >= MIN_NAME_PX, "{scale}");
+        assert!((1.0..=3.0).contains(&(w / h)), "{w} x {h}");
+    }
     let org = generated(25_000);
     let err = render_png(&org, &metrics(&org), &chart_options).expect_err("too big");
     let OrgError::ImageTooLarge { width, height, .. } = err else {
@@ -391,6 +408,40 @@ fn only_a_png_whose_names_would_be_illegible_is_refused() {
     assert!(message.contains("--root"), "{message}");
 }
 
+/// The SVG of a big org has the proportions of its PNG: one sheet.
+#[test]
+fn svg_and_png_of_a_big_org_share_one_layout() {
+    let org = generated(2_000);
+    let chart_options = options(ColourBy::Team);
+    let ((w, h), _) = png_plan_of(&org, &chart_options).expect("fits");
+    let svg = render_svg(&org, &metrics(&org), &chart_options).expect("svg");
+    let header = format!("width=\"{}\" height=\"{}\"", svg::num(w), svg::num(h));
+    assert!(
+        svg.lines().next().is_some_and(|l| l.contains(&header)),
+        "{header}"
+    );
+    // Teams are stacked whole: a stacked manager's reports hang below them.
+    let chart = scene::Chart::for_image(&org, &metrics(&org), &chart_options).expect("chart");
+    let drawing = readable::readable_drawing(&chart);
+    let stacked_teams = (0..chart.len() as u32)
+        .filter(|&v| drawing.placed.is_stacked(v) && !drawing.forest.children(v).is_empty())
+        .count();
+    assert!(stacked_teams > 50, "{stacked_teams} teams stacked whole");
+    // Each hangs its reports from a spine down from the manager's box.
+    let l = &drawing.placed.layout;
+    let team = (0..chart.len() as u32)
+        .find(|&v| drawing.placed.is_stacked(v) && !drawing.forest.children(v).is_empty())
+        .expect("a stacked team") as usize;
+    let first = drawing.forest.children(team as u32)[0] as usize;
+    let spine = drawing.placed.spine[first];
+    assert!(spine > l.x[team] && spine < l.x[first]);
+    let mut path = String::new();
+    svg::write_drawing(&mut path, &chart, &drawing, &Default::default());
+    let bottom = l.y[team] + l.height[team];
+    let down = format!("M{} {}V", svg::num(spine), svg::num(bottom));
+    assert!(path.contains(&down), "no spine: {down}");
+}
+
 /// A folded manager's connectors: a trunk from the box down the left, a
 /// bus per row from the trunk, and a drop from the bus to each report.
 #[test]
@@ -402,7 +453,8 @@ fn folded_reports_hang_from_a_trunk_and_a_bus_per_row() {
         org.add_person(Person::new(lead.as_str())).expect("unique");
         org.move_person(&lead.as_str().into(), Some(&"boss".into()))
             .expect("forest");
-        for r in 0..2 {
+        // Teams too big to be stacked whole under the boss.
+        for r in 0..10 {
             let id = format!("{lead}-{r}");
             org.add_person(Person::new(id.as_str())).expect("unique");
             org.move_person(&id.as_str().into(), Some(&lead.as_str().into()))
@@ -427,9 +479,11 @@ fn folded_reports_hang_from_a_trunk_and_a_bus_per_row() {
             svg::num(top)
         );
         assert!(path.contains(&drop), "no drop to report {c}: {drop}");
-        buses.insert(svg::num(top - half));
+        // Keyed by whole hundredths, so the set sorts them by value.
+        buses.insert(((top - half) * 100.0).round() as i64);
     }
     assert!(buses.len() > 1, "the reports wrap onto several rows");
+    let buses: Vec<String> = buses.iter().map(|&b| svg::num(b as f32 / 100.0)).collect();
     for bus in &buses {
         let start = format!("M{} {bus}H", svg::num(trunk));
         assert!(path.contains(&start), "no bus from the trunk at {bus}");

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { AppError } from "../src/lib/errors";
 import {
   buildRequest,
+  CHOICE_LAYERS,
   defaultFileName,
   defaultPath,
   describeExportError,
@@ -76,6 +77,7 @@ describe("buildRequest", () => {
         landscape: false,
         redactCost: true,
         colourBy: "team",
+        replace: false,
       },
     });
     const whole = buildRequest(form({ redactCost: false }), "baseline", "ann");
@@ -173,7 +175,63 @@ describe("ExportDialogState", () => {
       kind: "failed",
       code: "io",
       message: "The file could not be written: /nope/acme.pdf: No such file or directory",
+      choices: [],
     });
+  });
+
+  it("asks before replacing a file, and replaces it only when told to", async () => {
+    const { backend, state } = dialog();
+    backend.failNext.set("exportFile", { code: "already-exists", message: "/home/hr/acme.pdf: a file already exists there" });
+    expect(await state.submit()).toBe(false);
+    expect(state.status).toEqual({ kind: "confirm-replace", path: "/home/hr/acme.pdf" });
+    expect(backend.calls.filter((c) => c === "exportFile")).toHaveLength(1);
+    // Keeping the file goes back to the form and writes nothing.
+    state.cancelReplace();
+    expect(state.status.kind).toBe("idle");
+    expect(backend.exports).toEqual([]);
+    // Asked again, then told to replace: the second request says so.
+    backend.failNext.set("exportFile", { code: "already-exists", message: "exists" });
+    await state.submit();
+    expect(await state.confirmReplace()).toBe(true);
+    expect(backend.exports).toEqual([expect.objectContaining({ path: "/home/hr/acme.pdf", replace: true })]);
+    expect(state.status.kind).toBe("done");
+  });
+
+  it("a first export asks not to replace anything", async () => {
+    const { backend, state } = dialog();
+    await state.submit();
+    expect(backend.exports).toEqual([expect.objectContaining({ replace: false })]);
+  });
+
+  it("offers PDF pages, SVG, a part or the top layers when the whole-org image is too big", async () => {
+    const { backend, state } = dialog("ann");
+    state.setFormat("png");
+    backend.failNext.set("exportFile", { code: "image-too-large", message: "the chart would be a 90000x60000 px image … (--root, --depth)" });
+    expect(await state.submit()).toBe(false);
+    expect(state.status).toMatchObject({ kind: "failed", code: "image-too-large", choices: ["pdf", "svg", "subtree", "layers"] });
+    if (state.status.kind !== "failed") throw new Error("not failed");
+    // The app's own words: no CLI flags from the core's message.
+    expect(state.status.message).not.toContain("--");
+    expect(state.status.message).toContain("PDF");
+    // A choice applies to the form and exports again.
+    expect(await state.choose("pdf")).toBe(true);
+    expect(state.form.format).toBe("pdf");
+    expect(backend.exports).toEqual([expect.objectContaining({ format: "pdf", path: "/home/hr/acme.pdf", root: null })]);
+  });
+
+  it("offers only the choices that change something", async () => {
+    const { backend, state } = dialog();
+    state.setFormat("png");
+    state.form.depth = "4";
+    backend.failNext.set("exportFile", { code: "image-too-large", message: "too big" });
+    await state.submit();
+    expect(state.status).toMatchObject({ choices: ["pdf", "svg"] });
+    backend.failNext.set("exportFile", { code: "image-too-large", message: "too big" });
+    state.form.depth = "";
+    await state.submit();
+    expect(state.status).toMatchObject({ choices: ["pdf", "svg", "layers"] });
+    expect(await state.choose("layers")).toBe(true);
+    expect(backend.exports).toEqual([expect.objectContaining({ format: "png", depth: CHOICE_LAYERS })]);
   });
 });
 

@@ -67,6 +67,7 @@ describe("tauriPlatform", () => {
       landscape: false,
       redactCost: true,
       colourBy: "team" as const,
+      replace: false,
     };
     await tauriPlatform.exportFile(request);
     expect(invoke).toHaveBeenLastCalledWith("export_file", { request });

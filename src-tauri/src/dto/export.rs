@@ -93,6 +93,9 @@ pub struct ExportRequest {
     /// Leave every cost value out of data formats (charts never show cost).
     pub redact_cost: bool,
     pub colour_by: ExportColourBy,
+    /// Replace a file already at `path`; without it such a file is refused
+    /// (`already-exists`) so the dialog can ask first.
+    pub replace: bool,
 }
 
 impl ExportRequest {
@@ -127,6 +130,7 @@ impl ExportRequest {
             page: self.page.into(),
             landscape: self.landscape,
             colour_by: self.colour_by.into(),
+            replace: self.replace,
         };
         Ok((export, path))
     }
@@ -178,6 +182,7 @@ mod tests {
             landscape: false,
             redact_cost: true,
             colour_by: ExportColourBy::Team,
+            replace: false,
         }
     }
 
@@ -186,13 +191,14 @@ mod tests {
         let json = serde_json::json!({
             "format": "mermaid", "path": "/tmp/o.mmd", "scenario": "baseline",
             "root": null, "depth": 2, "page": "letter", "landscape": true,
-            "redactCost": true, "colourBy": "verdict"
+            "redactCost": true, "colourBy": "verdict", "replace": true
         });
         let parsed: ExportRequest = serde_json::from_value(json).expect("parses");
         assert_eq!(parsed.format, ExportFormat::Mermaid);
         assert_eq!(parsed.depth, Some(2));
         assert_eq!(PageSize::from(parsed.page), PageSize::Letter);
         assert_eq!(ColourBy::from(parsed.colour_by), ColourBy::Verdict);
+        assert!(parsed.replace);
     }
 
     #[test]

@@ -63,6 +63,7 @@ pub enum ErrorCodeDto {
     NothingToUndo,
     NothingToRedo,
     Conflict,
+    ImageTooLarge,
     Internal,
 }
 
@@ -83,6 +84,7 @@ impl From<ErrorCode> for ErrorCodeDto {
             ErrorCode::NothingToUndo => ErrorCodeDto::NothingToUndo,
             ErrorCode::NothingToRedo => ErrorCodeDto::NothingToRedo,
             ErrorCode::Conflict => ErrorCodeDto::Conflict,
+            ErrorCode::ImageTooLarge => ErrorCodeDto::ImageTooLarge,
         }
     }
 }

@@ -5,4 +5,4 @@
  * [`orgraph::ErrorCode`] (same kebab-case names) plus `internal` for a
  * failure of the shell itself.
  */
-export type ErrorCodeDto = "not-found" | "would-create-cycle" | "invalid-input" | "validation" | "not-a-workspace" | "corrupt" | "busy" | "io" | "storage" | "already-exists" | "nothing-to-undo" | "nothing-to-redo" | "conflict" | "internal";
+export type ErrorCodeDto = "not-found" | "would-create-cycle" | "invalid-input" | "validation" | "not-a-workspace" | "corrupt" | "busy" | "io" | "storage" | "already-exists" | "nothing-to-undo" | "nothing-to-redo" | "conflict" | "image-too-large" | "internal";

@@ -27,4 +27,9 @@ depth: number | null, page: ExportPage, landscape: boolean,
 /**
  * Leave every cost value out of data formats (charts never show cost).
  */
-redactCost: boolean, colourBy: ExportColourBy, };
+redactCost: boolean, colourBy: ExportColourBy, 
+/**
+ * Replace a file already at `path`; without it such a file is refused
+ * (`already-exists`) so the dialog can ask first.
+ */
+replace: boolean, };

@@ -65,6 +65,7 @@ export function describeMoveError(error: AppError, names: MoveNames): string {
     case "corrupt":
     case "not-a-workspace":
       return `The move could not be saved: ${error.message}`;
+    case "image-too-large":
     case "internal":
       return `Something went wrong: ${error.message}`;
   }
@@ -103,6 +104,7 @@ export function describeScenarioError(error: AppError, action: ScenarioAction, n
     case "corrupt":
     case "not-a-workspace":
       return `The scenario could not be saved: ${error.message}`;
+    case "image-too-large":
     case "internal":
       return `Something went wrong: ${error.message}`;
   }
@@ -140,6 +142,7 @@ export function describeWorkspaceError(error: AppError, action: WorkspaceAction,
     case "nothing-to-undo":
     case "nothing-to-redo":
       return `${action === "open" ? "The workspace couldn't be opened" : "The workspace couldn't be saved"}: ${error.message}. ${kept}`;
+    case "image-too-large":
     case "internal":
       return `Something went wrong: ${error.message}`;
   }

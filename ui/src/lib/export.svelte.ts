@@ -2,7 +2,7 @@
 // request sent to `export_file`, and the error wording. The component only
 // renders this.
 
-import type { ExportColourBy, ExportFormat, ExportPage, ExportRequest, ExportResult } from "../generated";
+import type { ErrorCodeDto, ExportColourBy, ExportFormat, ExportPage, ExportRequest, ExportResult } from "../generated";
 import { AppError, toAppError } from "./errors";
 import type { Platform } from "./platform";
 
@@ -104,11 +104,16 @@ export interface ExportForm {
   colourBy: ExportColourBy;
 }
 
-/** Builds the IPC request, or says what is wrong with the form. */
+/**
+ * Builds the IPC request, or says what is wrong with the form. `replace`
+ * says the user agreed to replace a file already at the path; without it
+ * the backend refuses such a file (`already-exists`) and the dialog asks.
+ */
 export function buildRequest(
   form: ExportForm,
   scenario: string,
   selectedId: string | null,
+  replace = false,
 ): { request: ExportRequest } | { problem: string } {
   const path = form.path.trim();
   if (path === "") return { problem: "Choose a file to export to." };
@@ -137,6 +142,7 @@ export function buildRequest(
       // Charts never carry cost; the flag only means something for data.
       redactCost: chart ? true : form.redactCost,
       colourBy: form.colourBy,
+      replace,
     },
   };
 }
@@ -146,6 +152,10 @@ export function describeExportError(error: AppError): string {
   switch (error.code) {
     case "not-found":
       return `The person or scenario to export is no longer there: ${error.message}`;
+    case "image-too-large":
+      return "The whole org is too big for one image with readable names. Export it as a PDF, which splits it over pages, or as an SVG, or export only part of it.";
+    case "already-exists":
+      return "A file is already there.";
     case "invalid-input":
     case "validation":
       return `That export isn't possible: ${error.message}`;
@@ -160,7 +170,6 @@ export function describeExportError(error: AppError): string {
     case "not-a-workspace":
       return `The workspace could not be read: ${error.message}`;
     case "would-create-cycle":
-    case "already-exists":
     case "nothing-to-undo":
     case "nothing-to-redo":
     case "internal":
@@ -168,11 +177,38 @@ export function describeExportError(error: AppError): string {
   }
 }
 
+/** A way out of a refused export that the dialog offers as a button. */
+export type ExportChoice = "pdf" | "svg" | "subtree" | "layers";
+
+/** Layers a "top layers only" choice keeps. */
+export const CHOICE_LAYERS = 3;
+
+export const CHOICE_LABELS: Record<ExportChoice, string> = {
+  pdf: "Export as PDF pages",
+  svg: "Export as SVG",
+  subtree: "Export the selected person's part",
+  layers: `Export the top ${CHOICE_LAYERS} layers`,
+};
+
+/**
+ * What the dialog offers when an export is refused, by code: an image too
+ * big to read can become PDF pages, an SVG (no pixel limit), the selected
+ * person's part of the org, or the top layers.
+ */
+export function choicesFor(code: ErrorCodeDto, form: ExportForm, selectedId: string | null): ExportChoice[] {
+  if (code !== "image-too-large") return [];
+  const choices: ExportChoice[] = ["pdf", "svg"];
+  if (selectedId !== null && form.scope !== "subtree") choices.push("subtree");
+  if (form.depth.trim() === "") choices.push("layers");
+  return choices;
+}
+
 export type ExportStatus =
   | { kind: "idle" }
   | { kind: "exporting" }
   | { kind: "done"; result: ExportResult }
-  | { kind: "failed"; message: string; code: string | null };
+  | { kind: "confirm-replace"; path: string }
+  | { kind: "failed"; message: string; code: string | null; choices: ExportChoice[] };
 
 /** The dialog's form and what the last export did. */
 export class ExportDialogState {
@@ -242,16 +278,25 @@ export class ExportDialogState {
       }
     } catch (error) {
       const appError = toAppError(error);
-      this.status = { kind: "failed", message: `The Save as dialog could not open: ${appError.message}`, code: appError.code };
+      this.status = {
+        kind: "failed",
+        message: `The Save as dialog could not open: ${appError.message}`,
+        code: appError.code,
+        choices: [],
+      };
     }
   }
 
-  /** Runs the export; resolves true on success. */
-  async submit(): Promise<boolean> {
+  /**
+   * Runs the export; resolves true on success. A file already at the path
+   * is not replaced: the dialog then asks (`confirm-replace`), and
+   * `confirmReplace` exports again, replacing it.
+   */
+  async submit(replace = false): Promise<boolean> {
     if (this.busy) return false;
-    const built = buildRequest(this.form, this.#scenario, this.#selectedId);
+    const built = buildRequest(this.form, this.#scenario, this.#selectedId, replace);
     if ("problem" in built) {
-      this.status = { kind: "failed", message: built.problem, code: null };
+      this.status = { kind: "failed", message: built.problem, code: null, choices: [] };
       return false;
     }
     this.status = { kind: "exporting" };
@@ -261,9 +306,45 @@ export class ExportDialogState {
       return true;
     } catch (error) {
       const appError = toAppError(error);
-      this.status = { kind: "failed", message: describeExportError(appError), code: appError.code };
+      if (appError.code === "already-exists" && !replace) {
+        this.status = { kind: "confirm-replace", path: built.request.path };
+        return false;
+      }
+      this.status = {
+        kind: "failed",
+        message: describeExportError(appError),
+        code: appError.code,
+        choices: choicesFor(appError.code, this.form, this.#selectedId),
+      };
       return false;
     }
+  }
+
+  /** The user agreed to replace the file: exports again, replacing it. */
+  confirmReplace(): Promise<boolean> {
+    return this.submit(true);
+  }
+
+  /** The user kept the file: back to the form, nothing written. */
+  cancelReplace(): void {
+    if (this.status.kind === "confirm-replace") this.status = { kind: "idle" };
+  }
+
+  /** Applies a choice offered after a refusal and exports again. */
+  choose(choice: ExportChoice): Promise<boolean> {
+    switch (choice) {
+      case "pdf":
+      case "svg":
+        this.setFormat(choice);
+        break;
+      case "subtree":
+        this.form.scope = "subtree";
+        break;
+      case "layers":
+        this.form.depth = String(CHOICE_LAYERS);
+        break;
+    }
+    return this.submit();
   }
 }
 

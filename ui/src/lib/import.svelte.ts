@@ -177,6 +177,7 @@ export function describeImportError(error: AppError): string {
     case "already-exists":
     case "nothing-to-undo":
     case "nothing-to-redo":
+    case "image-too-large":
     case "internal":
       return `Something went wrong: ${error.message}`;
   }
