@@ -14,6 +14,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0003_image_checksum",
         include_str!("migrations/0003_image_checksum.sql"),
     ),
+    (
+        "0005_absent_managers",
+        include_str!("migrations/0005_absent_managers.sql"),
+    ),
 ];
 
 pub fn latest_version() -> u32 {
