@@ -41,6 +41,17 @@ impl AbsentManagers {
         self.by_person.is_empty()
     }
 
+    /// The entries of the people `keep` keeps (a cut of the org).
+    pub fn only(&self, keep: impl Fn(&PersonId) -> bool) -> AbsentManagers {
+        let by_person = self
+            .by_person
+            .iter()
+            .filter(|(id, _)| keep(id))
+            .map(|(id, reference)| (id.clone(), reference.clone()))
+            .collect();
+        AbsentManagers { by_person }
+    }
+
     /// Every (person, reference), in no particular order.
     pub fn iter(&self) -> impl Iterator<Item = (&PersonId, &str)> + '_ {
         self.by_person.iter().map(|(id, r)| (id, &**r))
