@@ -24,6 +24,7 @@ pub mod compact;
 mod font;
 mod paginate;
 mod pdf;
+mod placeholders;
 mod png;
 mod readable;
 mod scene;

@@ -121,3 +121,24 @@ fn a_scenario_moving_a_member_under_a_manager_exports_that_manager() {
     assert!(csv.lines().any(|l| l.starts_with("P5,P1,")), "{csv}");
     assert!(csv.lines().any(|l| l.starts_with("P6,E900,")), "{csv}");
 }
+
+#[test]
+fn a_chart_export_draws_each_group_under_its_placeholder() {
+    let dir = tempfile::tempdir().expect("dir");
+    let ws = dir.path().join("w.orgraph");
+    run_ok(&["import", path(&fixture(FILE)), "--into", path(&ws)]);
+    let out = dir.path().join("chart.svg");
+    run_ok(&[
+        "export",
+        path(&ws),
+        "--format",
+        "svg",
+        "--output",
+        path(&out),
+    ]);
+    let svg = std::fs::read_to_string(&out).expect("read");
+    assert_eq!(svg.matches("stroke-dasharray=\"5 3\"").count(), 2);
+    for text in [">E900<", ">Not in file · 4 reports<", ">Dana Whitfield<"] {
+        assert!(svg.contains(text), "{text}");
+    }
+}
