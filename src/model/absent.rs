@@ -5,7 +5,7 @@
 //! placeholder ("Not in file: <reference>") and a data export can write
 //! the reference back.
 
-use super::{Org, PersonId};
+use super::{Forest, Org, PersonId, NO_PARENT};
 use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
@@ -109,6 +109,22 @@ pub fn placeholder_groups(org: &Org) -> Vec<PlaceholderGroup> {
     groups
 }
 
+/// `forest` (of `org`'s people) with one more node per group, numbered
+/// `forest.len() + group index`, as the parent of the group's members: the
+/// input of a layout that draws each group under its placeholder.
+pub fn forest_with_placeholders(forest: &Forest, groups: &[PlaceholderGroup]) -> Forest {
+    let people = forest.len() as u32;
+    let mut parents = forest.parents().to_vec();
+    parents.extend(std::iter::repeat_n(NO_PARENT, groups.len()));
+    for (index, group) in groups.iter().enumerate() {
+        for &member in &group.members {
+            parents[member as usize] = people + index as u32;
+        }
+    }
+    // Members are roots, and a placeholder is a root over them: no cycle.
+    Forest::from_parents(parents).expect("placeholders over roots keep a forest")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -189,6 +205,24 @@ mod tests {
         assert!(placeholder_groups(&org).is_empty(), "an empty group goes");
     }
 
+    #[test]
+    fn a_layout_forest_hangs_each_group_under_a_node_of_its_own() {
+        let org = org_of(&[
+            ("ceo", ""),
+            ("a", "ghost"),
+            ("b", "ceo"),
+            ("c", "ghost"),
+            ("d", "E9"),
+        ]);
+        let forest = forest_with_placeholders(&org.forest(), &placeholder_groups(&org));
+        assert_eq!(forest.len(), 7);
+        let parents: Vec<Option<u32>> = (0..7).map(|v| forest.parent(v)).collect();
+        assert_eq!(
+            parents,
+            [None, Some(5), Some(0), Some(5), Some(6), None, None]
+        );
+    }
+
     /// A random org: each person names an earlier person, nobody, or one of
     /// a few absent managers; then some are moved to random managers.
     /// Per person (manager pick, kind of manager), then (who, whom) moves.
@@ -252,6 +286,12 @@ mod tests {
                 prop_assert!(seen.insert(*member), "in at most one group");
                 prop_assert!(forest.parent(*member).is_none(), "only roots");
             }
+            let extended = forest_with_placeholders(&forest, &groups);
+            let grouped = groups.iter().map(|g| g.members.len()).sum::<usize>();
+            prop_assert_eq!(
+                extended.roots().len(),
+                forest.roots().len() - grouped + groups.len()
+            );
             let after = compute(&org, View::Current);
             prop_assert_eq!(after.people, before.people, "placeholders are nobody");
             prop_assert_eq!(after.people as usize, org.len());

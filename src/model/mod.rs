@@ -12,7 +12,7 @@ mod org;
 mod person;
 mod team;
 
-pub use absent::{placeholder_groups, AbsentManagers, PlaceholderGroup};
+pub use absent::{forest_with_placeholders, placeholder_groups, AbsentManagers, PlaceholderGroup};
 pub use build::{OrgBuilder, PersonRecord, TeamRecord};
 pub use finding::{Finding, Location, Severity};
 pub(crate) use forest::break_cycles;
