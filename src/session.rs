@@ -95,6 +95,7 @@ impl Session {
                 reason: "seed demo org",
                 metrics: &metrics,
             })?;
+            workspace.mark_demo()?;
         }
         Session::load(workspace, BASELINE, None)
     }
@@ -122,7 +123,7 @@ impl Session {
         let done = scenario::materialise(&mut org, applied, as_of);
         let engine = MetricsEngine::new(&org, View::Current);
         let summary = engine.summary(&org).with_warnings(&warnings);
-        Ok(Session {
+        let mut session = Session {
             workspace,
             org,
             scenario,
@@ -135,7 +136,9 @@ impl Session {
             full: OnceCell::new(),
             warnings,
             baseline_input: None,
-        })
+        };
+        session.note_conflicts();
+        Ok(session)
     }
 
     pub fn path(&self) -> &Path {
@@ -234,6 +237,36 @@ impl Session {
         &self.entries
     }
 
+    /// The people the scenario's changes name who are not in the org on
+    /// show, as `(id, name, title)`: those its applied changes removed and
+    /// those its changes add. With [`Session::org`] it names every person
+    /// of a change list (see [`Change::describe`]).
+    pub fn people_outside_org(&self) -> Vec<(PersonId, String, String)> {
+        let removed = self.undo.iter().flatten().filter_map(|step| match step {
+            Undo::Restore(removed) => Some((
+                removed.person.id.clone(),
+                removed.person.name.to_string(),
+                removed.person.title.to_string(),
+            )),
+            _ => None,
+        });
+        let added = self.entries.iter().filter_map(|e| match &e.change {
+            Change::AddPerson { person, .. } => {
+                Some((person.id.clone(), person.name.clone(), person.title.clone()))
+            }
+            _ => None,
+        });
+        removed.chain(added).collect()
+    }
+
+    /// `change` described with people named as `Name (title)`.
+    pub fn describe(&self, change: &Change) -> String {
+        let outside = self.people_outside_org();
+        change
+            .describe(&(&self.org, outside.as_slice()))
+            .to_string()
+    }
+
     /// Applied changes that could not take effect (not yet in force, or
     /// no longer applicable).
     pub fn skipped(&self) -> &[Skipped] {
@@ -259,6 +292,7 @@ impl Session {
         self.engine = MetricsEngine::new(&self.org, View::Current);
         let summary = self.current_summary();
         self.set_summary(summary);
+        self.note_conflicts();
         Ok(())
     }
 
@@ -489,6 +523,7 @@ impl Session {
         self.scenario.head = index as u32;
         self.scenario.revision += 1;
         self.set_summary(metrics);
+        self.note_conflicts();
         Ok(())
     }
 

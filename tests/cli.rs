@@ -16,6 +16,12 @@ mod scenarios;
 #[path = "cli/import.rs"]
 mod import;
 
+#[path = "cli/import_mapping.rs"]
+mod import_mapping;
+
+#[path = "cli/import_report.rs"]
+mod import_report;
+
 #[path = "cli/export.rs"]
 mod export;
 

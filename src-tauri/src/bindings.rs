@@ -66,11 +66,14 @@ fn expected() -> BTreeMap<String, String> {
     binding::<ImportRequest>(&cfg, &mut out);
     binding::<ImportFormat>(&cfg, &mut out);
     binding::<ImportColumnDto>(&cfg, &mut out);
+    binding::<ImportColumnChoiceDto>(&cfg, &mut out);
     binding::<ImportDetectionDto>(&cfg, &mut out);
     binding::<ImportStage>(&cfg, &mut out);
     binding::<ImportProgressDto>(&cfg, &mut out);
     binding::<FindingSeverity>(&cfg, &mut out);
     binding::<FindingDto>(&cfg, &mut out);
+    binding::<FindingGroupDto>(&cfg, &mut out);
+    binding::<ReportPersonDto>(&cfg, &mut out);
     binding::<ImportMoveDto>(&cfg, &mut out);
     binding::<TitleChangeDto>(&cfg, &mut out);
     binding::<ImportReportDto>(&cfg, &mut out);

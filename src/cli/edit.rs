@@ -146,7 +146,9 @@ pub(super) enum ScenarioAction {
         #[arg(long)]
         json: bool,
     },
-    /// Branch a new scenario from the baseline or another scenario.
+    /// Branch a new scenario from the baseline (default) or another
+    /// scenario (`--from`).
+    #[command(visible_alias = "new")]
     Create {
         name: String,
         #[arg(long, default_value = BASELINE)]
@@ -170,6 +172,16 @@ pub(super) enum ScenarioAction {
         #[arg(long)]
         json: bool,
     },
+}
+
+/// What `scenario list` says of a scenario's changes that do not apply.
+fn conflicts_note(conflicts: Option<u32>) -> String {
+    match conflicts {
+        Some(0) => String::new(),
+        Some(1) => ", 1 does not apply".into(),
+        Some(n) => format!(", {n} do not apply"),
+        None => ", not checked since the baseline changed (scenario rebase checks it)".into(),
+    }
 }
 
 fn parse_money(text: &str) -> Result<Money, String> {
@@ -201,7 +213,7 @@ pub(super) fn run(command: EditCommand) -> Result<(), OrgError> {
                 person: PersonId::new(person),
                 manager,
             };
-            let text = change.to_string();
+            let text = session.describe(&change);
             let position = session.apply(change, effective)?;
             eprintln!("{}: change {position}: {text}", session.scenario().name);
             Ok(())
@@ -360,6 +372,8 @@ pub(super) fn run(command: EditCommand) -> Result<(), OrgError> {
                 return print_json(&listed);
             }
             let head = session.scenario().head;
+            let outside = session.people_outside_org();
+            let names = (session.org(), outside.as_slice());
             let mut out = String::new();
             for entry in session.changes() {
                 let state = if entry.position > head {
@@ -373,10 +387,18 @@ pub(super) fn run(command: EditCommand) -> Result<(), OrgError> {
                     .effective
                     .map(|d| format!(" [effective {d}]"))
                     .unwrap_or_default();
+                let ids = entry.change.people(LISTED_IDS);
+                let ids = if ids.is_empty() {
+                    String::new()
+                } else {
+                    let ids: Vec<&str> = ids.iter().map(|id| id.as_str()).collect();
+                    format!("  [{}]", ids.join(", "))
+                };
                 let _ = writeln!(
                     out,
-                    "{:>4} {state} {}{effective}",
-                    entry.position, entry.change
+                    "{:>4} {state} {}{effective}{ids}",
+                    entry.position,
+                    entry.change.describe(&names)
                 );
             }
             out.push_str(&render_list(&conflicts, ALL));
@@ -393,6 +415,9 @@ pub(super) fn run(command: EditCommand) -> Result<(), OrgError> {
         }
     }
 }
+
+/// How many ids of a group change (`assign-team`) `changes` lists.
+const LISTED_IDS: usize = 5;
 
 fn scenario(action: ScenarioAction, path: &std::path::Path) -> Result<(), OrgError> {
     if let ScenarioAction::Rebase { name, json } = &action {
@@ -418,8 +443,11 @@ fn scenario(action: ScenarioAction, path: &std::path::Path) -> Result<(), OrgErr
                     .unwrap_or_default();
                 let _ = writeln!(
                     out,
-                    "{}{from}: {} of {} change(s) applied",
-                    s.name, s.head, s.changes
+                    "{}{from}: {} of {} change(s) applied{}",
+                    s.name,
+                    s.head,
+                    s.changes,
+                    conflicts_note(s.conflicts)
                 );
             }
             print_out(&out)

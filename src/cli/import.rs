@@ -2,7 +2,10 @@
 //! detection report of `--dry-run`, and storing an import (a re-import
 //! reports what changed and keeps the old baseline as a scenario).
 
-use crate::import::{Detection, Field, ImportOutcome, Progress, SourceFormat, Stage};
+use crate::import::{
+    group_findings, render_groups, Detection, Field, ImportOutcome, NamedReport, Progress,
+    SourceFormat, Stage,
+};
 use std::fmt::Write;
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -58,16 +61,43 @@ const REPORT_LINES: usize = 20;
 /// and the totals.
 pub fn print_outcome(outcome: &ImportOutcome, into: &Path) {
     if let Some(report) = &outcome.report {
-        eprint!(
-            "changes since the last import: {}",
-            report.render_text(REPORT_LINES)
-        );
+        // People are named from the workspace just written (opening it
+        // again costs about as much as a load, so only when the report
+        // lists someone); should it not open, the report goes out by ids.
+        let lists_nobody = report.joiners.is_empty()
+            && report.leavers.is_empty()
+            && report.moves.is_empty()
+            && report.title_changes.is_empty();
+        let after = if lists_nobody {
+            None
+        } else {
+            crate::store::Workspace::open(into)
+                .and_then(|workspace| workspace.load_org())
+                .ok()
+        };
+        let text = match after {
+            Some((after, _)) => {
+                NamedReport::after_import(report, &after, into, outcome.kept_as.as_deref())
+                    .render_text(REPORT_LINES)
+            }
+            None => report.render_text(REPORT_LINES),
+        };
+        eprint!("changes since the last import: {text}");
+    }
+    if outcome.replaced_demo {
+        eprintln!("replaced the generated demo org the workspace was made with");
     }
     if let Some(kept) = &outcome.kept_as {
         eprintln!("the previous baseline is kept as scenario '{kept}'");
     }
     for checked in &outcome.conflicts {
         super::warn_conflicts(checked);
+    }
+    if !outcome.warnings.is_empty() {
+        eprint!(
+            "warnings by kind:\n{}",
+            render_groups(&group_findings(&outcome.warnings))
+        );
     }
     eprintln!(
         "imported {} people and {} teams into {} ({} warning(s))",
@@ -125,6 +155,9 @@ pub fn render_detection(detection: &Detection) -> String {
         detection.manager_ref.name(),
         detection.manager_ref_reason
     );
+    for finding in &detection.findings {
+        let _ = writeln!(out, "{finding}");
+    }
     let _ = writeln!(out, "columns:");
     for column in &detection.columns {
         let field = column.field.map_or("(not read)", Field::name);

@@ -146,6 +146,32 @@ pub fn decode<'a>(bytes: &'a [u8], file: &str) -> Result<Decoded<'a>, OrgError> 
     Ok(Decoded::new(text, Encoding::Latin1, vec![warning], file))
 }
 
+/// For review before an import: text read as UTF-8 that holds bytes
+/// UTF-8 does not allow (kept as UTF-8 because the rest is). Importing
+/// refuses each such value at its row; this says so up front, once.
+pub fn stray_bytes_note(text: &[u8], encoding: Encoding, file: &str) -> Option<Finding> {
+    if encoding != Encoding::Utf8 || std::str::from_utf8(text).is_ok() {
+        return None;
+    }
+    let invalid = text
+        .utf8_chunks()
+        .filter(|chunk| !chunk.invalid().is_empty())
+        .count();
+    Some(Finding::warning(
+        "stray-non-utf8",
+        format!(
+            "the file is read as UTF-8, as most of its text is, but {invalid} place(s) hold bytes \
+             UTF-8 does not allow (the first on this line); the rows holding them will be \
+             refused: save the file as CSV UTF-8 and import it again"
+        ),
+        Location {
+            file: file.to_string(),
+            row: Some(line_of(text, first_invalid_utf8(text))),
+            column: None,
+        },
+    ))
+}
+
 /// Text that is not valid UTF-8 as a whole is still read as UTF-8 when it
 /// has at least as many valid multi-byte characters as invalid sequences:
 /// a UTF-8 export with a stray byte should keep its accents, and its bad

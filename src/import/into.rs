@@ -2,6 +2,9 @@
 //! re-import matches people by id, reports what changed and keeps the old
 //! baseline as the scenario "before import DATE", whose changes take the
 //! new baseline back to the old one, so the two compare like scenarios.
+//! An import into a workspace still holding the untouched generated demo
+//! org replaces it as a first import does: the demo's people are nobody's
+//! joiners or leavers.
 
 use super::{load_with_progress, ImportOptions, Progress, ProgressSink, Stage};
 use crate::error::{OrgError, Result};
@@ -25,6 +28,9 @@ pub struct ImportOutcome {
     /// Each scenario with changes that no longer apply to the new
     /// baseline, and those changes (kept in its list, not applied).
     pub conflicts: Vec<ScenarioConflicts>,
+    /// Whether the import replaced the generated demo org the workspace
+    /// was made with (so it has no report and kept no scenario).
+    pub replaced_demo: bool,
 }
 
 /// Reads `file` and stores it as the baseline of the workspace at `into`
@@ -104,8 +110,12 @@ fn store_until_current(
     progress: ProgressSink<'_>,
 ) -> Result<ImportOutcome> {
     for _ in 0..ATTEMPTS {
-        if let Some(mut outcome) =
-            store_over(workspace, file, &mut org, &warnings, &previous, progress)?
+        let demo = workspace.holds_untouched_demo()?;
+        let over = Over {
+            previous: &previous,
+            demo,
+        };
+        if let Some(mut outcome) = store_over(workspace, file, &mut org, &warnings, over, progress)?
         {
             let checked = affected_scenarios(workspace, &mut org, outcome.kept_as.as_deref());
             free_in_background((org, previous.0));
@@ -121,13 +131,15 @@ fn store_until_current(
 /// was): those with changes that no longer apply, with the changes. The
 /// baseline's own edits are checked too: they stay on top of the new
 /// import. The scenario the import just kept is made from this baseline,
-/// so is not checked.
+/// so is not checked (it was stored with no conflicts). Every count is
+/// noted in the workspace, for the scenario list.
 fn affected_scenarios(
-    workspace: &Workspace,
+    workspace: &mut Workspace,
     org: &mut Org,
     kept_as: Option<&str>,
 ) -> Result<Vec<ScenarioConflicts>> {
     let mut affected = Vec::new();
+    let mut counts = Vec::new();
     for info in workspace.scenarios()? {
         if kept_as == Some(info.name.as_str()) {
             continue;
@@ -135,11 +147,22 @@ fn affected_scenarios(
         let mut entries = workspace.change_entries(info.id)?;
         entries.truncate(info.head as usize);
         let checked = crate::scenario::check(org, &info.name, &entries)?;
+        counts.push((info.id, checked.conflicts.len() as u32));
         if !checked.conflicts.is_empty() {
             affected.push(checked);
         }
     }
+    workspace.note_all_conflicts(&counts)?;
     Ok(affected)
+}
+
+/// What an import stores over: the baseline read before, and whether the
+/// workspace held the untouched demo org (then replaced, not compared
+/// with).
+#[derive(Clone, Copy)]
+struct Over<'p> {
+    previous: &'p Previous,
+    demo: bool,
 }
 
 /// Stores `org` over `previous`, the workspace's baseline as read
@@ -152,9 +175,10 @@ fn store_over(
     file: &Path,
     org: &mut Org,
     warnings: &[Finding],
-    (previous, read): &Previous,
+    over: Over<'_>,
     progress: ProgressSink<'_>,
 ) -> Result<Option<ImportOutcome>> {
+    let (previous, read) = over.previous;
     if let Some(previous) = &previous {
         // Settings belong to the workspace, not to the HRIS export.
         org.policy = previous.policy;
@@ -162,7 +186,8 @@ fn store_over(
     }
     let today = crate::date::today();
     let scenario_id = workspace.scenario(BASELINE)?.id;
-    let (new, old) = (&*org, previous.as_ref().filter(|p| !p.is_empty()));
+    let old = previous.as_ref().filter(|p| !p.is_empty() && !over.demo);
+    let new = &*org;
     // Encoding, writing the image, keeping the changes (a re-import
     // only) and committing.
     let total = if old.is_some() { 4 } else { 3 };
@@ -199,6 +224,9 @@ fn store_over(
         let image = EncodedOrg::of(new)?;
         stored(1);
         workspace.replace_baseline(read, new, &image, warnings, |rest| {
+            if over.demo {
+                rest.refuse_changes_since_demo()?;
+            }
             stored(2);
             // Nothing comes if the side thread panicked; joining it below
             // raises that panic here, and the transaction is rolled back.
@@ -236,6 +264,7 @@ fn store_over(
         report,
         kept_as,
         conflicts: Vec::new(),
+        replaced_demo: over.demo,
     }))
 }
 
@@ -473,6 +502,67 @@ mod tests {
             Vec::new()
         );
         assert!(shown.person(&leaver).is_none());
+    }
+
+    /// A workspace made with the demo org and left as it was: the first
+    /// import replaces the demo (no joiners, leavers or kept scenario),
+    /// and the next is a re-import as usual.
+    #[test]
+    fn the_first_import_replaces_an_untouched_demo_org() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (first, second) = (dir.path().join("one.csv"), dir.path().join("two.csv"));
+        write_generated(&first, 120, 1);
+        write_generated(&second, 120, 2);
+        let path = dir.path().join("a.orgraph");
+        let mut seeded = crate::Session::open_or_seed(&path).expect("seeded");
+        // An empty scenario refers to none of the demo's people.
+        seeded.create_scenario("plan", BASELINE).expect("created");
+        drop(seeded);
+
+        let outcome =
+            import_into(&first, &path, &ImportOptions::default(), &|_| {}).expect("imports");
+        assert!(outcome.replaced_demo);
+        assert_eq!((outcome.report, outcome.kept_as), (None, None));
+        assert_eq!(outcome.people, 120);
+        let names: Vec<String> = Workspace::open(&path)
+            .expect("opens")
+            .scenarios()
+            .expect("listed")
+            .into_iter()
+            .map(|s| s.name)
+            .collect();
+        assert_eq!(names, vec![BASELINE.to_string(), "plan".to_string()]);
+
+        let again =
+            import_into(&second, &path, &ImportOptions::default(), &|_| {}).expect("imports");
+        assert!(!again.replaced_demo);
+        assert!(again.report.is_some() && again.kept_as.is_some());
+    }
+
+    /// Once the user changed something of the demo org, an import is a
+    /// re-import: their change refers to demo people, and is checked.
+    #[test]
+    fn an_edited_demo_org_is_re_imported_over() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = dir.path().join("one.csv");
+        write_generated(&file, 120, 1);
+        let path = dir.path().join("a.orgraph");
+        let mut seeded = crate::Session::open_or_seed(&path).expect("seeded");
+        let someone = seeded.org().people().nth(9).expect("people").id.clone();
+        let rename = crate::scenario::Change::EditPerson {
+            person: someone,
+            edit: crate::scenario::PersonEdit::Name("Renamed".into()),
+            was: None,
+        };
+        seeded.apply(rename, None).expect("renamed");
+        // Undone, it still waits to be redone: still a change.
+        seeded.undo().expect("undone");
+        drop(seeded);
+
+        let outcome =
+            import_into(&file, &path, &ImportOptions::default(), &|_| {}).expect("imports");
+        assert!(!outcome.replaced_demo);
+        assert!(outcome.report.is_some() && outcome.kept_as.is_some());
     }
 
     /// The import's snapshot is taken from the summary, not the full

@@ -10,8 +10,10 @@ mod columns;
 mod decode;
 mod extra;
 mod fields;
+mod groups;
 mod into;
 mod managers;
+mod named;
 mod parallel;
 mod raw;
 mod rows;
@@ -27,8 +29,10 @@ mod xlsx_cells;
 pub use columns::ColumnChoice;
 pub use decode::Encoding;
 pub use fields::Field;
+pub use groups::{group_findings, render_groups, FindingGroup};
 pub use into::{import_into, store, ImportOutcome};
 pub use managers::ManagerRef;
+pub use named::{NamedMove, NamedPerson, NamedReport, NamedTitleChange};
 pub use rows::{ColumnMapping, Keys};
 #[cfg(test)]
 pub(crate) use signed::load_signed_csv_text;
@@ -110,6 +114,12 @@ pub struct Detection {
     pub choices: Vec<ColumnChoice>,
     /// Why managers are taken to be referred to as `manager_ref`.
     pub manager_ref_reason: String,
+    /// What reading the file found before any row is mapped, for review
+    /// before importing (warnings, and errors an import would refuse the
+    /// file for): the encoding guessed (Windows-1252), characters
+    /// the encoding does not allow, stray non-UTF-8 bytes in UTF-8 text,
+    /// rows split by another delimiter.
+    pub findings: Vec<Finding>,
 }
 
 /// Rows read to detect the manager reference kind of a large CSV.
@@ -317,12 +327,15 @@ pub fn detect(path: &Path, options: &ImportOptions) -> Result<Detection> {
                     .collect(),
                 choices: chosen.choices,
                 manager_ref_reason,
+                findings: Vec::new(),
             })
         }
         SourceFormat::Csv => {
             let bytes = read_file(path)?;
             let decoded = decode::decode(&bytes, &name)?;
             let (text, encoding, delimiter) = (decoded.text, decoded.encoding, decoded.delimiter);
+            let mut findings = decoded.findings;
+            findings.extend(decode::stray_bytes_note(&text, encoding, &name));
             let chosen = columns::choose_csv(&text, delimiter, &name, &options.overrides);
             let mapped = chosen.options(options);
             let (sample, _, mut columns) =
@@ -353,6 +366,7 @@ pub fn detect(path: &Path, options: &ImportOptions) -> Result<Detection> {
                 preview,
                 choices: chosen.choices,
                 manager_ref_reason,
+                findings,
             })
         }
     }

@@ -37,6 +37,8 @@ pub struct RecordMapper {
     /// No team column, but departments: the department is the team and
     /// the division (if any) its department, as in most HRIS exports.
     department_is_team: bool,
+    /// A division column is read: the level above departments.
+    reads_division: bool,
     /// No team id column, but team names: the name is the team.
     team_name_is_team: bool,
     /// CSV text: a `'` guarding a formula-looking value is taken off
@@ -156,6 +158,7 @@ impl RecordMapper {
         let team_name_is_team = !reads(Field::Team) && reads(Field::TeamName);
         let department_is_team =
             !reads(Field::Team) && !team_name_is_team && reads(Field::Department);
+        let reads_division = reads(Field::Division);
         let (strings, empty, last) = fresh_strings();
         Ok((
             RecordMapper {
@@ -163,6 +166,7 @@ impl RecordMapper {
                 columns,
                 compose_name,
                 department_is_team,
+                reads_division,
                 team_name_is_team,
                 unguards_formulas: false,
                 last,
@@ -237,6 +241,7 @@ impl RecordMapper {
             columns: self.columns.clone(),
             compose_name: self.compose_name,
             department_is_team: self.department_is_team,
+            reads_division: self.reads_division,
             team_name_is_team: self.team_name_is_team,
             unguards_formulas: self.unguards_formulas,
             last,
@@ -350,6 +355,12 @@ impl RecordMapper {
             _ => self.shared(Field::TeamName, text(Field::TeamName)),
         };
         let department = match (team_from, text(Field::Department)) {
+            // The department stands for the team: its division, when the
+            // file has one, is the level above; otherwise the team belongs
+            // to the department it stands for, so its people keep one.
+            (Field::Department, department) if !self.reads_division => {
+                self.shared(Field::Department, department)
+            }
             (Field::Department, _) | (_, "") => self.shared(Field::Division, text(Field::Division)),
             (_, department) => self.shared(Field::Department, department),
         };

@@ -429,3 +429,25 @@ proptest::proptest! {
         let _ = load(&path, &ImportOptions::default(), Ladder::default(), Policy::default());
     }
 }
+
+/// A department column with no team column: each department is a team
+/// in that department, so people have one; with a division column, the
+/// division is the team's department.
+#[test]
+fn a_department_without_teams_is_the_team_and_keeps_its_department() {
+    let (records, _) =
+        read("id,manager_id,department\n1,,Office\n2,1,Engineering\n").expect("valid");
+    let placed: Vec<(&str, &str)> = records.iter().map(|r| (&*r.team, &*r.department)).collect();
+    assert_eq!(
+        placed,
+        [("Office", "Office"), ("Engineering", "Engineering")]
+    );
+
+    let (records, _) =
+        read("id,manager_id,department,division\n1,,Office,Corporate\n2,1,Engineering,Product\n")
+            .expect("valid");
+    assert_eq!(
+        (&*records[1].team, &*records[1].department),
+        ("Engineering", "Product")
+    );
+}

@@ -106,6 +106,9 @@ pub struct Dashboard {
     /// non-architecture teams; empty when there are none.
     pub load_histogram: Vec<u64>,
     pub breakdown: Breakdown,
+    /// False when no one has a cost: the breakdown's costs are then
+    /// unknown, not zero (see [`super::cost_known`]).
+    pub cost_known: bool,
 }
 
 /// Builds the dashboard from the engine's current state.
@@ -122,6 +125,7 @@ pub(crate) fn build(
         out_of_band_total,
         load_histogram: load_histogram(input, line, teams),
         breakdown: breakdown(org, line, teams, query),
+        cost_known: super::cost_known(org),
     }
 }
 
@@ -322,6 +326,27 @@ mod tests {
 
     fn dashboard(org: &Org, query: &DashboardQuery) -> Dashboard {
         MetricsEngine::new(org, View::Current).dashboard(org, query)
+    }
+
+    #[test]
+    fn the_cost_is_unknown_only_when_no_one_has_one() {
+        let mut org = sample();
+        assert!(dashboard(&org, &DashboardQuery::default()).cost_known);
+        let no_cost = |org: &mut Org, id: &PersonId| {
+            let change = crate::scenario::Change::EditPerson {
+                person: id.clone(),
+                edit: crate::scenario::PersonEdit::Cost(None),
+                was: None,
+            };
+            crate::scenario::apply(org, &change).expect("applies");
+        };
+        let ids: Vec<PersonId> = org.people().map(|p| p.id.clone()).collect();
+        for id in &ids[1..] {
+            no_cost(&mut org, id);
+        }
+        assert!(dashboard(&org, &DashboardQuery::default()).cost_known);
+        no_cost(&mut org, &ids[0]);
+        assert!(!dashboard(&org, &DashboardQuery::default()).cost_known);
     }
 
     #[test]

@@ -29,6 +29,13 @@ use crate::model::{Finding, Placement, TeamKind};
 use crate::money::Money;
 use serde::{Deserialize, Serialize};
 
+/// Whether the org's cost is known: some person has a cost. An org
+/// imported from a file without a cost column has none, and its totals are
+/// unknown rather than zero. Stops at the first person with a cost.
+pub fn cost_known(org: &crate::model::Org) -> bool {
+    org.people().any(|p| p.cost.is_some())
+}
+
 /// Which of the target band a manager's span falls in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -1,7 +1,7 @@
 //! Typed changes: every edit to an org, as stored (JSON) in a scenario's
 //! ordered change list.
 
-use crate::model::{Ladder, Person, PersonId, Policy, Status, TeamId, TeamKind};
+use crate::model::{Ladder, Org, Person, PersonId, Policy, Status, TeamId, TeamKind};
 use crate::money::Money;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -185,80 +185,260 @@ impl Change {
     }
 }
 
-fn or_root(manager: &Option<PersonId>) -> String {
-    manager
-        .as_ref()
-        .map_or_else(|| "(no manager)".to_string(), ToString::to_string)
+/// Looks people and teams up by id, so descriptions can name them.
+pub trait Names {
+    /// The name and title of `id`, when known.
+    fn person(&self, id: &PersonId) -> Option<(&str, &str)>;
+    /// The display name of team `id`, when known.
+    fn team(&self, id: &TeamId) -> Option<&str>;
 }
 
-/// A one-line description, e.g. `move E12 to E3`. Never shows cost values:
-/// change lists end up in logs and screenshots.
-impl fmt::Display for Change {
+/// No lookup: descriptions name people and teams by id (logs, conflicts
+/// about people who are gone).
+#[derive(Debug, Clone, Copy)]
+pub struct ByIds;
+
+impl Names for ByIds {
+    fn person(&self, _: &PersonId) -> Option<(&str, &str)> {
+        None
+    }
+    fn team(&self, _: &TeamId) -> Option<&str> {
+        None
+    }
+}
+
+impl Names for Org {
+    fn person(&self, id: &PersonId) -> Option<(&str, &str)> {
+        Org::person(self, id).map(|p| (p.name.as_str(), &*p.title))
+    }
+    fn team(&self, id: &TeamId) -> Option<&str> {
+        Org::team(self, id).map(|t| t.name.as_str())
+    }
+}
+
+/// The first lookup, then the second for whoever the first does not know
+/// (a scenario's org, then the people its changes removed or will add).
+impl<A: Names + ?Sized, B: Names + ?Sized> Names for (&A, &B) {
+    fn person(&self, id: &PersonId) -> Option<(&str, &str)> {
+        self.0.person(id).or_else(|| self.1.person(id))
+    }
+    fn team(&self, id: &TeamId) -> Option<&str> {
+        self.0.team(id).or_else(|| self.1.team(id))
+    }
+}
+
+/// People known by a list of `(id, name, title)`.
+impl Names for [(PersonId, String, String)] {
+    fn person(&self, id: &PersonId) -> Option<(&str, &str)> {
+        self.iter()
+            .find(|(known, _, _)| known == id)
+            .map(|(_, name, title)| (name.as_str(), title.as_str()))
+    }
+    fn team(&self, _: &TeamId) -> Option<&str> {
+        None
+    }
+}
+
+/// How a person is named to a reader: `Name (title)`; the id stands in
+/// for a missing name (`REQ-1 (Engineer)`), and alone when nothing is
+/// known. Ids are shown beside descriptions, not inside them.
+pub fn person_label(id: &PersonId, name: &str, title: &str) -> String {
+    let name = name.trim();
+    let title = title.trim();
+    match (name.is_empty(), title.is_empty()) {
+        (false, false) => format!("{name} ({title})"),
+        (false, true) => name.to_string(),
+        (true, false) => format!("{id} ({title})"),
+        (true, true) => id.to_string(),
+    }
+}
+
+fn who(names: &(impl Names + ?Sized), id: &PersonId) -> String {
+    match names.person(id) {
+        Some((name, title)) => person_label(id, name, title),
+        None => id.to_string(),
+    }
+}
+
+fn manager(names: &(impl Names + ?Sized), manager: &Option<PersonId>) -> String {
+    manager
+        .as_ref()
+        .map_or_else(|| "(no manager)".to_string(), |m| who(names, m))
+}
+
+fn team_label(names: &(impl Names + ?Sized), team: &Option<TeamId>) -> String {
+    match team {
+        None => "(none)".to_string(),
+        Some(id) => team_name_label(id, names.team(id)),
+    }
+}
+
+/// How a team is named to a reader: `Name (id)`, or the id alone when the
+/// name is unknown or the same.
+pub fn team_name_label(id: &TeamId, name: Option<&str>) -> String {
+    match name {
+        Some(name) if !name.is_empty() && name != id.as_str() => format!("{name} ({id})"),
+        _ => id.to_string(),
+    }
+}
+
+/// A change described with people and teams named through a lookup (see
+/// [`Change::describe`]).
+pub struct Described<'a, N: Names + ?Sized> {
+    change: &'a Change,
+    names: &'a N,
+}
+
+impl<N: Names + ?Sized> fmt::Debug for Described<'_, N> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Described")
+            .field("change", self.change)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Change {
+    /// The one-line description naming people as `Name (title)` through
+    /// `names`, e.g. `move Alex Chen (Engineer) to Mia Park (Manager)`.
+    /// Never shows cost values: change lists end up in logs and
+    /// screenshots. [`Change::people`] lists the ids it names.
+    pub fn describe<'a, N: Names + ?Sized>(&'a self, names: &'a N) -> Described<'a, N> {
+        Described {
+            change: self,
+            names,
+        }
+    }
+
+    /// The ids of the people the change names, in the order the
+    /// description names them (at most `limit` of a group).
+    pub fn people(&self, limit: usize) -> Vec<&PersonId> {
         match self {
-            Change::Move { person, manager } => write!(f, "move {person} to {}", or_root(manager)),
-            Change::MoveAlone { person, manager } => {
-                write!(f, "move {person} alone to {}", or_root(manager))
+            Change::Move { person, manager } | Change::MoveAlone { person, manager } => {
+                std::iter::once(person).chain(manager).collect()
             }
-            Change::AddPerson { person, manager } => write!(
+            Change::AddPerson { person, manager } => {
+                std::iter::once(&person.id).chain(manager).collect()
+            }
+            Change::RemovePerson { person }
+            | Change::EditPerson { person, .. }
+            | Change::AddSupport { person, .. }
+            | Change::RemoveSupport { person, .. } => vec![person],
+            Change::AssignTeam { people, .. } => people.iter().take(limit).collect(),
+            Change::AddDottedLine { manager, report }
+            | Change::RemoveDottedLine { manager, report } => vec![manager, report],
+            Change::CreateTeam { .. }
+            | Change::RenameTeam { .. }
+            | Change::SetTeamKind { .. }
+            | Change::DissolveTeam { .. }
+            | Change::SetPolicy { .. }
+            | Change::SetLadder { .. } => Vec::new(),
+        }
+    }
+}
+
+impl<N: Names + ?Sized> fmt::Display for Described<'_, N> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let names = self.names;
+        match self.change {
+            Change::Move {
+                person,
+                manager: to,
+            } => {
+                write!(f, "move {} to {}", who(names, person), manager(names, to))
+            }
+            Change::MoveAlone {
+                person,
+                manager: to,
+            } => write!(
                 f,
-                "add {} {} ({}) under {}",
-                person.status.as_str(),
-                person.id,
-                person.title,
-                or_root(manager)
+                "move {} alone to {}",
+                who(names, person),
+                manager(names, to)
             ),
-            Change::RemovePerson { person } => write!(f, "remove {person}"),
-            Change::EditPerson { person, edit, .. } => match edit {
-                PersonEdit::Cost(_) => write!(f, "edit {person}: cost"),
-                PersonEdit::Name(v)
-                | PersonEdit::Title(v)
-                | PersonEdit::Level(v)
-                | PersonEdit::Location(v) => {
-                    write!(f, "edit {person}: {} = {v}", edit.field())
-                }
-                PersonEdit::Status(s) => write!(f, "edit {person}: status = {}", s.as_str()),
-                PersonEdit::Team(t) => write!(
+            Change::AddPerson {
+                person,
+                manager: to,
+            } => write!(
+                f,
+                "add {} {} under {}",
+                person.status.as_str(),
+                person_label(&person.id, &person.name, &person.title),
+                manager(names, to)
+            ),
+            Change::RemovePerson { person } => write!(f, "remove {}", who(names, person)),
+            Change::EditPerson { person, edit, .. } => write_edit(f, names, person, edit),
+            Change::AssignTeam { people, team } => match people.as_slice() {
+                [one] => write!(
                     f,
-                    "edit {person}: team = {}",
-                    t.as_ref().map_or("(none)", TeamId::as_str)
+                    "move {} to team {}",
+                    who(names, one),
+                    team_label(names, team)
                 ),
-                PersonEdit::StartDate(d) | PersonEdit::EndDate(d) => write!(
+                _ => write!(
                     f,
-                    "edit {person}: {} = {}",
-                    edit.field(),
-                    d.map_or_else(|| "(none)".to_string(), |d| d.to_string())
+                    "move {} people to team {}",
+                    people.len(),
+                    team_label(names, team)
                 ),
             },
-            Change::AssignTeam { people, team } => write!(
-                f,
-                "move {} {} to team {}",
-                people.len(),
-                if people.len() == 1 {
-                    "person"
-                } else {
-                    "people"
-                },
-                team.as_ref().map_or("(none)", TeamId::as_str)
-            ),
             Change::CreateTeam {
-                team, team_kind, ..
+                team,
+                name,
+                team_kind,
+                ..
             } => {
-                write!(f, "create {} team {team}", team_kind.as_str())
+                if name.is_empty() || name == team.as_str() {
+                    write!(f, "create {} team {team}", team_kind.as_str())
+                } else {
+                    write!(f, "create {} team {name} ({team})", team_kind.as_str())
+                }
             }
-            Change::RenameTeam { team, name } => write!(f, "rename team {team} to {name}"),
-            Change::SetTeamKind { team, team_kind } => {
-                write!(f, "make team {team} {}", team_kind.as_str())
-            }
-            Change::DissolveTeam { team } => write!(f, "dissolve team {team}"),
-            Change::AddSupport { person, team } => write!(f, "{person} supports {team}"),
-            Change::RemoveSupport { person, team } => write!(f, "{person} stops supporting {team}"),
-            Change::AddDottedLine { manager, report } => {
-                write!(f, "dotted line {manager} -> {report}")
-            }
-            Change::RemoveDottedLine { manager, report } => {
-                write!(f, "remove dotted line {manager} -> {report}")
-            }
+            Change::RenameTeam { team, name } => write!(
+                f,
+                "rename team {} to {name}",
+                team_label(names, &Some(team.clone()))
+            ),
+            Change::SetTeamKind { team, team_kind } => write!(
+                f,
+                "make team {} {}",
+                team_label(names, &Some(team.clone())),
+                team_kind.as_str()
+            ),
+            Change::DissolveTeam { team } => write!(
+                f,
+                "dissolve team {}",
+                team_label(names, &Some(team.clone()))
+            ),
+            Change::AddSupport { person, team } => write!(
+                f,
+                "{} supports {}",
+                who(names, person),
+                team_label(names, &Some(team.clone()))
+            ),
+            Change::RemoveSupport { person, team } => write!(
+                f,
+                "{} stops supporting {}",
+                who(names, person),
+                team_label(names, &Some(team.clone()))
+            ),
+            Change::AddDottedLine {
+                manager: from,
+                report,
+            } => write!(
+                f,
+                "dotted line {} -> {}",
+                who(names, from),
+                who(names, report)
+            ),
+            Change::RemoveDottedLine {
+                manager: from,
+                report,
+            } => write!(
+                f,
+                "remove dotted line {} -> {}",
+                who(names, from),
+                who(names, report)
+            ),
             Change::SetPolicy { policy } => write!(
                 f,
                 "set band {}-{}, max load {}, team size {}-{}",
@@ -268,6 +448,43 @@ impl fmt::Display for Change {
                 write!(f, "set ladder ({} levels)", ladder.levels().len())
             }
         }
+    }
+}
+
+/// An edit's description: the field and its new value, never a cost.
+fn write_edit(
+    f: &mut fmt::Formatter<'_>,
+    names: &(impl Names + ?Sized),
+    person: &PersonId,
+    edit: &PersonEdit,
+) -> fmt::Result {
+    let person = who(names, person);
+    match edit {
+        PersonEdit::Cost(_) => write!(f, "edit {person}: cost"),
+        PersonEdit::Name(v)
+        | PersonEdit::Title(v)
+        | PersonEdit::Level(v)
+        | PersonEdit::Location(v) => {
+            write!(f, "edit {person}: {} = {v}", edit.field())
+        }
+        PersonEdit::Status(s) => write!(f, "edit {person}: status = {}", s.as_str()),
+        PersonEdit::Team(t) => {
+            write!(f, "edit {person}: team = {}", team_label(names, t))
+        }
+        PersonEdit::StartDate(d) | PersonEdit::EndDate(d) => write!(
+            f,
+            "edit {person}: {} = {}",
+            edit.field(),
+            d.map_or_else(|| "(none)".to_string(), |d| d.to_string())
+        ),
+    }
+}
+
+/// A one-line description by ids, e.g. `move E12 to E3` (for logs and
+/// reasons stored with snapshots); [`Change::describe`] names people.
+impl fmt::Display for Change {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.describe(&ByIds), f)
     }
 }
 
@@ -359,5 +576,68 @@ mod tests {
         }
         .to_string();
         assert_eq!(text, "edit a: cost");
+    }
+
+    #[test]
+    fn people_are_named_with_their_title_and_the_ids_listed_beside() {
+        let mut org = Org::new();
+        for (id, name, title) in [("e12", "Alex Chen", "Engineer"), ("e3", "Mia Park", "")] {
+            let mut person = Person::new(id);
+            person.name = name.into();
+            person.title = title.into();
+            org.add_person(person).expect("unique");
+        }
+        let change = Change::Move {
+            person: "e12".into(),
+            manager: Some("e3".into()),
+        };
+        assert_eq!(
+            change.describe(&org).to_string(),
+            "move Alex Chen (Engineer) to Mia Park"
+        );
+        assert_eq!(
+            change.people(5),
+            [&PersonId::from("e12"), &PersonId::from("e3")]
+        );
+        // By ids where nothing is known.
+        assert_eq!(change.to_string(), "move e12 to e3");
+        let gone = Change::RemovePerson {
+            person: "e7".into(),
+        };
+        assert_eq!(gone.describe(&org).to_string(), "remove e7");
+        // Someone no longer in the org is named from the fallback list.
+        let removed = [("e7".into(), "Lin Wu".to_string(), "Director".to_string())];
+        assert_eq!(
+            gone.describe(&(&org, removed.as_slice())).to_string(),
+            "remove Lin Wu (Director)"
+        );
+    }
+
+    #[test]
+    fn a_person_without_a_name_is_named_by_id_and_title() {
+        assert_eq!(
+            person_label(&"REQ-1".into(), "", "Engineer"),
+            "REQ-1 (Engineer)"
+        );
+        assert_eq!(person_label(&"x".into(), " Ann ", " "), "Ann");
+        assert_eq!(person_label(&"x".into(), "", ""), "x");
+        let hire = Change::AddPerson {
+            person: NewPerson {
+                id: "REQ-1".into(),
+                name: String::new(),
+                title: "Engineer".into(),
+                level: String::new(),
+                location: String::new(),
+                cost: None,
+                status: Status::Open,
+                team: None,
+                start_date: None,
+            },
+            manager: None,
+        };
+        assert_eq!(
+            hire.describe(&ByIds).to_string(),
+            "add open REQ-1 (Engineer) under (no manager)"
+        );
     }
 }

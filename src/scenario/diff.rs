@@ -2,11 +2,20 @@
 //! lines, and every summary metric side by side with deltas. Output is
 //! deterministic: every list is sorted.
 
+use super::change::{person_label, team_name_label};
+
+mod lines;
+mod settings;
+#[cfg(test)]
+mod tests;
+
 use crate::metrics::{Metrics, View};
-use crate::model::{Org, PersonId, ShortText, Status, TeamId, TeamKind};
+use crate::model::{Ladder, Org, PersonId, Policy, ShortText, Status, TeamId, TeamKind};
 use crate::money::Money;
 use chrono::NaiveDate;
+use lines::team_text;
 use serde::Serialize;
+pub use settings::SettingsDiffer;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
@@ -43,6 +52,17 @@ pub struct Capture {
     pub teams: BTreeMap<TeamId, Option<TeamState>>,
     pub support: BTreeSet<(PersonId, TeamId)>,
     pub dotted: BTreeSet<(PersonId, PersonId)>,
+    /// Name and title of everyone else a captured line points at (managers,
+    /// supporters, dotted-line ends), so diff lines can name them.
+    pub names: BTreeMap<PersonId, (ShortText, Arc<str>)>,
+    /// Names of the teams captured people, support lines and teams point at.
+    pub team_names: BTreeMap<TeamId, String>,
+    /// Whether anyone in the org has a cost (see [`crate::metrics::cost_known`]).
+    pub cost_known: bool,
+    /// The settings the metrics were computed with: a scenario may set its
+    /// own, and then its band or coverage figures differ for that reason.
+    pub policy: Policy,
+    pub ladder: Ladder,
     pub summary: Summary,
 }
 
@@ -106,22 +126,88 @@ impl Capture {
                 (id.clone(), state)
             })
             .collect();
+        let (names, team_names) = referenced_names(org, &people, &support, &dotted);
         Capture {
             people,
             teams,
             support,
             dotted,
+            names,
+            team_names,
+            cost_known: crate::metrics::cost_known(org),
+            policy: org.policy,
+            ladder: org.ladder.clone(),
             summary: Summary::default(),
         }
+    }
+
+    /// `Name (title)` of `id` as this capture knows them, or the id.
+    fn person_label(&self, id: &PersonId) -> String {
+        if let Some(Some(p)) = self.people.get(id) {
+            return person_label(id, &p.name, &p.title);
+        }
+        match self.names.get(id) {
+            Some((name, title)) => person_label(id, name, title),
+            None => id.to_string(),
+        }
+    }
+
+    fn team_label(&self, id: &TeamId) -> String {
+        let captured = self
+            .teams
+            .get(id)
+            .and_then(Option::as_ref)
+            .map(|t| t.name.as_str());
+        team_name_label(id, captured.or(self.team_names.get(id).map(String::as_str)))
     }
 
     /// The capture with `metrics` as its summary.
     pub fn with_summary(self, metrics: &Metrics) -> Capture {
         Capture {
-            summary: Summary::of(metrics),
+            summary: Summary {
+                cost_known: self.cost_known,
+                ..Summary::of(metrics)
+            },
             ..self
         }
     }
+}
+
+type PersonNames = BTreeMap<PersonId, (ShortText, Arc<str>)>;
+
+/// The names of the people and teams that the captured people, support
+/// and dotted lines point at: few, as only touched people are captured.
+fn referenced_names(
+    org: &Org,
+    people: &BTreeMap<PersonId, Option<PersonState>>,
+    support: &BTreeSet<(PersonId, TeamId)>,
+    dotted: &BTreeSet<(PersonId, PersonId)>,
+) -> (PersonNames, BTreeMap<TeamId, String>) {
+    let mut names = PersonNames::new();
+    let mut note = |id: &PersonId| {
+        if !people.contains_key(id) && !names.contains_key(id) {
+            if let Some(p) = org.person(id) {
+                names.insert(id.clone(), (p.name.clone(), Arc::clone(&p.title)));
+            }
+        }
+    };
+    let states = people.values().flatten();
+    for manager in states.clone().filter_map(|p| p.manager.as_ref()) {
+        note(manager);
+    }
+    for (person, _) in support {
+        note(person);
+    }
+    for (manager, report) in dotted {
+        note(manager);
+        note(report);
+    }
+    let team_names = states
+        .filter_map(|p| p.team.as_ref())
+        .chain(support.iter().map(|(_, team)| team))
+        .filter_map(|id| org.team(id).map(|t| (id.clone(), t.name.clone())))
+        .collect();
+    (names, team_names)
 }
 
 /// Every summary metric of one scenario.
@@ -147,6 +233,8 @@ pub struct Summary {
     pub staff_plus: u64,
     pub staff_plus_overloaded: u64,
     pub cost: Money,
+    /// False when no one has a cost: `cost` is then unknown, not zero.
+    pub cost_known: bool,
 }
 
 impl Summary {
@@ -172,6 +260,7 @@ impl Summary {
             staff_plus: m.coverage.staff_plus,
             staff_plus_overloaded: m.coverage.overloaded,
             cost: m.cost,
+            cost_known: true,
         }
     }
 
@@ -201,17 +290,25 @@ impl Summary {
                 "staff_plus_overloaded",
                 Some(self.staff_plus_overloaded as f64),
             ),
-            ("cost", Some(self.cost.cents() as f64 / 100.0)),
+            (
+                "cost",
+                self.cost_known.then(|| self.cost.cents() as f64 / 100.0),
+            ),
         ]
     }
 }
 
+/// A person moved to another manager. Labels name people as
+/// `Name (title)` (see [`person_label`]).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Moved {
     pub person: PersonId,
     pub name: String,
+    pub label: String,
     pub from: Option<PersonId>,
     pub to: Option<PersonId>,
+    pub from_label: Option<String>,
+    pub to_label: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -222,12 +319,17 @@ pub struct PersonLine {
     pub status: Status,
 }
 
+/// One field of a person that differs. For `team`, `before` and `after`
+/// are team ids and the labels name the teams.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct FieldChange {
     pub person: PersonId,
+    pub label: String,
     pub field: &'static str,
     pub before: String,
     pub after: String,
+    pub before_label: String,
+    pub after_label: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -239,12 +341,27 @@ pub struct TeamChange {
     pub after: String,
 }
 
+/// A support line (person → team) or dotted line (manager → report).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct LinkChange {
     pub from: String,
     pub to: String,
     /// True when the link exists only on the `to` side.
     pub added: bool,
+    pub from_label: String,
+    pub to_label: String,
+}
+
+/// One line of a diff as a reader sees it, worded once here for the CLI
+/// and the app: people as `Name (title)`, their ids beside (`person`),
+/// and no individual's cost.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DiffLine {
+    /// `moved`, `added`, `removed`, `changed`, `team`, `support` or `dotted`.
+    pub kind: &'static str,
+    /// The person the line is about.
+    pub person: Option<PersonId>,
+    pub text: String,
 }
 
 /// Everything that differs between two scenarios (`from` → `to`).
@@ -295,11 +412,22 @@ impl PairDiff {
                         diff.moved.push(Moved {
                             person: id.clone(),
                             name: a.name.to_string(),
+                            label: person_label(id, &a.name, &a.title),
                             from: b.manager.clone(),
                             to: a.manager.clone(),
+                            from_label: b.manager.as_ref().map(|m| from.person_label(m)),
+                            to_label: a.manager.as_ref().map(|m| to.person_label(m)),
                         });
                     }
+                    let start = diff.changed.len();
                     field_changes(id, b, a, &mut diff.changed);
+                    for change in &mut diff.changed[start..] {
+                        change.label = person_label(id, &a.name, &a.title);
+                        if change.field == "team" {
+                            change.before_label = team_text(from, &b.team);
+                            change.after_label = team_text(to, &a.team);
+                        }
+                    }
                 }
             }
         }
@@ -308,7 +436,17 @@ impl PairDiff {
             team_changes(id, before.as_ref(), after, &mut diff.teams);
         }
         diff.support = links(&from.support, &to.support);
+        for link in &mut diff.support {
+            let side = if link.added { to } else { from };
+            link.from_label = side.person_label(&PersonId::from(link.from.as_str()));
+            link.to_label = side.team_label(&TeamId::from(link.to.as_str()));
+        }
         diff.dotted = links(&from.dotted, &to.dotted);
+        for link in &mut diff.dotted {
+            let side = if link.added { to } else { from };
+            link.from_label = side.person_label(&PersonId::from(link.from.as_str()));
+            link.to_label = side.person_label(&PersonId::from(link.to.as_str()));
+        }
         diff.moved.sort();
         diff.added.sort();
         diff.removed.sort();
@@ -334,7 +472,10 @@ fn field_changes(id: &PersonId, b: &PersonState, a: &PersonState, out: &mut Vec<
         if before != after {
             out.push(FieldChange {
                 person: id.clone(),
+                label: String::new(),
                 field,
+                before_label: before.clone(),
+                after_label: after.clone(),
                 before,
                 after,
             });
@@ -413,6 +554,8 @@ fn links<A: Ord + ToString, B: Ord + ToString>(
             from: a.to_string(),
             to: b.to_string(),
             added,
+            from_label: a.to_string(),
+            to_label: b.to_string(),
         })
         .collect();
     out.sort();
@@ -426,6 +569,10 @@ pub struct MetricRow {
     pub metric: &'static str,
     pub values: Vec<Option<f64>>,
     pub deltas: Vec<Option<f64>>,
+    /// True where the scenario computes this metric with other settings
+    /// than the baseline's (its own span band, max load or ladder), so
+    /// its delta is at least partly the settings' doing.
+    pub by_settings: Vec<bool>,
 }
 
 /// A comparison of any number of scenarios: the baseline first, then each
@@ -441,6 +588,9 @@ pub struct Comparison {
     pub against_baseline: Vec<PairDiff>,
     /// Every pair of the scenarios asked for (not involving the baseline).
     pub pairwise: Vec<PairDiff>,
+    /// Per scenario, what its own settings are where they differ from the
+    /// baseline's (`None` for the baseline and for scenarios without).
+    pub settings: Vec<Option<String>>,
 }
 
 impl Comparison {
@@ -450,6 +600,21 @@ impl Comparison {
         let summaries: Vec<Summary> = captures.iter().map(|(_, c)| c.summary.clone()).collect();
         let figures: Vec<Vec<(&'static str, Option<f64>)>> =
             summaries.iter().map(Summary::figures).collect();
+        let differ: Vec<SettingsDiffer> = match captures.first() {
+            Some((_, base)) => captures
+                .iter()
+                .map(|(_, c)| SettingsDiffer::between(base, c))
+                .collect(),
+            None => Vec::new(),
+        };
+        let settings = match captures.first() {
+            Some((_, base)) => captures
+                .iter()
+                .zip(&differ)
+                .map(|((_, c), d)| d.any().then(|| d.describe(base, c)))
+                .collect(),
+            None => Vec::new(),
+        };
         let metrics = figures
             .first()
             .map(|first| {
@@ -469,6 +634,7 @@ impl Comparison {
                             metric,
                             values,
                             deltas,
+                            by_settings: differ.iter().map(|d| d.affects(metric)).collect(),
                         }
                     })
                     .collect()
@@ -494,6 +660,7 @@ impl Comparison {
             metrics,
             against_baseline,
             pairwise,
+            settings,
         }
     }
 
@@ -523,82 +690,37 @@ impl Comparison {
                     }
                     (Some(v), _) => number(*v),
                 };
+                let cell = if row.by_settings.get(i).copied().unwrap_or(false) {
+                    format!("{cell}*")
+                } else {
+                    cell
+                };
                 let _ = write!(out, " {cell:>width$}");
             }
             out.push('\n');
+        }
+        for (name, note) in self.scenarios.iter().zip(&self.settings) {
+            if let Some(note) = note {
+                let _ = writeln!(out, "* {name} has its own settings: {note}");
+            }
         }
         for diff in self.against_baseline.iter().chain(&self.pairwise) {
             let _ = writeln!(out, "\n{} -> {}", diff.from, diff.to);
             if diff.is_empty() {
                 out.push_str("  no differences\n");
             }
-            for m in &diff.moved {
-                let _ = writeln!(
-                    out,
-                    "  moved    {} ({}): {} -> {}",
-                    m.person,
-                    m.name,
-                    text_of(&m.from).if_empty("(no manager)"),
-                    text_of(&m.to).if_empty("(no manager)")
-                );
-            }
-            for p in &diff.added {
-                let _ = writeln!(
-                    out,
-                    "  added    {} ({}, {}, {})",
-                    p.person,
-                    p.name.clone().if_empty("unnamed"),
-                    p.title,
-                    p.status.as_str()
-                );
-            }
-            for p in &diff.removed {
-                let _ = writeln!(
-                    out,
-                    "  removed  {} ({}, {})",
-                    p.person,
-                    p.name.clone().if_empty("unnamed"),
-                    p.title
-                );
-            }
-            for c in &diff.changed {
-                let _ = writeln!(
-                    out,
-                    "  changed  {} {}: {} -> {}",
-                    c.person, c.field, c.before, c.after
-                );
-            }
-            for t in &diff.teams {
-                let _ = writeln!(
-                    out,
-                    "  team     {} {}: {} -> {}",
-                    t.team, t.change, t.before, t.after
-                );
-            }
-            for s in &diff.support {
-                let sign = if s.added { "+" } else { "-" };
-                let _ = writeln!(out, "  support  {sign} {} supports {}", s.from, s.to);
-            }
-            for d in &diff.dotted {
-                let sign = if d.added { "+" } else { "-" };
-                let _ = writeln!(out, "  dotted   {sign} {} -> {}", d.from, d.to);
+            for line in diff.lines() {
+                let _ = write!(out, "  {:<8} {}", line.kind, line.text);
+                match &line.person {
+                    // A person with no name is already named by their id.
+                    Some(id) if !line.text.starts_with(id.as_str()) => {
+                        let _ = writeln!(out, "  [{id}]");
+                    }
+                    _ => out.push('\n'),
+                }
             }
         }
         out
-    }
-}
-
-trait IfEmpty {
-    fn if_empty(self, fallback: &str) -> String;
-}
-
-impl IfEmpty for String {
-    fn if_empty(self, fallback: &str) -> String {
-        if self.is_empty() {
-            fallback.to_string()
-        } else {
-            self
-        }
     }
 }
 

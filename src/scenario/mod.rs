@@ -11,7 +11,9 @@ pub mod plan;
 
 pub use apply::{apply, revert, Undo};
 pub use between::{changes_between, compare_imports, ImportReport, ReportMove};
-pub use change::{Change, NewPerson, PersonEdit};
+pub use change::{
+    person_label, team_name_label, ByIds, Change, Described, Names, NewPerson, PersonEdit,
+};
 pub use conflict::{
     check, conflicts_in, recording_replaced, render_list, try_apply, Conflict, ConflictReason,
     ScenarioConflicts,

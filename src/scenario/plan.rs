@@ -30,6 +30,9 @@ pub struct Figures {
     pub open: u64,
     pub planned: u64,
     pub total: u64,
+    /// People counted whose cost is known: with none, the costs are
+    /// unknown rather than zero.
+    pub costed: u64,
     pub cost_filled: Money,
     pub cost_open: Money,
     pub cost_planned: Money,
@@ -37,7 +40,15 @@ pub struct Figures {
 }
 
 impl Figures {
-    fn add(&mut self, bucket: Bucket, cost: Money) {
+    /// Whether any cost is known: a file without costs has every cost
+    /// unknown, which is not a cost of zero.
+    pub fn cost_known(&self) -> bool {
+        self.costed > 0
+    }
+
+    fn add(&mut self, bucket: Bucket, cost: Option<Money>) {
+        self.costed += u64::from(cost.is_some());
+        let cost = cost.unwrap_or(Money::ZERO);
         match bucket {
             Bucket::Filled => {
                 self.filled += 1;
@@ -99,8 +110,10 @@ pub struct Plan {
     pub departments: Vec<GroupPlan>,
 }
 
-const NO_TEAM: &str = "(no team)";
-const NO_DEPARTMENT: &str = "(no department)";
+/// The row of people without a home team.
+pub const NO_TEAM: &str = "(no team)";
+/// The row of people whose team has no department, or who have no team.
+pub const NO_DEPARTMENT: &str = "(no department)";
 
 /// Builds the plan from the baseline `org` (left as it was) and the
 /// scenario's applied changes, for the eight quarters from `today`'s.
@@ -126,7 +139,7 @@ pub fn plan(
             let Some(bucket) = bucket_of(person, last_day) else {
                 continue;
             };
-            let cost = person.cost.unwrap_or(Money::ZERO);
+            let cost = person.cost;
             total[q].add(bucket, cost);
             let team = person.team.as_ref().and_then(|t| org.team(t));
             let team_name = team.map_or(NO_TEAM, |t| t.name.as_str());
@@ -153,7 +166,7 @@ pub fn plan(
     let group = |(name, quarters): (String, Vec<Figures>), budget: Option<Money>| GroupPlan {
         variance: quarters
             .iter()
-            .map(|f| budget.map(|b| b - f.cost_total))
+            .map(|f| budget.filter(|_| f.cost_known()).map(|b| b - f.cost_total))
             .collect(),
         budget,
         name,
@@ -196,7 +209,12 @@ impl Plan {
             out.push('\n');
             let _ = write!(out, "{:<28}", "  cost");
             for f in figures {
-                let _ = write!(out, " {:>16}", f.cost_total.to_string());
+                let cost = if f.cost_known() {
+                    f.cost_total.to_string()
+                } else {
+                    "unknown".to_string()
+                };
+                let _ = write!(out, " {cost:>16}");
             }
             out.push('\n');
         };
@@ -209,8 +227,9 @@ impl Plan {
             row(&mut out, &d.name, &d.quarters);
             if let Some(budget) = d.budget {
                 let _ = write!(out, "{:<28}", format!("  variance vs {budget}"));
-                for v in d.variance.iter().flatten() {
-                    let _ = write!(out, " {:>16}", v.to_string());
+                for v in &d.variance {
+                    let v = v.map_or_else(|| "unknown".to_string(), |v| v.to_string());
+                    let _ = write!(out, " {v:>16}");
                 }
                 out.push('\n');
             }
@@ -231,5 +250,52 @@ fn truncate(text: &str, width: usize) -> String {
         let mut cut: String = text.chars().take(width - 1).collect();
         cut.push('…');
         cut
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Person, Team, TeamKind};
+
+    fn org_with_costs(costs: &[Option<i64>]) -> Org {
+        let mut org = Org::new();
+        org.add_team(Team {
+            id: "core".into(),
+            name: "Core".into(),
+            kind: TeamKind::StreamAligned,
+            lead: None,
+            department: Some("Eng".into()),
+        })
+        .expect("new team");
+        for (i, cost) in costs.iter().enumerate() {
+            let mut person = Person::new(format!("p{i}").as_str());
+            person.cost = cost.map(Money::from_cents);
+            person.team = Some("core".into());
+            org.add_person(person).expect("unique");
+        }
+        org
+    }
+
+    #[test]
+    fn a_plan_without_any_cost_says_the_cost_is_unknown_not_zero() {
+        let today = NaiveDate::from_ymd_opt(2027, 1, 15).expect("date");
+        let budgets = [("Eng".to_string(), Money::from_cents(100_000))];
+        let mut org = org_with_costs(&[None, None]);
+        let plan = super::plan(&mut org, &[], today, &budgets).expect("plan");
+        assert!(!plan.total[0].cost_known());
+        assert_eq!(plan.total[0].total, 2);
+        let eng = &plan.departments[0];
+        assert_eq!(eng.variance[0], None, "no variance against an unknown cost");
+        assert!(plan.render_text().contains("unknown"));
+
+        let mut org = org_with_costs(&[Some(0), None]);
+        let plan = super::plan(&mut org, &[], today, &budgets).expect("plan");
+        assert!(plan.total[0].cost_known(), "a cost of zero is known");
+        assert_eq!(plan.total[0].costed, 1);
+        assert_eq!(
+            plan.departments[0].variance[0],
+            Some(Money::from_cents(100_000))
+        );
     }
 }

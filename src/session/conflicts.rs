@@ -18,11 +18,42 @@ impl Session {
     /// Checks scenario `name`'s applied changes against the baseline:
     /// each either applies or is reported as a conflict. Nothing is
     /// written, and the scenario on show stays as it is.
+    /// Its count of conflicts is noted in the workspace for the scenario
+    /// list.
     pub fn check_scenario(&mut self, name: &str) -> Result<ScenarioConflicts> {
         let info = self.workspace.scenario(name)?;
         let mut entries = self.workspace.change_entries(info.id)?;
         entries.truncate(info.head as usize);
-        self.with_baseline(|org, _| scenario::check(org, &info.name, &entries))
+        let checked = self.with_baseline(|org, _| scenario::check(org, &info.name, &entries))?;
+        let count = checked.conflicts.len() as u32;
+        // Noting is best-effort (see `note_conflicts`); the check is the answer.
+        let _ = self.workspace.note_conflicts(info.id, count);
+        if info.id == self.scenario.id {
+            self.scenario.conflicts = Some(count);
+        }
+        Ok(checked)
+    }
+
+    /// Notes in the workspace how many changes of the scenario on show do
+    /// not apply, now that the session knows, for the scenario list.
+    /// Best-effort: the count is a cache the store only ever holds right or
+    /// unknown (a new baseline, an undo or a dropped change makes it
+    /// unknown there), so a write that fails (another process holding the
+    /// file, say) leaves it unknown rather than wrong, and must not refuse
+    /// opening or editing. A view as of a date skips changes not yet in
+    /// force, so it says nothing about the scenario's conflicts.
+    pub(super) fn note_conflicts(&mut self) {
+        if self.as_of.is_some() {
+            return;
+        }
+        let count = self.conflicts().len() as u32;
+        if self
+            .workspace
+            .note_conflicts(self.scenario.id, count)
+            .is_ok()
+        {
+            self.scenario.conflicts = Some(count);
+        }
     }
 
     /// Takes change `position` out of the scenario on show (stored at
@@ -187,6 +218,81 @@ mod tests {
                 .conflicts
                 .len(),
             1
+        );
+    }
+
+    fn noted(path: &Path) -> Vec<(String, Option<u32>)> {
+        let workspace = crate::store::Workspace::open(path).expect("opens");
+        let listed = workspace.scenarios().expect("listed");
+        listed.into_iter().map(|s| (s.name, s.conflicts)).collect()
+    }
+
+    /// Each scenario's count is noted for the list: by the import that
+    /// checks them all, by showing, mending or undoing in a session, and
+    /// by a check on demand once the baseline changed without one.
+    #[test]
+    fn every_scenarios_conflict_count_is_noted_where_it_becomes_known() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("a.orgraph");
+        import(ORG, dir.path(), &path);
+        let mut session = Session::open(&path).expect("opens");
+        session.create_scenario("one", "baseline").expect("created");
+        session.apply(mv("b", "m2"), None).expect("applies");
+        session.create_scenario("two", "baseline").expect("created");
+        for change in [mv("a", "m2"), mv("c", "b"), mv("b", "m2")] {
+            session.apply(change, None).expect("applies");
+        }
+        session
+            .create_scenario("clean", "baseline")
+            .expect("created");
+        session.apply(mv("c", "m1"), None).expect("applies");
+        drop(session);
+
+        let outcome = import(&ORG.replace("b,B,m1\n", ""), dir.path(), &path);
+        let kept = outcome.kept_as.expect("b left");
+        let expected = |two| {
+            vec![
+                ("baseline".to_string(), Some(0)),
+                ("one".to_string(), Some(1)),
+                ("two".to_string(), two),
+                ("clean".to_string(), Some(0)),
+                (kept.clone(), Some(0)),
+            ]
+        };
+        assert_eq!(noted(&path), expected(Some(2)));
+
+        let mut session = Session::open_at(&path, "two", None).expect("opens");
+        session.drop_change(3).expect("dropped");
+        assert_eq!(session.scenario().conflicts, Some(1));
+        assert_eq!(noted(&path), expected(Some(1)));
+        session.undo().expect("undone");
+        assert_eq!(noted(&path), expected(Some(0)), "the conflict is undone");
+        session
+            .redo()
+            .expect_err("a move under someone gone cannot be redone");
+        drop(session);
+
+        // A baseline stored without a check: nothing is known, until each
+        // scenario is shown or checked.
+        let mut workspace = crate::store::Workspace::open(&path).expect("opens");
+        let (org, _) = workspace.load_org().expect("loads");
+        workspace.save_org(&org, &[]).expect("saved");
+        drop(workspace);
+        assert!(noted(&path).iter().all(|(_, count)| count.is_none()));
+        let mut session = Session::open(&path).expect("opens");
+        session.check_scenario("one").expect("checked");
+        session.switch_to("clean").expect("shown");
+        let known: Vec<_> = noted(&path)
+            .into_iter()
+            .filter(|(_, c)| c.is_some())
+            .collect();
+        assert_eq!(
+            known,
+            vec![
+                ("baseline".to_string(), Some(0)),
+                ("one".to_string(), Some(1)),
+                ("clean".to_string(), Some(0))
+            ]
         );
     }
 

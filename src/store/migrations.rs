@@ -15,6 +15,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("migrations/0003_image_checksum.sql"),
     ),
     (
+        "0004_scenario_conflicts",
+        include_str!("migrations/0004_scenario_conflicts.sql"),
+    ),
+    (
         "0005_absent_managers",
         include_str!("migrations/0005_absent_managers.sql"),
     ),

@@ -12,6 +12,7 @@ mod header;
 mod image;
 mod image_rows;
 mod migrations;
+mod notes;
 mod scenarios;
 mod truncation;
 

@@ -30,6 +30,10 @@ pub struct ScenarioInfo {
     pub created_at: String,
     /// Bumped by every write to the scenario.
     pub revision: i64,
+    /// How many of its applied changes no longer apply to the baseline, as
+    /// last worked out (by an import, a check, or showing or editing it);
+    /// `None` when unknown: the baseline changed since, unchecked.
+    pub conflicts: Option<u32>,
 }
 
 impl ScenarioInfo {
@@ -45,7 +49,8 @@ impl ScenarioInfo {
 }
 
 const SELECT_SCENARIO: &str = "SELECT s.id, s.name, s.parent, s.floor, s.head,
-        (SELECT count(*) FROM changes c WHERE c.scenario_id = s.id), s.created_at, s.revision
+        (SELECT count(*) FROM changes c WHERE c.scenario_id = s.id), s.created_at, s.revision,
+        s.conflicts
      FROM scenarios s";
 
 fn read_info(row: &rusqlite::Row<'_>) -> rusqlite::Result<ScenarioInfo> {
@@ -58,6 +63,7 @@ fn read_info(row: &rusqlite::Row<'_>) -> rusqlite::Result<ScenarioInfo> {
         changes: row.get(5)?,
         created_at: row.get(6)?,
         revision: row.get(7)?,
+        conflicts: row.get(8)?,
     })
 }
 
@@ -139,8 +145,10 @@ pub(crate) fn insert_scenario_with_changes(
         suffix += 1;
         name = format!("{base} ({suffix})");
     }
+    // Its changes were worked out from the baseline stored with them, to
+    // apply to it: none is a conflict.
     tx.execute(
-        "INSERT INTO scenarios (name, parent, floor, head) VALUES (?1, ?2, 0, ?3)",
+        "INSERT INTO scenarios (name, parent, floor, head, conflicts) VALUES (?1, ?2, 0, ?3, 0)",
         params![name, BASELINE, changes.len() as i64],
     )?;
     let id = tx.last_insert_rowid();
@@ -191,9 +199,11 @@ impl Workspace {
         self.write(|tx| {
             refuse_taken(tx, name)?;
             let source = scenario_in(tx, from)?;
+            // The source's applied changes, so its conflicts too.
             tx.execute(
-                "INSERT INTO scenarios (name, parent, floor, head) VALUES (?1, ?2, ?3, ?3)",
-                params![name, source.name, source.head],
+                "INSERT INTO scenarios (name, parent, floor, head, conflicts)
+                 VALUES (?1, ?2, ?3, ?3, ?4)",
+                params![name, source.name, source.head, source.conflicts],
             )?;
             let id = tx.last_insert_rowid();
             tx.execute(
@@ -213,8 +223,15 @@ impl Workspace {
             refuse_taken(tx, new_name)?;
             let source = scenario_in(tx, name)?;
             tx.execute(
-                "INSERT INTO scenarios (name, parent, floor, head) VALUES (?1, ?2, ?3, ?4)",
-                params![new_name, source.name, source.floor, source.head],
+                "INSERT INTO scenarios (name, parent, floor, head, conflicts)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![
+                    new_name,
+                    source.name,
+                    source.floor,
+                    source.head,
+                    source.conflicts
+                ],
             )?;
             let id = tx.last_insert_rowid();
             tx.execute(
@@ -384,8 +401,13 @@ impl Workspace {
                     scenario.name
                 )));
             }
+            // Undoing a change may undo a conflict: a count above zero is
+            // then unknown until the session works it out again. Redoing
+            // adds none (a change that does not apply cannot be redone).
             tx.execute(
-                "UPDATE scenarios SET head = ?2, revision = revision + 1 WHERE id = ?1",
+                "UPDATE scenarios SET head = ?2, revision = revision + 1,
+                    conflicts = CASE WHEN ?2 < head AND conflicts > 0 THEN NULL ELSE conflicts END
+                 WHERE id = ?1",
                 params![scenario.id, head],
             )?;
             if let Some(snapshot) = snapshot {
@@ -424,7 +446,8 @@ impl Workspace {
                 "UPDATE scenarios SET
                     head = head - (head >= ?2),
                     floor = floor - (floor >= ?2),
-                    revision = revision + 1
+                    revision = revision + 1,
+                    conflicts = NULL
                  WHERE id = ?1",
                 params![scenario.id, position],
             )?;
@@ -452,7 +475,7 @@ impl Workspace {
                 return Err(no_change(scenario, position));
             }
             tx.execute(
-                "UPDATE scenarios SET revision = revision + 1 WHERE id = ?1",
+                "UPDATE scenarios SET revision = revision + 1, conflicts = NULL WHERE id = ?1",
                 [scenario.id],
             )?;
             Ok(())

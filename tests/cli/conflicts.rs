@@ -104,3 +104,45 @@ fn scenario_rebase_rechecks_on_demand_in_text_and_json() {
         .expect("runs");
     assert_eq!(missing.status.code(), Some(1));
 }
+
+/// The scenario list says, for every scenario, how many of its changes do
+/// not apply: noted by the re-import, which checked them all.
+#[test]
+fn scenario_list_counts_each_scenarios_conflicts() {
+    let (_dir, ws, _) = reorg_after_b_leaves();
+    run_ok(&[
+        "scenario",
+        "new",
+        "later",
+        "--from",
+        "reorg",
+        "--workspace",
+        &ws,
+    ]);
+    run_ok(&["scenario", "new", "fresh", "--workspace", &ws]);
+    let (list, _) = run_ok(&["scenario", "list", "--workspace", &ws]);
+    let lines: Vec<&str> = list.lines().collect();
+    assert_eq!(lines[0], "baseline: 0 of 0 change(s) applied");
+    assert_eq!(
+        lines[1],
+        "reorg (from baseline): 3 of 3 change(s) applied, 2 do not apply"
+    );
+    assert!(lines[2].starts_with("before import "), "{list}");
+    assert_eq!(
+        &lines[3..],
+        [
+            "later (from reorg): 3 of 3 change(s) applied, 2 do not apply",
+            "fresh (from baseline): 0 of 0 change(s) applied",
+        ]
+    );
+
+    let (json, _) = run_ok(&["scenario", "list", "--workspace", &ws, "--json"]);
+    let json = json_of(json.as_bytes());
+    let counts: Vec<serde_json::Value> = json
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|s| s["conflicts"].clone())
+        .collect();
+    assert_eq!(counts, [0, 2, 0, 2, 0].map(serde_json::Value::from));
+}

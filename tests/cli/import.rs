@@ -554,13 +554,19 @@ fn reimport_reports_changes_and_keeps_the_old_baseline_as_a_scenario() {
         report.contains("2 joiner(s), 1 leaver(s), 1 move(s), 1 title change(s)"),
         "{report}"
     );
+    // People are named "Name (title)", the id secondary; a leaver and a
+    // former manager as the previous baseline had them.
     assert!(
-        report.contains("joined  5") && report.contains("left    3"),
+        report.contains("joined  Ed (Engineer) [5]")
+            && report.contains("left    Cy (Engineer) [3]"),
         "{report}"
     );
-    assert!(report.contains("moved   4: 2 -> 1"), "{report}");
     assert!(
-        report.contains("title   2: Engineer -> Engineering Manager"),
+        report.contains("moved   Di (Engineer) [4]: Bo (Engineer) [2] -> Ada (CTO) [1]"),
+        "{report}"
+    );
+    assert!(
+        report.contains("title   Bo (Engineering Manager) [2]: Engineer -> Engineering Manager"),
         "{report}"
     );
     let today = orgraph::date::today();

@@ -54,7 +54,16 @@ let workDir;
 export let workspace;
 export let browser;
 
-export async function startApp() {
+/** The sessionStorage key of the app's once-per-session "edit the baseline itself" decision. */
+export const BASELINE_EDITS_KEY = "orgraph.baselineEdits";
+
+/**
+ * Starts the app on the test's workspace. Tests edit the baseline on
+ * purpose, so by default the once-per-session question before a baseline
+ * edit is answered "Edit the baseline" up front, as the user would;
+ * `askBeforeBaselineEdits` leaves it to be asked.
+ */
+export async function startApp({ askBeforeBaselineEdits = false } = {}) {
   browser = await remote({
     hostname: "127.0.0.1",
     port: driverPort,
@@ -69,6 +78,9 @@ export async function startApp() {
   });
   browser.setTimeout({ implicit: 0 });
   await waitForMetrics();
+  if (!askBeforeBaselineEdits) {
+    await browser.execute((key) => window.sessionStorage.setItem(key, "allowed"), BASELINE_EDITS_KEY);
+  }
 }
 
 export async function quitApp() {

@@ -2,18 +2,23 @@
 // export's headers ("Employee #", "Reports To" as "Last, First" names, "Job
 // Title") is reviewed and imported over the demo org, and the metrics show
 // the new org; then a file with a reporting cycle is refused with the error
-// located by row and column, and the workspace keeps the org it had. The
-// tests run in order and share one app session.
+// located by row and column, and the workspace keeps the org it had; a
+// Windows-1252 file whose id column is found from its values shows why each
+// column was chosen and what decoding found, and its refund (a negative
+// salary) is read once the column is declared signed. The tests run in
+// order and share one app session.
 
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { after, test } from "node:test";
 import { $id, browser, number, quitApp, startApp, text, useApp, WAIT } from "./harness.mjs";
 
 useApp();
 
+const fixtures = join(dirname(fileURLToPath(import.meta.url)), "..", "fixtures", "wizard");
 const dataDir = mkdtempSync(join(tmpdir(), "orgraph-e2e-import-"));
 after(() => rmSync(dataDir, { recursive: true, force: true }));
 
@@ -90,8 +95,8 @@ test("reviews and imports an HRIS export with 'Last, First' managers", async () 
   });
   assert.match(await text("import-success"), /Imported 5 people/);
   assert.equal(await success.getAttribute("data-people"), "5");
-  // Over the demo org this is a re-import: the old baseline is kept.
-  assert.match(await text("import-kept-as"), /before import/);
+  // Over the untouched demo org this is a first import: nothing is kept.
+  assert.equal(await (await $id("import-kept-as")).isExisting(), false);
   await waitForPeople(5);
   await (await $id("import-close")).click();
   await (await $id("import-wizard")).waitForExist({ timeout: WAIT, reverse: true });
@@ -125,4 +130,124 @@ test("a file with a reporting cycle is refused, located, and changes nothing", a
   await quitApp();
   await startApp();
   await waitForPeople(5);
+});
+
+async function waitForSuccess() {
+  const success = await $id("import-success");
+  await browser.waitUntil(async () => success.isExisting(), {
+    timeout: 60_000,
+    timeoutMsg: `no success message: ${(await (await $id("import-invalid")).isExisting()) ? await text("import-invalid") : "none"}`,
+  });
+  return success;
+}
+
+async function closeWizard() {
+  await (await $id("import-close")).click();
+  await (await $id("import-wizard")).waitForExist({ timeout: WAIT, reverse: true });
+}
+
+const REFUND = join(fixtures, "latin1-refund.csv");
+
+test("the review says why the id and manager columns were chosen and what decoding found", async () => {
+  await openWizard(REFUND);
+  const id = await browser.$('[data-testid="import-choice"][data-field="id"]');
+  assert.equal(await id.getAttribute("data-header"), "Badge");
+  assert.match(await id.getText(), /Id column: Badge \(values unique\)/);
+  const manager = await browser.$('[data-testid="import-choice"][data-field="manager_id"]');
+  assert.equal(await manager.getAttribute("data-header"), "Boss");
+  assert.match(await manager.getText(), /its header; 100% of values match ids/);
+  assert.match(await text("import-manager-ref-reason"), /100% of references match ids/);
+  const reasons = await browser.$$('[data-testid="import-column"][data-header="Badge"] [data-testid="import-column-reason"]');
+  assert.equal(reasons.length, 1, "the id column's row gives its reason");
+
+  assert.match(await text("import-encoding"), /Windows-1252/);
+  const read = await $id("import-read-findings");
+  assert.equal(await read.getAttribute("data-errors"), "false");
+  const decoding = await browser.$$('[data-testid="import-read-findings"] [data-testid="import-finding"]');
+  assert.equal(decoding.length, 1);
+  assert.equal(await decoding[0].getAttribute("data-code"), "read-as-windows-1252");
+  assert.equal(await decoding[0].getAttribute("data-row"), "2");
+});
+
+test("a refused negative salary is read once its column is declared signed", async () => {
+  // The wizard is still on the review of the refund file.
+  const signed = await browser.$('[data-testid="import-column"][data-header="Annual Salary"] [data-testid="import-signed"]');
+  assert.equal(await signed.isSelected(), false);
+  assert.equal((await browser.$$('[data-testid="import-column"][data-header="Name"] [data-testid="import-signed"]')).length, 0, "only cost columns can be signed");
+  await (await $id("import-run")).click();
+  await (await $id("import-invalid")).waitForDisplayed({ timeout: 60_000 });
+  const negative = await browser.$('[data-testid="import-errors"] [data-testid="import-finding"][data-code="negative-cost"]');
+  assert.equal(await negative.getAttribute("data-column"), "Annual Salary");
+  assert.equal(await negative.getAttribute("data-row"), "5");
+  assert.match(await text("import-signed-offer"), /“Annual Salary”/);
+  await (await $id("import-allow-negative")).click();
+  const success = await waitForSuccess();
+  assert.equal(await success.getAttribute("data-people"), "5");
+  await closeWizard();
+
+  // Declared up front in the mapping step, the column imports first time.
+  await openWizard(REFUND);
+  await (await browser.$('[data-testid="import-column"][data-header="Annual Salary"] [data-testid="import-signed"]')).click();
+  await (await $id("import-run")).click();
+  assert.equal(await (await waitForSuccess()).getAttribute("data-people"), "5");
+  await closeWizard();
+});
+
+test("the metrics panel groups the import's warnings by kind, each expanding to its rows", async () => {
+  await openWizard(join(fixtures, "missing-managers.csv"));
+  await (await $id("import-run")).click();
+  await waitForSuccess();
+  // The wizard's outcome groups them the same way.
+  const inWizard = await browser.$('[data-testid="import-warning-group"][data-code="manager-not-found"]');
+  assert.equal(await inWizard.getAttribute("data-count"), "3");
+  assert.equal((await (await inWizard.$("summary")).getText()).trim(), "3 managers not in the file, 8 people affected");
+  await closeWizard();
+  await waitForPeople(13);
+
+  const groups = await $id("warning-groups");
+  await groups.waitForDisplayed({ timeout: WAIT });
+  assert.equal(await text("warning-groups-summary"), "4 data warnings of 2 kinds");
+  await (await $id("warning-groups-summary")).click();
+  const missing = await browser.$('[data-testid="warning-group"][data-code="manager-not-found"]');
+  await missing.waitForDisplayed({ timeout: WAIT });
+  assert.equal(await missing.getAttribute("data-count"), "3");
+  assert.equal(await missing.getAttribute("data-people"), "8");
+  const headline = await missing.$("summary");
+  assert.equal((await headline.getText()).trim(), "3 managers not in the file, 8 people affected");
+  const self = await browser.$('[data-testid="warning-group"][data-code="self-manager"]');
+  assert.equal(await self.getAttribute("data-count"), "1");
+
+  // Collapsed, a group shows no rows; expanded, one per missing manager,
+  // by row and column, without the file's path.
+  const rows = () => missing.$$('[data-testid="warning-group-row"]');
+  assert.equal(await (await rows())[0].isDisplayed(), false);
+  await headline.click();
+  await browser.waitUntil(async () => (await (await rows())[0].isDisplayed()), { timeout: WAIT, timeoutMsg: "the group did not expand" });
+  const listed = await rows();
+  const at = [];
+  for (const row of listed) at.push(await row.getAttribute("data-row"));
+  assert.deepEqual(at, ["6", "10", "13"]);
+  const first = String(await listed[0].getProperty("textContent"));
+  assert.match(first, /^row 6, column Manager ID: manager 'X-900' is not in the file/);
+  assert.doesNotMatch(first, /missing-managers\.csv/);
+});
+
+test("a re-import's report names joiners, leavers and moves as 'Name (title)', the id secondary", async () => {
+  const next = readFileSync(join(fixtures, "missing-managers.csv"), "utf8")
+    .replace("111,Emma Roux,Recruiter,X-902\n", "")
+    .replace("103,Omar Haddad,Engineer,101", "103,Omar Haddad,Engineer,100")
+    .replace("102,Lena Park,Engineer,101", "102,Lena Park,Senior Engineer,101")
+    .concat("113,Zara Quinn,Designer,100\n");
+  const path = join(dataDir, "missing-managers-march.csv");
+  writeFileSync(path, next);
+  await openWizard(path);
+  await (await $id("import-run")).click();
+  await waitForSuccess();
+
+  const item = async (list, id) => String(await (await browser.$(`[data-testid="${list}"] li[data-id="${id}"]`)).getProperty("textContent")).replace(/\s+/g, " ").trim();
+  assert.equal(await item("import-joiners", "113"), "Zara Quinn (Designer)113");
+  assert.equal(await item("import-leavers", "111"), "Emma Roux (Recruiter)111");
+  assert.equal(await item("import-moves", "103"), "Omar Haddad (Engineer)103: Noah Reyes (CTO) → Maya Ortiz (CEO)");
+  assert.equal(await item("import-title-changes", "102"), "Lena Park (Senior Engineer)102: Engineer → Senior Engineer");
+  await closeWizard();
 });

@@ -8,6 +8,7 @@ import {
   metricLabel,
   orderScenarios,
   scenarioLabel,
+  settingsNotes,
 } from "../src/lib/compare";
 
 describe("compare formatting", () => {
@@ -38,21 +39,41 @@ describe("compare formatting", () => {
     const comparison: ComparisonDto = {
       scenarios: ["baseline", "a", "b"],
       metrics: [
-        { metric: "managers", values: [10, 11, 10], deltas: [0, 1, 0] },
-        { metric: "manager_ic_ratio", values: [3, null, 2.5], deltas: [0, null, -0.5] },
+        { metric: "managers", values: [10, 11, 10], deltas: [0, 1, 0], bySettings: [false, false, false] },
+        { metric: "manager_ic_ratio", values: [3, null, 2.5], deltas: [0, null, -0.5], bySettings: [false, false, false] },
       ],
       againstBaseline: [],
       pairwise: [],
+      settings: [null, null, null],
     };
     const rows = compareRows(comparison);
     expect(rows.map((r) => r.label)).toEqual(["Managers", "ICs per manager"]);
     expect(rows[0]!.cells).toEqual([
-      { value: "10", delta: "", direction: "" },
-      { value: "11", delta: "+1", direction: "up" },
-      { value: "10", delta: "", direction: "" },
+      { value: "10", delta: "", direction: "", bySettings: false },
+      { value: "11", delta: "+1", direction: "up", bySettings: false },
+      { value: "10", delta: "", direction: "", bySettings: false },
     ]);
-    expect(rows[1]!.cells[1]).toEqual({ value: "—", delta: "", direction: "" });
-    expect(rows[1]!.cells[2]).toEqual({ value: "2.5", delta: "−0.5", direction: "down" });
+    expect(rows[1]!.cells[1]).toEqual({ value: "—", delta: "", direction: "", bySettings: false });
+    expect(rows[1]!.cells[2]).toEqual({ value: "2.5", delta: "−0.5", direction: "down", bySettings: false });
+  });
+
+  it("marks metrics a scenario computes with its own settings and says which", () => {
+    const comparison: ComparisonDto = {
+      scenarios: ["baseline", "reorg", "banded"],
+      metrics: [
+        { metric: "band_in_band", values: [10, 10, 49], deltas: [0, 0, 39], bySettings: [false, false, true] },
+        { metric: "people", values: [100, 100, 100], deltas: [0, 0, 0], bySettings: [false, false, false] },
+      ],
+      againstBaseline: [],
+      pairwise: [],
+      settings: [null, null, "span band 3-9 (baseline 5-8)"],
+    };
+    const rows = compareRows(comparison);
+    expect(rows[0]!.cells.map((c) => c.bySettings)).toEqual([false, false, true]);
+    expect(rows[1]!.cells.some((c) => c.bySettings)).toBe(false);
+    expect(settingsNotes(comparison)).toEqual([
+      { scenario: "banded", text: "banded has its own settings: span band 3-9 (baseline 5-8)." },
+    ]);
   });
 
   it("groups diff lines by kind in reading order", () => {
@@ -78,6 +99,7 @@ describe("compare formatting", () => {
       changes,
       canUndo: head > 0,
       canRedo: head < changes,
+      conflicts: 0,
     });
     const ordered = orderScenarios([s("reorg", 1, 3, "baseline"), s("baseline", 0, 0, null)]);
     expect(ordered.map(scenarioLabel)).toEqual(["baseline (0 changes)", "reorg (1 change, 2 undone) · from baseline"]);

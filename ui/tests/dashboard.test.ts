@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { ChartNode, DashboardDto } from "../src/generated";
+import type { BreakdownDto, ChartNode, DashboardDto } from "../src/generated";
 import {
   breakdownRows,
+  shadeExtent,
+  unnamedNote,
   headlineFigures,
   layersChart,
   loadChart,
@@ -263,5 +265,34 @@ describe("dashboard store", () => {
     release();
     await stale;
     expect(dash.data?.people).toBe(15);
+  });
+});
+
+describe("band shading", () => {
+  it("covers the band's bars, not the ticks the axis kept", () => {
+    // 22 bars 10 px apart: the band 5–8 is bars 4–7 (centres 45…75).
+    const centres = Array.from({ length: 22 }, (_, i) => 5 + i * 10);
+    expect(shadeExtent(centres, { from: 4, to: 7 }, 10)).toEqual({ from: 40, to: 80 });
+    expect(shadeExtent(centres, null, 10)).toBeNull();
+    expect(shadeExtent(centres, { from: 30, to: 31 }, 10)).toBeNull();
+  });
+});
+
+describe("unknown costs", () => {
+  it("shows — for every cost when no one has one, and the amount otherwise", () => {
+    const b: BreakdownDto = {
+      groupBy: "department",
+      rankBy: "headcount",
+      top: [
+        { name: "Eng", headcount: 3, cost: 0 },
+        { name: null, headcount: 1, cost: 0 },
+      ],
+      rest: { groups: 2, headcount: 2, cost: 0 },
+      groups: 4,
+    };
+    expect(breakdownRows(b, 6, false).map((r) => r.cost)).toEqual(["—", "—", "—"]);
+    expect(breakdownRows(b, 6, true).map((r) => r.cost)).toEqual(["0", "0", "0"]);
+    expect(breakdownRows(b, 6, false)[1]!.label).toBe("No department");
+    expect(unnamedNote("department")).toContain("team has no department");
   });
 });

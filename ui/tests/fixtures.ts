@@ -90,6 +90,7 @@ export function metrics(overrides: Partial<MetricsSummary> = {}): MetricsSummary
       uncoveredTeams: ["Payments"],
     },
     warnings: [],
+    warningGroups: [],
     ...overrides,
   };
 }
@@ -304,6 +305,7 @@ export function fakeDashboard(scenario: string, nodes: readonly ChartNode[], req
             },
       groups: ranked.length,
     },
+    costKnown: true,
   };
 }
 
@@ -399,10 +401,10 @@ export function fakePlan(scenario = "baseline"): PlanDto {
     quarters,
     total: figures,
     departments: [
-      { name: "Engineering", quarters: figures, budget: 1_100_000, variance: figures.map((f) => 1_100_000 - f.costTotal) },
-      { name: "Sales", quarters: figures, budget: null, variance: figures.map(() => null) },
+      { name: "Engineering", unassigned: false, quarters: figures, budget: 1_100_000, variance: figures.map((f) => 1_100_000 - (f.costTotal ?? 0)) },
+      { name: "Sales", unassigned: false, quarters: figures, budget: null, variance: figures.map(() => null) },
     ],
-    teams: [{ name: "Core", quarters: figures, budget: null, variance: figures.map(() => null) }],
+    teams: [{ name: "Core", unassigned: false, quarters: figures, budget: null, variance: figures.map(() => null) }],
   };
 }
 
@@ -440,6 +442,12 @@ export function fakeDetection(request: ImportRequest): ImportDetectionDto {
     fields: ["id", "manager_id", "name", "title", "team"],
     rows: 4,
     preview: [["1", "Ada Lovelace", "", "CEO", ""]],
+    choices: [
+      { field: "id", header: "Employee #", reason: "its header" },
+      { field: "manager_id", header: "Reports To", reason: "100% of references match people by name" },
+    ],
+    managerRefReason: "all references look like \"Last, First\"",
+    findings: [],
   };
 }
 
@@ -461,6 +469,7 @@ export function fakePlatform(nodes = smallOrg()): FakeBackend {
       changes: s.changes.length,
       canUndo: s.head > 0,
       canRedo: s.head < s.changes.length,
+      conflicts: conflictsOf(name).length,
     };
   };
   const describe = (c: FakeChange): string => {
@@ -682,7 +691,7 @@ export function fakePlatform(nodes = smallOrg()): FakeBackend {
       { stage: "reading", done: 50, total: 100 },
       { stage: "validating", done: 4, total: 4 },
     ],
-    importResult: { people: 4, teams: 2, warnings: [], report: null, keptAs: null, conflicts: [] },
+    importResult: { people: 4, teams: 2, warnings: [], warningGroups: [], report: null, keptAs: null, conflicts: [] },
     failNextMove: null,
     failNext: new Map(),
     scenarioData: new Map([["baseline", { parent: null, changes: [], head: 0 }]]),
@@ -814,6 +823,7 @@ export function fakePlatform(nodes = smallOrg()): FakeBackend {
         position: i + 1,
         kind: c.kind === "request" ? c.request.kind : c.kind,
         description: describe(c),
+        ids: c.kind === "request" ? [] : [c.person],
         effective: null,
         applied: i < s.head,
       }));
@@ -827,7 +837,7 @@ export function fakePlatform(nodes = smallOrg()): FakeBackend {
       });
       const row = (metric: string, f: (o: ChartNode[]) => number) => {
         const values = orgs.map(f);
-        return { metric, values, deltas: values.map((v) => v - values[0]!) };
+        return { metric, values, deltas: values.map((v) => v - values[0]!), bySettings: values.map(() => false) };
       };
       const diff = (from: string, to: string) => ({
         from,
@@ -841,6 +851,7 @@ export function fakePlatform(nodes = smallOrg()): FakeBackend {
         metrics: [row("people", (o) => o.length), row("managers", managersOf)],
         againstBaseline: names.map((n) => diff("baseline", n)),
         pairwise: names.flatMap((a, i) => names.slice(i + 1).map((b) => diff(a, b))),
+        settings: all.map(() => null),
       };
     },
     async headcountPlan() {

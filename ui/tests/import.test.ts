@@ -3,21 +3,28 @@ import type { FindingDto, ImportResultDto } from "../src/generated";
 import { AppError, toAppError } from "../src/lib/errors";
 import {
   buildImportRequest,
+  choiceOf,
+  costColumns,
   delimiterLabel,
+  describeChoice,
+  describeReadFindings,
+  negativeCostColumns,
   describeImportError,
   describeImportResult,
   describeLocation,
   fieldLabel,
   ImportWizardState,
+  managerLabel,
   progressPercent,
   reportOf,
+  secondaryId,
   stageLabel,
   type ImportChoices,
 } from "../src/lib/import.svelte";
 import { fakePlatform } from "./fixtures";
 
 function choices(overrides: Partial<ImportChoices> = {}): ImportChoices {
-  return { path: "/home/hr/people.csv", sheet: null, overrides: {}, managerRef: null, ...overrides };
+  return { path: "/home/hr/people.csv", sheet: null, overrides: {}, managerRef: null, signed: [], ...overrides };
 }
 
 function finding(severity: "error" | "warning", row: number | null, column: string | null, code = "manager-cycle"): FindingDto {
@@ -52,13 +59,14 @@ describe("import requests", () => {
           { column: "Notes", field: "ignore" },
         ],
         managerRef: "last-first",
+        signed: [],
       },
     });
   });
 
   it("leave detection to the core when nothing was chosen", () => {
     expect(buildImportRequest(choices())).toEqual({
-      request: { path: "/home/hr/people.csv", sheet: null, overrides: [], managerRef: null },
+      request: { path: "/home/hr/people.csv", sheet: null, overrides: [], managerRef: null, signed: [] },
     });
     expect(buildImportRequest(choices({ path: "C:\\hr\\people.csv" }))).toHaveProperty("request");
   });
@@ -78,7 +86,7 @@ describe("the wizard's steps", () => {
     expect(state.step).toBe("review");
     expect(state.detection?.managerRef).toBe("last-first");
     expect(state.detection?.columns.find((c) => c.header === "Reports To")?.field).toBe("manager_id");
-    expect(backend.detections).toEqual([{ path: "/home/hr/people.csv", sheet: null, overrides: [], managerRef: null }]);
+    expect(backend.detections).toEqual([{ path: "/home/hr/people.csv", sheet: null, overrides: [], managerRef: null, signed: [] }]);
   });
 
   it("stays on the file step when the path is bad or the file cannot be read", async () => {
@@ -119,7 +127,7 @@ describe("the wizard's steps", () => {
     expect(state.detection?.sheet).toBe("People");
     await state.setField("Notes", "team");
     await state.setSheet("Leavers");
-    expect(backend.detections.at(-1)).toEqual({ path: "/home/hr/people.xlsx", sheet: "Leavers", overrides: [], managerRef: null });
+    expect(backend.detections.at(-1)).toEqual({ path: "/home/hr/people.xlsx", sheet: "Leavers", overrides: [], managerRef: null, signed: [] });
     expect(state.detection?.sheet).toBe("Leavers");
   });
 
@@ -149,7 +157,7 @@ describe("the wizard's steps", () => {
       });
     expect(await state.runImport()).toBe(true);
     expect(backend.imports).toEqual([
-      { path: "/home/hr/people.csv", sheet: null, overrides: [{ column: "Notes", field: "team" }], managerRef: "name" },
+      { path: "/home/hr/people.csv", sheet: null, overrides: [{ column: "Notes", field: "team" }], managerRef: "name", signed: [] },
     ]);
     expect(seen).toEqual([50, 100]);
     expect(state.step).toBe("import");
@@ -198,6 +206,79 @@ describe("the wizard's steps", () => {
   });
 });
 
+describe("what the review shows and the signed-amounts control", () => {
+  it("names the id and manager columns with the reasons they were chosen", async () => {
+    const { state } = wizard();
+    state.setPath("/home/hr/people.csv");
+    await state.review();
+    const d = state.detection!;
+    expect(choiceOf(d, "Employee #")?.reason).toBe("its header");
+    expect(choiceOf(d, "Job Title")).toBeNull();
+    expect(describeChoice(d.choices[1]!)).toBe("Manager column: Reports To (100% of references match people by name)");
+    expect(describeChoice({ field: "id", header: "Badge", reason: "values unique" })).toBe("Id column: Badge (values unique)");
+  });
+
+  it("says whether what reading found stops the import", () => {
+    expect(describeReadFindings([])).toBeNull();
+    expect(describeReadFindings([finding("warning", 2, null, "read-as-windows-1252")])).toBe("Reading the file found 1 thing to check:");
+    expect(describeReadFindings([finding("warning", 2, null), finding("error", 3, null, "bad-char")])).toMatch(/^1 problem reading the file will stop the import/);
+  });
+
+  it("declares cost columns signed, sends them, and forgets them when the column is no longer a cost", async () => {
+    const { backend, state } = wizard();
+    state.setPath("/home/hr/people.csv");
+    await state.review();
+    expect(costColumns(state.detection)).toEqual([]);
+    await state.setField("Notes", "cost");
+    expect(costColumns(state.detection)).toEqual(["Notes"]);
+    state.setSigned("Notes", true);
+    state.setSigned("Notes", true);
+    expect(state.signed).toEqual(["Notes"]);
+    await state.runImport();
+    expect(backend.imports.at(-1)?.signed).toEqual(["Notes"]);
+    state.back();
+    await state.setField("Notes", "team");
+    expect(state.signed).toEqual([]);
+    state.setSigned("Job Title", true);
+    state.setSigned("Job Title", false);
+    expect(state.signed).toEqual([]);
+  });
+
+  it("offers to read a refused column's negative amounts as signed, then imports with it signed", async () => {
+    const { backend, state, imported } = wizard();
+    state.setPath("/home/hr/people.csv");
+    await state.review();
+    await state.setField("Notes", "cost");
+    const negative = (row: number) => ({ ...finding("error", row, "Notes", "negative-cost") });
+    backend.failNext.set("importPeople", { code: "validation", message: "2 errors", findings: [negative(2), negative(4), finding("error", 3, "Reports To")] });
+    expect(await state.runImport()).toBe(false);
+    if (state.status.kind !== "invalid") throw new Error(`expected a report, got ${state.status.kind}`);
+    const offered = negativeCostColumns(state.status.report.errors, state.signed);
+    expect(offered).toEqual(["Notes"]);
+    expect(negativeCostColumns(state.status.report.errors, ["Notes"])).toEqual([]);
+    expect(await state.allowNegative(offered)).toBe(true);
+    expect(backend.imports.at(-1)?.signed).toEqual(["Notes"]);
+    expect(imported).toHaveLength(1);
+  });
+
+  it("shows the findings of a file detection refuses", async () => {
+    const { backend, state } = wizard();
+    state.setPath("/home/hr/binary.csv");
+    backend.failNext.set("detectImport", { code: "validation", message: "NUL", findings: [finding("error", 1, null, "nul-byte")] });
+    expect(await state.review()).toBe(false);
+    expect(state.status).toMatchObject({ kind: "failed", code: "validation", findings: [{ code: "nul-byte" }] });
+  });
+});
+
+describe("the re-import report", () => {
+  it("names people, with the id only when it is not the name", () => {
+    expect(secondaryId({ id: "e4", label: "Edsger Dijkstra (Engineer)" })).toBe("e4");
+    expect(secondaryId({ id: "e5", label: "e5" })).toBeNull();
+    expect(managerLabel(null)).toBe("top of the org");
+    expect(managerLabel({ id: "e1", label: "Ada Lovelace (CEO)" })).toBe("Ada Lovelace (CEO)");
+  });
+});
+
 describe("the error report", () => {
   it("maps IPC findings onto AppError and splits errors from warnings", () => {
     const ipc = {
@@ -222,13 +303,13 @@ describe("the error report", () => {
 
   it("words failures and results", () => {
     expect(describeImportError(new AppError("io", "gone"))).toMatch(/could not be read/);
-    expect(describeImportResult({ people: 1, teams: 1, warnings: [], report: null, keptAs: null, conflicts: [] })).toBe("Imported 1 person in 1 team.");
+    expect(describeImportResult({ people: 1, teams: 1, warnings: [], warningGroups: [], report: null, keptAs: null, conflicts: [] })).toBe("Imported 1 person in 1 team.");
     expect(
-      describeImportResult({ people: 4, teams: 2, warnings: [finding("warning", 2, "x"), finding("warning", 3, "x")], report: null, keptAs: null, conflicts: [] }),
+      describeImportResult({ people: 4, teams: 2, warnings: [finding("warning", 2, "x"), finding("warning", 3, "x")], warningGroups: [], report: null, keptAs: null, conflicts: [] }),
     ).toBe("Imported 4 people in 2 teams (2 warnings).");
     const conflict = { position: 2, change: "move c to b", reason: "gone", reasonKind: "manager-gone", retargetable: true };
     expect(
-      describeImportResult({ people: 5, teams: 1, warnings: [], report: null, keptAs: null, conflicts: [{ scenario: "reorg", conflicts: [conflict] }] }),
+      describeImportResult({ people: 5, teams: 1, warnings: [], warningGroups: [], report: null, keptAs: null, conflicts: [{ scenario: "reorg", conflicts: [conflict] }] }),
     ).toBe("Imported 5 people in 1 team. Changes of 1 scenario no longer apply: see below.");
     expect(progressPercent(null)).toBeNull();
     expect(progressPercent({ stage: "reading", done: 0, total: 0 })).toBeNull();

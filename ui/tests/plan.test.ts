@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { planChartData, planRows, totalRows } from "../src/lib/plan";
+import { emptyPlanAdvice, planChartData, planRows, totalRows } from "../src/lib/plan";
 import { fakePlan } from "./fixtures";
 
 describe("plan shaping", () => {
@@ -28,7 +28,7 @@ describe("plan shaping", () => {
 
   it("formats totals, budgets and signed variances", () => {
     const plan = fakePlan();
-    const [eng, sales] = planRows(plan.departments);
+    const [eng, sales] = planRows(plan.departments, "department");
     expect(eng!.budget).toBe("1,100,000");
     expect(eng!.cells[0]).toEqual({
       total: "10",
@@ -43,5 +43,42 @@ describe("plan shaping", () => {
     const totals = totalRows(plan);
     expect(totals.map((r) => r.key)).toEqual(["filled", "open", "planned", "total", "costTotal"]);
     expect(totals.find((r) => r.key === "costTotal")!.values[1]).toBe("1,050,000");
+  });
+});
+
+describe("a plan with nothing to plan", () => {
+  const flat = () => {
+    const plan = fakePlan();
+    return { ...plan, total: plan.total.map((f) => ({ ...f, open: 0, planned: 0, total: f.filled })) };
+  };
+
+  it("says how to add open reqs or planned hires instead of eight identical bars", () => {
+    const advice = emptyPlanAdvice(flat());
+    expect(advice).toContain("no open reqs or planned hires");
+    expect(advice).toContain("today's headcount");
+    expect(advice).toContain("Add person");
+  });
+
+  it("says people leaving is all there is when headcount falls", () => {
+    const plan = flat();
+    plan.total = plan.total.map((f, i) => ({ ...f, filled: 10 - i, total: 10 - i }));
+    expect(emptyPlanAdvice(plan)).toContain("only shows people leaving");
+  });
+
+  it("stays quiet when the plan has vacancies", () => {
+    expect(emptyPlanAdvice(fakePlan())).toBeNull();
+  });
+});
+
+describe("unknowns in the plan", () => {
+  it("shows an unknown cost as — and explains the rows without a team or department", () => {
+    const plan = fakePlan();
+    plan.total = plan.total.map((f) => ({ ...f, costTotal: null }));
+    expect(totalRows(plan).find((r) => r.key === "costTotal")!.values[0]).toBe("—");
+    const none = { ...plan.departments[1]!, name: "(no department)", unassigned: true };
+    const [, row] = planRows([plan.departments[0]!, none], "department");
+    expect(row!.note).toContain("whose team has no department");
+    expect(planRows([{ ...none, name: "(no team)" }], "team")[0]!.note).toContain("No team");
+    expect(planRows(plan.departments, "department")[0]!.note).toBe("");
   });
 });

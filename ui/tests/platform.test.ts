@@ -86,7 +86,7 @@ describe("tauriPlatform", () => {
   });
 
   it("calls the import commands, with progress on a channel", async () => {
-    const request = { path: "/tmp/p.csv", sheet: null, overrides: [{ column: "Boss", field: "manager_id" }], managerRef: null };
+    const request = { path: "/tmp/p.csv", sheet: null, overrides: [{ column: "Boss", field: "manager_id" }], managerRef: null, signed: [] };
     invoke.mockResolvedValue({});
     await tauriPlatform.detectImport(request);
     expect(invoke).toHaveBeenLastCalledWith("detect_import", { request });
@@ -112,7 +112,7 @@ describe("tauriPlatform", () => {
   it("keeps a validation error's findings", async () => {
     const findings = [{ severity: "error", code: "manager-cycle", message: "cycle", file: "/tmp/p.csv", row: 3, column: "Boss" }];
     reject = { code: "validation", message: "1 error", findings };
-    const error: unknown = await tauriPlatform.importPeople({ path: "/tmp/p.csv", sheet: null, overrides: [], managerRef: null }, () => {}).then(
+    const error: unknown = await tauriPlatform.importPeople({ path: "/tmp/p.csv", sheet: null, overrides: [], managerRef: null, signed: [] }, () => {}).then(
       () => null,
       (e: unknown) => e,
     );

@@ -188,6 +188,9 @@ pub struct DashboardDto {
     pub out_of_band_total: u32,
     pub coverage: DashboardCoverage,
     pub breakdown: BreakdownDto,
+    /// False when no one has a cost (a file without a cost column): the
+    /// breakdown's costs are unknown, shown as such, not as 0.
+    pub cost_known: bool,
 }
 
 impl DashboardDto {
@@ -218,6 +221,7 @@ impl DashboardDto {
                 load_histogram: dashboard.load_histogram.iter().map(|&n| count(n)).collect(),
             },
             breakdown: (&dashboard.breakdown).into(),
+            cost_known: dashboard.cost_known,
         }
     }
 }

@@ -1,14 +1,14 @@
 //! The import wizard's request, review (detection), progress and result.
 //!
 //! No individual compensation crosses IPC: the preview blanks every cell of
-//! a column read as `cost`, and the report names people by id and title only.
+//! a column read as `cost`, and the report names people by name, title and
+//! id only.
 
 use orgraph::import::{
-    ColumnMapping, Detection, Field, ImportOptions, ImportOutcome, ManagerRef, Progress,
-    ProgressSink, SourceFormat, Stage,
+    ColumnChoice, ColumnMapping, Detection, Field, FindingGroup, ImportOptions, ImportOutcome,
+    ManagerRef, NamedPerson, NamedReport, Progress, ProgressSink, SourceFormat, Stage,
 };
 use orgraph::model::{Finding, Severity};
-use orgraph::scenario::ImportReport;
 use orgraph::session::Session;
 use orgraph::OrgError;
 use serde::{Deserialize, Serialize};
@@ -41,6 +41,9 @@ pub struct ImportRequest {
     pub overrides: Vec<ColumnOverride>,
     /// A kind from `ImportDetectionDto.managerRefs` (null: detected).
     pub manager_ref: Option<String>,
+    /// Cost columns, by header, whose amounts may be negative (refunds,
+    /// adjustments); a negative cost elsewhere refuses the import.
+    pub signed: Vec<String>,
 }
 
 impl ImportRequest {
@@ -80,7 +83,7 @@ impl ImportRequest {
                 sheet,
                 overrides,
                 manager_ref,
-                signed: Vec::new(),
+                signed: self.signed.clone(),
             },
         ))
     }
@@ -97,7 +100,15 @@ impl ImportRequest {
         let workspace = session.path().to_path_buf();
         let outcome = orgraph::import::import_into(&file, &workspace, &options, progress)?;
         *session = Session::open(&workspace)?;
-        Ok(ImportResultDto::from(&outcome))
+        let named = outcome.report.as_ref().map(|report| {
+            NamedReport::after_import(
+                report,
+                session.org(),
+                &workspace,
+                outcome.kept_as.as_deref(),
+            )
+        });
+        Ok(ImportResultDto::of(&outcome, named.as_ref()))
     }
 }
 
@@ -134,6 +145,47 @@ impl From<&ColumnMapping> for ImportColumnDto {
     }
 }
 
+/// Why a column was read as the id or the manager.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportColumnChoiceDto {
+    /// `id` or `manager_id`.
+    pub field: String,
+    pub header: String,
+    /// In the app's words: "its header", "your choice", "values unique",
+    /// "93% of values match ids", ...
+    pub reason: String,
+}
+
+impl From<&ColumnChoice> for ImportColumnChoiceDto {
+    fn from(choice: &ColumnChoice) -> Self {
+        ImportColumnChoiceDto {
+            field: choice.field.name().to_string(),
+            header: choice.header.clone(),
+            reason: in_app_words(&choice.reason),
+        }
+    }
+}
+
+/// The core's reasons name the CLI's flags for a user's choice; the
+/// wizard's user chose in the wizard.
+fn in_app_words(reason: &str) -> String {
+    let (first, rest) = reason.split_once(';').unwrap_or((reason, ""));
+    let first = match first {
+        "--map" | "--manager-ref" => "your choice",
+        "header" => "its header",
+        other => other,
+    };
+    format!(
+        "{first}{}",
+        if rest.is_empty() {
+            String::new()
+        } else {
+            format!(";{rest}")
+        }
+    )
+}
+
 /// The review step: what an import of the file would read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -158,6 +210,13 @@ pub struct ImportDetectionDto {
     /// The first rows as text; cells of cost columns (read as cost or named
     /// like one) are hidden.
     pub preview: Vec<Vec<String>>,
+    /// Why the id and manager columns were chosen.
+    pub choices: Vec<ImportColumnChoiceDto>,
+    /// Why managers are taken to be given as `manager_ref`.
+    pub manager_ref_reason: String,
+    /// What reading the file found before any row is read: the encoding
+    /// guessed, bytes the encoding does not allow, rows split otherwise.
+    pub findings: Vec<FindingDto>,
 }
 
 impl ImportDetectionDto {
@@ -211,6 +270,9 @@ impl ImportDetectionDto {
                 .collect(),
             rows: count_usize(detection.rows),
             preview,
+            choices: detection.choices.iter().map(Into::into).collect(),
+            manager_ref_reason: in_app_words(&detection.manager_ref_reason),
+            findings: detection.findings.iter().map(Into::into).collect(),
         }
     }
 }
@@ -287,29 +349,87 @@ impl From<&Finding> for FindingDto {
     }
 }
 
+/// The import's warnings of one kind, counted (see
+/// `orgraph::import::group_findings`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct FindingGroupDto {
+    pub code: String,
+    pub severity: FindingSeverity,
+    /// "34 managers not in the file, 373 people affected".
+    pub headline: String,
+    pub count: u32,
+    /// People the findings touch; null when not known (file-wide findings).
+    pub people: Option<u32>,
+    /// The group's findings, in file order.
+    pub findings: Vec<FindingDto>,
+}
+
+impl From<&FindingGroup> for FindingGroupDto {
+    fn from(group: &FindingGroup) -> Self {
+        FindingGroupDto {
+            code: group.code.clone(),
+            severity: match group.severity {
+                Severity::Error => FindingSeverity::Error,
+                Severity::Warning => FindingSeverity::Warning,
+            },
+            headline: group.headline(),
+            count: count_usize(group.count),
+            people: group.people.map(count_usize),
+            findings: group.findings.iter().map(Into::into).collect(),
+        }
+    }
+}
+
+/// `findings` grouped by kind, for the metrics panel.
+pub fn finding_groups(findings: &[Finding]) -> Vec<FindingGroupDto> {
+    orgraph::import::group_findings(findings)
+        .iter()
+        .map(Into::into)
+        .collect()
+}
+
+/// A person in the import report: "Ada Lovelace (CEO)", the id secondary.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ReportPersonDto {
+    pub id: String,
+    /// "Name (title)", or the id when the person has no name.
+    pub label: String,
+}
+
+impl From<&NamedPerson> for ReportPersonDto {
+    fn from(person: &NamedPerson) -> Self {
+        ReportPersonDto {
+            id: person.id.clone(),
+            label: person.label(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ImportMoveDto {
-    pub person: String,
-    /// The old and new manager ids (null: top of the org).
-    pub from: Option<String>,
-    pub to: Option<String>,
+    pub person: ReportPersonDto,
+    /// The old and new managers (null: top of the org).
+    pub from: Option<ReportPersonDto>,
+    pub to: Option<ReportPersonDto>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct TitleChangeDto {
-    pub person: String,
+    pub person: ReportPersonDto,
     pub from: String,
     pub to: String,
 }
 
-/// What a re-import changed (ids and titles only, never pay).
+/// What a re-import changed (names and titles, never pay).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ImportReportDto {
-    pub joiners: Vec<String>,
-    pub leavers: Vec<String>,
+    pub joiners: Vec<ReportPersonDto>,
+    pub leavers: Vec<ReportPersonDto>,
     pub moves: Vec<ImportMoveDto>,
     pub title_changes: Vec<TitleChangeDto>,
     pub other_edits: u32,
@@ -318,28 +438,28 @@ pub struct ImportReportDto {
     pub setting_changes: u32,
 }
 
-impl From<&ImportReport> for ImportReportDto {
-    fn from(report: &ImportReport) -> Self {
-        let id = |p: &orgraph::PersonId| p.0.to_string();
+impl From<&NamedReport> for ImportReportDto {
+    fn from(report: &NamedReport) -> Self {
+        let person = |p: &NamedPerson| ReportPersonDto::from(p);
         ImportReportDto {
-            joiners: report.joiners.iter().map(id).collect(),
-            leavers: report.leavers.iter().map(id).collect(),
+            joiners: report.joiners.iter().map(person).collect(),
+            leavers: report.leavers.iter().map(person).collect(),
             moves: report
                 .moves
                 .iter()
                 .map(|m| ImportMoveDto {
-                    person: id(&m.person),
-                    from: m.from.as_ref().map(id),
-                    to: m.to.as_ref().map(id),
+                    person: person(&m.person),
+                    from: m.from.as_ref().map(person),
+                    to: m.to.as_ref().map(person),
                 })
                 .collect(),
             title_changes: report
                 .title_changes
                 .iter()
-                .map(|(person, from, to)| TitleChangeDto {
-                    person: id(person),
-                    from: from.clone(),
-                    to: to.clone(),
+                .map(|t| TitleChangeDto {
+                    person: person(&t.person),
+                    from: t.from.clone(),
+                    to: t.to.clone(),
                 })
                 .collect(),
             other_edits: count_usize(report.other_edits),
@@ -357,6 +477,9 @@ pub struct ImportResultDto {
     pub people: u32,
     pub teams: u32,
     pub warnings: Vec<FindingDto>,
+    /// The warnings grouped by kind with counts, as the metrics panel
+    /// shows them.
+    pub warning_groups: Vec<FindingGroupDto>,
     /// For a re-import: what changed since the previous baseline.
     pub report: Option<ImportReportDto>,
     /// The scenario keeping the previous baseline, if anything changed.
@@ -373,13 +496,15 @@ pub struct ScenarioConflictsDto {
     pub conflicts: Vec<crate::dto::ConflictDto>,
 }
 
-impl From<&ImportOutcome> for ImportResultDto {
-    fn from(outcome: &ImportOutcome) -> Self {
+impl ImportResultDto {
+    /// The outcome of an import, its report naming people as `named` does.
+    pub fn of(outcome: &ImportOutcome, named: Option<&NamedReport>) -> Self {
         ImportResultDto {
             people: count_usize(outcome.people),
             teams: count_usize(outcome.teams),
             warnings: outcome.warnings.iter().map(Into::into).collect(),
-            report: outcome.report.as_ref().map(Into::into),
+            warning_groups: finding_groups(&outcome.warnings),
+            report: named.map(Into::into),
             kept_as: outcome.kept_as.clone(),
             conflicts: outcome
                 .conflicts
@@ -392,6 +517,10 @@ impl From<&ImportOutcome> for ImportResultDto {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "import_review_tests.rs"]
+mod review_tests;
 
 #[cfg(test)]
 mod tests {
@@ -417,6 +546,7 @@ mod tests {
             sheet: None,
             overrides: Vec::new(),
             manager_ref: None,
+            signed: Vec::new(),
         }
     }
 
@@ -426,7 +556,7 @@ mod tests {
             "path": "/tmp/people.csv", "sheet": null,
             "overrides": [{"column": "Reports To", "field": "manager_id"},
                           {"column": "Notes", "field": "ignore"}],
-            "managerRef": "last-first"
+            "managerRef": "last-first", "signed": ["Annual Salary"]
         });
         let parsed: ImportRequest = serde_json::from_value(json).expect("parses");
         let (path, options) = parsed.to_options().expect("valid");
@@ -439,6 +569,7 @@ mod tests {
             ]
         );
         assert_eq!(options.manager_ref, Some(ManagerRef::LastFirst));
+        assert_eq!(options.signed, vec!["Annual Salary".to_string()]);
 
         let mut bad = request("/tmp/people.csv");
         bad.overrides.push(ColumnOverride {
@@ -555,8 +686,9 @@ mod tests {
         assert_eq!(result.people, 4);
         assert_eq!(session.org().len(), 4);
         assert_eq!(session.scenario().name, "baseline");
-        assert!(result.report.is_some(), "a re-import over the demo org");
-        assert!(result.kept_as.is_some());
+        // The untouched demo org (an empty scenario refers to none of its
+        // people) is replaced as by a first import.
+        assert_eq!((&result.report, &result.kept_as), (&None, &None));
         assert!(!seen.lock().expect("lock").is_empty(), "progress reported");
         let text = serde_json::to_string(&result).expect("serialise");
         assert!(!text.contains("250000"), "{text}");
@@ -569,9 +701,17 @@ mod tests {
             .expect("re-imports");
         let report = result.report.expect("report");
         assert_eq!(report.moves.len(), 1);
-        assert_eq!(report.moves[0].person, "4");
-        assert_eq!(report.moves[0].to.as_deref(), Some("1"));
+        assert_eq!(report.moves[0].person.id, "4");
+        assert_eq!(report.moves[0].person.label, "Edsger Dijkstra (Engineer)");
+        let to = report.moves[0].to.as_ref().map(|m| m.label.as_str());
+        assert_eq!(to, Some("Ada Lovelace (CEO)"));
+        let from = report.moves[0].from.as_ref().map(|m| m.label.as_str());
+        assert_eq!(from, Some("Grace Hopper (CTO)"));
         assert_eq!(report.title_changes.len(), 1);
+        assert_eq!(
+            report.title_changes[0].person.label,
+            "Alan Turing (Staff Engineer)"
+        );
         assert_eq!(report.title_changes[0].to, "Staff Engineer");
         assert!(report.joiners.is_empty() && report.leavers.is_empty());
     }

@@ -268,6 +268,8 @@ pub struct MetricsSummary {
     pub coverage: CoverageSummary,
     pub team_size: TeamSizeSummary,
     pub warnings: Vec<String>,
+    /// The warnings grouped by kind with counts, each with its rows.
+    pub warning_groups: Vec<FindingGroupDto>,
 }
 
 /// The team-size target and how many teams fall below, within and above it.
@@ -337,6 +339,7 @@ impl From<&Metrics> for MetricsSummary {
                 above: count(m.team_size.above),
             },
             warnings: m.warnings.iter().map(ToString::to_string).collect(),
+            warning_groups: finding_groups(&m.warnings),
         }
     }
 }

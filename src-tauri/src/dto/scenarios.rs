@@ -2,7 +2,7 @@
 
 use orgraph::money::Money;
 use orgraph::scenario::diff::{Comparison, PairDiff};
-use orgraph::scenario::plan::{Figures, GroupPlan, Plan};
+use orgraph::scenario::plan::{Figures, GroupPlan, Plan, NO_DEPARTMENT, NO_TEAM};
 use orgraph::scenario::{ChangeEntry, Conflict, ConflictReason};
 use orgraph::session::Session;
 use orgraph::store::ScenarioInfo;
@@ -28,6 +28,10 @@ pub struct ScenarioDto {
     pub changes: u32,
     pub can_undo: bool,
     pub can_redo: bool,
+    /// How many of its applied changes no longer apply to the baseline
+    /// (its badge in the list); `null` when not known since the baseline
+    /// last changed.
+    pub conflicts: Option<u32>,
 }
 
 impl From<&ScenarioInfo> for ScenarioDto {
@@ -40,6 +44,7 @@ impl From<&ScenarioInfo> for ScenarioDto {
             changes: s.changes,
             can_undo: s.can_undo(),
             can_redo: s.can_redo(),
+            conflicts: s.conflicts,
         }
     }
 }
@@ -105,20 +110,48 @@ fn reason_kind(reason: &ConflictReason) -> &'static str {
 impl ScenarioState {
     pub fn of(session: &Session) -> orgraph::error::Result<ScenarioState> {
         let current = session.scenario();
+        let outside = session.people_outside_org();
+        let names = (session.org(), outside.as_slice());
         let label = |index: Option<usize>| {
             index
                 .and_then(|i| session.changes().get(i))
-                .map(|e| e.change.to_string())
+                .map(|e| e.change.describe(&names).to_string())
+        };
+        let live = session.conflicts().len() as u32;
+        // The scenario on show counts what the session has just worked
+        // out, whether or not noting it in the workspace succeeded.
+        let listed = |s: &ScenarioInfo| ScenarioDto {
+            conflicts: if s.id == current.id && session.as_of().is_none() {
+                Some(live)
+            } else {
+                s.conflicts
+            },
+            ..ScenarioDto::from(s)
         };
         Ok(ScenarioState {
-            current: current.into(),
-            all: session.scenarios()?.iter().map(ScenarioDto::from).collect(),
+            current: listed(current),
+            all: session.scenarios()?.iter().map(listed).collect(),
             undo_label: label(current.can_undo().then(|| current.head as usize - 1)),
             redo_label: label(current.can_redo().then_some(current.head as usize)),
-            conflicts: session.conflicts().iter().map(ConflictDto::from).collect(),
+            conflicts: session
+                .conflicts()
+                .iter()
+                .map(|c| {
+                    // Named like the change list; who is gone stays an id.
+                    let mut dto = ConflictDto::from(c);
+                    if let Some(entry) = session.changes().iter().find(|e| e.position == c.position)
+                    {
+                        dto.change = entry.change.describe(&names).to_string();
+                    }
+                    dto
+                })
+                .collect(),
         })
     }
 }
+
+/// How many ids of a group change (`assign-team`) are listed beside it.
+const LISTED_IDS: usize = 5;
 
 /// One stored change, described without any compensation figure.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -126,7 +159,11 @@ impl ScenarioState {
 pub struct ChangeDto {
     pub position: u32,
     pub kind: String,
+    /// People named as `Name (title)`.
     pub description: String,
+    /// The ids of the people the description names, in its order (at
+    /// most [`LISTED_IDS`] of a group), shown beside it.
+    pub ids: Vec<String>,
     /// YYYY-MM-DD, or null when in force at once.
     pub effective: Option<String>,
     /// False for changes in the redo history.
@@ -136,13 +173,21 @@ pub struct ChangeDto {
 impl ChangeDto {
     pub fn all(session: &Session) -> Vec<ChangeDto> {
         let head = session.scenario().head;
+        let outside = session.people_outside_org();
+        let names = (session.org(), outside.as_slice());
         session
             .changes()
             .iter()
             .map(|e: &ChangeEntry| ChangeDto {
                 position: e.position,
                 kind: e.change.kind().to_string(),
-                description: e.change.to_string(),
+                description: e.change.describe(&names).to_string(),
+                ids: e
+                    .change
+                    .people(LISTED_IDS)
+                    .into_iter()
+                    .map(ToString::to_string)
+                    .collect(),
                 effective: e.effective.map(|d| d.to_string()),
                 applied: e.position <= head,
             })
@@ -158,9 +203,13 @@ pub struct MetricRowDto {
     pub values: Vec<Option<f64>>,
     /// Against the first (baseline) column.
     pub deltas: Vec<Option<f64>>,
+    /// True where the scenario computes the metric with its own settings
+    /// (span band, max load, ladder) rather than the baseline's.
+    pub by_settings: Vec<bool>,
 }
 
-/// One line of a diff, e.g. kind `moved`, text `s1 (Frances Allen): em2 -> em1`.
+/// One line of a diff, e.g. kind `moved`, person `s1`, text
+/// `Frances Allen (Senior Engineer): Ada Park (Manager) → Lin Wu (Director)`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct DiffLineDto {
@@ -178,84 +227,20 @@ pub struct PairDiffDto {
 }
 
 impl From<&PairDiff> for PairDiffDto {
+    /// The core's wording of each line (`PairDiff::lines`), forwarded.
     fn from(d: &PairDiff) -> Self {
-        let or_root = |m: &Option<orgraph::PersonId>| {
-            m.as_ref()
-                .map_or_else(|| "(no manager)".to_string(), ToString::to_string)
-        };
-        let named = |name: &str| {
-            if name.is_empty() {
-                "unnamed".to_string()
-            } else {
-                name.to_string()
-            }
-        };
-        let mut lines = Vec::new();
-        for m in &d.moved {
-            lines.push(DiffLineDto {
-                kind: "moved".into(),
-                person: Some(m.person.to_string()),
-                text: format!(
-                    "{} ({}): {} → {}",
-                    m.person,
-                    named(&m.name),
-                    or_root(&m.from),
-                    or_root(&m.to)
-                ),
-            });
-        }
-        for (kind, list) in [("added", &d.added), ("removed", &d.removed)] {
-            for p in list {
-                lines.push(DiffLineDto {
-                    kind: kind.into(),
-                    person: Some(p.person.to_string()),
-                    text: format!(
-                        "{} ({}, {}, {})",
-                        p.person,
-                        named(&p.name),
-                        p.title,
-                        p.status.as_str()
-                    ),
-                });
-            }
-        }
-        for c in &d.changed {
-            // An individual's cost stays in the core: say that it changed.
-            let text = if c.field == "cost" {
-                format!("{}: cost changed", c.person)
-            } else {
-                format!("{}: {} {} → {}", c.person, c.field, c.before, c.after)
-            };
-            lines.push(DiffLineDto {
-                kind: "changed".into(),
-                person: Some(c.person.to_string()),
-                text,
-            });
-        }
-        for t in &d.teams {
-            lines.push(DiffLineDto {
-                kind: "team".into(),
-                person: None,
-                text: format!("{} {}: {} → {}", t.team, t.change, t.before, t.after),
-            });
-        }
-        for (kind, list, verb) in [
-            ("support", &d.support, "supports"),
-            ("dotted", &d.dotted, "dotted line to"),
-        ] {
-            for l in list {
-                let sign = if l.added { "+" } else { "−" };
-                lines.push(DiffLineDto {
-                    kind: kind.into(),
-                    person: Some(l.from.clone()),
-                    text: format!("{sign} {} {verb} {}", l.from, l.to),
-                });
-            }
-        }
         PairDiffDto {
             from: d.from.clone(),
             to: d.to.clone(),
-            lines,
+            lines: d
+                .lines()
+                .into_iter()
+                .map(|line| DiffLineDto {
+                    kind: line.kind.to_string(),
+                    person: line.person.map(|id| id.to_string()),
+                    text: line.text,
+                })
+                .collect(),
         }
     }
 }
@@ -267,6 +252,9 @@ pub struct ComparisonDto {
     pub metrics: Vec<MetricRowDto>,
     pub against_baseline: Vec<PairDiffDto>,
     pub pairwise: Vec<PairDiffDto>,
+    /// Per scenario, its own settings where they differ from the
+    /// baseline's, worded by the core (`null` for the others).
+    pub settings: Vec<Option<String>>,
 }
 
 impl From<&Comparison> for ComparisonDto {
@@ -280,10 +268,12 @@ impl From<&Comparison> for ComparisonDto {
                     metric: row.metric.to_string(),
                     values: row.values.clone(),
                     deltas: row.deltas.clone(),
+                    by_settings: row.by_settings.clone(),
                 })
                 .collect(),
             against_baseline: c.against_baseline.iter().map(PairDiffDto::from).collect(),
             pairwise: c.pairwise.iter().map(PairDiffDto::from).collect(),
+            settings: c.settings.clone(),
         }
     }
 }
@@ -296,7 +286,9 @@ pub struct QuarterFiguresDto {
     pub open: u32,
     pub planned: u32,
     pub total: u32,
-    pub cost_total: f64,
+    /// Annual cost in currency units; `null` when no one counted has a
+    /// cost (unknown, not zero).
+    pub cost_total: Option<f64>,
 }
 
 impl From<&Figures> for QuarterFiguresDto {
@@ -307,7 +299,7 @@ impl From<&Figures> for QuarterFiguresDto {
             open: count(f.open),
             planned: count(f.planned),
             total: count(f.total),
-            cost_total: units(f.cost_total),
+            cost_total: f.cost_known().then(|| units(f.cost_total)),
         }
     }
 }
@@ -316,6 +308,9 @@ impl From<&Figures> for QuarterFiguresDto {
 #[serde(rename_all = "camelCase")]
 pub struct PlanGroupDto {
     pub name: String,
+    /// The row of people without a team (`(no team)`) or whose team has no
+    /// department (`(no department)`).
+    pub unassigned: bool,
     pub quarters: Vec<QuarterFiguresDto>,
     pub budget: Option<f64>,
     /// Budget minus cost per quarter; negative when over budget.
@@ -326,6 +321,7 @@ impl From<&GroupPlan> for PlanGroupDto {
     fn from(g: &GroupPlan) -> Self {
         PlanGroupDto {
             name: g.name.clone(),
+            unassigned: g.name == NO_TEAM || g.name == NO_DEPARTMENT,
             quarters: g.quarters.iter().map(QuarterFiguresDto::from).collect(),
             budget: g.budget.map(units),
             variance: g.variance.iter().map(|v| v.map(units)).collect(),
@@ -366,12 +362,16 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let mut s = Session::open_or_seed(&dir.path().join("t.orgraph")).expect("seeded");
         s.create_scenario("raise", "baseline").expect("created");
-        let person = s
+        let (person, label) = s
             .org()
             .people()
             .nth(5)
-            .map(|p| p.id.clone())
+            .map(|p| {
+                let label = orgraph::scenario::person_label(&p.id, &p.name, &p.title);
+                (p.id.clone(), label)
+            })
             .expect("someone");
+        assert!(!label.starts_with(person.as_str()), "the demo names people");
         s.apply(
             Change::EditPerson {
                 person: person.clone(),
@@ -386,7 +386,7 @@ mod tests {
         assert!(state.current.can_undo && !state.current.can_redo);
         assert_eq!(
             state.undo_label.as_deref(),
-            Some(format!("edit {person}: cost").as_str())
+            Some(format!("edit {label}: cost").as_str())
         );
         assert_eq!(state.all.len(), 2);
 
@@ -395,7 +395,8 @@ mod tests {
         assert_eq!(comparison.scenarios, ["baseline", "raise"]);
         let lines = &comparison.against_baseline[0].lines;
         assert_eq!(lines.len(), 1);
-        assert_eq!(lines[0].text, format!("{person}: cost changed"));
+        assert_eq!(lines[0].text, format!("{label}: cost changed"));
+        assert_eq!(lines[0].person.as_deref(), Some(person.as_str()));
         let json = serde_json::to_string(&comparison).expect("serialisable");
         assert!(!json.contains("9876543"), "no individual's pay crosses IPC");
 
@@ -405,5 +406,35 @@ mod tests {
         let changes = ChangeDto::all(&s);
         assert_eq!(changes.len(), 1);
         assert!(!changes[0].applied);
+        assert_eq!(changes[0].description, format!("edit {label}: cost"));
+        assert_eq!(changes[0].ids, [person.to_string()]);
+    }
+
+    #[test]
+    fn conflicts_name_the_people_still_in_the_org() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (csv, path) = (dir.path().join("org.csv"), dir.path().join("w.orgraph"));
+        let org = "id,name,title,manager_id\nceo,Dana Reyes,CEO,\nm1,Mia Park,Manager,ceo\n\
+                   m2,Sam Lee,Manager,ceo\na,Alex Chen,Engineer,m1\n";
+        let import = |text: &str| {
+            std::fs::write(&csv, text).expect("written");
+            let options = orgraph::import::ImportOptions::default();
+            orgraph::import::import_into(&csv, &path, &options, &|_| {}).expect("imports");
+        };
+        import(org);
+        let mut s = Session::open(&path).expect("opens");
+        s.create_scenario("reorg", "baseline").expect("created");
+        let to_m2 = Change::Move {
+            person: "a".into(),
+            manager: Some("m2".into()),
+        };
+        s.apply(to_m2, None).expect("applies");
+        drop(s);
+        import(&org.replace("m2,Sam Lee,Manager,ceo\n", ""));
+        let s = Session::open_at(&path, "reorg", None).expect("opens");
+        let state = ScenarioState::of(&s).expect("state");
+        assert_eq!(state.conflicts.len(), 1);
+        assert_eq!(state.conflicts[0].change, "move Alex Chen (Engineer) to m2");
+        assert_eq!(state.conflicts[0].reason_kind, "manager-gone");
     }
 }

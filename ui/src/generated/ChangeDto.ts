@@ -3,7 +3,16 @@
 /**
  * One stored change, described without any compensation figure.
  */
-export type ChangeDto = { position: number, kind: string, description: string, 
+export type ChangeDto = { position: number, kind: string, 
+/**
+ * People named as `Name (title)`.
+ */
+description: string, 
+/**
+ * The ids of the people the description names, in its order (at
+ * most [`LISTED_IDS`] of a group), shown beside it.
+ */
+ids: Array<string>, 
 /**
  * YYYY-MM-DD, or null when in force at once.
  */

@@ -2,4 +2,9 @@
 import type { MetricRowDto } from "./MetricRowDto";
 import type { PairDiffDto } from "./PairDiffDto";
 
-export type ComparisonDto = { scenarios: Array<string>, metrics: Array<MetricRowDto>, againstBaseline: Array<PairDiffDto>, pairwise: Array<PairDiffDto>, };
+export type ComparisonDto = { scenarios: Array<string>, metrics: Array<MetricRowDto>, againstBaseline: Array<PairDiffDto>, pairwise: Array<PairDiffDto>, 
+/**
+ * Per scenario, its own settings where they differ from the
+ * baseline's, worded by the core (`null` for the others).
+ */
+settings: Array<string | null>, };

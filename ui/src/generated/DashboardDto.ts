@@ -21,4 +21,9 @@ peoplePerLayer: Array<number>,
 /**
  * Worst first: furthest from the band, then by id; at most 100.
  */
-outOfBand: Array<OutOfBandDto>, outOfBandTotal: number, coverage: DashboardCoverage, breakdown: BreakdownDto, };
+outOfBand: Array<OutOfBandDto>, outOfBandTotal: number, coverage: DashboardCoverage, breakdown: BreakdownDto, 
+/**
+ * False when no one has a cost (a file without a cost column): the
+ * breakdown's costs are unknown, shown as such, not as 0.
+ */
+costKnown: boolean, };

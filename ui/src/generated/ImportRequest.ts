@@ -16,4 +16,9 @@ sheet: string | null, overrides: Array<ColumnOverride>,
 /**
  * A kind from `ImportDetectionDto.managerRefs` (null: detected).
  */
-managerRef: string | null, };
+managerRef: string | null, 
+/**
+ * Cost columns, by header, whose amounts may be negative (refunds,
+ * adjustments); a negative cost elsewhere refuses the import.
+ */
+signed: Array<string>, };

@@ -7,4 +7,9 @@ export type MetricRowDto = { metric: string, values: Array<number | null>,
 /**
  * Against the first (baseline) column.
  */
-deltas: Array<number | null>, };
+deltas: Array<number | null>, 
+/**
+ * True where the scenario computes the metric with its own settings
+ * (span band, max load, ladder) rather than the baseline's.
+ */
+bySettings: Array<boolean>, };

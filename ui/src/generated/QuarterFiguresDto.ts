@@ -3,4 +3,9 @@
 /**
  * Headcount and annual cost (totals) of a group in one quarter.
  */
-export type QuarterFiguresDto = { filled: number, open: number, planned: number, total: number, costTotal: number, };
+export type QuarterFiguresDto = { filled: number, open: number, planned: number, total: number, 
+/**
+ * Annual cost in currency units; `null` when no one counted has a
+ * cost (unknown, not zero).
+ */
+costTotal: number | null, };

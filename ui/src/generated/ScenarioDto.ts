@@ -12,4 +12,10 @@ head: number,
 /**
  * Changes stored (the rest are redoable).
  */
-changes: number, canUndo: boolean, canRedo: boolean, };
+changes: number, canUndo: boolean, canRedo: boolean, 
+/**
+ * How many of its applied changes no longer apply to the baseline
+ * (its badge in the list); `null` when not known since the baseline
+ * last changed.
+ */
+conflicts: number | null, };

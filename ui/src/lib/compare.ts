@@ -82,6 +82,8 @@ export interface CompareCell {
   delta: string;
   /** "up" / "down" for a non-zero delta, "" otherwise (baseline column too). */
   direction: "up" | "down" | "";
+  /** Computed with the scenario's own settings, not the baseline's. */
+  bySettings: boolean;
 }
 
 export interface CompareRow {
@@ -102,9 +104,18 @@ export function compareRows(comparison: ComparisonDto): CompareRow[] {
         value: formatMetricValue(row.metric, row.values[i] ?? null),
         delta,
         direction: delta === "" ? "" : raw > 0 ? "up" : "down",
+        bySettings: row.bySettings[i] ?? false,
       };
     }),
   }));
+}
+
+/** "reorg has its own settings: span band 4-6 (baseline 5-8)", one per scenario that has them. */
+export function settingsNotes(comparison: ComparisonDto): { scenario: string; text: string }[] {
+  return comparison.scenarios.flatMap((scenario, i) => {
+    const note = comparison.settings[i];
+    return note ? [{ scenario, text: `${scenario} has its own settings: ${note}.` }] : [];
+  });
 }
 
 const KINDS: ReadonlyArray<[string, string]> = [

@@ -55,6 +55,26 @@ export function spanHistogram(d: DashboardDto): BarChartData {
   };
 }
 
+/**
+ * Where the shading of bars `shade.from`–`shade.to` (inclusive) starts and
+ * ends along the bar axis, from the centre of every bar as drawn: half a
+ * slot before the first bar to half a slot after the last. Bar positions,
+ * not tick positions: the axis skips tick labels when bars are many, so
+ * the n-th tick is not the n-th bar.
+ */
+export function shadeExtent(
+  centres: readonly number[],
+  shade: { from: number; to: number } | null,
+  slot: number,
+): { from: number; to: number } | null {
+  if (!shade) return null;
+  const first = centres[shade.from];
+  const last = centres[shade.to];
+  if (first === undefined || last === undefined) return null;
+  const [low, high] = first <= last ? [first, last] : [last, first];
+  return { from: low - slot / 2, to: high + slot / 2 };
+}
+
 /** People per layer, layer 1 (the top) first. */
 export function layersChart(d: DashboardDto): BarChartData {
   return {
@@ -161,14 +181,33 @@ function unnamed(by: GroupByDto): string {
   return by === "team" ? "No team" : "No department";
 }
 
+/** What the row of people without a team or department means. */
+export const NO_TEAM_NOTE = "No team: people whose file row names no team.";
+export const NO_DEPARTMENT_NOTE =
+  "No department: people whose team has no department, or who have no team. " +
+  "A department attaches to a team: map a department column when importing.";
+
+/** Why a row has no name, or null for a named row. */
+export function unnamedNote(by: GroupByDto): string {
+  return by === "team" ? NO_TEAM_NOTE : NO_DEPARTMENT_NOTE;
+}
+
+/** Cost as shown: "—" when the org has no costs at all (unknown, not 0). */
+export function costText(cost: number | null, costKnown: boolean): string {
+  return costKnown && cost !== null ? formatMoney(cost) : "—";
+}
+
+/** Said under the breakdown when no one has a cost. */
+export const COST_UNKNOWN_NOTE = "No one has a cost in this workspace (the file had no cost column), so costs show as —.";
+
 /** The top groups then the rest folded into one row ("Other 12 teams"). */
-export function breakdownRows(b: BreakdownDto, people: number): BreakdownRow[] {
+export function breakdownRows(b: BreakdownDto, people: number, costKnown = true): BreakdownRow[] {
   const share = (n: number): string => formatPercent(people > 0 ? n / people : null);
   const rows: BreakdownRow[] = b.top.map((g, i) => ({
     key: g.name === null ? "(none)" : `${i}:${g.name}`,
     label: g.name ?? unnamed(b.groupBy),
     headcount: formatCount(g.headcount),
-    cost: formatMoney(g.cost),
+    cost: costText(g.cost, costKnown),
     share: share(g.headcount),
     rest: false,
   }));
@@ -178,7 +217,7 @@ export function breakdownRows(b: BreakdownDto, people: number): BreakdownRow[] {
       key: "(rest)",
       label: `Other ${formatCount(b.rest.groups)} ${noun}${b.rest.groups === 1 ? "" : "s"}`,
       headcount: formatCount(b.rest.headcount),
-      cost: formatMoney(b.rest.cost),
+      cost: costText(b.rest.cost, costKnown),
       share: share(b.rest.headcount),
       rest: true,
     });

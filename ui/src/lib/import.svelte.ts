@@ -6,11 +6,13 @@
 import type {
   ColumnOverride,
   FindingDto,
+  ImportColumnChoiceDto,
   ImportColumnDto,
   ImportDetectionDto,
   ImportProgressDto,
   ImportRequest,
   ImportResultDto,
+  ReportPersonDto,
 } from "../generated";
 import { toAppError, type AppError } from "./errors";
 import type { Platform } from "./platform";
@@ -29,6 +31,8 @@ export interface ImportChoices {
   overrides: Readonly<Record<string, string>>;
   /** The manager reference kind the user chose (null: detected). */
   managerRef: string | null;
+  /** Cost columns, by header, whose amounts may be negative. */
+  signed: readonly string[];
 }
 
 /** True for an absolute POSIX or Windows path. */
@@ -48,8 +52,48 @@ export function buildImportRequest(choices: ImportChoices): { request: ImportReq
       sheet: choices.sheet === "" ? null : choices.sheet,
       overrides,
       managerRef: choices.managerRef === "" ? null : choices.managerRef,
+      signed: [...choices.signed],
     },
   };
+}
+
+/** The code of the finding a negative amount in an unsigned cost column gives. */
+export const NEGATIVE_COST = "negative-cost";
+
+/** The headers of the columns read as cost: the ones that can be declared signed. */
+export function costColumns(detection: ImportDetectionDto | null): string[] {
+  return detection === null ? [] : detection.columns.filter((c) => c.field === "cost").map((c) => c.header);
+}
+
+/** The cost columns a refused import found negative amounts in and that are not signed yet, in file order. */
+export function negativeCostColumns(findings: readonly FindingDto[], signed: readonly string[]): string[] {
+  const columns: string[] = [];
+  for (const f of findings) {
+    if (f.code !== NEGATIVE_COST || f.column === null) continue;
+    if (!signed.includes(f.column) && !columns.includes(f.column)) columns.push(f.column);
+  }
+  return columns;
+}
+
+/** Why a column was read as the id or the manager (null for other columns). */
+export function choiceOf(detection: ImportDetectionDto, header: string): ImportColumnChoiceDto | null {
+  return detection.choices.find((c) => c.header === header) ?? null;
+}
+
+/** "id column: Badge (values unique)". */
+export function describeChoice(choice: ImportColumnChoiceDto): string {
+  const role = choice.field === "id" ? "Id column" : "Manager column";
+  return `${role}: ${choice.header} (${choice.reason})`;
+}
+
+/** What the review says about what reading the file found: errors refuse the import. */
+export function describeReadFindings(findings: readonly FindingDto[]): string | null {
+  if (findings.length === 0) return null;
+  const errors = findings.filter((f) => f.severity === "error").length;
+  if (errors > 0) {
+    return `${errors === 1 ? "1 problem" : `${errors} problems`} reading the file will stop the import: fix the file and choose it again.`;
+  }
+  return findings.length === 1 ? "Reading the file found 1 thing to check:" : `Reading the file found ${findings.length} things to check:`;
 }
 
 /** The field a column's select shows (`ignore` when it is not read). */
@@ -138,6 +182,16 @@ export function describeImportError(error: AppError): string {
   }
 }
 
+/** The id shown after a person's name in the import report, or null when the name is the id (no name in the file). */
+export function secondaryId(person: ReportPersonDto): string | null {
+  return person.label === person.id ? null : person.id;
+}
+
+/** A manager in a move: their name and title, or "top of the org" for none. */
+export function managerLabel(manager: ReportPersonDto | null): string {
+  return manager === null ? "top of the org" : manager.label;
+}
+
 /** "Imported 4 people in 2 teams (1 warning)." */
 export function describeImportResult(result: ImportResultDto): string {
   const people = result.people === 1 ? "1 person" : `${result.people} people`;
@@ -158,7 +212,7 @@ export type ImportStatus =
   | { kind: "importing"; progress: ImportProgressDto | null }
   | { kind: "done"; result: ImportResultDto }
   | { kind: "invalid"; report: ImportReportView; message: string }
-  | { kind: "failed"; message: string; code: string | null };
+  | { kind: "failed"; message: string; code: string | null; findings: FindingDto[] };
 
 /** The wizard: a file, what was detected in it, the user's overrides, and the last outcome. */
 export class ImportWizardState {
@@ -168,6 +222,7 @@ export class ImportWizardState {
   sheet: string | null = $state(null);
   overrides: Record<string, string> = $state({});
   managerRef: string | null = $state(null);
+  signed: string[] = $state([]);
   status: ImportStatus = $state({ kind: "idle" });
 
   readonly #platform: Platform;
@@ -183,7 +238,7 @@ export class ImportWizardState {
   }
 
   get choices(): ImportChoices {
-    return { path: this.path, sheet: this.sheet, overrides: this.overrides, managerRef: this.managerRef };
+    return { path: this.path, sheet: this.sheet, overrides: this.overrides, managerRef: this.managerRef, signed: this.signed };
   }
 
   /** Picks the file with the native Open dialog (the path field stays editable). */
@@ -196,7 +251,7 @@ export class ImportWizardState {
       }
     } catch (error) {
       const appError = toAppError(error);
-      this.status = { kind: "failed", message: `The Open dialog could not open: ${appError.message}`, code: appError.code };
+      this.status = { kind: "failed", message: `The Open dialog could not open: ${appError.message}`, code: appError.code, findings: [] };
     }
   }
 
@@ -206,6 +261,7 @@ export class ImportWizardState {
       this.sheet = null;
       this.overrides = {};
       this.managerRef = null;
+      this.signed = [];
       this.detection = null;
     }
     this.path = path;
@@ -223,6 +279,7 @@ export class ImportWizardState {
   async setSheet(sheet: string): Promise<boolean> {
     this.sheet = sheet;
     this.overrides = {};
+    this.signed = [];
     return this.#detect();
   }
 
@@ -230,6 +287,19 @@ export class ImportWizardState {
   async setField(header: string, field: string): Promise<boolean> {
     this.overrides = { ...this.overrides, [header]: field };
     return this.#detect();
+  }
+
+  /** Declares a cost column signed (negative amounts read) or not. */
+  setSigned(header: string, signed: boolean): void {
+    const others = this.signed.filter((h) => h !== header);
+    this.signed = signed ? [...others, header] : others;
+  }
+
+  /** After a refusal for negative costs: declares those columns signed and imports again. */
+  async allowNegative(columns: readonly string[]): Promise<boolean> {
+    if (this.busy) return false;
+    for (const column of columns) this.setSigned(column, true);
+    return this.runImport();
   }
 
   /** Overrides how managers are referred to. */
@@ -250,7 +320,7 @@ export class ImportWizardState {
     if (this.busy) return false;
     const built = buildImportRequest(this.choices);
     if ("problem" in built) {
-      this.status = { kind: "failed", message: built.problem, code: null };
+      this.status = { kind: "failed", message: built.problem, code: null, findings: [] };
       return false;
     }
     this.step = "import";
@@ -271,7 +341,7 @@ export class ImportWizardState {
             : `${n === 1 ? "1 error stops" : `${n} errors stop`} the import; nothing was imported. Fix the file (or the mapping) and try again.`;
         this.status = { kind: "invalid", report, message };
       } else {
-        this.status = { kind: "failed", message: describeImportError(appError), code: appError.code };
+        this.status = { kind: "failed", message: describeImportError(appError), code: appError.code, findings: [] };
       }
       return false;
     }
@@ -283,7 +353,7 @@ export class ImportWizardState {
   async #detect(): Promise<boolean> {
     const built = buildImportRequest(this.choices);
     if ("problem" in built) {
-      this.status = { kind: "failed", message: built.problem, code: null };
+      this.status = { kind: "failed", message: built.problem, code: null, findings: [] };
       return false;
     }
     this.status = { kind: "detecting" };
@@ -291,11 +361,14 @@ export class ImportWizardState {
       const detection = await this.#platform.detectImport(built.request);
       this.detection = detection;
       this.sheet = detection.sheet;
+      // A column no longer read as cost cannot be signed (the core refuses it).
+      const costs = costColumns(detection);
+      this.signed = this.signed.filter((h) => costs.includes(h));
       this.status = { kind: "idle" };
       return true;
     } catch (error) {
       const appError = toAppError(error);
-      this.status = { kind: "failed", message: describeImportError(appError), code: appError.code };
+      this.status = { kind: "failed", message: describeImportError(appError), code: appError.code, findings: [...appError.findings] };
       return false;
     }
   }

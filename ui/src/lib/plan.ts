@@ -2,6 +2,7 @@
 // and formatted table rows.
 
 import type { PlanDto, PlanGroupDto, QuarterFiguresDto } from "../generated";
+import { NO_DEPARTMENT_NOTE, NO_TEAM_NOTE } from "./dashboard";
 import { formatCount, formatMoney, withSign } from "./format";
 
 export type SeriesKey = "filled" | "open" | "planned";
@@ -52,6 +53,8 @@ export interface PlanCell {
 
 export interface PlanRow {
   name: string;
+  /** Why the row has no team or department; "" for a named group. */
+  note: string;
   budget: string;
   cells: PlanCell[];
 }
@@ -60,9 +63,10 @@ function breakdown(f: QuarterFiguresDto): string {
   return `${formatCount(f.filled)} filled · ${formatCount(f.open)} open · ${formatCount(f.planned)} planned`;
 }
 
-export function planRows(groups: readonly PlanGroupDto[]): PlanRow[] {
+export function planRows(groups: readonly PlanGroupDto[], by: "team" | "department"): PlanRow[] {
   return groups.map((g) => ({
     name: g.name,
+    note: g.unassigned ? (by === "department" ? NO_DEPARTMENT_NOTE : NO_TEAM_NOTE) : "",
     budget: g.budget === null ? "" : formatMoney(g.budget),
     cells: g.quarters.map((f, i) => {
       const v = g.variance[i] ?? null;
@@ -92,6 +96,23 @@ export function totalRows(plan: PlanDto): TotalRow[] {
   return [
     ...PLAN_SERIES.map(({ key, label }) => row(key, label, (f) => formatCount(f[key]))),
     row("total", "Total headcount", (f) => formatCount(f.total)),
-    row("costTotal", "Cost (annual)", (f) => formatMoney(f.costTotal)),
+    row("costTotal", "Cost (annual)", (f) => (f.costTotal === null ? "—" : formatMoney(f.costTotal))),
   ];
+}
+
+/**
+ * What the plan view says instead of a flat chart when the scenario has no
+ * open reqs or planned hires: every quarter would show today's headcount.
+ * `null` when there is something to plan.
+ */
+export function emptyPlanAdvice(plan: PlanDto): string | null {
+  const vacancies = plan.total.some((f) => f.open > 0 || f.planned > 0);
+  if (vacancies || plan.total.length === 0) return null;
+  const changes = plan.total.some((f) => f.total !== plan.total[0]?.total);
+  return (
+    "This scenario has no open reqs or planned hires, so the plan " +
+    (changes ? "only shows people leaving. " : "shows today's headcount in every quarter. ") +
+    "To plan growth, open People → Add person… and add an open req or a planned hire with a target date " +
+    "(or run `orgraph hire` on a workspace). Do it in a scenario to compare plans."
+  );
 }

@@ -12,6 +12,7 @@ import type {
   ScenarioDto,
   ScenarioState,
 } from "../generated";
+import { editsTheOrg, freshScenarioName, type BaselineEditGuard } from "./baselineGuard.svelte";
 import { describeScenarioError, toAppError, type ScenarioAction } from "./errors";
 import { orderScenarios } from "./compare";
 import type { Platform } from "./platform";
@@ -106,16 +107,34 @@ export class ScenarioStore {
   /** The shown scenario's changes that no longer apply to the baseline (kept, not applied). */
   conflicts: ConflictDto[] = $derived(this.state?.conflicts ?? []);
 
+  /** Asks before the baseline itself is edited; null: never asks. */
+  readonly guard: BaselineEditGuard | null;
   readonly #platform: Platform;
   readonly #org: OrgStore;
   #compareToken = 0;
   #planToken = 0;
 
-  constructor(platform: Platform, org: OrgStore) {
+  constructor(platform: Platform, org: OrgStore, guard: BaselineEditGuard | null = null) {
     this.#platform = platform;
     this.#org = org;
+    this.guard = guard;
     // A move adds a change (and drops the redo history): refresh the counts.
     org.onEdit(() => this.load());
+    org.beforeEdit = () => this.clearToEdit();
+  }
+
+  /**
+   * Before an edit of the org: with the baseline on show, asks once per
+   * session whether to edit the baseline itself or start a scenario (the
+   * default), and starts one from the baseline if so. True when the edit
+   * may go ahead on what is now on show.
+   */
+  async clearToEdit(): Promise<boolean> {
+    if (!this.guard || !(this.current?.isBaseline ?? false)) return true;
+    const choice = await this.guard.decide();
+    if (choice === "cancel") return false;
+    if (choice === "baseline") return true;
+    return this.create(freshScenarioName(this.all), BASELINE);
   }
 
   async load(): Promise<void> {
@@ -155,9 +174,11 @@ export class ScenarioStore {
     return this.#run("switch", name, () => this.#platform.switchScenario(name), `Showing ${name}.`);
   }
 
-  /** Branches a new scenario from the one on show and switches to it. */
-  async create(name: string): Promise<boolean> {
-    const from = this.currentName;
+  /**
+   * Branches a new scenario from `from` (the baseline unless the user picks
+   * another scenario, never silently the one on show) and switches to it.
+   */
+  async create(name: string, from: string = BASELINE): Promise<boolean> {
     return this.#withName(name, (n) =>
       this.#run("create", n, () => this.#platform.createScenario(n, from), `Created ${n} from ${from}.`),
     );
@@ -195,6 +216,7 @@ export class ScenarioStore {
    * a refusal is worded into `error` and nothing changes.
    */
   async apply(request: ChangeRequest, announcement: string): Promise<boolean> {
+    if (editsTheOrg(request.kind) && !(await this.clearToEdit())) return false;
     const reload = RELOAD_AFTER[request.kind];
     const person = request.kind === "editPerson" ? request.person : null;
     return this.#run("edit", this.currentName, () => this.#platform.applyChange(request), announcement, reload, person);

@@ -59,6 +59,8 @@ export function idsToCollapse(nodes: readonly ChartNode[], layers: number): stri
 }
 
 export class OrgStore {
+  /** Asked before a move: false drops it (the scenario store asks before editing the baseline). */
+  beforeEdit: (() => Promise<boolean>) | null = null;
   workspace = $state.raw<WorkspaceInfo | null>(null);
   nodes = $state.raw<ChartNode[]>([]);
   layout = $state.raw<ChartLayout>(ChartLayout.empty());
@@ -421,6 +423,7 @@ export class OrgStore {
       };
       return false;
     }
+    if (this.beforeEdit && !(await this.beforeEdit())) return false;
     this.moving = true;
     try {
       this.#setMetrics(await this.#platform.movePerson(personId, managerId));
