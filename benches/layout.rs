@@ -1,5 +1,6 @@
-//! Tidy-tree layout on org-shaped forests of 10k, 100k and 1M people, and
-//! the compact export layout (leaf reports stacked) at 100k and 1M.
+//! Tidy-tree layout on org-shaped forests of 10k, 100k and 1M people, the
+//! compact export layout (leaf reports stacked) at 100k and 1M, and the
+//! app's chart layout (compact, root trees wrapped into rows) at 100k and 1M.
 
 use std::hint::black_box;
 
@@ -92,5 +93,24 @@ fn bench_compact_tree(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_tidy_tree, bench_compact_tree);
+/// The app's chart layout: the compact layout, root trees wrapped into
+/// rows, every node shown (the worst case: "Expand all").
+fn bench_chart_layout(c: &mut Criterion) {
+    let mut group = c.benchmark_group("chart_layout");
+    for (n, samples) in [(100_000usize, 20usize), (1_000_000, 10)] {
+        let forest = org_forest(n);
+        group.sample_size(samples);
+        group.bench_with_input(BenchmarkId::from_parameter(n), &forest, |b, forest| {
+            b.iter(|| orgraph::chart::layout_forest(black_box(forest), &[]))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    bench_tidy_tree,
+    bench_compact_tree,
+    bench_chart_layout
+);
 criterion_main!(benches);

@@ -5,6 +5,7 @@ const COMMANDS: &[&str] = &[
     "chart_nodes",
     "chart_chain_nodes",
     "chart_layout",
+    "chart_open_view",
     "chart_dotted",
     "metrics",
     "person_details",

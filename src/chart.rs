@@ -2,9 +2,15 @@
 //! layout of the visible forest, encoded compactly for IPC.
 
 use crate::error::OrgError;
-use crate::layout::{tidy_tree, Layout, LayoutOptions, Size};
+use crate::layout::compact::{compact_tree_folded, CompactLayout, CompactOptions};
+use crate::layout::rows::{wrap_roots, RowOptions};
+use crate::layout::{Layout, LayoutOptions, Size};
 use crate::metrics::{Metrics, Verdict};
-use crate::model::{Org, Person, PersonId, Placement, Status};
+use crate::model::{Forest, Org, Person, PersonId, Placement, Status};
+mod open_view;
+
+pub use open_view::{open_view, OpenView, Screen};
+
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 
@@ -274,29 +280,50 @@ pub fn dotted_to_bytes(org: &Org) -> Vec<u8> {
     out
 }
 
-/// Positions of every node, in [`nodes`] index order.
+/// Positions of every node, in [`nodes`] index order: the compact layout
+/// the exports use (leaf reports stacked in columns under their manager),
+/// with separate root trees wrapped into rows.
 #[derive(Debug, Clone, PartialEq)]
-pub struct ChartLayout(pub Layout);
+pub struct ChartLayout(pub CompactLayout);
 
 impl ChartLayout {
-    /// Little-endian f32 quadruples (x, y, width, height) per node; x and y
-    /// are NaN for nodes hidden under a collapsed manager.
+    /// Little-endian f32 quintuples (x, y, width, height, spine) per node; x
+    /// and y are NaN for nodes hidden under a collapsed manager, spine is
+    /// the x of the connector a stacked box hangs from (NaN when the box is
+    /// not stacked).
     pub fn to_bytes(&self) -> Vec<u8> {
-        let layout = &self.0;
-        let mut bytes = Vec::with_capacity(layout.len() * 16);
+        let CompactLayout { layout, spine } = &self.0;
+        let mut bytes = Vec::with_capacity(layout.len() * 4 * FLOATS_PER_NODE);
         for i in 0..layout.len() {
-            for value in [layout.x[i], layout.y[i], layout.width[i], layout.height[i]] {
+            let spine = if layout.visible[i] {
+                spine[i]
+            } else {
+                f32::NAN
+            };
+            for value in [
+                layout.x[i],
+                layout.y[i],
+                layout.width[i],
+                layout.height[i],
+                spine,
+            ] {
                 bytes.extend_from_slice(&value.to_le_bytes());
             }
         }
         bytes
     }
+
+    pub fn layout(&self) -> &Layout {
+        &self.0.layout
+    }
 }
+
+/// Floats per node in [`ChartLayout::to_bytes`].
+pub const FLOATS_PER_NODE: usize = 5;
 
 /// Lays out the org with the given managers collapsed (unknown ids are
 /// ignored: the UI may hold ids from before a reload).
 pub fn layout(org: &Org, collapsed: &[PersonId]) -> ChartLayout {
-    let forest = org.forest();
     let collapsed: HashSet<&str> = collapsed.iter().map(PersonId::as_str).collect();
     let collapsed_flags: Vec<bool> = if collapsed.is_empty() {
         Vec::new()
@@ -305,13 +332,34 @@ pub fn layout(org: &Org, collapsed: &[PersonId]) -> ChartLayout {
             .map(|p| collapsed.contains(p.id.as_str()))
             .collect()
     };
+    layout_forest(&org.forest(), &collapsed_flags)
+}
+
+/// [`layout`] of a forest with `collapsed` flags (empty: none collapsed).
+pub fn layout_forest(forest: &Forest, collapsed: &[bool]) -> ChartLayout {
     let sizes = vec![NODE_SIZE; forest.len()];
-    ChartLayout(tidy_tree(
-        &forest,
+    let mut placed = compact_tree_folded(
+        forest,
         &sizes,
-        &collapsed_flags,
+        collapsed,
         &LayoutOptions::default(),
-    ))
+        Some(&CompactOptions::default()),
+    );
+    // Wrapping moves whole trees: a stacked box's spine keeps its distance
+    // to the box.
+    let inset: Vec<f32> = placed
+        .spine
+        .iter()
+        .zip(&placed.layout.x)
+        .map(|(spine, x)| x - spine)
+        .collect();
+    wrap_roots(&mut placed.layout, forest, &RowOptions::default());
+    for ((spine, x), inset) in placed.spine.iter_mut().zip(&placed.layout.x).zip(inset) {
+        if spine.is_finite() {
+            *spine = x - inset;
+        }
+    }
+    ChartLayout(placed)
 }
 
 #[cfg(test)]
@@ -429,10 +477,39 @@ mod tests {
     }
 
     #[test]
-    fn layout_bytes_hold_four_floats_per_node_and_nan_when_hidden() {
+    fn wide_teams_are_stacked_and_many_roots_wrapped() {
+        let mut org = Org::new();
+        org.add_person(Person::new("lead")).expect("unique");
+        for i in 0..40 {
+            let id = format!("ic{i}");
+            org.add_person(Person::new(id.as_str())).expect("unique");
+            org.move_person(&id.as_str().into(), Some(&"lead".into()))
+                .expect("ok");
+        }
+        for i in 0..300 {
+            org.add_person(Person::new(format!("alone{i}").as_str()))
+                .expect("unique");
+        }
+        let placed = layout(&org, &[]);
+        let b = placed.layout().bounds;
+        assert!(
+            b.width() / b.height() < 4.0,
+            "{} x {} is a line, not a chart",
+            b.width(),
+            b.height()
+        );
+        assert!(
+            placed.0.is_stacked(1),
+            "a report of a 40-wide team is stacked"
+        );
+        assert_eq!(crate::layout::compact::first_overlap(placed.layout()), None);
+    }
+
+    #[test]
+    fn layout_bytes_hold_five_floats_per_node_and_nan_when_hidden() {
         let org = small_org();
         let bytes = layout(&org, &["a".into()]).to_bytes();
-        assert_eq!(bytes.len(), 4 * 16);
+        assert_eq!(bytes.len(), 4 * 20);
         let float = |i: usize| {
             f32::from_le_bytes([
                 bytes[i * 4],
@@ -443,7 +520,8 @@ mod tests {
         };
         assert!(float(0).is_finite() && float(1) == 0.0);
         assert_eq!(float(2), NODE_SIZE.width);
-        assert!(float(12).is_nan(), "x is hidden under collapsed a");
-        assert!(float(4).is_finite(), "a itself is drawn");
+        assert!(float(4).is_nan(), "the ceo is not stacked: no spine");
+        assert!(float(15).is_nan(), "x is hidden under collapsed a");
+        assert!(float(5).is_finite(), "a itself is drawn");
     }
 }

@@ -31,6 +31,9 @@
 //! 104 px) `f32` cannot even hold every whole pixel, so boxes far out in such
 //! a drawing may be off by a pixel or more.
 
+pub mod compact;
+pub mod rows;
+
 use crate::model::Forest;
 
 /// Width and height of one node's box.

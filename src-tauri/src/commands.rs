@@ -74,6 +74,29 @@ pub async fn chart_layout(
     Ok(Response::new(bytes))
 }
 
+/// The managers to collapse so the chart opens on as many top layers as
+/// fit `width` x `height` screen pixels at `min_scale` or larger (the zoom
+/// below which the UI cannot draw legible labels).
+#[tauri::command]
+pub async fn chart_open_view(
+    state: State<'_, AppState>,
+    width: f32,
+    height: f32,
+    min_scale: f32,
+) -> Result<Vec<String>, IpcError> {
+    let screen = orgraph::chart::Screen {
+        width,
+        height,
+        min_scale,
+    };
+    state
+        .with_session(move |s| {
+            let view = orgraph::chart::open_view(s.org(), &screen);
+            Ok(view.collapsed.iter().map(ToString::to_string).collect())
+        })
+        .await
+}
+
 /// The people table's columns the chart nodes lack (location, cost, start
 /// date, team) for everyone in node index order, and the team list. Carries
 /// individual costs: never log its contents.

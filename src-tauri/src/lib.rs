@@ -65,6 +65,7 @@ pub fn run() {
             commands::workspace_info,
             commands::chart_nodes,
             commands::chart_layout,
+            commands::chart_open_view,
             commands::chart_dotted,
             commands::chart_chain_nodes,
             commands::metrics,

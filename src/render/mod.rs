@@ -1,7 +1,8 @@
 //! Org charts as files: SVG, PNG and paginated PDF, drawn from the core's
 //! tidy-tree layout.
 //!
-//! * [`compact`] — the layout used for exports: wide spans of individual
+//! * [`compact`] — the layout used for exports and the app's chart (it
+//!   lives in [`crate::layout::compact`]): wide spans of individual
 //!   contributors stacked in columns, still linear time.
 //! * `scene` — which people a chart shows (`root`/`depth` cut), their labels
 //!   and colour keys, and the drawing of any subset of them.
@@ -20,7 +21,7 @@
 //! compensation.
 
 mod colour;
-pub mod compact;
+pub use crate::layout::compact;
 mod font;
 mod paginate;
 mod pdf;

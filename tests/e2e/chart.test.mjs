@@ -1,22 +1,30 @@
 // End-to-end test of the chart view at work: colour by (and its legend),
 // the dotted-line overlay, the minimap, and moving a person alone by
 // Shift-dropping them on a new manager (their reports stay behind), undone
-// in one step. See harness.mjs for how the app is driven.
+// in one step. Then the chart on open for issue 23's two shapes (the
+// fixtures in tests/fixtures/chart/): a 1,300-person forest with 451 roots
+// and a 1,500-person org ten layers deep open with legible names, after an
+// import and on a restart; Fit after Expand all stays legible; hovering a
+// box shows its name and title; the selection follows a move and its undo.
+// See harness.mjs for how the app is driven.
 
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { test } from "node:test";
 import {
   $id,
   browser,
+  chooseInPicker,
   managerId,
   number,
+  quitApp,
   reports,
   repo,
   selectViaSearch,
   sleep,
   startApp,
+  text,
   useApp,
   WAIT,
 } from "./harness.mjs";
@@ -123,6 +131,9 @@ test("colour by, dotted lines, minimap, and moving a person alone with undo", as
   // Dotted lines (the demo org has two): drawn, in the legend, and toggled off and on.
   await (await $id("expand-all")).click();
   await (await $id("zoom-fit")).click();
+  // Fit stops at a legible zoom; zoomed out past it the whole org shows as
+  // a summary, dotted lines included.
+  for (let i = 0; i < 8; i++) await (await $id("zoom-out")).click();
   await sleep(600);
   await (await $id("legend-dotted")).waitForExist({ timeout: WAIT });
   const withDotted = await canvasSum();
@@ -208,7 +219,7 @@ test("colour by, dotted lines, minimap, and moving a person alone with undo", as
   ]);
   const hint = await $id("drag-hint");
   await hint.waitForDisplayed({ timeout: WAIT });
-  assert.match(String(await hint.getProperty("textContent")), /alone: their \d+ direct reports? stay with/);
+  assert.match(String(await hint.getProperty("textContent")), /^Move .+ alone under .+; their \d+ direct reports? stay with .+\.$/);
   await pointer("chart-canvas", [{ type: "pointerup", x: to.x, y: to.y, shift: true }]);
 
   await waitForManager(p.id, t.id, "P now reports to T");
@@ -237,4 +248,209 @@ test("colour by, dotted lines, minimap, and moving a person alone with undo", as
     assert.equal(await managerId(), p.id, `${r} reports to P again`);
   }
   assert.equal(await number("metric-managers"), managersBefore);
+});
+
+// ---- the chart on open, for the two shapes of issue 23 ----
+
+const FIXTURES = join(repo, "tests/fixtures/chart");
+
+/** id -> { name, title, manager } from a fixture CSV (no field is quoted). */
+function people(file) {
+  const rows = readFileSync(join(FIXTURES, file), "utf8").trim().split("\n").slice(1);
+  return new Map(rows.map((r) => r.split(",")).map(([id, name, title, manager]) => [id, { name, title, manager }]));
+}
+
+/** What the chart draws: zoom, the legible zoom, detail, labelled boxes drawn. */
+async function legibility() {
+  const c = await $id("chart-canvas");
+  return {
+    scale: Number(await c.getAttribute("data-view-scale")),
+    legible: Number(await c.getAttribute("data-legible-scale")),
+    detail: await c.getAttribute("data-detail"),
+    labelled: Number(await c.getAttribute("data-labelled")),
+  };
+}
+
+async function waitLegible(what) {
+  let last;
+  await browser.waitUntil(
+    async () => {
+      last = await legibility();
+      return last.detail === "full" && last.scale >= last.legible && last.labelled > 0;
+    },
+    { timeout: WAIT, timeoutMsg: `${what}: names are not legible (${JSON.stringify(last)})` },
+  );
+  return last;
+}
+
+async function waitForPeople(expected) {
+  await browser.waitUntil(async () => (await number("metric-people")) === expected, {
+    timeout: 60_000,
+    timeoutMsg: `the metrics did not show ${expected} people`,
+  });
+}
+
+async function importFixture(file, count) {
+  const wizard = await $id("import-wizard");
+  if (!(await wizard.isExisting())) await (await $id("import-open")).click();
+  await wizard.waitForDisplayed({ timeout: WAIT });
+  const field = await $id("import-path");
+  await field.waitForEnabled({ timeout: WAIT });
+  await field.clearValue();
+  await field.setValue(join(FIXTURES, file));
+  await (await $id("import-next")).click();
+  await (await $id("import-review")).waitForExist({ timeout: WAIT });
+  await (await $id("import-run")).click();
+  await (await $id("import-success")).waitForExist({ timeout: 60_000 });
+  await waitForPeople(count);
+  await (await $id("import-close")).click();
+  await (await $id("import-wizard")).waitForExist({ timeout: WAIT, reverse: true });
+}
+
+/** Screen point of the selected box, from the canvas's data attributes. */
+async function selectedOnScreen() {
+  const w = await selectedWorld();
+  const v = await view();
+  return { x: (w.x - v.x) * v.scale, y: (w.y - v.y) * v.scale };
+}
+
+async function assertSelectedInView(id, what) {
+  const c = await $id("chart-canvas");
+  const box = await c.getSize();
+  let at;
+  await browser.waitUntil(
+    async () => {
+      if ((await (await $id("details-name")).getAttribute("data-person-id")) !== id) return false;
+      at = await selectedOnScreen();
+      return at.x > 0 && at.y > 0 && at.x < box.width && at.y < box.height;
+    },
+    { timeout: WAIT, timeoutMsg: `${what}: ${id} is not selected in view (${JSON.stringify({ at, box })})` },
+  );
+}
+
+async function screenshot(name) {
+  if (process.env.ORGRAPH_SCREENSHOT !== "1") return;
+  await sleep(800);
+  const out = join(repo, "docs/screenshots", name);
+  mkdirSync(dirname(out), { recursive: true });
+  await browser.saveScreenshot(out);
+}
+
+test("a 1,300-person forest with 451 roots opens with legible names", async () => {
+  if (!browser) await startApp();
+  await importFixture("forest-1300.csv", 1300);
+  await waitLegible("after the import");
+
+  // On open, from disk.
+  await quitApp();
+  await startApp();
+  await waitForPeople(1300);
+  const opened = await waitLegible("on open");
+  assert.ok(opened.scale >= 0.75, `opened at zoom ${opened.scale}`);
+  await screenshot("chart-forest-1300.png");
+
+  // Expand all, then Fit: still a legible zoom, not 0.01.
+  await (await $id("expand-all")).click();
+  await sleep(300);
+  await (await $id("zoom-fit")).click();
+  await waitLegible("Fit after Expand all");
+
+  // Zoomed out past legible, the chart is a summary of teams, not slivers.
+  for (let i = 0; i < 5; i++) await (await $id("zoom-out")).click();
+  await browser.waitUntil(async () => (await legibility()).detail === "summary", {
+    timeout: WAIT,
+    timeoutMsg: "no summary below the legible zoom",
+  });
+  await screenshot("chart-forest-summary.png");
+  await (await $id("zoom-fit")).click();
+  await waitLegible("Fit again");
+
+  // Hovering a box shows the person's name and title.
+  const forest = people("forest-1300.csv");
+  await selectViaSearch("E00001");
+  await (await $id("search-input")).clearValue();
+  await browser.execute(() => document.activeElement instanceof HTMLElement && document.activeElement.blur());
+  const at = await selectedOnScreen();
+  await pointer("chart-canvas", [{ type: "pointermove", x: at.x, y: at.y }]);
+  const card = await $id("chart-tooltip");
+  await card.waitForDisplayed({ timeout: WAIT });
+  const shown = await text("chart-tooltip");
+  const ceo = forest.get("E00001");
+  assert.ok(shown.includes(ceo.name) && shown.includes(ceo.title), `hover card: ${shown}`);
+});
+
+test("a ten-layer org opens on legible top layers, and the selection follows a move", async () => {
+  if (!browser) await startApp();
+  await importFixture("deep-1500.csv", 1500);
+  await waitLegible("after the import");
+  await quitApp();
+  await startApp();
+  await waitForPeople(1500);
+  await waitLegible("on open");
+  await screenshot("chart-deep-1500.png");
+
+  // A person on the tenth layer, hidden on open: search reveals them.
+  const deep = people("deep-1500.csv");
+  const leaf = "D01500";
+  const oldManager = deep.get(leaf).manager;
+  await selectViaSearch(leaf);
+  await assertSelectedInView(leaf, "found by search");
+
+  // Change manager to the first layer-one manager, far up and left: the
+  // chart follows them and they stay selected.
+  await chooseInPicker("D00002");
+  await browser.waitUntil(async () => (await managerId()) === "D00002", { timeout: WAIT, timeoutMsg: "not moved" });
+  await assertSelectedInView(leaf, "after Change manager");
+  await waitLegible("after the move");
+
+  // Undo: back deep down, still selected and in view.
+  await (await $id("undo-button")).click();
+  await browser.waitUntil(async () => (await managerId()) === oldManager, { timeout: WAIT, timeoutMsg: "not undone" });
+  await assertSelectedInView(leaf, "after undo");
+  await (await $id("redo-button")).click();
+  await browser.waitUntil(async () => (await managerId()) === "D00002", { timeout: WAIT, timeoutMsg: "not redone" });
+  await assertSelectedInView(leaf, "after redo");
+
+  // Dragging onto a colleague (another report of D00002): the hint names
+  // the target.
+  await selectViaSearch("D00002");
+  const colleague = (await reports()).find((r) => r.id !== leaf)?.id;
+  assert.ok(colleague, "D00002 has another report");
+  await selectViaSearch(colleague);
+  const targetWorld = await selectedWorld();
+  await selectViaSearch(leaf);
+  await (await $id("search-input")).clearValue();
+  await browser.execute(() => document.activeElement instanceof HTMLElement && document.activeElement.blur());
+  await sleep(200);
+  const start = await selectedOnScreen();
+  const v = await view();
+  const to = { x: (targetWorld.x - v.x) * v.scale, y: (targetWorld.y - v.y) * v.scale };
+  const size = await (await $id("chart-canvas")).getSize();
+  assert.ok(to.x > 0 && to.y > 0 && to.x < size.width && to.y < size.height, `target on screen: ${JSON.stringify(to)}`);
+  await pointer("chart-canvas", [
+    { type: "pointerdown", x: start.x, y: start.y },
+    { type: "pointermove", x: start.x + 12, y: start.y + 12 },
+    { type: "pointermove", x: to.x, y: to.y },
+  ]);
+  await (await $id("drag-hint")).waitForDisplayed({ timeout: WAIT });
+  const hint = await text("drag-hint");
+  assert.equal(hint, `Move ${deep.get(leaf).name} under ${deep.get(colleague).name}.`);
+  await pointer("chart-canvas", [{ type: "pointerup", x: to.x, y: to.y }]);
+  await browser.waitUntil(async () => (await managerId()) === colleague, { timeout: WAIT, timeoutMsg: "drop did not move" });
+  await assertSelectedInView(leaf, "after the drag");
+
+  // A drag held at the chart's left edge scrolls the chart.
+  const grip = await selectedOnScreen();
+  const before = await view();
+  await pointer("chart-canvas", [
+    { type: "pointerdown", x: grip.x, y: grip.y },
+    { type: "pointermove", x: grip.x + 12, y: grip.y + 12 },
+    { type: "pointermove", x: 4, y: grip.y },
+  ]);
+  await browser.waitUntil(async () => (await view()).x < before.x - 50, {
+    timeout: WAIT,
+    timeoutMsg: "holding a drag at the edge did not scroll the chart",
+  });
+  await pointer("chart-canvas", [{ type: "pointercancel", x: 4, y: grip.y }]);
+  assert.equal(await managerId(), colleague, "a cancelled drag moves no one");
 });

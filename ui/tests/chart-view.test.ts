@@ -1,18 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { colouring, fixedKey, LEGEND_TEAMS, NEUTRAL, TEAM_PALETTE } from "../src/lib/colour";
-import { clipSegment, levelOfDetail, MIN_BOX_PX, TEXT_SCALE } from "../src/lib/lod";
+import { clipSegment, LEGIBLE_SCALE, levelOfDetail } from "../src/lib/lod";
 import { minimapToWorld, minimapTransform, navigateTo, viewportInMinimap, worldToMinimap } from "../src/lib/minimap";
 import { visibleWorld } from "../src/lib/viewport";
 import { node, smallOrg } from "./fixtures";
 
 describe("level of detail", () => {
-  it("shows text from TEXT_SCALE, plain boxes while boxes are MIN_BOX_PX wide, dots below", () => {
-    expect(levelOfDetail(1, 180)).toBe("full");
-    expect(levelOfDetail(TEXT_SCALE, 180)).toBe("full");
-    expect(levelOfDetail(TEXT_SCALE - 0.01, 180)).toBe("boxes");
-    expect(levelOfDetail(MIN_BOX_PX / 180, 180)).toBe("boxes");
-    expect(levelOfDetail(MIN_BOX_PX / 180 - 0.001, 180)).toBe("dots");
-    expect(levelOfDetail(0.01, 180)).toBe("dots");
+  it("labels boxes from LEGIBLE_SCALE and draws a summary below it", () => {
+    expect(levelOfDetail(1)).toBe("full");
+    expect(levelOfDetail(LEGIBLE_SCALE)).toBe("full");
+    expect(levelOfDetail(LEGIBLE_SCALE - 0.01)).toBe("summary");
+    expect(levelOfDetail(0.01)).toBe("summary");
+    // The 13 px name is at least 9 px on screen wherever it is drawn.
+    expect(13 * LEGIBLE_SCALE).toBeGreaterThanOrEqual(9);
   });
 });
 

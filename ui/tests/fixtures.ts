@@ -29,6 +29,7 @@ import type {
 import { encodeLayout, type Rect } from "../src/lib/layout";
 import { decodeIndexedNodes, encodeIndexedNodes } from "../src/lib/nodes";
 import type { Platform } from "../src/lib/platform";
+import { fakeOpenView } from "./chartFake";
 import { fakeStaffPlusBoard, whatIfRequests } from "./staffplusFake";
 
 export function node(index: number, id: string, name: string, manager: number | null, span = 0): ChartNode {
@@ -939,6 +940,10 @@ export function fakePlatform(nodes = smallOrg()): FakeBackend {
       };
       const all = rects(backend.nodes.length);
       return encodeLayout(backend.nodes.map((n, i) => (hidden(n) ? null : (all[i] ?? null))));
+    },
+    async chartOpenView(width, height, minScale) {
+      backend.calls.push(`chartOpenView:${width}x${height}@${minScale}`);
+      return fakeOpenView(backend.nodes);
     },
     async metrics() {
       backend.calls.push("metrics");

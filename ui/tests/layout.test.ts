@@ -10,15 +10,17 @@ function rustBytes(values: number[]): ArrayBuffer {
 }
 
 describe("decodeLayout", () => {
-  it("reads little-endian f32 quadruples in node order", () => {
-    const layout = decodeLayout(rustBytes([10, 20, 180, 60, -5.5, 100, 180, 60]), 2);
+  it("reads little-endian f32 quintuples in node order", () => {
+    const layout = decodeLayout(rustBytes([10, 20, 180, 60, NaN, -5.5, 100, 180, 60, -13.5]), 2);
     expect(layout.length).toBe(2);
     expect(layout.rect(0)).toEqual({ x: 10, y: 20, width: 180, height: 60 });
     expect(layout.rect(1)).toEqual({ x: -5.5, y: 100, width: 180, height: 60 });
+    expect(layout.spine(0)).toBeNaN();
+    expect(layout.spine(1)).toBe(-13.5);
   });
 
   it("treats NaN positions as hidden (collapsed subtrees)", () => {
-    const layout = decodeLayout(rustBytes([0, 0, 100, 50, NaN, NaN, 100, 50]), 2);
+    const layout = decodeLayout(rustBytes([0, 0, 100, 50, NaN, NaN, NaN, 100, 50, NaN]), 2);
     expect(layout.isVisible(0)).toBe(true);
     expect(layout.isVisible(1)).toBe(false);
     expect(layout.rect(1)).toBeNull();
@@ -26,7 +28,7 @@ describe("decodeLayout", () => {
   });
 
   it("refuses a buffer that does not match the node count", () => {
-    expect(() => decodeLayout(new ArrayBuffer(BYTES_PER_NODE * 3), 2)).toThrow(/expected 32/);
+    expect(() => decodeLayout(new ArrayBuffer(BYTES_PER_NODE * 3), 2)).toThrow(/expected 40/);
     expect(() => decodeLayout(new ArrayBuffer(7), 0)).toThrow();
   });
 
@@ -38,7 +40,7 @@ describe("decodeLayout", () => {
   });
 
   it("does not alias the IPC buffer", () => {
-    const buffer = rustBytes([1, 2, 3, 4]);
+    const buffer = rustBytes([1, 2, 3, 4, NaN]);
     const layout = decodeLayout(buffer, 1);
     new DataView(buffer).setFloat32(0, 99, true);
     expect(layout.x(0)).toBe(1);

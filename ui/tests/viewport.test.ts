@@ -1,8 +1,12 @@
+import { LEGIBLE_SCALE } from "../src/lib/lod";
 import { describe, expect, it } from "vitest";
 import {
   centerOn,
   clampScale,
   fitBounds,
+  fitReadable,
+  FIT_PADDING,
+  keepInView,
   MAX_SCALE,
   MIN_SCALE,
   pan,
@@ -73,5 +77,50 @@ describe("viewport maths", () => {
     const centred = centerOn(v, { x: 500, y: 500 }, 800, 600);
     expect(centred.scale).toBe(2);
     expect(worldToScreen(centred, { x: 500, y: 500 })).toEqual({ x: 400, y: 300 });
+  });
+});
+
+describe("readable fit", () => {
+  it("fits a small chart whole, like fitBounds", () => {
+    const bounds = { minX: 0, minY: 0, maxX: 800, maxY: 400 };
+    expect(fitReadable(bounds, 1000, 600, null)).toEqual(fitBounds(bounds, 1000, 600));
+  });
+
+  it("stops at the legible zoom and shows the top of a huge chart", () => {
+    // 450 boxes on a line: fitting it whole would be zoom 0.01.
+    const bounds = { minX: 0, minY: 0, maxX: 88_000, maxY: 64 };
+    expect(fitBounds(bounds, 1000, 600).scale).toBeLessThan(0.02);
+    const v = fitReadable(bounds, 1000, 600, null);
+    expect(v.scale).toBe(LEGIBLE_SCALE);
+    expect(worldToScreen(v, { x: 0, y: 0 })).toEqual({ x: FIT_PADDING, y: FIT_PADDING });
+    // Clear of the toolbars over the chart's top.
+    const below = fitReadable(bounds, 1000, 600, null, LEGIBLE_SCALE, FIT_PADDING, 48);
+    expect(worldToScreen(below, { x: 0, y: 0 }).y).toBeCloseTo(FIT_PADDING + 48);
+    const small = fitReadable({ minX: 0, minY: 0, maxX: 800, maxY: 400 }, 1000, 600, null, LEGIBLE_SCALE, FIT_PADDING, 48);
+    expect(worldToScreen(small, { x: 0, y: 0 }).y).toBeGreaterThanOrEqual(FIT_PADDING + 48 - 1e-6);
+  });
+
+  it("centres on the anchor but never past the chart's edges", () => {
+    const bounds = { minX: 0, minY: 0, maxX: 10_000, maxY: 5_000 };
+    const mid = fitReadable(bounds, 1000, 600, { x: 5_000, y: 0 });
+    expect(worldToScreen(mid, { x: 5_000, y: 0 }).x).toBeCloseTo(500);
+    const nearLeft = fitReadable(bounds, 1000, 600, { x: 100, y: 0 });
+    expect(worldToScreen(nearLeft, { x: 0, y: 0 }).x).toBeCloseTo(FIT_PADDING);
+    const nearRight = fitReadable(bounds, 1000, 600, { x: 9_990, y: 0 });
+    expect(worldToScreen(nearRight, { x: 10_000, y: 0 }).x).toBeCloseTo(1000 - FIT_PADDING);
+  });
+});
+
+describe("keepInView", () => {
+  const v = { x: 0, y: 0, scale: 1 };
+  it("leaves a box on screen where it is", () => {
+    expect(keepInView(v, { x: 100, y: 100, width: 180, height: 64 }, 800, 600)).toBeNull();
+  });
+  it("centres a box off screen, at the same zoom", () => {
+    const moved = keepInView(v, { x: 2000, y: 900, width: 180, height: 64 }, 800, 600);
+    expect(moved?.scale).toBe(1);
+    expect(worldToScreen(moved!, { x: 2090, y: 932 })).toEqual({ x: 400, y: 300 });
+    // Half out at the edge counts as out.
+    expect(keepInView(v, { x: 700, y: 100, width: 180, height: 64 }, 800, 600)).not.toBeNull();
   });
 });

@@ -176,7 +176,7 @@ impl From<Verdict> for SpanVerdict {
 }
 
 /// One box of the org chart. `index` is the node's position in the binary
-/// layout returned by `chart_layout` (16 bytes per node).
+/// layout returned by `chart_layout` (20 bytes per node).
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ChartNode {
@@ -523,7 +523,10 @@ mod tests {
         assert_eq!(nodes.len(), s.org().len());
         assert!(nodes.iter().enumerate().all(|(i, n)| n.index as usize == i));
         let bytes = orgraph::chart::layout(s.org(), &[]).to_bytes();
-        assert_eq!(bytes.len(), nodes.len() * 16);
+        assert_eq!(
+            bytes.len(),
+            nodes.len() * 4 * orgraph::chart::FLOATS_PER_NODE
+        );
         let roots = nodes.iter().filter(|n| n.manager.is_none()).count();
         assert!(roots >= 1);
         assert!(nodes.iter().any(|n| n.verdict.is_some()));

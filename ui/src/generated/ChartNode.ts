@@ -5,7 +5,7 @@ import type { SpanVerdict } from "./SpanVerdict";
 
 /**
  * One box of the org chart. `index` is the node's position in the binary
- * layout returned by `chart_layout` (16 bytes per node).
+ * layout returned by `chart_layout` (20 bytes per node).
  */
 export type ChartNode = { index: number, id: string, name: string, title: string, 
 /**

@@ -1,10 +1,11 @@
-// The chart layout as it crosses IPC: little-endian f32 quadruples
-// (x, y, width, height) per node in node index order. x/y are NaN for nodes
-// hidden under a collapsed manager.
+// The chart layout as it crosses IPC: little-endian f32 quintuples
+// (x, y, width, height, spine) per node in node index order. x/y are NaN for
+// nodes hidden under a collapsed manager; spine is the x of the connector a
+// box stacked under its manager hangs from (NaN when it is not stacked).
 
 import { SpatialIndex } from "./spatial";
 
-export const FLOATS_PER_NODE = 4;
+export const FLOATS_PER_NODE = 5;
 export const BYTES_PER_NODE = FLOATS_PER_NODE * 4;
 
 export interface Rect {
@@ -51,6 +52,11 @@ export class ChartLayout {
   }
   height(i: number): number {
     return this.data[i * FLOATS_PER_NODE + 3] ?? 0;
+  }
+
+  /** The x of the spine a stacked box hangs from, NaN when not stacked. */
+  spine(i: number): number {
+    return this.data[i * FLOATS_PER_NODE + 4] ?? Number.NaN;
   }
 
   isVisible(i: number): boolean {
@@ -114,7 +120,7 @@ export function decodeLayout(buffer: ArrayBuffer, nodeCount: number): ChartLayou
 }
 
 /** Encodes rectangles the way the Rust side does (used by tests and mocks). */
-export function encodeLayout(rects: ReadonlyArray<Rect | null>): ArrayBuffer {
+export function encodeLayout(rects: ReadonlyArray<(Rect & { spine?: number }) | null>): ArrayBuffer {
   const buffer = new ArrayBuffer(rects.length * BYTES_PER_NODE);
   const view = new DataView(buffer);
   rects.forEach((r, i) => {
@@ -123,6 +129,7 @@ export function encodeLayout(rects: ReadonlyArray<Rect | null>): ArrayBuffer {
     view.setFloat32(base + 4, r ? r.y : Number.NaN, true);
     view.setFloat32(base + 8, r ? r.width : 0, true);
     view.setFloat32(base + 12, r ? r.height : 0, true);
+    view.setFloat32(base + 16, r?.spine ?? Number.NaN, true);
   });
   return buffer;
 }

@@ -1,18 +1,20 @@
 // Level of detail: how much of each node the chart draws at a zoom level.
-// Zoomed out, a 100k-person chart is mostly sub-pixel boxes: text and
-// rounded corners there only cost time.
+// Boxes carry their name and title only where those can be read; further
+// out the chart draws a summary (one box per team with its headcount, see
+// summary.ts) instead of boxes too small to label.
 
-export type Detail = "full" | "boxes" | "dots";
+export type Detail = "full" | "summary";
 
-/** At or above this scale boxes carry their name and title. */
-export const TEXT_SCALE = 0.35;
-/** Boxes narrower than this on screen (px) become dots, and edges go. */
-export const MIN_BOX_PX = 6;
+/**
+ * The smallest zoom at which a box's labels are legible: the 13 px name is
+ * then drawn at 9.75 px and the 12 px title at 9 px. Fit never goes below
+ * it, and the chart opens on the top layers that fit at it.
+ */
+export const LEGIBLE_SCALE = 0.75;
 
-/** What to draw for boxes `boxWidth` world units wide at `scale`. */
-export function levelOfDetail(scale: number, boxWidth: number): Detail {
-  if (scale >= TEXT_SCALE) return "full";
-  return boxWidth * scale >= MIN_BOX_PX ? "boxes" : "dots";
+/** What to draw at `scale`. */
+export function levelOfDetail(scale: number): Detail {
+  return scale >= LEGIBLE_SCALE ? "full" : "summary";
 }
 
 /**

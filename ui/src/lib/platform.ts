@@ -42,6 +42,11 @@ export interface Platform {
   chartDotted(): Promise<Uint32Array>;
   /** Little-endian f32 (x, y, width, height) per node, in node index order. */
   chartLayout(collapsed: readonly string[]): Promise<ArrayBuffer>;
+  /**
+   * The managers to collapse so the chart shows as many top layers as fit
+   * `width` x `height` screen pixels at `minScale` or larger.
+   */
+  chartOpenView(width: number, height: number, minScale: number): Promise<string[]>;
   metrics(): Promise<MetricsSummary>;
   personDetails(id: string): Promise<PersonDetails>;
   /**
@@ -162,6 +167,7 @@ export const tauriPlatform: Platform = {
   chartDotted: async () => decodeDotted(toArrayBuffer(await call<unknown>("chart_dotted"))),
   chartLayout: async (collapsed) =>
     toArrayBuffer(await call<unknown>("chart_layout", { collapsed: [...collapsed] })),
+  chartOpenView: (width, height, minScale) => call<string[]>("chart_open_view", { width, height, minScale }),
   metrics: () => call<MetricsSummary>("metrics"),
   personDetails: (id) => call<PersonDetails>("person_details", { id }),
   peopleTable: () => call<PeopleTableDto>("people_table"),

@@ -11,6 +11,7 @@ import type {
 import { describeMoveError, toAppError } from "./errors";
 import { displayName } from "./format";
 import { ChartLayout, decodeLayout } from "./layout";
+import { openViewCollapsed, type Room } from "./openView";
 import { perf } from "./perf";
 import type { Platform } from "./platform";
 import { searchPeople } from "./search";
@@ -28,9 +29,7 @@ export interface FocusRequest {
   seq: number;
 }
 
-/** Orgs larger than this open with deeper teams collapsed. */
-export const AUTO_COLLAPSE_ABOVE = 60;
-/** Layers shown expanded by default and by "Top levels". */
+/** Layers `idsToCollapse` shows when asked for no particular depth. */
 export const DEFAULT_DEPTH = 3;
 
 /** Managers to collapse so only `layers` layers are drawn. */
@@ -81,6 +80,8 @@ export class OrgStore {
   focus = $state.raw<FocusRequest | null>(null);
   /** Bumped when the chart should zoom to fit (first load). */
   fitRequest = $state(0);
+  /** The chart's size on screen (set by the chart), for its first view. */
+  chartRoom: Room = { width: 0, height: 0 };
 
   /**
    * The nodes the tree was built from. Patching one person's fields
@@ -129,9 +130,9 @@ export class OrgStore {
       this.workspace = workspace;
       this.#setMetrics(metrics);
       this.dotted = dotted;
-      if (first && nodes.length > AUTO_COLLAPSE_ABOVE) {
-        // Big orgs open on their top layers rather than as a thin sliver.
-        this.collapsed = new Set(idsToCollapse(nodes, DEFAULT_DEPTH));
+      if (first) {
+        // Big orgs open on the top layers that fit at a legible zoom.
+        this.collapsed = new Set(await openViewCollapsed(this.#platform, this.chartRoom));
       }
       perf.step("collapse");
       const layout = await this.#platform.chartLayout([...this.collapsed]);
@@ -275,6 +276,12 @@ export class OrgStore {
    * fitted to the new org.
    */
   async showNewOrg(): Promise<void> {
+    try {
+      this.collapsed = new Set(await openViewCollapsed(this.#platform, this.chartRoom));
+    } catch (e) {
+      const error = toAppError(e);
+      this.error = { code: error.code, message: error.message };
+    }
     await this.reload();
     this.fitRequest++;
   }
@@ -389,11 +396,19 @@ export class OrgStore {
     await this.#setCollapsed(new Set(), "Expanded every team.");
   }
 
-  async collapseToDepth(layers = DEFAULT_DEPTH): Promise<void> {
-    await this.#setCollapsed(
-      new Set(idsToCollapse(this.nodes, layers)),
-      `Showing the top ${layers} layers.`,
-    );
+  /** Shows `layers` layers, or with none given the top layers that fit the chart legibly. */
+  async collapseToDepth(layers?: number): Promise<void> {
+    if (layers !== undefined) {
+      await this.#setCollapsed(new Set(idsToCollapse(this.nodes, layers)), `Showing the top ${layers} layers.`);
+      return;
+    }
+    try {
+      const collapsed = await openViewCollapsed(this.#platform, this.chartRoom);
+      await this.#setCollapsed(new Set(collapsed), "Showing the top layers that fit the screen.");
+    } catch (e) {
+      const error = toAppError(e);
+      this.error = { code: error.code, message: error.message };
+    }
   }
 
   async #setCollapsed(collapsed: ReadonlySet<string>, message: string): Promise<void> {

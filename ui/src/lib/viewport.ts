@@ -1,6 +1,7 @@
 // Pan/zoom maths for the chart: screen = (world - origin) * scale.
 
-import type { Bounds } from "./layout";
+import type { Bounds, Rect } from "./layout";
+import { LEGIBLE_SCALE } from "./lod";
 
 export const MIN_SCALE = 0.01;
 export const MAX_SCALE = 4;
@@ -51,12 +52,17 @@ export function wheelFactor(deltaY: number, deltaMode = 0): number {
   return Math.exp(-clamped * 0.0018);
 }
 
+/** Screen pixels left around a fitted chart. */
+export const FIT_PADDING = 32;
+/** Screen pixels at the chart's top taken by the toolbars drawn over it. */
+export const TOP_INSET = 48;
+
 /** The viewport that shows `bounds` whole inside a `width` x `height` screen. */
 export function fitBounds(
   bounds: Bounds,
   width: number,
   height: number,
-  padding = 32,
+  padding = FIT_PADDING,
   maxScale = 1.5,
 ): Viewport {
   const w = Math.max(1, bounds.maxX - bounds.minX);
@@ -87,4 +93,51 @@ export function intersects(
   h: number,
 ): boolean {
   return x + w >= b.minX && x <= b.maxX && y + h >= b.minY && y <= b.maxY;
+}
+
+/**
+ * Fit that never lands below a legible zoom: the chart whole when it fits
+ * at `minScale` or more; otherwise its top at `minScale`, horizontally
+ * centred on `anchor` (the first person at the top, say) but not past the
+ * chart's left or right edge, so the user starts from the top and pans.
+ * The top `topInset` pixels (under the toolbars) are left free.
+ */
+export function fitReadable(
+  bounds: Bounds,
+  width: number,
+  height: number,
+  anchor: Point | null,
+  minScale = LEGIBLE_SCALE,
+  padding = FIT_PADDING,
+  topInset = 0,
+): Viewport {
+  const fitted = fitBounds(bounds, width, Math.max(1, height - topInset), padding);
+  const whole = { ...fitted, y: fitted.y - topInset / fitted.scale };
+  if (whole.scale >= minScale) return whole;
+  const scale = clampScale(minScale);
+  const pad = padding / scale;
+  const span = width / scale;
+  const left = bounds.minX - pad;
+  const right = bounds.maxX + pad - span;
+  const centred = anchor ? anchor.x - span / 2 : left;
+  return { x: Math.max(left, Math.min(right, centred)), y: bounds.minY - pad - topInset / scale, scale };
+}
+
+/**
+ * The viewport that brings `rect` (world) into view with `margin` screen
+ * pixels around it, or null when it is in view already. A box off screen is
+ * centred; the zoom is kept.
+ */
+export function keepInView(
+  v: Viewport,
+  rect: Rect,
+  width: number,
+  height: number,
+  margin = 40,
+): Viewport | null {
+  const a = worldToScreen(v, { x: rect.x, y: rect.y });
+  const b = worldToScreen(v, { x: rect.x + rect.width, y: rect.y + rect.height });
+  const inside = a.x >= margin && a.y >= margin && b.x <= width - margin && b.y <= height - margin;
+  if (inside) return null;
+  return centerOn(v, { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 }, width, height);
 }

@@ -10,8 +10,12 @@
 //! (variable) size, in the position of the manager's first leaf report, and
 //! its boxes are placed inside it afterwards. Every step is linear in the
 //! number of people, so the whole layout stays O(n).
+//!
+//! The exports lay out everyone; the app's chart also folds managers
+//! ([`compact_tree_folded`]): a folded manager is drawn, counts as a
+//! manager (it is never stacked among the leaves) and hides its reports.
 
-use crate::layout::{tidy_tree, Layout, LayoutOptions, Size};
+use super::{tidy_tree, Layout, LayoutOptions, Size};
 use crate::model::{Forest, NO_PARENT};
 
 /// When and how leaf reports are stacked.
@@ -93,14 +97,38 @@ pub fn compact_tree(
     options: &LayoutOptions,
     compact: Option<&CompactOptions>,
 ) -> CompactLayout {
+    compact_tree_folded(forest, sizes, &[], options, compact)
+}
+
+/// [`compact_tree`] with `collapsed[i] == true` drawing node `i` but hiding
+/// its descendants (an empty slice folds nothing). Hidden nodes get NaN
+/// positions and `visible == false`, as in [`tidy_tree`].
+///
+/// # Panics
+///
+/// If `sizes.len()` differs from `forest.len()`, or `collapsed` is neither
+/// empty nor `forest.len()` long.
+pub fn compact_tree_folded(
+    forest: &Forest,
+    sizes: &[Size],
+    collapsed: &[bool],
+    options: &LayoutOptions,
+    compact: Option<&CompactOptions>,
+) -> CompactLayout {
     let n = forest.len();
     assert_eq!(sizes.len(), n, "compact_tree needs one size per node");
+    assert!(
+        collapsed.is_empty() || collapsed.len() == n,
+        "compact_tree needs no collapsed flags or one per node"
+    );
     let Some(compact) = compact else {
+        let layout = tidy_tree(forest, sizes, collapsed, options);
         return CompactLayout {
-            layout: tidy_tree(forest, sizes, &[], options),
+            layout,
             spine: vec![f32::NAN; n],
         };
     };
+    let folded = |v: u32| collapsed.get(v as usize).copied().unwrap_or(false);
     let gap = sanitize(options.sibling_gap);
     let row_gap = sanitize(compact.row_gap);
     let indent = sanitize(compact.indent);
@@ -125,7 +153,11 @@ pub fn compact_tree(
     while head < queue.len() {
         let v = queue[head];
         head += 1;
-        let kids = forest.children(v);
+        let kids = if folded(v) {
+            &[][..]
+        } else {
+            forest.children(v)
+        };
         let leaves = kids.iter().filter(|&&c| is_leaf(c)).count();
         let stack = leaves >= compact.min_all_leaves.max(1)
             && (leaves == kids.len() || leaves >= compact.min_mixed_leaves.max(1));
@@ -160,11 +192,13 @@ pub fn compact_tree(
     let mut x = vec![f32::NAN; n];
     let mut y = vec![f32::NAN; n];
     let mut spine = vec![f32::NAN; n];
+    let mut visible = vec![false; n];
     for v in 0..n {
         let w = new_of[v];
         if w != NONE {
             x[v] = placed.x[w as usize];
             y[v] = placed.y[w as usize];
+            visible[v] = true;
         }
     }
     for block in &blocks {
@@ -183,6 +217,7 @@ pub fn compact_tree(
                 let m = m as usize;
                 x[m] = (left + f64::from(indent)) as f32;
                 y[m] = top as f32;
+                visible[m] = true;
                 spine[m] = (left + f64::from(indent) / 2.0) as f32;
                 top += f64::from(sanitize(sizes[m].height)) + f64::from(row_gap);
             }
@@ -195,7 +230,7 @@ pub fn compact_tree(
             y,
             width: sizes.iter().map(|s| sanitize(s.width)).collect(),
             height: sizes.iter().map(|s| sanitize(s.height)).collect(),
-            visible: vec![true; n],
+            visible,
             bounds: placed.bounds,
         },
         spine,
@@ -370,6 +405,41 @@ mod tests {
         assert_eq!(first_overlap(&l), Some((1, 2)));
     }
 
+    #[test]
+    fn folded_managers_are_never_stacked_and_hide_their_reports() {
+        // 0 has leaves 1..=6 and managers 7, 8 (each with two leaves);
+        // 7 is folded.
+        let mut parents = vec![NO_PARENT];
+        parents.extend(std::iter::repeat_n(0, 8));
+        parents.extend([7, 7, 8, 8]);
+        let f = forest(&parents);
+        let sizes = vec![BOX; f.len()];
+        let mut collapsed = vec![false; f.len()];
+        collapsed[7] = true;
+        let placed = compact_tree_folded(
+            &f,
+            &sizes,
+            &collapsed,
+            &LayoutOptions::default(),
+            Some(&CompactOptions {
+                min_mixed_leaves: 6,
+                ..CompactOptions::default()
+            }),
+        );
+        let l = &placed.layout;
+        assert_eq!(first_overlap(l), None);
+        assert!((1..=6).all(|v| placed.is_stacked(v)));
+        assert!(!placed.is_stacked(7), "a folded manager is still a manager");
+        assert!(l.visible[7] && l.x[7].is_finite());
+        for v in [9, 10] {
+            assert!(!l.visible[v] && l.x[v].is_nan() && placed.spine[v].is_nan());
+        }
+        assert!(l.visible[11] && l.visible[12]);
+        // Nothing folded is the export layout.
+        let whole = compact_tree_folded(&f, &sizes, &[], &LayoutOptions::default(), None);
+        assert_eq!(whole.layout, layout(&parents, false).layout);
+    }
+
     fn arb_forest() -> impl Strategy<Value = (Vec<u32>, Vec<Size>)> {
         // Parents biased towards a few wide managers, so leaf groups form.
         let node = (0.0f64..1.0, 0u8..25, 10.0f32..200.0, 10.0f32..90.0);
@@ -419,6 +489,39 @@ mod tests {
             prop_assert_eq!(bits(&placed.layout.x), bits(&again.layout.x));
             prop_assert_eq!(bits(&placed.layout.y), bits(&again.layout.y));
             prop_assert_eq!(bits(&placed.spine), bits(&again.spine));
+        }
+
+        /// With managers folded: hidden exactly below a folded manager, a
+        /// folded manager never stacked, and still no overlaps.
+        #[test]
+        fn folded_layouts_hide_exactly_the_folded_subtrees(
+            (parents, sizes) in arb_forest(),
+            folds in prop::collection::vec(0u8..4, 150),
+        ) {
+            let f = forest(&parents);
+            let collapsed: Vec<bool> = (0..f.len()).map(|v| folds[v] == 0).collect();
+            let placed = compact_tree_folded(
+                &f,
+                &sizes,
+                &collapsed,
+                &LayoutOptions::default(),
+                Some(&CompactOptions::default()),
+            );
+            let l = &placed.layout;
+            prop_assert_eq!(first_overlap(l), None);
+            for v in 0..f.len() {
+                let mut hidden = false;
+                let mut a = v as u32;
+                while let Some(p) = f.parent(a) {
+                    hidden |= collapsed[p as usize];
+                    a = p;
+                }
+                prop_assert_eq!(l.visible[v], !hidden, "node {}", v);
+                prop_assert_eq!(l.x[v].is_nan(), hidden);
+                if collapsed[v] && !f.children(v as u32).is_empty() {
+                    prop_assert!(!placed.is_stacked(v as u32), "folded manager {} stacked", v);
+                }
+            }
         }
     }
 }
