@@ -19,6 +19,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 mod conflicts;
+mod placeholders;
 
 /// Size of the demo org seeded into a new default workspace.
 pub const DEMO_PEOPLE: usize = 300;

@@ -37,6 +37,9 @@ mod rows;
 #[path = "cli/two_processes.rs"]
 mod two_processes;
 
+#[path = "cli/placeholders.rs"]
+mod placeholders;
+
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")

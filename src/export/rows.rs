@@ -148,9 +148,15 @@ pub(crate) fn for_each_person_row(
         let team = person.team.as_ref().and_then(|id| org.team(id));
         let team_id = person.team.as_ref().map_or("", TeamId::as_str);
         let team = TeamColumns::of(team_id, team);
-        let manager = people
-            .get(parent as usize)
-            .map_or(Cell::Empty, |id| Cell::Text(id.as_str()));
+        let manager = match people.get(parent as usize) {
+            Some(id) => Cell::Text(id.as_str()),
+            // A root whose file named a manager it did not contain: the
+            // reference goes back, so a re-import groups them again.
+            None => org
+                .absent_managers
+                .reference_of(&person.id)
+                .map_or(Cell::Empty, Cell::Text),
+        };
         row.clear();
         row.push(Cell::Text(person.id.as_str()));
         row.push(manager);

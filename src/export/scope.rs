@@ -74,6 +74,7 @@ fn build(org: &Org, forest: &Forest, included: &[bool]) -> Result<Org> {
     let mut scoped = Org::with_capacity(included.iter().filter(|&&kept| kept).count());
     scoped.ladder = org.ladder.clone();
     scoped.policy = org.policy;
+    scoped.absent_managers = org.absent_managers.only(|id| inside(id));
 
     let mut new_position = vec![NO_PARENT; included.len()];
     let mut parents = Vec::new();

@@ -6,8 +6,8 @@ use super::forest::break_cycles;
 use super::id_index::NOT_FOUND;
 use super::org::hash_id;
 use super::{
-    Finding, Ladder, Location, Org, Person, PersonId, Policy, ShortText, Status, TeamId, TeamKind,
-    NO_PARENT,
+    AbsentManagers, Finding, Ladder, Location, Org, Person, PersonId, Policy, ShortText, Status,
+    TeamId, TeamKind, NO_PARENT,
 };
 use crate::money::Money;
 use chrono::NaiveDate;
@@ -248,6 +248,7 @@ impl OrgBuilder {
         let mut parent = vec![NO_PARENT; people];
         let mut missing: FxHashMap<&str, (u64, usize)> = FxHashMap::default();
         let mut warnings = Vec::new();
+        let mut absent_runs = Vec::new();
         let answers = self.org.positions_of_pushed(&id_hashes, &asked, &wanted);
         drop(id_hashes);
         let mut answers = answers.into_iter();
@@ -280,16 +281,18 @@ impl OrgBuilder {
                 None => {
                     let first_row = self.rows[positions.start];
                     missing.entry(manager).or_insert((first_row, 0)).1 += positions.len();
+                    absent_runs.push((positions, manager));
                 }
             }
         }
+        self.org.absent_managers = self.absent_managers(absent_runs);
         let mut missing: Vec<(&str, (u64, usize))> = missing.into_iter().collect();
         missing.sort_by_key(|(_, (row, _))| *row);
         for (manager, (first_row, count)) in missing {
             warnings.push(Finding::warning(
                 "manager-not-found",
                 format!(
-                    "manager '{manager}' is not in the file ({count} report(s), first at row {first_row}); they are treated as roots"
+                    "manager '{manager}' is not in the file ({count} report(s), first at row {first_row}); grouped under a placeholder \"Not in file: {manager}\" and counted as roots"
                 ),
                 self.at(first_row, "manager_id"),
             ));
@@ -389,6 +392,25 @@ impl OrgBuilder {
         self.org.add_known_supports(supported);
         self.findings.sort_by_key(|f| f.location.row);
         Ok((self.org, self.findings))
+    }
+}
+
+impl OrgBuilder {
+    /// Who names a manager missing from the file, and that manager's
+    /// reference as written, from runs of people (by position) naming the
+    /// same one. Each reference is stored once, shared by its people.
+    fn absent_managers(&self, runs: Vec<(std::ops::Range<usize>, &str)>) -> AbsentManagers {
+        let mut absent = AbsentManagers::new();
+        let mut shared: FxHashMap<&str, Arc<str>> = FxHashMap::default();
+        for (positions, manager) in runs {
+            let reference = shared.entry(manager).or_insert_with(|| manager.into());
+            for position in positions {
+                if let Some(person) = self.org.person_at(position as u32) {
+                    absent.insert(person.id.clone(), reference.clone());
+                }
+            }
+        }
+        absent
     }
 }
 

@@ -1,6 +1,7 @@
 //! The org model: people on a solid-line reporting forest (with dotted lines
 //! as a second edge kind), teams, the career ladder and staff+ support.
 
+mod absent;
 mod build;
 mod finding;
 mod forest;
@@ -11,6 +12,7 @@ mod org;
 mod person;
 mod team;
 
+pub use absent::{forest_with_placeholders, placeholder_groups, AbsentManagers, PlaceholderGroup};
 pub use build::{OrgBuilder, PersonRecord, TeamRecord};
 pub use finding::{Finding, Location, Severity};
 pub(crate) use forest::break_cycles;

@@ -134,6 +134,8 @@ pub struct Org {
     /// other change to the assignments drops it (see
     /// [`Org::support_changed`]), but a removal updates it in place.
     supporter_index: Option<FxHashMap<TeamId, Vec<PersonId>>>,
+    /// Managers named by the imported file but not in it (see `absent.rs`).
+    pub absent_managers: super::AbsentManagers,
     pub ladder: Ladder,
     pub policy: Policy,
 }

@@ -26,6 +26,7 @@ pub use crate::layout::compact;
 mod font;
 mod paginate;
 mod pdf;
+mod placeholders;
 mod png;
 mod readable;
 mod scene;

@@ -4,11 +4,12 @@
 
 use super::colour::{Colouring, Key};
 use super::compact::{compact_tree, CompactLayout, CompactOptions};
+use super::placeholders;
 use super::ChartOptions;
 use crate::error::{OrgError, Result};
 use crate::layout::{Bounds, LayoutOptions, Size};
 use crate::metrics::Metrics;
-use crate::model::{Forest, Org, Status, NO_PARENT};
+use crate::model::{placeholder_groups, Forest, Org, Status, NO_PARENT};
 use rustc_hash::FxHashMap;
 
 /// Box size with and without the team line. Every box has room for a last
@@ -38,6 +39,8 @@ pub(crate) struct Label {
     pub key: u32,
     /// People below this one that the depth cut leaves out.
     pub hidden_below: u64,
+    /// A "Not in file" placeholder, not a person (see `placeholders`).
+    pub placeholder: bool,
 }
 
 #[derive(Debug)]
@@ -61,11 +64,16 @@ impl Chart {
     /// reports keep their org order.
     pub fn build(org: &Org, metrics: &Metrics, options: &ChartOptions) -> Result<Chart> {
         let forest = org.forest();
+        // Placeholder entries are numbered after the people.
+        let (people_len, mut groups) = (forest.len() as u32, Vec::new());
         let starts: Vec<u32> = match &options.root {
             Some(id) => vec![org
                 .position_of(id)
                 .ok_or_else(|| OrgError::PersonNotFound(id.to_string()))?],
-            None => forest.roots().to_vec(),
+            None => {
+                groups = placeholder_groups(org);
+                placeholders::roots_with_placeholders(&forest, &groups)
+            }
         };
         let mut global: Vec<u32> = Vec::new();
         let mut parents: Vec<u32> = Vec::new();
@@ -78,7 +86,13 @@ impl Chart {
         let mut head = 0;
         while head < global.len() {
             let v = global[head];
-            if options.depth.is_none_or(|d| level[head] < d) {
+            if let Some(group) = v.checked_sub(people_len) {
+                for &member in &groups[group as usize].members {
+                    global.push(member);
+                    parents.push(head as u32);
+                    level.push(level[head]);
+                }
+            } else if options.depth.is_none_or(|d| level[head] < d) {
                 for &c in forest.children(v) {
                     global.push(c);
                     parents.push(head as u32);
@@ -101,6 +115,7 @@ impl Chart {
         };
         let people: Vec<&crate::model::Person> = org.people().collect();
         let colouring = Colouring::new(org, metrics, options.colour_by);
+        let placeholder_key = colouring.keys.len() as u32;
         let mut local_of: FxHashMap<u32, u32> = FxHashMap::default();
         local_of.reserve(global.len());
         let labels: Vec<Label> = global
@@ -108,6 +123,9 @@ impl Chart {
             .enumerate()
             .map(|(i, &g)| {
                 local_of.insert(g, i as u32);
+                if let Some(group) = g.checked_sub(people_len) {
+                    return placeholders::label(&groups[group as usize], placeholder_key);
+                }
                 let person = people[g as usize];
                 let cut = options.depth.is_some_and(|d| level[i] >= d);
                 Label {
@@ -133,6 +151,7 @@ impl Chart {
                     } else {
                         0
                     },
+                    placeholder: false,
                 }
             })
             .collect();
@@ -148,10 +167,14 @@ impl Chart {
             .collect();
         dotted.sort_unstable();
         dotted.dedup();
+        let mut keys = colouring.keys;
+        if !groups.is_empty() {
+            keys.push(placeholders::key());
+        }
         Ok(Chart {
             forest: Forest::from_parents(parents).expect("a cut of a forest is a forest"),
             labels,
-            keys: colouring.keys,
+            keys,
             dotted,
             size: Size::new(
                 BOX_WIDTH,

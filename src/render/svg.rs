@@ -247,9 +247,14 @@ pub(crate) fn write_drawing(
         let label = &chart.labels[v as usize];
         let (x, y) = (l.x[i], l.y[i]);
         let fill = chart.keys[label.key as usize].fill;
+        let dashed = if label.placeholder {
+            " stroke-dasharray=\"5 3\""
+        } else {
+            ""
+        };
         let _ = writeln!(
             out,
-            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"6\" fill=\"{fill}\" stroke=\"#4b5563\"/>",
+            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"6\" fill=\"{fill}\" stroke=\"#4b5563\"{dashed}/>",
             num(x),
             num(y),
             num(l.width[i]),

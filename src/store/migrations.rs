@@ -18,6 +18,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0004_scenario_conflicts",
         include_str!("migrations/0004_scenario_conflicts.sql"),
     ),
+    (
+        "0005_absent_managers",
+        include_str!("migrations/0005_absent_managers.sql"),
+    ),
 ];
 
 pub fn latest_version() -> u32 {

@@ -4,6 +4,7 @@
 //! Opening never modifies a file that is not an Orgraph workspace: it is
 //! checked read-only first. Every write is one transaction.
 
+mod absent;
 mod checksum;
 #[cfg(feature = "fuzzing")]
 pub mod fuzzing;
@@ -519,6 +520,7 @@ impl Workspace {
         if let Some(mut org) = self.load_image()? {
             org.policy = policy;
             org.ladder = ladder;
+            org.absent_managers = absent::read(&self.conn, path, &org)?;
             return Ok((org, self.findings()?));
         }
         org.policy = policy;
@@ -627,6 +629,7 @@ impl Workspace {
             org.add_support(&PersonId::new(person), &TeamId::from(team.as_str()))
                 .map_err(|e| corrupt(path, e.to_string()))?;
         }
+        org.absent_managers = absent::read(&self.conn, path, &org)?;
         Ok((org, self.findings()?))
     }
 
@@ -914,6 +917,7 @@ fn store_org(
         }
     }
     write_settings(tx, &org.policy, &org.ladder)?;
+    absent::write(tx, &org.absent_managers)?;
     Ok(())
 }
 

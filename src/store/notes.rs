@@ -243,7 +243,8 @@ mod tests {
         workspace
             .conn
             .execute_batch(
-                "DROP TRIGGER baseline_replaced;
+                "DROP TABLE absent_managers;
+                 DROP TRIGGER baseline_replaced;
                  DELETE FROM settings WHERE key = 'baseline-origin';
                  ALTER TABLE scenarios DROP COLUMN conflicts;
                  PRAGMA user_version = 3;",
