@@ -53,6 +53,8 @@ pub(crate) fn label(group: &PlaceholderGroup, key: u32) -> Label {
             n => format!("Not in file · {n} reports"),
         },
         team: None,
+        // Grouped on a forest's first page with people of no department.
+        department: None,
         key,
         hidden_below: 0,
         placeholder: true,
