@@ -63,7 +63,7 @@ function recorder() {
   const ctx = new Proxy(target, {
     get(t, key: string) {
       if (key in t) return t[key];
-      if (key === "measureText") return (text: string) => ({ width: text.length * 7 });
+      if (key === "measureText") return (text: string) => ({ width: text.length * 6 });
       return (...args: unknown[]) => calls.push([key, args]);
     },
     set(t, key: string, value) {
@@ -108,7 +108,7 @@ describe("Not in file placeholders", () => {
     const s = scene(ctx);
     drawBox(s, new LabelCache(), 6, false);
     const texts = calls.filter(([name]) => name === "fillText").map(([, args]) => args[0]);
-    expect(texts).toEqual(["Not in file: E900", "2 reports"]);
+    expect(texts).toEqual(["E900", "Not in file · 2 reports"]);
     expect(calls.some(([name, args]) => name === "setLineDash" && (args[0] as number[]).length > 0)).toBe(true);
 
     calls.length = 0;

@@ -214,7 +214,9 @@ export function drawBox(s: Scene, labels: LabelCache, i: number, faded: boolean)
 /**
  * A "Not in file" placeholder: a dashed, unfilled box naming the manager
  * the file refers to, with the number of people under it. No colour key:
- * it is no person.
+ * it is no person. As in the exports, the reference has the name line,
+ * where it is read first and has the room of a name, and "Not in file"
+ * with the count the line under it, short enough never to be cut.
  */
 export function drawPlaceholder(s: Scene, i: number): void {
   const placeholder = s.placeholders.at(i);
@@ -235,7 +237,7 @@ export function drawPlaceholder(s: Scene, i: number): void {
   ctx.textBaseline = "alphabetic";
   ctx.fillStyle = p.text;
   ctx.font = `italic 600 13px ${p.font}`;
-  ctx.fillText(fitText(ctx, placeholderLabel(placeholder), w - 20), x + 10, y + h * 0.42);
+  ctx.fillText(fitText(ctx, placeholder.reference, w - 20), x + 10, y + h * 0.42);
   ctx.fillStyle = p.muted;
   ctx.font = `italic 12px ${p.font}`;
   ctx.fillText(fitText(ctx, placeholderCount(placeholder), w - 20), x + 10, y + h * 0.42 + 17);

@@ -65,10 +65,10 @@ export function placeholderLabel(p: PlaceholderDto): string {
   return `Not in file: ${p.reference}`;
 }
 
-/** Its second line: how many people hang under it directly. */
+/** A placeholder box's second line (the first is the reference): what it is and how many hang under it. */
 export function placeholderCount(p: PlaceholderDto): string {
   const n = p.members.length;
-  return `${n.toLocaleString("en-US")} ${n === 1 ? "report" : "reports"}`;
+  return `Not in file · ${n.toLocaleString("en-US")} ${n === 1 ? "report" : "reports"}`;
 }
 
 /** The hover text of a placeholder box. */
