@@ -7,8 +7,7 @@ use crate::layout::rows::{wrap_roots, RowOptions};
 use crate::layout::{Layout, LayoutOptions, Size};
 use crate::metrics::{Metrics, Verdict};
 use crate::model::{
-    forest_with_placeholders, placeholder_groups, Forest, Org, Person, PersonId, PlaceholderGroup,
-    Placement, Status,
+    placeholder_groups, Forest, Org, Person, PersonId, PlaceholderGroup, Placement, Status,
 };
 mod open_view;
 mod placeholders;
@@ -352,14 +351,10 @@ pub(crate) fn layout_grouped(
     collapsed: &[bool],
 ) -> ChartLayout {
     if groups.is_empty() {
-        return layout_forest(forest, collapsed);
+        layout_forest(forest, collapsed)
+    } else {
+        placeholders::layout_with_placeholders(forest, groups, collapsed)
     }
-    let extended = forest_with_placeholders(forest, groups);
-    let mut flags = collapsed.to_vec();
-    if !flags.is_empty() {
-        flags.resize(extended.len(), false);
-    }
-    layout_forest(&extended, &flags)
 }
 
 /// [`layout`] of a forest with `collapsed` flags (empty: none collapsed).

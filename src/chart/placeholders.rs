@@ -4,7 +4,10 @@
 //! after the people, so the chart keeps such a team together. Only the
 //! layout knows them: the nodes, the metrics and every count stay people.
 
-use crate::model::{Org, PlaceholderGroup};
+use super::{layout_forest, ChartLayout};
+use crate::layout::compact::CompactLayout;
+use crate::layout::Layout;
+use crate::model::{Forest, Org, PlaceholderGroup, NO_PARENT};
 use serde::Serialize;
 
 /// One placeholder as the chart draws it: its layout entry and the people
@@ -36,6 +39,77 @@ pub(crate) fn numbered(people: u32, groups: Vec<PlaceholderGroup>) -> Vec<ChartP
             members: group.members,
         })
         .collect()
+}
+
+/// The chart layout of `forest` with each group hung under its placeholder,
+/// indexed people first, then one entry per group. Each placeholder stands
+/// among the top-level entries where its first member was, so the chart
+/// keeps the file's order, as the exports do. `collapsed` flags people
+/// only (empty: none); a placeholder is never collapsed, being no one's
+/// team.
+pub(crate) fn layout_with_placeholders(
+    forest: &Forest,
+    groups: &[PlaceholderGroup],
+    collapsed: &[bool],
+) -> ChartLayout {
+    let people = forest.len();
+    let total = people + groups.len();
+    // Entry (people, then placeholders) → position in the forest laid out.
+    let mut placeholder_before = vec![NO_PARENT; people];
+    for (g, group) in groups.iter().enumerate() {
+        if let Some(&first) = group.members.first() {
+            placeholder_before[first as usize] = (people + g) as u32;
+        }
+    }
+    let mut position = vec![0u32; total];
+    let mut next = 0u32;
+    for (v, &placeholder) in placeholder_before.iter().enumerate() {
+        if placeholder != NO_PARENT {
+            position[placeholder as usize] = next;
+            next += 1;
+        }
+        position[v] = next;
+        next += 1;
+    }
+    let mut parent_of_entry: Vec<u32> = forest.parents().to_vec();
+    parent_of_entry.resize(total, NO_PARENT);
+    for (g, group) in groups.iter().enumerate() {
+        for &member in &group.members {
+            parent_of_entry[member as usize] = (people + g) as u32;
+        }
+    }
+    let mut parents = vec![NO_PARENT; total];
+    for (entry, &parent) in parent_of_entry.iter().enumerate() {
+        if parent != NO_PARENT {
+            parents[position[entry] as usize] = position[parent as usize];
+        }
+    }
+    // Members are roots and each placeholder a root over them: no cycle.
+    let ordered = Forest::from_parents(parents).expect("placeholders over roots keep a forest");
+    let mut flags = Vec::new();
+    if !collapsed.is_empty() {
+        flags = vec![false; total];
+        for (v, &folded) in collapsed.iter().enumerate() {
+            flags[position[v] as usize] = folded;
+        }
+    }
+    let CompactLayout { layout, spine } = layout_forest(&ordered, &flags).0;
+    let back =
+        |values: &[f32]| -> Vec<f32> { position.iter().map(|&p| values[p as usize]).collect() };
+    ChartLayout(CompactLayout {
+        layout: Layout {
+            x: back(&layout.x),
+            y: back(&layout.y),
+            width: back(&layout.width),
+            height: back(&layout.height),
+            visible: position
+                .iter()
+                .map(|&p| layout.visible[p as usize])
+                .collect(),
+            bounds: layout.bounds,
+        },
+        spine: back(&spine),
+    })
 }
 
 #[cfg(test)]
@@ -136,6 +210,27 @@ mod tests {
             (7, 5),
             "metrics see people only"
         );
+    }
+
+    #[test]
+    fn a_placeholder_stands_where_its_first_member_was_in_the_file() {
+        // The absent manager's first report comes before the CEO's row.
+        let org = org_of(&[
+            ("a", "ghost"),
+            ("ceo", ""),
+            ("b", "ceo"),
+            ("c", "ghost"),
+            ("d", ""),
+        ]);
+        let placed = layout(&org, &["ceo".into()]);
+        let l = placed.layout();
+        let ghost = org.len();
+        assert_eq!(l.len(), ghost + 1);
+        assert!(l.x[ghost] < l.x[1], "ghost's group is left of the CEO");
+        assert!(l.x[1] < l.x[4], "the CEO is left of d");
+        assert!(!l.visible[2], "b is under the collapsed CEO");
+        assert!(l.visible[0] && l.visible[3]);
+        assert_eq!(first_overlap(l), None);
     }
 
     #[test]
