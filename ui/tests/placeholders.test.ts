@@ -136,6 +136,7 @@ describe("Not in file placeholders", () => {
     const texts = calls.filter(([name]) => name === "fillText").map(([, args]) => args[0]);
     expect(texts).toContain("Not in file: E900");
     expect(texts).toContain("3 people");
+    expect(calls.some(([name, args]) => name === "setLineDash" && (args[0] as number[]).length > 0)).toBe(true);
   });
 
   it("are never selected, dragged or dropped on", () => {

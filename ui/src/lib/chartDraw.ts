@@ -349,7 +349,10 @@ export function drawSummary(s: Scene, boxes: SubtreeBoxes, view: Viewport, world
     }
     ctx.strokeStyle = key === colours.neutral ? p.border : (colours.colours[key] ?? p.border);
     ctx.lineWidth = 1.25;
+    // Dashed like the placeholder's own box.
+    ctx.setLineDash(node ? [] : [5, 3]);
     ctx.stroke();
+    ctx.setLineDash([]);
     if (r.w < 36 || r.h < 14) continue;
     label(entryName(s, v), r.x + 6, r.y + 14, r.w - 12, `600 12px ${p.font}`, p.text);
     if (r.h >= 30) {
