@@ -6,6 +6,7 @@ const COMMANDS: &[&str] = &[
     "chart_chain_nodes",
     "chart_layout",
     "chart_open_view",
+    "chart_placeholders",
     "chart_dotted",
     "metrics",
     "person_details",

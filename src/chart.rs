@@ -6,10 +6,14 @@ use crate::layout::compact::{compact_tree_folded, CompactLayout, CompactOptions}
 use crate::layout::rows::{wrap_roots, RowOptions};
 use crate::layout::{Layout, LayoutOptions, Size};
 use crate::metrics::{Metrics, Verdict};
-use crate::model::{Forest, Org, Person, PersonId, Placement, Status};
+use crate::model::{
+    placeholder_groups, Forest, Org, Person, PersonId, PlaceholderGroup, Placement, Status,
+};
 mod open_view;
+mod placeholders;
 
 pub use open_view::{open_view, OpenView, Screen};
+pub use placeholders::{placeholders, ChartPlaceholder};
 
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
@@ -280,9 +284,10 @@ pub fn dotted_to_bytes(org: &Org) -> Vec<u8> {
     out
 }
 
-/// Positions of every node, in [`nodes`] index order: the compact layout
-/// the exports use (leaf reports stacked in columns under their manager),
-/// with separate root trees wrapped into rows.
+/// Positions of every node, in [`nodes`] index order, then of each "Not in
+/// file" placeholder (see [`placeholders`]): the compact layout the exports
+/// use (leaf reports stacked in columns under their manager), with separate
+/// root trees wrapped into rows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChartLayout(pub CompactLayout);
 
@@ -322,7 +327,9 @@ impl ChartLayout {
 pub const FLOATS_PER_NODE: usize = 5;
 
 /// Lays out the org with the given managers collapsed (unknown ids are
-/// ignored: the UI may hold ids from before a reload).
+/// ignored: the UI may hold ids from before a reload), each group of people
+/// whose manager is not in the file under its placeholder: `org.len()`
+/// entries for the people, then one per [`placeholders`] entry.
 pub fn layout(org: &Org, collapsed: &[PersonId]) -> ChartLayout {
     let collapsed: HashSet<&str> = collapsed.iter().map(PersonId::as_str).collect();
     let collapsed_flags: Vec<bool> = if collapsed.is_empty() {
@@ -332,7 +339,22 @@ pub fn layout(org: &Org, collapsed: &[PersonId]) -> ChartLayout {
             .map(|p| collapsed.contains(p.id.as_str()))
             .collect()
     };
-    layout_forest(&org.forest(), &collapsed_flags)
+    layout_grouped(&org.forest(), &placeholder_groups(org), &collapsed_flags)
+}
+
+/// [`layout_forest`] of `forest` with each group hung under a placeholder
+/// entry numbered after the people; `collapsed` flags people only (a
+/// placeholder is never collapsed: it is no one's team).
+pub(crate) fn layout_grouped(
+    forest: &Forest,
+    groups: &[PlaceholderGroup],
+    collapsed: &[bool],
+) -> ChartLayout {
+    if groups.is_empty() {
+        layout_forest(forest, collapsed)
+    } else {
+        placeholders::layout_with_placeholders(forest, groups, collapsed)
+    }
 }
 
 /// [`layout`] of a forest with `collapsed` flags (empty: none collapsed).

@@ -36,6 +36,7 @@ fn expected() -> BTreeMap<String, String> {
     binding::<SpanVerdict>(&cfg, &mut out);
     binding::<PlacementDto>(&cfg, &mut out);
     binding::<ChartNode>(&cfg, &mut out);
+    binding::<PlaceholderDto>(&cfg, &mut out);
     binding::<PeopleTeamDto>(&cfg, &mut out);
     binding::<PeopleTableDto>(&cfg, &mut out);
     binding::<SpanSummary>(&cfg, &mut out);

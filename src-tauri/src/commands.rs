@@ -3,8 +3,8 @@
 use crate::dto::{
     ChangeDto, ChangeRequest, ComparisonDto, DashboardDto, DashboardRequest, ExportRequest,
     ExportResult, ImportDetectionDto, ImportProgressDto, ImportRequest, ImportResultDto, IpcError,
-    MetricsSummary, PeopleTableDto, PersonDetails, PlanDto, RecentWorkspace, ScenarioState,
-    SettingsDto, SnapshotDto, StaffPlusBoardDto, TeamDto, WhatIfDto, WorkspaceInfo,
+    MetricsSummary, PeopleTableDto, PersonDetails, PlaceholderDto, PlanDto, RecentWorkspace,
+    ScenarioState, SettingsDto, SnapshotDto, StaffPlusBoardDto, TeamDto, WhatIfDto, WorkspaceInfo,
     SNAPSHOTS_SHOWN,
 };
 use crate::state::{blocking, AppState};
@@ -60,8 +60,9 @@ pub async fn chart_dotted(state: State<'_, AppState>) -> Result<Response, IpcErr
     Ok(Response::new(bytes))
 }
 
-/// Node rectangles as little-endian `f32` quadruples (x, y, width, height)
-/// in node index order; NaN x/y for nodes hidden under a collapsed node.
+/// Node rectangles as little-endian `f32` quintuples (x, y, width, height,
+/// spine) in node index order, then one per placeholder
+/// (`chart_placeholders`); NaN x/y for nodes hidden under a collapsed node.
 #[tauri::command]
 pub async fn chart_layout(
     state: State<'_, AppState>,
@@ -72,6 +73,20 @@ pub async fn chart_layout(
         .with_session(move |s| Ok(orgraph::chart::layout(s.org(), &collapsed).to_bytes()))
         .await?;
     Ok(Response::new(bytes))
+}
+
+/// The "Not in file" placeholders of the scenario on show, in layout order:
+/// `chart_layout` has one entry per person, then one per placeholder.
+#[tauri::command]
+pub async fn chart_placeholders(
+    state: State<'_, AppState>,
+) -> Result<Vec<PlaceholderDto>, IpcError> {
+    state
+        .with_session(|s| {
+            let placeholders = orgraph::chart::placeholders(s.org());
+            Ok(placeholders.into_iter().map(PlaceholderDto::from).collect())
+        })
+        .await
 }
 
 /// The managers to collapse so the chart opens on as many top layers as

@@ -66,6 +66,7 @@ pub fn run() {
             commands::chart_nodes,
             commands::chart_layout,
             commands::chart_open_view,
+            commands::chart_placeholders,
             commands::chart_dotted,
             commands::chart_chain_nodes,
             commands::metrics,

@@ -2,13 +2,14 @@
 //! zoom where names can be read, the layers below collapsed.
 //!
 //! Layers are tried from the top, each with the real chart layout
-//! ([`super::layout_forest`]: compact, roots wrapped), and the search stops
+//! ([`super::layout`]: compact, roots wrapped, "Not in file" placeholders
+//! over their groups), and the search stops
 //! at the first that needs a smaller zoom than legible. Each try is O(n),
 //! and the number of tries is bounded by the screen, not the org: every
 //! layer adds a box's height, so only a screen's height of layers can fit.
 
-use super::layout_forest;
-use crate::model::{Forest, Org, PersonId};
+use super::layout_grouped;
+use crate::model::{placeholder_groups, Forest, Org, PersonId, PlaceholderGroup};
 
 /// The room the chart has and the zoom below which its labels are not
 /// legible.
@@ -31,10 +32,12 @@ pub struct OpenView {
 }
 
 /// The deepest cut (at least the top layer) whose layout fits `screen` at
-/// `screen.min_scale` or larger.
+/// `screen.min_scale` or larger. A placeholder is no layer: the people under
+/// it are top-level people, as they are in the metrics.
 pub fn open_view(org: &Org, screen: &Screen) -> OpenView {
     let forest = org.forest();
-    let (layers, _) = readable_layers(&forest, screen);
+    let groups = placeholder_groups(org);
+    let (layers, _) = readable_layers(&forest, &groups, screen);
     let depth = depths(&forest);
     let collapsed = org
         .people()
@@ -46,8 +49,12 @@ pub fn open_view(org: &Org, screen: &Screen) -> OpenView {
 }
 
 /// The number of layers [`open_view`] shows, and the collapsed flags that
-/// show them.
-pub(crate) fn readable_layers(forest: &Forest, screen: &Screen) -> (u32, Vec<bool>) {
+/// show them (one per person of `forest`).
+pub(crate) fn readable_layers(
+    forest: &Forest,
+    groups: &[PlaceholderGroup],
+    screen: &Screen,
+) -> (u32, Vec<bool>) {
     let depth = depths(forest);
     let deepest_manager = (0..forest.len() as u32)
         .filter(|&v| !forest.children(v).is_empty())
@@ -68,7 +75,7 @@ pub(crate) fn readable_layers(forest: &Forest, screen: &Screen) -> (u32, Vec<boo
         } else {
             flags_for(layers)
         };
-        if !fits(forest, &flags, screen) {
+        if !fits(forest, groups, &flags, screen) {
             break;
         }
         best = (layers, flags);
@@ -81,8 +88,8 @@ fn folds_at(forest: &Forest, depth: &[u32], v: u32, layers: u32) -> bool {
     depth[v as usize] + 1 == layers && !forest.children(v).is_empty()
 }
 
-fn fits(forest: &Forest, collapsed: &[bool], screen: &Screen) -> bool {
-    let layout = layout_forest(forest, collapsed);
+fn fits(forest: &Forest, groups: &[PlaceholderGroup], collapsed: &[bool], screen: &Screen) -> bool {
+    let layout = layout_grouped(forest, groups, collapsed);
     let bounds = layout.layout().bounds;
     let scale =
         (screen.width / bounds.width().max(1.0)).min(screen.height / bounds.height().max(1.0));
@@ -103,6 +110,7 @@ fn depths(forest: &Forest) -> Vec<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::chart::layout_forest;
     use crate::model::{Person, NO_PARENT};
 
     const SCREEN: Screen = Screen {
@@ -137,7 +145,7 @@ mod tests {
     fn a_deep_org_opens_on_the_layers_that_fit_legibly() {
         // Ten layers of three: 88,573 people, far too many for one screen.
         let forest = layered(&[3; 10]);
-        let (layers, flags) = readable_layers(&forest, &SCREEN);
+        let (layers, flags) = readable_layers(&forest, &[], &SCREEN);
         assert!((2..10).contains(&layers), "{layers} layers");
         assert!(scale_of(&forest, &flags) >= SCREEN.min_scale);
         // One more layer would not be legible.
@@ -157,7 +165,7 @@ mod tests {
     #[test]
     fn a_small_org_opens_whole() {
         let forest = layered(&[3, 4]);
-        assert_eq!(readable_layers(&forest, &SCREEN), (3, Vec::new()));
+        assert_eq!(readable_layers(&forest, &[], &SCREEN), (3, Vec::new()));
     }
 
     #[test]
@@ -169,7 +177,7 @@ mod tests {
             parents.extend([NO_PARENT, 3 * r, 3 * r]);
         }
         let forest = Forest::from_parents(parents).expect("a forest");
-        let (layers, flags) = readable_layers(&forest, &SCREEN);
+        let (layers, flags) = readable_layers(&forest, &[], &SCREEN);
         assert_eq!(layers, 1);
         assert_eq!(flags.iter().filter(|&&f| f).count(), 450);
     }

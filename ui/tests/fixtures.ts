@@ -26,10 +26,10 @@ import type {
   TeamDto,
   SnapshotDto,
 } from "../src/generated";
-import { encodeLayout, type Rect } from "../src/lib/layout";
+import type { Rect } from "../src/lib/layout";
 import { decodeIndexedNodes, encodeIndexedNodes } from "../src/lib/nodes";
 import type { Platform } from "../src/lib/platform";
-import { fakeOpenView } from "./chartFake";
+import { fakeLayout, fakeOpenView, fakePlaceholders } from "./chartFake";
 import { fakeStaffPlusBoard, whatIfRequests } from "./staffplusFake";
 
 export function node(index: number, id: string, name: string, manager: number | null, span = 0): ChartNode {
@@ -931,15 +931,11 @@ export function fakePlatform(nodes = smallOrg()): FakeBackend {
     },
     async chartLayout(collapsed) {
       backend.calls.push(`chartLayout:${collapsed.join(",")}`);
-      // Like the Rust layout: people under a collapsed manager are hidden.
-      const hidden = (n: ChartNode): boolean => {
-        for (let m = n.manager; m !== null; m = backend.nodes[m]?.manager ?? null) {
-          if (collapsed.includes(backend.nodes[m]?.id ?? "")) return true;
-        }
-        return false;
-      };
-      const all = rects(backend.nodes.length);
-      return encodeLayout(backend.nodes.map((n, i) => (hidden(n) ? null : (all[i] ?? null))));
+      return fakeLayout(backend, collapsed);
+    },
+    async chartPlaceholders() {
+      backend.calls.push("chartPlaceholders");
+      return fakePlaceholders(backend);
     },
     async chartOpenView(width, height, minScale) {
       backend.calls.push(`chartOpenView:${width}x${height}@${minScale}`);

@@ -11,6 +11,7 @@
 //! department or scenario (the plan and the comparison).
 
 mod changes;
+mod chart;
 mod dashboard;
 mod export;
 mod import;
@@ -21,6 +22,7 @@ mod teams;
 mod workspaces;
 
 pub use changes::*;
+pub use chart::*;
 pub use dashboard::*;
 pub use export::*;
 pub use import::*;

@@ -46,6 +46,7 @@ export type * from "./PersonDetails";
 export type * from "./PersonEditDto";
 export type * from "./PersonRef";
 export type * from "./PersonStatus";
+export type * from "./PlaceholderDto";
 export type * from "./PlacementDto";
 export type * from "./PlacementSummaryDto";
 export type * from "./PlanDto";

@@ -8,7 +8,8 @@ import type { Colouring } from "./colour";
 import { displayName } from "./format";
 import type { Bounds, ChartLayout } from "./layout";
 import { clipSegment } from "./lod";
-import { headcountLabel, type SubtreeBoxes } from "./summary";
+import { placeholderCount, placeholderLabel, type Placeholders } from "./placeholders";
+import { headcountLabel, peopleLabel, type SubtreeBoxes } from "./summary";
 import { worldToScreen, type Viewport } from "./viewport";
 
 export interface Palette {
@@ -46,6 +47,8 @@ export interface Scene {
   ctx: CanvasRenderingContext2D;
   nodes: readonly ChartNode[];
   layout: ChartLayout;
+  /** The layout's entries past the last person. */
+  placeholders: Placeholders;
   collapsed: ReadonlySet<string>;
   colours: Colouring;
   palette: Palette;
@@ -103,17 +106,23 @@ export class LabelCache {
   }
 }
 
+/** The entry `i` hangs from: their manager, the placeholder of their group, or -1. */
+export function parentEntry(s: Pick<Scene, "nodes" | "placeholders">, i: number): number {
+  return s.nodes[i]?.manager ?? s.placeholders.parentOf(i);
+}
+
 /**
- * Connectors from each report drawn in `window` up to its manager, one
- * path: an elbow to the top of a box placed by the tidy tree, or down the
- * spine and across to a box stacked under its manager.
+ * Connectors from each report drawn in `window` up to its manager (or the
+ * placeholder of their group), one path: an elbow to the top of a box
+ * placed by the tidy tree, or down the spine and across to a box stacked
+ * under its manager.
  */
 export function drawEdges(s: Scene, window: Bounds): void {
-  const { ctx, nodes, layout } = s;
+  const { ctx, layout } = s;
   ctx.beginPath();
   layout.query(window, (i) => {
-    const m = nodes[i]?.manager ?? null;
-    if (m === null || !layout.isVisible(m)) return;
+    const m = parentEntry(s, i);
+    if (m < 0 || !layout.isVisible(m)) return;
     const mx = layout.x(m) + layout.width(m) / 2;
     const my = layout.y(m) + layout.height(m);
     const cy = layout.y(i);
@@ -139,11 +148,14 @@ export function drawEdges(s: Scene, window: Bounds): void {
   ctx.stroke();
 }
 
-/** One box with its colour, status, labels and collapsed badge. */
+/** One box with its colour, status, labels and collapsed badge (or a placeholder's). */
 export function drawBox(s: Scene, labels: LabelCache, i: number, faded: boolean): void {
   const { ctx, nodes, layout, colours, palette: p, px } = s;
   const node = nodes[i];
-  if (!node) return;
+  if (!node) {
+    drawPlaceholder(s, i);
+    return;
+  }
   const x = layout.x(i);
   const y = layout.y(i);
   const w = layout.width(i);
@@ -197,6 +209,38 @@ export function drawBox(s: Scene, labels: LabelCache, i: number, faded: boolean)
     ctx.textAlign = "start";
   }
   ctx.globalAlpha = 1;
+}
+
+/**
+ * A "Not in file" placeholder: a dashed, unfilled box naming the manager
+ * the file refers to, with the number of people under it. No colour key:
+ * it is no person. As in the exports, the reference has the name line,
+ * where it is read first and has the room of a name, and "Not in file"
+ * with the count the line under it, short enough never to be cut.
+ */
+export function drawPlaceholder(s: Scene, i: number): void {
+  const placeholder = s.placeholders.at(i);
+  if (!placeholder) return;
+  const { ctx, layout, palette: p, px } = s;
+  const x = layout.x(i);
+  const y = layout.y(i);
+  const w = layout.width(i);
+  const h = layout.height(i);
+  roundRect(ctx, x, y, w, h, Math.min(8, h / 4));
+  ctx.fillStyle = p.bg;
+  ctx.fill();
+  ctx.strokeStyle = p.muted;
+  ctx.lineWidth = 1.25 * Math.max(px, 0.75);
+  ctx.setLineDash([5 * Math.max(px, 0.75), 3 * Math.max(px, 0.75)]);
+  ctx.stroke();
+  ctx.setLineDash([]);
+  ctx.textBaseline = "alphabetic";
+  ctx.fillStyle = p.text;
+  ctx.font = `italic 600 13px ${p.font}`;
+  ctx.fillText(fitText(ctx, placeholder.reference, w - 20), x + 10, y + h * 0.42);
+  ctx.fillStyle = p.muted;
+  ctx.font = `italic 12px ${p.font}`;
+  ctx.fillText(fitText(ctx, placeholderCount(placeholder), w - 20), x + 10, y + h * 0.42 + 17);
 }
 
 /**
@@ -283,15 +327,17 @@ export function drawSummary(s: Scene, boxes: SubtreeBoxes, view: Viewport, world
     ctx.fill();
     ctx.strokeStyle = p.border;
     ctx.stroke();
-    const node = nodes[v];
+    const name = entryName(s, v);
     // The name may run wider than a small box: the subtree below has room.
-    if (node && r.h >= 12) label(displayName(node), r.x + 4, r.y + Math.min(r.h - 3, 14), Math.max(r.w - 8, 140), `600 12px ${p.font}`, p.text);
+    if (name && r.h >= 12) label(name, r.x + 4, r.y + Math.min(r.h - 3, 14), Math.max(r.w - 8, 140), `600 12px ${p.font}`, p.text);
   }
   for (const v of groups) {
     const node = nodes[v];
-    if (!node) continue;
+    const placeholder = s.placeholders.at(v);
+    if (!node && !placeholder) continue;
     const r = screenOf(boxes.box(v));
-    const key = colours.keys[v] ?? colours.neutral;
+    // A placeholder is no person: no colour key.
+    const key = node ? (colours.keys[v] ?? colours.neutral) : colours.neutral;
     roundRect(ctx, r.x, r.y, r.w, r.h, Math.min(8, r.h / 4));
     ctx.fillStyle = p.node;
     ctx.fill();
@@ -303,12 +349,32 @@ export function drawSummary(s: Scene, boxes: SubtreeBoxes, view: Viewport, world
     }
     ctx.strokeStyle = key === colours.neutral ? p.border : (colours.colours[key] ?? p.border);
     ctx.lineWidth = 1.25;
+    // Dashed like the placeholder's own box.
+    ctx.setLineDash(node ? [] : [5, 3]);
     ctx.stroke();
+    ctx.setLineDash([]);
     if (r.w < 36 || r.h < 14) continue;
-    label(displayName(node), r.x + 6, r.y + 14, r.w - 12, `600 12px ${p.font}`, p.text);
+    label(entryName(s, v), r.x + 6, r.y + 14, r.w - 12, `600 12px ${p.font}`, p.text);
     if (r.h >= 30) {
-      const people = node.totalReports > 0 ? headcountLabel(node.totalReports) : node.title;
+      const people = node
+        ? node.totalReports > 0
+          ? headcountLabel(node.totalReports)
+          : node.title
+        : peopleLabel(groupHeadcount(nodes, placeholder?.members ?? []));
       label(people, r.x + 6, r.y + 29, r.w - 12, `12px ${p.font}`, p.muted);
     }
   }
+}
+
+/** A person's display name, or a placeholder's "Not in file: …" label. */
+function entryName(s: Pick<Scene, "nodes" | "placeholders">, v: number): string {
+  const node = s.nodes[v];
+  if (node) return displayName(node);
+  const placeholder = s.placeholders.at(v);
+  return placeholder ? placeholderLabel(placeholder) : "";
+}
+
+/** The people under a placeholder: its members and everyone below them (not the placeholder). */
+export function groupHeadcount(nodes: readonly ChartNode[], members: readonly number[]): number {
+  return members.reduce((sum, m) => sum + (nodes[m]?.totalReports ?? 0) + 1, 0);
 }

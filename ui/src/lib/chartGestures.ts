@@ -29,6 +29,15 @@ export type Gesture =
 
 export const NO_GESTURE: Gesture = { kind: "none" };
 
+/**
+ * The person a hit-test found, or -1: layout entries from `people` on are
+ * "Not in file" placeholders, which are never selected, dragged or dropped
+ * on (a press on one pans).
+ */
+export function personHit(hit: number, people: number): number {
+  return hit >= 0 && hit < people ? hit : -1;
+}
+
 /** A press: on a node it may become a drag, elsewhere a pan. */
 export function press(index: number, p: Point, pointer: number, shift: boolean): Gesture {
   return index >= 0

@@ -21,6 +21,7 @@ import type {
   MetricsSummary,
   PeopleTableDto,
   PersonDetails,
+  PlaceholderDto,
   PlanDto,
   RecentWorkspace,
   ScenarioState,
@@ -40,8 +41,13 @@ export interface Platform {
   chartChainNodes(id: string): Promise<ChartNode[]>;
   /** Dotted lines as flat (manager, report) node index pairs. */
   chartDotted(): Promise<Uint32Array>;
-  /** Little-endian f32 (x, y, width, height) per node, in node index order. */
+  /**
+   * Little-endian f32 (x, y, width, height, spine) per node, in node index
+   * order, then one per "Not in file" placeholder (`chartPlaceholders`).
+   */
   chartLayout(collapsed: readonly string[]): Promise<ArrayBuffer>;
+  /** The "Not in file" placeholders of the scenario on show, in layout order. */
+  chartPlaceholders(): Promise<PlaceholderDto[]>;
   /**
    * The managers to collapse so the chart shows as many top layers as fit
    * `width` x `height` screen pixels at `minScale` or larger.
@@ -167,6 +173,7 @@ export const tauriPlatform: Platform = {
   chartDotted: async () => decodeDotted(toArrayBuffer(await call<unknown>("chart_dotted"))),
   chartLayout: async (collapsed) =>
     toArrayBuffer(await call<unknown>("chart_layout", { collapsed: [...collapsed] })),
+  chartPlaceholders: () => call<PlaceholderDto[]>("chart_placeholders"),
   chartOpenView: (width, height, minScale) => call<string[]>("chart_open_view", { width, height, minScale }),
   metrics: () => call<MetricsSummary>("metrics"),
   personDetails: (id) => call<PersonDetails>("person_details", { id }),

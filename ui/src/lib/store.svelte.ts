@@ -6,6 +6,7 @@ import type {
   ErrorCodeDto,
   MetricsSummary,
   PersonDetails,
+  PlaceholderDto,
   WorkspaceInfo,
 } from "../generated";
 import { describeMoveError, toAppError } from "./errors";
@@ -13,6 +14,7 @@ import { displayName } from "./format";
 import { ChartLayout, decodeLayout } from "./layout";
 import { openViewCollapsed, type Room } from "./openView";
 import { perf } from "./perf";
+import { Placeholders } from "./placeholders";
 import type { Platform } from "./platform";
 import { searchPeople } from "./search";
 import { buildTree, type Tree } from "./tree";
@@ -63,6 +65,8 @@ export class OrgStore {
   workspace = $state.raw<WorkspaceInfo | null>(null);
   nodes = $state.raw<ChartNode[]>([]);
   layout = $state.raw<ChartLayout>(ChartLayout.empty());
+  /** The "Not in file" placeholders: the layout's entries after the people. */
+  placeholders = $state.raw<Placeholders>(Placeholders.none());
   /** Dotted lines as flat (manager, report) node index pairs. */
   dotted = $state.raw<Uint32Array>(new Uint32Array(0));
   metrics = $state.raw<MetricsSummary | null>(null);
@@ -135,9 +139,12 @@ export class OrgStore {
         this.collapsed = new Set(await openViewCollapsed(this.#platform, this.chartRoom));
       }
       perf.step("collapse");
-      const layout = await this.#platform.chartLayout([...this.collapsed]);
+      const [layout, placeholders] = await Promise.all([
+        this.#platform.chartLayout([...this.collapsed]),
+        this.#platform.chartPlaceholders(),
+      ]);
       perf.step("layout");
-      this.#apply(nodes, layout);
+      this.#apply(nodes, layout, placeholders);
       perf.step("applied");
       this.fatal = null;
       this.fitRequest++;
@@ -164,6 +171,7 @@ export class OrgStore {
     this.nodes = [];
     this.#structure = this.nodes;
     this.layout = ChartLayout.empty();
+    this.placeholders = Placeholders.none();
     await this.load();
   }
 
@@ -208,7 +216,7 @@ export class OrgStore {
     try {
       const shown = this.#platform.metrics().then((m) => this.#setMetrics(m));
       const [nodes, dotted] = await Promise.all([this.#platform.chartNodes(), this.#platform.chartDotted(), shown]);
-      if (nodes.length !== this.layout.length) return await this.reload();
+      if (nodes.length + this.placeholders.count !== this.layout.length) return await this.reload();
       this.dotted = dotted;
       this.nodes = nodes.every((n, i) => n.index === i) ? nodes : [...nodes].sort((a, b) => a.index - b.index);
       this.#structure = this.nodes;
@@ -250,18 +258,19 @@ export class OrgStore {
       // chart's data takes longer, and an edit's figures should not wait.
       const metrics = this.#platform.metrics();
       const shown = metrics.then((m) => this.#setMetrics(m));
-      const [workspace, nodes, buffer, dotted] = await Promise.all([
+      const [workspace, nodes, buffer, dotted, placeholders] = await Promise.all([
         this.#platform.workspaceInfo(),
         this.#platform.chartNodes(),
         // Unknown collapsed ids are ignored by the layout, so this is safe
         // even when a collapsed manager is not in this scenario.
         this.#platform.chartLayout([...this.collapsed]),
         this.#platform.chartDotted(),
+        this.#platform.chartPlaceholders(),
         shown,
       ]);
       this.workspace = workspace;
       this.dotted = dotted;
-      this.#apply(nodes, buffer);
+      this.#apply(nodes, buffer, placeholders);
       const selected = this.selectedId;
       if (selected !== null) await this.select(this.tree.byId.has(selected) ? selected : null);
     } catch (e) {
@@ -292,20 +301,22 @@ export class OrgStore {
   }
 
   async #refreshChart(): Promise<void> {
-    const [nodes, buffer] = await Promise.all([
+    const [nodes, buffer, placeholders] = await Promise.all([
       this.#platform.chartNodes(),
       this.#platform.chartLayout([...this.collapsed]),
+      this.#platform.chartPlaceholders(),
     ]);
-    this.#apply(nodes, buffer);
+    this.#apply(nodes, buffer, placeholders);
   }
 
-  #apply(nodes: ChartNode[], buffer: ArrayBuffer): void {
+  #apply(nodes: ChartNode[], buffer: ArrayBuffer, placeholders: readonly PlaceholderDto[]): void {
     const ordered = nodes.every((n, i) => n.index === i)
       ? nodes
       : [...nodes].sort((a, b) => a.index - b.index);
-    const layout = decodeLayout(buffer, ordered.length);
+    const layout = decodeLayout(buffer, ordered.length + placeholders.length);
     this.nodes = ordered;
     this.#structure = ordered;
+    this.placeholders = new Placeholders(placeholders, ordered.length);
     this.layout = layout;
     // Forget collapsed ids that no longer exist (the tree's id map is built anyway).
     const ids = this.tree.byId;
@@ -315,7 +326,8 @@ export class OrgStore {
 
   async #relayout(): Promise<void> {
     const buffer = await this.#platform.chartLayout([...this.collapsed]);
-    this.layout = decodeLayout(buffer, this.nodes.length);
+    // Collapsing changes no one's manager, so the placeholders stay.
+    this.layout = decodeLayout(buffer, this.nodes.length + this.placeholders.count);
   }
 
   /** Selects a person (null clears) and loads their details. */

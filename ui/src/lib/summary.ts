@@ -10,7 +10,7 @@
 // 100k people.
 
 import type { Bounds, ChartLayout } from "./layout";
-import type { Tree } from "./tree";
+import type { ChartTree } from "./placeholders";
 
 /** Reports narrower than this on screen, on average, are summed up in one group. */
 export const MIN_CHILD_PX = 120;
@@ -25,7 +25,8 @@ export class SubtreeBoxes {
   /** Visible roots, in order. */
   readonly roots: number[];
 
-  constructor(layout: ChartLayout, tree: Tree) {
+  /** `tree` is the chart's (`Placeholders.chartTree`): placeholders over their groups. */
+  constructor(layout: ChartLayout, tree: ChartTree) {
     const n = layout.length;
     this.minX = new Float32Array(n).fill(Number.NaN);
     this.minY = new Float32Array(n).fill(Number.NaN);
@@ -114,6 +115,10 @@ export interface Summary {
 
 /** "12 people" for a group: the manager and everyone under them. */
 export function headcountLabel(totalReports: number): string {
-  const people = totalReports + 1;
+  return peopleLabel(totalReports + 1);
+}
+
+/** "12 people", "1 person". */
+export function peopleLabel(people: number): string {
   return `${people.toLocaleString("en-US")} ${people === 1 ? "person" : "people"}`;
 }
