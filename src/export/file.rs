@@ -15,6 +15,7 @@ use crate::error::{OrgError, Result};
 use crate::metrics::Metrics;
 use crate::model::{Org, PersonId};
 use crate::render::{render_pdf, render_png, render_svg, ChartOptions, ColourBy, PageSize};
+use crate::scenario::person_label;
 use std::fmt;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -166,18 +167,34 @@ impl FileExport {
         }
     }
 
-    fn chart_options(&self) -> ChartOptions {
+    fn chart_options(&self, org: &Org) -> ChartOptions {
         ChartOptions {
             colour_by: self.colour_by,
             root: self.root.clone(),
             // The renderer counts levels below the root (0: root alone).
             depth: self.depth.map(|layers| layers - 1),
-            title: self.title.clone(),
+            title: self.chart_header(org),
             date: self.date.clone(),
             page: self.page,
             landscape: self.landscape,
             ..ChartOptions::default()
         }
+    }
+}
+
+impl FileExport {
+    /// The header of a chart: the title, and for a part of the org whose
+    /// part it is, named as people are everywhere (`Name (title)`), so a
+    /// printed page says who it is about.
+    fn chart_header(&self, org: &Org) -> String {
+        let Some(root) = &self.root else {
+            return self.title.clone();
+        };
+        let who = match org.person(root) {
+            Some(person) => person_label(root, &person.name, &person.title),
+            None => root.to_string(),
+        };
+        format!("{} — {who} and below", self.title)
     }
 }
 
@@ -223,9 +240,9 @@ pub fn export_file(
         });
     }
     let bytes = match export.format {
-        FileFormat::Pdf => render_pdf(org, metrics, &export.chart_options())?,
-        FileFormat::Png => render_png(org, metrics, &export.chart_options())?,
-        FileFormat::Svg => render_svg(org, metrics, &export.chart_options())?.into_bytes(),
+        FileFormat::Pdf => render_pdf(org, metrics, &export.chart_options(org))?,
+        FileFormat::Png => render_png(org, metrics, &export.chart_options(org))?,
+        FileFormat::Svg => render_svg(org, metrics, &export.chart_options(org))?.into_bytes(),
         FileFormat::Data(format) => {
             let options = ExportOptions {
                 redact_cost: export.redact_cost,
@@ -324,9 +341,32 @@ mod tests {
     fn chart_depth_counts_layers_like_data_depth() {
         let mut export = FileExport::new(FileFormat::Svg);
         export.depth = Some(1);
-        assert_eq!(export.chart_options().depth, Some(0), "the root alone");
+        let org = Org::new();
+        assert_eq!(export.chart_options(&org).depth, Some(0), "the root alone");
         export.depth = None;
-        assert_eq!(export.chart_options().depth, None);
+        assert_eq!(export.chart_options(&org).depth, None);
+    }
+
+    #[test]
+    fn a_part_of_the_org_is_named_in_the_header_as_people_are() {
+        let mut org = Org::new();
+        let mut ada = crate::model::Person::new("c1");
+        ada.name = "Ada Lovelace".into();
+        ada.title = "CTO".into();
+        org.add_person(ada).expect("new person");
+        let mut export = FileExport::new(FileFormat::Pdf);
+        export.title = "acme — reorg".to_string();
+        assert_eq!(export.chart_options(&org).title, "acme — reorg");
+        export.root = Some("c1".into());
+        assert_eq!(
+            export.chart_options(&org).title,
+            "acme — reorg — Ada Lovelace (CTO) and below"
+        );
+        export.root = Some("gone".into());
+        assert_eq!(
+            export.chart_options(&org).title,
+            "acme — reorg — gone and below"
+        );
     }
 
     #[test]
