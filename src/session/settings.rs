@@ -8,7 +8,7 @@ use super::Session;
 use crate::error::{OrgError, Result};
 use crate::metrics::{MetricsEngine, View};
 use crate::model::{Ladder, Policy};
-use crate::scenario::{self, Change};
+use crate::scenario::{self, Change, ChangeEntry};
 use serde::Serialize;
 
 /// Which settings the scenario on show takes from its own changes rather
@@ -30,16 +30,24 @@ impl Session {
     /// The settings the scenario on show overrides with changes of its
     /// own (applied ones only).
     pub fn overrides(&self) -> Overrides {
-        let applied = &self.entries[..(self.scenario.head as usize).min(self.entries.len())];
-        let mut overrides = Overrides::default();
-        for entry in applied {
-            match entry.change {
-                Change::SetPolicy { .. } => overrides.policy = true,
-                Change::SetLadder { .. } => overrides.ladder = true,
-                _ => {}
+        let head = (self.scenario.head as usize).min(self.entries.len());
+        overrides_in(&self.entries[..head])
+    }
+
+    /// The scenarios (the baseline included) whose applied changes set a
+    /// policy or ladder of their own, so a workspace setting does not
+    /// reach them; by name, with what each overrides.
+    pub fn scenarios_with_own_settings(&self) -> Result<Vec<(String, Overrides)>> {
+        let mut found = Vec::new();
+        for info in self.workspace.scenarios()? {
+            let mut entries = self.workspace.change_entries(info.id)?;
+            entries.truncate(info.head as usize);
+            let overrides = overrides_in(&entries);
+            if overrides.policy || overrides.ladder {
+                found.push((info.name, overrides));
             }
         }
-        overrides
+        Ok(found)
     }
 
     /// Replaces the workspace's policy and/or ladder (`None` keeps it).
@@ -105,6 +113,18 @@ impl Session {
         self.baseline_input = None;
         Ok(())
     }
+}
+
+fn overrides_in(entries: &[ChangeEntry]) -> Overrides {
+    let mut overrides = Overrides::default();
+    for entry in entries {
+        match entry.change {
+            Change::SetPolicy { .. } => overrides.policy = true,
+            Change::SetLadder { .. } => overrides.ladder = true,
+            _ => {}
+        }
+    }
+    overrides
 }
 
 /// The snapshot's reason, e.g. `workspace settings: span band 4-6 (was 5-8)`.

@@ -66,7 +66,7 @@ fn a_scenario_override_affects_that_scenario_only_and_compare_marks_it() {
     session
         .apply(Change::SetPolicy { policy: band(1, 2) }, None)
         .expect("an override");
-    assert_eq!(session.overrides().policy, true);
+    assert!(session.overrides().policy);
     let compared = session.compare(&["plan".into()], None).expect("compared");
     let row = in_band(&compared);
     assert_ne!(row.deltas[1], Some(0.0), "the override moves the figure");
