@@ -34,7 +34,7 @@ pub(super) struct SettingsArgs {
     #[arg(long)]
     max_load: Option<u32>,
     /// Career ladder as JSON: an array of {code, track, rank, staff_plus},
-    /// as `--json` prints it.
+    /// as the `ladder` of `--json`.
     #[arg(long, value_name = "FILE")]
     ladder: Option<PathBuf>,
     /// Print the settings as JSON.
@@ -73,6 +73,12 @@ pub(super) fn run(args: SettingsArgs) -> Result<(), OrgError> {
                 for (name, own) in session.scenarios_with_own_settings()? {
                     eprintln!("{name} keeps {} of its own", own_words(own));
                 }
+            }
+            Some(name) if name == BASELINE => {
+                return Err(OrgError::InvalidInput(
+                    "the baseline uses the workspace's settings: leave out --scenario to change them"
+                        .into(),
+                ));
             }
             Some(name) => {
                 let mut changes = Vec::new();

@@ -105,6 +105,17 @@ fn workspace_settings_reach_every_scenario_and_scenario_only_ones_stay_put() {
     assert_eq!(row["by_settings"], serde_json::json!([false, false, true]));
     assert_eq!(row["deltas"][1], 0.0);
 
+    let (code, _, err) = run(&[
+        "settings",
+        "--workspace",
+        ws,
+        "--scenario",
+        "baseline",
+        "--band",
+        "4-4",
+    ]);
+    assert_eq!(code, 1);
+    assert!(err.contains("leave out --scenario"), "{err}");
     let (code, _, err) = run(&["settings", "--workspace", ws, "--band", "9-3"]);
     assert_eq!(code, 2, "clap refuses a reversed band: {err}");
     let (code, _, err) = run(&[
