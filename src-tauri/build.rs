@@ -33,6 +33,7 @@ const COMMANDS: &[&str] = &[
     "people_table",
     "teams",
     "settings",
+    "set_workspace_settings",
     "dashboard",
     "snapshots",
     "new_workspace",

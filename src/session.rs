@@ -20,6 +20,8 @@ use std::path::{Path, PathBuf};
 
 mod conflicts;
 mod placeholders;
+mod settings;
+pub use settings::Overrides;
 
 /// Size of the demo org seeded into a new default workspace.
 pub const DEMO_PEOPLE: usize = 300;

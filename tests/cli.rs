@@ -40,6 +40,9 @@ mod two_processes;
 #[path = "cli/placeholders.rs"]
 mod placeholders;
 
+#[path = "cli/settings.rs"]
+mod settings;
+
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")

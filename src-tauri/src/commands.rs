@@ -3,11 +3,12 @@
 use crate::dto::{
     ChangeDto, ChangeRequest, ComparisonDto, DashboardDto, DashboardRequest, ExportRequest,
     ExportResult, ImportDetectionDto, ImportProgressDto, ImportRequest, ImportResultDto, IpcError,
-    MetricsSummary, PeopleTableDto, PersonDetails, PlaceholderDto, PlanDto, RecentWorkspace,
-    ScenarioState, SettingsDto, SnapshotDto, StaffPlusBoardDto, TeamDto, WhatIfDto, WorkspaceInfo,
-    SNAPSHOTS_SHOWN,
+    LadderLevelDto, MetricsSummary, PeopleTableDto, PersonDetails, PlaceholderDto, PlanDto,
+    PolicyDto, RecentWorkspace, ScenarioState, SettingsDto, SnapshotDto, StaffPlusBoardDto,
+    TeamDto, WhatIfDto, WorkspaceInfo, SNAPSHOTS_SHOWN,
 };
 use crate::state::{blocking, AppState};
+use orgraph::model::Ladder;
 use orgraph::session::Session;
 use orgraph::PersonId;
 use std::path::PathBuf;
@@ -138,12 +139,28 @@ pub async fn teams(state: State<'_, AppState>) -> Result<Vec<TeamDto>, IpcError>
         .await
 }
 
-/// The policy and ladder of the scenario on show (changed through
-/// `apply_change`, so they are undoable and differ per scenario).
+/// The policy and ladder of the scenario on show: the workspace's, or its
+/// own where it set them through `apply_change` ("in this scenario only").
 #[tauri::command]
 pub async fn settings(state: State<'_, AppState>) -> Result<SettingsDto, IpcError> {
+    state.with_session(|s| Ok(SettingsDto::of_session(s))).await
+}
+
+/// Sets the workspace's policy and/or ladder (`null` keeps it): the
+/// baseline and every scenario follow, and no change list records it.
+#[tauri::command]
+pub async fn set_workspace_settings(
+    state: State<'_, AppState>,
+    policy: Option<PolicyDto>,
+    levels: Option<Vec<LadderLevelDto>>,
+) -> Result<ScenarioState, IpcError> {
     state
-        .with_session(|s| Ok(SettingsDto::of(s.org().policy, &s.org().ladder)))
+        .with_session(move |s| {
+            let ladder =
+                levels.map(|levels| Ladder::new(levels.into_iter().map(Into::into).collect()));
+            s.set_workspace_settings(policy.map(Into::into), ladder)?;
+            Ok(ScenarioState::of(s)?)
+        })
         .await
 }
 

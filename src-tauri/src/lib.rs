@@ -94,6 +94,7 @@ pub fn run() {
             commands::people_table,
             commands::teams,
             commands::settings,
+            commands::set_workspace_settings,
             commands::dashboard,
             commands::snapshots,
             commands::new_workspace,

@@ -4,6 +4,7 @@
 mod edit;
 mod export;
 mod import;
+mod settings;
 
 use crate::error::OrgError;
 use crate::import::{Field, ImportOptions, ManagerRef};
@@ -87,6 +88,9 @@ enum Command {
     },
     #[command(flatten)]
     Edit(edit::EditCommand),
+    /// Show or change the span band, team-size target, max load and
+    /// ladder: the workspace's, or with --scenario one scenario's only.
+    Settings(settings::SettingsArgs),
     /// Export a workspace's org as a chart (pdf, png, svg) or data (csv,
     /// xlsx, json, dot, mermaid).
     Export(export::ExportArgs),
@@ -339,6 +343,7 @@ fn run(command: Command) -> Result<(), OrgError> {
                 .map_err(io_error(Path::new("<stdout>")))
         }
         Command::Edit(command) => edit::run(command),
+        Command::Settings(args) => settings::run(args),
         Command::Export(args) => export::run(args),
     }
 }

@@ -14,6 +14,7 @@ mod image_rows;
 mod migrations;
 mod notes;
 mod scenarios;
+mod settings;
 mod truncation;
 
 pub use scenarios::{ScenarioInfo, StoredChanges, BASELINE};
@@ -510,13 +511,7 @@ impl Workspace {
         let path = &self.path;
         let map = self.map();
         let mut org = Org::new();
-        let (policy, ladder) = read_settings(&self.conn).map_err(&map)?;
-        let policy = policy.map_or(Ok(Policy::default()), |json| {
-            serde_json::from_str(&json).map_err(|e| corrupt(path, format!("policy setting: {e}")))
-        })?;
-        let ladder = ladder.map_or(Ok(Ladder::default()), |json| {
-            serde_json::from_str(&json).map_err(|e| corrupt(path, format!("ladder setting: {e}")))
-        })?;
+        let (policy, ladder) = self.settings()?;
         if let Some(mut org) = self.load_image()? {
             org.policy = policy;
             org.ladder = ladder;

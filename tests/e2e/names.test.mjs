@@ -180,6 +180,7 @@ test("Compare marks the metrics a scenario computes with its own span band", asy
   const bandMax = await $id("settings-bandMax");
   await bandMax.clearValue();
   await bandMax.setValue("2");
+  await (await $id("settings-scope-scenario")).click();
   await (await $id("settings-save")).click();
   await (await $id("settings-dialog")).waitForExist({ reverse: true, timeout: WAIT });
 

@@ -28,6 +28,7 @@ import type {
 } from "../src/generated";
 import type { Rect } from "../src/lib/layout";
 import { decodeIndexedNodes, encodeIndexedNodes } from "../src/lib/nodes";
+import { fakeWorkspaceSettings, type FakeWorkspaceSettings } from "./fakeWorkspaceSettings";
 import type { Platform } from "../src/lib/platform";
 import { fakeLayout, fakeOpenView, fakePlaceholders } from "./chartFake";
 import { fakeStaffPlusBoard, whatIfRequests } from "./staffplusFake";
@@ -106,7 +107,7 @@ export function baseTeams(): TeamDto[] {
 
 export function defaultSettings(): SettingsDto {
   return {
-    policy: { bandMin: 5, bandMax: 8, maxLoad: 3, teamMin: 5, teamMax: 9 },
+    policy: { bandMin: 5, bandMax: 8, maxLoad: 3, teamMin: 5, teamMax: 9 }, ownPolicy: false, ownLadder: false,
     ladder: [
       { code: "IC1", track: "ic", rank: 1, staffPlus: false },
       { code: "IC4", track: "ic", rank: 4, staffPlus: true },
@@ -124,9 +125,9 @@ function teamSlug(name: string): string {
 }
 
 /** Team and settings edits replayed over the base, like the backend's scenario. */
-function replaySettingsAndTeams(changes: readonly FakeChange[]): { teams: TeamDto[]; settings: SettingsDto } {
+function replaySettingsAndTeams(changes: readonly FakeChange[], workspace: SettingsDto): { teams: TeamDto[]; settings: SettingsDto } {
   let teams = baseTeams();
-  let settings = defaultSettings();
+  let settings = workspace;
   for (const change of changes) {
     if (change.kind !== "request") continue;
     const r = change.request;
@@ -139,9 +140,9 @@ function replaySettingsAndTeams(changes: readonly FakeChange[]): { teams: TeamDt
     } else if (r.kind === "dissolveTeam") {
       teams = teams.filter((t) => t.id !== r.team);
     } else if (r.kind === "setPolicy") {
-      settings = { ...settings, policy: r.policy };
+      settings = { ...settings, policy: r.policy, ownPolicy: true };
     } else if (r.kind === "setLadder") {
-      settings = { ...settings, ladder: r.levels };
+      settings = { ...settings, ladder: r.levels, ownLadder: true };
     }
   }
   return { teams, settings };
@@ -167,7 +168,7 @@ export interface FakeScenario {
   head: number;
 }
 
-export interface FakeBackend extends Platform {
+export interface FakeBackend extends Platform, FakeWorkspaceSettings {
   /** The people of the scenario on show. */
   nodes: ChartNode[];
   /** Dotted lines as flat (manager, report) index pairs. */
@@ -512,7 +513,7 @@ export function fakePlatform(nodes = smallOrg()): FakeBackend {
   };
   const replayed = () => {
     const s = backend.scenarioData.get(backend.shown)!;
-    return replaySettingsAndTeams(s.changes.slice(0, s.head));
+    return replaySettingsAndTeams(s.changes.slice(0, s.head), backend.workspaceSettings);
   };
   const teamRows = (): TeamDto[] => {
     const { teams, settings } = replayed();
@@ -643,7 +644,7 @@ export function fakePlatform(nodes = smallOrg()): FakeBackend {
     people: backend.nodes.length,
   });
   const backend: FakeBackend = {
-    nodes,
+    nodes, ...fakeWorkspaceSettings(() => backend, state, maybeFail, defaultSettings()),
     workspacePath: "/tmp/test.orgraph",
     files: new Map(),
     recent: ["/tmp/test.orgraph"],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ScenarioStore } from "../src/lib/scenarios.svelte";
-import { checkDraft, draftOf, SettingsStore } from "../src/lib/settings.svelte";
+import { checkDraft, draftOf, scopeHelp, SettingsStore } from "../src/lib/settings.svelte";
 import { OrgStore } from "../src/lib/store.svelte";
 import { defaultSettings, fakePlatform } from "./fixtures";
 
@@ -45,21 +45,63 @@ describe("checkDraft", () => {
 });
 
 describe("SettingsStore", () => {
-  it("saves a new band as one setPolicy change and the metrics follow", async () => {
+  const applied = (calls: string[]) => calls.filter((c) => c.startsWith("applyChange") || c === "setWorkspaceSettings");
+
+  it("on the baseline saves a new band for the workspace, not as a change, and the metrics follow", async () => {
     const { backend, settings, scenarios, org } = await loaded();
+    expect(settings.offersScope).toBe(false);
     settings.draft!.policy.bandMin = "3";
     settings.draft!.policy.bandMax = "6";
     expect(await settings.save()).toBe(true);
-    expect(backend.calls.filter((c) => c.startsWith("applyChange"))).toEqual(["applyChange:setPolicy"]);
+    expect(applied(backend.calls)).toEqual(["setWorkspaceSettings"]);
     expect(org.metrics?.band.min).toBe(3);
     expect(org.metrics?.band.max).toBe(6);
+    expect(scenarios.canUndo).toBe(false);
+    expect(scenarios.changes).toEqual([]);
+    await scenarios.create("plan");
+    expect((await backend.settings()).policy.bandMin).toBe(3);
+  });
+
+  it("in a scenario applies to the workspace by default: every scenario follows, no list grows", async () => {
+    const { backend, settings, scenarios, org } = await loaded();
+    await scenarios.create("plan");
+    await settings.load();
+    backend.calls.length = 0;
+    expect(settings.offersScope).toBe(true);
+    expect(settings.scope).toBe("workspace");
+    settings.draft!.policy.maxLoad = "5";
+    expect(await settings.save()).toBe(true);
+    expect(applied(backend.calls)).toEqual(["setWorkspaceSettings"]);
+    expect(scenarios.changes).toEqual([]);
+    await scenarios.switchTo("baseline");
+    expect((await backend.settings()).policy.maxLoad).toBe(5);
+  });
+
+  it("in this scenario only records one setPolicy change there, undoable, and the baseline keeps its band", async () => {
+    const { backend, settings, scenarios, org } = await loaded();
+    await scenarios.create("plan");
+    await settings.load();
+    backend.calls.length = 0;
+    settings.scope = "scenario";
+    settings.draft!.policy.bandMin = "3";
+    expect(await settings.save()).toBe(true);
+    expect(applied(backend.calls)).toEqual(["applyChange:setPolicy"]);
+    expect(org.metrics?.band.min).toBe(3);
+    expect((await backend.settings()).ownPolicy).toBe(true);
+    await scenarios.switchTo("baseline");
+    expect((await backend.settings()).policy.bandMin).toBe(5);
+    await scenarios.switchTo("plan");
     expect(scenarios.canUndo).toBe(true);
     await scenarios.undo();
     expect(org.metrics?.band.min).toBe(5);
   });
 
-  it("saves an edited ladder (added and removed rows) as one setLadder change", async () => {
-    const { backend, settings } = await loaded();
+  it("in this scenario only saves an edited ladder (added and removed rows) as one setLadder change", async () => {
+    const { backend, settings, scenarios } = await loaded();
+    await scenarios.create("plan");
+    await settings.load();
+    backend.calls.length = 0;
+    settings.scope = "scenario";
     settings.removeLevel(2);
     settings.addLevel();
     const added = settings.draft!.ladder[2]!;
@@ -67,7 +109,7 @@ describe("SettingsStore", () => {
     added.code = "IC5";
     added.staffPlus = true;
     expect(await settings.save()).toBe(true);
-    expect(backend.calls.filter((c) => c.startsWith("applyChange"))).toEqual(["applyChange:setLadder"]);
+    expect(applied(backend.calls)).toEqual(["applyChange:setLadder"]);
     expect((await backend.settings()).ladder.map((l) => l.code)).toEqual(["IC1", "IC4", "IC5"]);
   });
 
@@ -78,16 +120,30 @@ describe("SettingsStore", () => {
     expect(await settings.save()).toBe(false);
     expect(settings.error?.code).toBe("invalid-input");
     expect(settings.error?.message).toMatch(/team size target/);
-    expect(backend.calls.filter((c) => c.startsWith("applyChange"))).toEqual([]);
+    expect(applied(backend.calls)).toEqual([]);
   });
 
   it("shows the backend's refusal in the dialog, worded by code", async () => {
     const { backend, settings, scenarios } = await loaded();
-    backend.failNext.set("applyChange:setPolicy", { code: "conflict", message: "stale" });
+    backend.failNext.set("setWorkspaceSettings", { code: "conflict", message: "stale" });
     settings.draft!.policy.maxLoad = "4";
     expect(await settings.save()).toBe(false);
     expect(settings.error?.code).toBe("conflict");
     expect(settings.error?.message).toMatch(/changed in another Orgraph window/);
     expect(scenarios.error).toBeNull();
+  });
+});
+
+describe("scopeHelp", () => {
+  const own = { ...defaultSettings(), ownPolicy: true };
+
+  it("says where the settings go", () => {
+    expect(scopeHelp("workspace", defaultSettings(), "plan", false)).toMatch(/whole workspace: the baseline and every scenario/);
+    expect(scopeHelp("scenario", defaultSettings(), "plan", false)).toMatch(/changes of “plan” only: Undo/);
+  });
+
+  it("warns that a scenario's own settings stay in force over a workspace change", () => {
+    expect(scopeHelp("workspace", own, "plan", false)).toMatch(/“plan” keeps the targets it set for itself/);
+    expect(scopeHelp("workspace", { ...own, ownLadder: true }, "baseline", true)).toMatch(/The baseline keeps the targets and ladder/);
   });
 });

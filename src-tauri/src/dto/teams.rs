@@ -143,12 +143,17 @@ impl From<PolicyDto> for Policy {
     }
 }
 
-/// The workspace settings of the scenario on show.
+/// The settings the scenario on show uses: the workspace's, except where
+/// it sets its own ("in this scenario only").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SettingsDto {
     pub policy: PolicyDto,
     pub ladder: Vec<LadderLevelDto>,
+    /// The band, max load and team-size target are the scenario's own.
+    pub own_policy: bool,
+    /// The ladder is the scenario's own.
+    pub own_ladder: bool,
 }
 
 impl SettingsDto {
@@ -156,6 +161,18 @@ impl SettingsDto {
         SettingsDto {
             policy: policy.into(),
             ladder: ladder.levels().iter().map(LadderLevelDto::from).collect(),
+            own_policy: false,
+            own_ladder: false,
+        }
+    }
+
+    /// The scenario on show's settings, with which of them are its own.
+    pub fn of_session(session: &orgraph::session::Session) -> Self {
+        let own = session.overrides();
+        SettingsDto {
+            own_policy: own.policy,
+            own_ladder: own.ladder,
+            ..SettingsDto::of(session.org().policy, &session.org().ladder)
         }
     }
 }

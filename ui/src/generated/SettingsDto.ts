@@ -3,6 +3,15 @@ import type { LadderLevelDto } from "./LadderLevelDto";
 import type { PolicyDto } from "./PolicyDto";
 
 /**
- * The workspace settings of the scenario on show.
+ * The settings the scenario on show uses: the workspace's, except where
+ * it sets its own ("in this scenario only").
  */
-export type SettingsDto = { policy: PolicyDto, ladder: Array<LadderLevelDto>, };
+export type SettingsDto = { policy: PolicyDto, ladder: Array<LadderLevelDto>, 
+/**
+ * The band, max load and team-size target are the scenario's own.
+ */
+ownPolicy: boolean, 
+/**
+ * The ladder is the scenario's own.
+ */
+ownLadder: boolean, };

@@ -27,6 +27,8 @@ import type {
   ScenarioState,
   StaffPlusBoardDto,
   WhatIfDto,
+  LadderLevelDto,
+  PolicyDto,
   SettingsDto,
   TeamDto,
   SnapshotDto,
@@ -70,8 +72,16 @@ export interface Platform {
   applyChange(request: ChangeRequest): Promise<ScenarioState>;
   /** Every team of the scenario on show, with size, cost total, staff+ support and size verdict. */
   teams(): Promise<TeamDto[]>;
-  /** The policy (band, load, team-size target) and ladder of the scenario on show. */
+  /**
+   * The policy (band, load, team-size target) and ladder of the scenario on
+   * show: the workspace's, or its own where `ownPolicy` / `ownLadder`.
+   */
   settings(): Promise<SettingsDto>;
+  /**
+   * Sets the workspace's policy and/or ladder (null keeps it): the baseline
+   * and every scenario without its own follow; no change list records it.
+   */
+  setWorkspaceSettings(policy: PolicyDto | null, levels: LadderLevelDto[] | null): Promise<ScenarioState>;
 
   // Scenarios. Every call that changes what is on show resolves with the new
   // scenario state; the chart and metrics must then be fetched again.
@@ -183,6 +193,8 @@ export const tauriPlatform: Platform = {
   applyChange: (request) => call<ScenarioState>("apply_change", { request }),
   teams: () => call<TeamDto[]>("teams"),
   settings: () => call<SettingsDto>("settings"),
+  setWorkspaceSettings: (policy, levels) =>
+    call<ScenarioState>("set_workspace_settings", { policy, levels }),
   scenarios: () => call<ScenarioState>("scenarios"),
   switchScenario: (name) => call<ScenarioState>("switch_scenario", { name }),
   createScenario: (name, from) => call<ScenarioState>("create_scenario", { name, from }),

@@ -6,6 +6,8 @@
 import type {
   ChangeDto,
   ChangeRequest,
+  LadderLevelDto,
+  PolicyDto,
   ComparisonDto,
   ConflictDto,
   PlanDto,
@@ -220,6 +222,14 @@ export class ScenarioStore {
     const reload = RELOAD_AFTER[request.kind];
     const person = request.kind === "editPerson" ? request.person : null;
     return this.#run("edit", this.currentName, () => this.#platform.applyChange(request), announcement, reload, person);
+  }
+
+  /**
+   * Sets the workspace's policy and/or ladder (null keeps it): no change of
+   * any scenario, so no baseline guard; every open view fetches again.
+   */
+  async setWorkspaceSettings(policy: PolicyDto | null, levels: LadderLevelDto[] | null, announcement: string): Promise<boolean> {
+    return this.#run("edit", this.currentName, () => this.#platform.setWorkspaceSettings(policy, levels), announcement, "nodes");
   }
 
   async undo(): Promise<boolean> {

@@ -1,8 +1,11 @@
 // The Settings dialog: the span band, max staff+ load, team-size target and
-// career ladder of the scenario on show. A draft is edited as text, checked
-// here (so a bad value is explained before anything is sent), and saved as
-// `setPolicy` / `setLadder` changes through `ScenarioStore.apply`: undoable
-// and different per scenario, like any other edit.
+// career ladder. A draft is edited as text, checked here (so a bad value is
+// explained before anything is sent), and saved, by default, as the
+// workspace's settings: the baseline and every scenario follow, and no
+// change list records them. With a scenario on show the user may choose "In
+// this scenario only" instead: then they are `setPolicy` / `setLadder`
+// changes through `ScenarioStore.apply`, undoable, and Compare marks the
+// metrics they change.
 
 import type { LadderLevelDto, PolicyDto, SettingsDto, TrackDto } from "../generated";
 import { toAppError } from "./errors";
@@ -51,7 +54,7 @@ function wholeNumber(text: string, max: number): number | null {
   return value >= 1 && value <= max ? value : null;
 }
 
-export type Checked = { ok: true; settings: SettingsDto } | { ok: false; message: string };
+export type Checked = { ok: true; settings: Pick<SettingsDto, "policy" | "ladder"> } | { ok: false; message: string };
 
 /** The settings a draft describes, or the first reason it can't be used. */
 export function checkDraft(draft: SettingsDraft): Checked {
@@ -98,12 +101,34 @@ function sameLadder(a: readonly LadderLevelDto[], b: readonly LadderLevelDto[]):
   );
 }
 
+/** Where saved settings go: the whole workspace, or the scenario on show only. */
+export type SettingsScope = "workspace" | "scenario";
+
+/** What a save will do, said before Save is pressed. */
+export function scopeHelp(scope: SettingsScope, settings: SettingsDto | null, scenario: string, onBaseline: boolean): string {
+  if (scope === "scenario") {
+    return `Saved as changes of “${scenario}” only: Undo puts them back, and Compare marks the metrics they change.`;
+  }
+  const own = settings !== null && (settings.ownPolicy || settings.ownLadder);
+  const base = "Saved for the whole workspace: the baseline and every scenario use them; no scenario's changes record them.";
+  if (!own) return base;
+  const where = onBaseline ? "The baseline" : `“${scenario}”`;
+  return `${base} ${where} keeps the ${ownWords(settings)} it set for itself until that change is undone.`;
+}
+
+function ownWords(settings: SettingsDto): string {
+  if (settings.ownPolicy && settings.ownLadder) return "targets and ladder";
+  return settings.ownPolicy ? "targets" : "ladder";
+}
+
 export class SettingsStore {
   /** The settings of the scenario on show, as last fetched. */
   saved = $state.raw<SettingsDto | null>(null);
   draft = $state<SettingsDraft | null>(null);
   error = $state.raw<UiError | null>(null);
   busy = $state(false);
+  /** The workspace by default; a scenario's own settings only when asked. */
+  scope = $state<SettingsScope>("workspace");
 
   readonly #platform: Platform;
   readonly #scenarios: ScenarioStore;
@@ -135,10 +160,16 @@ export class SettingsStore {
     this.draft?.ladder.splice(index, 1);
   }
 
+  /** Whether "In this scenario only" can be chosen: not with the baseline on show. */
+  get offersScope(): boolean {
+    return !(this.#scenarios.current?.isBaseline ?? true);
+  }
+
   /**
-   * Checks the draft and applies what changed: the policy and the ladder are
-   * one change each (so a save that touches both is two undo steps). Resolves
-   * true when everything was saved; on a refusal nothing more is sent.
+   * Checks the draft and saves what changed, to the workspace (one call) or,
+   * when asked and a scenario is on show, as that scenario's changes (the
+   * policy and the ladder one change each, so two undo steps). Resolves true
+   * when everything was saved; on a refusal nothing more is sent.
    */
   async save(): Promise<boolean> {
     if (!this.draft || !this.saved || this.busy) return false;
@@ -147,26 +178,35 @@ export class SettingsStore {
       this.error = { code: "invalid-input", message: checked.message };
       return false;
     }
+    const next = checked.settings;
+    const policy = samePolicy(next.policy, this.saved.policy) ? null : next.policy;
+    const ladder = sameLadder(next.ladder, this.saved.ladder) ? null : next.ladder;
+    if (policy === null && ladder === null) return true;
     this.busy = true;
     this.error = null;
     try {
-      const next = checked.settings;
-      if (!samePolicy(next.policy, this.saved.policy)) {
-        if (!(await this.#scenarios.apply({ kind: "setPolicy", policy: next.policy }, "Saved the targets."))) {
-          return this.#refused();
-        }
-        this.saved = { ...this.saved, policy: next.policy };
-      }
-      if (!sameLadder(next.ladder, this.saved.ladder)) {
-        if (!(await this.#scenarios.apply({ kind: "setLadder", levels: next.ladder }, "Saved the career ladder."))) {
-          return this.#refused();
-        }
-      }
-      this.saved = next;
+      const saved =
+        this.scope === "scenario" && this.offersScope
+          ? await this.#saveInScenario(policy, ladder)
+          : await this.#scenarios.setWorkspaceSettings(policy, ladder, "Saved the settings for the workspace.");
+      if (!saved) return this.#refused();
+      this.saved = { ...this.saved, policy: next.policy, ladder: next.ladder };
       return true;
     } finally {
       this.busy = false;
     }
+  }
+
+  async #saveInScenario(policy: PolicyDto | null, ladder: LadderLevelDto[] | null): Promise<boolean> {
+    const scenario = this.#scenarios.currentName;
+    if (policy && !(await this.#scenarios.apply({ kind: "setPolicy", policy }, `Saved the targets in ${scenario} only.`))) {
+      return false;
+    }
+    if (policy && this.saved) this.saved = { ...this.saved, policy, ownPolicy: true };
+    if (ladder && !(await this.#scenarios.apply({ kind: "setLadder", levels: ladder }, `Saved the career ladder in ${scenario} only.`))) {
+      return false;
+    }
+    return true;
   }
 
   #refused(): false {

@@ -1,0 +1,104 @@
+// End-to-end test of settings that belong to the workspace: with a scenario
+// on show, the Settings dialog applies a new span band to the workspace by
+// default (every scenario follows, so Compare shows no "in band" delta
+// between the baseline and the scenario, and the scenario's change list
+// stays empty); "In this scenario only" records it in the scenario, and
+// Compare then shows the delta, marked as the settings' doing.
+// The tests run in order and share one workspace.
+
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
+import { test } from "node:test";
+import { $id, browser, repo, startApp, text, useApp, WAIT, workspace } from "./harness.mjs";
+
+useApp();
+
+const SCENARIO = "plan";
+
+/** Runs the orgraph CLI (built by cargo if needed); its stderr is in the error if it fails. */
+function orgraph(...args) {
+  execFileSync("cargo", ["run", "-q", "-p", "orgraph", "--bin", "orgraph", "--", ...args], {
+    cwd: repo,
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+}
+
+async function showScenario(name) {
+  const select = await $id("scenario-select");
+  await select.waitForExist({ timeout: WAIT });
+  await select.selectByAttribute("value", name);
+  await browser.waitUntil(
+    async () => (await select.getAttribute("data-current")) === name && (await select.isEnabled()),
+    { timeout: WAIT, timeoutMsg: `scenario ${name} is not on show` },
+  );
+}
+
+/** Opens Settings, sets the span band, picks where it applies, saves. */
+async function saveBand(min, max, scope) {
+  await (await $id("tab-chart")).click();
+  await (await $id("settings-open")).click();
+  const bandMin = await $id("settings-bandMin");
+  await bandMin.waitForDisplayed({ timeout: WAIT });
+  const workspaceChoice = await $id("settings-scope-workspace");
+  await workspaceChoice.waitForExist({ timeout: WAIT });
+  assert.equal(await workspaceChoice.isSelected(), true, "the workspace is the default");
+  if (scope === "scenario") await (await $id("settings-scope-scenario")).click();
+  await browser.waitUntil(async () => (await bandMin.getValue()) !== "", { timeout: WAIT });
+  await bandMin.clearValue();
+  await bandMin.setValue(String(min));
+  const bandMax = await $id("settings-bandMax");
+  await bandMax.clearValue();
+  await bandMax.setValue(String(max));
+  await (await $id("settings-save")).click();
+  await (await $id("settings-dialog")).waitForExist({ reverse: true, timeout: WAIT });
+  await browser.waitUntil(async () => (await text("metric-band")) === `${min}–${max}`, {
+    timeout: WAIT,
+    timeoutMsg: "the metrics' band did not follow the settings",
+  });
+}
+
+const inBandCell = (scenario) => `[data-testid="compare-cell"][data-metric="band_in_band"][data-scenario="${scenario}"]`;
+
+/** Shows Compare (the baseline against the scenario on show) and waits for its table. */
+async function showCompare() {
+  await (await $id("tab-compare")).click();
+  const cell = await browser.$(inBandCell(SCENARIO));
+  await cell.waitForExist({ timeout: WAIT, timeoutMsg: "Compare shows no column for the scenario" });
+  return cell;
+}
+
+test("a band saved with the default choice is the workspace's: no delta in Compare", async () => {
+  const csv = join(workspace, "..", "org.csv");
+  orgraph("generate", "--people", "150", "--seed", "3", "--output", csv);
+  orgraph("import", csv, "--into", workspace);
+  orgraph("scenario", "create", SCENARIO, "--workspace", workspace);
+  await startApp();
+  await showScenario(SCENARIO);
+
+  await saveBand(1, 2, "workspace");
+  assert.equal(await (await $id("undo-button")).isEnabled(), false, "no change was recorded in the scenario");
+
+  const cell = await showCompare();
+  await browser.waitUntil(async () => (await cell.$('[data-testid="compare-delta"]').isExisting()) === false, {
+    timeout: WAIT,
+    timeoutMsg: "Compare shows an in-band delta though nobody moved",
+  });
+  assert.equal(await cell.$('[data-testid="compare-by-settings"]').isExisting(), false);
+  assert.equal((await browser.$$('[data-testid="compare-settings-note"]')).length, 0);
+  const baseline = await browser.$(inBandCell("baseline"));
+  assert.equal(await baseline.$(".value").getText(), await cell.$(".value").getText());
+});
+
+test("a band saved in this scenario only shows in Compare as a marked delta", async () => {
+  await saveBand(5, 8, "scenario");
+  assert.equal(await (await $id("undo-button")).isEnabled(), true, "the scenario's change can be undone");
+
+  const cell = await showCompare();
+  const delta = cell.$('[data-testid="compare-delta"]');
+  await delta.waitForExist({ timeout: WAIT, timeoutMsg: "no in-band delta for the scenario's own band" });
+  assert.equal(await cell.$('[data-testid="compare-by-settings"]').isExisting(), true, "the delta is marked");
+  const note = await browser.$(`[data-testid="compare-settings-note"][data-scenario="${SCENARIO}"]`);
+  await note.waitForExist({ timeout: WAIT });
+  assert.match(await text("compare-settings-note"), /span band 5-8 \(baseline 1-2\)/);
+});

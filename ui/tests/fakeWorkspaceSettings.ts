@@ -1,0 +1,37 @@
+// The fake backend's workspace settings: what every scenario's settings
+// start from before its own `setPolicy` / `setLadder` changes, set (as the
+// core does) without recording a change in any scenario.
+
+import type { LadderLevelDto, PolicyDto, ScenarioState, SettingsDto } from "../src/generated";
+
+export interface FakeWorkspaceSettings {
+  /** The workspace's settings (`ownPolicy` / `ownLadder` always false). */
+  workspaceSettings: SettingsDto;
+  setWorkspaceSettings(policy: PolicyDto | null, levels: LadderLevelDto[] | null): Promise<ScenarioState>;
+}
+
+export function fakeWorkspaceSettings(
+  backend: () => FakeWorkspaceSettings,
+  state: () => ScenarioState,
+  maybeFail: (method: string) => void,
+  initial: SettingsDto,
+): FakeWorkspaceSettings {
+  return {
+    workspaceSettings: initial,
+    async setWorkspaceSettings(policy, levels) {
+      maybeFail("setWorkspaceSettings");
+      const refuse = (message: string) => {
+        throw { code: "invalid-input", message };
+      };
+      if (policy && (policy.bandMin < 1 || policy.bandMin > policy.bandMax || policy.teamMin < 1 || policy.teamMin > policy.teamMax)) {
+        refuse("the range is not valid");
+      }
+      if (levels && levels.length === 0) refuse("a ladder needs at least one level");
+      const b = backend();
+      const next = { ...b.workspaceSettings, policy: policy ?? b.workspaceSettings.policy, ladder: levels ?? b.workspaceSettings.ladder };
+      if (JSON.stringify(next) === JSON.stringify(b.workspaceSettings)) refuse("the workspace settings are already set that way");
+      b.workspaceSettings = next;
+      return state();
+    },
+  };
+}
