@@ -251,3 +251,42 @@ test("a re-import's report names joiners, leavers and moves as 'Name (title)', t
   assert.equal(await item("import-title-changes", "102"), "Lena Park (Senior Engineer)102: Engineer → Senior Engineer");
   await closeWizard();
 });
+
+// A file with no team column whose "Practice" column the user maps to
+// department in the review: people get that department (the plan lists it).
+const PRACTICES = [
+  "Employee #,Full Name,Job Title,Reports To,Practice",
+  "P1,Ada Lovelace,CEO,,Leadership",
+  'P2,Grace Hopper,CTO,"Lovelace, Ada",Engineering',
+  'P3,Alan Turing,Engineer,"Hopper, Grace",Engineering',
+  'P4,Mary Jackson,Analyst,"Lovelace, Ada",Finance',
+].join("\n");
+
+test("a column mapped to department in the review gives people that department", async () => {
+  const path = join(dataDir, "practices.csv");
+  writeFileSync(path, PRACTICES);
+  await openWizard(path);
+  const field = await browser.$('[data-testid="import-column"][data-header="Practice"] [data-testid="import-field"]');
+  await field.selectByAttribute("value", "department");
+  await browser.waitUntil(
+    async () => (await (await browser.$('[data-testid="import-column"][data-header="Practice"]')).getAttribute("data-field")) === "department",
+    { timeout: WAIT, timeoutMsg: "the Practice column was not mapped to department" },
+  );
+  await (await $id("import-run")).click();
+  await waitForSuccess();
+  await closeWizard();
+  await waitForPeople(4);
+
+  await (await $id("tab-plan")).click();
+  const departments = async () => {
+    const names = [];
+    for (const row of await browser.$$('[data-testid="plan-departments"] tbody tr')) names.push(await row.getAttribute("data-name"));
+    return names.sort();
+  };
+  await browser.waitUntil(async () => (await departments()).length === 3, {
+    timeout: WAIT,
+    timeoutMsg: `the plan did not list the three departments: ${JSON.stringify(await departments())}`,
+  });
+  assert.deepEqual(await departments(), ["Engineering", "Finance", "Leadership"]);
+  await (await $id("tab-chart")).click();
+});
