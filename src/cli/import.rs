@@ -80,7 +80,10 @@ pub fn print_outcome(outcome: &ImportOutcome, into: &Path) {
                 NamedReport::after_import(report, &after, into, outcome.kept_as.as_deref())
                     .render_text(REPORT_LINES)
             }
-            None => report.render_text(REPORT_LINES),
+            // Nobody listed, or no workspace to name them from: ids alone.
+            None => {
+                NamedReport::of(report, None, &crate::model::Org::new()).render_text(REPORT_LINES)
+            }
         };
         eprint!("changes since the last import: {text}");
     }

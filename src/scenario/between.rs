@@ -8,7 +8,6 @@ use crate::model::{Forest, Org, Person, PersonId, TeamId, NO_PARENT};
 use rustc_hash::FxHashSet;
 use serde::Serialize;
 use std::collections::BTreeSet;
-use std::fmt::Write;
 use std::sync::Arc;
 
 /// Changes that, applied in order to `from`, give `to`'s people, reporting
@@ -507,49 +506,5 @@ impl ImportReport {
             && self.team_changes == 0
             && self.link_changes == 0
             && self.setting_changes == 0
-    }
-
-    /// A readable summary with up to `limit` lines per list.
-    pub fn render_text(&self, limit: usize) -> String {
-        let mut out = String::new();
-        let _ = writeln!(
-            out,
-            "{} joiner(s), {} leaver(s), {} move(s), {} title change(s), {} other edit(s), {} team change(s), {} support/dotted-line change(s)",
-            self.joiners.len(),
-            self.leavers.len(),
-            self.moves.len(),
-            self.title_changes.len(),
-            self.other_edits,
-            self.team_changes,
-            self.link_changes
-        );
-        let more = |out: &mut String, total: usize| {
-            if total > limit {
-                let _ = writeln!(out, "    … and {} more", total - limit);
-            }
-        };
-        for (label, ids) in [("joined", &self.joiners), ("left", &self.leavers)] {
-            for id in ids.iter().take(limit) {
-                let _ = writeln!(out, "  {label:<7} {id}");
-            }
-            more(&mut out, ids.len());
-        }
-        let name =
-            |id: &Option<PersonId>| id.as_ref().map_or("(none)".to_string(), |m| m.to_string());
-        for m in self.moves.iter().take(limit) {
-            let _ = writeln!(
-                out,
-                "  moved   {}: {} -> {}",
-                m.person,
-                name(&m.from),
-                name(&m.to)
-            );
-        }
-        more(&mut out, self.moves.len());
-        for (id, old, new) in self.title_changes.iter().take(limit) {
-            let _ = writeln!(out, "  title   {id}: {old} -> {new}");
-        }
-        more(&mut out, self.title_changes.len());
-        out
     }
 }
