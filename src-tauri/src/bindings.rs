@@ -90,6 +90,7 @@ fn expected() -> BTreeMap<String, String> {
     binding::<TrackDto>(&cfg, &mut out);
     binding::<LadderLevelDto>(&cfg, &mut out);
     binding::<PolicyDto>(&cfg, &mut out);
+    binding::<TargetDto>(&cfg, &mut out);
     binding::<SettingsDto>(&cfg, &mut out);
     binding::<GroupByDto>(&cfg, &mut out);
     binding::<RankByDto>(&cfg, &mut out);

@@ -143,7 +143,9 @@ pub async fn teams(state: State<'_, AppState>) -> Result<Vec<TeamDto>, IpcError>
 /// own where it set them through `apply_change` ("in this scenario only").
 #[tauri::command]
 pub async fn settings(state: State<'_, AppState>) -> Result<SettingsDto, IpcError> {
-    state.with_session(|s| Ok(SettingsDto::of_session(s))).await
+    state
+        .with_session(|s| Ok(SettingsDto::of_session(s)?))
+        .await
 }
 
 /// Sets the workspace's policy and/or ladder (`null` keeps it): the

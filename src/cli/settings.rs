@@ -7,7 +7,7 @@
 use super::{io_error, parse_band, print_json, print_out};
 use crate::error::OrgError;
 use crate::model::{Ladder, Policy};
-use crate::scenario::Change;
+use crate::scenario::{Change, Target};
 use crate::session::{Overrides, Session};
 use crate::store::BASELINE;
 use clap::Args;
@@ -71,7 +71,7 @@ pub(super) fn run(args: SettingsArgs) -> Result<(), OrgError> {
                 session.set_workspace_settings(policy, ladder)?;
                 eprintln!("workspace settings saved; every scenario uses them");
                 for (name, own) in session.scenarios_with_own_settings()? {
-                    eprintln!("{name} keeps {} of its own", own_words(own));
+                    eprintln!("{name} keeps its own {}", own_words(own));
                 }
             }
             Some(name) if name == BASELINE => {
@@ -81,12 +81,21 @@ pub(super) fn run(args: SettingsArgs) -> Result<(), OrgError> {
                 ));
             }
             Some(name) => {
-                let mut changes = Vec::new();
-                if let Some(policy) = policy {
-                    changes.push(Change::SetPolicy { policy });
-                }
+                // Only the asked-for targets are pinned; the others keep
+                // following the workspace.
+                let mut changes: Vec<Change> = policy
+                    .map(|policy| Target::differences(&current, &policy))
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|target| Change::SetTarget { target })
+                    .collect();
                 if let Some(ladder) = ladder {
                     changes.push(Change::SetLadder { ladder });
+                }
+                if changes.is_empty() {
+                    return Err(OrgError::InvalidInput(format!(
+                        "{name} already uses those settings"
+                    )));
                 }
                 let reason = format!("settings of {name} only");
                 let last = session.apply_all(changes, &reason)?;
@@ -122,11 +131,21 @@ fn read_ladder(path: &std::path::Path) -> Result<Ladder, OrgError> {
         .map_err(|e| OrgError::InvalidInput(format!("{}: not a ladder: {e}", path.display())))
 }
 
-fn own_words(own: Overrides) -> &'static str {
-    match (own.policy, own.ladder) {
-        (true, true) => "targets and a ladder",
-        (true, false) => "targets",
-        _ => "a ladder",
+/// e.g. `span band and ladder`.
+fn own_words(own: Overrides) -> String {
+    let words: Vec<&str> = [
+        (own.band, "span band"),
+        (own.team_size, "team size target"),
+        (own.max_load, "max load"),
+        (own.ladder, "ladder"),
+    ]
+    .into_iter()
+    .filter_map(|(own, word)| own.then_some(word))
+    .collect();
+    match words.split_last() {
+        Some((last, [])) => (*last).to_string(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => String::new(),
     }
 }
 
@@ -157,20 +176,20 @@ fn show(session: &Session, json: bool) -> Result<(), OrgError> {
         "  span band   {}-{}  ({})",
         p.band_min,
         p.band_max,
-        source(overrides.policy)
+        source(overrides.band)
     );
     let _ = writeln!(
         text,
         "  team size   {}-{}  ({})",
         p.team_min,
         p.team_max,
-        source(overrides.policy)
+        source(overrides.team_size)
     );
     let _ = writeln!(
         text,
         "  max load    {}  ({})",
         p.max_load,
-        source(overrides.policy)
+        source(overrides.max_load)
     );
     let codes: Vec<&str> = org
         .ladder

@@ -262,6 +262,16 @@ pub fn apply(org: &mut Org, change: &Change) -> Result<Undo> {
             }
             Ok(Undo::Policy(std::mem::replace(&mut org.policy, *policy)))
         }
+        Change::SetTarget { target } => {
+            let policy = target.applied_to(org.policy);
+            if let Some(problem) = policy.problem() {
+                return Err(refuse(problem));
+            }
+            if org.policy == policy {
+                return Err(refuse(format!("the {target} is already set")));
+            }
+            Ok(Undo::Policy(std::mem::replace(&mut org.policy, policy)))
+        }
         Change::SetLadder { ladder } => {
             if let Some(problem) = ladder.problem() {
                 return Err(refuse(problem));

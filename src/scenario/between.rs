@@ -3,7 +3,7 @@
 //! the list that takes the new baseline back to the old one, stored as a
 //! scenario so before and after can be compared like any scenarios.
 
-use super::change::{Change, NewPerson, PersonEdit};
+use super::change::{Change, NewPerson, PersonEdit, Target};
 use crate::model::{Forest, Org, Person, PersonId, TeamId, NO_PARENT};
 use rustc_hash::FxHashSet;
 use serde::Serialize;
@@ -173,9 +173,13 @@ impl<'a> Matching<'a> {
                 ladder: to.ladder.clone(),
             });
         }
-        if from.policy != to.policy {
-            changes.push(Change::SetPolicy { policy: to.policy });
-        }
+        // Only the targets that differ, so the others keep following the
+        // workspace's settings.
+        changes.extend(
+            Target::differences(&from.policy, &to.policy)
+                .into_iter()
+                .map(|target| Change::SetTarget { target }),
+        );
         // Teams, too, mostly keep their order from one export to the next.
         let team_in = |org: &'a Org, position: usize, id: &TeamId| {
             org.teams()
@@ -461,7 +465,7 @@ impl ImportReport {
                 | Change::RemoveSupport { .. }
                 | Change::AddDottedLine { .. }
                 | Change::RemoveDottedLine { .. } => report.link_changes += 1,
-                Change::SetPolicy { .. } | Change::SetLadder { .. } => {
+                Change::SetPolicy { .. } | Change::SetTarget { .. } | Change::SetLadder { .. } => {
                     report.setting_changes += 1;
                 }
             }

@@ -82,12 +82,77 @@ pub enum Change {
         manager: PersonId,
         report: PersonId,
     },
+    /// Sets the whole policy (band, team-size target and max load).
     SetPolicy {
         policy: Policy,
+    },
+    /// Sets one of the policy's targets; the others stay as they are, so
+    /// in a scenario they keep following the workspace's settings.
+    SetTarget {
+        target: Target,
     },
     SetLadder {
         ladder: Ladder,
     },
+}
+
+/// One of the policy's targets, with its new value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "setting", rename_all = "kebab-case")]
+pub enum Target {
+    /// The span band: managers with fewer or more direct reports are out
+    /// of band.
+    Band { min: u32, max: u32 },
+    /// The team-size target, in members.
+    TeamSize { min: u32, max: u32 },
+    /// The most teams a staff+ engineer supports before being overloaded.
+    MaxLoad { max_load: u32 },
+}
+
+impl Target {
+    /// `policy` with this target set.
+    pub fn applied_to(self, mut policy: Policy) -> Policy {
+        match self {
+            Target::Band { min, max } => (policy.band_min, policy.band_max) = (min, max),
+            Target::TeamSize { min, max } => (policy.team_min, policy.team_max) = (min, max),
+            Target::MaxLoad { max_load } => policy.max_load = max_load,
+        }
+        policy
+    }
+
+    /// The targets on which `to` differs from `from`, in a fixed order
+    /// (band, team size, max load).
+    pub fn differences(from: &Policy, to: &Policy) -> Vec<Target> {
+        let mut targets = Vec::new();
+        if (from.band_min, from.band_max) != (to.band_min, to.band_max) {
+            targets.push(Target::Band {
+                min: to.band_min,
+                max: to.band_max,
+            });
+        }
+        if (from.team_min, from.team_max) != (to.team_min, to.team_max) {
+            targets.push(Target::TeamSize {
+                min: to.team_min,
+                max: to.team_max,
+            });
+        }
+        if from.max_load != to.max_load {
+            targets.push(Target::MaxLoad {
+                max_load: to.max_load,
+            });
+        }
+        targets
+    }
+}
+
+impl fmt::Display for Target {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Target::Band { min, max } => write!(f, "span band {min}-{max}"),
+            Target::TeamSize { min, max } => write!(f, "team size {min}-{max}"),
+            Target::MaxLoad { max_load } => write!(f, "max load {max_load}"),
+        }
+    }
 }
 
 /// A person as added by a change.
@@ -180,6 +245,7 @@ impl Change {
             Change::AddDottedLine { .. } => "add-dotted-line",
             Change::RemoveDottedLine { .. } => "remove-dotted-line",
             Change::SetPolicy { .. } => "set-policy",
+            Change::SetTarget { .. } => "set-target",
             Change::SetLadder { .. } => "set-ladder",
         }
     }
@@ -331,6 +397,7 @@ impl Change {
             | Change::SetTeamKind { .. }
             | Change::DissolveTeam { .. }
             | Change::SetPolicy { .. }
+            | Change::SetTarget { .. }
             | Change::SetLadder { .. } => Vec::new(),
         }
     }
@@ -444,6 +511,7 @@ impl<N: Names + ?Sized> fmt::Display for Described<'_, N> {
                 "set band {}-{}, max load {}, team size {}-{}",
                 policy.band_min, policy.band_max, policy.max_load, policy.team_min, policy.team_max
             ),
+            Change::SetTarget { target } => write!(f, "set {target}"),
             Change::SetLadder { ladder } => {
                 write!(f, "set ladder ({} levels)", ladder.levels().len())
             }
@@ -521,6 +589,12 @@ mod tests {
             Change::SetPolicy {
                 policy: Policy::default(),
             },
+            Change::SetTarget {
+                target: Target::Band { min: 4, max: 6 },
+            },
+            Change::SetTarget {
+                target: Target::MaxLoad { max_load: 2 },
+            },
             Change::AssignTeam {
                 people: vec!["a".into(), "b".into()],
                 team: Some("core".into()),
@@ -565,6 +639,30 @@ mod tests {
             (3, 6, 2)
         );
         assert_eq!((policy.team_min, policy.team_max), (5, 9));
+    }
+
+    #[test]
+    fn a_target_change_is_stored_and_described_as_that_target_alone() {
+        let change = Change::SetTarget {
+            target: Target::TeamSize { min: 4, max: 7 },
+        };
+        assert_eq!(
+            serde_json::to_string(&change).expect("serialisable"),
+            r#"{"kind":"set-target","target":{"setting":"team-size","min":4,"max":7}}"#
+        );
+        assert_eq!(change.to_string(), "set team size 4-7");
+        let policy = Target::MaxLoad { max_load: 5 }.applied_to(Policy::default());
+        assert_eq!(
+            policy,
+            Policy {
+                max_load: 5,
+                ..Policy::default()
+            }
+        );
+        assert_eq!(
+            Target::differences(&Policy::default(), &policy),
+            vec![Target::MaxLoad { max_load: 5 }]
+        );
     }
 
     #[test]

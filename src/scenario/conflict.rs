@@ -201,7 +201,7 @@ fn missing(org: &Org, change: &Change) -> Option<ConflictReason> {
         | Change::RemoveDottedLine { manager, report } => {
             manager_gone(Some(manager)).or_else(|| person_gone(report))
         }
-        Change::SetPolicy { .. } | Change::SetLadder { .. } => None,
+        Change::SetPolicy { .. } | Change::SetTarget { .. } | Change::SetLadder { .. } => None,
     }
 }
 

@@ -12,7 +12,7 @@ pub mod plan;
 pub use apply::{apply, revert, Undo};
 pub use between::{changes_between, compare_imports, ImportReport, ReportMove};
 pub use change::{
-    person_label, team_name_label, ByIds, Change, Described, Names, NewPerson, PersonEdit,
+    person_label, team_name_label, ByIds, Change, Described, Names, NewPerson, PersonEdit, Target,
 };
 pub use conflict::{
     check, conflicts_in, recording_replaced, render_list, try_apply, Conflict, ConflictReason,
@@ -177,7 +177,7 @@ pub fn touched(
             people.insert(manager.clone());
             people.insert(report.clone());
         }
-        Change::SetPolicy { .. } | Change::SetLadder { .. } => {}
+        Change::SetPolicy { .. } | Change::SetTarget { .. } | Change::SetLadder { .. } => {}
     }
     // Side effects: reports moved up by a removal, members left teamless
     // and supporters left without the team by a dissolution.

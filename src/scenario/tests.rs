@@ -664,8 +664,8 @@ fn changes_by_applying(from: &Org, to: &Org) -> crate::error::Result<Vec<Change>
             },
         )?;
     }
-    if work.policy != to.policy {
-        push(&mut work, Change::SetPolicy { policy: to.policy })?;
+    for target in crate::scenario::Target::differences(&work.policy, &to.policy) {
+        push(&mut work, Change::SetTarget { target })?;
     }
     for team in to.teams() {
         match work.team(&team.id).cloned() {

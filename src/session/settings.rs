@@ -1,24 +1,30 @@
 //! The workspace's settings from a session: changing them is no change in
 //! any scenario's list and no baseline edit; the baseline and every
 //! scenario follow, except where a scenario overrides a setting with a
-//! `set-policy` / `set-ladder` change of its own ("in this scenario only",
+//! `set-target` / `set-ladder` change of its own ("in this scenario only",
 //! made through [`Session::apply`] like any other change).
 
 use super::Session;
 use crate::error::{OrgError, Result};
 use crate::metrics::{MetricsEngine, View};
 use crate::model::{Ladder, Policy};
-use crate::scenario::{self, Change, ChangeEntry};
+use crate::scenario::{self, Change, ChangeEntry, Target};
 use serde::Serialize;
 
 /// Which settings the scenario on show takes from its own changes rather
 /// than from the workspace.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Overrides {
-    /// The span band, team-size target and max load (one policy change
-    /// sets all three).
-    pub policy: bool,
+    pub band: bool,
+    pub team_size: bool,
+    pub max_load: bool,
     pub ladder: bool,
+}
+
+impl Overrides {
+    pub fn any(&self) -> bool {
+        self.band || self.team_size || self.max_load || self.ladder
+    }
 }
 
 impl Session {
@@ -43,7 +49,7 @@ impl Session {
             let mut entries = self.workspace.change_entries(info.id)?;
             entries.truncate(info.head as usize);
             let overrides = overrides_in(&entries);
-            if overrides.policy || overrides.ladder {
+            if overrides.any() {
                 found.push((info.name, overrides));
             }
         }
@@ -119,7 +125,17 @@ fn overrides_in(entries: &[ChangeEntry]) -> Overrides {
     let mut overrides = Overrides::default();
     for entry in entries {
         match entry.change {
-            Change::SetPolicy { .. } => overrides.policy = true,
+            // A whole-policy change pins all three targets.
+            Change::SetPolicy { .. } => {
+                overrides.band = true;
+                overrides.team_size = true;
+                overrides.max_load = true;
+            }
+            Change::SetTarget { target } => match target {
+                Target::Band { .. } => overrides.band = true,
+                Target::TeamSize { .. } => overrides.team_size = true,
+                Target::MaxLoad { .. } => overrides.max_load = true,
+            },
             Change::SetLadder { .. } => overrides.ladder = true,
             _ => {}
         }

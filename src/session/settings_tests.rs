@@ -66,7 +66,8 @@ fn a_scenario_override_affects_that_scenario_only_and_compare_marks_it() {
     session
         .apply(Change::SetPolicy { policy: band(1, 2) }, None)
         .expect("an override");
-    assert!(session.overrides().policy);
+    let own = session.overrides();
+    assert!(own.band && own.team_size && own.max_load && !own.ladder);
     let compared = session.compare(&["plan".into()], None).expect("compared");
     let row = in_band(&compared);
     assert_ne!(row.deltas[1], Some(0.0), "the override moves the figure");
@@ -80,7 +81,7 @@ fn a_scenario_override_affects_that_scenario_only_and_compare_marks_it() {
     assert_eq!(session.org().policy, band(1, 2), "the override holds");
     session.switch_to(BASELINE).expect("baseline");
     assert_eq!(session.org().policy, band(3, 9));
-    assert!(!session.overrides().policy);
+    assert!(!session.overrides().any());
     // Undoing the override hands the scenario back to the workspace.
     session.switch_to("plan").expect("plan");
     session.undo().expect("undone");
@@ -105,4 +106,71 @@ fn a_refused_or_unchanged_setting_leaves_everything_as_it_was() {
         session.workspace_settings().expect("read").0,
         Policy::default()
     );
+}
+
+#[test]
+fn overriding_one_target_leaves_the_others_following_the_workspace() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut session = seeded_with_scenario(&dir);
+    session
+        .apply(
+            Change::SetTarget {
+                target: Target::Band { min: 1, max: 2 },
+            },
+            None,
+        )
+        .expect("a band override");
+    let own = session.overrides();
+    assert_eq!(
+        (own.band, own.team_size, own.max_load, own.ladder),
+        (true, false, false, false)
+    );
+    assert_eq!(session.org().policy, band(1, 2));
+
+    // The workspace moves every target; the scenario keeps only its band.
+    let workspace = Policy {
+        band_min: 3,
+        band_max: 9,
+        max_load: 5,
+        team_min: 2,
+        team_max: 12,
+    };
+    session
+        .set_workspace_settings(Some(workspace), None)
+        .expect("valid settings");
+    let expected = Policy {
+        band_min: 1,
+        band_max: 2,
+        ..workspace
+    };
+    assert_eq!(session.org().policy, expected);
+    let compared = session.compare(&["plan".into()], None).expect("compared");
+    let own_settings = compared.settings[1].as_deref().unwrap_or_default();
+    assert!(own_settings.contains("span band 1-2"), "{own_settings}");
+    assert!(!own_settings.contains("team size"), "{own_settings}");
+    assert!(!own_settings.contains("max load"), "{own_settings}");
+
+    // Reopened from the store, the override is still the band alone.
+    drop(session);
+    let reopened = Session::open_at(&dir.path().join("w.orgraph"), "plan", None).expect("plan");
+    assert_eq!(reopened.org().policy, expected);
+    assert!(reopened.skipped().is_empty(), "the override still applies");
+}
+
+#[test]
+fn a_target_override_is_refused_when_invalid_or_unchanged() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut session = seeded_with_scenario(&dir);
+    for target in [
+        Target::Band { min: 6, max: 2 },
+        Target::MaxLoad { max_load: 0 },
+        Target::TeamSize { min: 5, max: 9 },
+    ] {
+        let err = session
+            .apply(Change::SetTarget { target }, None)
+            .expect_err("refused");
+        assert!(matches!(err, crate::OrgError::InvalidInput(_)), "{err}");
+    }
+    assert!(session.changes().is_empty());
+    assert!(!session.overrides().any());
 }

@@ -46,7 +46,7 @@ fn workspace_settings_reach_every_scenario_and_scenario_only_ones_stay_put() {
         "{out}"
     );
     let changes = ok(&["changes", "--workspace", ws, "--scenario", "own"]);
-    assert!(changes.contains("set band"), "{changes}");
+    assert!(changes.contains("set span band 1-2"), "{changes}");
 
     // The workspace's: no change list grows, every other scenario follows.
     let out = ok(&[
@@ -69,7 +69,7 @@ fn workspace_settings_reach_every_scenario_and_scenario_only_ones_stay_put() {
     ]));
     assert_eq!(shared["policy"]["band_min"], 3);
     assert_eq!(shared["policy"]["max_load"], 4);
-    assert_eq!(shared["overrides"]["policy"], false);
+    assert_eq!(shared["overrides"]["band"], false);
     let own = json_of(&ok(&[
         "settings",
         "--workspace",
@@ -79,10 +79,13 @@ fn workspace_settings_reach_every_scenario_and_scenario_only_ones_stay_put() {
         "--json",
     ]));
     assert_eq!(own["policy"]["band_min"], 1, "the override holds");
-    assert_eq!(own["overrides"]["policy"], true);
+    assert_eq!(own["overrides"]["band"], true);
+    // Only the band was overridden: the max load follows the workspace.
+    assert_eq!(own["policy"]["max_load"], 4);
+    assert_eq!(own["overrides"]["max_load"], false);
     for scenario in ["baseline", "shared"] {
         let changes = ok(&["changes", "--workspace", ws, "--scenario", scenario]);
-        assert!(!changes.contains("set band"), "{scenario}: {changes}");
+        assert!(!changes.contains("set span band"), "{scenario}: {changes}");
     }
 
     // Compare: no band delta for the follower, a marked one for the override.

@@ -3,7 +3,9 @@
 // default (every scenario follows, so Compare shows no "in band" delta
 // between the baseline and the scenario, and the scenario's change list
 // stays empty); "In this scenario only" records it in the scenario, and
-// Compare then shows the delta, marked as the settings' doing.
+// Compare then shows the delta, marked as the settings' doing. Such an
+// override pins only the setting changed: a later workspace max load still
+// reaches the scenario, and the dialog marks the band alone as its own.
 // The tests run in order and share one workspace.
 
 import assert from "node:assert/strict";
@@ -101,4 +103,46 @@ test("a band saved in this scenario only shows in Compare as a marked delta", as
   const note = await browser.$(`[data-testid="compare-settings-note"][data-scenario="${SCENARIO}"]`);
   await note.waitForExist({ timeout: WAIT });
   assert.match(await text("compare-settings-note"), /span band 5-8 \(baseline 1-2\)/);
+});
+
+/** Opens Settings on the chart tab and waits for its fields to be filled. */
+async function openSettings() {
+  await (await $id("tab-chart")).click();
+  await (await $id("settings-open")).click();
+  const bandMin = await $id("settings-bandMin");
+  await bandMin.waitForDisplayed({ timeout: WAIT });
+  await browser.waitUntil(async () => (await bandMin.getValue()) !== "", { timeout: WAIT });
+}
+
+test("overriding the band leaves the other settings following the workspace", async () => {
+  await openSettings();
+  const maxLoad = await $id("settings-maxLoad");
+  await maxLoad.clearValue();
+  await maxLoad.setValue("6");
+  await (await $id("settings-save")).click();
+  await (await $id("settings-dialog")).waitForExist({ reverse: true, timeout: WAIT });
+  await browser.waitUntil(async () => (await text("metric-band")) === "5–8", {
+    timeout: WAIT,
+    timeoutMsg: "the scenario lost its own band to a workspace max-load change",
+  });
+
+  await openSettings();
+  assert.equal(await (await $id("settings-maxLoad")).getValue(), "6", "the max load follows the workspace");
+  assert.equal(await (await $id("settings-bandMin")).getValue(), "5", "the band stays the scenario's");
+  for (const key of ["bandMin", "bandMax"]) {
+    assert.equal(await (await $id(`settings-own-${key}`)).isExisting(), true, `${key} is marked as the scenario's own`);
+  }
+  for (const key of ["maxLoad", "teamMin", "teamMax"]) {
+    assert.equal(await (await $id(`settings-own-${key}`)).isExisting(), false, `${key} is the workspace's`);
+  }
+  assert.match(await text("settings-help"), /keeps the span band it set for itself/);
+  await browser.keys("Escape");
+  await (await $id("settings-dialog")).waitForExist({ reverse: true, timeout: WAIT });
+
+  await showCompare();
+  const note = await browser.$(`[data-testid="compare-settings-note"][data-scenario="${SCENARIO}"]`);
+  await note.waitForExist({ timeout: WAIT });
+  const said = await note.getText();
+  assert.match(said, /span band 5-8 \(baseline 1-2\)/);
+  assert.doesNotMatch(said, /max load/, "the max load is the same in both");
 });

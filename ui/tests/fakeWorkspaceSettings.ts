@@ -1,11 +1,11 @@
 // The fake backend's workspace settings: what every scenario's settings
-// start from before its own `setPolicy` / `setLadder` changes, set (as the
+// start from before its own `setTarget` / `setPolicy` / `setLadder` changes, set (as the
 // core does) without recording a change in any scenario.
 
 import type { LadderLevelDto, PolicyDto, ScenarioState, SettingsDto } from "../src/generated";
 
 export interface FakeWorkspaceSettings {
-  /** The workspace's settings (`ownPolicy` / `ownLadder` always false). */
+  /** The workspace's settings (its `own*` flags always false). */
   workspaceSettings: SettingsDto;
   setWorkspaceSettings(policy: PolicyDto | null, levels: LadderLevelDto[] | null): Promise<ScenarioState>;
 }
@@ -28,7 +28,8 @@ export function fakeWorkspaceSettings(
       }
       if (levels && levels.length === 0) refuse("a ladder needs at least one level");
       const b = backend();
-      const next = { ...b.workspaceSettings, policy: policy ?? b.workspaceSettings.policy, ladder: levels ?? b.workspaceSettings.ladder };
+      const nextPolicy = policy ?? b.workspaceSettings.policy;
+      const next = { ...b.workspaceSettings, policy: nextPolicy, workspacePolicy: nextPolicy, ladder: levels ?? b.workspaceSettings.ladder };
       if (JSON.stringify(next) === JSON.stringify(b.workspaceSettings)) refuse("the workspace settings are already set that way");
       b.workspaceSettings = next;
       return state();

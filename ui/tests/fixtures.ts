@@ -25,6 +25,7 @@ import type {
   SizeVerdictDto,
   TeamDto,
   SnapshotDto,
+  TargetDto,
 } from "../src/generated";
 import type { Rect } from "../src/lib/layout";
 import { decodeIndexedNodes, encodeIndexedNodes } from "../src/lib/nodes";
@@ -107,7 +108,9 @@ export function baseTeams(): TeamDto[] {
 
 export function defaultSettings(): SettingsDto {
   return {
-    policy: { bandMin: 5, bandMax: 8, maxLoad: 3, teamMin: 5, teamMax: 9 }, ownPolicy: false, ownLadder: false,
+    policy: { bandMin: 5, bandMax: 8, maxLoad: 3, teamMin: 5, teamMax: 9 },
+    workspacePolicy: { bandMin: 5, bandMax: 8, maxLoad: 3, teamMin: 5, teamMax: 9 },
+    ownBand: false, ownTeamSize: false, ownMaxLoad: false, ownLadder: false,
     ladder: [
       { code: "IC1", track: "ic", rank: 1, staffPlus: false },
       { code: "IC4", track: "ic", rank: 4, staffPlus: true },
@@ -122,6 +125,18 @@ function sizeVerdict(size: number, min: number, max: number): SizeVerdictDto {
 
 function teamSlug(name: string): string {
   return `team-${name.trim().toLowerCase().split(/[^a-z0-9]+/).filter(Boolean).join("-")}`;
+}
+
+function withTarget(settings: SettingsDto, target: TargetDto): SettingsDto {
+  const p = settings.policy;
+  switch (target.setting) {
+    case "band":
+      return { ...settings, policy: { ...p, bandMin: target.min, bandMax: target.max }, ownBand: true };
+    case "teamSize":
+      return { ...settings, policy: { ...p, teamMin: target.min, teamMax: target.max }, ownTeamSize: true };
+    case "maxLoad":
+      return { ...settings, policy: { ...p, maxLoad: target.maxLoad }, ownMaxLoad: true };
+  }
 }
 
 /** Team and settings edits replayed over the base, like the backend's scenario. */
@@ -140,7 +155,9 @@ function replaySettingsAndTeams(changes: readonly FakeChange[], workspace: Setti
     } else if (r.kind === "dissolveTeam") {
       teams = teams.filter((t) => t.id !== r.team);
     } else if (r.kind === "setPolicy") {
-      settings = { ...settings, policy: r.policy, ownPolicy: true };
+      settings = { ...settings, policy: r.policy, ownBand: true, ownTeamSize: true, ownMaxLoad: true };
+    } else if (r.kind === "setTarget") {
+      settings = withTarget(settings, r.target);
     } else if (r.kind === "setLadder") {
       settings = { ...settings, ladder: r.levels, ownLadder: true };
     }
@@ -547,6 +564,11 @@ export function fakePlatform(nodes = smallOrg()): FakeBackend {
       const p = request.policy;
       if (p.bandMin < 1 || p.bandMin > p.bandMax || p.teamMin < 1 || p.teamMin > p.teamMax) refuse("the range is not valid");
       if (JSON.stringify(p) === JSON.stringify(settings.policy)) refuse("the policy is already set that way");
+    }
+    if (request.kind === "setTarget") {
+      const next = withTarget(settings, request.target).policy;
+      if (next.bandMin < 1 || next.bandMin > next.bandMax || next.teamMin < 1 || next.teamMin > next.teamMax) refuse("the range is not valid");
+      if (JSON.stringify(next) === JSON.stringify(settings.policy)) refuse("the target is already set");
     }
     if (request.kind === "setLadder" && request.levels.length === 0) refuse("a ladder needs at least one level");
   };

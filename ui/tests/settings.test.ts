@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ScenarioStore } from "../src/lib/scenarios.svelte";
-import { checkDraft, draftOf, scopeHelp, SettingsStore } from "../src/lib/settings.svelte";
+import { changedTargets, checkDraft, draftOf, scopeHelp, SettingsStore } from "../src/lib/settings.svelte";
 import { OrgStore } from "../src/lib/store.svelte";
 import { defaultSettings, fakePlatform } from "./fixtures";
 
@@ -77,7 +77,7 @@ describe("SettingsStore", () => {
     expect((await backend.settings()).policy.maxLoad).toBe(5);
   });
 
-  it("in this scenario only records one setPolicy change there, undoable, and the baseline keeps its band", async () => {
+  it("in this scenario only records one setTarget change there, undoable, and the baseline keeps its band", async () => {
     const { backend, settings, scenarios, org } = await loaded();
     await scenarios.create("plan");
     await settings.load();
@@ -85,15 +85,33 @@ describe("SettingsStore", () => {
     settings.scope = "scenario";
     settings.draft!.policy.bandMin = "3";
     expect(await settings.save()).toBe(true);
-    expect(applied(backend.calls)).toEqual(["applyChange:setPolicy"]);
+    expect(applied(backend.calls)).toEqual(["applyChange:setTarget"]);
     expect(org.metrics?.band.min).toBe(3);
-    expect((await backend.settings()).ownPolicy).toBe(true);
+    const own = await backend.settings();
+    expect([own.ownBand, own.ownTeamSize, own.ownMaxLoad, own.ownLadder]).toEqual([true, false, false, false]);
     await scenarios.switchTo("baseline");
     expect((await backend.settings()).policy.bandMin).toBe(5);
     await scenarios.switchTo("plan");
     expect(scenarios.canUndo).toBe(true);
     await scenarios.undo();
     expect(org.metrics?.band.min).toBe(5);
+  });
+
+  it("in this scenario only pins each changed target alone, one change each", async () => {
+    const { backend, settings, scenarios } = await loaded();
+    await scenarios.create("plan");
+    await settings.load();
+    backend.calls.length = 0;
+    settings.scope = "scenario";
+    settings.draft!.policy.maxLoad = "4";
+    settings.draft!.policy.teamMax = "12";
+    expect(await settings.save()).toBe(true);
+    expect(applied(backend.calls)).toEqual(["applyChange:setTarget", "applyChange:setTarget"]);
+    const own = await backend.settings();
+    expect([own.ownBand, own.ownTeamSize, own.ownMaxLoad]).toEqual([false, true, true]);
+    expect(own.policy).toEqual({ bandMin: 5, bandMax: 8, maxLoad: 4, teamMin: 5, teamMax: 12 });
+    expect(settings.saved?.ownBand).toBe(false);
+    expect(settings.saved?.ownMaxLoad).toBe(true);
   });
 
   it("in this scenario only saves an edited ladder (added and removed rows) as one setLadder change", async () => {
@@ -132,18 +150,48 @@ describe("SettingsStore", () => {
     expect(settings.error?.message).toMatch(/changed in another Orgraph window/);
     expect(scenarios.error).toBeNull();
   });
+  it("a workspace save from a scenario with its own band changes only what was edited", async () => {
+    const { backend, settings, scenarios } = await loaded();
+    await scenarios.create("plan");
+    await settings.load();
+    settings.scope = "scenario";
+    settings.draft!.policy.bandMin = "3";
+    expect(await settings.save()).toBe(true);
+    await settings.load();
+    settings.scope = "workspace";
+    settings.draft!.policy.maxLoad = "6";
+    expect(await settings.save()).toBe(true);
+    expect(backend.workspaceSettings.policy).toEqual({ bandMin: 5, bandMax: 8, maxLoad: 6, teamMin: 5, teamMax: 9 });
+    const plan = await backend.settings();
+    expect(plan.policy).toEqual({ bandMin: 3, bandMax: 8, maxLoad: 6, teamMin: 5, teamMax: 9 });
+  });
 });
 
 describe("scopeHelp", () => {
-  const own = { ...defaultSettings(), ownPolicy: true };
+  const ownBand = { ...defaultSettings(), ownBand: true };
 
   it("says where the settings go", () => {
     expect(scopeHelp("workspace", defaultSettings(), "plan", false)).toMatch(/whole workspace: the baseline and every scenario/);
-    expect(scopeHelp("scenario", defaultSettings(), "plan", false)).toMatch(/changes of “plan” only: Undo/);
+    expect(scopeHelp("scenario", defaultSettings(), "plan", false)).toMatch(/changes of “plan” only, one per setting you change: the others keep following the workspace/);
   });
 
-  it("warns that a scenario's own settings stay in force over a workspace change", () => {
-    expect(scopeHelp("workspace", own, "plan", false)).toMatch(/“plan” keeps the targets it set for itself/);
-    expect(scopeHelp("workspace", { ...own, ownLadder: true }, "baseline", true)).toMatch(/The baseline keeps the targets and ladder/);
+  it("warns that a scenario's own settings stay in force over a workspace change, naming each", () => {
+    expect(scopeHelp("workspace", ownBand, "plan", false)).toMatch(/“plan” keeps the span band it set for itself/);
+    expect(scopeHelp("workspace", { ...ownBand, ownMaxLoad: true, ownLadder: true }, "baseline", true)).toMatch(
+      /The baseline keeps the span band, max load and ladder it set for itself/,
+    );
+    expect(scopeHelp("workspace", defaultSettings(), "plan", false)).not.toMatch(/keeps/);
+  });
+});
+
+describe("changedTargets", () => {
+  const policy = { bandMin: 5, bandMax: 8, maxLoad: 3, teamMin: 5, teamMax: 9 };
+
+  it("lists only the targets that differ, in a fixed order", () => {
+    expect(changedTargets(policy, policy)).toEqual([]);
+    expect(changedTargets(policy, { ...policy, maxLoad: 2, bandMax: 9 })).toEqual([
+      { setting: "band", min: 5, max: 9 },
+      { setting: "maxLoad", maxLoad: 2 },
+    ]);
   });
 });

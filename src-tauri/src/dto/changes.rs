@@ -11,7 +11,7 @@ use orgraph::{OrgError, PersonId, Status, TeamKind};
 use serde::Deserialize;
 use ts_rs::TS;
 
-use super::{LadderLevelDto, PersonStatus, PolicyDto};
+use super::{LadderLevelDto, PersonStatus, PolicyDto, TargetDto};
 
 /// A team's kind, as the UI names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, Deserialize, TS)]
@@ -164,6 +164,10 @@ pub enum ChangeRequest {
     SetPolicy {
         policy: PolicyDto,
     },
+    /// One target, in the scenario on show only.
+    SetTarget {
+        target: TargetDto,
+    },
     /// The whole career ladder, in order.
     SetLadder {
         levels: Vec<LadderLevelDto>,
@@ -313,6 +317,9 @@ impl ChangeRequest {
             ChangeRequest::SetPolicy { policy } => Change::SetPolicy {
                 policy: policy.into(),
             },
+            ChangeRequest::SetTarget { target } => Change::SetTarget {
+                target: target.into(),
+            },
             ChangeRequest::SetLadder { levels } => Change::SetLadder {
                 ladder: Ladder::new(levels.into_iter().map(Into::into).collect()),
             },
@@ -408,6 +415,15 @@ mod tests {
             panic!("not a policy: {change:?}");
         };
         assert_eq!((policy.band_min, policy.team_max), (4, 8));
+        let change = parse(r#"{"kind":"setTarget","target":{"setting":"maxLoad","maxLoad":4}}"#)
+            .into_change(|| unreachable!())
+            .expect("change");
+        assert_eq!(
+            change,
+            Change::SetTarget {
+                target: orgraph::scenario::Target::MaxLoad { max_load: 4 }
+            }
+        );
         let change = parse(
             r#"{"kind":"setLadder","levels":[{"code":" L1 ","track":"ic","rank":1,"staffPlus":false},
                 {"code":"L9","track":"management","rank":9,"staffPlus":false}]}"#,

@@ -3,6 +3,7 @@
 
 use orgraph::metrics::{SizeVerdict, TeamRow};
 use orgraph::model::{Ladder, LadderLevel, Policy, Track};
+use orgraph::scenario::Target;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -143,16 +144,44 @@ impl From<PolicyDto> for Policy {
     }
 }
 
+/// One target of the policy, set in a scenario only (the others keep
+/// following the workspace).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, TS)]
+#[serde(
+    tag = "setting",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
+pub enum TargetDto {
+    Band { min: u32, max: u32 },
+    TeamSize { min: u32, max: u32 },
+    MaxLoad { max_load: u32 },
+}
+
+impl From<TargetDto> for Target {
+    fn from(target: TargetDto) -> Self {
+        match target {
+            TargetDto::Band { min, max } => Target::Band { min, max },
+            TargetDto::TeamSize { min, max } => Target::TeamSize { min, max },
+            TargetDto::MaxLoad { max_load } => Target::MaxLoad { max_load },
+        }
+    }
+}
+
 /// The settings the scenario on show uses: the workspace's, except where
 /// it sets its own ("in this scenario only").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SettingsDto {
     pub policy: PolicyDto,
+    /// The workspace's own policy, which a workspace-wide save changes
+    /// (it differs from `policy` where the scenario sets its own targets).
+    pub workspace_policy: PolicyDto,
     pub ladder: Vec<LadderLevelDto>,
-    /// The band, max load and team-size target are the scenario's own.
-    pub own_policy: bool,
-    /// The ladder is the scenario's own.
+    /// Each of these is the scenario's own rather than the workspace's.
+    pub own_band: bool,
+    pub own_team_size: bool,
+    pub own_max_load: bool,
     pub own_ladder: bool,
 }
 
@@ -160,20 +189,27 @@ impl SettingsDto {
     pub fn of(policy: Policy, ladder: &Ladder) -> Self {
         SettingsDto {
             policy: policy.into(),
+            workspace_policy: policy.into(),
             ladder: ladder.levels().iter().map(LadderLevelDto::from).collect(),
-            own_policy: false,
+            own_band: false,
+            own_team_size: false,
+            own_max_load: false,
             own_ladder: false,
         }
     }
 
     /// The scenario on show's settings, with which of them are its own.
-    pub fn of_session(session: &orgraph::session::Session) -> Self {
+    pub fn of_session(session: &orgraph::session::Session) -> Result<Self, orgraph::OrgError> {
         let own = session.overrides();
-        SettingsDto {
-            own_policy: own.policy,
+        let (workspace, _) = session.workspace_settings()?;
+        Ok(SettingsDto {
+            workspace_policy: workspace.into(),
+            own_band: own.band,
+            own_team_size: own.team_size,
+            own_max_load: own.max_load,
             own_ladder: own.ladder,
             ..SettingsDto::of(session.org().policy, &session.org().ladder)
-        }
+        })
     }
 }
 

@@ -3,6 +3,7 @@ import type { LadderLevelDto } from "./LadderLevelDto";
 import type { NewPersonDto } from "./NewPersonDto";
 import type { PersonEditDto } from "./PersonEditDto";
 import type { PolicyDto } from "./PolicyDto";
+import type { TargetDto } from "./TargetDto";
 import type { TeamKindDto } from "./TeamKindDto";
 
 /**
@@ -12,4 +13,4 @@ export type ChangeRequest = { "kind": "move", person: string, manager: string | 
 /**
  * Without an id, one is made from the name (`team-<slug>`).
  */
-team: string | null, name: string, teamKind: TeamKindDto, department: string | null, } | { "kind": "renameTeam", team: string, name: string, } | { "kind": "setTeamKind", team: string, teamKind: TeamKindDto, } | { "kind": "dissolveTeam", team: string, } | { "kind": "addSupport", person: string, team: string, } | { "kind": "removeSupport", person: string, team: string, } | { "kind": "addDottedLine", manager: string, report: string, } | { "kind": "removeDottedLine", manager: string, report: string, } | { "kind": "setPolicy", policy: PolicyDto, } | { "kind": "setLadder", levels: Array<LadderLevelDto>, };
+team: string | null, name: string, teamKind: TeamKindDto, department: string | null, } | { "kind": "renameTeam", team: string, name: string, } | { "kind": "setTeamKind", team: string, teamKind: TeamKindDto, } | { "kind": "dissolveTeam", team: string, } | { "kind": "addSupport", person: string, team: string, } | { "kind": "removeSupport", person: string, team: string, } | { "kind": "addDottedLine", manager: string, report: string, } | { "kind": "removeDottedLine", manager: string, report: string, } | { "kind": "setPolicy", policy: PolicyDto, } | { "kind": "setTarget", target: TargetDto, } | { "kind": "setLadder", levels: Array<LadderLevelDto>, };

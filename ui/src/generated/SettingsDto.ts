@@ -6,12 +6,13 @@ import type { PolicyDto } from "./PolicyDto";
  * The settings the scenario on show uses: the workspace's, except where
  * it sets its own ("in this scenario only").
  */
-export type SettingsDto = { policy: PolicyDto, ladder: Array<LadderLevelDto>, 
+export type SettingsDto = { policy: PolicyDto, 
 /**
- * The band, max load and team-size target are the scenario's own.
+ * The workspace's own policy, which a workspace-wide save changes
+ * (it differs from `policy` where the scenario sets its own targets).
  */
-ownPolicy: boolean, 
+workspacePolicy: PolicyDto, ladder: Array<LadderLevelDto>, 
 /**
- * The ladder is the scenario's own.
+ * Each of these is the scenario's own rather than the workspace's.
  */
-ownLadder: boolean, };
+ownBand: boolean, ownTeamSize: boolean, ownMaxLoad: boolean, ownLadder: boolean, };

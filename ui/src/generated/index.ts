@@ -68,6 +68,7 @@ export type * from "./SpanSummary";
 export type * from "./SpanVerdict";
 export type * from "./StaffEngineerDto";
 export type * from "./StaffPlusBoardDto";
+export type * from "./TargetDto";
 export type * from "./TeamCoverageDto";
 export type * from "./TeamDto";
 export type * from "./TeamKindDto";

@@ -22,7 +22,7 @@ export type DecisionStorage = Pick<Storage, "getItem" | "setItem">;
  * Edits of the workspace's settings, not of the org: the targets and the
  * ladder apply to every scenario, so they are no reason to branch one.
  */
-const SETTINGS: ReadonlySet<ChangeRequest["kind"]> = new Set(["setPolicy", "setLadder"]);
+const SETTINGS: ReadonlySet<ChangeRequest["kind"]> = new Set(["setPolicy", "setTarget", "setLadder"]);
 
 /** Whether a request changes the org (people, teams, lines), not the settings. */
 export function editsTheOrg(kind: ChangeRequest["kind"]): boolean {

@@ -74,7 +74,7 @@ export interface Platform {
   teams(): Promise<TeamDto[]>;
   /**
    * The policy (band, load, team-size target) and ladder of the scenario on
-   * show: the workspace's, or its own where `ownPolicy` / `ownLadder`.
+   * show: the workspace's, or its own where an `own*` flag says so.
    */
   settings(): Promise<SettingsDto>;
   /**

@@ -79,6 +79,7 @@ const RELOAD_AFTER: Readonly<Record<ChangeRequest["kind"], Reload>> = {
   addDottedLine: "nodes",
   removeDottedLine: "nodes",
   setPolicy: "nodes",
+  setTarget: "nodes",
   setLadder: "nodes",
   // Support changes coverage only: no node shows it.
   addSupport: "metrics",

@@ -3,11 +3,12 @@
 // explained before anything is sent), and saved, by default, as the
 // workspace's settings: the baseline and every scenario follow, and no
 // change list records them. With a scenario on show the user may choose "In
-// this scenario only" instead: then they are `setPolicy` / `setLadder`
-// changes through `ScenarioStore.apply`, undoable, and Compare marks the
-// metrics they change.
+// this scenario only" instead: then each target that changed (band, team
+// size, max load) is a `setTarget` change and the ladder a `setLadder` one,
+// through `ScenarioStore.apply`: undoable, Compare marks the metrics they
+// change, and the targets left alone keep following the workspace.
 
-import type { LadderLevelDto, PolicyDto, SettingsDto, TrackDto } from "../generated";
+import type { LadderLevelDto, PolicyDto, SettingsDto, TargetDto, TrackDto } from "../generated";
 import { toAppError } from "./errors";
 import type { Platform } from "./platform";
 import type { ScenarioStore } from "./scenarios.svelte";
@@ -91,6 +92,25 @@ function samePolicy(a: PolicyDto, b: PolicyDto): boolean {
   return (Object.keys(a) as (keyof PolicyDto)[]).every((k) => a[k] === b[k]);
 }
 
+/** The targets on which `next` differs from `saved`: band, team size, max load. */
+export function changedTargets(saved: PolicyDto, next: PolicyDto): TargetDto[] {
+  const targets: TargetDto[] = [];
+  if (saved.bandMin !== next.bandMin || saved.bandMax !== next.bandMax) {
+    targets.push({ setting: "band", min: next.bandMin, max: next.bandMax });
+  }
+  if (saved.teamMin !== next.teamMin || saved.teamMax !== next.teamMax) {
+    targets.push({ setting: "teamSize", min: next.teamMin, max: next.teamMax });
+  }
+  if (saved.maxLoad !== next.maxLoad) targets.push({ setting: "maxLoad", maxLoad: next.maxLoad });
+  return targets;
+}
+
+const TARGET_WORDS: Record<TargetDto["setting"], string> = {
+  band: "span band",
+  teamSize: "team size target",
+  maxLoad: "max load",
+};
+
 function sameLadder(a: readonly LadderLevelDto[], b: readonly LadderLevelDto[]): boolean {
   return (
     a.length === b.length &&
@@ -107,18 +127,64 @@ export type SettingsScope = "workspace" | "scenario";
 /** What a save will do, said before Save is pressed. */
 export function scopeHelp(scope: SettingsScope, settings: SettingsDto | null, scenario: string, onBaseline: boolean): string {
   if (scope === "scenario") {
-    return `Saved as changes of “${scenario}” only: Undo puts them back, and Compare marks the metrics they change.`;
+    return `Saved as changes of “${scenario}” only, one per setting you change: the others keep following the workspace. Undo puts them back, and Compare marks the metrics they change.`;
   }
-  const own = settings !== null && (settings.ownPolicy || settings.ownLadder);
   const base = "Saved for the whole workspace: the baseline and every scenario use them; no scenario's changes record them.";
-  if (!own) return base;
+  const own = settings === null ? "" : ownWords(settings);
+  if (own === "") return base;
   const where = onBaseline ? "The baseline" : `“${scenario}”`;
-  return `${base} ${where} keeps the ${ownWords(settings)} it set for itself until that change is undone.`;
+  return `${base} ${where} keeps the ${own} it set for itself until that change is undone.`;
 }
 
-function ownWords(settings: SettingsDto): string {
-  if (settings.ownPolicy && settings.ownLadder) return "targets and ladder";
-  return settings.ownPolicy ? "targets" : "ladder";
+/** e.g. "span band and ladder"; empty when the scenario sets none of its own. */
+export function ownWords(settings: SettingsDto): string {
+  const words = [
+    settings.ownBand && TARGET_WORDS.band,
+    settings.ownTeamSize && TARGET_WORDS.teamSize,
+    settings.ownMaxLoad && TARGET_WORDS.maxLoad,
+    settings.ownLadder && "ladder",
+  ].filter((w): w is string => typeof w === "string");
+  if (words.length <= 1) return words[0] ?? "";
+  return `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
+}
+
+/** Which of the dialog's fields the scenario on show sets for itself. */
+export function ownField(settings: SettingsDto | null, key: keyof PolicyDto): boolean {
+  if (settings === null) return false;
+  if (key === "bandMin" || key === "bandMax") return settings.ownBand;
+  if (key === "teamMin" || key === "teamMax") return settings.ownTeamSize;
+  return settings.ownMaxLoad;
+}
+
+function applyTarget(policy: PolicyDto, target: TargetDto): PolicyDto {
+  switch (target.setting) {
+    case "band":
+      return { ...policy, bandMin: target.min, bandMax: target.max };
+    case "teamSize":
+      return { ...policy, teamMin: target.min, teamMax: target.max };
+    case "maxLoad":
+      return { ...policy, maxLoad: target.maxLoad };
+  }
+}
+
+/**
+ * The workspace's policy with the targets the user changed from what the
+ * dialog showed: a scenario's own targets, shown in the dialog, are not
+ * copied into the workspace by a save of something else.
+ */
+export function workspacePolicy(saved: SettingsDto, next: PolicyDto): PolicyDto {
+  return changedTargets(saved.policy, next).reduce(applyTarget, saved.workspacePolicy);
+}
+
+function ownFlag(target: TargetDto): Partial<SettingsDto> {
+  switch (target.setting) {
+    case "band":
+      return { ownBand: true };
+    case "teamSize":
+      return { ownTeamSize: true };
+    case "maxLoad":
+      return { ownMaxLoad: true };
+  }
 }
 
 export class SettingsStore {
@@ -167,8 +233,8 @@ export class SettingsStore {
 
   /**
    * Checks the draft and saves what changed, to the workspace (one call) or,
-   * when asked and a scenario is on show, as that scenario's changes (the
-   * policy and the ladder one change each, so two undo steps). Resolves true
+   * when asked and a scenario is on show, as that scenario's changes (one
+   * per changed target and one for the ladder, each an undo step). Resolves true
    * when everything was saved; on a refusal nothing more is sent.
    */
   async save(): Promise<boolean> {
@@ -188,7 +254,11 @@ export class SettingsStore {
       const saved =
         this.scope === "scenario" && this.offersScope
           ? await this.#saveInScenario(policy, ladder)
-          : await this.#scenarios.setWorkspaceSettings(policy, ladder, "Saved the settings for the workspace.");
+          : await this.#scenarios.setWorkspaceSettings(
+              policy && workspacePolicy(this.saved, policy),
+              ladder,
+              "Saved the settings for the workspace.",
+            );
       if (!saved) return this.#refused();
       this.saved = { ...this.saved, policy: next.policy, ladder: next.ladder };
       return true;
@@ -199,10 +269,13 @@ export class SettingsStore {
 
   async #saveInScenario(policy: PolicyDto | null, ladder: LadderLevelDto[] | null): Promise<boolean> {
     const scenario = this.#scenarios.currentName;
-    if (policy && !(await this.#scenarios.apply({ kind: "setPolicy", policy }, `Saved the targets in ${scenario} only.`))) {
-      return false;
+    for (const target of policy && this.saved ? changedTargets(this.saved.policy, policy) : []) {
+      const words = TARGET_WORDS[target.setting];
+      if (!(await this.#scenarios.apply({ kind: "setTarget", target }, `Saved the ${words} in ${scenario} only.`))) {
+        return false;
+      }
+      if (this.saved) this.saved = { ...this.saved, policy: applyTarget(this.saved.policy, target), ...ownFlag(target) };
     }
-    if (policy && this.saved) this.saved = { ...this.saved, policy, ownPolicy: true };
     if (ladder && !(await this.#scenarios.apply({ kind: "setLadder", levels: ladder }, `Saved the career ladder in ${scenario} only.`))) {
       return false;
     }
