@@ -3,7 +3,7 @@
 
 use super::input::{MetricsInput, NO_TEAM};
 use super::{Coverage, StaffLoad, TeamStats};
-use crate::model::{Org, Placement, TeamKind};
+use crate::model::{Org, Placement};
 use crate::money::Money;
 use std::sync::Arc;
 
@@ -23,7 +23,7 @@ fn support_pairs<'a>(
     let counts = move |person: u32, team: u32| {
         included[person as usize]
             && input.staff_plus[person as usize]
-            && input.team_kinds[team as usize] != TeamKind::Architecture
+            && input.team_kinds[team as usize].counts_for_coverage()
     };
     let home = (0..input.len() as u32)
         .filter(move |&p| input.team[p as usize] != NO_TEAM)
@@ -114,7 +114,7 @@ impl TeamFigures {
                 headcount: self.headcount[i],
                 cost: Money::from_cents(self.cost[i]),
                 staff_plus_support: self.supporters[i],
-                covered: team.kind != TeamKind::Architecture && self.supporters[i] > 0,
+                covered: team.kind.counts_for_coverage() && self.supporters[i] > 0,
             })
             .collect()
     }
@@ -155,9 +155,8 @@ impl TeamFigures {
         uncovered: Uncovered,
     ) -> Coverage {
         let max_load = org.policy.max_load;
-        let considered = || {
-            (0..input.team_kinds.len()).filter(|&t| input.team_kinds[t] != TeamKind::Architecture)
-        };
+        let considered =
+            || (0..input.team_kinds.len()).filter(|&t| input.team_kinds[t].counts_for_coverage());
         let teams = considered().count() as u64;
         let covered = considered().filter(|&t| self.supporters[t] > 0).count() as u64;
         let uncovered_teams = match uncovered {

@@ -141,7 +141,7 @@ impl Board {
                 department: team.department.clone(),
                 headcount: figures.headcount[t],
                 supporters: figures.supporters[t],
-                covered: team.kind != TeamKind::Architecture && figures.supporters[t] > 0,
+                covered: team.kind.counts_for_coverage() && figures.supporters[t] > 0,
             })
             .collect();
         let summary = PlacementSummary::of(&engineers, &teams, max_load);
@@ -157,7 +157,7 @@ impl PlacementSummary {
     fn of(engineers: &[Engineer], teams: &[TeamCoverage], max_load: u32) -> PlacementSummary {
         let considered = teams
             .iter()
-            .filter(|t| t.kind != TeamKind::Architecture)
+            .filter(|t| t.kind.counts_for_coverage())
             .count() as u64;
         let covered = teams.iter().filter(|t| t.covered).count() as u64;
         let by = |placement| {
@@ -255,7 +255,7 @@ fn all_central(org: &Org, board: &Board) -> Vec<Change> {
 /// product team; otherwise they stay and are reported. Assignments are
 /// kept (the one to the new home team becomes implicit).
 fn all_embedded(org: &Org, board: &Board) -> (Vec<Change>, Vec<PersonId>) {
-    let product = |t: u32| board.teams[t as usize].kind != TeamKind::Architecture;
+    let product = |t: u32| board.teams[t as usize].kind.counts_for_coverage();
     let mut changes = Vec::new();
     let mut left = Vec::new();
     for engineer in board
@@ -276,7 +276,7 @@ fn all_embedded(org: &Org, board: &Board) -> (Vec<Change>, Vec<PersonId>) {
         let managers_team = || {
             let manager = org.person(org.manager_of(&engineer.id)?)?;
             let team = manager.team.as_ref()?;
-            (org.team(team)?.kind != TeamKind::Architecture).then(|| team.clone())
+            (org.team(team)?.kind.counts_for_coverage()).then(|| team.clone())
         };
         match assigned.or_else(managers_team) {
             Some(team) => changes.push(Change::EditPerson {
@@ -557,7 +557,7 @@ mod tests {
     fn check_against_naive_recount(org: &Org, board: &Board) {
         let non_arch = |t: &TeamId| {
             org.team(t)
-                .is_some_and(|team| team.kind != TeamKind::Architecture)
+                .is_some_and(|team| team.kind.counts_for_coverage())
         };
         let mut supporters: FxHashMap<TeamId, u64> = FxHashMap::default();
         for engineer in &board.engineers {
@@ -581,12 +581,12 @@ mod tests {
         let covered = org
             .teams()
             .iter()
-            .filter(|t| t.kind != TeamKind::Architecture && supporters.contains_key(&t.id))
+            .filter(|t| t.kind.counts_for_coverage() && supporters.contains_key(&t.id))
             .count() as u64;
         let considered = org
             .teams()
             .iter()
-            .filter(|t| t.kind != TeamKind::Architecture)
+            .filter(|t| t.kind.counts_for_coverage())
             .count() as u64;
         let s = &board.summary;
         assert_eq!(
@@ -596,7 +596,7 @@ mod tests {
         assert_eq!(s.embedded + s.central + s.unplaced, s.staff_plus);
         assert_eq!(s.load_histogram.iter().sum::<u64>(), s.staff_plus);
         for team in &board.teams {
-            if team.kind != TeamKind::Architecture {
+            if team.kind.counts_for_coverage() {
                 assert_eq!(
                     team.supporters,
                     supporters.get(&team.id).copied().unwrap_or(0)

@@ -74,8 +74,9 @@ pub struct TeamRow {
     pub lead_name: Option<String>,
     /// Counted people whose home team it is.
     pub members: u64,
-    /// Their total cost.
-    pub cost: Money,
+    /// Their total cost; `None` when nobody in the org has a cost (the
+    /// file had none), so it is shown as unknown rather than zero.
+    pub cost: Option<Money>,
     /// Counted staff+ engineers supporting it (home team or assignment).
     pub staff_plus_support: u64,
     pub verdict: SizeVerdict,
@@ -85,6 +86,8 @@ pub struct TeamRow {
 /// computed for `org`.
 pub(crate) fn rows(org: &Org, figures: &TeamFigures) -> Vec<TeamRow> {
     let policy = &org.policy;
+    // Stops at the first person with a cost: O(1) for a costed org.
+    let cost_known = org.people().any(|p| p.cost.is_some());
     org.teams()
         .iter()
         .enumerate()
@@ -104,7 +107,7 @@ pub(crate) fn rows(org: &Org, figures: &TeamFigures) -> Vec<TeamRow> {
                 lead: team.lead.clone(),
                 lead_name,
                 members,
-                cost: Money::from_cents(figures.cost[i]),
+                cost: cost_known.then(|| Money::from_cents(figures.cost[i])),
                 staff_plus_support: figures.supporters[i],
                 verdict: SizeVerdict::of(members, policy.team_min, policy.team_max),
             }
@@ -174,7 +177,7 @@ mod tests {
         assert_eq!(rows.len(), org.teams().len());
         let core = row(&rows, "core");
         assert_eq!(core.members, 6);
-        assert_eq!(core.cost, Money::from_cents(60));
+        assert_eq!(core.cost, Some(Money::from_cents(60)));
         assert_eq!(core.staff_plus_support, 1);
         assert_eq!(core.verdict, SizeVerdict::Within);
         let tiny = row(&rows, "tiny");
@@ -184,6 +187,19 @@ mod tests {
         assert_eq!(row(&rows, "huge").verdict, SizeVerdict::Above);
         let planned = team_rows(&org, View::Planned);
         assert_eq!(row(&planned, "tiny").members, 3);
+    }
+
+    #[test]
+    fn without_any_cost_in_the_org_team_costs_are_unknown_not_zero() {
+        let mut records = vec![record("ceo", "", "", "M7", 0)];
+        records.push(record("a", "ceo", "core", "IC2", 0));
+        for r in &mut records {
+            r.cost = None;
+        }
+        let (org, _) = Org::from_records(records, "t.csv", Ladder::default(), Policy::default())
+            .expect("valid");
+        let rows = team_rows(&org, View::Current);
+        assert_eq!(row(&rows, "core").cost, None);
     }
 
     #[test]

@@ -43,6 +43,9 @@ pub enum TeamKind {
     Platform,
     Enabling,
     Architecture,
+    /// Sales, marketing, finance and the like: not an engineering team, so
+    /// no staff+ engineer is expected to support it.
+    NonEngineering,
 }
 
 impl TeamKind {
@@ -52,12 +55,28 @@ impl TeamKind {
             TeamKind::Platform => "platform",
             TeamKind::Enabling => "enabling",
             TeamKind::Architecture => "architecture",
+            TeamKind::NonEngineering => "non-engineering",
         }
     }
 
-    /// The kind an imported team gets when the source does not say: a team
-    /// whose name mentions architecture is a central architecture group.
+    /// Whether staff+ coverage counts this team: engineering teams other
+    /// than the central architecture groups (which are the supporters).
+    pub fn counts_for_coverage(self) -> bool {
+        !matches!(self, TeamKind::Architecture | TeamKind::NonEngineering)
+    }
+
+    /// The kind an imported team gets when the source does not say, from
+    /// its name: architecture, platform and enabling teams by those words.
     pub fn guess_from_name(name: &str) -> TeamKind {
+        TeamKind::guess(name, "")
+    }
+
+    /// The kind an imported team gets when the source does not say, from
+    /// its name and department: a name mentioning architecture, platform
+    /// or enabling gives that kind; otherwise a word such as Sales,
+    /// Marketing, Finance, Legal, People, HR, Accounting or Support in the
+    /// name or the department makes it non-engineering.
+    pub fn guess(name: &str, department: &str) -> TeamKind {
         // The words are ASCII, so an ASCII case-insensitive search finds
         // them without lowercasing (allocating) every new team's name.
         let mentions = |word: &str| {
@@ -71,10 +90,53 @@ impl TeamKind {
             TeamKind::Platform
         } else if mentions("enabling") {
             TeamKind::Enabling
+        } else if (has_word(name, &BUSINESS_WORDS) || has_word(department, &BUSINESS_WORDS))
+            && !has_word(name, &ENGINEERING_WORDS)
+            && !has_word(department, &ENGINEERING_WORDS)
+        {
+            TeamKind::NonEngineering
         } else {
             TeamKind::StreamAligned
         }
     }
+}
+
+/// Words naming a business function rather than engineering, matched as
+/// whole words ("HR" in "HR Ops", not in "Three").
+const BUSINESS_WORDS: [&str; 11] = [
+    "executive",
+    "sales",
+    "marketing",
+    "finance",
+    "legal",
+    "people",
+    "hr",
+    "accounting",
+    "support",
+    "recruiting",
+    "talent",
+];
+
+/// Words that make a team with a business word an engineering team
+/// building for that function ("Finance Systems", "Support Tools").
+const ENGINEERING_WORDS: [&str; 12] = [
+    "engineering",
+    "systems",
+    "tools",
+    "tooling",
+    "software",
+    "technology",
+    "tech",
+    "data",
+    "infrastructure",
+    "api",
+    "it",
+    "developer",
+];
+
+fn has_word(text: &str, words: &[&str]) -> bool {
+    text.split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|word| words.iter().any(|w| word.eq_ignore_ascii_case(w)))
 }
 
 impl fmt::Display for TeamKind {
@@ -97,8 +159,9 @@ impl FromStr for TeamKind {
             "platform" => Ok(TeamKind::Platform),
             "enabling" => Ok(TeamKind::Enabling),
             "architecture" | "centralarchitecture" => Ok(TeamKind::Architecture),
+            "nonengineering" | "business" => Ok(TeamKind::NonEngineering),
             _ => Err(format!(
-                "'{}' is not a team kind (expected stream-aligned, platform, enabling or architecture)",
+                "'{}' is not a team kind (expected stream-aligned, platform, enabling, architecture or non-engineering)",
                 text.trim()
             )),
         }
@@ -139,5 +202,40 @@ mod tests {
         ] {
             assert_eq!(TeamKind::guess_from_name(name), kind, "{name}");
         }
+        assert_eq!(
+            "Non-engineering".parse::<TeamKind>(),
+            Ok(TeamKind::NonEngineering)
+        );
+    }
+
+    #[test]
+    fn business_teams_are_guessed_from_their_name_or_department() {
+        for (name, department, kind) in [
+            ("Sales", "", TeamKind::NonEngineering),
+            ("EMEA Field Marketing", "", TeamKind::NonEngineering),
+            ("Team 7", "Finance", TeamKind::NonEngineering),
+            ("HR Ops", "", TeamKind::NonEngineering),
+            ("Customer support", "Operations", TeamKind::NonEngineering),
+            ("Three", "", TeamKind::StreamAligned),
+            ("Peoples", "", TeamKind::StreamAligned),
+            ("Payments", "Engineering", TeamKind::StreamAligned),
+            ("Support Platform", "Support", TeamKind::Platform),
+            (
+                "Support Tools",
+                "Customer Experience",
+                TeamKind::StreamAligned,
+            ),
+            ("Payroll", "Finance Systems", TeamKind::StreamAligned),
+            ("Sales Engineering", "Sales", TeamKind::StreamAligned),
+        ] {
+            assert_eq!(
+                TeamKind::guess(name, department),
+                kind,
+                "{name} / {department}"
+            );
+        }
+        assert!(!TeamKind::NonEngineering.counts_for_coverage());
+        assert!(!TeamKind::Architecture.counts_for_coverage());
+        assert!(TeamKind::Platform.counts_for_coverage());
     }
 }

@@ -21,6 +21,7 @@ pub enum TeamKindDto {
     Platform,
     Enabling,
     Architecture,
+    NonEngineering,
 }
 
 impl From<TeamKindDto> for TeamKind {
@@ -30,6 +31,7 @@ impl From<TeamKindDto> for TeamKind {
             TeamKindDto::Platform => TeamKind::Platform,
             TeamKindDto::Enabling => TeamKind::Enabling,
             TeamKindDto::Architecture => TeamKind::Architecture,
+            TeamKindDto::NonEngineering => TeamKind::NonEngineering,
         }
     }
 }
@@ -41,6 +43,7 @@ impl From<TeamKind> for TeamKindDto {
             TeamKind::Platform => TeamKindDto::Platform,
             TeamKind::Enabling => TeamKindDto::Enabling,
             TeamKind::Architecture => TeamKindDto::Architecture,
+            TeamKind::NonEngineering => TeamKindDto::NonEngineering,
         }
     }
 }

@@ -40,8 +40,8 @@ pub struct TeamDto {
     pub lead: Option<String>,
     pub lead_name: Option<String>,
     pub members: u32,
-    /// The members' total annual cost.
-    pub cost_total: f64,
+    /// The members' total annual cost; `null` when the org has no costs.
+    pub cost_total: Option<f64>,
     /// Staff+ engineers supporting the team.
     pub staff_plus: u32,
     pub verdict: SizeVerdictDto,
@@ -57,7 +57,7 @@ impl From<TeamRow> for TeamDto {
             lead: row.lead.map(|p| p.to_string()),
             lead_name: row.lead_name,
             members: count(row.members),
-            cost_total: row.cost.cents() as f64 / 100.0,
+            cost_total: row.cost.map(|cost| cost.cents() as f64 / 100.0),
             staff_plus: count(row.staff_plus_support),
             verdict: row.verdict.into(),
         }

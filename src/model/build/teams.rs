@@ -199,14 +199,14 @@ impl OrgBuilder {
     /// Creates a team from its first row, which the caller checked to be
     /// its first. Returns its index.
     fn add_team(&mut self, id: TeamId, facts: &TeamFacts<'_>) -> usize {
-        let kind = facts
-            .kind
-            .unwrap_or_else(|| TeamKind::guess_from_name(id.as_str()));
         let name = if facts.name.is_empty() {
             id.to_string()
         } else {
             facts.name.to_string()
         };
+        let kind = facts
+            .kind
+            .unwrap_or_else(|| TeamKind::guess(&name, facts.department));
         let department = (!facts.department.is_empty()).then(|| facts.department.to_string());
         // The id is new: the caller found no team with it.
         let _ = self.org.add_team(Team {

@@ -11,9 +11,9 @@ export type TeamDto = { id: string, name: string, kind: TeamKindDto, department:
  */
 lead: string | null, leadName: string | null, members: number, 
 /**
- * The members' total annual cost.
+ * The members' total annual cost; `null` when the org has no costs.
  */
-costTotal: number, 
+costTotal: number | null, 
 /**
  * Staff+ engineers supporting the team.
  */

@@ -3,4 +3,4 @@
 /**
  * A team's kind, as the UI names it.
  */
-export type TeamKindDto = "stream-aligned" | "platform" | "enabling" | "architecture";
+export type TeamKindDto = "stream-aligned" | "platform" | "enabling" | "architecture" | "non-engineering";

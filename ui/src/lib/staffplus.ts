@@ -149,11 +149,15 @@ const matches = (query: string, ...texts: ReadonlyArray<string | null>) => {
   return q === "" || texts.some((t) => t !== null && t.toLowerCase().includes(q));
 };
 
-/** The matrix rows: product teams (architecture groups are not covered or uncovered), by department then name. */
+/**
+ * The matrix rows: engineering product teams (architecture groups and
+ * non-engineering teams are neither covered nor uncovered), by department
+ * then name.
+ */
 export function matrixRows(board: StaffPlusBoardDto, filter: MatrixFilter): number[] {
   const rows: number[] = [];
   board.teams.forEach((t, i) => {
-    if (t.kind === "architecture") return;
+    if (t.kind === "architecture" || t.kind === "non-engineering") return;
     if (filter.uncoveredOnly && t.covered) return;
     if (!matches(filter.teamQuery, t.name, t.id, t.department)) return;
     rows.push(i);

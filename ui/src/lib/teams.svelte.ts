@@ -15,6 +15,7 @@ export const TEAM_KINDS: ReadonlyArray<{ id: TeamKindDto; label: string }> = [
   { id: "platform", label: "Platform" },
   { id: "enabling", label: "Enabling" },
   { id: "architecture", label: "Architecture" },
+  { id: "non-engineering", label: "Non-engineering" },
 ];
 
 export const SIZE_VERDICTS: ReadonlyArray<{ id: SizeVerdictDto; label: string }> = [
@@ -74,8 +75,10 @@ function compareBy(key: TeamSortKey): (a: TeamDto, b: TeamDto) => number {
       return (a, b) => collator.compare(a.leadName ?? a.lead ?? "", b.leadName ?? b.lead ?? "");
     case "verdict":
       return (a, b) => VERDICT_ORDER[a.verdict] - VERDICT_ORDER[b.verdict];
-    case "members":
     case "costTotal":
+      // An unknown cost (the file had none) sorts below every known one.
+      return (a, b) => (a.costTotal ?? -1) - (b.costTotal ?? -1);
+    case "members":
     case "staffPlus":
       return (a, b) => a[key] - b[key];
   }
