@@ -1,9 +1,10 @@
 //! An XLSX sheet's cells gathered as calamine's `worksheet_range` gathers
 //! them, with the grid's size checked before it is made. calamine sizes
 //! a sheet's grid by its outermost cells, so one stray cell far away
-//! (`ZZZZZZ2`, `A4000000000`: a kilobyte of XML) asked for tens of
-//! gigabytes and aborted the process. Found by the `xlsx_import` fuzz
-//! target.
+//! (`ZZZZZZ2`, `A4000000000`: a kilobyte of XML) would ask for tens of
+//! gigabytes and abort the process; a grid far larger than its cells is
+//! refused instead. The `xlsx_import` fuzz target keeps such sheets in its
+//! corpus.
 
 use calamine::{Cell, Data, DataRef, Range, Xlsx, XlsxError};
 use std::io::{Read, Seek};

@@ -1,13 +1,14 @@
 //! Rebuilding the org from the image, reading each column where it lies.
 //!
-//! Decoded whole, the image first became eleven columns of values (about
-//! 85 MB at a million people, ids and names as owned strings) that were
-//! then read once to build the people. Here each column is a cursor into
-//! the image's bytes: the columns are found by reading over them once,
-//! then the people are built by reading all of them in step, each value
-//! decoded by postcard as it is needed. Fresh memory is slow to touch (the
-//! kernel zeroes every page), so not building the columns is most of what
-//! this saves.
+//! Each column is a cursor into the image's bytes: the columns are found
+//! by reading over them once, then the people are built by reading all of
+//! them in step, each value decoded by postcard as it is needed. No column
+//! of values is built: decoded whole, the image would be eleven columns
+//! (about 85 MB at a million people, ids and names as owned strings) read
+//! once and dropped, and fresh memory is slow to touch (the kernel zeroes
+//! every page), so not building them is most of a load's saving. Ids and
+//! names are `&str`s cut from their column, checked as UTF-8 once, whole;
+//! [`decode`] spreads the rest over three threads.
 //!
 
 use super::{TeamRecord, FORMAT, NONE};

@@ -6,8 +6,9 @@
 //! into its own buffer, in one pass over the people, with ids and names on
 //! a second thread; the pieces are never joined in memory, as the store
 //! writes them one after another. Building whole columns of values first
-//! and serialising them afterwards took twice the memory, and fresh memory
-//! is slow to touch: the kernel zeroes every page.
+//! and serialising them afterwards would take twice the memory, and fresh
+//! memory is slow to touch: the kernel zeroes every page. A test holds the
+//! pieces, laid end to end, to the image serialised whole, byte for byte.
 
 #[cfg(test)]
 use super::Image;
