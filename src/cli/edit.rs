@@ -2,16 +2,16 @@
 //! workspace commits one transaction or nothing.
 
 use super::{parse_date, print_json, print_out};
-use crate::error::OrgError;
-use crate::model::{PersonId, Status};
-use crate::money::Money;
-use crate::scenario::{
-    render_list, Change, ChangeEntry, ConflictReason, NewPerson, ScenarioConflicts,
-};
-use crate::session::Session;
-use crate::store::{Workspace, BASELINE};
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
+use orgraph::error::OrgError;
+use orgraph::model::{PersonId, Status};
+use orgraph::money::Money;
+use orgraph::scenario::{
+    render_list, Change, ChangeEntry, ConflictReason, NewPerson, ScenarioConflicts,
+};
+use orgraph::session::Session;
+use orgraph::store::{Workspace, BASELINE};
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
@@ -310,7 +310,7 @@ pub(super) fn run(command: EditCommand) -> Result<(), OrgError> {
             json,
         } => {
             let mut session = open(&target)?;
-            let plan = session.plan(today.unwrap_or_else(crate::date::today))?;
+            let plan = session.plan(today.unwrap_or_else(orgraph::date::today))?;
             if json {
                 print_json(&plan)
             } else {
