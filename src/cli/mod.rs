@@ -376,4 +376,39 @@ mod tests {
         assert!(parse_band("0-5").is_err());
         assert!(parse_band("five").is_err());
     }
+
+    #[test]
+    fn the_command_line_definition_is_consistent() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
+
+    /// The view given to `metrics`, or the clap error for it.
+    fn metrics_view(args: &[&str]) -> Result<View, clap::Error> {
+        let cli = Cli::try_parse_from(["orgraph", "metrics", "org.csv"].iter().chain(args))?;
+        match cli.command {
+            Command::Metrics { view, .. } => Ok(view),
+            other => panic!("parsed as {other:?}"),
+        }
+    }
+
+    #[test]
+    fn view_takes_the_core_views_and_defaults_to_current() {
+        assert_eq!(metrics_view(&[]).ok(), Some(View::Current));
+        assert_eq!(
+            metrics_view(&["--view", "planned"]).ok(),
+            Some(View::Planned)
+        );
+        assert_eq!(
+            metrics_view(&["--view", "current"]).ok(),
+            Some(View::Current)
+        );
+        let err = metrics_view(&["--view", "later"]).expect_err("not a view");
+        assert_eq!(err.kind(), clap::error::ErrorKind::InvalidValue);
+        assert!(
+            err.to_string()
+                .contains("[possible values: current, planned]"),
+            "{err}"
+        );
+    }
 }
