@@ -5,7 +5,6 @@
 //! `src-tauri/` and the `orgraph` CLI are both thin clients of it.
 
 pub mod chart;
-pub mod cli;
 pub mod date;
 pub mod error;
 pub mod export;

@@ -2,18 +2,18 @@
 //! workspace commits one transaction or nothing.
 
 use super::{parse_date, print_json, print_out};
-use crate::error::OrgError;
-use crate::model::{PersonId, Status};
-use crate::money::Money;
-use crate::scenario::{
-    render_list, Change, ChangeEntry, ConflictReason, NewPerson, ScenarioConflicts,
-};
-use crate::session::Session;
-use crate::store::{Workspace, BASELINE};
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
+use orgraph::error::OrgError;
+use orgraph::model::{PersonId, Status};
+use orgraph::money::Money;
+use orgraph::scenario::{
+    render_list, Change, ChangeEntry, ConflictReason, NewPerson, ScenarioConflicts,
+};
+use orgraph::session::Session;
+use orgraph::store::{Workspace, BASELINE};
 use std::fmt::Write as _;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 #[derive(Debug, Args)]
 pub(super) struct Target {
@@ -52,32 +52,7 @@ pub(super) enum EditCommand {
         effective: Option<NaiveDate>,
     },
     /// Add an open req (or, with --planned, a planned hire).
-    Hire {
-        #[arg(long)]
-        title: String,
-        /// Team id or name.
-        #[arg(long)]
-        team: String,
-        /// Hiring manager's id.
-        #[arg(long)]
-        manager: String,
-        /// Annual cost, e.g. 145000 or 131999.92.
-        #[arg(long, value_parser = parse_money)]
-        cost: Money,
-        /// Target start date (YYYY-MM-DD).
-        #[arg(long, value_parser = parse_date)]
-        date: NaiveDate,
-        /// A planned hire rather than an open req.
-        #[arg(long)]
-        planned: bool,
-        /// Id for the new person (default: the next free REQ-n).
-        #[arg(long)]
-        id: Option<String>,
-        #[arg(long, default_value = "")]
-        level: String,
-        #[command(flatten)]
-        target: Target,
-    },
+    Hire(HireArgs),
     /// Undo the scenario's last change (it stays available to redo).
     Undo {
         #[command(flatten)]
@@ -138,6 +113,36 @@ pub(super) enum EditCommand {
         #[arg(long)]
         workspace: PathBuf,
     },
+}
+
+// The options of `hire`. The command's description is the doc comment of
+// `EditCommand::Hire`.
+#[derive(Debug, Args)]
+pub(super) struct HireArgs {
+    #[arg(long)]
+    title: String,
+    /// Team id or name.
+    #[arg(long)]
+    team: String,
+    /// Hiring manager's id.
+    #[arg(long)]
+    manager: String,
+    /// Annual cost, e.g. 145000 or 131999.92.
+    #[arg(long, value_parser = parse_money)]
+    cost: Money,
+    /// Target start date (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_date)]
+    date: NaiveDate,
+    /// A planned hire rather than an open req.
+    #[arg(long)]
+    planned: bool,
+    /// Id for the new person (default: the next free REQ-n).
+    #[arg(long)]
+    id: Option<String>,
+    #[arg(long, default_value = "")]
+    level: String,
+    #[command(flatten)]
+    target: Target,
 }
 
 #[derive(Debug, Subcommand)]
@@ -218,55 +223,7 @@ pub(super) fn run(command: EditCommand) -> Result<(), OrgError> {
             eprintln!("{}: change {position}: {text}", session.scenario().name);
             Ok(())
         }
-        EditCommand::Hire {
-            title,
-            team,
-            manager,
-            cost,
-            date,
-            planned,
-            id,
-            level,
-            target,
-        } => {
-            let mut session = open(&target)?;
-            let team = session
-                .org()
-                .teams()
-                .iter()
-                .find(|t| t.id.as_str() == team)
-                .or_else(|| session.org().teams().iter().find(|t| t.name == team))
-                .map(|t| t.id.clone())
-                .ok_or_else(|| {
-                    OrgError::InvalidInput(format!("no team with id or name '{team}'"))
-                })?;
-            let id = match id {
-                Some(id) => PersonId::new(id),
-                None => session.unused_person_id("REQ"),
-            };
-            let change = Change::AddPerson {
-                person: NewPerson {
-                    id: id.clone(),
-                    name: String::new(),
-                    title,
-                    level,
-                    location: String::new(),
-                    cost: Some(cost),
-                    status: if planned {
-                        Status::Planned
-                    } else {
-                        Status::Open
-                    },
-                    team: Some(team),
-                    start_date: Some(date),
-                },
-                manager: Some(PersonId::new(manager)),
-            };
-            let position = session.apply(change, None)?;
-            eprintln!("{}: change {position}: added {id}", session.scenario().name);
-            println!("{id}");
-            Ok(())
-        }
+        EditCommand::Hire(args) => hire(args),
         EditCommand::Undo { target } => {
             let mut session = open(&target)?;
             session.undo()?;
@@ -310,7 +267,7 @@ pub(super) fn run(command: EditCommand) -> Result<(), OrgError> {
             json,
         } => {
             let mut session = open(&target)?;
-            let plan = session.plan(today.unwrap_or_else(crate::date::today))?;
+            let plan = session.plan(today.unwrap_or_else(orgraph::date::today))?;
             if json {
                 print_json(&plan)
             } else {
@@ -321,89 +278,8 @@ pub(super) fn run(command: EditCommand) -> Result<(), OrgError> {
             workspace,
             scenario,
             json,
-        } => {
-            let workspace = Workspace::open(&workspace)?;
-            if let Some(name) = &scenario {
-                workspace.scenario(name)?;
-            }
-            let rows = workspace.snapshots(scenario.as_deref())?;
-            if json {
-                return print_json(&rows);
-            }
-            let mut out = String::from(
-                "id  scenario          as of       people  managers  layers  median span  narrow  wide  reason\n",
-            );
-            for r in &rows {
-                let _ = writeln!(
-                    out,
-                    "{:<3} {:<17} {:<11} {:>6}  {:>8}  {:>6}  {:>11.1}  {:>6}  {:>4}  {}",
-                    r.id,
-                    r.scenario,
-                    r.as_of.map(|d| d.to_string()).unwrap_or_default(),
-                    r.people,
-                    r.managers,
-                    r.layers,
-                    r.span_median,
-                    r.band_narrow,
-                    r.band_wide,
-                    r.reason
-                );
-            }
-            print_out(&out)
-        }
-        EditCommand::Changes { target, json } => {
-            let session = open(&target)?;
-            let conflicts = session.conflicts();
-            let conflict_at = |position| {
-                conflicts
-                    .iter()
-                    .find(|c| c.position == position)
-                    .map(|c| &c.reason)
-            };
-            if json {
-                let listed: Vec<ListedChange<'_>> = session
-                    .changes()
-                    .iter()
-                    .map(|entry| ListedChange {
-                        entry,
-                        conflict: conflict_at(entry.position),
-                    })
-                    .collect();
-                return print_json(&listed);
-            }
-            let head = session.scenario().head;
-            let outside = session.people_outside_org();
-            let names = (session.org(), outside.as_slice());
-            let mut out = String::new();
-            for entry in session.changes() {
-                let state = if entry.position > head {
-                    "(undone)"
-                } else if conflict_at(entry.position).is_some() {
-                    "(conflict)"
-                } else {
-                    " "
-                };
-                let effective = entry
-                    .effective
-                    .map(|d| format!(" [effective {d}]"))
-                    .unwrap_or_default();
-                let ids = entry.change.people(LISTED_IDS);
-                let ids = if ids.is_empty() {
-                    String::new()
-                } else {
-                    let ids: Vec<&str> = ids.iter().map(|id| id.as_str()).collect();
-                    format!("  [{}]", ids.join(", "))
-                };
-                let _ = writeln!(
-                    out,
-                    "{:>4} {state} {}{effective}{ids}",
-                    entry.position,
-                    entry.change.describe(&names)
-                );
-            }
-            out.push_str(&render_list(&conflicts, ALL));
-            print_out(&out)
-        }
+        } => history(&workspace, scenario.as_deref(), json),
+        EditCommand::Changes { target, json } => list_changes(&target, json),
         EditCommand::Budget {
             department,
             amount,
@@ -414,6 +290,146 @@ pub(super) fn run(command: EditCommand) -> Result<(), OrgError> {
             workspace.set_budget(&department, if clear { None } else { amount })
         }
     }
+}
+
+/// Adds an open req (or planned hire) to the target scenario and prints
+/// its id.
+fn hire(args: HireArgs) -> Result<(), OrgError> {
+    let HireArgs {
+        title,
+        team,
+        manager,
+        cost,
+        date,
+        planned,
+        id,
+        level,
+        target,
+    } = args;
+    let mut session = open(&target)?;
+    let team = session
+        .org()
+        .teams()
+        .iter()
+        .find(|t| t.id.as_str() == team)
+        .or_else(|| session.org().teams().iter().find(|t| t.name == team))
+        .map(|t| t.id.clone())
+        .ok_or_else(|| OrgError::InvalidInput(format!("no team with id or name '{team}'")))?;
+    let id = match id {
+        Some(id) => PersonId::new(id),
+        None => session.unused_person_id("REQ"),
+    };
+    let change = Change::AddPerson {
+        person: NewPerson {
+            id: id.clone(),
+            name: String::new(),
+            title,
+            level,
+            location: String::new(),
+            cost: Some(cost),
+            status: if planned {
+                Status::Planned
+            } else {
+                Status::Open
+            },
+            team: Some(team),
+            start_date: Some(date),
+        },
+        manager: Some(PersonId::new(manager)),
+    };
+    let position = session.apply(change, None)?;
+    eprintln!("{}: change {position}: added {id}", session.scenario().name);
+    println!("{id}");
+    Ok(())
+}
+
+/// Prints the stored metrics snapshots, oldest first: every scenario's,
+/// or only `scenario`'s.
+fn history(path: &Path, scenario: Option<&str>, json: bool) -> Result<(), OrgError> {
+    let workspace = Workspace::open(path)?;
+    if let Some(name) = scenario {
+        workspace.scenario(name)?;
+    }
+    let rows = workspace.snapshots(scenario)?;
+    if json {
+        return print_json(&rows);
+    }
+    let mut out = String::from(
+        "id  scenario          as of       people  managers  layers  median span  narrow  wide  reason\n",
+    );
+    for r in &rows {
+        let _ = writeln!(
+            out,
+            "{:<3} {:<17} {:<11} {:>6}  {:>8}  {:>6}  {:>11.1}  {:>6}  {:>4}  {}",
+            r.id,
+            r.scenario,
+            r.as_of.map(|d| d.to_string()).unwrap_or_default(),
+            r.people,
+            r.managers,
+            r.layers,
+            r.span_median,
+            r.band_narrow,
+            r.band_wide,
+            r.reason
+        );
+    }
+    print_out(&out)
+}
+
+/// Prints a scenario's changes (applied, undone, in conflict) and the
+/// conflicts.
+fn list_changes(target: &Target, json: bool) -> Result<(), OrgError> {
+    let session = open(target)?;
+    let conflicts = session.conflicts();
+    let conflict_at = |position| {
+        conflicts
+            .iter()
+            .find(|c| c.position == position)
+            .map(|c| &c.reason)
+    };
+    if json {
+        let listed: Vec<ListedChange<'_>> = session
+            .changes()
+            .iter()
+            .map(|entry| ListedChange {
+                entry,
+                conflict: conflict_at(entry.position),
+            })
+            .collect();
+        return print_json(&listed);
+    }
+    let head = session.scenario().head;
+    let outside = session.people_outside_org();
+    let names = (session.org(), outside.as_slice());
+    let mut out = String::new();
+    for entry in session.changes() {
+        let state = if entry.position > head {
+            "(undone)"
+        } else if conflict_at(entry.position).is_some() {
+            "(conflict)"
+        } else {
+            " "
+        };
+        let effective = entry
+            .effective
+            .map(|d| format!(" [effective {d}]"))
+            .unwrap_or_default();
+        let ids = entry.change.people(LISTED_IDS);
+        let ids = if ids.is_empty() {
+            String::new()
+        } else {
+            let ids: Vec<&str> = ids.iter().map(|id| id.as_str()).collect();
+            format!("  [{}]", ids.join(", "))
+        };
+        let _ = writeln!(
+            out,
+            "{:>4} {state} {}{effective}{ids}",
+            entry.position,
+            entry.change.describe(&names)
+        );
+    }
+    out.push_str(&render_list(&conflicts, ALL));
+    print_out(&out)
 }
 
 /// How many ids of a group change (`assign-team`) `changes` lists.

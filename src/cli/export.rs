@@ -1,13 +1,13 @@
 //! `orgraph export`: a workspace's scenario as a chart (PDF, PNG, SVG) or
 //! data (CSV, XLSX, JSON, DOT, Mermaid), written atomically.
 
-use crate::error::OrgError;
-use crate::export::{chart_title, export_file, FileExport, FileFormat};
-use crate::model::PersonId;
-use crate::render::{ColourBy, PageSize};
-use crate::session::Session;
-use crate::store::BASELINE;
 use clap::Args;
+use orgraph::error::OrgError;
+use orgraph::export::{chart_title, export_file, FileExport, FileFormat};
+use orgraph::model::PersonId;
+use orgraph::render::{ColourBy, PageSize};
+use orgraph::session::Session;
+use orgraph::store::BASELINE;
 use std::path::PathBuf;
 
 /// Export a workspace's org as a chart or as data.
@@ -58,7 +58,7 @@ pub(super) fn run(args: ExportArgs) -> Result<(), OrgError> {
         depth: args.depth,
         redact_cost: args.redact_cost,
         title: chart_title(&args.workspace, scenario),
-        date: crate::date::today().to_string(),
+        date: orgraph::date::today().to_string(),
         page: args.page,
         landscape: args.landscape,
         colour_by: args.colour,

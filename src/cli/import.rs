@@ -2,7 +2,7 @@
 //! detection report of `--dry-run`, and storing an import (a re-import
 //! reports what changed and keeps the old baseline as a scenario).
 
-use crate::import::{
+use orgraph::import::{
     group_findings, render_groups, Detection, Field, ImportOutcome, NamedReport, Progress,
     SourceFormat, Stage,
 };
@@ -71,7 +71,7 @@ pub fn print_outcome(outcome: &ImportOutcome, into: &Path) {
         let after = if lists_nobody {
             None
         } else {
-            crate::store::Workspace::open(into)
+            orgraph::store::Workspace::open(into)
                 .and_then(|workspace| workspace.load_org())
                 .ok()
         };
@@ -82,7 +82,7 @@ pub fn print_outcome(outcome: &ImportOutcome, into: &Path) {
             }
             // Nobody listed, or no workspace to name them from: ids alone.
             None => {
-                NamedReport::of(report, None, &crate::model::Org::new()).render_text(REPORT_LINES)
+                NamedReport::of(report, None, &orgraph::model::Org::new()).render_text(REPORT_LINES)
             }
         };
         eprint!("changes since the last import: {text}");

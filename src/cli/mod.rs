@@ -6,15 +6,16 @@ mod export;
 mod import;
 mod settings;
 
-use crate::error::OrgError;
-use crate::import::{Field, ImportOptions, ManagerRef};
-use crate::metrics::{compute, render_text, View};
-use crate::model::{Finding, Ladder, Policy};
-use crate::session::Session;
-use crate::store::BASELINE;
 use chrono::NaiveDate;
+use clap::builder::TypedValueParser as _;
 use clap::{Parser, Subcommand};
 use import::{parse_mapping, print_outcome, render_detection, ImportProgress};
+use orgraph::error::OrgError;
+use orgraph::import::{Field, ImportOptions, ManagerRef};
+use orgraph::metrics::{compute, render_text, View};
+use orgraph::model::{Finding, Ladder, Policy};
+use orgraph::session::Session;
+use orgraph::store::BASELINE;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -73,7 +74,7 @@ enum Command {
         band: Option<(u32, u32)>,
         /// Which people count: current (active) or planned (active, open
         /// and planned; departing left out).
-        #[arg(long, default_value = "current")]
+        #[arg(long, default_value = "current", value_parser = view_parser())]
         view: View,
         /// Print one JSON object instead of the readable report.
         #[arg(long)]
@@ -135,7 +136,7 @@ impl ReadArgs {
 }
 
 pub(crate) fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    crate::date::parse(text).map_err(|e| e.to_string())
+    orgraph::date::parse(text).map_err(|e| e.to_string())
 }
 
 fn parse_band(text: &str) -> Result<(u32, u32), String> {
@@ -154,13 +155,11 @@ fn parse_band(text: &str) -> Result<(u32, u32), String> {
     Ok((min, max))
 }
 
-impl clap::ValueEnum for View {
-    fn value_variants<'a>() -> &'a [Self] {
-        &[View::Current, View::Planned]
-    }
-    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
-        Some(clap::builder::PossibleValue::new(self.as_str()))
-    }
+/// Parses `--view`, offering exactly the core's views (listed in `--help`
+/// and in the error for any other value).
+fn view_parser() -> impl clap::builder::TypedValueParser<Value = View> {
+    clap::builder::PossibleValuesParser::new(View::ALL.map(View::as_str))
+        .try_map(|text| text.parse::<View>())
 }
 
 /// Runs the CLI and returns the process exit code.
@@ -222,7 +221,7 @@ const CONFLICT_LINES: usize = 20;
 
 /// Tells, on stderr, that some of a scenario's changes do not apply (and
 /// so are not in the figures shown), listing them.
-fn warn_conflicts(checked: &crate::scenario::ScenarioConflicts) {
+fn warn_conflicts(checked: &orgraph::scenario::ScenarioConflicts) {
     if !checked.conflicts.is_empty() {
         eprint!(
             "scenario '{}': {}",
@@ -249,19 +248,19 @@ fn run(command: Command) -> Result<(), OrgError> {
             seed,
             output,
         } => {
-            let records = crate::generate::generate(people as usize, seed);
+            let records = orgraph::generate::generate(people as usize, seed);
             match output {
                 Some(path) => {
                     let file = std::fs::File::create(&path).map_err(io_error(&path))?;
                     let mut out = std::io::BufWriter::with_capacity(1 << 20, file);
-                    crate::generate::write_csv(&records, &mut out).map_err(io_error(&path))?;
+                    orgraph::generate::write_csv(&records, &mut out).map_err(io_error(&path))?;
                     out.flush().map_err(io_error(&path))?;
                     eprintln!("wrote {} people to {}", records.len(), path.display());
                 }
                 None => {
                     let stdout = std::io::stdout();
                     let mut out = std::io::BufWriter::new(stdout.lock());
-                    crate::generate::write_csv(&records, &mut out)
+                    orgraph::generate::write_csv(&records, &mut out)
                         .map_err(io_error(Path::new("<stdout>")))?;
                     out.flush().map_err(io_error(Path::new("<stdout>")))?;
                 }
@@ -278,14 +277,14 @@ fn run(command: Command) -> Result<(), OrgError> {
             if dry_run {
                 print!(
                     "{}",
-                    render_detection(&crate::import::detect(&file, &options)?)
+                    render_detection(&orgraph::import::detect(&file, &options)?)
                 );
                 return Ok(());
             }
             // Validate fully before touching the workspace.
             let progress = ImportProgress::new();
             let report = |p| progress.report(p);
-            let imported = crate::import::import_into(&file, &into, &options, &report);
+            let imported = orgraph::import::import_into(&file, &into, &options, &report);
             progress.finish();
             let outcome = imported?;
             print_warnings(&outcome.warnings);
@@ -310,7 +309,7 @@ fn run(command: Command) -> Result<(), OrgError> {
             let (mut org, warnings) = if workspace {
                 let scenario = scenario.as_deref().unwrap_or(BASELINE);
                 let session = Session::open_at(&input, scenario, as_of)?;
-                warn_conflicts(&crate::scenario::ScenarioConflicts {
+                warn_conflicts(&orgraph::scenario::ScenarioConflicts {
                     scenario: scenario.to_string(),
                     checked: session.scenario().head,
                     conflicts: session.conflicts(),
@@ -322,7 +321,7 @@ fn run(command: Command) -> Result<(), OrgError> {
                 ));
             } else {
                 let options = read.options();
-                crate::import::load(&input, &options, Ladder::default(), Policy::default())?
+                orgraph::import::load(&input, &options, Ladder::default(), Policy::default())?
             };
             if let Some((min, max)) = band {
                 org.policy.band_min = min;
@@ -376,5 +375,40 @@ mod tests {
         assert!(parse_band("8-5").is_err());
         assert!(parse_band("0-5").is_err());
         assert!(parse_band("five").is_err());
+    }
+
+    #[test]
+    fn the_command_line_definition_is_consistent() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
+
+    /// The view given to `metrics`, or the clap error for it.
+    fn metrics_view(args: &[&str]) -> Result<View, clap::Error> {
+        let cli = Cli::try_parse_from(["orgraph", "metrics", "org.csv"].iter().chain(args))?;
+        match cli.command {
+            Command::Metrics { view, .. } => Ok(view),
+            other => panic!("parsed as {other:?}"),
+        }
+    }
+
+    #[test]
+    fn view_takes_the_core_views_and_defaults_to_current() {
+        assert_eq!(metrics_view(&[]).ok(), Some(View::Current));
+        assert_eq!(
+            metrics_view(&["--view", "planned"]).ok(),
+            Some(View::Planned)
+        );
+        assert_eq!(
+            metrics_view(&["--view", "current"]).ok(),
+            Some(View::Current)
+        );
+        let err = metrics_view(&["--view", "later"]).expect_err("not a view");
+        assert_eq!(err.kind(), clap::error::ErrorKind::InvalidValue);
+        assert!(
+            err.to_string()
+                .contains("[possible values: current, planned]"),
+            "{err}"
+        );
     }
 }

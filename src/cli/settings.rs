@@ -5,12 +5,12 @@
 //! scenario only, as an undoable change of its list.
 
 use super::{io_error, parse_band, print_json, print_out};
-use crate::error::OrgError;
-use crate::model::{Ladder, Policy};
-use crate::scenario::{Change, Target};
-use crate::session::{Overrides, Session};
-use crate::store::BASELINE;
 use clap::Args;
+use orgraph::error::OrgError;
+use orgraph::model::{Ladder, Policy};
+use orgraph::scenario::{Change, Target};
+use orgraph::session::{Overrides, Session};
+use orgraph::store::BASELINE;
 use serde::Serialize;
 use std::fmt::Write as _;
 use std::path::PathBuf;

@@ -19,6 +19,9 @@ pub enum View {
 }
 
 impl View {
+    /// Every view, in the order a user is offered them.
+    pub const ALL: [View; 2] = [View::Current, View::Planned];
+
     pub fn includes(self, status: Status) -> bool {
         match self {
             View::Current => status == Status::Active,

@@ -13,30 +13,29 @@ mod image;
 mod image_rows;
 mod migrations;
 mod notes;
+mod people_rows;
 mod scenarios;
 mod settings;
+mod snapshots;
 mod truncation;
 
 pub use scenarios::{ScenarioInfo, StoredChanges, BASELINE};
+pub use snapshots::{Snapshot, SnapshotRow};
 
 pub use migrations::latest_version as schema_version;
 
 use crate::error::{OrgError, Result};
-use crate::metrics::Metrics;
-use crate::model::{
-    Finding, Forest, Interner, Ladder, Location, Org, Person, PersonId, Policy, Severity, Team,
-    TeamId, NO_PARENT,
-};
-use crate::money::Money;
+use crate::model::{Finding, Ladder, Location, Org, Policy, Severity};
 use rusqlite::{
     params, Connection, ErrorCode as SqliteCode, OpenFlags, OptionalExtension, Transaction,
     TransactionBehavior,
 };
-use std::collections::HashMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
+
+use snapshots::insert_snapshot;
 
 /// `PRAGMA application_id` of every Orgraph workspace ("ORGR").
 pub const APPLICATION_ID: i32 = 0x4F52_4752;
@@ -48,27 +47,6 @@ const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
 
 /// Page size of new workspaces (existing ones keep theirs).
 const PAGE_SIZE: i64 = 16 << 10;
-
-/// One stored metrics snapshot (summary columns).
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-pub struct SnapshotRow {
-    pub id: i64,
-    pub scenario: String,
-    /// The date the figures describe.
-    pub as_of: Option<chrono::NaiveDate>,
-    pub taken_at: String,
-    pub reason: String,
-    pub view: String,
-    pub people: u64,
-    pub managers: u64,
-    pub layers: u32,
-    pub span_median: f64,
-    pub band_narrow: u64,
-    pub band_wide: u64,
-    pub manager_ic_ratio: Option<f64>,
-    pub coverage_ratio: Option<f64>,
-    pub cost: Money,
-}
 
 #[derive(Debug)]
 pub struct Workspace {
@@ -509,7 +487,6 @@ impl Workspace {
     /// model's invariants is reported as corrupt, never half-loaded.
     pub fn load_org(&self) -> Result<(Org, Vec<Finding>)> {
         let path = &self.path;
-        let map = self.map();
         let mut org = Org::new();
         let (policy, ladder) = self.settings()?;
         if let Some(mut org) = self.load_image()? {
@@ -520,110 +497,7 @@ impl Workspace {
         }
         org.policy = policy;
         org.ladder = ladder;
-
-        let mut teams = self
-            .conn
-            .prepare("SELECT id, name, kind, lead_id, department FROM teams ORDER BY rowid")
-            .map_err(&map)?;
-        let mut rows = teams.query([]).map_err(&map)?;
-        while let Some(row) = rows.next().map_err(&map)? {
-            let kind: String = row.get(2).map_err(&map)?;
-            let team = Team {
-                id: TeamId(row.get(0).map_err(&map)?),
-                name: row.get(1).map_err(&map)?,
-                kind: kind.parse().map_err(|e: String| corrupt(path, e))?,
-                lead: row
-                    .get::<_, Option<String>>(3)
-                    .map_err(&map)?
-                    .map(PersonId::new),
-                department: row.get(4).map_err(&map)?,
-            };
-            org.add_team(team)
-                .map_err(|e| corrupt(path, e.to_string()))?;
-        }
-
-        let mut people = self
-            .conn
-            .prepare(
-                "SELECT id, manager_id, name, title, level, location, cost_cents, status, team_id,
-                        start_date, end_date
-                 FROM people ORDER BY rowid",
-            )
-            .map_err(&map)?;
-        let mut rows = people.query([]).map_err(&map)?;
-        let mut managers: Vec<Option<String>> = Vec::new();
-        let mut strings = Interner::new();
-        while let Some(row) = rows.next().map_err(&map)? {
-            let mut shared = |column: usize| -> Result<std::sync::Arc<str>> {
-                let text = row.get_ref(column).map_err(&map)?;
-                let text = text.as_str().map_err(|e| corrupt(path, e.to_string()))?;
-                Ok(strings.intern(text))
-            };
-            let (title, level, location) = (shared(3)?, shared(4)?, shared(5)?);
-            let team = match row.get_ref(8).map_err(&map)?.as_str_or_null() {
-                Ok(None) => None,
-                Ok(Some(team)) => Some(
-                    org.team(&TeamId::from(team))
-                        .map(|t| t.id.clone())
-                        .ok_or_else(|| {
-                            corrupt(path, format!("a person is in unknown team '{team}'"))
-                        })?,
-                ),
-                Err(e) => return Err(corrupt(path, e.to_string())),
-            };
-            let status: String = row.get(7).map_err(&map)?;
-            let person = Person {
-                id: PersonId::new(row.get::<_, String>(0).map_err(&map)?),
-                name: row.get::<_, String>(2).map_err(&map)?.into(),
-                title,
-                level,
-                location,
-                cost: row
-                    .get::<_, Option<i64>>(6)
-                    .map_err(&map)?
-                    .map(Money::from_cents),
-                status: status.parse().map_err(|e: String| corrupt(path, e))?,
-                team,
-                start_date: row.get(9).map_err(&map)?,
-                end_date: row.get(10).map_err(&map)?,
-            };
-            managers.push(row.get(1).map_err(&map)?);
-            org.add_person(person)
-                .map_err(|e| corrupt(path, e.to_string()))?;
-        }
-        let position: HashMap<&str, u32> = org
-            .people()
-            .enumerate()
-            .map(|(i, p)| (p.id.as_str(), i as u32))
-            .collect();
-        let mut parent = vec![NO_PARENT; managers.len()];
-        for (i, manager) in managers.iter().enumerate() {
-            if let Some(manager) = manager {
-                parent[i] = *position
-                    .get(manager.as_str())
-                    .ok_or_else(|| corrupt(path, format!("unknown manager '{manager}'")))?;
-            }
-        }
-        drop(position);
-        let forest = Forest::from_parents(parent)
-            .map_err(|_| corrupt(path, "the reporting lines contain a cycle"))?;
-        org.attach_forest(&forest);
-
-        let pairs = |sql: &str| -> Result<Vec<(String, String)>> {
-            let mut stmt = self.conn.prepare(sql).map_err(&map)?;
-            let rows = stmt
-                .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))
-                .map_err(&map)?;
-            rows.collect::<rusqlite::Result<Vec<_>>>().map_err(&map)
-        };
-        for (manager, report) in pairs("SELECT manager_id, report_id FROM dotted_lines")? {
-            org.add_dotted_line(&PersonId::new(manager), &PersonId::new(report))
-                .map_err(|e| corrupt(path, e.to_string()))?;
-        }
-        for (person, team) in pairs("SELECT person_id, team_id FROM support")? {
-            org.add_support(&PersonId::new(person), &TeamId::from(team.as_str()))
-                .map_err(|e| corrupt(path, e.to_string()))?;
-        }
+        people_rows::read(&self.conn, path, &mut org)?;
         org.absent_managers = absent::read(&self.conn, path, &org)?;
         Ok((org, self.findings()?))
     }
@@ -654,63 +528,6 @@ impl Workspace {
             })
             .map_err(&map)?;
         rows.collect::<rusqlite::Result<Vec<_>>>().map_err(&map)
-    }
-
-    /// Stores a metrics snapshot of a scenario on its own (e.g. after an
-    /// import).
-    pub fn record_snapshot(&mut self, snapshot: &Snapshot<'_>) -> Result<()> {
-        self.write(|tx| Ok(insert_snapshot(tx, snapshot)?))
-    }
-
-    /// Stored snapshots, oldest first: every scenario's, or one's (by name).
-    pub fn snapshots(&self, scenario: Option<&str>) -> Result<Vec<SnapshotRow>> {
-        let map = self.map();
-        let mut stmt = self
-            .conn
-            .prepare(
-                "SELECT m.id, coalesce(s.name, '(deleted scenario)'), m.as_of, m.taken_at,
-                        m.reason, m.view, m.people, m.managers, m.layers, m.span_median,
-                        m.band_narrow, m.band_wide, m.manager_ic_ratio, m.coverage_ratio,
-                        m.cost_cents
-                 FROM metrics_snapshots m LEFT JOIN scenarios s ON s.id = m.scenario_id
-                 WHERE ?1 IS NULL OR s.name = ?1
-                 ORDER BY m.id",
-            )
-            .map_err(&map)?;
-        let rows = stmt
-            .query_map([scenario], |row| {
-                Ok(SnapshotRow {
-                    id: row.get(0)?,
-                    scenario: row.get(1)?,
-                    as_of: row.get(2)?,
-                    taken_at: row.get(3)?,
-                    reason: row.get(4)?,
-                    view: row.get(5)?,
-                    people: row.get::<_, i64>(6)? as u64,
-                    managers: row.get::<_, i64>(7)? as u64,
-                    layers: row.get(8)?,
-                    span_median: row.get(9)?,
-                    band_narrow: row.get::<_, i64>(10)? as u64,
-                    band_wide: row.get::<_, i64>(11)? as u64,
-                    manager_ic_ratio: row.get(12)?,
-                    coverage_ratio: row.get(13)?,
-                    cost: Money::from_cents(row.get(14)?),
-                })
-            })
-            .map_err(&map)?;
-        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(&map)
-    }
-
-    /// The stored JSON of one snapshot.
-    pub fn snapshot_json(&self, id: i64) -> Result<Option<String>> {
-        self.conn
-            .query_row(
-                "SELECT json FROM metrics_snapshots WHERE id = ?1",
-                [id],
-                |row| row.get(0),
-            )
-            .optional()
-            .map_err(self.map())
     }
 }
 
@@ -757,80 +574,6 @@ fn read_settings(conn: &Connection) -> rusqlite::Result<(Option<String>, Option<
     Ok((get("policy")?, get("ladder")?))
 }
 
-/// Snapshots keep every aggregate figure but not the per-person lists
-/// (`span_by_manager`, `coverage.load`, `teams`), which would make each
-/// snapshot O(n) in size at a million people.
-/// The JSON stored with a snapshot: every aggregate, borrowed from the
-/// metrics so that nothing per-person is ever serialised.
-#[derive(serde::Serialize)]
-struct SnapshotJson<'a> {
-    view: crate::metrics::View,
-    people: u64,
-    managers: u64,
-    ics: u64,
-    roots: u64,
-    layers: u32,
-    span: &'a crate::metrics::SpanStats,
-    band: &'a crate::metrics::BandStats,
-    manager_ic_ratio: Option<f64>,
-    cost: Money,
-    span_histogram: &'a [crate::metrics::SpanBucket],
-    people_per_layer: &'a [u64],
-    coverage: CoverageJson,
-    team_size: &'a crate::metrics::TeamSizeStats,
-}
-
-#[derive(serde::Serialize)]
-struct CoverageJson {
-    teams: u64,
-    covered: u64,
-    uncovered: u64,
-    coverage_ratio: Option<f64>,
-    staff_plus: u64,
-    embedded: u64,
-    central: u64,
-    unplaced: u64,
-    ic_engineers: u64,
-    staff_plus_to_ic_engineer_ratio: Option<f64>,
-    max_load: u32,
-    overloaded: u64,
-}
-
-impl<'a> SnapshotJson<'a> {
-    fn of(m: &'a Metrics) -> Self {
-        let c = &m.coverage;
-        SnapshotJson {
-            view: m.view,
-            people: m.people,
-            managers: m.managers,
-            ics: m.ics,
-            roots: m.roots,
-            layers: m.layers,
-            span: &m.span,
-            band: &m.band,
-            manager_ic_ratio: m.manager_ic_ratio,
-            cost: m.cost,
-            span_histogram: &m.span_histogram,
-            people_per_layer: &m.people_per_layer,
-            coverage: CoverageJson {
-                teams: c.teams,
-                covered: c.covered,
-                uncovered: c.uncovered,
-                coverage_ratio: c.coverage_ratio,
-                staff_plus: c.staff_plus,
-                embedded: c.embedded,
-                central: c.central,
-                unplaced: c.unplaced,
-                ic_engineers: c.ic_engineers,
-                staff_plus_to_ic_engineer_ratio: c.staff_plus_to_ic_engineer_ratio,
-                max_load: c.max_load,
-                overloaded: c.overloaded,
-            },
-            team_size: &m.team_size,
-        }
-    }
-}
-
 /// The transaction of [`Workspace::replace_baseline`], for the rest of
 /// what it stores.
 #[derive(Debug)]
@@ -870,16 +613,6 @@ impl EncodedOrg {
     }
 }
 
-/// A metrics snapshot to store: which scenario, the date it describes and
-/// why it was taken.
-#[derive(Debug, Clone, Copy)]
-pub struct Snapshot<'a> {
-    pub scenario_id: i64,
-    pub as_of: chrono::NaiveDate,
-    pub reason: &'a str,
-    pub metrics: &'a Metrics,
-}
-
 /// Writes the whole org (image, warnings, settings) inside `tx`.
 fn store_org(
     tx: &Transaction<'_>,
@@ -913,46 +646,6 @@ fn store_org(
     }
     write_settings(tx, &org.policy, &org.ladder)?;
     absent::write(tx, &org.absent_managers)?;
-    Ok(())
-}
-
-pub(crate) fn insert_snapshot(conn: &Connection, snapshot: &Snapshot<'_>) -> rusqlite::Result<()> {
-    let m = snapshot.metrics;
-    let aggregate = serde_json::to_string(&SnapshotJson::of(m))
-        .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
-    conn.execute(
-        "INSERT INTO metrics_snapshots (reason, view, people, managers, ics, roots, layers,
-            span_min, span_median, span_mean, span_max, band_min, band_max, band_narrow,
-            band_in_band, band_wide, single_report, manager_ic_ratio, coverage_ratio,
-            cost_cents, json, scenario_id, as_of)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-            ?18, ?19, ?20, ?21, ?22, ?23)",
-        params![
-            snapshot.reason,
-            m.view.as_str(),
-            m.people as i64,
-            m.managers as i64,
-            m.ics as i64,
-            m.roots as i64,
-            m.layers,
-            m.span.min,
-            m.span.median,
-            m.span.mean,
-            m.span.max,
-            m.band.min,
-            m.band.max,
-            m.band.narrow as i64,
-            m.band.in_band as i64,
-            m.band.wide as i64,
-            m.band.single_report as i64,
-            m.manager_ic_ratio,
-            m.coverage.coverage_ratio,
-            m.cost.cents(),
-            aggregate,
-            snapshot.scenario_id,
-            snapshot.as_of,
-        ],
-    )?;
     Ok(())
 }
 

@@ -42,18 +42,19 @@ fn path(p: &Path) -> &str {
     p.to_str().expect("UTF-8 path")
 }
 
-#[test]
-fn scenarios_undo_redo_diff_and_plan_through_the_cli() {
-    let (_dir, ws) = small_workspace();
-    let ws = path(&ws);
-    run_ok(&["scenario", "create", "reorg", "--workspace", ws]);
+/// A workspace whose scenario `reorg` holds three changes: s1 moved to
+/// em1, em3 moved to vp1 from 2027-03-01, and a hire (REQ-1) in Payments.
+fn reorg_workspace() -> (tempfile::TempDir, PathBuf) {
+    let (dir, ws) = small_workspace();
+    let ws_path = path(&ws);
+    run_ok(&["scenario", "create", "reorg", "--workspace", ws_path]);
     run_ok(&[
         "move",
         "s1",
         "--to",
         "em1",
         "--workspace",
-        ws,
+        ws_path,
         "--scenario",
         "reorg",
     ]);
@@ -63,7 +64,7 @@ fn scenarios_undo_redo_diff_and_plan_through_the_cli() {
         "--to",
         "vp1",
         "--workspace",
-        ws,
+        ws_path,
         "--scenario",
         "reorg",
         "--effective",
@@ -82,13 +83,32 @@ fn scenarios_undo_redo_diff_and_plan_through_the_cli() {
         "--date",
         "2027-05-01",
         "--workspace",
-        ws,
+        ws_path,
         "--scenario",
         "reorg",
     ]);
     assert_eq!(hired.trim(), "REQ-1");
+    (dir, ws)
+}
 
-    // A cycle is refused with a clear error and nothing is written.
+/// Branches `reorg-b` from `reorg` and undoes its last change (the hire),
+/// so it has 2 of 3 changes applied.
+fn branch_reorg_b(ws: &str) {
+    run_ok(&[
+        "scenario",
+        "duplicate",
+        "reorg",
+        "reorg-b",
+        "--workspace",
+        ws,
+    ]);
+    run_ok(&["undo", "--workspace", ws, "--scenario", "reorg-b"]);
+}
+
+#[test]
+fn a_move_that_would_create_a_cycle_is_refused_and_writes_nothing() {
+    let (_dir, ws) = reorg_workspace();
+    let ws = path(&ws);
     let err = run_err(&[
         "move",
         "vp1",
@@ -112,18 +132,13 @@ fn scenarios_undo_redo_diff_and_plan_through_the_cli() {
         .as_bytes(),
     );
     assert_eq!(changes.as_array().map(Vec::len), Some(3));
+}
 
-    // Branch from the scenario, then undo there: redo history survives
-    // separate processes.
-    run_ok(&[
-        "scenario",
-        "duplicate",
-        "reorg",
-        "reorg-b",
-        "--workspace",
-        ws,
-    ]);
-    run_ok(&["undo", "--workspace", ws, "--scenario", "reorg-b"]);
+#[test]
+fn undo_and_redo_history_survives_separate_processes() {
+    let (_dir, ws) = reorg_workspace();
+    let ws = path(&ws);
+    branch_reorg_b(ws);
     let listed = json_of(run_ok(&["scenario", "list", "--json", "--workspace", ws]).as_bytes());
     let b = listed
         .as_array()
@@ -137,8 +152,12 @@ fn scenarios_undo_redo_diff_and_plan_through_the_cli() {
     run_ok(&["undo", "--workspace", ws, "--scenario", "reorg-b"]);
     let err = run_err(&["redo", "--workspace", ws, "--scenario", "nope"]);
     assert!(err.contains("no scenario named 'nope'"), "{err}");
+}
 
-    // Time travel: before the effective date the second move is not in force.
+#[test]
+fn metrics_as_of_a_date_leave_out_changes_effective_later() {
+    let (_dir, ws) = reorg_workspace();
+    let ws = path(&ws);
     let early = json_of(
         run_ok(&[
             "metrics",
@@ -157,7 +176,13 @@ fn scenarios_undo_redo_diff_and_plan_through_the_cli() {
         "em3's manager is missing, so em3 is a root"
     );
     assert_eq!(late["roots"], 1, "after 2027-03-01 em3 reports to vp1");
+}
 
+#[test]
+fn diff_compares_the_baseline_with_each_scenario_and_each_pair() {
+    let (_dir, ws) = reorg_workspace();
+    let ws = path(&ws);
+    branch_reorg_b(ws);
     let diff = run_ok(&[
         "diff",
         "--workspace",
@@ -191,17 +216,27 @@ fn scenarios_undo_redo_diff_and_plan_through_the_cli() {
     assert_eq!(moved[1]["from"], "em2");
     assert_eq!(moved[1]["to"], "em1");
     assert_eq!(json["pairwise"][0]["removed"][0]["person"], "REQ-1");
+}
 
+#[test]
+fn plan_shows_headcount_and_cost_per_quarter() {
+    let (_dir, ws) = reorg_workspace();
     let plan = run_ok(&[
         "plan",
         "--workspace",
-        ws,
+        path(&ws),
         "--scenario",
         "reorg",
         "--today",
         "2026-11-27",
     ]);
     insta::assert_snapshot!("plan_reorg", plan);
+}
+
+#[test]
+fn plan_shows_a_department_budget_and_counts_reqs_from_their_start() {
+    let (_dir, ws) = reorg_workspace();
+    let ws = path(&ws);
     run_ok(&[
         "budget",
         "Commerce",
@@ -239,13 +274,17 @@ fn scenarios_undo_redo_diff_and_plan_through_the_cli() {
         [1, 1, 2, 2, 2, 2, 2, 2],
         "REQ-1 counts from 2027-Q2"
     );
+}
 
+#[test]
+fn history_keeps_a_snapshot_per_change_with_its_reason() {
+    let (_dir, ws) = reorg_workspace();
     let history = json_of(
         run_ok(&[
             "history",
             "--json",
             "--workspace",
-            ws,
+            path(&ws),
             "--scenario",
             "reorg",
         ])
@@ -259,7 +298,13 @@ fn scenarios_undo_redo_diff_and_plan_through_the_cli() {
         .collect();
     assert_eq!(reasons.len(), 3, "{reasons:?}");
     assert!(reasons[0].starts_with("move s1 to em1"), "{reasons:?}");
+}
 
+#[test]
+fn scenarios_are_renamed_and_deleted_but_the_baseline_and_names_are_kept() {
+    let (_dir, ws) = reorg_workspace();
+    let ws = path(&ws);
+    branch_reorg_b(ws);
     run_ok(&[
         "scenario",
         "rename",
