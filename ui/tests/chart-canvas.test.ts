@@ -1,0 +1,258 @@
+// What the chart canvas does, without Svelte or a browser: the renderer
+// (lib/chartRenderer.ts) drawing frames on a recording context.
+import { describe, expect, it, vi } from "vitest";
+import { LabelCache, type Palette } from "../src/lib/chartDraw";
+import { dragTo, type Gesture, NO_GESTURE, press } from "../src/lib/chartGestures";
+import {
+  backingSize,
+  type ChartFrame,
+  ChartRenderer,
+  drawFrame,
+  edgeWindow,
+  type RenderHost,
+  ringsOf,
+} from "../src/lib/chartRenderer";
+import { colouring } from "../src/lib/colour";
+import { decodeLayout, encodeLayout } from "../src/lib/layout";
+import { Placeholders } from "../src/lib/placeholders";
+import type { SubtreeBoxes } from "../src/lib/summary";
+import { buildTree } from "../src/lib/tree";
+import { node } from "./fixtures";
+
+/** ceo (0) over ann (1) and bob (2); ann over cat (3). */
+function org() {
+  const nodes = [node(0, "ceo", "Casey Chief", null, 2), node(1, "ann", "Ann Archer", 0, 1), node(2, "bob", "Bob Baker", 0), node(3, "cat", "Cat Cooper", 1)];
+  const rects = [
+    { x: 200, y: 0, width: 180, height: 64 },
+    { x: 0, y: 112, width: 180, height: 64 },
+    { x: 400, y: 112, width: 180, height: 64 },
+    { x: 0, y: 224, width: 180, height: 64 },
+  ];
+  const layout = decodeLayout(encodeLayout(rects), nodes.length);
+  const placeholders = new Placeholders([], nodes.length);
+  return { nodes, layout, placeholders, tree: placeholders.chartTree(buildTree(nodes)) };
+}
+
+function frame(over: Partial<ChartFrame> = {}): ChartFrame {
+  const { nodes, layout, placeholders, tree } = org();
+  return {
+    nodes,
+    layout,
+    placeholders,
+    tree,
+    collapsed: new Set(),
+    colours: colouring("verdict", nodes),
+    dotted: new Uint32Array(),
+    showDotted: true,
+    view: { x: -10, y: -10, scale: 1 },
+    width: 800,
+    height: 600,
+    hover: -1,
+    selected: -1,
+    gesture: NO_GESTURE,
+    ...over,
+  };
+}
+
+const PALETTE: Palette = {
+  bg: "#f8f9fb",
+  node: "#fff",
+  border: "#c4cad6",
+  text: "#1b1f29",
+  muted: "#5b6275",
+  edge: "#a8afbd",
+  accent: "#2f5bea",
+  ok: "#1a7f4b",
+  bad: "#c0262d",
+  font: "sans-serif",
+};
+
+/** A canvas context that records every call (name and arguments). */
+function recorder() {
+  const calls: [string, unknown[]][] = [];
+  const target: Record<string, unknown> = {};
+  const ctx = new Proxy(target, {
+    get(t, key: string) {
+      if (key in t) return t[key];
+      if (key === "measureText") return (text: string) => ({ width: text.length * 6 });
+      return (...args: unknown[]) => calls.push([key, args]);
+    },
+    set(t, key: string, value) {
+      t[key] = value;
+      return true;
+    },
+  }) as unknown as CanvasRenderingContext2D;
+  const named = (name: string) => calls.filter(([n]) => n === name).map(([, args]) => args);
+  return { ctx, calls, named };
+}
+
+/** A drag of `index` from (0, 0) to (500, 300) over `target` (-1 for none). */
+function dragging(index: number, target: number, alone = false): Gesture {
+  const g = press(index, { x: 0, y: 0 }, 1, alone);
+  if (g.kind !== "node") throw new Error("a press on a person drags them");
+  return dragTo(g, { x: 500, y: 300 }, alone, () => target);
+}
+
+describe("the rings of a frame", () => {
+  const { nodes } = org();
+  const base = { nodes, hover: -1, selected: -1, gesture: NO_GESTURE };
+
+  it("ring the hovered person and the selected one", () => {
+    expect(ringsOf({ ...base, hover: 2, selected: 1 })).toEqual([
+      { index: 2, colour: "edge", width: 2, dash: [] },
+      { index: 1, colour: "accent", width: 3, dash: [] },
+    ]);
+    expect(ringsOf({ ...base, hover: 1, selected: 1 })).toEqual([{ index: 1, colour: "accent", width: 3, dash: [] }]);
+    // A placeholder (past the people) is hovered without a ring.
+    expect(ringsOf({ ...base, hover: 4 })).toEqual([]);
+  });
+
+  it("mark the drop target while dragging, red where the move would make a loop", () => {
+    expect(ringsOf({ ...base, hover: 2, gesture: dragging(1, 2) })).toEqual([{ index: 2, colour: "ok", width: 3, dash: [6, 4] }]);
+    expect(ringsOf({ ...base, gesture: dragging(0, 3) })[0]?.colour).toBe("bad");
+    // Alone, the reports stay behind: one of them can become the manager.
+    expect(ringsOf({ ...base, gesture: dragging(0, 3, true) })[0]?.colour).toBe("ok");
+    expect(ringsOf({ ...base, gesture: dragging(1, -1) })).toEqual([]);
+  });
+});
+
+describe("the canvas's geometry", () => {
+  it("sizes the backing store in whole device pixels", () => {
+    expect(backingSize(801, 600.4, 1.5)).toEqual({ width: 1202, height: 901 });
+  });
+
+  it("draws connectors a layer beyond the screen", () => {
+    expect(edgeWindow({ minX: 0, minY: 0, maxX: 100, maxY: 100 }, 64)).toEqual({ minX: -200, minY: -200, maxX: 300, maxY: 300 });
+  });
+});
+
+describe("a frame", () => {
+  it("draws every box on screen with its name at a legible zoom", () => {
+    const { ctx, named } = recorder();
+    const boxes = vi.fn<() => SubtreeBoxes>();
+    const drawn = drawFrame(ctx, frame(), 2, PALETTE, new LabelCache(), boxes);
+    expect(drawn).toBe(4);
+    expect(named("fillText").map(([text]) => text)).toEqual(expect.arrayContaining(["Casey Chief", "Ann Archer", "Bob Baker", "Cat Cooper"]));
+    // CSS pixels for the background, then world units under the view.
+    expect(named("setTransform").slice(0, 2)).toEqual([
+      [2, 0, 0, 2, 0, 0],
+      [2, 0, 0, 2, 20, 20],
+    ]);
+    expect(boxes).not.toHaveBeenCalled();
+  });
+
+  it("sums the org up below the legible zoom, with no box labelled", () => {
+    const { ctx } = recorder();
+    const summary = { summarise: () => ({ groups: [], skeleton: [] }), kids: [], box: () => null };
+    const boxes = vi.fn(() => summary as unknown as SubtreeBoxes);
+    expect(drawFrame(ctx, frame({ view: { x: 0, y: 0, scale: 0.5 } }), 1, PALETTE, new LabelCache(), boxes)).toBe(0);
+    expect(boxes).toHaveBeenCalledOnce();
+  });
+
+  it("draws the dotted lines only when they are shown", () => {
+    const dotted = new Uint32Array([0, 3]);
+    const dashes = (showDotted: boolean) => {
+      const { ctx, named } = recorder();
+      drawFrame(ctx, frame({ dotted, showDotted }), 1, PALETTE, new LabelCache(), vi.fn());
+      return named("setLineDash").filter(([dash]) => (dash as number[]).join() === "6,4").length;
+    };
+    expect(dashes(true)).toBe(1);
+    expect(dashes(false)).toBe(0);
+  });
+
+  it("draws the dragged person's card under the pointer", () => {
+    const { ctx, named } = recorder();
+    drawFrame(ctx, frame({ gesture: dragging(1, -1) }), 1, PALETTE, new LabelCache(), vi.fn());
+    // The pointer at (500, 300) on screen is (490, 290) in the world; the card is 180 wide.
+    expect(named("fillText")).toContainEqual(["Ann Archer", 410, 294]);
+  });
+});
+
+/** A host whose animation frames run when the test says. */
+function fakeHost() {
+  const queued = new Map<number, () => void>();
+  let next = 1;
+  const host: RenderHost & { palettes: number; cancelled: number[]; runFrames(): void; queued: Map<number, () => void> } = {
+    palettes: 0,
+    cancelled: [],
+    queued,
+    pixelRatio: () => 2,
+    readPalette: () => {
+      host.palettes++;
+      return PALETTE;
+    },
+    requestFrame: (draw) => {
+      queued.set(next, draw);
+      return next++;
+    },
+    cancelFrame: (id) => {
+      host.cancelled.push(id);
+      queued.delete(id);
+    },
+    runFrames: () => {
+      const due = [...queued.values()];
+      queued.clear();
+      for (const draw of due) draw();
+    },
+  };
+  return host;
+}
+
+function fakeCanvas() {
+  const { ctx, named } = recorder();
+  const getContext = vi.fn(() => ctx);
+  const canvas = { width: 0, height: 0, dataset: {} as Record<string, string>, getContext };
+  return { canvas, element: canvas as unknown as HTMLCanvasElement, named };
+}
+
+describe("the renderer", () => {
+  it("draws the latest frame once per animation frame, on a canvas sized to the device", () => {
+    const host = fakeHost();
+    const { canvas, element } = fakeCanvas();
+    const renderer = new ChartRenderer(() => element, host);
+    renderer.request(frame({ width: 800 }));
+    renderer.request(frame({ width: 400, height: 300 }));
+    expect(host.queued.size).toBe(1);
+    expect(canvas.getContext).not.toHaveBeenCalled();
+    host.runFrames();
+    expect(canvas.getContext).toHaveBeenCalledOnce();
+    expect([canvas.width, canvas.height]).toEqual([800, 600]);
+    // Bob, at x 400, is off the latest frame's 400-wide screen.
+    expect(canvas.dataset.labelled).toBe("3");
+  });
+
+  it("draws nothing before the canvas has a size", () => {
+    const host = fakeHost();
+    const { canvas, element } = fakeCanvas();
+    const renderer = new ChartRenderer(() => element, host);
+    renderer.request(frame({ width: 0, height: 0 }));
+    host.runFrames();
+    expect(canvas.getContext).not.toHaveBeenCalled();
+  });
+
+  it("reads the palette once, and again when the colour scheme changes", () => {
+    const host = fakeHost();
+    const { element } = fakeCanvas();
+    const renderer = new ChartRenderer(() => element, host);
+    renderer.request(frame());
+    host.runFrames();
+    renderer.request(frame({ selected: 1 }));
+    host.runFrames();
+    expect(host.palettes).toBe(1);
+    renderer.themeChanged();
+    expect(host.queued.size).toBe(1);
+    host.runFrames();
+    expect(host.palettes).toBe(2);
+  });
+
+  it("drops its pending frame when disposed", () => {
+    const host = fakeHost();
+    const { canvas, element } = fakeCanvas();
+    const renderer = new ChartRenderer(() => element, host);
+    renderer.request(frame());
+    renderer.dispose();
+    expect(host.cancelled).toEqual([1]);
+    host.runFrames();
+    expect(canvas.getContext).not.toHaveBeenCalled();
+  });
+});
