@@ -1,8 +1,9 @@
 // What the chart canvas does, without Svelte or a browser: the renderer
-// (lib/chartRenderer.ts) drawing frames on a recording context.
+// (lib/chartRenderer.ts) drawing frames on a recording context, and the
+// release, key and cursor rules of lib/chartGestures.ts.
 import { describe, expect, it, vi } from "vitest";
 import { LabelCache, type Palette } from "../src/lib/chartDraw";
-import { dragTo, type Gesture, NO_GESTURE, press } from "../src/lib/chartGestures";
+import { chartKey, cursorOf, dragTo, type Gesture, NO_GESTURE, panTo, press, release } from "../src/lib/chartGestures";
 import {
   backingSize,
   type ChartFrame,
@@ -254,5 +255,82 @@ describe("the renderer", () => {
     expect(host.cancelled).toEqual([1]);
     host.runFrames();
     expect(canvas.getContext).not.toHaveBeenCalled();
+  });
+});
+
+describe("releasing the pointer", () => {
+  const { nodes } = org();
+  const at = { x: 0, y: 0 };
+
+  it("selects the person clicked, or no one on a click on the background", () => {
+    expect(release(nodes, press(2, at, 1, false), false)).toEqual({ kind: "select", id: "bob" });
+    expect(release(nodes, press(-1, at, 1, false), false)).toEqual({ kind: "select", id: null });
+    expect(release(nodes, { kind: "pan", start: at, last: at, moved: true, pointer: 1 }, false)).toEqual({ kind: "none" });
+    expect(release(nodes, NO_GESTURE, false)).toEqual({ kind: "none" });
+  });
+
+  it("moves a person dropped on a new manager, alone with Shift when they have reports", () => {
+    expect(release(nodes, dragging(1, 2), false)).toEqual({ kind: "move", person: "ann", manager: "bob", alone: false });
+    expect(release(nodes, dragging(1, 2, true), true)).toEqual({ kind: "move", person: "ann", manager: "bob", alone: true });
+    // bob has no reports: alone or not, the same move.
+    expect(release(nodes, dragging(2, 1, true), true)).toEqual({ kind: "move", person: "bob", manager: "ann", alone: false });
+  });
+
+  it("does nothing when dropped on the current manager or on no one", () => {
+    expect(release(nodes, dragging(1, 0), false)).toEqual({ kind: "none" });
+    expect(release(nodes, dragging(1, -1), false)).toEqual({ kind: "none" });
+  });
+});
+
+describe("the cursor", () => {
+  const { nodes } = org();
+  const at = { x: 0, y: 0 };
+
+  it("offers to grab the chart, and points at people", () => {
+    expect(cursorOf(nodes, NO_GESTURE, false)).toBe("grab");
+    expect(cursorOf(nodes, NO_GESTURE, true)).toBe("pointer");
+    expect(cursorOf(nodes, press(1, at, 1, false), true)).toBe("grab");
+    expect(cursorOf(nodes, { kind: "pan", start: at, last: at, moved: true, pointer: 1 }, false)).toBe("grabbing");
+  });
+
+  it("says whether a drop is allowed", () => {
+    expect(cursorOf(nodes, dragging(1, -1), false)).toBe("grabbing");
+    expect(cursorOf(nodes, dragging(1, 2), false)).toBe("copy");
+    expect(cursorOf(nodes, dragging(0, 3), false)).toBe("not-allowed");
+  });
+});
+
+describe("the chart's keys", () => {
+  it("zoom, fit and pan with no one selected", () => {
+    expect(chartKey("+", false, false)).toEqual({ kind: "zoom-in" });
+    expect(chartKey("=", true, false)).toEqual({ kind: "zoom-in" });
+    expect(chartKey("_", false, false)).toEqual({ kind: "zoom-out" });
+    expect(chartKey("0", false, false)).toEqual({ kind: "fit" });
+    expect(chartKey("ArrowLeft", false, false)).toEqual({ kind: "pan", dx: 60, dy: 0 });
+    expect(chartKey("ArrowDown", false, false)).toEqual({ kind: "pan", dx: 0, dy: -60 });
+    expect(chartKey("a", false, false)).toBeNull();
+  });
+
+  it("leave the arrows to the chart walk and toggle the team with someone selected", () => {
+    expect(chartKey("ArrowUp", true, false)).toBeNull();
+    expect(chartKey("Enter", true, false)).toEqual({ kind: "toggle-collapsed" });
+    expect(chartKey(" ", false, false)).toBeNull();
+  });
+
+  it("let Escape drop a gesture first, then the selection", () => {
+    expect(chartKey("Escape", true, true)).toEqual({ kind: "cancel-gesture" });
+    expect(chartKey("Escape", true, false)).toEqual({ kind: "deselect" });
+  });
+});
+
+describe("panning", () => {
+  it("is a click until the pointer travels past the threshold, and stays a pan after", () => {
+    const g = press(-1, { x: 0, y: 0 }, 1, false);
+    if (g.kind !== "pan") throw new Error("a press on the background pans");
+    const near = panTo(g, { x: 3, y: 3 });
+    expect(near).toMatchObject({ moved: false, last: { x: 3, y: 3 } });
+    const far = panTo(near, { x: 10, y: 0 });
+    expect(far.moved).toBe(true);
+    expect(panTo(far, { x: 0, y: 0 }).moved).toBe(true);
   });
 });
