@@ -1,6 +1,7 @@
 // What the chart canvas does, without Svelte or a browser: the renderer
-// (lib/chartRenderer.ts) drawing frames on a recording context, and the
-// release, key and cursor rules of lib/chartGestures.ts.
+// (lib/chartRenderer.ts) drawing frames on a recording context, the
+// release, key and cursor rules of lib/chartGestures.ts and the view
+// choices of lib/chartView.ts.
 import { describe, expect, it, vi } from "vitest";
 import { LabelCache, type Palette } from "../src/lib/chartDraw";
 import { chartKey, cursorOf, dragTo, type Gesture, NO_GESTURE, panTo, press, release } from "../src/lib/chartGestures";
@@ -13,11 +14,14 @@ import {
   type RenderHost,
   ringsOf,
 } from "../src/lib/chartRenderer";
+import { centreOf, fitChart, hoverCardAt, revealBox } from "../src/lib/chartView";
 import { colouring } from "../src/lib/colour";
 import { decodeLayout, encodeLayout } from "../src/lib/layout";
+import { LEGIBLE_SCALE } from "../src/lib/lod";
 import { Placeholders } from "../src/lib/placeholders";
 import type { SubtreeBoxes } from "../src/lib/summary";
 import { buildTree } from "../src/lib/tree";
+import { FIT_PADDING, TOP_INSET, worldToScreen } from "../src/lib/viewport";
 import { node } from "./fixtures";
 
 /** ceo (0) over ann (1) and bob (2); ann over cat (3). */
@@ -332,5 +336,51 @@ describe("panning", () => {
     const far = panTo(near, { x: 10, y: 0 });
     expect(far.moved).toBe(true);
     expect(panTo(far, { x: 0, y: 0 }).moved).toBe(true);
+  });
+});
+
+describe("the chart's view", () => {
+  /** `count` boxes in a row, 200 apart, all roots. */
+  function row(count: number) {
+    const rects = Array.from({ length: count }, (_, i) => ({ x: i * 200, y: 0, width: 180, height: 64 }));
+    return decodeLayout(encodeLayout(rects), count);
+  }
+
+  it("fits a small org whole, and waits for a layout and a size", () => {
+    const { layout } = org();
+    const view = fitChart(layout, [0], 800, 600);
+    expect(view?.scale).toBeGreaterThanOrEqual(LEGIBLE_SCALE);
+    expect(fitChart(layout, [0], 0, 600)).toBeNull();
+    expect(fitChart(row(0), [], 800, 600)).toBeNull();
+  });
+
+  it("opens a wide org at the legible zoom on its one top person, or from the left with many tops", () => {
+    const layout = row(40);
+    const one = fitChart(layout, [20], 800, 600);
+    expect(one?.scale).toBe(LEGIBLE_SCALE);
+    // Person 20's centre (4090) in the middle of the screen, under the toolbars' inset.
+    expect(worldToScreen(one!, { x: 4090, y: 0 }).x).toBeCloseTo(400);
+    const many = fitChart(layout, [20, 21], 800, 600);
+    expect(many?.scale).toBe(LEGIBLE_SCALE);
+    expect(many?.x).toBeCloseTo(-FIT_PADDING / LEGIBLE_SCALE);
+    expect(many?.y).toBeCloseTo(-(FIT_PADDING + TOP_INSET) / LEGIBLE_SCALE);
+  });
+
+  it("zooms to a legible box a little above the middle, and moves only for a box off screen", () => {
+    const box = { x: 1000, y: 500, width: 180, height: 64 };
+    const zoomedIn = revealBox({ x: 0, y: 0, scale: 0.2 }, box, 800, 600);
+    expect(zoomedIn.scale).toBe(1);
+    const centre = worldToScreen(zoomedIn, centreOf(box)!);
+    expect([centre.x, centre.y]).toEqual([400, 300 - 0.15 * 600]);
+    const onScreen = { x: 900, y: 400, scale: 1 };
+    expect(revealBox(onScreen, box, 800, 600)).toBe(onScreen);
+    const moved = revealBox({ x: 0, y: 0, scale: 1 }, box, 800, 600);
+    expect(worldToScreen(moved, centreOf(box)!)).toEqual({ x: 400, y: 300 });
+  });
+
+  it("keeps the hover card inside the chart", () => {
+    expect(hoverCardAt({ x: 100, y: 100 }, 800, 600)).toEqual({ x: 114, y: 118 });
+    expect(hoverCardAt({ x: 790, y: 590 }, 800, 600)).toEqual({ x: 540, y: 540 });
+    expect(hoverCardAt({ x: 50, y: 20 }, 100, 40)).toEqual({ x: 0, y: 0 });
   });
 });
