@@ -10,7 +10,7 @@ import type { Bounds, ChartLayout } from "./layout";
 import { clipSegment } from "./lod";
 import { placeholderCount, placeholderLabel, type Placeholders } from "./placeholders";
 import { headcountLabel, peopleLabel, type SubtreeBoxes } from "./summary";
-import { worldToScreen, type Viewport } from "./viewport";
+import { worldToScreen, type Point, type Viewport } from "./viewport";
 
 export interface Palette {
   bg: string;
@@ -377,4 +377,43 @@ function entryName(s: Pick<Scene, "nodes" | "placeholders">, v: number): string 
 /** The people under a placeholder: its members and everyone below them (not the placeholder). */
 export function groupHeadcount(nodes: readonly ChartNode[], members: readonly number[]): number {
   return members.reduce((sum, m) => sum + (nodes[m]?.totalReports ?? 0) + 1, 0);
+}
+
+/** A ring around box `i`, `widthPx` screen pixels wide (hover, selection, drop target). */
+export function drawRing(s: Scene, i: number, colour: string, widthPx: number, dashPx: readonly number[] = []): void {
+  const { ctx, layout, px } = s;
+  const r = layout.rect(i);
+  if (!r) return;
+  const gap = (widthPx / 2 + 2) * px;
+  roundRect(ctx, r.x - gap, r.y - gap, r.width + 2 * gap, r.height + 2 * gap, Math.min(10, r.height / 4) + gap);
+  ctx.strokeStyle = colour;
+  ctx.lineWidth = widthPx * px;
+  ctx.setLineDash(dashPx.map((d) => d * px));
+  ctx.stroke();
+  ctx.setLineDash([]);
+}
+
+/**
+ * The card of the person `i` being dragged, centred on `at` (world):
+ * dashed when they move alone, named when names are legible.
+ */
+export function drawDraggedCard(s: Scene, i: number, at: Point, alone: boolean, named: boolean): void {
+  const { ctx, nodes, layout, palette: p, px } = s;
+  const node = nodes[i];
+  const r = layout.rect(i);
+  if (!node || !r) return;
+  roundRect(ctx, at.x - r.width / 2, at.y - r.height / 2, r.width, r.height, 8);
+  ctx.fillStyle = p.node;
+  ctx.globalAlpha = 0.92;
+  ctx.fill();
+  ctx.globalAlpha = 1;
+  ctx.strokeStyle = p.accent;
+  ctx.lineWidth = 2 * px;
+  ctx.setLineDash(alone ? [5 * px, 3 * px] : []);
+  ctx.stroke();
+  ctx.setLineDash([]);
+  if (!named) return;
+  ctx.fillStyle = p.text;
+  ctx.font = `600 13px ${p.font}`;
+  ctx.fillText(fitText(ctx, displayName(node), r.width - 20), at.x - r.width / 2 + 10, at.y + 4);
 }
