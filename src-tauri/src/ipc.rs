@@ -1,9 +1,10 @@
 //! How an IPC command is declared once.
 //!
 //! `commands.in` lists every command as one declaration (name, arguments,
-//! result, body) inside [`commands!`]. This crate expands that list into the
-//! `#[tauri::command]` functions, the handler for `invoke_handler` and the
-//! command names. `build.rs` includes the same file with a macro of its own
+//! result, body) inside `commands!`. This crate expands that list into the
+//! `#[tauri::command]` functions, the handler for `invoke_handler`, the
+//! command names and (in tests) the signatures the TypeScript client is
+//! generated from. `build.rs` includes the same file with a macro of its own
 //! that keeps only the names: the `allow-<command>` permissions and the
 //! capability file come from them.
 //!
@@ -109,7 +110,7 @@ impl<T: TS> TS for TypedChannel<T> {
 }
 
 /// Expands the command list of `commands.in` (see the module doc) into the
-/// command functions, `handler()` and `NAMES`.
+/// command functions, `handler()`, `NAMES` and, in tests, `signatures()`.
 macro_rules! commands {
     ($(
         $(#[doc = $doc:literal])*
@@ -130,6 +131,22 @@ macro_rules! commands {
         /// Every command's name, as the UI invokes it and as its
         /// `allow-<name>` permission is derived.
         pub const NAMES: &[&str] = &[$(stringify!($name)),*];
+
+        /// Every command's name, arguments and result, for the TypeScript
+        /// client.
+        #[cfg(test)]
+        pub fn signatures() -> Vec<$crate::ts_client::Signature> {
+            vec![$(
+                $crate::ts_client::Signature {
+                    name: stringify!($name),
+                    docs: &[$($doc),*],
+                    args: vec![$(
+                        (stringify!($arg), $crate::ts_client::WireType::of::<$ty>())
+                    ),*],
+                    result: $crate::ts_client::WireType::of::<$ret>(),
+                }
+            ),*]
+        }
     };
 }
 pub(crate) use commands;

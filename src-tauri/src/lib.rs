@@ -11,6 +11,8 @@ pub mod state;
 mod bindings;
 #[cfg(test)]
 mod capability;
+#[cfg(test)]
+mod ts_client;
 
 use dto::{IpcError, WorkspaceInfo};
 use orgraph::session::Session;
@@ -133,5 +135,6 @@ mod tests {
         names.sort_unstable();
         names.dedup();
         assert_eq!(names.len(), NAMES.len());
+        assert_eq!(NAMES.len(), crate::commands::signatures().len());
     }
 }
