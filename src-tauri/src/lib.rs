@@ -128,13 +128,4 @@ mod tests {
             serde_json::from_str(&capability::render(NAMES)).expect("rendered JSON");
         assert_eq!(committed_capability(), rendered);
     }
-
-    #[test]
-    fn every_command_is_declared_once() {
-        let mut names = NAMES.to_vec();
-        names.sort_unstable();
-        names.dedup();
-        assert_eq!(names.len(), NAMES.len());
-        assert_eq!(NAMES.len(), crate::commands::signatures().len());
-    }
 }

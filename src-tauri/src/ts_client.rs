@@ -119,7 +119,9 @@ fn js_doc(out: &mut String, docs: &[&str]) {
     }
     out.push_str("  /**\n");
     for line in docs {
+        // A `*/` in the doc would end the comment early.
         let line = line.strip_prefix(' ').unwrap_or(line).trim_end();
+        let line = line.replace("*/", "*\\/");
         if line.is_empty() {
             out.push_str("   *\n");
         } else {
@@ -215,7 +217,7 @@ mod tests {
     fn a_command_renders_as_a_typed_function_with_its_imports() {
         let signatures = [Signature {
             name: "move_person",
-            docs: &[" Moves a person.", "", " Refused moves reject."],
+            docs: &[" Moves a person.", "", " Refused moves reject (no `*/`)."],
             args: vec![
                 ("person_id", WireType::of::<String>()),
                 ("manager_id", WireType::of::<Option<String>>()),
@@ -226,7 +228,7 @@ mod tests {
         let client = render(&signatures, &Config::new());
         assert!(client.contains("import type { MetricsSummary, TeamDto } from \"./index\";"));
         assert!(client.contains(
-            "  /**\n   * Moves a person.\n   *\n   * Refused moves reject.\n   */\n  movePerson(personId: string, managerId: string | null, teams: Array<TeamDto>): Promise<MetricsSummary>;"
+            "  /**\n   * Moves a person.\n   *\n   * Refused moves reject (no `*\\/`).\n   */\n  movePerson(personId: string, managerId: string | null, teams: Array<TeamDto>): Promise<MetricsSummary>;"
         ));
         assert!(client.contains(
             "    movePerson: (personId, managerId, teams) => invoke(\"move_person\", { personId, managerId, teams }),"
