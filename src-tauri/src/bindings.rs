@@ -1,107 +1,51 @@
-//! The TypeScript bindings in `ui/src/generated/` must match the DTOs.
+//! The TypeScript in `ui/src/generated/` must match the commands and DTOs:
+//! the types every command's arguments and result reach, and the typed
+//! client `commands.ts`.
 //!
 //! `cargo test -p orgraph-app` fails when they drift. To regenerate after
-//! changing a DTO: `ORGRAPH_UPDATE_BINDINGS=1 cargo test -p orgraph-app bindings`.
+//! changing a command or a DTO:
+//! `ORGRAPH_UPDATE_BINDINGS=1 cargo test -p orgraph-app bindings`.
 
-use crate::dto::*;
+use crate::dto::{ChartNode, ErrorCodeDto, IpcError};
+use crate::ts_client::WireType;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use ts_rs::{Config, TS};
+use ts_rs::Config;
 
 const UPDATE_ENV: &str = "ORGRAPH_UPDATE_BINDINGS";
+
+/// The typed client of every command (see [`crate::ts_client`]).
+const CLIENT_FILE: &str = "commands.ts";
 
 fn generated_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/generated")
 }
 
-fn binding<T: TS + 'static>(cfg: &Config, out: &mut BTreeMap<String, String>) {
-    let path = T::output_path().expect("DTOs are exportable");
-    let text = T::export_to_string(cfg).expect("DTO bindings render");
-    out.insert(path.to_string_lossy().into_owned(), text);
+/// Types the UI needs that no command's arguments or result reach.
+fn unreached() -> Vec<WireType> {
+    vec![
+        // Failed commands reject with it.
+        WireType::of::<IpcError>(),
+        // `chart_nodes` answers with bytes the UI decodes into these.
+        WireType::of::<ChartNode>(),
+    ]
 }
 
-/// Every DTO, keyed by file name.
+/// Every generated file, keyed by file name: the types the commands and
+/// [`unreached`] need, their index, and the typed client.
 fn expected() -> BTreeMap<String, String> {
     let cfg = Config::new().with_out_dir(generated_dir());
+    let signatures = crate::commands::signatures();
     let mut out = BTreeMap::new();
-    binding::<ErrorCodeDto>(&cfg, &mut out);
-    binding::<IpcError>(&cfg, &mut out);
-    binding::<WorkspaceInfo>(&cfg, &mut out);
-    binding::<RecentWorkspace>(&cfg, &mut out);
-    binding::<PersonStatus>(&cfg, &mut out);
-    binding::<TeamKindDto>(&cfg, &mut out);
-    binding::<PersonEditDto>(&cfg, &mut out);
-    binding::<NewPersonDto>(&cfg, &mut out);
-    binding::<ChangeRequest>(&cfg, &mut out);
-    binding::<SpanVerdict>(&cfg, &mut out);
-    binding::<PlacementDto>(&cfg, &mut out);
-    binding::<ChartNode>(&cfg, &mut out);
-    binding::<PlaceholderDto>(&cfg, &mut out);
-    binding::<PeopleTeamDto>(&cfg, &mut out);
-    binding::<PeopleTableDto>(&cfg, &mut out);
-    binding::<SpanSummary>(&cfg, &mut out);
-    binding::<BandSummary>(&cfg, &mut out);
-    binding::<SpanBucketDto>(&cfg, &mut out);
-    binding::<CoverageSummary>(&cfg, &mut out);
-    binding::<MetricsSummary>(&cfg, &mut out);
-    binding::<PersonRef>(&cfg, &mut out);
-    binding::<PersonDetails>(&cfg, &mut out);
-    binding::<ScenarioDto>(&cfg, &mut out);
-    binding::<ScenarioState>(&cfg, &mut out);
-    binding::<ChangeDto>(&cfg, &mut out);
-    binding::<ConflictDto>(&cfg, &mut out);
-    binding::<ScenarioConflictsDto>(&cfg, &mut out);
-    binding::<MetricRowDto>(&cfg, &mut out);
-    binding::<DiffLineDto>(&cfg, &mut out);
-    binding::<PairDiffDto>(&cfg, &mut out);
-    binding::<ComparisonDto>(&cfg, &mut out);
-    binding::<QuarterFiguresDto>(&cfg, &mut out);
-    binding::<PlanGroupDto>(&cfg, &mut out);
-    binding::<PlanDto>(&cfg, &mut out);
-    binding::<ExportFormat>(&cfg, &mut out);
-    binding::<ExportPage>(&cfg, &mut out);
-    binding::<ExportColourBy>(&cfg, &mut out);
-    binding::<ExportRequest>(&cfg, &mut out);
-    binding::<ExportResult>(&cfg, &mut out);
-    binding::<ColumnOverride>(&cfg, &mut out);
-    binding::<ImportRequest>(&cfg, &mut out);
-    binding::<ImportFormat>(&cfg, &mut out);
-    binding::<ImportColumnDto>(&cfg, &mut out);
-    binding::<ImportColumnChoiceDto>(&cfg, &mut out);
-    binding::<ImportDetectionDto>(&cfg, &mut out);
-    binding::<ImportStage>(&cfg, &mut out);
-    binding::<ImportProgressDto>(&cfg, &mut out);
-    binding::<FindingSeverity>(&cfg, &mut out);
-    binding::<FindingDto>(&cfg, &mut out);
-    binding::<FindingGroupDto>(&cfg, &mut out);
-    binding::<ReportPersonDto>(&cfg, &mut out);
-    binding::<ImportMoveDto>(&cfg, &mut out);
-    binding::<TitleChangeDto>(&cfg, &mut out);
-    binding::<ImportReportDto>(&cfg, &mut out);
-    binding::<ImportResultDto>(&cfg, &mut out);
-    binding::<WhatIfDto>(&cfg, &mut out);
-    binding::<StaffEngineerDto>(&cfg, &mut out);
-    binding::<TeamCoverageDto>(&cfg, &mut out);
-    binding::<PlacementSummaryDto>(&cfg, &mut out);
-    binding::<StaffPlusBoardDto>(&cfg, &mut out);
-    binding::<SizeVerdictDto>(&cfg, &mut out);
-    binding::<TeamDto>(&cfg, &mut out);
-    binding::<TeamSizeSummary>(&cfg, &mut out);
-    binding::<TrackDto>(&cfg, &mut out);
-    binding::<LadderLevelDto>(&cfg, &mut out);
-    binding::<PolicyDto>(&cfg, &mut out);
-    binding::<TargetDto>(&cfg, &mut out);
-    binding::<SettingsDto>(&cfg, &mut out);
-    binding::<GroupByDto>(&cfg, &mut out);
-    binding::<RankByDto>(&cfg, &mut out);
-    binding::<DashboardRequest>(&cfg, &mut out);
-    binding::<OutOfBandDto>(&cfg, &mut out);
-    binding::<GroupDto>(&cfg, &mut out);
-    binding::<RestDto>(&cfg, &mut out);
-    binding::<BreakdownDto>(&cfg, &mut out);
-    binding::<DashboardCoverage>(&cfg, &mut out);
-    binding::<DashboardDto>(&cfg, &mut out);
-    binding::<SnapshotDto>(&cfg, &mut out);
+    for signature in &signatures {
+        for (_, ty) in &signature.args {
+            ty.add_declarations(&cfg, &mut out);
+        }
+        signature.result.add_declarations(&cfg, &mut out);
+    }
+    for ty in unreached() {
+        ty.add_declarations(&cfg, &mut out);
+    }
     let index: String = out
         .keys()
         .map(|file| {
@@ -112,6 +56,10 @@ fn expected() -> BTreeMap<String, String> {
     out.insert(
         "index.ts".to_string(),
         format!("// Generated by src-tauri/src/bindings.rs. Do not edit by hand.\n{index}"),
+    );
+    out.insert(
+        CLIENT_FILE.to_string(),
+        crate::ts_client::render(&signatures, &cfg),
     );
     out
 }
@@ -158,11 +106,11 @@ fn generated_typescript_matches_the_dtos() {
         }
     }
     for name in actual.keys().filter(|n| !expected.contains_key(*n)) {
-        problems.push(format!("stale (no DTO produces it): {name}"));
+        problems.push(format!("stale (no command or DTO produces it): {name}"));
     }
     assert!(
         problems.is_empty(),
-        "ui/src/generated/ drifted from the Rust DTOs; run `{UPDATE_ENV}=1 cargo test -p orgraph-app bindings` and commit the result.\n{}",
+        "ui/src/generated/ drifted from the commands and DTOs; run `{UPDATE_ENV}=1 cargo test -p orgraph-app bindings` and commit the result.\n{}",
         problems.join("\n")
     );
 }

@@ -4,10 +4,15 @@
 
 pub mod commands;
 pub mod dto;
+pub mod ipc;
 pub mod state;
 
 #[cfg(test)]
 mod bindings;
+#[cfg(test)]
+mod capability;
+#[cfg(test)]
+mod ts_client;
 
 use dto::{IpcError, WorkspaceInfo};
 use orgraph::session::Session;
@@ -60,48 +65,8 @@ pub fn run() {
                 .with_state_flags(StateFlags::SIZE | StateFlags::POSITION | StateFlags::MAXIMIZED)
                 .build(),
         )
-        // Keep in step with COMMANDS in build.rs (the capability's permissions).
-        .invoke_handler(tauri::generate_handler![
-            commands::workspace_info,
-            commands::chart_nodes,
-            commands::chart_layout,
-            commands::chart_open_view,
-            commands::chart_placeholders,
-            commands::chart_dotted,
-            commands::chart_chain_nodes,
-            commands::metrics,
-            commands::person_details,
-            commands::move_person,
-            commands::apply_change,
-            commands::scenarios,
-            commands::switch_scenario,
-            commands::create_scenario,
-            commands::duplicate_scenario,
-            commands::rename_scenario,
-            commands::delete_scenario,
-            commands::undo,
-            commands::redo,
-            commands::drop_change,
-            commands::retarget_move,
-            commands::scenario_changes,
-            commands::compare_scenarios,
-            commands::headcount_plan,
-            commands::export_file,
-            commands::detect_import,
-            commands::import_people,
-            commands::staff_plus_board,
-            commands::save_what_if,
-            commands::people_table,
-            commands::teams,
-            commands::settings,
-            commands::set_workspace_settings,
-            commands::dashboard,
-            commands::snapshots,
-            commands::new_workspace,
-            commands::open_workspace,
-            commands::save_workspace_as,
-            commands::recent_workspaces,
-        ])
+        // Every command of `commands.in`; build.rs grants the same list.
+        .invoke_handler(commands::handler())
         .setup(move |app| {
             match app.path().app_config_dir() {
                 Ok(dir) => {
@@ -127,51 +92,40 @@ pub fn run() {
 
 #[cfg(test)]
 mod tests {
-    /// Plugin permissions the capability may grant besides the app's own
-    /// commands: the native Open (import) and Save as (export) dialogs only
-    /// (no message, no fs).
-    const PLUGIN_PERMISSIONS: &[&str] = &["dialog:allow-open", "dialog:allow-save"];
+    use crate::capability;
+    use crate::commands::NAMES;
 
-    /// The capability grants exactly the app's own commands and
-    /// [`PLUGIN_PERMISSIONS`]: no core window or event permissions.
+    fn committed_capability() -> serde_json::Value {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(capability::FILE);
+        let text = std::fs::read_to_string(path).expect("read the capability");
+        serde_json::from_str(&text).expect("the capability is JSON")
+    }
+
+    /// The main window may call every declared command and the two dialog
+    /// permissions, nothing else: no core window or event permissions.
     #[test]
-    fn capability_grants_only_the_app_commands() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let build = std::fs::read_to_string(dir.join("build.rs")).expect("read build.rs");
-        let list = build
-            .split_once("COMMANDS: &[&str] = &[")
-            .and_then(|(_, rest)| rest.split_once("];"))
-            .map(|(list, _)| list)
-            .expect("COMMANDS in build.rs");
-        let mut expected: Vec<String> = list
-            .split(',')
-            .map(|c| c.trim().trim_matches('"'))
-            .filter(|c| !c.is_empty())
-            .map(|c| format!("allow-{}", c.replace('_', "-")))
-            .collect();
-        let lib = std::fs::read_to_string(dir.join("src/lib.rs")).expect("read lib.rs");
-        for permission in &expected {
-            let command = permission.trim_start_matches("allow-").replace('-', "_");
-            assert!(
-                lib.contains(&format!("commands::{command},")),
-                "{command} is not registered"
-            );
-        }
-        let capability: serde_json::Value = serde_json::from_str(
-            &std::fs::read_to_string(dir.join("capabilities/default.json"))
-                .expect("read capability"),
-        )
-        .expect("capability is JSON");
-        let mut granted: Vec<String> = capability["permissions"]
+    fn capability_grants_exactly_the_declared_commands() {
+        let capability = committed_capability();
+        let mut granted: Vec<&str> = capability["permissions"]
             .as_array()
             .expect("permissions")
             .iter()
-            .map(|p| p.as_str().expect("plain permission").to_string())
+            .map(|p| p.as_str().expect("plain permission"))
             .collect();
-        expected.extend(PLUGIN_PERMISSIONS.iter().map(|p| p.to_string()));
-        expected.sort();
-        granted.sort();
+        let mut expected: Vec<String> = NAMES.iter().map(|c| capability::permission(c)).collect();
+        expected.extend(capability::PLUGIN_PERMISSIONS.iter().map(|p| p.to_string()));
+        granted.sort_unstable();
+        expected.sort_unstable();
         assert_eq!(granted, expected);
         assert_eq!(capability["windows"], serde_json::json!(["main"]));
+    }
+
+    /// build.rs writes the capability from its own reading of `commands.in`:
+    /// the file it wrote must be the one the crate's list gives.
+    #[test]
+    fn build_script_read_the_same_command_list() {
+        let rendered: serde_json::Value =
+            serde_json::from_str(&capability::render(NAMES)).expect("rendered JSON");
+        assert_eq!(committed_capability(), rendered);
     }
 }

@@ -5,6 +5,7 @@ import { Channel, invoke } from "@tauri-apps/api/core";
 import { open, save } from "@tauri-apps/plugin-dialog";
 import { AppError, toAppError } from "./errors";
 import { decodeDotted, decodeIndexedNodes, decodeNodes } from "./nodes";
+import { commands } from "../generated/commands";
 import type {
   ChangeDto,
   ChangeRequest,
@@ -176,42 +177,41 @@ function toArrayBuffer(value: unknown): ArrayBuffer {
   throw new AppError("internal", "the chart data did not come as binary data");
 }
 
+/** The typed client generated from the command declarations (`commands.in`). */
+const backend = commands(call);
+
 export const tauriPlatform: Platform = {
-  workspaceInfo: () => call<WorkspaceInfo>("workspace_info"),
-  chartNodes: async () => decodeNodes(toArrayBuffer(await call<unknown>("chart_nodes"))),
-  chartChainNodes: async (id) => decodeIndexedNodes(toArrayBuffer(await call<unknown>("chart_chain_nodes", { id }))),
-  chartDotted: async () => decodeDotted(toArrayBuffer(await call<unknown>("chart_dotted"))),
-  chartLayout: async (collapsed) =>
-    toArrayBuffer(await call<unknown>("chart_layout", { collapsed: [...collapsed] })),
-  chartPlaceholders: () => call<PlaceholderDto[]>("chart_placeholders"),
-  chartOpenView: (width, height, minScale) => call<string[]>("chart_open_view", { width, height, minScale }),
-  metrics: () => call<MetricsSummary>("metrics"),
-  personDetails: (id) => call<PersonDetails>("person_details", { id }),
-  peopleTable: () => call<PeopleTableDto>("people_table"),
-  movePerson: (personId, managerId) =>
-    call<MetricsSummary>("move_person", { personId, managerId }),
-  applyChange: (request) => call<ScenarioState>("apply_change", { request }),
-  teams: () => call<TeamDto[]>("teams"),
-  settings: () => call<SettingsDto>("settings"),
-  setWorkspaceSettings: (policy, levels) =>
-    call<ScenarioState>("set_workspace_settings", { policy, levels }),
-  scenarios: () => call<ScenarioState>("scenarios"),
-  switchScenario: (name) => call<ScenarioState>("switch_scenario", { name }),
-  createScenario: (name, from) => call<ScenarioState>("create_scenario", { name, from }),
-  duplicateScenario: (name, newName) =>
-    call<ScenarioState>("duplicate_scenario", { name, newName }),
-  renameScenario: (name, newName) => call<ScenarioState>("rename_scenario", { name, newName }),
-  deleteScenario: (name) => call<ScenarioState>("delete_scenario", { name }),
-  undo: () => call<ScenarioState>("undo"),
-  redo: () => call<ScenarioState>("redo"),
-  dropChange: (position) => call<ScenarioState>("drop_change", { position }),
-  retargetMove: (position, manager) => call<ScenarioState>("retarget_move", { position, manager }),
-  scenarioChanges: () => call<ChangeDto[]>("scenario_changes"),
-  compareScenarios: (names) => call<ComparisonDto>("compare_scenarios", { names: [...names] }),
-  headcountPlan: () => call<PlanDto>("headcount_plan"),
-  dashboard: (request) => call<DashboardDto>("dashboard", { request }),
-  snapshots: () => call<SnapshotDto[]>("snapshots"),
-  exportFile: (request) => call<ExportResult>("export_file", { request }),
+  workspaceInfo: backend.workspaceInfo,
+  chartNodes: async () => decodeNodes(toArrayBuffer(await backend.chartNodes())),
+  chartChainNodes: async (id) => decodeIndexedNodes(toArrayBuffer(await backend.chartChainNodes(id))),
+  chartDotted: async () => decodeDotted(toArrayBuffer(await backend.chartDotted())),
+  chartLayout: async (collapsed) => toArrayBuffer(await backend.chartLayout([...collapsed])),
+  chartPlaceholders: backend.chartPlaceholders,
+  chartOpenView: backend.chartOpenView,
+  metrics: backend.metrics,
+  personDetails: backend.personDetails,
+  peopleTable: backend.peopleTable,
+  movePerson: backend.movePerson,
+  applyChange: backend.applyChange,
+  teams: backend.teams,
+  settings: backend.settings,
+  setWorkspaceSettings: backend.setWorkspaceSettings,
+  scenarios: backend.scenarios,
+  switchScenario: backend.switchScenario,
+  createScenario: backend.createScenario,
+  duplicateScenario: backend.duplicateScenario,
+  renameScenario: backend.renameScenario,
+  deleteScenario: backend.deleteScenario,
+  undo: backend.undo,
+  redo: backend.redo,
+  dropChange: backend.dropChange,
+  retargetMove: backend.retargetMove,
+  scenarioChanges: backend.scenarioChanges,
+  compareScenarios: (names) => backend.compareScenarios([...names]),
+  headcountPlan: backend.headcountPlan,
+  dashboard: backend.dashboard,
+  snapshots: backend.snapshots,
+  exportFile: backend.exportFile,
   chooseSavePath: async (defaultPath, filterName, extension) => {
     try {
       return await save({ defaultPath, filters: [{ name: filterName, extensions: [extension] }] });
@@ -219,14 +219,14 @@ export const tauriPlatform: Platform = {
       throw toAppError(error);
     }
   },
-  detectImport: (request) => call<ImportDetectionDto>("detect_import", { request }),
+  detectImport: backend.detectImport,
   importPeople: (request, onProgress) => {
     const channel = new Channel<ImportProgressDto>();
     channel.onmessage = onProgress;
-    return call<ImportResultDto>("import_people", { request, onProgress: channel });
+    return backend.importPeople(request, channel);
   },
-  staffPlusBoard: (whatIf) => call<StaffPlusBoardDto>("staff_plus_board", { whatIf }),
-  saveWhatIf: (name, whatIf) => call<ScenarioState>("save_what_if", { name, whatIf }),
+  staffPlusBoard: backend.staffPlusBoard,
+  saveWhatIf: backend.saveWhatIf,
   chooseImportFile: async () => {
     try {
       const chosen = await open({
@@ -239,10 +239,10 @@ export const tauriPlatform: Platform = {
       throw toAppError(error);
     }
   },
-  newWorkspace: (path) => call<WorkspaceInfo>("new_workspace", { path }),
-  openWorkspace: (path) => call<WorkspaceInfo>("open_workspace", { path }),
-  saveWorkspaceAs: (path) => call<WorkspaceInfo>("save_workspace_as", { path }),
-  recentWorkspaces: () => call<RecentWorkspace[]>("recent_workspaces"),
+  newWorkspace: backend.newWorkspace,
+  openWorkspace: backend.openWorkspace,
+  saveWorkspaceAs: backend.saveWorkspaceAs,
+  recentWorkspaces: backend.recentWorkspaces,
   chooseWorkspaceFile: async (defaultPath) => {
     try {
       const chosen = await open({

@@ -1,0 +1,228 @@
+//! The command bodies longer than a line of `commands.in`.
+
+use crate::dto::{
+    ChangeRequest, DashboardDto, DashboardRequest, ExportRequest, ExportResult, ImportDetectionDto,
+    ImportProgressDto, ImportRequest, ImportResultDto, IpcError, LadderLevelDto, MetricsSummary,
+    PlaceholderDto, PlanDto, PolicyDto, RecentWorkspace, ScenarioState, WhatIfDto, WorkspaceInfo,
+};
+use crate::ipc::{App, Bytes, TypedChannel};
+use crate::state::{blocking, AppState};
+use orgraph::model::Ladder;
+use orgraph::session::Session;
+use orgraph::PersonId;
+use std::path::PathBuf;
+use tauri::WebviewWindow;
+
+/// Runs `change` on the session, then answers with the scenario state it
+/// leaves (what every scenario command resolves with).
+pub fn then_state<T, E>(
+    s: &mut Session,
+    change: impl FnOnce(&mut Session) -> Result<T, E>,
+) -> Result<ScenarioState, IpcError>
+where
+    IpcError: From<E>,
+{
+    change(s)?;
+    Ok(ScenarioState::of(s)?)
+}
+
+pub fn chart_nodes(s: &Session) -> Bytes {
+    let nodes = orgraph::chart::nodes(s.org(), s.metrics());
+    Bytes(orgraph::chart::nodes_to_bytes(&nodes))
+}
+
+pub fn chart_chain_nodes(s: &Session, id: String) -> Result<Bytes, IpcError> {
+    let nodes = orgraph::chart::chain_nodes(s.org(), s.metrics(), &PersonId::new(id))?;
+    Ok(Bytes(orgraph::chart::indexed_nodes_to_bytes(&nodes)))
+}
+
+pub fn chart_layout(s: &Session, collapsed: Vec<String>) -> Bytes {
+    let collapsed: Vec<PersonId> = collapsed.into_iter().map(PersonId::new).collect();
+    Bytes(orgraph::chart::layout(s.org(), &collapsed).to_bytes())
+}
+
+pub fn chart_placeholders(s: &Session) -> Vec<PlaceholderDto> {
+    let placeholders = orgraph::chart::placeholders(s.org());
+    placeholders.into_iter().map(PlaceholderDto::from).collect()
+}
+
+pub fn chart_open_view(s: &Session, width: f32, height: f32, min_scale: f32) -> Vec<String> {
+    let screen = orgraph::chart::Screen {
+        width,
+        height,
+        min_scale,
+    };
+    let view = orgraph::chart::open_view(s.org(), &screen);
+    view.collapsed.iter().map(ToString::to_string).collect()
+}
+
+pub fn set_workspace_settings(
+    s: &mut Session,
+    policy: Option<PolicyDto>,
+    levels: Option<Vec<LadderLevelDto>>,
+) -> Result<ScenarioState, IpcError> {
+    let ladder = levels.map(|levels| Ladder::new(levels.into_iter().map(Into::into).collect()));
+    then_state(s, |s| {
+        s.set_workspace_settings(policy.map(Into::into), ladder)
+    })
+}
+
+pub fn move_person(
+    s: &mut Session,
+    person_id: String,
+    manager_id: Option<String>,
+) -> Result<MetricsSummary, IpcError> {
+    // Ids only: never log people's details, least of all compensation.
+    tracing::info!(person = %person_id, manager = ?manager_id, "move person");
+    let manager = manager_id.map(PersonId::new);
+    match s.move_person(&PersonId::new(person_id), manager.as_ref()) {
+        Ok(_) => Ok(MetricsSummary::from(s.summary())),
+        Err(error) => {
+            let error = IpcError::from(error);
+            tracing::info!(code = ?error.code, "move refused");
+            Err(error)
+        }
+    }
+}
+
+pub fn apply_change(s: &mut Session, request: ChangeRequest) -> Result<ScenarioState, IpcError> {
+    let change = request.into_change(|| s.unused_person_id("REQ"))?;
+    // The kind only: edits may carry compensation.
+    tracing::info!(kind = change.kind(), "apply change");
+    then_state(s, |s| s.apply(change, None))
+}
+
+pub fn retarget_move(
+    s: &mut Session,
+    position: u32,
+    manager: Option<String>,
+) -> Result<ScenarioState, IpcError> {
+    then_state(s, |s| s.retarget_move(position, manager.map(PersonId::new)))
+}
+
+pub fn headcount_plan(s: &mut Session) -> Result<PlanDto, IpcError> {
+    let plan = s.plan(orgraph::date::today())?;
+    Ok(PlanDto::of(&s.scenario().name, &plan))
+}
+
+pub fn dashboard(s: &mut Session, request: &DashboardRequest) -> DashboardDto {
+    let dashboard = s.dashboard(&request.query());
+    DashboardDto::of(&s.scenario().name, s.summary(), &dashboard)
+}
+
+pub fn export_file(s: &mut Session, request: ExportRequest) -> Result<ExportResult, IpcError> {
+    // Format and scope only: never the path's folder contents or any cost.
+    tracing::info!(format = ?request.format, root = ?request.root, depth = ?request.depth, "export");
+    let (export, path) = request.to_export(s)?;
+    let written = orgraph::export::export_file(s.org(), s.metrics(), &export, &path)?;
+    Ok(ExportResult::new(&request, &path, written))
+}
+
+pub fn save_what_if(
+    s: &mut Session,
+    name: String,
+    what_if: WhatIfDto,
+) -> Result<ScenarioState, IpcError> {
+    tracing::info!(what_if = ?what_if, "save what-if");
+    then_state(s, |s| s.save_what_if(&name, what_if.into()))
+}
+
+/// Runs on the blocking pool without the session: the wizard reviews a file
+/// even when no workspace could be opened.
+pub async fn detect_import(request: ImportRequest) -> Result<ImportDetectionDto, IpcError> {
+    blocking(move || {
+        let (path, options) = request.to_options()?;
+        let detection = orgraph::import::detect(&path, &options)?;
+        tracing::info!(format = ?detection.format, rows = detection.rows, "import detected");
+        Ok(ImportDetectionDto::new(&path, detection))
+    })
+    .await
+}
+
+pub async fn import_people(
+    state: &AppState,
+    request: ImportRequest,
+    on_progress: TypedChannel<ImportProgressDto>,
+) -> Result<ImportResultDto, IpcError> {
+    // The mapping only: never the file's contents.
+    tracing::info!(overrides = request.overrides.len(), manager_ref = ?request.manager_ref, "import");
+    let result = state
+        .with_session(move |session| {
+            let progress = |p: orgraph::import::Progress| on_progress.send_quietly(p.into());
+            Ok(request.import_into(session, &progress)?)
+        })
+        .await;
+    match &result {
+        Ok(done) => tracing::info!(people = done.people, teams = done.teams, "imported"),
+        Err(error) => tracing::info!(code = ?error.code, "import refused"),
+    }
+    result
+}
+
+/// Shows `info`'s workspace name in the window title (from Rust, so the
+/// UI needs no window permission).
+fn retitle(window: &WebviewWindow, info: &WorkspaceInfo) {
+    if let Err(error) = window.set_title(&info.title()) {
+        tracing::warn!("could not set the window title: {error}");
+    }
+}
+
+pub async fn new_workspace(app: App<'_>, path: String) -> Result<WorkspaceInfo, IpcError> {
+    tracing::info!("new workspace");
+    let info = app
+        .state
+        .replace_session(
+            move |_| Ok(Session::create_empty(&PathBuf::from(path))?),
+            WorkspaceInfo::of,
+        )
+        .await?;
+    retitle(&app.window, &info);
+    Ok(info)
+}
+
+pub async fn open_workspace(app: App<'_>, path: String) -> Result<WorkspaceInfo, IpcError> {
+    tracing::info!("open workspace");
+    let result = app
+        .state
+        .replace_session(
+            move |_| Ok(Session::open(&PathBuf::from(path))?),
+            WorkspaceInfo::of,
+        )
+        .await;
+    if let Err(error) = &result {
+        tracing::info!(code = ?error.code, "open refused");
+    }
+    let info = result?;
+    retitle(&app.window, &info);
+    Ok(info)
+}
+
+pub async fn save_workspace_as(app: App<'_>, path: String) -> Result<WorkspaceInfo, IpcError> {
+    tracing::info!("save workspace as");
+    let info = app
+        .state
+        .replace_session(
+            move |current| {
+                let current = current.ok_or_else(|| {
+                    IpcError::internal("no workspace is open to save; open or create one first")
+                })?;
+                Ok(current.save_as(&PathBuf::from(path))?)
+            },
+            WorkspaceInfo::of,
+        )
+        .await?;
+    retitle(&app.window, &info);
+    Ok(info)
+}
+
+pub async fn recent_workspaces(state: &AppState) -> Result<Vec<RecentWorkspace>, IpcError> {
+    let current = state
+        .with_session(|s| Ok(s.path().to_path_buf()))
+        .await
+        .ok();
+    let paths = state.recent().await?;
+    Ok(paths
+        .iter()
+        .map(|p| RecentWorkspace::of(p, current.as_deref()))
+        .collect())
+}
