@@ -8,6 +8,8 @@ pub mod state;
 
 #[cfg(test)]
 mod bindings;
+#[cfg(test)]
+mod ui_fixtures;
 
 use dto::{IpcError, WorkspaceInfo};
 use orgraph::session::Session;
