@@ -4,7 +4,8 @@
 //! workspace, each state's changes are applied through the same session
 //! calls the commands make, and every command's answer is written as the
 //! command returns it to `ui/tests/backend/<org>.json`; the chart's binary
-//! payloads of the `chart` org go to `chart.*.bin` beside a JSON reading.
+//! payloads of the `chart` org go to `chart.*.bin` beside
+//! `chart.reading.json`, what they should decode to.
 //!
 //! `cargo test -p orgraph-app` fails when the checked-in files drift. To
 //! rewrite them after changing the core or a DTO:
@@ -125,7 +126,7 @@ fn apply(session: &mut Session, scenario: usize, change: &Value) -> Result<(), O
 }
 
 /// Every command's answer for the scenario on show; what-if previews of
-/// the staff+ board only for the baseline (`previews`).
+/// the staff+ board only where a test previews (`previews`).
 fn answers(
     session: &mut Session,
     fixture: &OrgFixture,
@@ -206,7 +207,9 @@ fn org_file(dir: &Path, fixture: &OrgFixture) -> Value {
             // A saved what-if shows its own scenario: compare that one.
             name.clone_from(&session.scenario().name);
         }
-        states.push(answers(&mut session, fixture, changes, i == 0));
+        // Tests preview what-ifs on the baseline and on a saved what-if.
+        let previews = i == 0 || changes.iter().any(|c| c["kind"] == "saveWhatIf");
+        states.push(answers(&mut session, fixture, changes, previews));
         session.switch_to("baseline").expect("back to the baseline");
     }
     let mut file = json!({"org": fixture.name, "states": states});
@@ -284,7 +287,7 @@ fn chart_golden(dir: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
         "collapsed": COLLAPSED,
         "layoutCollapsed": layout_json(&collapsed),
     }));
-    out.insert("chart.json".into(), pretty(&reading));
+    out.insert("chart.reading.json".into(), pretty(&reading));
 }
 
 fn pretty(value: &Value) -> Vec<u8> {
@@ -301,7 +304,13 @@ fn expected() -> BTreeMap<String, Vec<u8>> {
         let file = org_file(dir.path(), &fixture);
         out.insert(format!("{}.json", fixture.name), pretty(&file));
     }
+    let orgs = out.len();
     chart_golden(dir.path(), &mut out);
+    assert_eq!(
+        out.len(),
+        orgs + 6,
+        "every fixture file has a name of its own"
+    );
     out
 }
 

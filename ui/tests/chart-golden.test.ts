@@ -21,7 +21,7 @@ interface ChartReading {
   layoutCollapsed: Entry[];
 }
 
-const reading = backendJson<ChartReading>("chart.json");
+const reading = backendJson<ChartReading>("chart.reading.json");
 
 function expectLayout(file: string, entries: Entry[]): void {
   const layout = decodeLayout(backendBytes(file), entries.length);
