@@ -31,12 +31,12 @@ export interface BackendState {
   changes: BackendChange[];
   chartNodes: ChartNode[];
   metrics: MetricsSummary;
-  teams: TeamDto[];
-  settings: SettingsDto;
-  peopleTable: PeopleTableDto;
-  plan: PlanDto;
-  dashboards: { request: DashboardRequest; answer: DashboardDto }[];
-  /** The board as it is; what-if previews only in the first (baseline) state. */
+  teams?: TeamDto[];
+  settings?: SettingsDto;
+  peopleTable?: PeopleTableDto;
+  plan?: PlanDto;
+  dashboards?: { request: DashboardRequest; answer: DashboardDto }[];
+  /** The board as it is; what-if previews only in the baseline and after a saved what-if. */
   staffPlus: Partial<Record<WhatIfDto, StaffPlusBoardDto>>;
 }
 
@@ -47,7 +47,7 @@ export interface BackendOrg {
   comparison?: { names: string[]; answer: ComparisonDto };
 }
 
-export type BackendOrgName = "small" | "dashboard" | "staffplus";
+export type BackendOrgName = "small" | "chart" | "dashboard" | "staffplus";
 
 const cache = new Map<BackendOrgName, BackendOrg>();
 
@@ -102,11 +102,57 @@ export function stateOf(org: BackendOrg, changes: readonly BackendChange[]): Bac
   return state;
 }
 
+/** A command's answer in `state`; the org must have been written with it. */
+export function answerOf<K extends keyof BackendState>(org: BackendOrg, state: BackendState, key: K): NonNullable<BackendState[K]> {
+  const value = state[key];
+  if (value === undefined || value === null) {
+    throw new Error(`the backend wrote no ${String(key)} for '${org.org}': add it to the org's answers in src-tauri/src/ui_fixtures/orgs.rs`);
+  }
+  return structuredClone(value);
+}
+
 /** The dashboard the backend answered `request` with in `state`. */
 export function dashboardOf(org: BackendOrg, state: BackendState, request: DashboardRequest): DashboardDto {
-  const found = state.dashboards.find((d) => canonical(d.request) === canonical(request));
+  const found = answerOf(org, state, "dashboards").find((d) => canonical(d.request) === canonical(request));
   if (!found) {
     throw new Error(`no backend dashboard of '${org.org}' for ${canonical(request)}: add the request to src-tauri/src/ui_fixtures/orgs.rs`);
   }
   return structuredClone(found.answer);
+}
+
+/**
+ * The backend's comparison of the baseline with `scenarios` (each named
+ * by the fake, with the changes it applied): the columns of the one
+ * comparison the Rust test wrote, of the baseline and every state.
+ */
+export function comparisonOf(org: BackendOrg, scenarios: readonly { name: string; changes: BackendChange[] }[]): ComparisonDto {
+  if (!org.comparison) throw new Error(`the backend wrote no comparison of '${org.org}'`);
+  const written = org.comparison.answer;
+  // Column 0 is the baseline; column i the state-i scenario.
+  const columns = [0, ...scenarios.map((s) => org.states.indexOf(stateOf(org, s.changes)))];
+  const writtenName = (column: number) => written.scenarios[column]!;
+  const names = new Map(columns.map((column, i) => [writtenName(column), i === 0 ? "baseline" : scenarios[i - 1]!.name]));
+  const renamed = (name: string) => names.get(name) ?? name;
+  const pick = <T>(values: readonly T[]) => columns.map((c) => values[c]!);
+  const diff = (from: number, to: number) => {
+    const found =
+      from === 0
+        ? written.againstBaseline.find((d) => d.to === writtenName(to))
+        : written.pairwise.find((d) => d.from === writtenName(from) && d.to === writtenName(to));
+    const lines = from === to ? [] : (found?.lines ?? []);
+    return { from: renamed(writtenName(from)), to: renamed(writtenName(to)), lines: structuredClone(lines) };
+  };
+  const chosen = columns.slice(1);
+  return {
+    scenarios: columns.map((c) => renamed(writtenName(c))),
+    metrics: written.metrics.map((row) => ({
+      metric: row.metric,
+      values: pick(row.values),
+      deltas: pick(row.deltas),
+      bySettings: pick(row.bySettings),
+    })),
+    againstBaseline: chosen.map((c) => diff(0, c)),
+    pairwise: chosen.flatMap((a, i) => chosen.slice(i + 1).map((b) => diff(a, b))),
+    settings: pick(written.settings),
+  };
 }
