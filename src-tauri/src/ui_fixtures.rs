@@ -20,7 +20,7 @@ use crate::dto::{
 use orgraph::session::Session;
 use orgraph::PersonId;
 use orgraph::{Money, OrgError};
-use orgs::OrgFixture;
+use orgs::{OrgFixture, State};
 use serde::Serialize;
 use serde_json::{json, Map, Value};
 use std::collections::BTreeMap;
@@ -125,14 +125,9 @@ fn apply(session: &mut Session, scenario: usize, change: &Value) -> Result<(), O
     }
 }
 
-/// Every command's answer for the scenario on show; what-if previews of
-/// the staff+ board only where a test previews (`previews`).
-fn answers(
-    session: &mut Session,
-    fixture: &OrgFixture,
-    changes: &[Value],
-    previews: bool,
-) -> Value {
+/// The answers `state` asks for, for the scenario on show.
+fn answers(session: &mut Session, fixture: &OrgFixture, state: &State) -> Value {
+    let previews = state.answers.contains(&"staffPlusPreviews");
     let scenario = session.scenario().name.clone();
     let dashboards: Vec<Value> = fixture
         .dashboards
@@ -166,7 +161,7 @@ fn answers(
     }
     let teams: Vec<TeamDto> = session.team_rows().into_iter().map(TeamDto::from).collect();
     let all = json!({
-        "changes": changes,
+        "changes": state.changes,
         "chartNodes": to_json(&ChartNode::all(session.org(), session.metrics())),
         "metrics": to_json(&MetricsSummary::from(session.summary())),
         "teams": to_json(&teams),
@@ -177,7 +172,7 @@ fn answers(
         "staffPlus": Value::Object(staff_plus),
     });
     let kept = ["changes", "chartNodes", "metrics"];
-    let wanted = |key: &str| kept.contains(&key) || fixture.answers.contains(&key);
+    let wanted = |key: &str| kept.contains(&key) || state.answers.contains(&key);
     let mut out = Map::new();
     if let Value::Object(all) = all {
         out.extend(all.into_iter().filter(|(key, _)| wanted(key)));
@@ -186,38 +181,40 @@ fn answers(
 }
 
 /// Each state of `fixture` as its own scenario branched from the baseline
-/// (the first state, with no changes, is the baseline itself), then, when
-/// asked for, the comparison of the baseline with every other state.
+/// (the first state, with no changes, is the baseline itself), then the
+/// comparison of the baseline with the states that ask for `comparison`:
+/// its column `c` is the state `states[c]` of the file.
 fn org_file(dir: &Path, fixture: &OrgFixture) -> Value {
     let mut session = open_org(dir, fixture);
     let mut states = Vec::new();
     let mut compared = Vec::new();
-    for (i, changes) in fixture.states.iter().enumerate() {
+    let mut columns = vec![0];
+    for (i, state) in fixture.states.iter().enumerate() {
         if i > 0 {
-            let name = format!("state-{i}");
             session
-                .create_scenario(&name, "baseline")
+                .create_scenario(&format!("state-{i}"), "baseline")
                 .expect("a scenario");
-            compared.push(name);
         }
-        for change in changes {
+        for change in &state.changes {
             apply(&mut session, i, change).expect("the fixture's change applies");
         }
-        if let Some(name) = compared.last_mut() {
-            // A saved what-if shows its own scenario: compare that one.
-            name.clone_from(&session.scenario().name);
+        if i > 0 && state.answers.contains(&"comparison") {
+            // The scenario on show: a saved what-if shows its own.
+            compared.push(session.scenario().name.clone());
+            columns.push(i);
         }
-        // Tests preview what-ifs on the baseline and on a saved what-if.
-        let previews = i == 0 || changes.iter().any(|c| c["kind"] == "saveWhatIf");
-        states.push(answers(&mut session, fixture, changes, previews));
+        states.push(answers(&mut session, fixture, state));
         session.switch_to("baseline").expect("back to the baseline");
     }
     let mut file = json!({"org": fixture.name, "states": states});
-    if fixture.answers.contains(&"comparison") {
-        let comparison = session.compare(&compared, None).expect("a comparison");
-        file["comparison"] =
-            json!({"names": compared, "answer": to_json(&ComparisonDto::from(&comparison))});
+    if compared.is_empty() {
+        return sorted(file);
     }
+    let comparison = session.compare(&compared, None).expect("a comparison");
+    file["comparison"] = json!({
+        "states": columns,
+        "answer": to_json(&ComparisonDto::from(&comparison)),
+    });
     sorted(file)
 }
 

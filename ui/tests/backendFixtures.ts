@@ -43,8 +43,8 @@ export interface BackendState {
 export interface BackendOrg {
   org: string;
   states: BackendState[];
-  /** The baseline compared with every other state's scenario, by name. */
-  comparison?: { names: string[]; answer: ComparisonDto };
+  /** The baseline compared with some states: column `c` is `states[states[c]]`. */
+  comparison?: { states: number[]; answer: ComparisonDto };
 }
 
 export type BackendOrgName = "small" | "chart" | "dashboard" | "staffplus";
@@ -123,13 +123,17 @@ export function dashboardOf(org: BackendOrg, state: BackendState, request: Dashb
 /**
  * The backend's comparison of the baseline with `scenarios` (each named
  * by the fake, with the changes it applied): the columns of the one
- * comparison the Rust test wrote, of the baseline and every state.
+ * comparison the Rust test wrote, of the baseline and some states.
  */
 export function comparisonOf(org: BackendOrg, scenarios: readonly { name: string; changes: BackendChange[] }[]): ComparisonDto {
   if (!org.comparison) throw new Error(`the backend wrote no comparison of '${org.org}'`);
   const written = org.comparison.answer;
-  // Column 0 is the baseline; column i the state-i scenario.
-  const columns = [0, ...scenarios.map((s) => org.states.indexOf(stateOf(org, s.changes)))];
+  const columnOf = (state: BackendState): number => {
+    const column = org.comparison!.states.indexOf(org.states.indexOf(state));
+    if (column < 0) throw new Error(`the backend compared no state of '${org.org}' after ${canonical(state.changes)}: ask for "comparison" there`);
+    return column;
+  };
+  const columns = [0, ...scenarios.map((s) => columnOf(stateOf(org, s.changes)))];
   const writtenName = (column: number) => written.scenarios[column]!;
   const names = new Map(columns.map((column, i) => [writtenName(column), i === 0 ? "baseline" : scenarios[i - 1]!.name]));
   const renamed = (name: string) => names.get(name) ?? name;

@@ -1,9 +1,10 @@
 // The fake backend's scenario model: the changes it records and how they
-// change its chart nodes, teams and settings. Figures (metrics, dashboard,
-// plan, staff+ board, comparison) are not computed here: the fake serves
-// the real backend's answers (backendFixtures.ts).
+// change its chart nodes and which teams and settings exist. Figures
+// (metrics, team rows, dashboard, plan, staff+ board, comparison) are not
+// computed here: the fake serves the real backend's (backendFixtures.ts).
 
-import type { ChangeRequest, ChartNode, SettingsDto, SizeVerdictDto, TeamDto, WhatIfDto } from "../src/generated";
+import type { ChangeRequest, ChartNode, SettingsDto, TeamDto, WhatIfDto } from "../src/generated";
+import { answerOf, backendOrg, stateOf } from "./backendFixtures";
 
 export function node(index: number, id: string, name: string, manager: number | null, span = 0): ChartNode {
   return {
@@ -12,7 +13,7 @@ export function node(index: number, id: string, name: string, manager: number | 
     name,
     title: span > 0 ? "Manager" : "Engineer",
     team: "Core",
-    teamId: "Core",
+    teamId: "core",
     level: "L4",
     status: "active",
     manager,
@@ -24,16 +25,10 @@ export function node(index: number, id: string, name: string, manager: number | 
   };
 }
 
-/** The fake's teams before any change: everyone in smallOrg is in Core. */
+/** The backend's teams of the `small` org before any change: Core (everyone) and Payments. */
 export function baseTeams(): TeamDto[] {
-  return [
-    { id: "Core", name: "Core", kind: "stream-aligned", department: "Eng", lead: "ann", leadName: "Ann Archer", members: 0, costTotal: 0, staffPlus: 0, verdict: "below" },
-    { id: "Infra", name: "Infra", kind: "platform", department: "Eng", lead: null, leadName: null, members: 0, costTotal: 0, staffPlus: 0, verdict: "below" },
-  ];
-}
-
-export function sizeVerdict(size: number, min: number, max: number): SizeVerdictDto {
-  return size < min ? "below" : size > max ? "above" : "within";
+  const org = backendOrg("small");
+  return answerOf(org, stateOf(org, []), "teams");
 }
 
 export function teamSlug(name: string): string {

@@ -22,7 +22,6 @@ import type {
   ScenarioDto,
   ScenarioState,
   SettingsDto,
-  SizeVerdictDto,
   StaffPlusBoardDto,
   TeamDto,
   SnapshotDto,
@@ -52,7 +51,6 @@ import {
   managersOf,
   node,
   replaySettingsAndTeams,
-  sizeVerdict,
   teamSlug,
   type FakeChange,
   type FakeScenario,
@@ -62,15 +60,9 @@ import { fakeDetection } from "./fakeImport";
 export { baseTeams, FAKE_TEAMS, fakeCost, node, type FakeChange, type FakeScenario } from "./fakeChanges";
 export { FAKE_COLUMNS, fakeDetection } from "./fakeImport";
 
-/** ceo -> (ann -> bob, cat), dan: the `small` org of tests/backend/ as test input. */
+/** ceo -> (ann -> bob, cat), dan, all in Core: the backend's `small` org. */
 export function smallOrg(): ChartNode[] {
-  return [
-    node(0, "ceo", "Casey Chief", null, 2),
-    node(1, "ann", "Ann Archer", 0, 2),
-    node(2, "bob", "Bob Baker", 1),
-    node(3, "cat", "Cat Cooper", 1),
-    node(4, "dan", "Dan Diaz", 0),
-  ];
+  return stateOf(backendOrg("small"), []).chartNodes;
 }
 
 /** The backend's metrics of the `small` org's baseline. */
@@ -231,19 +223,11 @@ export function fakePlatform(nodes?: ChartNode[], org?: BackendOrg | null): Fake
     const s = backend.scenarioData.get(backend.shown)!;
     return replaySettingsAndTeams(s.changes.slice(0, s.head), backend.workspaceSettings);
   };
+  /** The backend's team rows of the scenario on show. */
   const teamRows = (): TeamDto[] => {
-    const { teams, settings } = replayed();
-      const { teamMin, teamMax } = settings.policy;
-      return teams.map((t) => {
-        const members = backend.nodes.filter((n) => n.teamId === t.id && n.status === "active");
-        return {
-          ...t,
-          members: members.length,
-          costTotal: members.length * 100_000,
-          staffPlus: members.filter((n) => n.staffPlus).length,
-          verdict: sizeVerdict(members.length, teamMin, teamMax),
-        };
-      });
+    const state = writtenState();
+    if (!state) throw new Error(`the backend wrote no teams after ${JSON.stringify(applied(backend.shown))}`);
+    return answerOf(figures!, state, "teams");
   };
   /** Refuses what the core refuses, with the same codes. */
   const validate = (request: ChangeRequest): void => {
@@ -311,8 +295,6 @@ export function fakePlatform(nodes?: ChartNode[], org?: BackendOrg | null): Fake
     if (state) return structuredClone(state.metrics);
     const managers = managersOf(backend.nodes);
     const { policy } = replayed().settings;
-    const teams = teamRows();
-    const count = (v: SizeVerdictDto) => teams.filter((t) => t.verdict === v).length;
     const known = baselineMetrics();
     return {
       ...known,
@@ -320,7 +302,7 @@ export function fakePlatform(nodes?: ChartNode[], org?: BackendOrg | null): Fake
       managers,
       ics: backend.nodes.length - managers,
       band: { ...known.band, min: policy.bandMin, max: policy.bandMax },
-      teamSize: { min: policy.teamMin, max: policy.teamMax, below: count("below"), within: count("within"), above: count("above") },
+      teamSize: { ...known.teamSize, min: policy.teamMin, max: policy.teamMax },
     };
   };
   const show = (name: string): ScenarioState => {

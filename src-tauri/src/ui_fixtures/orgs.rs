@@ -6,17 +6,28 @@
 use serde_json::{json, Value};
 
 /// One org: its CSV, department budgets (cents), workspace policy tweaks,
-/// the answers written for each state (by key, `chartNodes` and `metrics`
-/// always), the dashboard requests asked, and the states.
+/// the dashboard requests asked, and its states.
 pub struct OrgFixture {
     pub name: &'static str,
     pub csv: &'static str,
-    pub answers: &'static [&'static str],
     pub budgets: &'static [(&'static str, i64)],
     /// The workspace's maximum staff+ load, when not the default.
     pub max_load: Option<u32>,
     pub dashboards: Vec<Value>,
-    pub states: Vec<Vec<Value>>,
+    pub states: Vec<State>,
+}
+
+/// The baseline after `changes`, and the answers a test reads there (by
+/// key; `chartNodes` and `metrics` are always written). `staffPlus` is the
+/// board as it is; `staffPlusPreviews` adds the what-if previews;
+/// `comparison` makes it a column of the org's comparison.
+pub struct State {
+    pub changes: Vec<Value>,
+    pub answers: &'static [&'static str],
+}
+
+fn state(answers: &'static [&'static str], changes: Vec<Value>) -> State {
+    State { changes, answers }
 }
 
 /// The org of most UI tests: ceo -> (ann -> bob, cat), dan, everyone in
@@ -91,35 +102,22 @@ pub fn all() -> Vec<OrgFixture> {
         OrgFixture {
             name: "small",
             csv: SMALL,
-            answers: &[
-                "teams",
-                "settings",
-                "peopleTable",
-                "plan",
-                "dashboards",
-                "comparison",
-            ],
             budgets: &[],
             max_load: None,
-            dashboards: vec![by_team.clone()],
-            states: vec![
-                vec![],
-                vec![json!({"kind": "move", "person": "dan", "manager": "ann"})],
-            ],
+            dashboards: vec![],
+            states: small_states(),
         },
         OrgFixture {
             name: "chart",
             csv: CHART,
-            answers: &["plan"],
             budgets: &[("Engineering", 60_000_000), ("Finance", 40_000_000)],
             max_load: None,
             dashboards: vec![],
-            states: vec![vec![]],
+            states: vec![state(&["plan"], vec![])],
         },
         OrgFixture {
             name: "dashboard",
             csv: DASHBOARD,
-            answers: &["dashboards"],
             budgets: &[],
             max_load: Some(1),
             dashboards: vec![
@@ -130,14 +128,16 @@ pub fn all() -> Vec<OrgFixture> {
                 json!({"groupBy": "department", "rankBy": "cost", "top": 5}),
             ],
             states: vec![
-                vec![],
-                vec![json!({"kind": "move", "person": "r1", "manager": "m2"})],
+                state(&["dashboards"], vec![]),
+                state(
+                    &["dashboards"],
+                    vec![json!({"kind": "move", "person": "r1", "manager": "m2"})],
+                ),
             ],
         },
         OrgFixture {
             name: "staffplus",
             csv: STAFF_PLUS,
-            answers: &["staffPlus"],
             budgets: &[],
             max_load: Some(2),
             dashboards: vec![],
@@ -146,19 +146,67 @@ pub fn all() -> Vec<OrgFixture> {
     ]
 }
 
-fn staff_plus_states() -> Vec<Vec<Value>> {
-    let support = |kind: &str, person: &str, team: &str| json!({"kind": kind, "person": person, "team": team});
+/// The baseline, a move the scenario tests compare, and the team edits of
+/// the Teams view's tests.
+fn small_states() -> Vec<State> {
+    let create = |name: &str, kind: &str, department: Option<&str>| json!({"kind": "createTeam", "team": null, "name": name, "teamKind": kind, "department": department});
+    let assign =
+        |people: &[&str], team: &str| json!({"kind": "assignTeam", "people": people, "team": team});
+    let payments = create("Payments", "enabling", Some("Money"));
+    let renamed = json!({"kind": "renameTeam", "team": "team-payments", "name": "Payments Core"});
+    let rekinded = json!({"kind": "setTeamKind", "team": "team-payments", "teamKind": "platform"});
+    let dissolved = json!({"kind": "dissolveTeam", "team": "team-payments"});
+    let teams: &[&str] = &["teams"];
     vec![
-        vec![],
-        vec![
-            json!({"kind": "editPerson", "person": "s3", "edit": {"field": "team", "value": "arch"}}),
-        ],
-        vec![support("addSupport", "s3", "search")],
-        vec![
-            support("addSupport", "s3", "search"),
-            support("removeSupport", "s3", "search"),
-        ],
-        vec![support("addSupport", "s1", "pay")],
-        vec![json!({"kind": "saveWhatIf", "whatIf": "all-central"})],
+        state(&["teams", "peopleTable", "plan"], vec![]),
+        state(
+            &["plan", "comparison"],
+            vec![json!({"kind": "move", "person": "dan", "manager": "ann"})],
+        ),
+        state(teams, vec![payments.clone()]),
+        state(teams, vec![payments.clone(), renamed.clone()]),
+        state(
+            teams,
+            vec![payments.clone(), renamed.clone(), rekinded.clone()],
+        ),
+        state(teams, vec![payments, renamed, rekinded, dissolved]),
+        state(teams, vec![assign(&["bob", "cat"], "payments")]),
+        state(teams, vec![create("Payments", "platform", None)]),
+        state(
+            teams,
+            vec![
+                create("Payments", "platform", None),
+                assign(&["bob"], "team-payments"),
+            ],
+        ),
+        state(teams, vec![create("Core", "platform", None)]),
+    ]
+}
+
+fn staff_plus_states() -> Vec<State> {
+    let support = |kind: &str, person: &str, team: &str| json!({"kind": kind, "person": person, "team": team});
+    let board: &[&str] = &["staffPlus"];
+    let previews: &[&str] = &["staffPlus", "staffPlusPreviews"];
+    vec![
+        state(previews, vec![]),
+        state(
+            board,
+            vec![
+                json!({"kind": "editPerson", "person": "s3", "edit": {"field": "team", "value": "arch"}}),
+            ],
+        ),
+        state(board, vec![support("addSupport", "s3", "search")]),
+        state(
+            board,
+            vec![
+                support("addSupport", "s3", "search"),
+                support("removeSupport", "s3", "search"),
+            ],
+        ),
+        state(board, vec![support("addSupport", "s1", "pay")]),
+        state(
+            previews,
+            vec![json!({"kind": "saveWhatIf", "whatIf": "all-central"})],
+        ),
     ]
 }
