@@ -259,24 +259,23 @@ export function fakePlatform(nodes?: ChartNode[], org?: BackendOrg | null): Fake
     }
   };
   let snapshotId = 0;
-  /** Stores the shown scenario's figures, as every backend edit does. */
+  /** Stores the shown scenario's metrics, as every backend edit does. */
   const snapshot = (reason: string): void => {
-    const nodes = backend.nodes;
-    const managers = managersOf(nodes);
+    const m = metricsOfShown();
     const log = backend.snapshotLog.get(backend.shown) ?? [];
     log.push({
       id: ++snapshotId,
       asOf: "2026-11-27",
       takenAt: `2026-11-27T10:${String(snapshotId).padStart(2, "0")}:00.000Z`,
       reason,
-      people: nodes.length,
-      managers,
-      layers: 3,
-      spanMedian: 2,
-      bandNarrow: managers,
-      bandWide: 0,
-      managerIcRatio: managers > 0 ? (nodes.length - managers) / managers : null,
-      coverageRatio: 0.75,
+      people: m.people,
+      managers: m.managers,
+      layers: m.layers,
+      spanMedian: m.span.median,
+      bandNarrow: m.band.narrow,
+      bandWide: m.band.wide,
+      managerIcRatio: m.managerIcRatio,
+      coverageRatio: m.coverage.ratio,
     });
     backend.snapshotLog.set(backend.shown, log);
   };

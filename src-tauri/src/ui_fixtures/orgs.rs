@@ -146,8 +146,8 @@ pub fn all() -> Vec<OrgFixture> {
     ]
 }
 
-/// The baseline, a move the scenario tests compare, and the team edits of
-/// the Teams view's tests.
+/// The baseline, a move the scenario tests compare, the team edits of the
+/// Teams view's tests, and edits whose metrics tests read.
 fn small_states() -> Vec<State> {
     let create = |name: &str, kind: &str, department: Option<&str>| json!({"kind": "createTeam", "team": null, "name": name, "teamKind": kind, "department": department});
     let assign =
@@ -180,6 +180,18 @@ fn small_states() -> Vec<State> {
             ],
         ),
         state(teams, vec![create("Core", "platform", None)]),
+        // The metrics the chart and scenario tests read after an edit.
+        state(
+            &[],
+            vec![json!({"kind": "move", "person": "bob", "manager": "dan"})],
+        ),
+        state(&[], vec![json!({"kind": "removePerson", "person": "cat"})]),
+        state(
+            &[],
+            vec![
+                json!({"kind": "setPolicy", "policy": {"bandMin": 3, "bandMax": 8, "maxLoad": 3, "teamMin": 5, "teamMax": 9}}),
+            ],
+        ),
     ]
 }
 
