@@ -147,7 +147,13 @@ export function fakePlatform(nodes?: ChartNode[], org?: BackendOrg | null): Fake
   let base = (nodes ?? smallOrg()).map((n) => ({ ...n }));
   /** The workspace settings the backend's figures were written with. */
   const initialSettings = JSON.stringify(defaultSettings());
+  /** The file holding the org the figures are of (null after a re-import). */
+  let writtenPath: string | null = "/tmp/test.orgraph";
+  /** Whether the workspace on show holds that org. */
+  let onWrittenOrg = true;
   const materialise = (name: string): ChartNode[] => {
+    const written = writtenState(name);
+    if (written) return structuredClone(written.chartNodes);
     const s = backend.scenarioData.get(name)!;
     let out = base.map((n) => ({ ...n }));
     for (const change of s.changes.slice(0, s.head)) out = applyChange(out, change);
@@ -185,6 +191,10 @@ export function fakePlatform(nodes?: ChartNode[], org?: BackendOrg | null): Fake
   /** The backend's answers for scenario `name` (default: the one on show). */
   const answers = (name = backend.shown) => {
     if (!figures) throw new Error("this fake has no backend figures: build it with fakeBackend(org) or fakePlatform()");
+    if (!onWrittenOrg) throw new Error("the backend wrote no figures of this workspace's org");
+    if (JSON.stringify(backend.workspaceSettings) !== initialSettings) {
+      throw new Error("the backend wrote its figures with the default workspace settings");
+    }
     return stateOf(figures, applied(name));
   };
   /** Moves of `name` whose person or manager the baseline no longer has, as the core words them. */
@@ -224,11 +234,7 @@ export function fakePlatform(nodes?: ChartNode[], org?: BackendOrg | null): Fake
     return replaySettingsAndTeams(s.changes.slice(0, s.head), backend.workspaceSettings);
   };
   /** The backend's team rows of the scenario on show. */
-  const teamRows = (): TeamDto[] => {
-    const state = writtenState();
-    if (!state) throw new Error(`the backend wrote no teams after ${JSON.stringify(applied(backend.shown))}`);
-    return answerOf(figures!, state, "teams");
-  };
+  const teamRows = (): TeamDto[] => answerOf(figures!, answers(), "teams");
   /** Refuses what the core refuses, with the same codes. */
   const validate = (request: ChangeRequest): void => {
     const { teams, settings } = replayed();
@@ -279,10 +285,10 @@ export function fakePlatform(nodes?: ChartNode[], org?: BackendOrg | null): Fake
     });
     backend.snapshotLog.set(backend.shown, log);
   };
-  /** The backend's answers for the scenario on show, if it wrote that state. */
-  const writtenState = () => {
-    const asWritten = JSON.stringify(backend.workspaceSettings) === initialSettings;
-    return figures && asWritten ? findState(figures, applied(backend.shown)) : null;
+  /** The backend's answers for scenario `name`, if it wrote that state. */
+  const writtenState = (name = backend.shown) => {
+    const asWritten = onWrittenOrg && JSON.stringify(backend.workspaceSettings) === initialSettings;
+    return figures && asWritten ? findState(figures, applied(name)) : null;
   };
   /**
    * The backend's metrics of the scenario on show where it wrote them;
@@ -351,6 +357,7 @@ export function fakePlatform(nodes?: ChartNode[], org?: BackendOrg | null): Fake
   };
   /** Shows the workspace at `path` with `people`, on its baseline. */
   const switchTo = (path: string, people: ChartNode[], keepScenarios: boolean) => {
+    if (people !== base) onWrittenOrg = path === writtenPath;
     backend.files.set(backend.workspacePath, base.map((n) => ({ ...n })));
     backend.workspacePath = path;
     base = people.map((n) => ({ ...n }));
@@ -427,6 +434,8 @@ export function fakePlatform(nodes?: ChartNode[], org?: BackendOrg | null): Fake
     dashboardRequests: [],
     reimport(people) {
       base = people.map((n) => ({ ...n }));
+      writtenPath = null;
+      onWrittenOrg = false;
       backend.nodes = materialise(backend.shown);
     },
     record(change) {
