@@ -2,8 +2,9 @@
 //!
 //! Each org of [`orgs::all`] is imported from its CSV into a fresh
 //! workspace, each state's changes are applied through the same session
-//! calls the commands make, and every command's answer is written as the
-//! command returns it to `ui/tests/backend/<org>.json`; the chart's binary
+//! calls the commands make, and the answers the state asks for are
+//! written as the commands return them to `ui/tests/backend/<org>.json`
+//! (keys sorted, nothing that varies between runs); the chart's binary
 //! payloads of the `chart` org go to `chart.*.bin` beside
 //! `chart.reading.json`, what they should decode to.
 //!
