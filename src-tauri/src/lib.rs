@@ -13,6 +13,8 @@ mod bindings;
 mod capability;
 #[cfg(test)]
 mod ts_client;
+#[cfg(test)]
+mod ui_fixtures;
 
 use dto::{IpcError, WorkspaceInfo};
 use orgraph::session::Session;

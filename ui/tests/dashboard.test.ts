@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { BreakdownDto, ChartNode, DashboardDto } from "../src/generated";
+import type { BreakdownDto, DashboardDto, DashboardRequest } from "../src/generated";
 import {
   breakdownRows,
   shadeExtent,
@@ -15,25 +15,22 @@ import {
 import { DashboardStore } from "../src/lib/dashboard.svelte";
 import { ScenarioStore } from "../src/lib/scenarios.svelte";
 import { OrgStore } from "../src/lib/store.svelte";
-import { FAKE_COST, fakeDashboard, fakePlatform, node } from "./fixtures";
+import { backendOrg, dashboardOf, stateOf } from "./backendFixtures";
+import { fakeBackend } from "./fixtures";
 
 /**
- * ceo (10 reports: wide by 2) -> m1 (1 report: narrow by 4), m2 (3: narrow
- * by 2), 7 ICs; teams Core (ceo, m1, m2 + 2), Data (5), none (3).
+ * The backend's `dashboard` org: ceo (10 reports: wide by 2) -> m1 (1
+ * report: narrow by 4), m2 (3: narrow by 2), 8 ICs; teams Core (ceo, m1,
+ * m2 + 2), Data (5), none (5); two staff+ engineers, one over a max load of 1.
  */
-function bigOrg(): ChartNode[] {
-  const nodes: ChartNode[] = [node(0, "ceo", "Casey Chief", null, 10), node(1, "m1", "Mo One", 0, 1), node(2, "m2", "Mia Two", 0, 3)];
-  for (let i = 0; i < 8; i++) nodes.push(node(nodes.length, `ic${i}`, `Ic ${i}`, 0));
-  nodes.push(node(nodes.length, "r1", "Ray One", 1));
-  for (let i = 0; i < 3; i++) nodes.push(node(nodes.length, `r2${i}`, `Rae ${i}`, 2));
-  nodes.forEach((n, i) => {
-    n.team = i < 5 ? "Core" : i < 10 ? "Data" : null;
-  });
-  return nodes;
+const org = backendOrg("dashboard");
+
+function answer(request: DashboardRequest): DashboardDto {
+  return dashboardOf(org, stateOf(org, []), request);
 }
 
 function dashboard(overrides: Partial<DashboardDto> = {}): DashboardDto {
-  return { ...fakeDashboard("baseline", bigOrg(), { groupBy: "team", rankBy: "headcount", top: 10 }), ...overrides };
+  return { ...answer({ groupBy: "team", rankBy: "headcount", top: 10 }), ...overrides };
 }
 
 describe("dashboard shaping", () => {
@@ -63,10 +60,10 @@ describe("dashboard shaping", () => {
 
   it("shows the staff+ load distribution with the max load marked and overloads toned", () => {
     const data = loadChart(dashboard());
-    expect(data.labels).toEqual(["0", "1", "2", "3", "4"]);
-    expect(data.values).toEqual([0, 1, 1, 0, 1]);
-    expect(data.marker).toEqual({ at: 3, label: "max load 3" });
-    expect(data.tones).toEqual(["neutral", "neutral", "neutral", "neutral", "over"]);
+    expect(data.labels).toEqual(["0", "1", "2"]);
+    expect(data.values).toEqual([0, 1, 1]);
+    expect(data.marker).toEqual({ at: 1, label: "max load 1" });
+    expect(data.tones).toEqual(["neutral", "neutral", "over"]);
     expect(data.description).toContain("1 overloaded");
   });
 
@@ -92,14 +89,15 @@ describe("dashboard shaping", () => {
   });
 
   it("folds the groups beyond the top N into one row and words the unnamed group", () => {
-    const d = fakeDashboard("baseline", bigOrg(), { groupBy: "team", rankBy: "headcount", top: 2 });
+    const d = answer({ groupBy: "team", rankBy: "headcount", top: 2 });
     const rows = breakdownRows(d.breakdown, d.people);
     expect(rows.map((r) => r.label)).toEqual(["Core", "Data", "Other 1 team"]);
     expect(rows.map((r) => r.headcount)).toEqual(["5", "5", "5"]);
     expect(rows[2]!.rest).toBe(true);
-    expect(rows[0]!.cost).toBe((5 * FAKE_COST).toLocaleString("en"));
+    // Core: 200,000 + 2 × 120,000 + 100,000 + 100,000.
+    expect(rows[0]!.cost).toBe("640,000");
     expect(rows[0]!.share).toBe("33%");
-    const all = fakeDashboard("baseline", bigOrg(), { groupBy: "department", rankBy: "headcount", top: 10 });
+    const all = answer({ groupBy: "department", rankBy: "headcount", top: 10 });
     expect(breakdownRows(all.breakdown, all.people).map((r) => r.label)).toEqual(["Engineering", "No department"]);
   });
 
@@ -115,7 +113,7 @@ describe("dashboard shaping", () => {
       "dash-staff-plus",
     ]);
     expect(figures.find((f) => f.testid === "dash-ratio")!.value).toBe("1 : 4");
-    expect(figures.find((f) => f.testid === "dash-coverage")!.hint).toBe("3 covered · 1 uncovered");
+    expect(figures.find((f) => f.testid === "dash-coverage")!.hint).toBe("2 covered · 0 uncovered");
     expect(figures.find((f) => f.testid === "dash-out-of-band")!.hint).toBe("2 narrow · 1 wide");
   });
 
@@ -148,7 +146,7 @@ describe("dashboard shaping", () => {
 
 describe("dashboard store", () => {
   async function setup() {
-    const platform = fakePlatform(bigOrg());
+    const platform = fakeBackend("dashboard");
     const org = new OrgStore(platform);
     const scenarios = new ScenarioStore(platform, org);
     let chartShown = 0;

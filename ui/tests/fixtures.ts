@@ -1,4 +1,7 @@
-// A tiny org and a fake Platform for unit tests (no Tauri anywhere).
+// A tiny org and a fake Platform for unit tests (no Tauri anywhere). The
+// fake keeps scenarios and their changes; every figure it answers with
+// (metrics, dashboard, plan, staff+ board, comparison) is the real
+// backend's, read from tests/backend/ (see backendFixtures.ts).
 
 import type {
   ChangeDto,
@@ -6,104 +9,66 @@ import type {
   ChartNode,
   ConflictDto,
   ComparisonDto,
-  DashboardDto,
   DashboardRequest,
   ExportRequest,
   FindingDto,
-  ImportDetectionDto,
   ImportProgressDto,
   ImportRequest,
   ImportResultDto,
   MetricsSummary,
   PeopleTableDto,
   PersonDetails,
-  PlanDto,
   RecentWorkspace,
   ScenarioDto,
   ScenarioState,
   SettingsDto,
-  SizeVerdictDto,
+  StaffPlusBoardDto,
   TeamDto,
   SnapshotDto,
-  TargetDto,
+  WhatIfDto,
 } from "../src/generated";
 import type { Rect } from "../src/lib/layout";
 import { decodeIndexedNodes, encodeIndexedNodes } from "../src/lib/nodes";
 import { fakeWorkspaceSettings, type FakeWorkspaceSettings } from "./fakeWorkspaceSettings";
 import type { Platform } from "../src/lib/platform";
 import { fakeLayout, fakeOpenView, fakePlaceholders } from "./chartFake";
-import { fakeStaffPlusBoard, whatIfRequests } from "./staffplusFake";
+import {
+  answerOf,
+  backendOrg,
+  comparisonOf,
+  dashboardOf,
+  findState,
+  stateOf,
+  type BackendChange,
+  type BackendOrg,
+  type BackendOrgName,
+} from "./backendFixtures";
+import {
+  applyChange,
+  cents,
+  FAKE_TEAMS,
+  fakeCost,
+  managersOf,
+  node,
+  replaySettingsAndTeams,
+  teamSlug,
+  withTarget,
+  type FakeChange,
+  type FakeScenario,
+} from "./fakeChanges";
+import { fakeDetection } from "./fakeImport";
 
-export function node(index: number, id: string, name: string, manager: number | null, span = 0): ChartNode {
-  return {
-    index,
-    id,
-    name,
-    title: span > 0 ? "Manager" : "Engineer",
-    team: "Core",
-    teamId: "Core",
-    level: "L4",
-    status: "active",
-    manager,
-    span,
-    verdict: span > 0 ? "narrow" : null,
-    totalReports: span,
-    staffPlus: false,
-    placement: null,
-  };
-}
+export { baseTeams, FAKE_TEAMS, fakeCost, node, type FakeChange, type FakeScenario } from "./fakeChanges";
+export { FAKE_COLUMNS, fakeDetection } from "./fakeImport";
 
-/** ceo -> (ann -> bob, cat), dan */
+/** ceo -> (ann -> bob, cat), dan, all in Core: the backend's `small` org. */
 export function smallOrg(): ChartNode[] {
-  return [
-    node(0, "ceo", "Casey Chief", null, 2),
-    node(1, "ann", "Ann Archer", 0, 2),
-    node(2, "bob", "Bob Baker", 1),
-    node(3, "cat", "Cat Cooper", 1),
-    node(4, "dan", "Dan Diaz", 0),
-  ];
+  return stateOf(backendOrg("small"), []).chartNodes;
 }
 
-export function metrics(overrides: Partial<MetricsSummary> = {}): MetricsSummary {
-  return {
-    people: 5,
-    managers: 2,
-    ics: 3,
-    roots: 1,
-    layers: 3,
-    span: { min: 2, median: 2, mean: 2, max: 2 },
-    band: { min: 5, max: 8, narrow: 2, wide: 0, inBand: 0, singleReport: 0 },
-    managerIcRatio: 1.5,
-    spanHistogram: [{ span: 2, managers: 2 }],
-    peoplePerLayer: [1, 2, 2],
-    teamSize: { min: 5, max: 9, below: 1, within: 0, above: 0 },
-    coverage: {
-      teams: 4,
-      covered: 3,
-      uncovered: 1,
-      ratio: 0.75,
-      staffPlus: 2,
-      embedded: 1,
-      central: 1,
-      unplaced: 0,
-      icEngineers: 10,
-      staffPlusToIcEngineerRatio: 0.2,
-      maxLoad: 3,
-      overloaded: 0,
-      uncoveredTeams: ["Payments"],
-    },
-    warnings: [],
-    warningGroups: [],
-    ...overrides,
-  };
-}
-
-/** The fake's teams before any change: everyone in smallOrg is in Core. */
-export function baseTeams(): TeamDto[] {
-  return [
-    { id: "Core", name: "Core", kind: "stream-aligned", department: "Eng", lead: "ann", leadName: "Ann Archer", members: 0, costTotal: 0, staffPlus: 0, verdict: "below" },
-    { id: "Infra", name: "Infra", kind: "platform", department: "Eng", lead: null, leadName: null, members: 0, costTotal: 0, staffPlus: 0, verdict: "below" },
-  ];
+/** The backend's metrics of the `small` org's baseline. */
+function baselineMetrics(): MetricsSummary {
+  return stateOf(backendOrg("small"), []).metrics;
 }
 
 export function defaultSettings(): SettingsDto {
@@ -119,70 +84,8 @@ export function defaultSettings(): SettingsDto {
   };
 }
 
-function sizeVerdict(size: number, min: number, max: number): SizeVerdictDto {
-  return size < min ? "below" : size > max ? "above" : "within";
-}
-
-function teamSlug(name: string): string {
-  return `team-${name.trim().toLowerCase().split(/[^a-z0-9]+/).filter(Boolean).join("-")}`;
-}
-
-function withTarget(settings: SettingsDto, target: TargetDto): SettingsDto {
-  const p = settings.policy;
-  switch (target.setting) {
-    case "band":
-      return { ...settings, policy: { ...p, bandMin: target.min, bandMax: target.max }, ownBand: true };
-    case "teamSize":
-      return { ...settings, policy: { ...p, teamMin: target.min, teamMax: target.max }, ownTeamSize: true };
-    case "maxLoad":
-      return { ...settings, policy: { ...p, maxLoad: target.maxLoad }, ownMaxLoad: true };
-  }
-}
-
-/** Team and settings edits replayed over the base, like the backend's scenario. */
-function replaySettingsAndTeams(changes: readonly FakeChange[], workspace: SettingsDto): { teams: TeamDto[]; settings: SettingsDto } {
-  let teams = baseTeams();
-  let settings = workspace;
-  for (const change of changes) {
-    if (change.kind !== "request") continue;
-    const r = change.request;
-    if (r.kind === "createTeam") {
-      teams.push({ ...baseTeams()[1]!, id: r.team ?? teamSlug(r.name), name: r.name, kind: r.teamKind, department: r.department });
-    } else if (r.kind === "renameTeam") {
-      teams = teams.map((t) => (t.id === r.team ? { ...t, name: r.name } : t));
-    } else if (r.kind === "setTeamKind") {
-      teams = teams.map((t) => (t.id === r.team ? { ...t, kind: r.teamKind } : t));
-    } else if (r.kind === "dissolveTeam") {
-      teams = teams.filter((t) => t.id !== r.team);
-    } else if (r.kind === "setPolicy") {
-      settings = { ...settings, policy: r.policy, ownBand: true, ownTeamSize: true, ownMaxLoad: true };
-    } else if (r.kind === "setTarget") {
-      settings = withTarget(settings, r.target);
-    } else if (r.kind === "setLadder") {
-      settings = { ...settings, ladder: r.levels, ownLadder: true };
-    }
-  }
-  return { teams, settings };
-}
-
 export function rects(count: number): Rect[] {
   return Array.from({ length: count }, (_, i) => ({ x: i * 200, y: 0, width: 180, height: 60 }));
-}
-
-/**
- * A change in the fake's scenarios: a move, a person leaving, or any other
- * request the app sent (person edits change the fake's nodes; team, support
- * and dotted-line requests are only recorded).
- */
-export type FakeChange =
-  | { kind: "move"; person: string; to: string | null }
-  | { kind: "remove"; person: string }
-  | { kind: "request"; request: ChangeRequest };
-
-export interface FakeScenario {
-  parent: string | null;
-  changes: FakeChange[];
-  head: number;
 }
 
 export interface FakeBackend extends Platform, FakeWorkspaceSettings {
@@ -227,252 +130,33 @@ export interface FakeBackend extends Platform, FakeWorkspaceSettings {
   workspaceOpenPath: string | null;
 }
 
-/** The fake workspace's teams; nodes carry their names, as the backend's do. */
-export const FAKE_TEAMS = [
-  { id: "core", name: "Core" },
-  { id: "payments", name: "Payments" },
-];
-
-function teamName(id: string | null): string | null {
-  return id === null ? null : (FAKE_TEAMS.find((t) => t.id === id)?.name ?? id);
+/**
+ * A fake backend on the real backend's answers for the org `name` of
+ * tests/backend/: its baseline's chart nodes, and its figures in every
+ * state the Rust test wrote.
+ */
+export function fakeBackend(name: BackendOrgName): FakeBackend {
+  const org = backendOrg(name);
+  return fakePlatform(stateOf(org, []).chartNodes, org);
 }
-
-/** Annual cost in cents of the i-th person of a fake org: 100,000 + i × 1,000. */
-export function fakeCost(i: number): number {
-  return 10_000_000 + i * 100_000;
-}
-
-function cents(text: string): number | null {
-  return text.trim() === "" ? null : Math.round(Number(text.replace(/,/g, "")) * 100);
-}
-
-/** The fake's annual cost of everyone, in currency units. */
-export const FAKE_COST = 100_000;
 
 /**
- * The dashboard of `nodes` like the backend computes it, with the default
- * band 5–8: out-of-band managers furthest first, teams (departments are
- * "Engineering" for every team) ranked and folded after `top`.
+ * A fake backend on `nodes` (by default the `small` org's). Its figures
+ * are the backend's answers for `org`, which defaults to `small` when the
+ * nodes do; a fake on other nodes has no figures to give but metrics.
  */
-export function fakeDashboard(scenario: string, nodes: readonly ChartNode[], request: DashboardRequest): DashboardDto {
-  const band = { min: 5, max: 8 };
-  const managers = nodes.filter((n) => n.span > 0);
-  const spans = new Map<number, number>();
-  for (const m of managers) spans.set(m.span, (spans.get(m.span) ?? 0) + 1);
-  const outOfBand = managers
-    .filter((m) => m.span < band.min || m.span > band.max)
-    .map((m) => ({
-      id: m.id,
-      name: m.name,
-      title: m.title,
-      span: m.span,
-      verdict: m.span < band.min ? ("narrow" as const) : ("wide" as const),
-      distance: m.span < band.min ? band.min - m.span : m.span - band.max,
-    }))
-    .sort((a, b) => b.distance - a.distance || (a.id < b.id ? -1 : 1));
-  const layerOf = (n: ChartNode): number => (n.manager === null ? 1 : layerOf(nodes[n.manager]!) + 1);
-  const peoplePerLayer: number[] = [];
-  for (const n of nodes) {
-    const l = layerOf(n);
-    peoplePerLayer[l - 1] = (peoplePerLayer[l - 1] ?? 0) + 1;
-  }
-  const groups = new Map<string | null, number>();
-  for (const n of nodes) {
-    const key = request.groupBy === "team" ? n.team : n.team === null ? null : "Engineering";
-    groups.set(key, (groups.get(key) ?? 0) + 1);
-  }
-  const ranked = [...groups].map(([name, headcount]) => ({ name, headcount, cost: headcount * FAKE_COST }));
-  ranked.sort((a, b) => b.headcount - a.headcount || String(a.name).localeCompare(String(b.name)));
-  const top = ranked.slice(0, request.top);
-  const folded = ranked.slice(request.top);
-  const narrow = outOfBand.filter((m) => m.verdict === "narrow").length;
-  const wide = outOfBand.length - narrow;
-  return {
-    scenario,
-    people: nodes.length,
-    managers: managers.length,
-    ics: nodes.length - managers.length,
-    layers: peoplePerLayer.length,
-    managerIcRatio: managers.length > 0 ? (nodes.length - managers.length) / managers.length : null,
-    span: { min: 0, median: 0, mean: 0, max: Math.max(0, ...managers.map((m) => m.span)) },
-    band: { ...band, narrow, wide, inBand: managers.length - narrow - wide, singleReport: spans.get(1) ?? 0 },
-    spanHistogram: [...spans].sort((a, b) => a[0] - b[0]).map(([span, count]) => ({ span, managers: count })),
-    peoplePerLayer,
-    outOfBand,
-    outOfBandTotal: outOfBand.length,
-    coverage: {
-      teams: 4,
-      covered: 3,
-      uncovered: 1,
-      ratio: 0.75,
-      staffPlus: 3,
-      overloaded: 1,
-      maxLoad: 3,
-      loadHistogram: [0, 1, 1, 0, 1],
-    },
-    breakdown: {
-      groupBy: request.groupBy,
-      rankBy: request.rankBy,
-      top,
-      rest:
-        folded.length === 0
-          ? null
-          : {
-              groups: folded.length,
-              headcount: folded.reduce((t, g) => t + g.headcount, 0),
-              cost: folded.reduce((t, g) => t + g.cost, 0),
-            },
-      groups: ranked.length,
-    },
-    costKnown: true,
-  };
-}
-
-function applyRequest(nodes: ChartNode[], request: ChangeRequest): ChartNode[] {
-  if (request.kind === "move") return applyChange(nodes, { kind: "move", person: request.person, to: request.manager });
-  if (request.kind === "moveAlone") {
-    // The person moves; their direct reports stay with the old manager.
-    const person = nodes.find((n) => n.id === request.person);
-    if (!person) return nodes;
-    for (const r of nodes.filter((n) => n.manager === person.index)) {
-      applyChange(nodes, { kind: "move", person: r.id, to: person.manager === null ? null : nodes[person.manager]!.id });
-    }
-    return applyChange(nodes, { kind: "move", person: request.person, to: request.manager });
-  }
-  if (request.kind === "removePerson") return applyChange(nodes, { kind: "remove", person: request.person });
-  if (request.kind === "addPerson") {
-    const p = request.person;
-    const manager = nodes.find((n) => n.id === p.manager) ?? null;
-    if (manager) manager.span++;
-    const added: ChartNode = {
-      ...node(nodes.length, p.id ?? `REQ-${nodes.length}`, p.name, manager ? manager.index : null),
-      title: p.title,
-      level: p.level,
-      team: teamName(p.team),
-      teamId: p.team,
-      status: p.status,
-    };
-    return [...nodes, added];
-  }
-  if (request.kind === "editPerson") {
-    const person = nodes.find((n) => n.id === request.person);
-    if (!person) return nodes;
-    const edit = request.edit;
-    if (edit.field === "name") person.name = edit.value;
-    if (edit.field === "title") person.title = edit.value;
-    if (edit.field === "level") person.level = edit.value;
-    if (edit.field === "status") person.status = edit.value;
-    if (edit.field === "team") {
-      person.team = teamName(edit.value);
-      person.teamId = edit.value;
-    }
-  }
-  if (request.kind === "assignTeam") {
-    for (const n of nodes) {
-      if (request.people.includes(n.id)) {
-        n.team = teamName(request.team);
-        n.teamId = request.team;
-      }
-    }
-  }
-  if (request.kind === "dissolveTeam") {
-    for (const n of nodes) if (n.teamId === request.team) n.team = n.teamId = null;
-  }
-  return nodes;
-}
-
-function applyChange(nodes: ChartNode[], change: FakeChange): ChartNode[] {
-  if (change.kind === "request") return applyRequest(nodes, change.request);
-  if (change.kind === "move") {
-    const person = nodes.find((n) => n.id === change.person);
-    const manager = nodes.find((n) => n.id === change.to);
-    // A move whose person or manager is gone does not apply (a conflict).
-    if (!person || (change.to !== null && !manager)) return nodes;
-    const old = person.manager;
-    person.manager = manager ? manager.index : null;
-    if (old !== null) nodes[old]!.span--;
-    if (manager) manager.span++;
-    return nodes;
-  }
-  // Remove a person (a leaf) and renumber everyone after them.
-  const gone = nodes.find((n) => n.id === change.person);
-  if (!gone) return nodes;
-  if (gone.manager !== null) nodes[gone.manager]!.span--;
-  const kept = nodes.filter((n) => n !== gone);
-  const renumber = new Map(kept.map((n, i) => [n.index, i]));
-  return kept.map((n) => ({
-    ...n,
-    index: renumber.get(n.index)!,
-    manager: n.manager === null ? null : (renumber.get(n.manager) ?? null),
-  }));
-}
-
-function managersOf(nodes: ChartNode[]): number {
-  return nodes.filter((n) => n.span > 0).length;
-}
-
-/** An 8-quarter plan: 10 filled, then one more open req each quarter. */
-export function fakePlan(scenario = "baseline"): PlanDto {
-  const quarters = Array.from({ length: 8 }, (_, i) => `2027-Q${(i % 4) + 1}`.replace("2027", String(2027 + Math.floor(i / 4))));
-  const figures = quarters.map((_, i) => ({ filled: 10, open: i, planned: i === 7 ? 2 : 0, total: 10 + i + (i === 7 ? 2 : 0), costTotal: 1_000_000 + i * 50_000.4 }));
-  return {
-    scenario,
-    quarters,
-    total: figures,
-    departments: [
-      { name: "Engineering", unassigned: false, quarters: figures, budget: 1_100_000, variance: figures.map((f) => 1_100_000 - (f.costTotal ?? 0)) },
-      { name: "Sales", unassigned: false, quarters: figures, budget: null, variance: figures.map(() => null) },
-    ],
-    teams: [{ name: "Core", unassigned: false, quarters: figures, budget: null, variance: figures.map(() => null) }],
-  };
-}
-
-/** The columns of the fake HRIS file and the fields they are detected as. */
-export const FAKE_COLUMNS: ReadonlyArray<[string, string | null]> = [
-  ["Employee #", "id"],
-  ["Full Name", "name"],
-  ["Reports To", "manager_id"],
-  ["Job Title", "title"],
-  ["Notes", null],
-];
-
-/** What detect_import says about a fake file; workbooks (.xlsx) have two sheets. */
-export function fakeDetection(request: ImportRequest): ImportDetectionDto {
-  const workbook = request.path.endsWith(".xlsx");
-  const overrides = new Map(request.overrides.map((o) => [o.column, o.field]));
-  return {
-    path: request.path,
-    format: workbook ? "spreadsheet" : "csv",
-    encoding: workbook ? null : "UTF-8",
-    delimiter: workbook ? null : ",",
-    sheet: workbook ? (request.sheet ?? "People") : null,
-    sheets: workbook ? ["People", "Leavers"] : [],
-    columns: FAKE_COLUMNS.map(([header, field], index) => {
-      const chosen = overrides.get(header);
-      return {
-        index,
-        header,
-        field: chosen === undefined ? field : chosen === "ignore" ? null : chosen,
-        overridden: chosen !== undefined,
-      };
-    }),
-    managerRef: request.managerRef ?? "last-first",
-    managerRefs: ["id", "employee-number", "email", "name", "last-first", "org-and-name"],
-    fields: ["id", "manager_id", "name", "title", "team"],
-    rows: 4,
-    preview: [["1", "Ada Lovelace", "", "CEO", ""]],
-    choices: [
-      { field: "id", header: "Employee #", reason: "its header" },
-      { field: "manager_id", header: "Reports To", reason: "100% of references match people by name" },
-    ],
-    managerRefReason: "all references look like \"Last, First\"",
-    findings: [],
-  };
-}
-
-export function fakePlatform(nodes = smallOrg()): FakeBackend {
-  let base = nodes.map((n) => ({ ...n }));
+export function fakePlatform(nodes?: ChartNode[], org?: BackendOrg | null): FakeBackend {
+  const figures = org !== undefined ? org : nodes === undefined ? backendOrg("small") : null;
+  let base = (nodes ?? smallOrg()).map((n) => ({ ...n }));
+  /** The workspace settings the backend's figures were written with. */
+  const initialSettings = JSON.stringify(defaultSettings());
+  /** The file holding the org the figures are of (null after a re-import). */
+  let writtenPath: string | null = "/tmp/test.orgraph";
+  /** Whether the workspace on show holds that org. */
+  let onWrittenOrg = true;
   const materialise = (name: string): ChartNode[] => {
+    const written = writtenState(name);
+    if (written) return structuredClone(written.chartNodes);
     const s = backend.scenarioData.get(name)!;
     let out = base.map((n) => ({ ...n }));
     for (const change of s.changes.slice(0, s.head)) out = applyChange(out, change);
@@ -494,7 +178,27 @@ export function fakePlatform(nodes = smallOrg()): FakeBackend {
   const describe = (c: FakeChange): string => {
     if (c.kind === "move") return `move ${c.person} -> ${c.to ?? "(top)"}`;
     if (c.kind === "remove") return `remove ${c.person}`;
+    if (c.kind === "whatIf") return `staff+ ${c.whatIf}`;
     return c.request.kind;
+  };
+  /** The applied changes of scenario `name` as the backend's state lists them. */
+  const applied = (name: string): BackendChange[] => {
+    const s = backend.scenarioData.get(name)!;
+    return s.changes.slice(0, s.head).map((c): BackendChange => {
+      if (c.kind === "move") return { kind: "move", person: c.person, manager: c.to };
+      if (c.kind === "remove") return { kind: "removePerson", person: c.person };
+      if (c.kind === "whatIf") return { kind: "saveWhatIf", whatIf: c.whatIf };
+      return c.request;
+    });
+  };
+  /** The backend's answers for scenario `name` (default: the one on show). */
+  const answers = (name = backend.shown) => {
+    if (!figures) throw new Error("this fake has no backend figures: build it with fakeBackend(org) or fakePlatform()");
+    if (!onWrittenOrg) throw new Error("the backend wrote no figures of this workspace's org");
+    if (JSON.stringify(backend.workspaceSettings) !== initialSettings) {
+      throw new Error("the backend wrote its figures with the default workspace settings");
+    }
+    return stateOf(figures, applied(name));
   };
   /** Moves of `name` whose person or manager the baseline no longer has, as the core words them. */
   const conflictsOf = (name: string): ConflictDto[] => {
@@ -532,20 +236,8 @@ export function fakePlatform(nodes = smallOrg()): FakeBackend {
     const s = backend.scenarioData.get(backend.shown)!;
     return replaySettingsAndTeams(s.changes.slice(0, s.head), backend.workspaceSettings);
   };
-  const teamRows = (): TeamDto[] => {
-    const { teams, settings } = replayed();
-      const { teamMin, teamMax } = settings.policy;
-      return teams.map((t) => {
-        const members = backend.nodes.filter((n) => n.teamId === t.id && n.status === "active");
-        return {
-          ...t,
-          members: members.length,
-          costTotal: members.length * 100_000,
-          staffPlus: members.filter((n) => n.staffPlus).length,
-          verdict: sizeVerdict(members.length, teamMin, teamMax),
-        };
-      });
-  };
+  /** The backend's team rows of the scenario on show. */
+  const teamRows = (): TeamDto[] => answerOf(figures!, answers(), "teams");
   /** Refuses what the core refuses, with the same codes. */
   const validate = (request: ChangeRequest): void => {
     const { teams, settings } = replayed();
@@ -581,36 +273,60 @@ export function fakePlatform(nodes = smallOrg()): FakeBackend {
     }
   };
   let snapshotId = 0;
-  /** Stores the shown scenario's figures, as every backend edit does. */
+  /** Stores the shown scenario's metrics, as every backend edit does. */
   const snapshot = (reason: string): void => {
-    const nodes = backend.nodes;
-    const managers = managersOf(nodes);
+    const m = metricsOfShown();
     const log = backend.snapshotLog.get(backend.shown) ?? [];
     log.push({
       id: ++snapshotId,
       asOf: "2026-11-27",
       takenAt: `2026-11-27T10:${String(snapshotId).padStart(2, "0")}:00.000Z`,
       reason,
-      people: nodes.length,
-      managers,
-      layers: 3,
-      spanMedian: 2,
-      bandNarrow: managers,
-      bandWide: 0,
-      managerIcRatio: managers > 0 ? (nodes.length - managers) / managers : null,
-      coverageRatio: 0.75,
+      people: m.people,
+      managers: m.managers,
+      layers: m.layers,
+      spanMedian: m.span.median,
+      bandNarrow: m.band.narrow,
+      bandWide: m.band.wide,
+      managerIcRatio: m.managerIcRatio,
+      coverageRatio: m.coverage.ratio,
     });
     backend.snapshotLog.set(backend.shown, log);
+  };
+  /** The backend's answers for scenario `name`, if it wrote that state. */
+  const writtenState = (name = backend.shown) => {
+    const asWritten = onWrittenOrg && JSON.stringify(backend.workspaceSettings) === initialSettings;
+    return figures && asWritten ? findState(figures, applied(name)) : null;
+  };
+  /**
+   * The backend's metrics of the scenario on show where it wrote them;
+   * otherwise (a state no test reads figures of, or a fake on its own
+   * nodes) its baseline's, with the counts and policy of the nodes shown.
+   */
+  const metricsOfShown = (): MetricsSummary => {
+    const state = writtenState();
+    if (state) return structuredClone(state.metrics);
+    const managers = managersOf(backend.nodes);
+    const { policy } = replayed().settings;
+    const known = baselineMetrics();
+    return {
+      ...known,
+      people: backend.nodes.length,
+      managers,
+      ics: backend.nodes.length - managers,
+      band: { ...known.band, min: policy.bandMin, max: policy.bandMax },
+      teamSize: { ...known.teamSize, min: policy.teamMin, max: policy.teamMax },
+    };
   };
   const show = (name: string): ScenarioState => {
     backend.shown = name;
     backend.nodes = materialise(name);
     return state();
   };
-  /** The requests applied in a scenario (for the fake staff+ model). */
-  const requestsOf = (name: string): ChangeRequest[] => {
-    const s = backend.scenarioData.get(name)!;
-    return s.changes.slice(0, s.head).flatMap((c) => (c.kind === "request" ? [c.request] : []));
+  const staffPlusBoard = (whatIf: WhatIfDto): StaffPlusBoardDto => {
+    const board = answers().staffPlus[whatIf];
+    if (!board) throw new Error(`the backend wrote no ${whatIf} staff+ board for ${JSON.stringify(applied(backend.shown))}`);
+    return structuredClone(board);
   };
   const requireScenario = (name: string): FakeScenario => {
     const s = backend.scenarioData.get(name);
@@ -649,6 +365,7 @@ export function fakePlatform(nodes = smallOrg()): FakeBackend {
   };
   /** Shows the workspace at `path` with `people`, on its baseline. */
   const switchTo = (path: string, people: ChartNode[], keepScenarios: boolean) => {
+    if (people !== base) onWrittenOrg = path === writtenPath;
     backend.files.set(backend.workspacePath, base.map((n) => ({ ...n })));
     backend.workspacePath = path;
     base = people.map((n) => ({ ...n }));
@@ -666,7 +383,8 @@ export function fakePlatform(nodes = smallOrg()): FakeBackend {
     people: backend.nodes.length,
   });
   const backend: FakeBackend = {
-    nodes, ...fakeWorkspaceSettings(() => backend, state, maybeFail, defaultSettings()),
+    nodes: nodes ?? base.map((n) => ({ ...n })),
+    ...fakeWorkspaceSettings(() => backend, state, maybeFail, defaultSettings()),
     workspacePath: "/tmp/test.orgraph",
     files: new Map(),
     recent: ["/tmp/test.orgraph"],
@@ -724,6 +442,8 @@ export function fakePlatform(nodes = smallOrg()): FakeBackend {
     dashboardRequests: [],
     reimport(people) {
       base = people.map((n) => ({ ...n }));
+      writtenPath = null;
+      onWrittenOrg = false;
       backend.nodes = materialise(backend.shown);
     },
     record(change) {
@@ -736,7 +456,7 @@ export function fakePlatform(nodes = smallOrg()): FakeBackend {
     async dashboard(request) {
       maybeFail("dashboard");
       backend.dashboardRequests.push(request);
-      return fakeDashboard(backend.shown, backend.nodes, request);
+      return { ...dashboardOf(figures!, answers(), request), scenario: backend.shown };
     },
     async snapshots() {
       maybeFail("snapshots");
@@ -845,42 +565,22 @@ export function fakePlatform(nodes = smallOrg()): FakeBackend {
       const s = backend.scenarioData.get(backend.shown)!;
       return s.changes.map((c, i) => ({
         position: i + 1,
-        kind: c.kind === "request" ? c.request.kind : c.kind,
+        kind: c.kind === "request" ? c.request.kind : c.kind === "whatIf" ? "editPerson" : c.kind,
         description: describe(c),
-        ids: c.kind === "request" ? [] : [c.person],
+        ids: c.kind === "move" || c.kind === "remove" ? [c.person] : [],
         effective: null,
         applied: i < s.head,
       }));
     },
     async compareScenarios(names): Promise<ComparisonDto> {
       maybeFail(`compareScenarios:${names.join(",")}`);
-      const all = ["baseline", ...names];
-      const orgs = all.map((n) => {
-        requireScenario(n);
-        return materialise(n);
-      });
-      const row = (metric: string, f: (o: ChartNode[]) => number) => {
-        const values = orgs.map(f);
-        return { metric, values, deltas: values.map((v) => v - values[0]!), bySettings: values.map(() => false) };
-      };
-      const diff = (from: string, to: string) => ({
-        from,
-        to,
-        lines: materialise(to)
-          .filter((n) => materialise(from).find((m) => m.id === n.id)?.manager !== n.manager)
-          .map((n) => ({ kind: "moved", person: n.id, text: `${n.id} (${n.name}): moved` })),
-      });
-      return {
-        scenarios: all,
-        metrics: [row("people", (o) => o.length), row("managers", managersOf)],
-        againstBaseline: names.map((n) => diff("baseline", n)),
-        pairwise: names.flatMap((a, i) => names.slice(i + 1).map((b) => diff(a, b))),
-        settings: all.map(() => null),
-      };
+      for (const n of names) requireScenario(n);
+      if (!figures) throw new Error("this fake has no backend figures to compare");
+      return comparisonOf(figures, names.map((n) => ({ name: n, changes: applied(n) })));
     },
     async headcountPlan() {
       maybeFail("headcountPlan");
-      return fakePlan(backend.shown);
+      return { ...answerOf(figures!, answers(), "plan"), scenario: backend.shown };
     },
     async chooseSavePath(defaultPath, filterName, extension) {
       maybeFail("chooseSavePath");
@@ -900,15 +600,14 @@ export function fakePlatform(nodes = smallOrg()): FakeBackend {
     },
     async staffPlusBoard(whatIf) {
       maybeFail(`staffPlusBoard:${whatIf}`);
-      return fakeStaffPlusBoard(requestsOf(backend.shown), whatIf);
+      return staffPlusBoard(whatIf);
     },
     async saveWhatIf(name, whatIf) {
       maybeFail(`saveWhatIf:${name}:${whatIf}`);
       const from = requireScenario(backend.shown);
       requireFree(name);
-      const extra = whatIfRequests(requestsOf(backend.shown), whatIf);
-      if (extra.length === 0) throw { code: "invalid-input", message: "this preview changes nothing" };
-      const changes: FakeChange[] = [...from.changes.slice(0, from.head), ...extra.map((request) => ({ kind: "request" as const, request }))];
+      if (staffPlusBoard(whatIf).changes === 0) throw { code: "invalid-input", message: "this preview changes nothing" };
+      const changes: FakeChange[] = [...from.changes.slice(0, from.head), { kind: "whatIf", whatIf }];
       backend.scenarioData.set(name, { parent: backend.shown, changes, head: changes.length });
       return show(name);
     },
@@ -966,21 +665,14 @@ export function fakePlatform(nodes = smallOrg()): FakeBackend {
     },
     async metrics() {
       backend.calls.push("metrics");
-      // Like the backend: the figures of the scenario on show.
-      const managers = managersOf(backend.nodes);
-      const { policy } = replayed().settings;
-      const teams = teamRows();
-      const count = (v: SizeVerdictDto) => teams.filter((t) => t.verdict === v).length;
-      return metrics({
-        people: backend.nodes.length,
-        managers,
-        ics: backend.nodes.length - managers,
-        band: { ...metrics().band, min: policy.bandMin, max: policy.bandMax },
-        teamSize: { min: policy.teamMin, max: policy.teamMax, below: count("below"), within: count("within"), above: count("above") },
-      });
+      return metricsOfShown();
     },
     async peopleTable(): Promise<PeopleTableDto> {
       maybeFail("peopleTable");
+      // The backend's table where it wrote the state; else one built from
+      // the fake's nodes and the costs and places its changes set.
+      const written = writtenState()?.peopleTable;
+      if (written) return structuredClone(written);
       const byId = extras();
       const locations: string[] = [];
       const rows = backend.nodes.map((n) => byId.get(n.id) ?? { location: "", cost: null, startDate: null });
@@ -1033,8 +725,7 @@ export function fakePlatform(nodes = smallOrg()): FakeBackend {
       }
       if (!backend.nodes.some((n) => n.id === personId)) throw { code: "not-found", message: "no such person" };
       backend.record({ kind: "move", person: personId, to: managerId });
-      const managers = managersOf(backend.nodes);
-      return metrics({ managers, ics: backend.nodes.length - managers });
+      return metricsOfShown();
     },
   };
   // The seed's snapshot of the baseline.

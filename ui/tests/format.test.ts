@@ -10,7 +10,7 @@ import {
   spanRows,
   verdictLabel,
 } from "../src/lib/format";
-import { metrics } from "./fixtures";
+import { backendOrg, stateOf } from "./backendFixtures";
 
 describe("formatting", () => {
   it("formats ratios, percentages and decimals", () => {
@@ -32,19 +32,21 @@ describe("formatting", () => {
   });
 
   it("builds the panel rows with stable test ids", () => {
-    const m = metrics({ people: 1234 });
+    // The backend's metrics of the `dashboard` org, with more people.
+    const m = { ...stateOf(backendOrg("dashboard"), []).metrics, people: 1234 };
     const rows = Object.fromEntries(metricRows(m).map((r) => [r.testid, r.value]));
     expect(rows).toMatchObject({
       "metric-people": "1,234",
-      "metric-managers": "2",
+      "metric-managers": "3",
       "metric-layers": "3",
-      "metric-ratio": "1 : 1.5",
-      "metric-coverage": "75%",
+      "metric-ratio": "1 : 4",
+      "metric-coverage": "100%",
     });
     const spans = Object.fromEntries(spanRows(m).map((r) => [r.testid, r.value]));
-    expect(spans["metric-span-median"]).toBe("2");
+    expect(spans["metric-span-median"]).toBe("3");
+    expect(spans["metric-span-mean"]).toBe("4.7");
     const bands = Object.fromEntries(bandRows(m).map((r) => [r.testid, r.value]));
-    expect(bands).toMatchObject({ "metric-narrow": "2", "metric-wide": "0", "metric-in-band": "0" });
+    expect(bands).toMatchObject({ "metric-narrow": "2", "metric-wide": "1", "metric-in-band": "0" });
   });
 });
 

@@ -119,8 +119,8 @@ describe("filtering", () => {
 
   it("filters by status and team and keeps the sort order", async () => {
     const { people, backend } = await loaded();
-    backend.nodes[2]!.status = "open";
-    backend.nodes[4]!.team = "Payments";
+    backend.record({ kind: "request", request: { kind: "editPerson", person: "bob", edit: { field: "status", value: "open" } } });
+    backend.record({ kind: "request", request: { kind: "editPerson", person: "dan", edit: { field: "team", value: "payments" } } });
     await people.org.reload();
     await people.scenarios.refresh();
     await people.load();

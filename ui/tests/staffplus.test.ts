@@ -20,18 +20,28 @@ import {
   windowByTops,
 } from "../src/lib/staffplus";
 import { StaffPlusStore } from "../src/lib/staffplus.svelte";
-import { fakePlatform } from "./fixtures";
-import { fakeStaffPlusBoard } from "./staffplusFake";
+import type { StaffPlusBoardDto } from "../src/generated";
+import { backendOrg, stateOf, type BackendChange } from "./backendFixtures";
+import { fakeBackend } from "./fixtures";
 
-const PAY = 0;
-const WEB = 1;
-const INFRA = 2;
-const ARCH = 3;
+// The backend's `staffplus` org: teams in the board's order, and three
+// staff+ engineers: Sam embedded in Payments (supports Web), Pat central
+// in Architecture (supports Payments, Infrastructure, Web: over the max
+// load of 2), Una in no team (supports Infrastructure).
+const ARCH = 0;
+const PAY = 1;
+const WEB = 2;
+const INFRA = 3;
 const SEARCH = 4;
 const [SAM, PAT, UNA] = [0, 1, 2] as const;
 
+/** The backend's board as it is after `changes`. */
+function boardAfter(changes: BackendChange[]): StaffPlusBoardDto {
+  return stateOf(backendOrg("staffplus"), changes).staffPlus["as-is"]!;
+}
+
 async function loaded() {
-  const backend = fakePlatform();
+  const backend = fakeBackend("staffplus");
   const org = new OrgStore(backend);
   const scenarios = new ScenarioStore(backend, org);
   await Promise.all([org.load(), scenarios.load()]);
@@ -42,7 +52,7 @@ async function loaded() {
 }
 
 describe("staff+ board logic", () => {
-  const board = fakeStaffPlusBoard([], "as-is");
+  const board = boardAfter([]);
 
   it("groups engineers as central (every architecture group), embedded by home team, and unplaced", () => {
     const groups = boardGroups(board);
@@ -61,7 +71,7 @@ describe("staff+ board logic", () => {
     expect(cellKind(index, WEB, SAM)).toBe("assigned");
     expect(cellKind(index, ARCH, PAT)).toBeNull();
     expect(cellKind(index, SEARCH, PAT)).toBeNull();
-    const both = fakeStaffPlusBoard([{ kind: "addSupport", person: "s1", team: "pay" }], "as-is");
+    const both = boardAfter([{ kind: "addSupport", person: "s1", team: "pay" }]);
     expect(cellKind(supportIndex(both), PAY, SAM)).toBe("home-assigned");
     expect(supportedTeams(board, SAM)).toEqual(["Payments", "Web"]);
     expect(supportedTeams(board, PAT)).toEqual(["Payments", "Web", "Infrastructure"]);
@@ -186,7 +196,7 @@ describe("staff+ logic at 100k-people scale", () => {
       overloaded: false,
     }));
     const board = {
-      ...fakeStaffPlusBoard([], "as-is"),
+      ...boardAfter([]),
       teams,
       engineers,
     };

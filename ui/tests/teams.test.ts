@@ -46,8 +46,8 @@ describe("team list logic", () => {
   });
 
   it("finds members in the chart nodes and move targets by name", () => {
-    expect(membersOf(smallOrg(), "Core")).toHaveLength(5);
-    expect(membersOf(smallOrg(), "Infra")).toEqual([]);
+    expect(membersOf(smallOrg(), "core")).toHaveLength(5);
+    expect(membersOf(smallOrg(), "payments")).toEqual([]);
     expect(membersOf(smallOrg(), null)).toEqual([]);
     expect(matchTeams(list, "a", "Apps").map((t) => t.id)).toEqual(["Payments", "Infra", "Arch"]);
     expect(matchTeams(list, "", null, 2)).toHaveLength(2);
@@ -68,9 +68,11 @@ describe("TeamsStore", () => {
   it("loads the teams with sizes and verdicts", async () => {
     const { teams } = await loaded();
     expect(teams.teams.map((t) => [t.id, t.members, t.verdict])).toEqual([
-      ["Core", 5, "within"],
-      ["Infra", 0, "below"],
+      ["core", 5, "within"],
+      ["payments", 0, "below"],
     ]);
+    // 100,000 + 101,000 + … + 104,000.
+    expect(teams.teams[0]!.costTotal).toBe(510_000);
   });
 
   it("creates, renames, re-kinds and dissolves a team through apply (undoable)", async () => {
@@ -96,23 +98,23 @@ describe("TeamsStore", () => {
 
   it("moves ticked members as one change and counts them in the target", async () => {
     const { backend, teams, scenarios } = await loaded();
-    teams.select("Core");
+    teams.select("core");
     expect(teams.members.map((m) => m.id)).toEqual(["ceo", "ann", "bob", "cat", "dan"]);
     teams.toggleChosen("bob");
     teams.toggleChosen("cat");
     teams.toggleChosen("dan");
     teams.toggleChosen("dan");
-    const infra = teams.teams.find((t) => t.id === "Infra")!;
-    expect(await teams.moveMembers([...teams.chosen], infra)).toBe(true);
+    const payments = teams.teams.find((t) => t.id === "payments")!;
+    expect(await teams.moveMembers([...teams.chosen], payments)).toBe(true);
     const requests = backend.scenarioData.get("baseline")!.changes;
-    expect(requests).toEqual([{ kind: "request", request: { kind: "assignTeam", people: ["bob", "cat"], team: "Infra" } }]);
+    expect(requests).toEqual([{ kind: "request", request: { kind: "assignTeam", people: ["bob", "cat"], team: "payments" } }]);
     expect(teams.chosen.size).toBe(0);
     expect(teams.members.map((m) => m.id)).toEqual(["ceo", "ann", "dan"]);
-    expect(teams.teams.find((t) => t.id === "Infra")?.members).toBe(2);
-    expect(teams.teams.find((t) => t.id === "Core")?.verdict).toBe("below");
+    expect(teams.teams.find((t) => t.id === "payments")?.members).toBe(2);
+    expect(teams.teams.find((t) => t.id === "core")?.verdict).toBe("below");
     await scenarios.undo();
     await teams.refresh();
-    expect(teams.teams.find((t) => t.id === "Infra")?.members).toBe(0);
+    expect(teams.teams.find((t) => t.id === "payments")?.members).toBe(0);
   });
 
   it("lists members by team id, not by name (a new team's id differs from its name)", async () => {
@@ -147,19 +149,19 @@ describe("TeamsStore", () => {
   it("sorts on a column and flips on a second click", async () => {
     const { teams } = await loaded();
     teams.sortBy("members");
-    expect(teams.visible.map((t) => t.id)).toEqual(["Infra", "Core"]);
+    expect(teams.visible.map((t) => t.id)).toEqual(["payments", "core"]);
     teams.sortBy("members");
-    expect(teams.visible.map((t) => t.id)).toEqual(["Core", "Infra"]);
+    expect(teams.visible.map((t) => t.id)).toEqual(["core", "payments"]);
     teams.filter.verdict = "below";
-    expect(teams.visible.map((t) => t.id)).toEqual(["Infra"]);
+    expect(teams.visible.map((t) => t.id)).toEqual(["payments"]);
   });
 
   it("steps the selection through the visible rows, clamped at the ends", async () => {
     const { teams } = await loaded();
     expect(teams.step(1)).toBe(0);
-    expect(teams.selectedId).toBe("Core");
+    expect(teams.selectedId).toBe("core");
     expect(teams.step(1)).toBe(1);
-    expect(teams.selectedId).toBe("Infra");
+    expect(teams.selectedId).toBe("payments");
     expect(teams.step(5)).toBe(1);
     expect(teams.step(-10)).toBe(0);
     teams.filter.text = "nothing matches";

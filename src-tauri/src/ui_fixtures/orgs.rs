@@ -1,0 +1,224 @@
+//! The orgs the UI tests run on, as HRIS CSV files, and the states after
+//! the changes the tests make. Each state's changes are what the UI sends
+//! (`ChangeRequest` JSON); `{"kind": "saveWhatIf", "whatIf": …}` stands for
+//! a `save_what_if` command.
+
+use serde_json::{json, Value};
+
+/// One org: its CSV, department budgets (cents), workspace policy tweaks,
+/// the dashboard requests asked, and its states.
+pub struct OrgFixture {
+    pub name: &'static str,
+    pub csv: &'static str,
+    pub budgets: &'static [(&'static str, i64)],
+    /// The workspace's maximum staff+ load, when not the default.
+    pub max_load: Option<u32>,
+    pub dashboards: Vec<Value>,
+    pub states: Vec<State>,
+}
+
+/// The baseline after `changes`, and the answers a test reads there (by
+/// key; `chartNodes` and `metrics` are always written). `staffPlus` is the
+/// board as it is; `staffPlusPreviews` adds the what-if previews;
+/// `comparison` makes it a column of the org's comparison.
+pub struct State {
+    pub changes: Vec<Value>,
+    pub answers: &'static [&'static str],
+}
+
+fn state(answers: &'static [&'static str], changes: Vec<Value>) -> State {
+    State { changes, answers }
+}
+
+/// The org of most UI tests: ceo -> (ann -> bob, cat), dan, everyone in
+/// Core at L4; Payments has no one. Costs 100,000 + 1,000 per row.
+const SMALL: &str = "\
+id,name,manager_id,title,team,team_name,team_kind,department,level,cost,location
+ceo,Casey Chief,,Manager,core,Core,stream-aligned,Engineering,L4,100000,Berlin
+ann,Ann Archer,ceo,Manager,core,Core,stream-aligned,Engineering,L4,101000,Paris
+bob,Bob Baker,ann,Engineer,core,Core,stream-aligned,Engineering,L4,102000,Berlin
+cat,Cat Cooper,ann,Engineer,core,Core,stream-aligned,Engineering,L4,103000,Paris
+dan,Dan Diaz,ceo,Engineer,core,Core,stream-aligned,Engineering,L4,104000,Berlin
+,,,,payments,Payments,stream-aligned,Finance,,,
+";
+
+/// The chart golden's org: every status, verdicts narrow and in band, a
+/// staff+ engineer, two teams, dotted lines, and dan's five leaf reports
+/// stacked.
+const CHART: &str = "\
+id,name,manager_id,title,team,team_name,team_kind,department,level,cost,location,status,start_date,dotted_managers
+ceo,Casey Chief,,Chief Executive,core,Core,stream-aligned,Engineering,M5,250000,Berlin,active,2019-04-01,
+ann,Ann Archer,ceo,Engineering Manager,core,Core,stream-aligned,Engineering,M1,150000,Paris,active,2020-02-01,
+bob,Bob Baker,ann,Engineer,core,Core,stream-aligned,Engineering,IC2,100000,Berlin,active,2021-06-14,dan
+cat,Cat Cooper,ann,Staff Engineer,payments,Payments,stream-aligned,Finance,IC4,130000,Paris,active,2022-09-01,
+dan,Dan Diaz,ceo,Engineering Manager,payments,Payments,stream-aligned,Finance,M1,120000,Berlin,active,2023-01-09,
+eve,Eve Évora,dan,Engineer,payments,Payments,stream-aligned,Finance,IC2,95000,Lisbon,departing,2021-03-01,
+fay,Fay Fürst,dan,Engineer,payments,Payments,stream-aligned,Finance,IC2,95000,Berlin,active,2024-07-01,
+gus,Gus Grün 👩‍💻,dan,Engineer,,,,,IC1,85000,Berlin,active,2025-01-06,ann;ceo
+req1,Open Engineer,dan,Engineer,payments,Payments,stream-aligned,Finance,IC2,95000,Berlin,open,2027-05-01,
+hire1,Hana Hill,dan,Engineer,payments,Payments,stream-aligned,Finance,IC2,95000,Paris,planned,2027-08-15,
+";
+
+/// ceo (10 reports: wide) -> m1 (1 report), m2 (3 reports) and eight ICs;
+/// teams Core (5 people) and Data (5), five people in no team; of two
+/// staff+ engineers, ic4 supports Core too, over the maximum load of 1.
+const DASHBOARD: &str = "\
+id,name,manager_id,title,team,team_name,department,level,cost,supports
+ceo,Casey Chief,,Chief Executive,core,Core,Engineering,M5,200000,
+m1,Mo One,ceo,Engineering Manager,core,Core,Engineering,M1,120000,
+m2,Mia Two,ceo,Engineering Manager,core,Core,Engineering,M1,120000,
+ic0,Ic 0,ceo,Engineer,core,Core,Engineering,IC2,100000,
+ic1,Ic 1,ceo,Staff Engineer,core,Core,Engineering,IC4,100000,
+ic2,Ic 2,ceo,Engineer,data,Data,Engineering,IC2,100000,
+ic3,Ic 3,ceo,Engineer,data,Data,Engineering,IC2,100000,
+ic4,Ic 4,ceo,Staff Engineer,data,Data,Engineering,IC4,140000,core
+ic5,Ic 5,ceo,Engineer,data,Data,Engineering,IC2,100000,
+ic6,Ic 6,ceo,Engineer,data,Data,Engineering,IC2,100000,
+ic7,Ic 7,ceo,Engineer,,,,IC2,100000,
+r1,Ray One,m1,Engineer,,,,IC2,100000,
+r20,Rae 0,m2,Engineer,,,,IC2,100000,
+r21,Rae 1,m2,Engineer,,,,IC2,100000,
+r22,Rae 2,m2,Engineer,,,,IC2,100000,
+";
+
+/// Five teams (one an architecture group) and three staff+ engineers: Sam
+/// embedded in Payments, Pat central in Architecture, Una in no team.
+const STAFF_PLUS: &str = "\
+id,name,manager_id,title,team,team_name,team_kind,department,level,supports
+cto,Cleo Chief,,CTO,arch,Architecture,architecture,,M5,
+s1,Sam Staff,cto,Staff Engineer,pay,Payments,stream-aligned,Money,IC4,web
+s2,Pat Principal,cto,Principal Engineer,arch,Architecture,architecture,,IC5,pay;infra;web
+s3,Una Unplaced,cto,Staff Engineer,,,,,IC4,infra
+p1,Pia Pay,cto,Engineer,pay,Payments,stream-aligned,Money,IC2,
+w1,Wes Web,cto,Engineer,web,Web,stream-aligned,Product,IC2,
+w2,Wyn Web,cto,Engineer,web,Web,stream-aligned,Product,IC2,
+i1,Ira Infra,cto,Engineer,infra,Infrastructure,platform,Platform,IC2,
+q1,Quin Search,cto,Engineer,search,Search,stream-aligned,Product,IC2,
+";
+
+pub fn all() -> Vec<OrgFixture> {
+    let by_team = json!({"groupBy": "team", "rankBy": "headcount", "top": 10});
+    vec![
+        OrgFixture {
+            name: "small",
+            csv: SMALL,
+            budgets: &[],
+            max_load: None,
+            dashboards: vec![],
+            states: small_states(),
+        },
+        OrgFixture {
+            name: "chart",
+            csv: CHART,
+            budgets: &[("Engineering", 60_000_000), ("Finance", 40_000_000)],
+            max_load: None,
+            dashboards: vec![],
+            states: vec![state(&["plan"], vec![])],
+        },
+        OrgFixture {
+            name: "dashboard",
+            csv: DASHBOARD,
+            budgets: &[],
+            max_load: Some(1),
+            dashboards: vec![
+                by_team,
+                json!({"groupBy": "team", "rankBy": "headcount", "top": 2}),
+                json!({"groupBy": "department", "rankBy": "headcount", "top": 10}),
+                json!({"groupBy": "department", "rankBy": "cost", "top": 10}),
+                json!({"groupBy": "department", "rankBy": "cost", "top": 5}),
+            ],
+            states: vec![
+                state(&["dashboards"], vec![]),
+                state(
+                    &["dashboards"],
+                    vec![json!({"kind": "move", "person": "r1", "manager": "m2"})],
+                ),
+            ],
+        },
+        OrgFixture {
+            name: "staffplus",
+            csv: STAFF_PLUS,
+            budgets: &[],
+            max_load: Some(2),
+            dashboards: vec![],
+            states: staff_plus_states(),
+        },
+    ]
+}
+
+/// The baseline, a move the scenario tests compare, the team edits of the
+/// Teams view's tests, and edits whose metrics tests read.
+fn small_states() -> Vec<State> {
+    let create = |name: &str, kind: &str, department: Option<&str>| json!({"kind": "createTeam", "team": null, "name": name, "teamKind": kind, "department": department});
+    let assign =
+        |people: &[&str], team: &str| json!({"kind": "assignTeam", "people": people, "team": team});
+    let payments = create("Payments", "enabling", Some("Money"));
+    let renamed = json!({"kind": "renameTeam", "team": "team-payments", "name": "Payments Core"});
+    let rekinded = json!({"kind": "setTeamKind", "team": "team-payments", "teamKind": "platform"});
+    let dissolved = json!({"kind": "dissolveTeam", "team": "team-payments"});
+    let teams: &[&str] = &["teams"];
+    vec![
+        state(&["teams", "peopleTable", "plan"], vec![]),
+        state(
+            &["plan", "comparison"],
+            vec![json!({"kind": "move", "person": "dan", "manager": "ann"})],
+        ),
+        state(teams, vec![payments.clone()]),
+        state(teams, vec![payments.clone(), renamed.clone()]),
+        state(
+            teams,
+            vec![payments.clone(), renamed.clone(), rekinded.clone()],
+        ),
+        state(teams, vec![payments, renamed, rekinded, dissolved]),
+        state(teams, vec![assign(&["bob", "cat"], "payments")]),
+        state(teams, vec![create("Payments", "platform", None)]),
+        state(
+            teams,
+            vec![
+                create("Payments", "platform", None),
+                assign(&["bob"], "team-payments"),
+            ],
+        ),
+        state(teams, vec![create("Core", "platform", None)]),
+        // The metrics the chart and scenario tests read after an edit.
+        state(
+            &[],
+            vec![json!({"kind": "move", "person": "bob", "manager": "dan"})],
+        ),
+        state(&[], vec![json!({"kind": "removePerson", "person": "cat"})]),
+        state(
+            &[],
+            vec![
+                json!({"kind": "setPolicy", "policy": {"bandMin": 3, "bandMax": 8, "maxLoad": 3, "teamMin": 5, "teamMax": 9}}),
+            ],
+        ),
+    ]
+}
+
+fn staff_plus_states() -> Vec<State> {
+    let support = |kind: &str, person: &str, team: &str| json!({"kind": kind, "person": person, "team": team});
+    let board: &[&str] = &["staffPlus"];
+    let previews: &[&str] = &["staffPlus", "staffPlusPreviews"];
+    vec![
+        state(previews, vec![]),
+        state(
+            board,
+            vec![
+                json!({"kind": "editPerson", "person": "s3", "edit": {"field": "team", "value": "arch"}}),
+            ],
+        ),
+        state(board, vec![support("addSupport", "s3", "search")]),
+        state(
+            board,
+            vec![
+                support("addSupport", "s3", "search"),
+                support("removeSupport", "s3", "search"),
+            ],
+        ),
+        state(board, vec![support("addSupport", "s1", "pay")]),
+        state(
+            previews,
+            vec![json!({"kind": "saveWhatIf", "whatIf": "all-central"})],
+        ),
+    ]
+}

@@ -1,0 +1,162 @@
+// The real backend's answers, written by `src-tauri/src/ui_fixtures.rs`
+// into tests/backend/ (see its README): what the fake backend serves in
+// place of figures computed in TypeScript.
+
+import { readFileSync } from "node:fs";
+import type {
+  ChangeRequest,
+  ChartNode,
+  ComparisonDto,
+  DashboardDto,
+  DashboardRequest,
+  MetricsSummary,
+  PeopleTableDto,
+  PlanDto,
+  SettingsDto,
+  StaffPlusBoardDto,
+  TeamDto,
+  WhatIfDto,
+} from "../src/generated";
+
+/** What `save_what_if` records, in a fixture state's change list. */
+export interface SaveWhatIf {
+  kind: "saveWhatIf";
+  whatIf: WhatIfDto;
+}
+
+export type BackendChange = ChangeRequest | SaveWhatIf;
+
+/** Every command's answer for one scenario: the baseline after `changes`. */
+export interface BackendState {
+  changes: BackendChange[];
+  chartNodes: ChartNode[];
+  metrics: MetricsSummary;
+  teams?: TeamDto[];
+  settings?: SettingsDto;
+  peopleTable?: PeopleTableDto;
+  plan?: PlanDto;
+  dashboards?: { request: DashboardRequest; answer: DashboardDto }[];
+  /** The board as it is; what-if previews only in the baseline and after a saved what-if. */
+  staffPlus: Partial<Record<WhatIfDto, StaffPlusBoardDto>>;
+}
+
+export interface BackendOrg {
+  org: string;
+  states: BackendState[];
+  /** The baseline compared with some states: column `c` is `states[states[c]]`. */
+  comparison?: { states: number[]; answer: ComparisonDto };
+}
+
+export type BackendOrgName = "small" | "chart" | "dashboard" | "staffplus";
+
+const cache = new Map<BackendOrgName, BackendOrg>();
+
+function fixtureUrl(file: string): URL {
+  return new URL(`./backend/${file}`, import.meta.url);
+}
+
+/** One org's file, parsed once; callers get their own copy. */
+export function backendOrg(name: BackendOrgName): BackendOrg {
+  let org = cache.get(name);
+  if (!org) {
+    org = JSON.parse(readFileSync(fixtureUrl(`${name}.json`), "utf8")) as BackendOrg;
+    cache.set(name, org);
+  }
+  return structuredClone(org);
+}
+
+/** A chart payload the backend wrote, as the IPC layer hands it over. */
+export function backendBytes(file: string): ArrayBuffer {
+  const bytes = readFileSync(fixtureUrl(file));
+  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+}
+
+export function backendJson<T>(file: string): T {
+  return JSON.parse(readFileSync(fixtureUrl(file), "utf8")) as T;
+}
+
+/** JSON with object keys sorted, so two equal values give one text. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** The state after `changes`, or null when the backend wrote none. */
+export function findState(org: BackendOrg, changes: readonly BackendChange[]): BackendState | null {
+  const key = canonical(changes);
+  return org.states.find((s) => canonical(s.changes) === key) ?? null;
+}
+
+/** The state after `changes`; a test that needs another must have Rust write it. */
+export function stateOf(org: BackendOrg, changes: readonly BackendChange[]): BackendState {
+  const state = findState(org, changes);
+  if (!state) {
+    throw new Error(
+      `no backend fixture of '${org.org}' after ${canonical(changes)}: add the state to src-tauri/src/ui_fixtures/orgs.rs and run ORGRAPH_UPDATE_UI_FIXTURES=1 cargo test -p orgraph-app ui_fixtures`,
+    );
+  }
+  return state;
+}
+
+/** A command's answer in `state`; the org must have been written with it. */
+export function answerOf<K extends keyof BackendState>(org: BackendOrg, state: BackendState, key: K): NonNullable<BackendState[K]> {
+  const value = state[key];
+  if (value === undefined || value === null) {
+    throw new Error(`the backend wrote no ${String(key)} for '${org.org}': add it to the org's answers in src-tauri/src/ui_fixtures/orgs.rs`);
+  }
+  return structuredClone(value);
+}
+
+/** The dashboard the backend answered `request` with in `state`. */
+export function dashboardOf(org: BackendOrg, state: BackendState, request: DashboardRequest): DashboardDto {
+  const found = answerOf(org, state, "dashboards").find((d) => canonical(d.request) === canonical(request));
+  if (!found) {
+    throw new Error(`no backend dashboard of '${org.org}' for ${canonical(request)}: add the request to src-tauri/src/ui_fixtures/orgs.rs`);
+  }
+  return structuredClone(found.answer);
+}
+
+/**
+ * The backend's comparison of the baseline with `scenarios` (each named
+ * by the fake, with the changes it applied): the columns of the one
+ * comparison the Rust test wrote, of the baseline and some states.
+ */
+export function comparisonOf(org: BackendOrg, scenarios: readonly { name: string; changes: BackendChange[] }[]): ComparisonDto {
+  if (!org.comparison) throw new Error(`the backend wrote no comparison of '${org.org}'`);
+  const written = org.comparison.answer;
+  const columnOf = (state: BackendState): number => {
+    const column = org.comparison!.states.indexOf(org.states.indexOf(state));
+    if (column < 0) throw new Error(`the backend compared no state of '${org.org}' after ${canonical(state.changes)}: ask for "comparison" there`);
+    return column;
+  };
+  const columns = [0, ...scenarios.map((s) => columnOf(stateOf(org, s.changes)))];
+  const writtenName = (column: number) => written.scenarios[column]!;
+  const names = new Map(columns.map((column, i) => [writtenName(column), i === 0 ? "baseline" : scenarios[i - 1]!.name]));
+  const renamed = (name: string) => names.get(name) ?? name;
+  const pick = <T>(values: readonly T[]) => columns.map((c) => values[c]!);
+  const diff = (from: number, to: number) => {
+    const found =
+      from === 0
+        ? written.againstBaseline.find((d) => d.to === writtenName(to))
+        : written.pairwise.find((d) => d.from === writtenName(from) && d.to === writtenName(to));
+    const lines = from === to ? [] : (found?.lines ?? []);
+    return { from: renamed(writtenName(from)), to: renamed(writtenName(to)), lines: structuredClone(lines) };
+  };
+  const chosen = columns.slice(1);
+  return {
+    scenarios: columns.map((c) => renamed(writtenName(c))),
+    metrics: written.metrics.map((row) => ({
+      metric: row.metric,
+      values: pick(row.values),
+      deltas: pick(row.deltas),
+      bySettings: pick(row.bySettings),
+    })),
+    againstBaseline: chosen.map((c) => diff(0, c)),
+    pairwise: chosen.flatMap((a, i) => chosen.slice(i + 1).map((b) => diff(a, b))),
+    settings: pick(written.settings),
+  };
+}

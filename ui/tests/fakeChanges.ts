@@ -1,0 +1,197 @@
+// The fake backend's scenario model: the changes it records and how they
+// change its chart nodes and which teams and settings exist. Figures
+// (metrics, team rows, dashboard, plan, staff+ board, comparison) are not
+// computed here: the fake serves the real backend's (backendFixtures.ts).
+
+import type { ChangeRequest, ChartNode, SettingsDto, TargetDto, TeamDto, WhatIfDto } from "../src/generated";
+import { answerOf, backendOrg, stateOf } from "./backendFixtures";
+
+export function node(index: number, id: string, name: string, manager: number | null, span = 0): ChartNode {
+  return {
+    index,
+    id,
+    name,
+    title: span > 0 ? "Manager" : "Engineer",
+    team: "Core",
+    teamId: "core",
+    level: "L4",
+    status: "active",
+    manager,
+    span,
+    verdict: span > 0 ? "narrow" : null,
+    totalReports: span,
+    staffPlus: false,
+    placement: null,
+  };
+}
+
+/** The backend's teams of the `small` org before any change: Core (everyone) and Payments. */
+export function baseTeams(): TeamDto[] {
+  const org = backendOrg("small");
+  return answerOf(org, stateOf(org, []), "teams");
+}
+
+export function teamSlug(name: string): string {
+  return `team-${name.trim().toLowerCase().split(/[^a-z0-9]+/).filter(Boolean).join("-")}`;
+}
+
+/**
+ * A change in the fake's scenarios: a move, a person leaving, or any other
+ * request the app sent (person edits change the fake's nodes; team, support
+ * and dotted-line requests are only recorded), or a saved staff+ what-if.
+ */
+export type FakeChange =
+  | { kind: "move"; person: string; to: string | null }
+  | { kind: "remove"; person: string }
+  | { kind: "request"; request: ChangeRequest }
+  | { kind: "whatIf"; whatIf: WhatIfDto };
+
+export interface FakeScenario {
+  parent: string | null;
+  changes: FakeChange[];
+  head: number;
+}
+
+/** `settings` with one target set in the scenario, marked as its own. */
+export function withTarget(settings: SettingsDto, target: TargetDto): SettingsDto {
+  const p = settings.policy;
+  switch (target.setting) {
+    case "band":
+      return { ...settings, policy: { ...p, bandMin: target.min, bandMax: target.max }, ownBand: true };
+    case "teamSize":
+      return { ...settings, policy: { ...p, teamMin: target.min, teamMax: target.max }, ownTeamSize: true };
+    case "maxLoad":
+      return { ...settings, policy: { ...p, maxLoad: target.maxLoad }, ownMaxLoad: true };
+  }
+}
+
+/** Team and settings edits replayed over the base, like the backend's scenario. */
+export function replaySettingsAndTeams(changes: readonly FakeChange[], workspace: SettingsDto): { teams: TeamDto[]; settings: SettingsDto } {
+  let teams = baseTeams();
+  let settings = workspace;
+  for (const change of changes) {
+    if (change.kind !== "request") continue;
+    const r = change.request;
+    if (r.kind === "createTeam") {
+      teams.push({ ...baseTeams()[1]!, id: r.team ?? teamSlug(r.name), name: r.name, kind: r.teamKind, department: r.department });
+    } else if (r.kind === "renameTeam") {
+      teams = teams.map((t) => (t.id === r.team ? { ...t, name: r.name } : t));
+    } else if (r.kind === "setTeamKind") {
+      teams = teams.map((t) => (t.id === r.team ? { ...t, kind: r.teamKind } : t));
+    } else if (r.kind === "dissolveTeam") {
+      teams = teams.filter((t) => t.id !== r.team);
+    } else if (r.kind === "setPolicy") {
+      settings = { ...settings, policy: r.policy, ownBand: true, ownTeamSize: true, ownMaxLoad: true };
+    } else if (r.kind === "setTarget") {
+      settings = withTarget(settings, r.target);
+    } else if (r.kind === "setLadder") {
+      settings = { ...settings, ladder: r.levels, ownLadder: true };
+    }
+  }
+  return { teams, settings };
+}
+
+/** The fake workspace's teams; nodes carry their names, as the backend's do. */
+export const FAKE_TEAMS = [
+  { id: "core", name: "Core" },
+  { id: "payments", name: "Payments" },
+];
+
+export function teamName(id: string | null): string | null {
+  return id === null ? null : (FAKE_TEAMS.find((t) => t.id === id)?.name ?? id);
+}
+
+/** Annual cost in cents of the i-th person of a fake org: 100,000 + i × 1,000. */
+export function fakeCost(i: number): number {
+  return 10_000_000 + i * 100_000;
+}
+
+export function cents(text: string): number | null {
+  return text.trim() === "" ? null : Math.round(Number(text.replace(/,/g, "")) * 100);
+}
+
+function applyRequest(nodes: ChartNode[], request: ChangeRequest): ChartNode[] {
+  if (request.kind === "move") return applyChange(nodes, { kind: "move", person: request.person, to: request.manager });
+  if (request.kind === "moveAlone") {
+    // The person moves; their direct reports stay with the old manager.
+    const person = nodes.find((n) => n.id === request.person);
+    if (!person) return nodes;
+    for (const r of nodes.filter((n) => n.manager === person.index)) {
+      applyChange(nodes, { kind: "move", person: r.id, to: person.manager === null ? null : nodes[person.manager]!.id });
+    }
+    return applyChange(nodes, { kind: "move", person: request.person, to: request.manager });
+  }
+  if (request.kind === "removePerson") return applyChange(nodes, { kind: "remove", person: request.person });
+  if (request.kind === "addPerson") {
+    const p = request.person;
+    const manager = nodes.find((n) => n.id === p.manager) ?? null;
+    if (manager) manager.span++;
+    const added: ChartNode = {
+      ...node(nodes.length, p.id ?? `REQ-${nodes.length}`, p.name, manager ? manager.index : null),
+      title: p.title,
+      level: p.level,
+      team: teamName(p.team),
+      teamId: p.team,
+      status: p.status,
+    };
+    return [...nodes, added];
+  }
+  if (request.kind === "editPerson") {
+    const person = nodes.find((n) => n.id === request.person);
+    if (!person) return nodes;
+    const edit = request.edit;
+    if (edit.field === "name") person.name = edit.value;
+    if (edit.field === "title") person.title = edit.value;
+    if (edit.field === "level") person.level = edit.value;
+    if (edit.field === "status") person.status = edit.value;
+    if (edit.field === "team") {
+      person.team = teamName(edit.value);
+      person.teamId = edit.value;
+    }
+  }
+  if (request.kind === "assignTeam") {
+    for (const n of nodes) {
+      if (request.people.includes(n.id)) {
+        n.team = teamName(request.team);
+        n.teamId = request.team;
+      }
+    }
+  }
+  if (request.kind === "dissolveTeam") {
+    for (const n of nodes) if (n.teamId === request.team) n.team = n.teamId = null;
+  }
+  return nodes;
+}
+
+export function applyChange(nodes: ChartNode[], change: FakeChange): ChartNode[] {
+  if (change.kind === "request") return applyRequest(nodes, change.request);
+  if (change.kind === "move") {
+    const person = nodes.find((n) => n.id === change.person);
+    const manager = nodes.find((n) => n.id === change.to);
+    // A move whose person or manager is gone does not apply (a conflict).
+    if (!person || (change.to !== null && !manager)) return nodes;
+    const old = person.manager;
+    person.manager = manager ? manager.index : null;
+    if (old !== null) nodes[old]!.span--;
+    if (manager) manager.span++;
+    return nodes;
+  }
+  // A saved what-if changes staff+ placements, which the nodes only carry
+  // as the backend computed them.
+  if (change.kind === "whatIf") return nodes;
+  // Remove a person (a leaf) and renumber everyone after them.
+  const gone = nodes.find((n) => n.id === change.person);
+  if (!gone) return nodes;
+  if (gone.manager !== null) nodes[gone.manager]!.span--;
+  const kept = nodes.filter((n) => n !== gone);
+  const renumber = new Map(kept.map((n, i) => [n.index, i]));
+  return kept.map((n) => ({
+    ...n,
+    index: renumber.get(n.index)!,
+    manager: n.manager === null ? null : (renumber.get(n.manager) ?? null),
+  }));
+}
+
+export function managersOf(nodes: ChartNode[]): number {
+  return nodes.filter((n) => n.span > 0).length;
+}
