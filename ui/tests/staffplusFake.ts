@@ -52,16 +52,28 @@ export function whatIfRequests(requests: readonly ChangeRequest[], whatIf: WhatI
   for (const e of engineersAfter(requests)) {
     const kind = kindOf(e.home);
     let to: string | null | undefined;
-    if (whatIf === "all-central" && kind !== "architecture") to = "arch";
+    const central = whatIf === "all-central" || whatIf === "all-central-drop-home-support";
+    if (central && kind !== "architecture") to = "arch";
     if (whatIf === "all-embedded" && (kind === null || kind === "architecture")) {
       to = e.assigned.find((t) => kindOf(t) !== "architecture");
     }
     if (to !== undefined) out.push({ kind: "editPerson", person: e.id, edit: { field: "team", value: to } });
+    // Keeping home support: the team left becomes an assignment.
+    if (whatIf === "all-central" && to === "arch" && e.home !== null && !e.assigned.includes(e.home)) {
+      out.push({ kind: "addSupport", person: e.id, team: e.home });
+    }
   }
   return out;
 }
 
 export function fakeStaffPlusBoard(requests: readonly ChangeRequest[], whatIf: WhatIfDto): StaffPlusBoardDto {
+  const board = boardOf(requests, whatIf);
+  const central = whatIf === "all-central" || whatIf === "all-central-drop-home-support";
+  const summary = (w: WhatIfDto) => (w === whatIf ? board.summary : boardOf(requests, w).summary);
+  return { ...board, homeSupport: central ? { kept: summary("all-central"), dropped: summary("all-central-drop-home-support") } : null };
+}
+
+function boardOf(requests: readonly ChangeRequest[], whatIf: WhatIfDto): Omit<StaffPlusBoardDto, "homeSupport"> {
   const extra = whatIfRequests(requests, whatIf);
   const people = engineersAfter([...requests, ...extra]);
   const teamIndex = (id: string) => FAKE_TEAMS.findIndex((t) => t.id === id);
