@@ -194,17 +194,10 @@ fn render(scenario: &str, preview: &Preview) -> String {
     }
     if let Some(outcomes) = &preview.home_support {
         let _ = writeln!(out, "both outcomes of every staff+ central:");
-        for (label, summary, shown) in [
-            (
-                "keeping their teams",
-                &outcomes.kept,
-                preview.what_if == WhatIf::AllCentral,
-            ),
-            (
-                "dropping them",
-                &outcomes.dropped,
-                preview.what_if == WhatIf::AllCentralDropHomeSupport,
-            ),
+        let shown = preview.what_if.home_support();
+        for (label, summary, choice) in [
+            ("keeping their teams", &outcomes.kept, HomeSupport::Keep),
+            ("dropping them", &outcomes.dropped, HomeSupport::Drop),
         ] {
             let _ = writeln!(
                 out,
@@ -213,7 +206,11 @@ fn render(scenario: &str, preview: &Preview) -> String {
                 summary.covered,
                 summary.teams,
                 summary.overloaded,
-                if shown { "  <- shown" } else { "" }
+                if shown == Some(choice) {
+                    "  <- shown"
+                } else {
+                    ""
+                }
             );
         }
     }

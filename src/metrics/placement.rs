@@ -49,6 +49,16 @@ impl WhatIf {
             HomeSupport::Drop => WhatIf::AllCentralDropHomeSupport,
         }
     }
+
+    /// For the all-central what-ifs, what happens to the teams engineers
+    /// leave; `None` for the others.
+    pub fn home_support(self) -> Option<HomeSupport> {
+        match self {
+            WhatIf::AllCentral => Some(HomeSupport::Keep),
+            WhatIf::AllCentralDropHomeSupport => Some(HomeSupport::Drop),
+            WhatIf::AsIs | WhatIf::AllEmbedded => None,
+        }
+    }
 }
 
 /// One staff+ engineer on the board.
@@ -289,29 +299,21 @@ impl Preview {
         let before = Board::of(org, view);
         let (changes, left_in_place) = what_if_changes(org, &before, what_if);
         let board = board_after(org, view, &changes)?.unwrap_or_else(|| before.clone());
-        let home_support = match what_if {
-            WhatIf::AllCentral | WhatIf::AllCentralDropHomeSupport => {
-                let other = match what_if {
-                    WhatIf::AllCentral => HomeSupport::Drop,
-                    _ => HomeSupport::Keep,
-                };
-                let (other_changes, _) = what_if_changes(org, &before, WhatIf::all_central(other));
+        // An all-central preview also says what the other choice gives.
+        let home_support = match what_if.home_support() {
+            Some(shown) => {
+                let other = WhatIf::all_central(shown.other());
+                let (other_changes, _) = what_if_changes(org, &before, other);
                 let other_summary = board_after(org, view, &other_changes)?
                     .unwrap_or(before)
                     .summary;
-                let shown = board.summary.clone();
-                Some(match other {
-                    HomeSupport::Drop => HomeSupportOutcomes {
-                        kept: shown,
-                        dropped: other_summary,
-                    },
-                    HomeSupport::Keep => HomeSupportOutcomes {
-                        kept: other_summary,
-                        dropped: shown,
-                    },
-                })
+                Some(HomeSupportOutcomes::of(
+                    shown,
+                    board.summary.clone(),
+                    other_summary,
+                ))
             }
-            WhatIf::AsIs | WhatIf::AllEmbedded => None,
+            None => None,
         };
         Ok(Preview {
             what_if,

@@ -18,12 +18,33 @@ pub enum HomeSupport {
     Drop,
 }
 
+impl HomeSupport {
+    pub fn other(self) -> HomeSupport {
+        match self {
+            HomeSupport::Keep => HomeSupport::Drop,
+            HomeSupport::Drop => HomeSupport::Keep,
+        }
+    }
+}
+
 /// The board summaries of both choices of [`HomeSupport`], so a preview of
 /// one can say what the other would give.
 #[derive(Debug, Clone, PartialEq)]
 pub struct HomeSupportOutcomes {
     pub kept: PlacementSummary,
     pub dropped: PlacementSummary,
+}
+
+impl HomeSupportOutcomes {
+    /// Both outcomes, given the summary of the choice `shown` and of the
+    /// other one.
+    pub fn of(shown: HomeSupport, summary: PlacementSummary, other: PlacementSummary) -> Self {
+        let (kept, dropped) = match shown {
+            HomeSupport::Keep => (summary, other),
+            HomeSupport::Drop => (other, summary),
+        };
+        HomeSupportOutcomes { kept, dropped }
+    }
 }
 
 /// Everyone not central moves into the architecture group holding the most
