@@ -437,7 +437,12 @@ impl Session {
         let from = self.scenario.name.clone();
         self.create_scenario(name, &from)?;
         let reason = match what_if {
-            WhatIf::AllCentral => "what-if: every staff+ engineer central",
+            WhatIf::AllCentral => {
+                "what-if: every staff+ engineer central, still supporting their team"
+            }
+            WhatIf::AllCentralDropHomeSupport => {
+                "what-if: every staff+ engineer central, leaving their team"
+            }
             WhatIf::AllEmbedded => "what-if: every staff+ engineer embedded",
             WhatIf::AsIs => "what-if",
         };
@@ -695,5 +700,7 @@ impl Session {
     }
 }
 
+#[cfg(test)]
+mod staffplus_tests;
 #[cfg(test)]
 mod tests;

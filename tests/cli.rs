@@ -43,6 +43,9 @@ mod placeholders;
 #[path = "cli/settings.rs"]
 mod settings;
 
+#[path = "cli/staffplus.rs"]
+mod staffplus;
+
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")

@@ -148,6 +148,7 @@ fn answers(session: &mut Session, fixture: &OrgFixture, state: &State) -> Value 
         &[
             WhatIfDto::AsIs,
             WhatIfDto::AllCentral,
+            WhatIfDto::AllCentralDropHomeSupport,
             WhatIfDto::AllEmbedded,
         ]
     } else {

@@ -5,6 +5,7 @@ mod edit;
 mod export;
 mod import;
 mod settings;
+mod staffplus;
 
 use chrono::NaiveDate;
 use clap::builder::TypedValueParser as _;
@@ -92,6 +93,9 @@ enum Command {
     /// Show or change the span band, team-size target, max load and
     /// ladder: the workspace's, or with --scenario one scenario's only.
     Settings(settings::SettingsArgs),
+    /// Show the staff+ placement summary, as it is or as a what-if
+    /// (every staff+ central or embedded), and optionally save it.
+    StaffPlus(staffplus::StaffPlusArgs),
     /// Export a workspace's org as a chart (pdf, png, svg) or data (csv,
     /// xlsx, json, dot, mermaid).
     Export(export::ExportArgs),
@@ -343,6 +347,7 @@ fn run(command: Command) -> Result<(), OrgError> {
         }
         Command::Edit(command) => edit::run(command),
         Command::Settings(args) => settings::run(args),
+        Command::StaffPlus(args) => staffplus::run(args),
         Command::Export(args) => export::run(args),
     }
 }

@@ -13,18 +13,52 @@ use crate::scenario::{self, Change, PersonEdit};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
+mod central;
+#[cfg(test)]
+mod central_tests;
+
+pub use central::{HomeSupport, HomeSupportOutcomes};
+
 /// Which placement the board shows: the org as it is, or a preview.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum WhatIf {
     #[default]
     AsIs,
+    /// Every staff+ engineer central, each still supporting the team they
+    /// leave ([`HomeSupport::Keep`]).
     AllCentral,
     AllEmbedded,
+    /// Every staff+ engineer central, the teams they leave losing their
+    /// implicit support ([`HomeSupport::Drop`]).
+    AllCentralDropHomeSupport,
 }
 
 impl WhatIf {
-    pub const ALL: [WhatIf; 3] = [WhatIf::AsIs, WhatIf::AllCentral, WhatIf::AllEmbedded];
+    pub const ALL: [WhatIf; 4] = [
+        WhatIf::AsIs,
+        WhatIf::AllCentral,
+        WhatIf::AllEmbedded,
+        WhatIf::AllCentralDropHomeSupport,
+    ];
+
+    /// The all-central what-if with or without keeping home-team support.
+    pub fn all_central(home_support: HomeSupport) -> WhatIf {
+        match home_support {
+            HomeSupport::Keep => WhatIf::AllCentral,
+            HomeSupport::Drop => WhatIf::AllCentralDropHomeSupport,
+        }
+    }
+
+    /// For the all-central what-ifs, what happens to the teams engineers
+    /// leave; `None` for the others.
+    pub fn home_support(self) -> Option<HomeSupport> {
+        match self {
+            WhatIf::AllCentral => Some(HomeSupport::Keep),
+            WhatIf::AllCentralDropHomeSupport => Some(HomeSupport::Drop),
+            WhatIf::AsIs | WhatIf::AllEmbedded => None,
+        }
+    }
 }
 
 /// One staff+ engineer on the board.
@@ -96,6 +130,9 @@ pub struct Preview {
     /// Engineers the rule could not place (all-embedded: central or
     /// unplaced with no team to go to); they stay where they are.
     pub left_in_place: Vec<PersonId>,
+    /// For the all-central what-ifs: the summaries with and without keeping
+    /// home-team support, whichever of the two is on show.
+    pub home_support: Option<HomeSupportOutcomes>,
 }
 
 impl Board {
@@ -192,60 +229,16 @@ impl PlacementSummary {
 pub fn what_if_changes(org: &Org, board: &Board, what_if: WhatIf) -> (Vec<Change>, Vec<PersonId>) {
     match what_if {
         WhatIf::AsIs => (Vec::new(), Vec::new()),
-        WhatIf::AllCentral => (all_central(org, board), Vec::new()),
+        WhatIf::AllCentral => (
+            central::all_central(org, board, HomeSupport::Keep),
+            Vec::new(),
+        ),
+        WhatIf::AllCentralDropHomeSupport => (
+            central::all_central(org, board, HomeSupport::Drop),
+            Vec::new(),
+        ),
         WhatIf::AllEmbedded => all_embedded(org, board),
     }
-}
-
-/// Everyone not central moves into the architecture group holding the most
-/// staff+ engineers (the first on a tie), created as `Architecture` when
-/// the org has none. Assignments are kept; a former home team loses its
-/// implicit support unless it is also assigned.
-fn all_central(org: &Org, board: &Board) -> Vec<Change> {
-    let mut members: FxHashMap<u32, usize> = FxHashMap::default();
-    for engineer in &board.engineers {
-        if let (Placement::Central, Some(home)) = (engineer.placement, engineer.home) {
-            *members.entry(home).or_default() += 1;
-        }
-    }
-    let existing = board
-        .teams
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| t.kind == TeamKind::Architecture)
-        .max_by_key(|&(t, _)| {
-            (
-                members.get(&(t as u32)).copied().unwrap_or(0),
-                std::cmp::Reverse(t),
-            )
-        })
-        .map(|(_, t)| t.id.clone());
-    let mut changes = Vec::new();
-    let target = match existing {
-        Some(id) => id,
-        None => {
-            let id = unused_team_id(org, "architecture");
-            changes.push(Change::CreateTeam {
-                team: id.clone(),
-                name: "Architecture".into(),
-                team_kind: TeamKind::Architecture,
-                department: None,
-            });
-            id
-        }
-    };
-    changes.extend(
-        board
-            .engineers
-            .iter()
-            .filter(|e| e.placement != Placement::Central)
-            .map(|e| Change::EditPerson {
-                person: e.id.clone(),
-                edit: PersonEdit::Team(Some(target.clone())),
-                was: None,
-            }),
-    );
-    changes
 }
 
 /// Everyone central or unplaced moves into one of the non-architecture
@@ -303,27 +296,46 @@ impl Preview {
     /// The board of `org` under `what_if`: the changes are applied to a
     /// copy, so the org itself is untouched and nothing is persisted.
     pub fn of(org: &Org, view: View, what_if: WhatIf) -> Result<Preview> {
-        let board = Board::of(org, view);
-        let (changes, left_in_place) = what_if_changes(org, &board, what_if);
-        if changes.is_empty() {
-            return Ok(Preview {
-                what_if,
-                board,
-                changes,
-                left_in_place,
-            });
-        }
-        let mut copy = org.clone();
-        for change in &changes {
-            scenario::apply(&mut copy, change)?;
-        }
+        let before = Board::of(org, view);
+        let (changes, left_in_place) = what_if_changes(org, &before, what_if);
+        let board = board_after(org, view, &changes)?.unwrap_or_else(|| before.clone());
+        // An all-central preview also says what the other choice gives.
+        let home_support = match what_if.home_support() {
+            Some(shown) => {
+                let other = WhatIf::all_central(shown.other());
+                let (other_changes, _) = what_if_changes(org, &before, other);
+                let other_summary = board_after(org, view, &other_changes)?
+                    .unwrap_or(before)
+                    .summary;
+                Some(HomeSupportOutcomes::of(
+                    shown,
+                    board.summary.clone(),
+                    other_summary,
+                ))
+            }
+            None => None,
+        };
         Ok(Preview {
             what_if,
-            board: Board::of(&copy, view),
+            board,
             changes,
             left_in_place,
+            home_support,
         })
     }
+}
+
+/// The board of a copy of `org` with `changes` applied; `None` when there
+/// are none (the board is `org`'s own).
+fn board_after(org: &Org, view: View, changes: &[Change]) -> Result<Option<Board>> {
+    if changes.is_empty() {
+        return Ok(None);
+    }
+    let mut copy = org.clone();
+    for change in changes {
+        scenario::apply(&mut copy, change)?;
+    }
+    Ok(Some(Board::of(&copy, view)))
 }
 
 #[cfg(test)]
@@ -343,7 +355,7 @@ mod tests {
     }
 
     /// `spec`: (id, level, home team, status) per person, all roots.
-    fn org(teams: &[(&str, TeamKind)], people: &[(&str, &str, Option<&str>)]) -> Org {
+    pub(super) fn org(teams: &[(&str, TeamKind)], people: &[(&str, &str, Option<&str>)]) -> Org {
         let mut org = Org::new();
         org.ladder = Ladder::default();
         org.policy = Policy {
@@ -365,12 +377,12 @@ mod tests {
         org
     }
 
-    fn support(org: &mut Org, person: &str, team: &str) {
+    pub(super) fn support(org: &mut Org, person: &str, team: &str) {
         org.add_support(&PersonId::from(person), &TeamId::from(team))
             .expect("support");
     }
 
-    fn engineer<'a>(board: &'a Board, id: &str) -> &'a Engineer {
+    pub(super) fn engineer<'a>(board: &'a Board, id: &str) -> &'a Engineer {
         board
             .engineers
             .iter()
@@ -378,7 +390,7 @@ mod tests {
             .expect("on the board")
     }
 
-    fn sample() -> Org {
+    pub(super) fn sample() -> Org {
         let mut org = org(
             &[
                 ("pay", TeamKind::StreamAligned),
@@ -433,7 +445,8 @@ mod tests {
     #[test]
     fn all_central_moves_everyone_into_the_architecture_group_and_keeps_assignments() {
         let org = sample();
-        let preview = Preview::of(&org, View::Current, WhatIf::AllCentral).expect("preview");
+        let preview =
+            Preview::of(&org, View::Current, WhatIf::AllCentralDropHomeSupport).expect("preview");
         assert_eq!(preview.changes.len(), 2, "s1 and s3 move");
         let board = &preview.board;
         assert_eq!(board.summary.central, 3);
@@ -454,7 +467,8 @@ mod tests {
             ],
             &[("s1", "IC4", Some("pay"))],
         );
-        let preview = Preview::of(&org, View::Current, WhatIf::AllCentral).expect("preview");
+        let preview =
+            Preview::of(&org, View::Current, WhatIf::AllCentralDropHomeSupport).expect("preview");
         assert!(matches!(
             &preview.changes[0],
             Change::CreateTeam { team, team_kind: TeamKind::Architecture, .. }
@@ -508,7 +522,7 @@ mod tests {
 
     /// Random orgs of up to 4 teams (any kinds) and 12 people (levels
     /// IC3–IC6, any home team or none) with random assignments.
-    fn arb_org() -> impl Strategy<Value = Org> {
+    pub(super) fn arb_org() -> impl Strategy<Value = Org> {
         let kinds = prop::collection::vec(0u8..4, 1..5);
         let people = prop::collection::vec((3u8..7, prop::option::of(0usize..4)), 0..12);
         let pairs = prop::collection::vec((0usize..12, 0usize..4), 0..20);
@@ -620,10 +634,16 @@ mod tests {
                 prop_assert_eq!(s.staff_plus, Board::of(&org, View::Current).summary.staff_plus);
                 match what_if {
                     WhatIf::AsIs => prop_assert!(preview.changes.is_empty()),
-                    WhatIf::AllCentral => {
+                    WhatIf::AllCentral | WhatIf::AllCentralDropHomeSupport => {
                         prop_assert_eq!(s.embedded, 0);
                         prop_assert_eq!(s.unplaced, 0);
                         prop_assert_eq!(s.central, s.staff_plus);
+                        let outcomes = preview.home_support.as_ref().expect("both outcomes");
+                        let shown = match what_if {
+                            WhatIf::AllCentral => &outcomes.kept,
+                            _ => &outcomes.dropped,
+                        };
+                        prop_assert_eq!(shown, s);
                     }
                     WhatIf::AllEmbedded => {
                         prop_assert_eq!(s.central + s.unplaced, preview.left_in_place.len() as u64);

@@ -1,7 +1,8 @@
 // End-to-end test of the Staff+ tab in the real app: the board and the
 // coverage matrix, a placement change through the card's "Move to…" select,
 // a support assignment by toggling a matrix cell, the what-if preview and
-// back, undoing both edits, and saving a preview as a scenario.
+// back, undoing both edits, "every staff+ central" with and without
+// "Keep supporting their current team", and saving a preview as a scenario.
 
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
@@ -170,9 +171,36 @@ test("the Staff+ tab places engineers, assigns support, previews what-ifs and un
   });
   assert.equal(await number("sp-uncovered"), uncoveredBefore);
 
-  // Save a preview as a scenario: it is then on show, as it is.
+  // Every staff+ central keeps each engineer supporting their current team
+  // by default: coverage as it is, and both outcomes side by side.
+  const ratioAsIs = await text("sp-ratio");
   await (await $id("whatif-all-central")).click();
   await (await $id("sp-preview-banner")).waitForDisplayed({ timeout: WAIT });
+  const keep = await $id("sp-keep-home-support");
+  await keep.waitForDisplayed({ timeout: WAIT });
+  assert.equal(await keep.isSelected(), true, "on by default");
+  assert.equal(await (await $id("whatif-all-central")).getAttribute("aria-checked"), "true");
+  await waitFor("everyone is central, still supporting their team", async () => (await placements()).central === staffPlus);
+  assert.equal(await text("sp-ratio"), ratioAsIs, "coverage does not change");
+  const kept = await browser.$('[data-testid="sp-outcome-kept"] [data-testid="sp-outcome-ratio"]');
+  const dropped = await browser.$('[data-testid="sp-outcome-dropped"] [data-testid="sp-outcome-ratio"]');
+  const keptRatio = (await kept.getText()).trim();
+  const droppedRatio = (await dropped.getText()).trim();
+  assert.equal(keptRatio, ratioAsIs);
+  assert.notEqual(droppedRatio, keptRatio, "the demo's embedded engineers are some teams' only support");
+  assert.equal(await text("sp-home-support-line"), `keeping their teams: ${keptRatio} covered · dropping them: ${droppedRatio}`);
+  assert.equal(await (await $id("sp-outcome-kept")).getAttribute("aria-current"), "true");
+
+  // Unticked (keyboard: the checkbox is focusable and Space toggles it),
+  // the preview is the other outcome, and that is what is saved.
+  await browser.execute(() => document.querySelector('[data-testid="sp-keep-home-support"]').focus());
+  await browser.keys(" ");
+  await waitFor("the preview drops home support", async () => (await text("sp-ratio")) === droppedRatio);
+  assert.equal(await (await $id("sp-keep-home-support")).isSelected(), false);
+  assert.equal(await (await $id("sp-outcome-dropped")).getAttribute("aria-current"), "true");
+  const previewedCovered = await text("sp-covered");
+
+  // Save a preview as a scenario: it is then on show, as it is.
   await setField("sp-save-name", "centralised");
   await (await $id("sp-save")).click();
   await waitFor("the saved scenario is on show", async () =>
@@ -183,6 +211,8 @@ test("the Staff+ tab places engineers, assigns support, previews what-ifs and un
     return now.central === staffPlus && !(await (await $id("sp-preview-banner")).isExisting());
   });
   assert.equal(await (await $id("whatif-as-is")).getAttribute("aria-checked"), "true");
+  assert.equal(await text("sp-ratio"), droppedRatio, "the saved coverage is the previewed one");
+  assert.equal(await text("sp-covered"), previewedCovered);
 
   // Draw a support assignment: drag a card onto an uncovered team's row.
   const uncoveredSaved = await number("sp-uncovered");

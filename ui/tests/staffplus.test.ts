@@ -146,7 +146,7 @@ describe("StaffPlusStore", () => {
     expect(staff.board?.whatIf).toBe("all-central");
     expect(staff.board?.summary.central).toBe(3);
     expect(staff.board?.summary.uncovered).toBe(1);
-    expect(staff.board?.engineers[SAM]?.load).toBe(1);
+    expect(staff.board?.engineers[SAM]?.load).toBe(2);
     expect(await staff.toggle(SEARCH, UNA)).toBe(false);
     expect(backend.calls.some((c) => c.startsWith("applyChange"))).toBe(false);
     expect(scenarios.state?.current.changes).toBe(0);

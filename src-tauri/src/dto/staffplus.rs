@@ -2,7 +2,7 @@
 //! what-if preview. Teams travel once; engineers name them by index, so a
 //! matrix of thousands of teams and engineers stays a few hundred KB.
 
-use orgraph::metrics::placement::{Board, Preview, WhatIf};
+use orgraph::metrics::placement::{Board, HomeSupportOutcomes, PlacementSummary, Preview, WhatIf};
 use orgraph::model::Placement;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -14,8 +14,11 @@ use super::{count, TeamKindDto};
 #[serde(rename_all = "kebab-case")]
 pub enum WhatIfDto {
     AsIs,
+    /// Every staff+ engineer central, still supporting the team they leave.
     AllCentral,
     AllEmbedded,
+    /// Every staff+ engineer central, the teams they leave losing them.
+    AllCentralDropHomeSupport,
 }
 
 impl From<WhatIfDto> for WhatIf {
@@ -24,6 +27,7 @@ impl From<WhatIfDto> for WhatIf {
             WhatIfDto::AsIs => WhatIf::AsIs,
             WhatIfDto::AllCentral => WhatIf::AllCentral,
             WhatIfDto::AllEmbedded => WhatIf::AllEmbedded,
+            WhatIfDto::AllCentralDropHomeSupport => WhatIf::AllCentralDropHomeSupport,
         }
     }
 }
@@ -34,6 +38,7 @@ impl From<WhatIf> for WhatIfDto {
             WhatIf::AsIs => WhatIfDto::AsIs,
             WhatIf::AllCentral => WhatIfDto::AllCentral,
             WhatIf::AllEmbedded => WhatIfDto::AllEmbedded,
+            WhatIf::AllCentralDropHomeSupport => WhatIfDto::AllCentralDropHomeSupport,
         }
     }
 }
@@ -109,6 +114,24 @@ pub struct PlacementSummaryDto {
     pub load_histogram: Vec<u32>,
 }
 
+/// The summaries of the all-central preview with and without keeping each
+/// engineer's support of the team they leave.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct HomeSupportOutcomesDto {
+    pub kept: PlacementSummaryDto,
+    pub dropped: PlacementSummaryDto,
+}
+
+impl From<&HomeSupportOutcomes> for HomeSupportOutcomesDto {
+    fn from(outcomes: &HomeSupportOutcomes) -> Self {
+        HomeSupportOutcomesDto {
+            kept: (&outcomes.kept).into(),
+            dropped: (&outcomes.dropped).into(),
+        }
+    }
+}
+
 /// The staff+ view's data for one what-if.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -123,6 +146,10 @@ pub struct StaffPlusBoardDto {
     pub changes: u32,
     /// Ids of engineers the what-if rule could not place.
     pub left_in_place: Vec<String>,
+    /// Both choices of the all-central preview; `null` for the others.
+    /// Inlined, so the bindings need no file of their own for it.
+    #[ts(inline)]
+    pub home_support: Option<HomeSupportOutcomesDto>,
 }
 
 fn board_parts(
@@ -160,21 +187,25 @@ fn board_parts(
             covered: t.covered,
         })
         .collect();
-    let s = &board.summary;
-    let summary = PlacementSummaryDto {
-        teams: count(s.teams),
-        covered: count(s.covered),
-        uncovered: count(s.uncovered),
-        ratio: s.coverage_ratio,
-        staff_plus: count(s.staff_plus),
-        embedded: count(s.embedded),
-        central: count(s.central),
-        unplaced: count(s.unplaced),
-        max_load: s.max_load,
-        overloaded: count(s.overloaded),
-        load_histogram: s.load_histogram.iter().map(|&n| count(n)).collect(),
-    };
-    (engineers, teams, summary)
+    (engineers, teams, (&board.summary).into())
+}
+
+impl From<&PlacementSummary> for PlacementSummaryDto {
+    fn from(s: &PlacementSummary) -> Self {
+        PlacementSummaryDto {
+            teams: count(s.teams),
+            covered: count(s.covered),
+            uncovered: count(s.uncovered),
+            ratio: s.coverage_ratio,
+            staff_plus: count(s.staff_plus),
+            embedded: count(s.embedded),
+            central: count(s.central),
+            unplaced: count(s.unplaced),
+            max_load: s.max_load,
+            overloaded: count(s.overloaded),
+            load_histogram: s.load_histogram.iter().map(|&n| count(n)).collect(),
+        }
+    }
 }
 
 impl From<&Preview> for StaffPlusBoardDto {
@@ -191,6 +222,7 @@ impl From<&Preview> for StaffPlusBoardDto {
                 .iter()
                 .map(ToString::to_string)
                 .collect(),
+            home_support: preview.home_support.as_ref().map(Into::into),
         }
     }
 }
@@ -218,5 +250,21 @@ mod tests {
         assert!(!json.to_lowercase().contains("cost"));
         let what_if: WhatIfDto = serde_json::from_str("\"all-central\"").expect("parses");
         assert_eq!(WhatIf::from(what_if), WhatIf::AllCentral);
+        assert!(json.contains("\"homeSupport\":null"));
+    }
+
+    #[test]
+    fn the_all_central_preview_carries_both_outcomes() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let session = Session::open_or_seed(&dir.path().join("t.orgraph")).expect("seeded");
+        let what_if: WhatIfDto =
+            serde_json::from_str("\"all-central-drop-home-support\"").expect("parses");
+        let dto = StaffPlusBoardDto::from(&session.staff_plus(what_if.into()).expect("board"));
+        let outcomes = dto.home_support.as_ref().expect("both outcomes");
+        assert_eq!(outcomes.dropped, dto.summary);
+        assert!(outcomes.kept.covered > outcomes.dropped.covered);
+        let json = serde_json::to_string(&dto).expect("serialise");
+        assert!(json.contains("\"whatIf\":\"all-central-drop-home-support\""));
+        assert!(json.contains("\"homeSupport\":{\"kept\":{"));
     }
 }

@@ -23,4 +23,9 @@ changes: number,
 /**
  * Ids of engineers the what-if rule could not place.
  */
-leftInPlace: Array<string>, };
+leftInPlace: Array<string>, 
+/**
+ * Both choices of the all-central preview; `null` for the others.
+ * Inlined, so the bindings need no file of their own for it.
+ */
+homeSupport: { kept: PlacementSummaryDto, dropped: PlacementSummaryDto, } | null, };

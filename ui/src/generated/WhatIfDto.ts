@@ -3,4 +3,4 @@
 /**
  * Which placement to show: the scenario as it is, or a preview.
  */
-export type WhatIfDto = "as-is" | "all-central" | "all-embedded";
+export type WhatIfDto = "as-is" | "all-central" | "all-embedded" | "all-central-drop-home-support";

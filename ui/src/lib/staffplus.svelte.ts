@@ -8,10 +8,22 @@ import { toAppError } from "./errors";
 import type { Platform } from "./platform";
 import type { ScenarioStore } from "./scenarios.svelte";
 import type { OrgStore, UiError } from "./store.svelte";
-import { placeRequest, supportIndex, supportRequest, toggleRequest, whatIfLabel, type SupportIndex } from "./staffplus";
+import {
+  placeRequest,
+  supportIndex,
+  supportRequest,
+  toggleRequest,
+  whatIfChoice,
+  whatIfFor,
+  whatIfLabel,
+  type SupportIndex,
+  type WhatIfChoice,
+} from "./staffplus";
 
 export class StaffPlusStore {
   whatIf = $state<WhatIfDto>("as-is");
+  /** "Keep supporting their current team" for "every staff+ central": on unless the user unticks it. */
+  keepHomeSupport = $state(true);
   board = $state.raw<StaffPlusBoardDto | null>(null);
   /** Support by team then engineer, rebuilt once per board. */
   index: SupportIndex = $derived(this.board ? supportIndex(this.board) : new Map());
@@ -70,7 +82,17 @@ export class StaffPlusStore {
     }
   }
 
-  async setWhatIf(whatIf: WhatIfDto): Promise<void> {
+  async setWhatIf(choice: WhatIfChoice): Promise<void> {
+    await this.#show(whatIfFor(choice, this.keepHomeSupport));
+  }
+
+  /** Ticks or unticks "Keep supporting their current team"; an all-central preview on show follows. */
+  async setKeepHomeSupport(keep: boolean): Promise<void> {
+    this.keepHomeSupport = keep;
+    if (whatIfChoice(this.whatIf) === "all-central") await this.#show(whatIfFor("all-central", keep));
+  }
+
+  async #show(whatIf: WhatIfDto): Promise<void> {
     if (whatIf === this.whatIf) return;
     this.whatIf = whatIf;
     await this.load();

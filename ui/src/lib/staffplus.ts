@@ -2,16 +2,58 @@
 // columns and cells, virtual windows, and the edit requests a drop, a
 // "Move to…" choice or a cell toggle turns into. No Svelte, no platform.
 
-import type { ChangeRequest, StaffEngineerDto, StaffPlusBoardDto, TeamCoverageDto, WhatIfDto } from "../generated";
+import type { ChangeRequest, PlacementSummaryDto, StaffEngineerDto, StaffPlusBoardDto, TeamCoverageDto, WhatIfDto } from "../generated";
 
-export const WHAT_IFS: ReadonlyArray<{ id: WhatIfDto; label: string }> = [
+/** The what-if switch's choices; "Every staff+ central" covers both home-support choices. */
+export type WhatIfChoice = "as-is" | "all-central" | "all-embedded";
+
+export const WHAT_IFS: ReadonlyArray<{ id: WhatIfChoice; label: string }> = [
   { id: "as-is", label: "As is" },
   { id: "all-central", label: "Every staff+ central" },
   { id: "all-embedded", label: "Every staff+ embedded" },
 ];
 
 export function whatIfLabel(whatIf: WhatIfDto): string {
+  if (whatIf === "all-central") return "Every staff+ central, still supporting their team";
+  if (whatIf === "all-central-drop-home-support") return "Every staff+ central, leaving their team";
   return WHAT_IFS.find((w) => w.id === whatIf)?.label ?? whatIf;
+}
+
+/** The switch choice a what-if belongs to. */
+export function whatIfChoice(whatIf: WhatIfDto): WhatIfChoice {
+  return whatIf === "all-central-drop-home-support" ? "all-central" : whatIf;
+}
+
+/** The what-if to ask for: a choice, and for "every staff+ central" whether they keep supporting their current team. */
+export function whatIfFor(choice: WhatIfChoice, keepHomeSupport: boolean): WhatIfDto {
+  return choice === "all-central" && !keepHomeSupport ? "all-central-drop-home-support" : choice;
+}
+
+/** One side of the "keep supporting their current team" comparison. */
+export interface HomeSupportOutcome {
+  keep: boolean;
+  label: string;
+  summary: PlacementSummaryDto;
+  /** The side on show, and the one "Save as scenario" stores. */
+  chosen: boolean;
+}
+
+/** Both outcomes of an all-central preview, kept first; empty for any other board. */
+export function homeSupportOutcomes(board: StaffPlusBoardDto): HomeSupportOutcome[] {
+  const outcomes = board.homeSupport;
+  if (!outcomes) return [];
+  const keeping = board.whatIf === "all-central";
+  return [
+    { keep: true, label: "Keeping their teams", summary: outcomes.kept, chosen: keeping },
+    { keep: false, label: "Dropping them", summary: outcomes.dropped, chosen: !keeping },
+  ];
+}
+
+/** One line for both outcomes, e.g. "keeping their teams: 39 % covered · dropping them: 0 %". */
+export function homeSupportLine(outcomes: readonly HomeSupportOutcome[]): string {
+  const [kept, dropped] = [outcomes.find((o) => o.keep), outcomes.find((o) => !o.keep)];
+  if (!kept || !dropped) return "";
+  return `keeping their teams: ${percent(kept.summary.ratio)} covered · dropping them: ${percent(dropped.summary.ratio)}`;
 }
 
 /** One group of cards on the board: an architecture group, a home team, or nobody's. */
