@@ -2,12 +2,9 @@
 //! workspace row). Validation never panics: every problem becomes a
 //! [`Finding`] naming the file, row and column.
 
-use super::forest::break_cycles;
-use super::id_index::NOT_FOUND;
 use super::org::hash_id;
 use super::{
-    AbsentManagers, Finding, Ladder, Location, Org, Person, PersonId, Policy, ShortText, Status,
-    TeamId, TeamKind, NO_PARENT,
+    Finding, Ladder, Location, Org, Person, PersonId, Policy, ShortText, Status, TeamId, TeamKind,
 };
 use crate::money::Money;
 use chrono::NaiveDate;
@@ -15,6 +12,7 @@ use rustc_hash::FxHashMap;
 use std::sync::Arc;
 use teams::DeclaredLead;
 
+mod finish;
 mod teams;
 
 pub use teams::TeamRecord;
@@ -212,205 +210,21 @@ impl OrgBuilder {
     /// every finding (errors and warnings).
     pub fn finish(mut self) -> Result<(Org, Vec<Finding>), Vec<Finding>> {
         let id_hashes = std::mem::take(&mut self.id_hashes);
-        // Each run of people naming one manager (see `managers`) is looked
-        // up once. The lookups run all at once, which at scale is several
-        // times faster than one by one. The ids to look up are gathered
-        // and hashed while another thread builds the id index.
-        let (org, managers) = (&self.org, &self.managers);
-        let ((index, duplicates), asked, wanted) = std::thread::scope(|scope| {
-            let indexing = scope.spawn(|| org.index_of_pushed(&id_hashes));
-            let asked: Vec<&str> = managers
-                .iter()
-                .filter(|run| !run.manager.is_empty())
-                .map(|run| run.manager.as_str())
-                .collect();
-            let wanted: Vec<u64> = asked.iter().map(|id| hash_id(id)).collect();
-            let index = indexing
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            (index, asked, wanted)
-        });
-        self.org.install_pushed_index(index);
-        for duplicate in duplicates {
-            let (first, again) = (duplicate.first as usize, duplicate.again as usize);
-            let id = self.org.person_at(again as u32).map(|p| &p.id);
-            let message = format!(
-                "id '{}' is used by row {} and row {}",
-                id.map_or("", |id| id.as_str()),
-                self.rows[first],
-                self.rows[again]
-            );
-            let location = self.at(self.rows[again], "id");
-            self.findings
-                .push(Finding::error("duplicate-id", message, location));
-        }
-        let people = self.rows.len();
-        let mut parent = vec![NO_PARENT; people];
-        let mut missing: FxHashMap<&str, (u64, usize)> = FxHashMap::default();
-        let mut warnings = Vec::new();
-        let mut absent_runs = Vec::new();
-        let answers = self.org.positions_of_pushed(&id_hashes, &asked, &wanted);
+        let managers = std::mem::take(&mut self.managers);
+        let answers = self.index_people(&id_hashes, &managers);
         drop(id_hashes);
-        let mut answers = answers.into_iter();
-        for (run, next) in self.managers.iter().zip(
-            self.managers
-                .iter()
-                .skip(1)
-                .map(|next| next.start as usize)
-                .chain([people]),
-        ) {
-            let manager = run.manager.as_str();
-            if manager.is_empty() {
-                continue;
-            }
-            let positions = run.start as usize..next;
-            match answers.next().filter(|&answer| answer != NOT_FOUND) {
-                Some(p) => {
-                    parent[positions.clone()].fill(p);
-                    // Indexed ids are unique (a repeat is an error above),
-                    // so only one's own id finds oneself.
-                    if positions.contains(&(p as usize)) {
-                        parent[p as usize] = NO_PARENT;
-                        warnings.push(Finding::warning(
-                            "self-manager",
-                            format!("'{manager}' is their own manager; treated as a root"),
-                            self.at(self.rows[p as usize], "manager_id"),
-                        ));
-                    }
-                }
-                None => {
-                    let first_row = self.rows[positions.start];
-                    missing.entry(manager).or_insert((first_row, 0)).1 += positions.len();
-                    absent_runs.push((positions, manager));
-                }
-            }
-        }
-        self.org.absent_managers = self.absent_managers(absent_runs);
-        let mut missing: Vec<(&str, (u64, usize))> = missing.into_iter().collect();
-        missing.sort_by_key(|(_, (row, _))| *row);
-        for (manager, (first_row, count)) in missing {
-            warnings.push(Finding::warning(
-                "manager-not-found",
-                format!(
-                    "manager '{manager}' is not in the file ({count} report(s), first at row {first_row}); grouped under a placeholder \"Not in file: {manager}\" and counted as roots"
-                ),
-                self.at(first_row, "manager_id"),
-            ));
-        }
-        self.findings.extend(warnings);
-
-        let cycles = break_cycles(&mut parent, MAX_CYCLES_REPORTED);
-        if !cycles.is_empty() {
-            let ids: Vec<&PersonId> = self.org.people().map(|p| &p.id).collect();
-            for cycle in cycles {
-                let names: Vec<String> = cycle
-                    .iter()
-                    .map(|&p| format!("{} (row {})", ids[p as usize], self.rows[p as usize]))
-                    .collect();
-                let first = cycle[0] as usize;
-                self.findings.push(Finding::error(
-                    "manager-cycle",
-                    format!("reporting cycle: {} -> {}", names.join(" -> "), ids[first]),
-                    self.at(self.rows[first], "manager_id"),
-                ));
-            }
-        }
+        let mut parent = self.resolve_managers(&managers, answers);
+        self.report_cycles(&mut parent);
         if self.findings.iter().any(Finding::is_error) {
             self.findings.sort_by_key(|f| f.location.row);
             return Err(self.findings);
         }
-        drop(std::mem::take(&mut self.managers));
-        // Cycles were broken above, so the parent array is a forest.
-        let dotted: usize = self.extras.iter().map(|e| e.dotted_managers.len()).sum();
-        self.org.reserve_lines(parent.len() + dotted);
-        self.org.attach_parents(&parent);
+        drop(managers);
+        self.attach_lines(&parent);
         drop(parent);
-
-        self.resolve_declared_leads();
-        let mut supported = Vec::new();
-        for extras in std::mem::take(&mut self.extras) {
-            let Extras {
-                id,
-                position,
-                row,
-                dotted_managers,
-                supports,
-                leads,
-            } = extras;
-            self.note_leads(&id, row, leads);
-            for manager in dotted_managers {
-                let Some(manager_position) = self.org.position_of_str(&manager) else {
-                    let location = self.at(row, "dotted_managers");
-                    self.findings.push(Finding::warning(
-                        "dotted-manager-not-found",
-                        format!("dotted-line manager '{manager}' is not in the file; the line is dropped"),
-                        location,
-                    ));
-                    continue;
-                };
-                if self
-                    .org
-                    .add_dotted_line_at(manager_position, position)
-                    .is_err()
-                {
-                    let location = self.at(row, "dotted_managers");
-                    self.findings.push(Finding::warning(
-                        "self-dotted-line",
-                        format!("'{id}' has a dotted line to themselves; it is dropped"),
-                        location,
-                    ));
-                }
-            }
-            let staff_plus = !supports.is_empty()
-                && self
-                    .org
-                    .person_at(position)
-                    .is_some_and(|p| self.org.is_staff_plus(p));
-            for team_id in supports {
-                let Some(team) = self.org.team_index_of(&team_id) else {
-                    let location = self.at(row, "supports");
-                    self.findings.push(Finding::warning(
-                        "support-team-not-found",
-                        format!("supported team '{team_id}' is not in the file (no member or team row names it); the assignment is dropped"),
-                        location,
-                    ));
-                    continue;
-                };
-                if !staff_plus {
-                    let location = self.at(row, "supports");
-                    self.findings.push(Finding::warning(
-                        "support-by-non-staff-plus",
-                        format!(
-                            "'{id}' supports '{team_id}' but is not staff+ by level or title; kept, but it does not count toward coverage"
-                        ),
-                        location,
-                    ));
-                }
-                supported.push((id.clone(), self.org.teams()[team].id.clone()));
-            }
-        }
-        self.org.add_known_supports(supported);
+        self.resolve_extras();
         self.findings.sort_by_key(|f| f.location.row);
         Ok((self.org, self.findings))
-    }
-}
-
-impl OrgBuilder {
-    /// Who names a manager missing from the file, and that manager's
-    /// reference as written, from runs of people (by position) naming the
-    /// same one. Each reference is stored once, shared by its people.
-    fn absent_managers(&self, runs: Vec<(std::ops::Range<usize>, &str)>) -> AbsentManagers {
-        let mut absent = AbsentManagers::new();
-        let mut shared: FxHashMap<&str, Arc<str>> = FxHashMap::default();
-        for (positions, manager) in runs {
-            let reference = shared.entry(manager).or_insert_with(|| manager.into());
-            for position in positions {
-                if let Some(person) = self.org.person_at(position as u32) {
-                    absent.insert(person.id.clone(), reference.clone());
-                }
-            }
-        }
-        absent
     }
 }
 

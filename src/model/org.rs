@@ -4,14 +4,15 @@ use hashbrown::HashTable;
 use petgraph::stable_graph::{NodeIndex, StableDiGraph};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences, NodeIndexable};
 use petgraph::Direction;
-use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::hash::BuildHasher;
 
 mod edit;
+mod indexes;
 mod team_positions;
 pub use edit::{DissolvedTeam, RemovedPerson};
+use indexes::{Mutation, OrgIndexes};
 use team_positions::TeamPositions;
 
 /// The hash the id index keys a person by.
@@ -106,8 +107,11 @@ impl Policy {
 /// The whole org: people on a `StableGraph` (edges manager → report), teams,
 /// staff+ support assignments, the ladder and the policy.
 ///
-/// Invariant: solid edges form a forest (each person has at most one solid
-/// manager and there is no cycle). Every mutation keeps it.
+/// **Invariant:** solid edges form a forest (each person has at most one
+/// solid manager and there is no cycle). Every mutation keeps it.
+///
+/// **Invariant:** every mutation reports what it changed to the lazily
+/// built indexes (`OrgIndexes::changed`), which keeps them true to the org.
 #[derive(Debug, Clone, Default)]
 pub struct Org {
     graph: StableDiGraph<Person, EdgeKind>,
@@ -117,23 +121,9 @@ pub struct Org {
     teams: Vec<Team>,
     team_by_id: TeamPositions,
     support: BTreeSet<(PersonId, TeamId)>,
-    /// The positions of the teams each person leads, built by the first
-    /// removal after the teams last changed, so that removing many people
-    /// scans the teams once rather than once each. Every change to the
-    /// teams drops it (see [`Org::teams_changed`]).
-    lead_index: Option<FxHashMap<PersonId, Vec<usize>>>,
-    /// Each team's members by graph node, in node order, built by the
-    /// first team dissolved after anyone's home team may have changed, so
-    /// that dissolving many teams scans the people once rather than once
-    /// each. Dropped by everything that adds people or hands out a person
-    /// to change (see [`Org::homes_changed`]).
-    member_index: Option<FxHashMap<TeamId, Vec<NodeIndex>>>,
-    /// Who supports each team, in person order, built by the first team
-    /// dissolved after the assignments last changed, so that dissolving
-    /// many teams reads the assignments once rather than once each. Every
-    /// other change to the assignments drops it (see
-    /// [`Org::support_changed`]), but a removal updates it in place.
-    supporter_index: Option<FxHashMap<TeamId, Vec<PersonId>>>,
+    /// Leads, members and supporters by team, built on first use; every
+    /// mutation below reports itself to them (see [`OrgIndexes`]).
+    indexes: OrgIndexes,
     /// Managers named by the imported file but not in it (see `absent.rs`).
     pub absent_managers: super::AbsentManagers,
     pub ladder: Ladder,
@@ -180,7 +170,7 @@ impl Org {
             ))),
             hashbrown::hash_table::Entry::Vacant(slot) => {
                 slot.insert(graph.add_node(person));
-                self.member_index = None;
+                self.indexes.changed(Mutation::PeopleAdded);
                 Ok(())
             }
         }
@@ -257,7 +247,7 @@ impl Org {
     /// Adds a person to the graph only; [`Org::install_index`] must follow.
     pub(crate) fn push_unindexed(&mut self, person: Person) {
         self.graph.add_node(person);
-        self.member_index = None;
+        self.indexes.changed(Mutation::PeopleAdded);
     }
 
     /// Installs an index built by [`Org::index_ids`] over the ids of the
@@ -313,7 +303,7 @@ impl Org {
             )));
         }
         self.teams.push(team);
-        self.lead_index = None;
+        self.indexes.changed(Mutation::TeamsEdited);
         Ok(())
     }
 
@@ -323,7 +313,7 @@ impl Org {
         debug_assert!(self.teams.is_empty());
         self.teams = from.teams;
         self.team_by_id = from.team_by_id;
-        self.teams_changed();
+        self.indexes.changed(Mutation::TeamsEdited);
     }
 
     /// Makes room for `additional` more teams, so a loader adding many
@@ -342,24 +332,8 @@ impl Org {
     }
 
     pub(crate) fn team_mut(&mut self, index: usize) -> &mut Team {
-        self.teams_changed();
+        self.indexes.changed(Mutation::TeamsEdited);
         &mut self.teams[index]
-    }
-
-    /// Must be called by everything that changes the teams, as any such
-    /// change may change who leads what.
-    pub(super) fn teams_changed(&mut self) {
-        self.lead_index = None;
-    }
-
-    /// Must be called by everything that may change someone's home team.
-    pub(super) fn homes_changed(&mut self) {
-        self.member_index = None;
-    }
-
-    /// Must be called by everything that changes the support assignments.
-    pub(super) fn support_changed(&mut self) {
-        self.supporter_index = None;
     }
 
     pub(crate) fn team_index(&self, id: &TeamId) -> Option<usize> {
@@ -491,6 +465,7 @@ impl Org {
         if let Some(manager) = new_manager_node {
             self.graph.add_edge(manager, node, EdgeKind::Solid);
         }
+        self.indexes.changed(Mutation::Lines);
         Ok(previous_manager)
     }
 
@@ -547,6 +522,7 @@ impl Org {
                 );
             }
         }
+        self.indexes.changed(Mutation::Lines);
     }
 
     /// Links people to managers from a forest over [`Org::people`] order.
@@ -560,6 +536,7 @@ impl Org {
                     .add_edge(nodes[parent as usize], node, EdgeKind::Solid);
             }
         }
+        self.indexes.changed(Mutation::Lines);
     }
 
     /// Adds a dotted line from `manager` to `report`. Duplicate lines are
@@ -603,6 +580,7 @@ impl Org {
         if !exists {
             self.graph
                 .add_edge(manager_node, report_node, EdgeKind::Dotted);
+            self.indexes.changed(Mutation::Lines);
         }
         Ok(())
     }
@@ -613,7 +591,7 @@ impl Org {
             return Err(OrgError::InvalidInput(format!("no team with id '{team}'")));
         }
         self.support.insert((person.clone(), team.clone()));
-        self.support_changed();
+        self.indexes.changed(Mutation::SupportEdited);
         Ok(())
     }
 
@@ -630,7 +608,7 @@ impl Org {
         } else {
             self.support.extend(pairs);
         }
-        self.support_changed();
+        self.indexes.changed(Mutation::SupportEdited);
     }
 
     /// Explicit support assignments. Embedded staff+ also support their home

@@ -1,13 +1,11 @@
 //! The mutations scenario changes are made of. Each returns what is needed
 //! to undo it exactly, so switching scenarios never copies the org.
 
-use super::{hash_id, EdgeKind, Org};
+use super::{hash_id, EdgeKind, Mutation, Org};
 use crate::error::{OrgError, Result};
 use crate::model::{Person, PersonId, Team, TeamId};
-use petgraph::stable_graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
-use rustc_hash::FxHashMap;
 
 /// Everything removing a person took away, to put back on undo.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,7 +25,7 @@ impl Org {
     /// A person to edit in place. Callers must not change the id.
     pub(crate) fn person_mut(&mut self, id: &PersonId) -> Result<&mut Person> {
         let node = self.node(id)?;
-        self.homes_changed();
+        self.indexes.changed(Mutation::PersonEdited);
         Ok(&mut self.graph[node])
     }
 
@@ -65,17 +63,10 @@ impl Org {
             .collect();
         for team in &supports {
             self.support.remove(&(id.clone(), team.clone()));
-            if let Some(supporters) = self
-                .supporter_index
-                .as_mut()
-                .and_then(|index| index.get_mut(team))
-            {
-                supporters.retain(|supporter| supporter != id);
-            }
         }
-        let led_positions = self.lead_index().remove(id).unwrap_or_default();
-        let mut led = Vec::with_capacity(led_positions.len());
-        for position in led_positions {
+        let led_positions = self.indexes.leads(&self.teams).get(id);
+        let mut led = Vec::with_capacity(led_positions.map_or(0, Vec::len));
+        for &position in led_positions.into_iter().flatten() {
             let team = &mut self.teams[position];
             team.lead = None;
             led.push(team.id.clone());
@@ -91,11 +82,12 @@ impl Org {
             .graph
             .remove_node(node)
             .ok_or_else(|| OrgError::PersonNotFound(id.to_string()))?;
-        if let (Some(index), Some(team)) = (&mut self.member_index, &person.team) {
-            if let Some(members) = index.get_mut(team) {
-                members.retain(|&member| member != node);
-            }
-        }
+        self.indexes.changed(Mutation::PersonRemoved {
+            id,
+            node,
+            home: person.team.as_ref(),
+            supported: &supports,
+        });
         Ok(RemovedPerson {
             person,
             manager,
@@ -120,15 +112,15 @@ impl Org {
             self.add_dotted_line(manager, report)?;
         }
         if !removed.supports.is_empty() {
-            self.support_changed();
-        }
-        for team in removed.supports {
-            self.support.insert((id.clone(), team));
+            for team in removed.supports {
+                self.support.insert((id.clone(), team));
+            }
+            self.indexes.changed(Mutation::SupportEdited);
         }
         for team in &removed.led {
             if let Some(index) = self.team_index(team) {
                 self.teams[index].lead = Some(id.clone());
-                self.teams_changed();
+                self.indexes.changed(Mutation::TeamsEdited);
             }
         }
         Ok(())
@@ -143,13 +135,20 @@ impl Org {
             .edges_connecting(manager_node, report_node)
             .find(|edge| *edge.weight() == EdgeKind::Dotted)
             .map(|edge| edge.id());
-        Ok(edge.and_then(|edge| self.graph.remove_edge(edge)).is_some())
+        let removed = edge.and_then(|edge| self.graph.remove_edge(edge)).is_some();
+        if removed {
+            self.indexes.changed(Mutation::Lines);
+        }
+        Ok(removed)
     }
 
     /// Removes a support assignment; false if there was none.
     pub fn remove_support(&mut self, person: &PersonId, team: &TeamId) -> bool {
-        self.support_changed();
-        self.support.remove(&(person.clone(), team.clone()))
+        let removed = self.support.remove(&(person.clone(), team.clone()));
+        if removed {
+            self.indexes.changed(Mutation::SupportEdited);
+        }
+        removed
     }
 
     pub fn has_dotted_line(&self, manager: &PersonId, report: &PersonId) -> bool {
@@ -167,7 +166,7 @@ impl Org {
 
     pub(crate) fn team_by_id_mut(&mut self, id: &TeamId) -> Result<&mut Team> {
         let index = self.team_index(id).ok_or_else(|| no_team(id))?;
-        self.teams_changed();
+        self.indexes.changed(Mutation::TeamsEdited);
         Ok(&mut self.teams[index])
     }
 
@@ -175,20 +174,22 @@ impl Org {
     /// assignments to it go. Returns what undo needs.
     pub fn dissolve_team(&mut self, id: &TeamId) -> Result<DissolvedTeam> {
         let index = self.team_index(id).ok_or_else(|| no_team(id))?;
-        let nodes = self.member_index().remove(id).unwrap_or_default();
-        let mut members = Vec::with_capacity(nodes.len());
-        for node in nodes {
+        let nodes = self.indexes.members(&self.graph).get(id);
+        let mut members = Vec::with_capacity(nodes.map_or(0, Vec::len));
+        for &node in nodes.into_iter().flatten() {
             let person = &mut self.graph[node];
             person.team = None;
             members.push(person.id.clone());
         }
-        let supporters = self.supporter_index().remove(id).unwrap_or_default();
+        let supporters = (self.indexes.supporters(&self.support).get(id))
+            .cloned()
+            .unwrap_or_default();
         for person in &supporters {
             self.support.remove(&(person.clone(), id.clone()));
         }
         let team = self.teams.remove(index);
         self.team_by_id.remove(&team.id);
-        self.teams_changed();
+        self.indexes.changed(Mutation::TeamDissolved { id });
         Ok(DissolvedTeam {
             team,
             index,
@@ -210,57 +211,17 @@ impl Org {
         let index = dissolved.index.min(self.teams.len());
         self.team_by_id.insert(&id, index);
         self.teams.insert(index, dissolved.team);
-        self.teams_changed();
+        self.indexes.changed(Mutation::TeamsEdited);
         for member in &dissolved.members {
             self.person_mut(member)?.team = Some(id.clone());
         }
         if !dissolved.supporters.is_empty() {
-            self.support_changed();
-        }
-        for person in dissolved.supporters {
-            self.support.insert((person, id.clone()));
+            for person in dissolved.supporters {
+                self.support.insert((person, id.clone()));
+            }
+            self.indexes.changed(Mutation::SupportEdited);
         }
         Ok(())
-    }
-
-    /// See `Org::member_index`: each team's members, in node order.
-    fn member_index(&mut self) -> &mut FxHashMap<TeamId, Vec<NodeIndex>> {
-        let graph = &self.graph;
-        self.member_index.get_or_insert_with(|| {
-            let mut index: FxHashMap<TeamId, Vec<NodeIndex>> = FxHashMap::default();
-            for node in graph.node_indices() {
-                if let Some(team) = &graph[node].team {
-                    index.entry(team.clone()).or_default().push(node);
-                }
-            }
-            index
-        })
-    }
-
-    /// See `Org::supporter_index`: who supports each team, in person order.
-    fn supporter_index(&mut self) -> &mut FxHashMap<TeamId, Vec<PersonId>> {
-        let support = &self.support;
-        self.supporter_index.get_or_insert_with(|| {
-            let mut index: FxHashMap<TeamId, Vec<PersonId>> = FxHashMap::default();
-            for (person, team) in support {
-                index.entry(team.clone()).or_default().push(person.clone());
-            }
-            index
-        })
-    }
-
-    /// See `Org::lead_index`: the teams each person leads, in team order.
-    fn lead_index(&mut self) -> &mut FxHashMap<PersonId, Vec<usize>> {
-        let teams = &self.teams;
-        self.lead_index.get_or_insert_with(|| {
-            let mut index: FxHashMap<PersonId, Vec<usize>> = FxHashMap::default();
-            for (position, team) in teams.iter().enumerate() {
-                if let Some(lead) = &team.lead {
-                    index.entry(lead.clone()).or_default().push(position);
-                }
-            }
-            index
-        })
     }
 }
 
