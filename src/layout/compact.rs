@@ -86,8 +86,8 @@ impl CompactOptions {
 /// is stacked whole, one column with its manager. Measured on generated
 /// orgs of 20,000 people (area per person of the folded chart): 9 rows
 /// 40k px², 10 rows 42k, 12 rows 45k (longer columns leave more of each
-/// column empty, as teams are not split), 8 rows 55k (teams of 8 are no
-/// longer stacked whole).
+/// column empty, as teams are not split), 8 rows 55k (teams of 8 are not
+/// stacked whole).
 pub const DENSE_COLUMN_ROWS: usize = 9;
 
 /// A layout plus, for every box stacked in a block, the x of the spine it
