@@ -10,6 +10,7 @@ use orgraph::session::Session;
 use orgraph::store::Workspace;
 use rand::{Rng, SeedableRng};
 use std::hint::black_box;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 #[global_allocator]
@@ -24,8 +25,6 @@ fn org_of(people: usize) -> Org {
         .0
 }
 
-/// 1,000 valid changes: mostly moves (to a manager outside the mover's
-/// subtree), some title edits, checked by applying them as generated.
 /// Everyone's id, and the ids of those with reports.
 fn people_and_managers(org: &Org) -> (Vec<PersonId>, Vec<PersonId>) {
     let ids: Vec<PersonId> = org.people().map(|p| p.id.clone()).collect();
@@ -37,6 +36,8 @@ fn people_and_managers(org: &Org) -> (Vec<PersonId>, Vec<PersonId>) {
     (ids, managers)
 }
 
+/// `count` valid changes: mostly moves (to a manager outside the mover's
+/// subtree), some title edits, checked by applying them as generated.
 fn changes(org: &mut Org, count: usize, seed: u64) -> Vec<ChangeEntry> {
     let (ids, managers) = people_and_managers(org);
     let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(seed);
@@ -149,6 +150,8 @@ fn churned(org: &Org, seed: u64) -> Org {
     next
 }
 
+type Group<'a> = criterion::BenchmarkGroup<'a, criterion::measurement::WallTime>;
+
 fn benches(c: &mut Criterion) {
     for people in SIZES {
         let mut org = org_of(people);
@@ -161,118 +164,132 @@ fn benches(c: &mut Criterion) {
             } else {
                 8
             }));
-
-        let mut file = 0;
-        group.bench_function("save_baseline", |b| {
-            b.iter_batched(
-                || {
-                    file += 1;
-                    Workspace::create(&dir.path().join(format!("save{file}.orgraph")))
-                        .expect("new workspace")
-                },
-                // The workspace is returned so that closing it (which
-                // SQLite follows with its own housekeeping) is not timed.
-                |mut ws| {
-                    ws.save_org(black_box(&org), &[]).expect("saved");
-                    ws
-                },
-                BatchSize::PerIteration,
-            );
-        });
-        let path = dir.path().join("bench.orgraph");
-        Workspace::create(&path)
-            .and_then(|mut ws| ws.save_org(&org, &[]))
-            .expect("saved");
-        // Diffs run on a copy, without the moves the next bench appends.
-        let diff_path = dir.path().join("diff.orgraph");
-        std::fs::copy(&path, &diff_path).expect("copied");
-        let ws = Workspace::open(&path).expect("opens");
-        group.bench_function("load_baseline", |b| {
-            // Freeing the loaded org is not part of loading it.
-            b.iter_with_large_drop(|| ws.load_org().expect("loads"));
-        });
-        drop(ws);
-
-        let mut session = Session::open(&path).expect("opens");
-        let mover = session
-            .org()
-            .people()
-            .filter(|p| session.org().reports_of(&p.id).is_empty())
-            .last()
-            .map(|p| p.id.clone())
-            .expect("an IC");
-        let managers: Vec<PersonId> = session
-            .org()
-            .people()
-            .filter(|p| session.org().reports_of(&p.id).len() > 2 && p.id != mover)
-            .take(2)
-            .map(|p| p.id.clone())
-            .collect();
-        let mut turn = 0;
-        group.bench_function("apply_and_persist_move", |b| {
-            b.iter(|| {
-                turn += 1;
-                let change = Change::Move {
-                    person: mover.clone(),
-                    manager: Some(managers[turn % 2].clone()),
-                };
-                session.apply(change, None).expect("applied and saved")
-            });
-        });
-        drop(session);
-
-        let entries = changes(&mut org, 1000, 7);
-        group.bench_function("materialise_1000_changes", |b| {
-            b.iter(|| {
-                let done = scenario::materialise(&mut org, black_box(&entries), None);
-                assert!(done.skipped.is_empty());
-                scenario::unwind(&mut org, done.undo).expect("unwinds");
-            });
-        });
-
-        // A re-import: what changed, and the changes back, which the
-        // app applies to show the previous baseline.
-        let next = churned(&org, 5);
-        group.bench_function("compare_imports_1pct_churn", |b| {
-            b.iter_with_large_drop(|| scenario::compare_imports(black_box(&org), &next));
-        });
-        let (_, back) = scenario::compare_imports(&org, &next);
-        let back: Vec<ChangeEntry> = back
-            .into_iter()
-            .enumerate()
-            .map(|(index, change)| ChangeEntry {
-                position: index as u32 + 1,
-                change,
-                effective: None,
-                made_at: String::new(),
-            })
-            .collect();
-        let mut shown = next.clone();
-        drop(next);
-        group.bench_function("materialise_before_import_1pct_churn", |b| {
-            b.iter(|| {
-                let done = scenario::materialise(&mut shown, black_box(&back), None);
-                assert!(done.skipped.is_empty());
-                scenario::unwind(&mut shown, done.undo).expect("unwinds");
-            });
-        });
-        drop(shown);
-
-        let mut session = Session::open(&diff_path).expect("opens");
-        for (name, seed) in [("a", 11), ("b", 12)] {
-            session.create_scenario(name, "baseline").expect("created");
-            let mut base = session.workspace().load_org().expect("loads").0;
-            for entry in changes(&mut base, 1000, seed) {
-                session.apply(entry.change, None).expect("applied");
-            }
-        }
-        session.switch_to("baseline").expect("switched");
-        let names = vec!["a".to_string(), "b".to_string()];
-        group.bench_function("diff_two_scenarios", |b| {
-            b.iter(|| black_box(session.compare(&names, None).expect("compared")));
-        });
+        let (path, diff_path) = bench_save_and_load(&mut group, &org, dir.path());
+        bench_apply_and_persist(&mut group, &path);
+        bench_materialise(&mut group, &mut org);
+        bench_diff(&mut group, &diff_path);
         group.finish();
     }
+}
+
+/// Saving and loading the baseline. Returns two workspaces holding `org`:
+/// one for the session benches, a copy for the diff.
+fn bench_save_and_load(group: &mut Group<'_>, org: &Org, dir: &Path) -> (PathBuf, PathBuf) {
+    let mut file = 0;
+    group.bench_function("save_baseline", |b| {
+        b.iter_batched(
+            || {
+                file += 1;
+                Workspace::create(&dir.join(format!("save{file}.orgraph"))).expect("new workspace")
+            },
+            // The workspace is returned so that closing it (which
+            // SQLite follows with its own housekeeping) is not timed.
+            |mut ws| {
+                ws.save_org(black_box(org), &[]).expect("saved");
+                ws
+            },
+            BatchSize::PerIteration,
+        );
+    });
+    let path = dir.join("bench.orgraph");
+    Workspace::create(&path)
+        .and_then(|mut ws| ws.save_org(org, &[]))
+        .expect("saved");
+    // Diffs run on a copy, without the moves the next bench appends.
+    let diff_path = dir.join("diff.orgraph");
+    std::fs::copy(&path, &diff_path).expect("copied");
+    let ws = Workspace::open(&path).expect("opens");
+    group.bench_function("load_baseline", |b| {
+        // Freeing the loaded org is not part of loading it.
+        b.iter_with_large_drop(|| ws.load_org().expect("loads"));
+    });
+    (path, diff_path)
+}
+
+/// One move of an individual contributor between two managers, applied
+/// and saved as the app does on an edit.
+fn bench_apply_and_persist(group: &mut Group<'_>, path: &Path) {
+    let mut session = Session::open(path).expect("opens");
+    let mover = session
+        .org()
+        .people()
+        .filter(|p| session.org().reports_of(&p.id).is_empty())
+        .last()
+        .map(|p| p.id.clone())
+        .expect("an IC");
+    let managers: Vec<PersonId> = session
+        .org()
+        .people()
+        .filter(|p| session.org().reports_of(&p.id).len() > 2 && p.id != mover)
+        .take(2)
+        .map(|p| p.id.clone())
+        .collect();
+    let mut turn = 0;
+    group.bench_function("apply_and_persist_move", |b| {
+        b.iter(|| {
+            turn += 1;
+            let change = Change::Move {
+                person: mover.clone(),
+                manager: Some(managers[turn % 2].clone()),
+            };
+            session.apply(change, None).expect("applied and saved")
+        });
+    });
+}
+
+/// Materialising 1,000 changes over `org`, and a re-import: what changed,
+/// and the changes back, which the app applies to show the previous
+/// baseline.
+fn bench_materialise(group: &mut Group<'_>, org: &mut Org) {
+    let entries = changes(org, 1000, 7);
+    group.bench_function("materialise_1000_changes", |b| {
+        b.iter(|| {
+            let done = scenario::materialise(org, black_box(&entries), None);
+            assert!(done.skipped.is_empty());
+            scenario::unwind(org, done.undo).expect("unwinds");
+        });
+    });
+    let next = churned(org, 5);
+    group.bench_function("compare_imports_1pct_churn", |b| {
+        b.iter_with_large_drop(|| scenario::compare_imports(black_box(&*org), &next));
+    });
+    let (_, back) = scenario::compare_imports(org, &next);
+    let back: Vec<ChangeEntry> = back
+        .into_iter()
+        .enumerate()
+        .map(|(index, change)| ChangeEntry {
+            position: index as u32 + 1,
+            change,
+            effective: None,
+            made_at: String::new(),
+        })
+        .collect();
+    let mut shown = next.clone();
+    drop(next);
+    group.bench_function("materialise_before_import_1pct_churn", |b| {
+        b.iter(|| {
+            let done = scenario::materialise(&mut shown, black_box(&back), None);
+            assert!(done.skipped.is_empty());
+            scenario::unwind(&mut shown, done.undo).expect("unwinds");
+        });
+    });
+}
+
+/// Comparing two scenarios of 1,000 changes each with the baseline.
+fn bench_diff(group: &mut Group<'_>, diff_path: &Path) {
+    let mut session = Session::open(diff_path).expect("opens");
+    for (name, seed) in [("a", 11), ("b", 12)] {
+        session.create_scenario(name, "baseline").expect("created");
+        let mut base = session.workspace().load_org().expect("loads").0;
+        for entry in changes(&mut base, 1000, seed) {
+            session.apply(entry.change, None).expect("applied");
+        }
+    }
+    session.switch_to("baseline").expect("switched");
+    let names = vec!["a".to_string(), "b".to_string()];
+    group.bench_function("diff_two_scenarios", |b| {
+        b.iter(|| black_box(session.compare(&names, None).expect("compared")));
+    });
 }
 
 /// The staff+ placement board as it is and as each what-if preview.

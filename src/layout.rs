@@ -238,51 +238,115 @@ pub fn tidy_tree(
     let root_gap = f64::from(sanitize(options.root_gap));
     let width: Vec<f32> = sizes.iter().map(|s| sanitize(s.width)).collect();
     let height: Vec<f32> = sizes.iter().map(|s| sanitize(s.height)).collect();
-    let roots = forest.roots();
     let mut x_out = vec![f32::NAN; n];
     let mut y_out = vec![f32::NAN; n];
     let mut visible = vec![false; n];
-    let mut max_y = 0.0f64;
 
-    // Pass 1: number the visible nodes in depth-first preorder and settle y.
-    // `order` maps positions to node ids; `children` lists every node's
-    // children (as positions) in position order, so the walks below can
-    // slice it with a running offset. Stack entries are (node, slot in
-    // `children` to fill with its position, top y).
-    let mut order: Vec<u32> = Vec::with_capacity(n);
-    let mut nodes: Vec<Work> = Vec::with_capacity(n);
-    let mut children: Vec<u32> = Vec::with_capacity(n.saturating_sub(roots.len()));
-    let mut tree_start: Vec<usize> = Vec::with_capacity(roots.len() + 1);
+    let boxes = Boxes {
+        width: &width,
+        height: &height,
+        collapsed,
+        level_gap,
+    };
+    let mut pre = number_visible(forest, &boxes, &mut y_out, &mut visible);
+    first_walk(&mut pre.nodes, &pre.children, sibling_gap);
+    let right = second_walk(&mut pre, root_gap, &mut x_out);
+
+    Layout {
+        x: x_out,
+        y: y_out,
+        width,
+        height,
+        visible,
+        bounds: Bounds {
+            min_x: 0.0,
+            min_y: 0.0,
+            max_x: right as f32,
+            max_y: pre.max_y as f32,
+        },
+    }
+}
+
+/// The sanitised box sizes, collapsed flags and level gap that pass 1 of
+/// [`tidy_tree`] reads.
+struct Boxes<'a> {
+    width: &'a [f32],
+    height: &'a [f32],
+    collapsed: &'a [bool],
+    level_gap: f64,
+}
+
+/// The visible nodes numbered in depth-first preorder: the result of pass 1
+/// of [`tidy_tree`], which the two walks work on.
+struct Preorder {
+    /// Maps positions to node ids.
+    order: Vec<u32>,
+    /// Working state, indexed by position.
+    nodes: Vec<Work>,
+    /// Every node's shown children (as positions) in position order, so the
+    /// walks can slice it with a running offset.
+    children: Vec<u32>,
+    /// The first position of each root tree, then the number of positions.
+    tree_start: Vec<usize>,
+    /// Bottom edge of the lowest box.
+    max_y: f64,
+}
+
+/// Pass 1 of [`tidy_tree`]: numbers the visible nodes in depth-first
+/// preorder (with an explicit stack) and settles their y, writing y and
+/// visibility per node id.
+fn number_visible(
+    forest: &Forest,
+    boxes: &Boxes<'_>,
+    y_out: &mut [f32],
+    visible: &mut [bool],
+) -> Preorder {
+    let n = forest.len();
+    let roots = forest.roots();
+    let mut pre = Preorder {
+        order: Vec::with_capacity(n),
+        nodes: Vec::with_capacity(n),
+        children: Vec::with_capacity(n.saturating_sub(roots.len())),
+        tree_start: Vec::with_capacity(roots.len() + 1),
+        max_y: 0.0,
+    };
+    // Stack entries are (node, slot in `children` to fill with its
+    // position, top y).
     let mut stack: Vec<(u32, u32, f64)> = Vec::new();
     for &root in roots {
-        tree_start.push(order.len());
+        pre.tree_start.push(pre.order.len());
         stack.push((root, NONE, 0.0));
         while let Some((v, slot, y)) = stack.pop() {
             if slot != NONE {
-                children[slot as usize] = order.len() as u32;
+                pre.children[slot as usize] = pre.order.len() as u32;
             }
-            order.push(v);
+            pre.order.push(v);
             let vi = v as usize;
             y_out[vi] = y as f32;
             visible[vi] = true;
-            let bottom = y + f64::from(height[vi]);
-            max_y = max_y.max(bottom);
+            let bottom = y + f64::from(boxes.height[vi]);
+            pre.max_y = pre.max_y.max(bottom);
             let kids = forest.children(v);
-            let shown = !kids.is_empty() && !collapsed.get(vi).copied().unwrap_or(false);
+            let shown = !kids.is_empty() && !boxes.collapsed.get(vi).copied().unwrap_or(false);
             let count = if shown { kids.len() } else { 0 };
-            nodes.push(Work::new(width[vi], bottom + level_gap, count as u32));
-            let start = children.len();
-            children.resize(start + count, NONE);
+            let top_of_kids = bottom + boxes.level_gap;
+            pre.nodes
+                .push(Work::new(boxes.width[vi], top_of_kids, count as u32));
+            let start = pre.children.len();
+            pre.children.resize(start + count, NONE);
             for (j, &c) in kids[..count].iter().enumerate().rev() {
-                stack.push((c, (start + j) as u32, bottom + level_gap));
+                stack.push((c, (start + j) as u32, top_of_kids));
             }
         }
     }
-    tree_start.push(order.len());
+    pre.tree_start.push(pre.order.len());
+    pre
+}
 
-    // Pass 2, bottom-up: the paper's first walk. Descendants come later in
-    // preorder, so walking it backwards finishes every subtree before its
-    // parent; the children slices are consumed from the end.
+/// Pass 2 of [`tidy_tree`], bottom-up: the paper's first walk. Descendants
+/// come later in preorder, so walking it backwards finishes every subtree
+/// before its parent; the children slices are consumed from the end.
+fn first_walk(nodes: &mut [Work], children: &[u32], sibling_gap: f64) {
     let mut iyl: Vec<(f64, u32)> = Vec::new();
     let mut spacing: Vec<(f64, f64)> = Vec::new();
     let mut end = children.len();
@@ -296,7 +360,7 @@ pub fn tidy_tree(
         }
         let kids = &children[end - count..end];
         end -= count;
-        let deepest = place_children(&mut nodes, kids, sibling_gap, &mut iyl, &mut spacing);
+        let deepest = place_children(nodes, kids, sibling_gap, &mut iyl, &mut spacing);
         let f = &nodes[p + 1];
         let l = &nodes[kids[count - 1] as usize];
         let first_center = f.prelim + f.modifier + f64::from(f.width) / 2.0;
@@ -312,17 +376,21 @@ pub fn tidy_tree(
         node.mser = mser;
         node.deepest = deepest;
     }
+}
 
-    // Pass 3, top-down, one root tree (a contiguous run of positions) at a
-    // time: the paper's second walk turns modifiers into absolute x, with a
-    // stack of (children not yet reached, modifier sum) along the current
-    // path; then the tree is moved into place beside the previous one.
+/// Pass 3 of [`tidy_tree`], top-down, one root tree (a contiguous run of
+/// positions) at a time: the paper's second walk turns modifiers into
+/// absolute x, with a stack of (children not yet reached, modifier sum)
+/// along the current path; then the tree is moved into place beside the
+/// previous one, `root_gap` apart. Writes x per node id and returns the
+/// right edge of the last tree.
+fn second_walk(pre: &mut Preorder, root_gap: f64, x_out: &mut [f32]) -> f64 {
     let mut path: Vec<(u32, f64)> = Vec::new();
     let mut right = 0.0f64;
-    for (t, span) in tree_start.windows(2).enumerate() {
+    for (t, span) in pre.tree_start.windows(2).enumerate() {
         let range = span[0]..span[1];
         let (mut min_x, mut max_x) = (f64::INFINITY, f64::NEG_INFINITY);
-        for node in &mut nodes[range.clone()] {
+        for node in &mut pre.nodes[range.clone()] {
             let mut modsum = node.modifier + node.spread;
             if let Some(top) = path.last_mut() {
                 modsum += top.1;
@@ -341,24 +409,11 @@ pub fn tidy_tree(
         let left = if t == 0 { 0.0 } else { right + root_gap };
         let shift = left - min_x;
         right = left + (max_x - min_x);
-        for (node, &v) in nodes[range.clone()].iter().zip(&order[range]) {
+        for (node, &v) in pre.nodes[range.clone()].iter().zip(&pre.order[range]) {
             x_out[v as usize] = (node.prelim + shift) as f32;
         }
     }
-
-    Layout {
-        x: x_out,
-        y: y_out,
-        width,
-        height,
-        visible,
-        bounds: Bounds {
-            min_x: 0.0,
-            min_y: 0.0,
-            max_x: right as f32,
-            max_y: max_y as f32,
-        },
-    }
+    right
 }
 
 /// Places the finished subtrees rooted at `kids` (the children of one node,

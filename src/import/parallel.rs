@@ -6,6 +6,7 @@
 //! numbers exactly as a sequential read gives them.
 
 use super::raw::{self, CsvRows, SimdRows};
+use super::rows::RecordMapper;
 use super::{
     csv_reader, merge, read_body, read_header, segments, Field, Progress, ProgressSink, Stage,
     MAX_ERRORS,
@@ -106,14 +107,14 @@ fn load_in_segments(
     progress: ProgressSink<'_>,
     segment_bytes: usize,
 ) -> Result<(Org, Vec<Finding>)> {
-    let mut builder = OrgBuilder::with_capacity(file, ladder, policy, expected_people);
+    let builder = OrgBuilder::with_capacity(file, ladder, policy, expected_people);
     let mut header = csv_reader(text, delimiter, true);
     let (mut template, columns) = match read_header(&mut header, file, (overrides, signed)) {
         Ok(mapped) => mapped,
         Err(findings) => return merge(Err(findings), builder.finish(), &[]),
     };
     // Findings about the header (a column mapped twice, say).
-    let mut findings = template.take_findings();
+    let findings = template.take_findings();
     let header_end = (header.position().byte() as usize).min(text.len());
     if let Err(findings) = super::spans::check_header(text, header_end as u64, delimiter, file) {
         return merge(Err(findings), builder.finish(), &[]);
@@ -123,35 +124,8 @@ fn load_in_segments(
     let bounds: Vec<(usize, usize)> = cut.starts.windows(2).map(|w| (w[0], w[1])).collect();
     let parse = |index: usize| -> Segment {
         let (start, end) = bounds[index];
-        let segment = &text[start..end];
-        let mut mapper = template.fork();
-        let mut records = Vec::with_capacity(segment.len() / 64);
-        let sink = |record, _| records.push(record);
-        let quiet = &|_| {};
-        if cut.regular_quoting && raw::fast_readable(segment) {
-            let ended = raw::with_final_line_end(segment);
-            read_body(
-                SimdRows::new(&ended, delimiter),
-                (&mut mapper, width),
-                None,
-                quiet,
-                sink,
-            );
-        } else {
-            let mut reader = csv_reader(segment, delimiter, false);
-            read_body(
-                CsvRows::new(&mut reader, segment, delimiter),
-                (&mut mapper, width),
-                None,
-                quiet,
-                sink,
-            );
-        }
-        Segment {
-            records,
-            findings: mapper.take_findings(),
-            newlines: count_newlines(segment),
-        }
+        let layout = (delimiter, width, cut.regular_quoting);
+        parse_segment(&text[start..end], &template, layout)
     };
     let parsed = Parsed {
         count: bounds.len(),
@@ -160,60 +134,40 @@ fn load_in_segments(
     };
     let next = AtomicUsize::new(0);
     let stop = AtomicBool::new(false);
-    let helpers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .saturating_sub(1)
-        .min(MAX_HELPERS)
-        .min(bounds.len().saturating_sub(1));
+    let helpers = helper_count(bounds.len());
     let total = text.len() as u64;
-    let mut lines_before = count_newlines(&text[..header_end]);
+    let mut building = Building {
+        builder,
+        findings,
+        errors: 0,
+        lines_before: count_newlines(&text[..header_end]),
+    };
     std::thread::scope(|scope| {
         for _ in 0..helpers {
             let helper = std::thread::Builder::new().name("csv-reader".into());
             // Without a helper, this thread parses every segment itself.
             let _ = helper.spawn_scoped(scope, || help(&parse, &parsed, &next, &stop, file));
         }
-        let mut errors = 0;
         for (index, &(_, end)) in bounds.iter().enumerate() {
             let segment = match parsed.take(index) {
                 Some(segment) => segment,
                 None => claim_until(index, &parse, &parsed, &next),
             };
-            let renumber = |row: &mut u64| *row += lines_before;
-            // As in a whole read, nothing from the row of the error past
-            // the cap on is reported or built.
-            let mut stop_at_row = u64::MAX;
-            for mut finding in segment.findings {
-                errors += usize::from(finding.is_error());
-                if let Some(row) = finding.location.row.as_mut() {
-                    renumber(row);
-                }
-                if errors > MAX_ERRORS {
-                    stop_at_row = finding.location.row.unwrap_or(0);
-                    findings.push(finding);
-                    break;
-                }
-                findings.push(finding);
-            }
-            for mut record in segment.records {
-                renumber(&mut record.row);
-                if record.row >= stop_at_row {
-                    break;
-                }
-                builder.push(record);
-            }
-            lines_before += segment.newlines;
+            let capped = building.absorb(segment);
             progress(Progress {
                 stage: Stage::Reading,
                 done: end as u64,
                 total,
             });
-            if errors > MAX_ERRORS {
+            if capped {
                 break;
             }
         }
         stop.store(true, Ordering::Relaxed);
     });
+    let Building {
+        builder, findings, ..
+    } = building;
     let read = if findings.iter().any(Finding::is_error) {
         Err(findings)
     } else {
@@ -228,6 +182,98 @@ fn load_in_segments(
     let built = builder.finish();
     progress(validating(1));
     super::whole::refuse_no_people(merge(read, built, &columns), file)
+}
+
+/// Helper threads for `segments` segments: one per core besides this
+/// thread, at most [`MAX_HELPERS`], and none that would have no segment.
+fn helper_count(segments: usize) -> usize {
+    std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .saturating_sub(1)
+        .min(MAX_HELPERS)
+        .min(segments.saturating_sub(1))
+}
+
+/// Parses and maps one segment with a fork of the header's `template`
+/// mapper; `(delimiter, width, regular_quoting)` as the cut found them.
+/// Regular segments take the SIMD reader, others the `csv` crate's.
+fn parse_segment(
+    segment: &[u8],
+    template: &RecordMapper,
+    (delimiter, width, regular_quoting): (u8, usize, bool),
+) -> Segment {
+    let mut mapper = template.fork();
+    let mut records = Vec::with_capacity(segment.len() / 64);
+    let sink = |record, _| records.push(record);
+    let quiet = &|_| {};
+    if regular_quoting && raw::fast_readable(segment) {
+        let ended = raw::with_final_line_end(segment);
+        read_body(
+            SimdRows::new(&ended, delimiter),
+            (&mut mapper, width),
+            None,
+            quiet,
+            sink,
+        );
+    } else {
+        let mut reader = csv_reader(segment, delimiter, false);
+        read_body(
+            CsvRows::new(&mut reader, segment, delimiter),
+            (&mut mapper, width),
+            None,
+            quiet,
+            sink,
+        );
+    }
+    Segment {
+        records,
+        findings: mapper.take_findings(),
+        newlines: count_newlines(segment),
+    }
+}
+
+/// The building thread's side: the org built so far from the segments, in
+/// file order, and their findings.
+struct Building {
+    builder: OrgBuilder,
+    findings: Vec<Finding>,
+    /// Error findings so far.
+    errors: usize,
+    /// Lines before the next segment, header included.
+    lines_before: u64,
+}
+
+impl Building {
+    /// Renumbers `segment`'s rows from the file's start and takes its
+    /// findings and records. As in a whole read, nothing from the row of
+    /// the error past the cap on is reported or built; returns whether that
+    /// cap was passed.
+    fn absorb(&mut self, segment: Segment) -> bool {
+        let lines_before = self.lines_before;
+        let renumber = |row: &mut u64| *row += lines_before;
+        let mut stop_at_row = u64::MAX;
+        for mut finding in segment.findings {
+            self.errors += usize::from(finding.is_error());
+            if let Some(row) = finding.location.row.as_mut() {
+                renumber(row);
+            }
+            if self.errors > MAX_ERRORS {
+                stop_at_row = finding.location.row.unwrap_or(0);
+                self.findings.push(finding);
+                break;
+            }
+            self.findings.push(finding);
+        }
+        for mut record in segment.records {
+            renumber(&mut record.row);
+            if record.row >= stop_at_row {
+                break;
+            }
+            self.builder.push(record);
+        }
+        self.lines_before += segment.newlines;
+        self.errors > MAX_ERRORS
+    }
 }
 
 /// The building thread's wait for segment `index`: it parses unclaimed

@@ -86,8 +86,8 @@ impl CompactOptions {
 /// is stacked whole, one column with its manager. Measured on generated
 /// orgs of 20,000 people (area per person of the folded chart): 9 rows
 /// 40k px², 10 rows 42k, 12 rows 45k (longer columns leave more of each
-/// column empty, as teams are not split), 8 rows 55k (teams of 8 are no
-/// longer stacked whole).
+/// column empty, as teams are not split), 8 rows 55k (teams of 8 are not
+/// stacked whole).
 pub const DENSE_COLUMN_ROWS: usize = 9;
 
 /// A layout plus, for every box stacked in a block, the x of the spine it
@@ -159,26 +159,71 @@ pub fn compact_tree_folded(
             spine: vec![f32::NAN; n],
         };
     };
-    let folded = |v: u32| collapsed.get(v as usize).copied().unwrap_or(false);
     let spacing = Spacing {
         gap: sanitize(compact.column_gap.unwrap_or(options.sibling_gap)),
         row_gap: sanitize(compact.row_gap),
         indent: sanitize(compact.indent),
     };
+    let reduced = reduce(forest, sizes, collapsed, compact, &spacing);
+    let forest_of_units =
+        Forest::from_parents(reduced.parents).expect("a sub-forest of a forest is a forest");
+    let placed = tidy_tree(&forest_of_units, &reduced.sizes, &[], options);
+    let mut layout = expand(&reduced.new_of, &placed, sizes);
+    let mut spine = vec![f32::NAN; n];
+    for (node, range) in &reduced.blocks {
+        let (bx, by) = (
+            f64::from(placed.x[*node as usize]),
+            f64::from(placed.y[*node as usize]),
+        );
+        for slot in &reduced.slots[range.clone()] {
+            let m = slot.node as usize;
+            layout.x[m] = (bx + slot.dx) as f32;
+            layout.y[m] = (by + slot.dy) as f32;
+            layout.visible[m] = true;
+            spine[m] = (bx + slot.spine) as f32;
+        }
+    }
+    CompactLayout { layout, spine }
+}
 
-    // Build the reduced forest breadth-first, so each node's children get
-    // consecutive new indices in report order (the block where the first
-    // stacked report was) and `Forest::from_parents` keeps that order.
-    let mut new_of = vec![NONE; n];
-    let mut parents: Vec<u32> = Vec::with_capacity(n);
-    let mut new_sizes: Vec<Size> = Vec::with_capacity(n);
-    let mut slots: Vec<Slot> = Vec::new();
-    let mut blocks: Vec<(u32, std::ops::Range<usize>)> = Vec::new();
+/// The forest the tidy tree lays out: every unstacked visible node, plus
+/// one node per block of stacked reports.
+struct Reduced {
+    /// Each original node's index in the reduced forest (`NONE` if hidden
+    /// or stacked in a block).
+    new_of: Vec<u32>,
+    parents: Vec<u32>,
+    sizes: Vec<Size>,
+    /// The boxes of every block, relative to the block's corner.
+    slots: Vec<Slot>,
+    /// Each block's node in the reduced forest and its run of `slots`.
+    blocks: Vec<(u32, std::ops::Range<usize>)>,
+}
+
+/// Builds the reduced forest breadth-first, so each node's children get
+/// consecutive new indices in report order (the block where the first
+/// stacked report was) and `Forest::from_parents` keeps that order.
+fn reduce(
+    forest: &Forest,
+    sizes: &[Size],
+    collapsed: &[bool],
+    compact: &CompactOptions,
+    spacing: &Spacing,
+) -> Reduced {
+    let n = forest.len();
+    let folded = |v: u32| collapsed.get(v as usize).copied().unwrap_or(false);
+    let mut out = Reduced {
+        new_of: vec![NONE; n],
+        parents: Vec::with_capacity(n),
+        sizes: Vec::with_capacity(n),
+        slots: Vec::new(),
+        blocks: Vec::new(),
+    };
     let mut queue: Vec<u32> = Vec::with_capacity(n);
     for &root in forest.roots() {
-        new_of[root as usize] = parents.len() as u32;
-        parents.push(NO_PARENT);
-        new_sizes.push(sizes[root as usize]);
+        out.new_of[root as usize] = out.parents.len() as u32;
+        out.parents.push(NO_PARENT);
+        out.sizes.push(sizes[root as usize]);
         queue.push(root);
     }
     let mut units: Vec<u32> = Vec::new();
@@ -201,31 +246,36 @@ pub fn compact_tree_folded(
             if in_block[c as usize] {
                 if !block_made {
                     block_made = true;
-                    let start = slots.len();
+                    let start = out.slots.len();
                     let size = match compact.column_rows {
                         Some(rows) => {
-                            stack::units(forest, &units, sizes, rows, &spacing, &mut slots)
+                            stack::units(forest, &units, sizes, rows, spacing, &mut out.slots)
                         }
-                        None => stack::uniform(&units, sizes, compact, &spacing, &mut slots),
+                        None => stack::uniform(&units, sizes, compact, spacing, &mut out.slots),
                     };
-                    blocks.push((parents.len() as u32, start..slots.len()));
-                    parents.push(new_of[v as usize]);
-                    new_sizes.push(size);
+                    out.blocks
+                        .push((out.parents.len() as u32, start..out.slots.len()));
+                    out.parents.push(out.new_of[v as usize]);
+                    out.sizes.push(size);
                 }
             } else {
-                new_of[c as usize] = parents.len() as u32;
-                parents.push(new_of[v as usize]);
-                new_sizes.push(sizes[c as usize]);
+                out.new_of[c as usize] = out.parents.len() as u32;
+                out.parents.push(out.new_of[v as usize]);
+                out.sizes.push(sizes[c as usize]);
                 queue.push(c);
             }
         }
     }
-    let reduced = Forest::from_parents(parents).expect("a sub-forest of a forest is a forest");
-    let placed = tidy_tree(&reduced, &new_sizes, &[], options);
+    out
+}
 
+/// The tidy tree's positions of the reduced forest carried back to the
+/// original nodes, with their own sizes; stacked and hidden nodes are left
+/// NaN and invisible.
+fn expand(new_of: &[u32], placed: &Layout, sizes: &[Size]) -> Layout {
+    let n = new_of.len();
     let mut x = vec![f32::NAN; n];
     let mut y = vec![f32::NAN; n];
-    let mut spine = vec![f32::NAN; n];
     let mut visible = vec![false; n];
     for v in 0..n {
         let w = new_of[v];
@@ -235,29 +285,13 @@ pub fn compact_tree_folded(
             visible[v] = true;
         }
     }
-    for (node, range) in &blocks {
-        let (bx, by) = (
-            f64::from(placed.x[*node as usize]),
-            f64::from(placed.y[*node as usize]),
-        );
-        for slot in &slots[range.clone()] {
-            let m = slot.node as usize;
-            x[m] = (bx + slot.dx) as f32;
-            y[m] = (by + slot.dy) as f32;
-            visible[m] = true;
-            spine[m] = (bx + slot.spine) as f32;
-        }
-    }
-    CompactLayout {
-        layout: Layout {
-            x,
-            y,
-            width: sizes.iter().map(|s| sanitize(s.width)).collect(),
-            height: sizes.iter().map(|s| sanitize(s.height)).collect(),
-            visible,
-            bounds: placed.bounds,
-        },
-        spine,
+    Layout {
+        x,
+        y,
+        width: sizes.iter().map(|s| sanitize(s.width)).collect(),
+        height: sizes.iter().map(|s| sanitize(s.height)).collect(),
+        visible,
+        bounds: placed.bounds,
     }
 }
 

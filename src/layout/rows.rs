@@ -6,7 +6,8 @@
 //! boxes long, which no screen can show at a legible size. [`wrap_roots`]
 //! moves whole trees, in order, onto rows no wider than a width chosen so the
 //! drawing has about a screen's proportions (and at least a minimum): a row
-//! holds trees until the next one would pass that width. Each tree keeps its shape; linear time.
+//! holds trees until the next one would pass that width. Each tree keeps
+//! its shape; linear time.
 
 use super::Layout;
 use crate::model::Forest;

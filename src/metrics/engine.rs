@@ -140,49 +140,18 @@ impl MetricsEngine {
         if old_parent == new_parent {
             return cost;
         }
-        let children = self.children.get_or_insert_with(|| {
-            let mut lists = vec![Vec::new(); self.parent.len()];
-            for (child, &p) in self.parent.iter().enumerate() {
-                if p != NO_PARENT {
-                    lists[p as usize].push(child as u32);
-                }
-            }
-            lists
-        });
-        if old_parent != NO_PARENT {
-            let siblings = &mut children[old_parent as usize];
-            cost.siblings = siblings.len() as u64;
-            siblings.retain(|&c| c != person);
-        }
-        if new_parent != NO_PARENT {
-            children[new_parent as usize].push(person);
-        }
-        self.parent[person as usize] = new_parent;
+        cost.siblings = self.relink(person, old_parent, new_parent);
 
         let old_eff = self.nearest_included(old_parent);
         let new_eff = self.nearest_included(new_parent);
         if old_eff == new_eff {
             return cost;
         }
-
-        // The frontier: included people in the subtree with no included
-        // person between them and `person`. They change effective manager;
-        // the excluded people above them get the new effective manager too.
         let state = &mut self.state;
         let Some(children) = self.children.as_ref() else {
             return cost;
         };
-        let mut frontier = Vec::new();
-        let mut stack = vec![person];
-        while let Some(node) = stack.pop() {
-            cost.subtree += 1;
-            state.effective_parent[node as usize] = new_eff;
-            if state.included[node as usize] {
-                frontier.push(node);
-            } else {
-                stack.extend_from_slice(&children[node as usize]);
-            }
-        }
+        let frontier = reassign_effective_parent(state, children, person, new_eff, &mut cost);
         let moved = frontier.len() as u32;
         if moved == 0 {
             return cost;
@@ -195,66 +164,141 @@ impl MetricsEngine {
             .iter()
             .map(|&f| state.subtree_cost[f as usize])
             .sum();
-
-        // Spans and the roots count.
-        if old_eff == NO_PARENT {
-            state.roots -= u64::from(moved);
-        } else {
-            let span = state.span[old_eff as usize];
-            set_span(state, old_eff, span - moved);
-        }
-        if new_eff == NO_PARENT {
-            state.roots += u64::from(moved);
-        } else {
-            let span = state.span[new_eff as usize];
-            set_span(state, new_eff, span + moved);
-        }
-
-        // Subtree roll-ups along both chains of command.
-        let mut up = old_eff;
-        while up != NO_PARENT {
-            cost.ancestors += 1;
-            state.subtree_count[up as usize] -= moved_count;
-            state.subtree_cost[up as usize] -= moved_cost;
-            up = state.effective_parent[up as usize];
-        }
-        let mut up = new_eff;
-        while up != NO_PARENT {
-            cost.ancestors += 1;
-            state.subtree_count[up as usize] += moved_count;
-            state.subtree_cost[up as usize] += moved_cost;
-            up = state.effective_parent[up as usize];
-        }
-
-        // Layers of everyone included in the moved subtree shift together.
-        let layer_at = |node: u32, layer: &[u32]| {
-            if node == NO_PARENT {
-                0
-            } else {
-                i64::from(layer[node as usize])
-            }
-        };
-        let shift = layer_at(new_eff, &state.layer) - layer_at(old_eff, &state.layer);
-        let mut stack = vec![person];
-        while let Some(node) = stack.pop() {
-            cost.subtree += 1;
-            let node = node as usize;
-            if state.included[node] {
-                let old_layer = state.layer[node];
-                let new_layer = (i64::from(old_layer) + shift) as u32;
-                state.layer_histogram[old_layer as usize] -= 1;
-                if state.layer_histogram.len() <= new_layer as usize {
-                    state.layer_histogram.resize(new_layer as usize + 1, 0);
-                }
-                state.layer_histogram[new_layer as usize] += 1;
-                state.layer[node] = new_layer;
-            }
-            stack.extend_from_slice(&children[node]);
-        }
-        let layers = state.layers() as usize;
-        state.layer_histogram.truncate(layers + 1);
+        move_span(state, old_eff, new_eff, moved);
+        cost.ancestors += roll_up(state, old_eff, |count, cost| {
+            *count -= moved_count;
+            *cost -= moved_cost;
+        });
+        cost.ancestors += roll_up(state, new_eff, |count, cost| {
+            *count += moved_count;
+            *cost += moved_cost;
+        });
+        shift_layers(state, children, person, (old_eff, new_eff), &mut cost);
         cost
     }
+
+    /// Moves `person` from `old_parent`'s children to `new_parent`'s (either
+    /// may be `NO_PARENT`), building the children lists on the first move.
+    /// Returns how many siblings were scanned.
+    fn relink(&mut self, person: u32, old_parent: u32, new_parent: u32) -> u64 {
+        let mut scanned = 0;
+        let children = self.children.get_or_insert_with(|| {
+            let mut lists = vec![Vec::new(); self.parent.len()];
+            for (child, &p) in self.parent.iter().enumerate() {
+                if p != NO_PARENT {
+                    lists[p as usize].push(child as u32);
+                }
+            }
+            lists
+        });
+        if old_parent != NO_PARENT {
+            let siblings = &mut children[old_parent as usize];
+            scanned = siblings.len() as u64;
+            siblings.retain(|&c| c != person);
+        }
+        if new_parent != NO_PARENT {
+            children[new_parent as usize].push(person);
+        }
+        self.parent[person as usize] = new_parent;
+        scanned
+    }
+}
+
+/// Gives everyone in `person`'s subtree down to the first included people
+/// `new_eff` as effective manager, and returns those included people (the
+/// frontier): they change effective manager, and the excluded people above
+/// them get the new effective manager too.
+fn reassign_effective_parent(
+    state: &mut LineState,
+    children: &[Vec<u32>],
+    person: u32,
+    new_eff: u32,
+    cost: &mut MoveCost,
+) -> Vec<u32> {
+    let mut frontier = Vec::new();
+    let mut stack = vec![person];
+    while let Some(node) = stack.pop() {
+        cost.subtree += 1;
+        state.effective_parent[node as usize] = new_eff;
+        if state.included[node as usize] {
+            frontier.push(node);
+        } else {
+            stack.extend_from_slice(&children[node as usize]);
+        }
+    }
+    frontier
+}
+
+/// Moves `moved` direct reports from `old_eff`'s span to `new_eff`'s, or
+/// from and to the roots count for `NO_PARENT`.
+fn move_span(state: &mut LineState, old_eff: u32, new_eff: u32, moved: u32) {
+    if old_eff == NO_PARENT {
+        state.roots -= u64::from(moved);
+    } else {
+        let span = state.span[old_eff as usize];
+        set_span(state, old_eff, span - moved);
+    }
+    if new_eff == NO_PARENT {
+        state.roots += u64::from(moved);
+    } else {
+        let span = state.span[new_eff as usize];
+        set_span(state, new_eff, span + moved);
+    }
+}
+
+/// Applies `update` to the subtree count and cost of `from` and each of its
+/// effective managers up the chain of command; returns how many it updated.
+#[inline]
+fn roll_up(state: &mut LineState, from: u32, update: impl Fn(&mut u64, &mut i64)) -> u64 {
+    let mut updated = 0;
+    let mut up = from;
+    while up != NO_PARENT {
+        updated += 1;
+        update(
+            &mut state.subtree_count[up as usize],
+            &mut state.subtree_cost[up as usize],
+        );
+        up = state.effective_parent[up as usize];
+    }
+    updated
+}
+
+/// Shifts the layers of everyone included in `person`'s subtree together,
+/// by the difference between the effective managers' layers `(old, new)`,
+/// keeping the layer histogram in step.
+fn shift_layers(
+    state: &mut LineState,
+    children: &[Vec<u32>],
+    person: u32,
+    (old_eff, new_eff): (u32, u32),
+    cost: &mut MoveCost,
+) {
+    let layer_at = |node: u32, layer: &[u32]| {
+        if node == NO_PARENT {
+            0
+        } else {
+            i64::from(layer[node as usize])
+        }
+    };
+    let shift = layer_at(new_eff, &state.layer) - layer_at(old_eff, &state.layer);
+    let mut stack = vec![person];
+    while let Some(node) = stack.pop() {
+        cost.subtree += 1;
+        let node = node as usize;
+        if state.included[node] {
+            let old_layer = state.layer[node];
+            let new_layer = (i64::from(old_layer) + shift) as u32;
+            state.layer_histogram[old_layer as usize] -= 1;
+            if state.layer_histogram.len() <= new_layer as usize {
+                state.layer_histogram.resize(new_layer as usize + 1, 0);
+            }
+            state.layer_histogram[new_layer as usize] += 1;
+            state.layer[node] = new_layer;
+        }
+        stack.extend_from_slice(&children[node]);
+    }
+    let layers = state.layers() as usize;
+    state.layer_histogram.truncate(layers + 1);
 }
 
 fn set_span(state: &mut LineState, manager: u32, span: u32) {

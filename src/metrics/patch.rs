@@ -113,6 +113,9 @@ impl BaseInput {
         metrics.unwrap_or_else(|| counts_only(super::summarise(changed, view)))
     }
 
+    /// Writes `changed`'s values into the base input, logging in `log`
+    /// what it overwrites; `None` if the difference cannot be patched (a
+    /// slot past the org's, a manager or team that `changed` lacks).
     fn patch(
         &mut self,
         changed: &Org,
@@ -121,11 +124,11 @@ impl BaseInput {
         log: &mut PatchLog,
     ) -> Option<()> {
         let mut spare = self.spare_forest.take().unwrap_or_default();
-        let input = &mut self.input;
         let slots = changed.slot_bound().max(log.base_len);
         let mut parent = spare.take_parent_buffer();
-        parent.extend_from_slice(input.forest.parents());
+        parent.extend_from_slice(self.input.forest.parents());
         parent.resize(slots, NO_PARENT);
+        let input = &mut self.input;
         input.status.resize(slots, VACANT);
         input.cost_cents.resize(slots, 0);
         input.team.resize(slots, NO_TEAM);
@@ -135,17 +138,7 @@ impl BaseInput {
             &mut input.team_kinds,
             changed.teams().iter().map(|t| t.kind).collect(),
         ));
-        let remap: Option<Vec<u32>> = changed
-            .teams()
-            .iter()
-            .map(|t| &t.id)
-            .ne(self.teams.iter())
-            .then(|| {
-                self.teams
-                    .iter()
-                    .map(|id| changed.team_index(id).map_or(NO_TEAM, |i| i as u32))
-                    .collect()
-            });
+        let remap = remap_teams(&self.teams, changed);
         if let Some(remap) = &remap {
             let remapped = input
                 .team
@@ -157,83 +150,27 @@ impl BaseInput {
                 .collect();
             log.team = Some(std::mem::replace(&mut input.team, remapped));
         }
-
-        // Clear every slot a touched person held, then write each touched
-        // person where they are now: a slot freed by a removal and reused
-        // by a hire ends up holding the hire. Each slot's old values are
-        // logged before every write. (Parents need no log: they go into a
-        // new forest and the base forest is put back whole.)
-        let mut save = |input: &MetricsInput, slot: usize| {
-            if slot < log.base_len {
-                log.slots.push(SlotValues {
-                    slot: slot as u32,
-                    status: input.status[slot],
-                    cost_cents: input.cost_cents[slot],
-                    team: input.team[slot],
-                    staff_plus: input.staff_plus[slot],
-                    ic_engineer: input.ic_engineer[slot],
-                });
-            }
+        let mut people = People {
+            input,
+            parent: &mut parent,
+            log,
         };
         for &slot in base_slots {
-            let slot = slot as usize;
-            if slot >= slots {
+            if slot as usize >= slots {
                 return None;
             }
-            save(input, slot);
-            parent[slot] = NO_PARENT;
-            input.status[slot] = VACANT;
-            input.cost_cents[slot] = 0;
-            input.team[slot] = NO_TEAM;
-            input.staff_plus[slot] = false;
-            input.ic_engineer[slot] = false;
+            people.vacate(slot as usize);
         }
         for id in touched {
-            let (Some(person), Some(slot)) = (changed.person(id), changed.slot_of(id)) else {
-                continue;
-            };
-            let slot = slot as usize;
-            save(input, slot);
-            parent[slot] = match changed.manager_of(id) {
-                Some(manager) => changed.slot_of(manager)?,
-                None => NO_PARENT,
-            };
-            input.status[slot] = person.status;
-            input.cost_cents[slot] = person.cost.map_or(0, |c| c.cents());
-            input.team[slot] = person
-                .team
-                .as_ref()
-                .and_then(|t| changed.team_index(t))
-                .map_or(NO_TEAM, |i| i as u32);
-            input.staff_plus[slot] = changed.ladder.is_staff_plus(&person.level, &person.title);
-            input.ic_engineer[slot] = changed.ladder.is_ic_engineer(&person.level, &person.title);
+            people.write(changed, id)?;
         }
-        // Support: the base's pairs minus those of touched people (team
-        // indices remapped; pairs with a dissolved team drop out), plus the
-        // touched people's pairs as they are now.
-        let vacated: FxHashSet<u32> = base_slots.iter().copied().collect();
-        let mut support: Vec<(u32, u32)> = input
-            .support
-            .iter()
-            .filter(|(person, _)| !vacated.contains(person))
-            .filter_map(|&(person, team)| {
-                let team = remap.as_ref().map_or(team, |remap| remap[team as usize]);
-                (team != NO_TEAM).then_some((person, team))
-            })
-            .collect();
-        let assignments = changed.support_assignments();
-        for &id in touched {
-            let Some(slot) = changed.slot_of(id) else {
-                continue;
-            };
-            // Assignments are ordered by person: take this one's run.
-            let pairs = assignments
-                .range((id.clone(), TeamId::from(""))..)
-                .take_while(|(person, _)| person == id);
-            for (_, team) in pairs {
-                support.push((slot, changed.team_index(team)? as u32));
-            }
-        }
+        let support = patched_support(
+            &input.support,
+            changed,
+            base_slots,
+            touched,
+            remap.as_deref(),
+        )?;
         log.support = Some(std::mem::replace(&mut input.support, support));
         let forest = Forest::from_parents_in(parent, spare).ok()?;
         log.forest = Some(std::mem::replace(&mut input.forest, forest));
@@ -273,6 +210,123 @@ impl BaseInput {
         input.staff_plus.truncate(log.base_len);
         input.ic_engineer.truncate(log.base_len);
     }
+}
+
+/// For each team of the base (`base_teams`), its index in `changed`
+/// (`NO_TEAM` if dissolved); `None` when the teams are the same, in order.
+fn remap_teams(base_teams: &[TeamId], changed: &Org) -> Option<Vec<u32>> {
+    changed
+        .teams()
+        .iter()
+        .map(|t| &t.id)
+        .ne(base_teams.iter())
+        .then(|| {
+            base_teams
+                .iter()
+                .map(|id| changed.team_index(id).map_or(NO_TEAM, |i| i as u32))
+                .collect()
+        })
+}
+
+/// The per-slot people columns of a patch in progress. Every slot a touched
+/// person held is cleared, then each touched person is written where they
+/// are now: a slot freed by a removal and reused by a hire ends up holding
+/// the hire. Each slot's old values are logged before every write. (Parents
+/// need no log: they go into a new forest and the base forest is put back
+/// whole.)
+struct People<'a> {
+    input: &'a mut MetricsInput,
+    parent: &'a mut [u32],
+    log: &'a mut PatchLog,
+}
+
+impl People<'_> {
+    fn save(&mut self, slot: usize) {
+        let input = &self.input;
+        if slot < self.log.base_len {
+            self.log.slots.push(SlotValues {
+                slot: slot as u32,
+                status: input.status[slot],
+                cost_cents: input.cost_cents[slot],
+                team: input.team[slot],
+                staff_plus: input.staff_plus[slot],
+                ic_engineer: input.ic_engineer[slot],
+            });
+        }
+    }
+
+    /// Empties `slot`, as a removed person leaves it.
+    fn vacate(&mut self, slot: usize) {
+        self.save(slot);
+        let input = &mut *self.input;
+        self.parent[slot] = NO_PARENT;
+        input.status[slot] = VACANT;
+        input.cost_cents[slot] = 0;
+        input.team[slot] = NO_TEAM;
+        input.staff_plus[slot] = false;
+        input.ic_engineer[slot] = false;
+    }
+
+    /// Writes person `id` of `changed` into their slot (nothing if
+    /// `changed` no longer has them); `None` if their manager has no slot.
+    fn write(&mut self, changed: &Org, id: &PersonId) -> Option<()> {
+        let (Some(person), Some(slot)) = (changed.person(id), changed.slot_of(id)) else {
+            return Some(());
+        };
+        let slot = slot as usize;
+        self.save(slot);
+        self.parent[slot] = match changed.manager_of(id) {
+            Some(manager) => changed.slot_of(manager)?,
+            None => NO_PARENT,
+        };
+        let input = &mut *self.input;
+        input.status[slot] = person.status;
+        input.cost_cents[slot] = person.cost.map_or(0, |c| c.cents());
+        input.team[slot] = person
+            .team
+            .as_ref()
+            .and_then(|t| changed.team_index(t))
+            .map_or(NO_TEAM, |i| i as u32);
+        input.staff_plus[slot] = changed.ladder.is_staff_plus(&person.level, &person.title);
+        input.ic_engineer[slot] = changed.ladder.is_ic_engineer(&person.level, &person.title);
+        Some(())
+    }
+}
+
+/// Support pairs (slot, team) after a patch: the base's pairs minus those
+/// of touched people (team indices remapped; pairs with a dissolved team
+/// drop out), plus the touched people's pairs as they are now. `None` if a
+/// touched person supports a team `changed` lacks.
+fn patched_support(
+    base: &[(u32, u32)],
+    changed: &Org,
+    base_slots: &[u32],
+    touched: &[&PersonId],
+    remap: Option<&[u32]>,
+) -> Option<Vec<(u32, u32)>> {
+    let vacated: FxHashSet<u32> = base_slots.iter().copied().collect();
+    let mut support: Vec<(u32, u32)> = base
+        .iter()
+        .filter(|(person, _)| !vacated.contains(person))
+        .filter_map(|&(person, team)| {
+            let team = remap.map_or(team, |remap| remap[team as usize]);
+            (team != NO_TEAM).then_some((person, team))
+        })
+        .collect();
+    let assignments = changed.support_assignments();
+    for &id in touched {
+        let Some(slot) = changed.slot_of(id) else {
+            continue;
+        };
+        // Assignments are ordered by person: take this one's run.
+        let pairs = assignments
+            .range((id.clone(), TeamId::from(""))..)
+            .take_while(|(person, _)| person == id);
+        for (_, team) in pairs {
+            support.push((slot, changed.team_index(team)? as u32));
+        }
+    }
+    Some(support)
 }
 
 /// `metrics` without the list of uncovered teams, as [`Figures::counts`]

@@ -141,117 +141,22 @@ pub(crate) fn plan(
         }];
     }
     let roots = by_department(chart, roots);
-    let mut queue: VecDeque<Unit> = VecDeque::new();
-    let mut queued = 0usize;
-    for (i, kids) in split(&[], &roots, &fits).into_iter().enumerate() {
-        queue.push_back(Unit {
+    let mut queue = Queue::default();
+    let runs = split(&[], &roots, &fits);
+    let total = runs.len();
+    for (i, kids) in runs.into_iter().enumerate() {
+        queue.push(Unit {
             tops: Vec::new(),
             kids,
             from: None,
-            part: (i + 1, 0),
+            part: (i + 1, total),
         });
-        queued += 1;
-    }
-    let runs = queued;
-    for unit in &mut queue {
-        unit.part.1 = runs;
     }
     let mut pages = Vec::new();
-    while let Some(unit) = queue.pop_front() {
+    while let Some(unit) = queue.units.pop_front() {
         let index = pages.len();
-        // Open up managers breadth-first, all of one manager's reports at
-        // a time, while the page still fits; whoever stays closed continues
-        // on later pages.
-        let mut nodes = concat(&unit.tops, &unit.kids);
-        let mut frontier: VecDeque<u32> = unit
-            .kids
-            .iter()
-            .copied()
-            .filter(|&v| !chart.forest.children(v).is_empty())
-            .collect();
-        let mut cut = Vec::new();
-        let mut misses = 0;
-        while let Some(v) = frontier.pop_front() {
-            let reports = chart.forest.children(v);
-            if misses >= MAX_MISSES || nodes.len() + reports.len() > cap {
-                cut.push(v);
-                continue;
-            }
-            let trial = concat(&nodes, reports);
-            if fits(&trial, unit.tops.len()) {
-                nodes = trial;
-                misses = 0;
-                frontier.extend(
-                    reports
-                        .iter()
-                        .copied()
-                        .filter(|&r| !chart.forest.children(r).is_empty()),
-                );
-            } else {
-                cut.push(v);
-                misses += 1;
-            }
-        }
-        // Closed managers whose whole subtrees fit on a page share pages,
-        // as many neighbours as fit together; bigger ones get their own.
-        let mut continued = Vec::with_capacity(cut.len());
-        let mut i = 0;
-        while i < cut.len() {
-            let v = cut[i];
-            let whole = below(chart, v, cap).map(|b| concat(&[v], &b));
-            match whole.filter(|w| fits(w, 1)) {
-                Some(mut together) => {
-                    let mut tops = vec![v];
-                    i += 1;
-                    while i < cut.len() {
-                        let w = cut[i];
-                        let Some(more) = below(chart, w, cap) else {
-                            break;
-                        };
-                        let mut trial = Vec::with_capacity(together.len() + more.len() + 1);
-                        trial.extend_from_slice(&tops);
-                        trial.push(w);
-                        trial.extend_from_slice(&together[tops.len()..]);
-                        trial.extend_from_slice(&more);
-                        if !fits(&trial, tops.len() + 1) {
-                            break;
-                        }
-                        tops.push(w);
-                        together = trial;
-                        i += 1;
-                    }
-                    for &t in &tops {
-                        continued.push((t, queued, queued));
-                    }
-                    let kids = tops
-                        .iter()
-                        .flat_map(|&t| chart.forest.children(t).iter().copied())
-                        .collect();
-                    queue.push_back(Unit {
-                        tops,
-                        kids,
-                        from: Some(index),
-                        part: (1, 1),
-                    });
-                    queued += 1;
-                }
-                None => {
-                    let runs = split(&[v], chart.forest.children(v), &fits);
-                    let total = runs.len();
-                    continued.push((v, queued, queued + total - 1));
-                    for (k, kids) in runs.into_iter().enumerate() {
-                        queue.push_back(Unit {
-                            tops: vec![v],
-                            kids,
-                            from: Some(index),
-                            part: (k + 1, total),
-                        });
-                    }
-                    queued += total;
-                    i += 1;
-                }
-            }
-        }
+        let (nodes, cut) = open_managers(chart, &unit, &fits, cap);
+        let continued = queue.continue_later(chart, &cut, index, &fits, cap);
         pages.push(PagePlan {
             tops: unit.tops,
             from: unit.from,
@@ -261,4 +166,144 @@ pub(crate) fn plan(
         });
     }
     pages
+}
+
+/// The nodes of `unit`'s page: its tops and kids, then managers opened up
+/// breadth-first, all of one manager's reports at a time, while the page
+/// still fits. Returns them with the managers left closed, whose reports
+/// continue on later pages.
+fn open_managers(
+    chart: &Chart,
+    unit: &Unit,
+    fits: &dyn Fn(&[u32], usize) -> bool,
+    cap: usize,
+) -> (Vec<u32>, Vec<u32>) {
+    let mut nodes = concat(&unit.tops, &unit.kids);
+    let mut frontier: VecDeque<u32> = unit
+        .kids
+        .iter()
+        .copied()
+        .filter(|&v| !chart.forest.children(v).is_empty())
+        .collect();
+    let mut cut = Vec::new();
+    let mut misses = 0;
+    while let Some(v) = frontier.pop_front() {
+        let reports = chart.forest.children(v);
+        if misses >= MAX_MISSES || nodes.len() + reports.len() > cap {
+            cut.push(v);
+            continue;
+        }
+        let trial = concat(&nodes, reports);
+        if fits(&trial, unit.tops.len()) {
+            nodes = trial;
+            misses = 0;
+            frontier.extend(
+                reports
+                    .iter()
+                    .copied()
+                    .filter(|&r| !chart.forest.children(r).is_empty()),
+            );
+        } else {
+            cut.push(v);
+            misses += 1;
+        }
+    }
+    (nodes, cut)
+}
+
+/// The pages still to fill, in page order, and how many pages have been
+/// queued so far (the number of the next one queued).
+#[derive(Default)]
+struct Queue {
+    units: VecDeque<Unit>,
+    queued: usize,
+}
+
+impl Queue {
+    fn push(&mut self, unit: Unit) {
+        self.units.push_back(unit);
+        self.queued += 1;
+    }
+
+    /// Queues the pages where the reports of the managers `cut` (closed on
+    /// page `index`) continue, and returns those managers with the pages.
+    /// Closed managers whose whole subtrees fit on a page share pages, as
+    /// many neighbours as fit together; bigger ones get their own.
+    fn continue_later(
+        &mut self,
+        chart: &Chart,
+        cut: &[u32],
+        index: usize,
+        fits: &dyn Fn(&[u32], usize) -> bool,
+        cap: usize,
+    ) -> Vec<(u32, usize, usize)> {
+        let mut continued = Vec::with_capacity(cut.len());
+        let mut i = 0;
+        while i < cut.len() {
+            let v = cut[i];
+            match sharing_a_page(chart, &cut[i..], fits, cap) {
+                Some(tops) => {
+                    i += tops.len();
+                    for &t in &tops {
+                        continued.push((t, self.queued, self.queued));
+                    }
+                    let kids = tops
+                        .iter()
+                        .flat_map(|&t| chart.forest.children(t).iter().copied())
+                        .collect();
+                    self.push(Unit {
+                        tops,
+                        kids,
+                        from: Some(index),
+                        part: (1, 1),
+                    });
+                }
+                None => {
+                    let runs = split(&[v], chart.forest.children(v), fits);
+                    let total = runs.len();
+                    continued.push((v, self.queued, self.queued + total - 1));
+                    for (k, kids) in runs.into_iter().enumerate() {
+                        self.push(Unit {
+                            tops: vec![v],
+                            kids,
+                            from: Some(index),
+                            part: (k + 1, total),
+                        });
+                    }
+                    i += 1;
+                }
+            }
+        }
+        continued
+    }
+}
+
+/// The managers at the start of `cut` whose whole subtrees fit on one page
+/// together, as many as fit; `None` if the first one's alone does not.
+fn sharing_a_page(
+    chart: &Chart,
+    cut: &[u32],
+    fits: &dyn Fn(&[u32], usize) -> bool,
+    cap: usize,
+) -> Option<Vec<u32>> {
+    let v = cut[0];
+    let whole = below(chart, v, cap).map(|b| concat(&[v], &b));
+    let mut together = whole.filter(|w| fits(w, 1))?;
+    let mut tops = vec![v];
+    for &w in &cut[1..] {
+        let Some(more) = below(chart, w, cap) else {
+            break;
+        };
+        let mut trial = Vec::with_capacity(together.len() + more.len() + 1);
+        trial.extend_from_slice(&tops);
+        trial.push(w);
+        trial.extend_from_slice(&together[tops.len()..]);
+        trial.extend_from_slice(&more);
+        if !fits(&trial, tops.len() + 1) {
+            break;
+        }
+        tops.push(w);
+        together = trial;
+    }
+    Some(tops)
 }

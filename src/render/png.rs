@@ -5,7 +5,7 @@
 //! largest scale that fits, as long as names stay legible: a name is set in
 //! bold at `NAME_SIZE` (13) px, and a chart is shrunk down to
 //! [`MIN_LEGIBLE_SCALE`], where names are [`MIN_NAME_PX`] px tall. That
-//! limit was set by looking at the output: at 3.5 px the antialiased names
+//! limit comes from looking at the output: at 3.5 px the antialiased names
 //! can still be read at 1:1, at 2.9 px they blur (titles, at 11 px, are
 //! hard to read below about 4 px). A chart that would need a smaller scale
 //! is refused with [`OrgError::ImageTooLarge`], giving the size it would

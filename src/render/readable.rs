@@ -26,13 +26,14 @@
 //! what decides how big an org still fits with legible names.
 //!
 //! Area per person of a generated 20,000-person org's image (sheet
-//! included): 68k px² with leaves stacked in 2–4 columns under each
-//! manager, 59k with small teams stacked whole, 47k with boxes that keep no
-//! room for a note line ([`super::scene::Chart::for_image`]) and tighter
-//! gaps, 41k with columns of 9 rows. How full the folded rows come out
+//! included), by what the layout does: 68k px² with leaves stacked in 2–4
+//! columns under each manager; 59k adding small teams stacked whole; 47k
+//! adding boxes that keep no room for a note line
+//! ([`super::scene::Chart::for_image`]) and tighter gaps; 41k adding
+//! columns of 9 rows, as the layout is. How full the folded rows come out
 //! varies with the org (39k–44k per person between 20,000 and 25,000
-//! people). Packing subtrees by their own proportions or tallest first did
-//! not make it smaller.
+//! people). Packing subtrees by their own proportions or tallest first
+//! does not make it smaller.
 
 use super::scene::{Chart, Drawing, LAYOUT};
 use crate::layout::Bounds;

@@ -9,7 +9,7 @@ use super::ChartOptions;
 use crate::error::{OrgError, Result};
 use crate::layout::{Bounds, LayoutOptions, Size};
 use crate::metrics::Metrics;
-use crate::model::{placeholder_groups, Forest, Org, Status, NO_PARENT};
+use crate::model::{placeholder_groups, Forest, Org, Person, PlaceholderGroup, Status, NO_PARENT};
 use rustc_hash::FxHashMap;
 
 /// Box size with and without the team line. Every box has room for a last
@@ -75,50 +75,20 @@ impl Chart {
                 placeholders::roots_with_placeholders(&forest, &groups)
             }
         };
-        let mut global: Vec<u32> = Vec::new();
-        let mut parents: Vec<u32> = Vec::new();
-        let mut level: Vec<u32> = Vec::new();
-        for &s in &starts {
-            global.push(s);
-            parents.push(NO_PARENT);
-            level.push(0);
-        }
-        let mut head = 0;
-        while head < global.len() {
-            let v = global[head];
-            if let Some(group) = v.checked_sub(people_len) {
-                for &member in &groups[group as usize].members {
-                    global.push(member);
-                    parents.push(head as u32);
-                    level.push(level[head]);
-                }
-            } else if options.depth.is_none_or(|d| level[head] < d) {
-                for &c in forest.children(v) {
-                    global.push(c);
-                    parents.push(head as u32);
-                    level.push(level[head] + 1);
-                }
-            }
-            head += 1;
-        }
+        let cut = cut_to_depth(&forest, &starts, &groups, options.depth);
         // Subtree sizes, only needed when the depth cuts people off.
         let below: Vec<u64> = if options.depth.is_some() {
-            let mut below = vec![0u64; forest.len()];
-            for &v in forest.top_down().iter().rev() {
-                if let Some(p) = forest.parent(v) {
-                    below[p as usize] += below[v as usize] + 1;
-                }
-            }
-            below
+            people_below(&forest)
         } else {
             Vec::new()
         };
-        let people: Vec<&crate::model::Person> = org.people().collect();
+        let people: Vec<&Person> = org.people().collect();
         let colouring = Colouring::new(org, metrics, options.colour_by);
         let placeholder_key = colouring.keys.len() as u32;
         let mut local_of: FxHashMap<u32, u32> = FxHashMap::default();
-        local_of.reserve(global.len());
-        let labels: Vec<Label> = global
+        local_of.reserve(cut.global.len());
+        let labels: Vec<Label> = cut
+            .global
             .iter()
             .enumerate()
             .map(|(i, &g)| {
@@ -126,53 +96,21 @@ impl Chart {
                 if let Some(group) = g.checked_sub(people_len) {
                     return placeholders::label(&groups[group as usize], placeholder_key);
                 }
-                let person = people[g as usize];
-                let cut = options.depth.is_some_and(|d| level[i] >= d);
-                Label {
-                    name: match (person.name.is_empty(), person.status) {
-                        (false, _) => person.name.to_string(),
-                        (true, Status::Open) => format!("Open req ({})", person.id),
-                        (true, Status::Planned) => format!("Planned hire ({})", person.id),
-                        (true, _) => person.id.to_string(),
-                    },
-                    title: person.title.to_string(),
-                    team: person.team.as_ref().map(|t| {
-                        org.team(t)
-                            .map_or_else(|| t.to_string(), |team| team.name.clone())
-                    }),
-                    department: person
-                        .team
-                        .as_ref()
-                        .and_then(|t| org.team(t))
-                        .and_then(|team| team.department.clone()),
-                    key: colouring.key_of(person),
-                    hidden_below: if cut {
-                        below.get(g as usize).copied().unwrap_or(0)
-                    } else {
-                        0
-                    },
-                    placeholder: false,
-                }
+                let hidden_below = if options.depth.is_some_and(|d| cut.level[i] >= d) {
+                    below.get(g as usize).copied().unwrap_or(0)
+                } else {
+                    0
+                };
+                person_label(org, people[g as usize], &colouring, hidden_below)
             })
             .collect();
-        let positions = org.positions();
-        let mut dotted: Vec<(u32, u32)> = org
-            .dotted_lines()
-            .into_iter()
-            .filter_map(|(m, r)| {
-                let m = local_of.get(&positions.of(m)?)?;
-                let r = local_of.get(&positions.of(r)?)?;
-                Some((*m, *r))
-            })
-            .collect();
-        dotted.sort_unstable();
-        dotted.dedup();
+        let dotted = dotted_among(org, &local_of);
         let mut keys = colouring.keys;
         if !groups.is_empty() {
             keys.push(placeholders::key());
         }
         Ok(Chart {
-            forest: Forest::from_parents(parents).expect("a cut of a forest is a forest"),
+            forest: Forest::from_parents(cut.parents).expect("a cut of a forest is a forest"),
             labels,
             keys,
             dotted,
@@ -209,6 +147,112 @@ impl Chart {
     pub fn everyone(&self) -> Vec<u32> {
         (0..self.len() as u32).collect()
     }
+}
+
+/// The entries a chart shows, in chart order: a breadth-first walk from
+/// `starts`, with parents and levels as chart indices.
+struct Cut {
+    /// The org position of each entry (placeholders numbered after the
+    /// people, as in [`placeholders::roots_with_placeholders`]).
+    global: Vec<u32>,
+    parents: Vec<u32>,
+    /// Levels below the start; a placeholder's members share its level.
+    level: Vec<u32>,
+}
+
+/// Walks breadth-first from `starts` down to `depth` levels, each
+/// placeholder opening onto its group's members.
+fn cut_to_depth(
+    forest: &Forest,
+    starts: &[u32],
+    groups: &[PlaceholderGroup],
+    depth: Option<u32>,
+) -> Cut {
+    let people_len = forest.len() as u32;
+    let mut cut = Cut {
+        global: Vec::new(),
+        parents: Vec::new(),
+        level: Vec::new(),
+    };
+    for &s in starts {
+        cut.global.push(s);
+        cut.parents.push(NO_PARENT);
+        cut.level.push(0);
+    }
+    let mut head = 0;
+    while head < cut.global.len() {
+        let v = cut.global[head];
+        if let Some(group) = v.checked_sub(people_len) {
+            for &member in &groups[group as usize].members {
+                cut.global.push(member);
+                cut.parents.push(head as u32);
+                cut.level.push(cut.level[head]);
+            }
+        } else if depth.is_none_or(|d| cut.level[head] < d) {
+            for &c in forest.children(v) {
+                cut.global.push(c);
+                cut.parents.push(head as u32);
+                cut.level.push(cut.level[head] + 1);
+            }
+        }
+        head += 1;
+    }
+    cut
+}
+
+/// How many people are below each person of `forest`.
+fn people_below(forest: &Forest) -> Vec<u64> {
+    let mut below = vec![0u64; forest.len()];
+    for &v in forest.top_down().iter().rev() {
+        if let Some(p) = forest.parent(v) {
+            below[p as usize] += below[v as usize] + 1;
+        }
+    }
+    below
+}
+
+/// The label of `person`'s box: open reqs and planned hires without a name
+/// are named as such, teams by their name.
+fn person_label(org: &Org, person: &Person, colouring: &Colouring, hidden_below: u64) -> Label {
+    Label {
+        name: match (person.name.is_empty(), person.status) {
+            (false, _) => person.name.to_string(),
+            (true, Status::Open) => format!("Open req ({})", person.id),
+            (true, Status::Planned) => format!("Planned hire ({})", person.id),
+            (true, _) => person.id.to_string(),
+        },
+        title: person.title.to_string(),
+        team: person.team.as_ref().map(|t| {
+            org.team(t)
+                .map_or_else(|| t.to_string(), |team| team.name.clone())
+        }),
+        department: person
+            .team
+            .as_ref()
+            .and_then(|t| org.team(t))
+            .and_then(|team| team.department.clone()),
+        key: colouring.key_of(person),
+        hidden_below,
+        placeholder: false,
+    }
+}
+
+/// The org's dotted lines between people the chart shows (`local_of` maps
+/// org positions to chart indices), as chart indices, sorted, no repeats.
+fn dotted_among(org: &Org, local_of: &FxHashMap<u32, u32>) -> Vec<(u32, u32)> {
+    let positions = org.positions();
+    let mut dotted: Vec<(u32, u32)> = org
+        .dotted_lines()
+        .into_iter()
+        .filter_map(|(m, r)| {
+            let m = local_of.get(&positions.of(m)?)?;
+            let r = local_of.get(&positions.of(r)?)?;
+            Some((*m, *r))
+        })
+        .collect();
+    dotted.sort_unstable();
+    dotted.dedup();
+    dotted
 }
 
 /// A laid-out subset of a chart.

@@ -1,7 +1,21 @@
 use super::*;
-use crate::model::{Person, Status, Team, TeamKind};
+use crate::model::{Person, Team, TeamKind};
 use crate::OrgError;
 use std::sync::Arc;
+
+/// The people of [`small_org`], one per line: id, name, title, level,
+/// manager, team, status (an empty field is none).
+const SMALL_ORG_PEOPLE: &str = "\
+ceo | Grace Hopper      | CEO                  | M7  |     |      | active
+p1  | Ada Lovelace      | Engineering Manager  | M4  | ceo | pay  | active
+a1  | Alan Turing       | Head of Architecture | M5  | ceo | arch | active
+s1  | Barbara Liskov    | Principal Engineer   | IC5 | a1  | arch | active
+e1  | Edsger Dijkstra   | Senior Engineer      | IC3 | p1  | pay  | active
+e2  | Donald Knuth      | Engineer             | IC2 | p1  | pay  | departing
+e3  | Frances Allen     | Staff Engineer       | IC4 | p1  | pay  | active
+e4  |                   | Engineer             | IC2 | p1  | pay  | open
+e5  | Ken Thompson      | Engineer             | IC2 | p1  |      | planned
+x1  | Margaret Hamilton | Chief of Staff       | M5  | ceo |      | active";
 
 /// CEO with two teams: a payments lead with five engineers (stacked in
 /// compact mode), an architecture lead with a central staff engineer, an
@@ -21,119 +35,26 @@ pub(super) fn small_org() -> Org {
         })
         .expect("unique team");
     }
-    // id, name, title, level, manager, team, status
-    type Row<'a> = (
-        &'a str,
-        &'a str,
-        &'a str,
-        &'a str,
-        Option<&'a str>,
-        Option<&'a str>,
-        Status,
-    );
-    let people: [Row; 10] = [
-        (
-            "ceo",
-            "Grace Hopper",
-            "CEO",
-            "M7",
-            None,
-            None,
-            Status::Active,
-        ),
-        (
-            "p1",
-            "Ada Lovelace",
-            "Engineering Manager",
-            "M4",
-            Some("ceo"),
-            Some("pay"),
-            Status::Active,
-        ),
-        (
-            "a1",
-            "Alan Turing",
-            "Head of Architecture",
-            "M5",
-            Some("ceo"),
-            Some("arch"),
-            Status::Active,
-        ),
-        (
-            "s1",
-            "Barbara Liskov",
-            "Principal Engineer",
-            "IC5",
-            Some("a1"),
-            Some("arch"),
-            Status::Active,
-        ),
-        (
-            "e1",
-            "Edsger Dijkstra",
-            "Senior Engineer",
-            "IC3",
-            Some("p1"),
-            Some("pay"),
-            Status::Active,
-        ),
-        (
-            "e2",
-            "Donald Knuth",
-            "Engineer",
-            "IC2",
-            Some("p1"),
-            Some("pay"),
-            Status::Departing,
-        ),
-        (
-            "e3",
-            "Frances Allen",
-            "Staff Engineer",
-            "IC4",
-            Some("p1"),
-            Some("pay"),
-            Status::Active,
-        ),
-        (
-            "e4",
-            "",
-            "Engineer",
-            "IC2",
-            Some("p1"),
-            Some("pay"),
-            Status::Open,
-        ),
-        (
-            "e5",
-            "Ken Thompson",
-            "Engineer",
-            "IC2",
-            Some("p1"),
-            None,
-            Status::Planned,
-        ),
-        (
-            "x1",
-            "Margaret Hamilton",
-            "Chief of Staff",
-            "M5",
-            Some("ceo"),
-            None,
-            Status::Active,
-        ),
-    ];
-    for (id, name, title, level, _, team, status) in people {
+    fn some(field: &str) -> Option<&str> {
+        (!field.is_empty()).then_some(field)
+    }
+    let mut managers = Vec::new();
+    for line in SMALL_ORG_PEOPLE.lines() {
+        let fields: Vec<&str> = line.split('|').map(str::trim).collect();
+        let &[id, name, title, level, manager, team, status] = fields.as_slice() else {
+            panic!("seven fields in {line:?}");
+        };
         let mut person = Person::new(id);
         person.name = name.into();
         person.title = Arc::from(title);
         person.level = Arc::from(level);
-        person.team = team.map(Into::into);
-        person.status = status;
+        person.team = some(team).map(Into::into);
+        person.status = status.parse().expect("a status");
         person.cost = Some(crate::Money::from_cents(98_765_400));
         org.add_person(person).expect("unique person");
+        managers.push((id, some(manager)));
     }
-    for (id, _, _, _, manager, _, _) in people {
+    for (id, manager) in managers {
         if let Some(manager) = manager {
             org.move_person(&id.into(), Some(&manager.into()))
                 .expect("no cycle");
@@ -356,8 +277,9 @@ fn a_png_too_big_at_its_scale_is_shrunk_to_the_largest_that_fits() {
     assert_eq!(kept, 1.0);
 }
 
-/// A generated 2,000-person org was a 126,328 x 830 px strip, refused; it
-/// is now folded and shrunk to fit, with legible names.
+/// A generated 2,000-person org, which as one tidy tree is a 126,328 x 830
+/// px strip too big for a PNG, is folded and shrunk to fit, with legible
+/// names.
 #[test]
 fn a_whole_org_png_of_2000_people_fits_with_legible_names() {
     let org = generated(2_000);
