@@ -277,9 +277,9 @@ fn a_png_too_big_at_its_scale_is_shrunk_to_the_largest_that_fits() {
     assert_eq!(kept, 1.0);
 }
 
-/// A generated 2,000-person org, which as one tidy tree is a 126,328 x 830
-/// px strip too big for a PNG, is folded and shrunk to fit, with legible
-/// names.
+/// A generated 2,000-person org, which laid out as one tidy tree would be
+/// a strip of about 126,000 x 830 px, too big for a PNG, is folded and
+/// shrunk to fit, with legible names.
 #[test]
 fn a_whole_org_png_of_2000_people_fits_with_legible_names() {
     let org = generated(2_000);

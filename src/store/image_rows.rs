@@ -22,7 +22,7 @@ const IMAGE_CHUNK: usize = 256 << 20;
 /// them. Under a rollback journal, a page freed in this transaction and
 /// reused in it must first be copied to the journal, whereas a page that
 /// was already free, or lies past the end of the file, need not: deleting
-/// first made a re-import copy the whole old image (tens of MB) to the
+/// first would make a re-import copy the whole old image (tens of MB) to the
 /// journal. The file keeps room for a second image, which the next
 /// re-import writes into.
 pub(super) fn write(tx: &Transaction<'_>, image: &image::Pieces) -> Result<()> {

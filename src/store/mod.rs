@@ -45,7 +45,8 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
 
-/// Page size of new workspaces (existing ones keep theirs).
+/// Page size of new workspaces (existing ones keep theirs). With 4 KiB
+/// pages SQLite's per-page cost is about a sixth of a large save.
 const PAGE_SIZE: i64 = 16 << 10;
 
 #[derive(Debug)]
@@ -379,9 +380,10 @@ impl Workspace {
     /// connection has the workspace open. In WAL every page is written
     /// twice, to the WAL and then checkpointed into the file, each synced;
     /// with a rollback journal, pages appended to the file are written once
-    /// and only pages overwritten in place are journaled. That takes a
-    /// first import's save from about 600 to 350 ms at 1M. FULL sync while
-    /// out of WAL, as NORMAL is only safe against power loss in WAL.
+    /// and only pages overwritten in place are journaled: a first import's
+    /// save at 1M takes about 350 ms this way against 600 ms through the
+    /// WAL. FULL sync while out of WAL, as NORMAL is only safe against
+    /// power loss in WAL.
     fn write_bulk<T>(&mut self, work: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
         // Leaving WAL needs sole access: with another connection open,
         // SQLite reports busy at once (no waiting for it to close), and
