@@ -100,125 +100,28 @@ fn require_team<'a>(org: &'a Org, id: &TeamId) -> Result<&'a Team> {
 /// Applies `change`, returning how to undo it. Nothing changes on error.
 pub fn apply(org: &mut Org, change: &Change) -> Result<Undo> {
     match change {
-        Change::Move { person, manager } => {
-            require_person(org, person)?;
-            if org.manager_of(person) == manager.as_ref() {
-                return Err(refuse(match manager {
-                    Some(m) => format!("'{person}' already reports to '{m}'"),
-                    None => format!("'{person}' already has no manager"),
-                }));
-            }
-            let previous = org.move_person(person, manager.as_ref())?;
-            Ok(Undo::Move {
-                person: person.clone(),
-                manager: previous,
-            })
-        }
+        Change::Move { person, manager } => move_person(org, person, manager.as_ref()),
         Change::MoveAlone { person, manager } => move_alone(org, person, manager.as_ref()),
         Change::AddPerson { person, manager } => add_person(org, person, manager.as_ref()),
         Change::RemovePerson { person } => {
             let removed = org.remove_person(person)?;
             Ok(Undo::Restore(Box::new(removed)))
         }
-        Change::EditPerson { person, edit, was } => {
-            if let PersonEdit::Team(Some(team)) = edit {
-                require_team(org, team)?;
-            }
-            let current = org.person_mut(person)?;
-            if let Some(was) = was {
-                if field_of(current, was) != *was {
-                    return Err(refuse(format!(
-                        "the {} of '{person}' changed since this edit was made",
-                        edit.field()
-                    )));
-                }
-            }
-            let before = swap_field(current, edit.clone());
-            if &before == edit {
-                return Err(refuse(format!(
-                    "'{person}' already has that {}",
-                    edit.field()
-                )));
-            }
-            Ok(Undo::Edit {
-                person: person.clone(),
-                edit: before,
-            })
-        }
+        Change::EditPerson { person, edit, was } => edit_person(org, person, edit, was.as_ref()),
         Change::AssignTeam { people, team } => assign_team(org, people, team.as_ref()),
         Change::CreateTeam {
             team,
             name,
             team_kind,
             department,
-        } => {
-            if team.as_str().trim().is_empty() || name.trim().is_empty() {
-                return Err(refuse("a team needs an id and a name"));
-            }
-            org.add_team(Team {
-                id: team.clone(),
-                name: name.clone(),
-                kind: *team_kind,
-                lead: None,
-                department: department.clone().filter(|d| !d.is_empty()),
-            })?;
-            Ok(Undo::DropTeam { team: team.clone() })
-        }
-        Change::RenameTeam { team, name } => {
-            if name.trim().is_empty() {
-                return Err(refuse("a team name cannot be empty"));
-            }
-            let current = org.team_by_id_mut(team)?;
-            if &current.name == name {
-                return Err(refuse(format!("team '{team}' is already called '{name}'")));
-            }
-            let before = std::mem::replace(&mut current.name, name.clone());
-            Ok(Undo::RenameTeam {
-                team: team.clone(),
-                name: before,
-            })
-        }
-        Change::SetTeamKind { team, team_kind } => {
-            let current = org.team_by_id_mut(team)?;
-            if current.kind == *team_kind {
-                return Err(refuse(format!(
-                    "team '{team}' is already {}",
-                    team_kind.as_str()
-                )));
-            }
-            let before = std::mem::replace(&mut current.kind, *team_kind);
-            Ok(Undo::SetTeamKind {
-                team: team.clone(),
-                kind: before,
-            })
-        }
+        } => create_team(org, team, name, *team_kind, department.as_deref()),
+        Change::RenameTeam { team, name } => rename_team(org, team, name),
+        Change::SetTeamKind { team, team_kind } => set_team_kind(org, team, *team_kind),
         Change::DissolveTeam { team } => {
             let dissolved = org.dissolve_team(team)?;
             Ok(Undo::RestoreTeam(Box::new(dissolved)))
         }
-        Change::AddSupport { person, team } => {
-            require_team(org, team)?;
-            let staff_plus = org
-                .person(person)
-                .map(|p| org.is_staff_plus(p))
-                .ok_or_else(|| OrgError::PersonNotFound(person.to_string()))?;
-            if !staff_plus {
-                return Err(refuse(format!(
-                    "'{person}' is not a staff+ engineer, so cannot be assigned to support a team"
-                )));
-            }
-            if org
-                .support_assignments()
-                .contains(&(person.clone(), team.clone()))
-            {
-                return Err(refuse(format!("'{person}' already supports '{team}'")));
-            }
-            org.add_support(person, team)?;
-            Ok(Undo::RemoveSupport {
-                person: person.clone(),
-                team: team.clone(),
-            })
-        }
+        Change::AddSupport { person, team } => add_support(org, person, team),
         Change::RemoveSupport { person, team } => {
             if !org.remove_support(person, team) {
                 return Err(refuse(format!("'{person}' does not support '{team}'")));
@@ -228,20 +131,7 @@ pub fn apply(org: &mut Org, change: &Change) -> Result<Undo> {
                 team: team.clone(),
             })
         }
-        Change::AddDottedLine { manager, report } => {
-            require_person(org, manager)?;
-            require_person(org, report)?;
-            if org.has_dotted_line(manager, report) {
-                return Err(refuse(format!(
-                    "'{report}' already has a dotted line to '{manager}'"
-                )));
-            }
-            org.add_dotted_line(manager, report)?;
-            Ok(Undo::RemoveDottedLine {
-                manager: manager.clone(),
-                report: report.clone(),
-            })
-        }
+        Change::AddDottedLine { manager, report } => add_dotted_line(org, manager, report),
         Change::RemoveDottedLine { manager, report } => {
             if !org.remove_dotted_line(manager, report)? {
                 return Err(refuse(format!(
@@ -254,24 +144,13 @@ pub fn apply(org: &mut Org, change: &Change) -> Result<Undo> {
             })
         }
         Change::SetPolicy { policy } => {
-            if let Some(problem) = policy.problem() {
-                return Err(refuse(problem));
-            }
-            if org.policy == *policy {
-                return Err(refuse("the policy is already set that way"));
-            }
-            Ok(Undo::Policy(std::mem::replace(&mut org.policy, *policy)))
+            set_policy(org, *policy, "the policy is already set that way")
         }
-        Change::SetTarget { target } => {
-            let policy = target.applied_to(org.policy);
-            if let Some(problem) = policy.problem() {
-                return Err(refuse(problem));
-            }
-            if org.policy == policy {
-                return Err(refuse(format!("the {target} is already set")));
-            }
-            Ok(Undo::Policy(std::mem::replace(&mut org.policy, policy)))
-        }
+        Change::SetTarget { target } => set_policy(
+            org,
+            target.applied_to(org.policy),
+            &format!("the {target} is already set"),
+        ),
         Change::SetLadder { ladder } => {
             if let Some(problem) = ladder.problem() {
                 return Err(refuse(problem));
@@ -285,6 +164,155 @@ pub fn apply(org: &mut Org, change: &Change) -> Result<Undo> {
             ))))
         }
     }
+}
+
+fn move_person(org: &mut Org, person: &PersonId, manager: Option<&PersonId>) -> Result<Undo> {
+    require_person(org, person)?;
+    if org.manager_of(person) == manager {
+        return Err(refuse(match manager {
+            Some(m) => format!("'{person}' already reports to '{m}'"),
+            None => format!("'{person}' already has no manager"),
+        }));
+    }
+    let previous = org.move_person(person, manager)?;
+    Ok(Undo::Move {
+        person: person.clone(),
+        manager: previous,
+    })
+}
+
+/// Refuses the edit when `was` is given and the field no longer holds it
+/// (the edit was made against a value someone has since changed).
+fn edit_person(
+    org: &mut Org,
+    person: &PersonId,
+    edit: &PersonEdit,
+    was: Option<&PersonEdit>,
+) -> Result<Undo> {
+    if let PersonEdit::Team(Some(team)) = edit {
+        require_team(org, team)?;
+    }
+    let current = org.person_mut(person)?;
+    if let Some(was) = was {
+        if field_of(current, was) != *was {
+            return Err(refuse(format!(
+                "the {} of '{person}' changed since this edit was made",
+                edit.field()
+            )));
+        }
+    }
+    let before = swap_field(current, edit.clone());
+    if &before == edit {
+        return Err(refuse(format!(
+            "'{person}' already has that {}",
+            edit.field()
+        )));
+    }
+    Ok(Undo::Edit {
+        person: person.clone(),
+        edit: before,
+    })
+}
+
+fn create_team(
+    org: &mut Org,
+    team: &TeamId,
+    name: &str,
+    kind: TeamKind,
+    department: Option<&str>,
+) -> Result<Undo> {
+    if team.as_str().trim().is_empty() || name.trim().is_empty() {
+        return Err(refuse("a team needs an id and a name"));
+    }
+    org.add_team(Team {
+        id: team.clone(),
+        name: name.to_string(),
+        kind,
+        lead: None,
+        department: department.filter(|d| !d.is_empty()).map(str::to_string),
+    })?;
+    Ok(Undo::DropTeam { team: team.clone() })
+}
+
+fn rename_team(org: &mut Org, team: &TeamId, name: &str) -> Result<Undo> {
+    if name.trim().is_empty() {
+        return Err(refuse("a team name cannot be empty"));
+    }
+    let current = org.team_by_id_mut(team)?;
+    if current.name == name {
+        return Err(refuse(format!("team '{team}' is already called '{name}'")));
+    }
+    let before = std::mem::replace(&mut current.name, name.to_string());
+    Ok(Undo::RenameTeam {
+        team: team.clone(),
+        name: before,
+    })
+}
+
+fn set_team_kind(org: &mut Org, team: &TeamId, kind: TeamKind) -> Result<Undo> {
+    let current = org.team_by_id_mut(team)?;
+    if current.kind == kind {
+        return Err(refuse(format!(
+            "team '{team}' is already {}",
+            kind.as_str()
+        )));
+    }
+    let before = std::mem::replace(&mut current.kind, kind);
+    Ok(Undo::SetTeamKind {
+        team: team.clone(),
+        kind: before,
+    })
+}
+
+fn add_support(org: &mut Org, person: &PersonId, team: &TeamId) -> Result<Undo> {
+    require_team(org, team)?;
+    let staff_plus = org
+        .person(person)
+        .map(|p| org.is_staff_plus(p))
+        .ok_or_else(|| OrgError::PersonNotFound(person.to_string()))?;
+    if !staff_plus {
+        return Err(refuse(format!(
+            "'{person}' is not a staff+ engineer, so cannot be assigned to support a team"
+        )));
+    }
+    if org
+        .support_assignments()
+        .contains(&(person.clone(), team.clone()))
+    {
+        return Err(refuse(format!("'{person}' already supports '{team}'")));
+    }
+    org.add_support(person, team)?;
+    Ok(Undo::RemoveSupport {
+        person: person.clone(),
+        team: team.clone(),
+    })
+}
+
+fn add_dotted_line(org: &mut Org, manager: &PersonId, report: &PersonId) -> Result<Undo> {
+    require_person(org, manager)?;
+    require_person(org, report)?;
+    if org.has_dotted_line(manager, report) {
+        return Err(refuse(format!(
+            "'{report}' already has a dotted line to '{manager}'"
+        )));
+    }
+    org.add_dotted_line(manager, report)?;
+    Ok(Undo::RemoveDottedLine {
+        manager: manager.clone(),
+        report: report.clone(),
+    })
+}
+
+/// Sets the whole policy (a `set-target` change passes the current one
+/// with its target set); `unchanged` is the refusal when nothing differs.
+fn set_policy(org: &mut Org, policy: Policy, unchanged: &str) -> Result<Undo> {
+    if let Some(problem) = policy.problem() {
+        return Err(refuse(problem));
+    }
+    if org.policy == policy {
+        return Err(refuse(unchanged));
+    }
+    Ok(Undo::Policy(std::mem::replace(&mut org.policy, policy)))
 }
 
 /// Validates the whole group before touching anyone, so a refused

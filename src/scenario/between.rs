@@ -4,7 +4,7 @@
 //! scenario so before and after can be compared like any scenarios.
 
 use super::change::{Change, NewPerson, PersonEdit, Target};
-use crate::model::{Forest, Org, Person, PersonId, TeamId, NO_PARENT};
+use crate::model::{Forest, Org, Person, PersonId, Team, TeamId, NO_PARENT};
 use rustc_hash::FxHashSet;
 use serde::Serialize;
 use std::collections::BTreeSet;
@@ -165,7 +165,26 @@ impl<'a> Matching<'a> {
         manager
     }
 
+    /// The change list, in the order that applies cleanly (see
+    /// [`changes_between`]).
     fn changes(&self) -> Vec<Change> {
+        let mut changes = self.settings_changes();
+        self.team_changes(&mut changes);
+        let leavers = self.leavers(&mut changes);
+        let added = self.moves_and_joiners(&leavers, &mut changes);
+        self.field_edits(added, &mut changes);
+        self.link_changes(&leavers, &mut changes);
+        for (position, team) in self.from.org.teams().iter().enumerate() {
+            if team_in(self.to.org, position, &team.id).is_none() {
+                changes.push(Change::DissolveTeam {
+                    team: team.id.clone(),
+                });
+            }
+        }
+        changes
+    }
+
+    fn settings_changes(&self) -> Vec<Change> {
         let (from, to) = (self.from.org, self.to.org);
         let mut changes = Vec::new();
         if from.ladder != to.ladder {
@@ -180,15 +199,13 @@ impl<'a> Matching<'a> {
                 .into_iter()
                 .map(|target| Change::SetTarget { target }),
         );
-        // Teams, too, mostly keep their order from one export to the next.
-        let team_in = |org: &'a Org, position: usize, id: &TeamId| {
-            org.teams()
-                .get(position)
-                .filter(|team| team.id == *id)
-                .or_else(|| org.team(id))
-        };
-        for (position, team) in to.teams().iter().enumerate() {
-            match team_in(from, position, &team.id) {
+        changes
+    }
+
+    /// New teams, and renamed or re-kinded ones.
+    fn team_changes(&self, changes: &mut Vec<Change>) {
+        for (position, team) in self.to.org.teams().iter().enumerate() {
+            match team_in(self.from.org, position, &team.id) {
                 None => changes.push(Change::CreateTeam {
                     team: team.id.clone(),
                     name: team.name.clone(),
@@ -211,7 +228,11 @@ impl<'a> Matching<'a> {
                 }
             }
         }
-        let mut leavers: FxHashSet<&PersonId> = FxHashSet::default();
+    }
+
+    /// Removes everyone in `from` but not in `to`; returns their ids.
+    fn leavers(&self, changes: &mut Vec<Change>) -> FxHashSet<&'a PersonId> {
+        let mut leavers: FxHashSet<&'a PersonId> = FxHashSet::default();
         for (position, person) in self.from.people.iter().enumerate() {
             if self.is_leaver(position as u32) {
                 leavers.insert(&person.id);
@@ -220,6 +241,17 @@ impl<'a> Matching<'a> {
                 });
             }
         }
+        leavers
+    }
+
+    /// Top-down in `to`'s tree: joiners added and people moved, so every
+    /// new manager exists and has their final chain before anyone moves
+    /// under them. Returns the joiners as added, with their positions.
+    fn moves_and_joiners(
+        &self,
+        leavers: &FxHashSet<&'a PersonId>,
+        changes: &mut Vec<Change>,
+    ) -> Vec<(u32, Person)> {
         let manager_now = if leavers.is_empty() {
             self.from.forest.parents().to_vec()
         } else {
@@ -258,8 +290,13 @@ impl<'a> Matching<'a> {
                 }
             }
         }
-        // Field edits, in `to`'s order: joiners as `AddPerson` made them,
-        // and the people in both whose fields differ.
+        added
+    }
+
+    /// Field edits, in `to`'s order: joiners as `AddPerson` made them, and
+    /// the people in both whose fields differ.
+    fn field_edits(&self, mut added: Vec<(u32, Person)>, changes: &mut Vec<Change>) {
+        let people = &self.to.people;
         added.sort_unstable_by_key(|(position, _)| *position);
         let mut added = added.into_iter().peekable();
         let mut differing = self.differing.iter().peekable();
@@ -288,14 +325,20 @@ impl<'a> Matching<'a> {
                 });
             }
         }
-        // Removing a leaver took their support and dotted lines with them.
+    }
+
+    /// Support and dotted lines: removing a leaver already took theirs.
+    fn link_changes(&self, leavers: &FxHashSet<&'a PersonId>, changes: &mut Vec<Change>) {
         let stays = |id: &PersonId| !leavers.contains(id);
-        let support_now: BTreeSet<&(PersonId, TeamId)> = from
+        let support_now: BTreeSet<&(PersonId, TeamId)> = self
+            .from
+            .org
             .support_assignments()
             .iter()
             .filter(|(person, _)| stays(person))
             .collect();
-        let support_then: BTreeSet<&(PersonId, TeamId)> = to.support_assignments().iter().collect();
+        let support_then: BTreeSet<&(PersonId, TeamId)> =
+            self.to.org.support_assignments().iter().collect();
         for (person, team) in support_now.difference(&support_then) {
             changes.push(Change::RemoveSupport {
                 person: person.clone(),
@@ -327,15 +370,16 @@ impl<'a> Matching<'a> {
                 report: (*report).clone(),
             });
         }
-        for (position, team) in from.teams().iter().enumerate() {
-            if team_in(to, position, &team.id).is_none() {
-                changes.push(Change::DissolveTeam {
-                    team: team.id.clone(),
-                });
-            }
-        }
-        changes
     }
+}
+
+/// A team of `org` by id, looked for first at `position`: teams, too,
+/// mostly keep their order from one export to the next.
+fn team_in<'o>(org: &'o Org, position: usize, id: &TeamId) -> Option<&'o Team> {
+    org.teams()
+        .get(position)
+        .filter(|team| team.id == *id)
+        .or_else(|| org.team(id))
 }
 
 /// The matched people whose fields differ, as (position in `to`,
