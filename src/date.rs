@@ -18,6 +18,19 @@ pub fn parse(text: &str) -> Result<NaiveDate, DateParseError> {
     })
 }
 
+/// A date a user typed into the `field` of a form: blank is no date;
+/// anything else must be `YYYY-MM-DD`, or it is invalid input naming the
+/// field and the text.
+pub fn parse_entered(field: &str, text: &str) -> crate::error::Result<Option<NaiveDate>> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    parse(text)
+        .map(Some)
+        .map_err(|e| crate::error::OrgError::InvalidInput(format!("{field}: {e}")))
+}
+
 /// Today in the local calendar.
 pub fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
@@ -71,6 +84,20 @@ impl std::fmt::Display for Quarter {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_entered_date_is_none_when_blank_and_names_its_field_when_bad() {
+        assert_eq!(parse_entered("start date", " ").expect("blank"), None);
+        assert_eq!(
+            parse_entered("start date", "2027-03-01").expect("valid"),
+            NaiveDate::from_ymd_opt(2027, 3, 1)
+        );
+        let err = parse_entered("end date", "31/03/2027").expect_err("bad");
+        assert!(
+            err.to_string().starts_with("end date: '31/03/2027'"),
+            "{err}"
+        );
+    }
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).expect("valid date")

@@ -37,6 +37,19 @@ impl Money {
         self.0
     }
 
+    /// An amount a user typed into a form: blank is no amount; anything
+    /// else must parse ([`Money::parse`]), or it is invalid input naming
+    /// the text.
+    pub fn parse_entered(text: &str) -> crate::error::Result<Option<Money>> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Ok(None);
+        }
+        Money::parse(text)
+            .map(Some)
+            .map_err(|e| crate::error::OrgError::InvalidInput(format!("cost '{text}': {e}")))
+    }
+
     /// Parses amounts as HR exports write them: `131999.92`, `131,999.92`,
     /// `$ 120000`, `-5.5`. Thousands separators (`,` `_` and spaces) and a
     /// leading currency symbol or code are ignored. More than two decimal
@@ -211,6 +224,18 @@ impl Sum for Money {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_entered_amount_is_none_when_blank_and_named_when_bad() {
+        assert_eq!(Money::parse_entered("  ").expect("blank"), None);
+        assert_eq!(
+            Money::parse_entered(" 1,200.50 ").expect("valid"),
+            Some(Money(120_050))
+        );
+        let err = Money::parse_entered("12abc").expect_err("bad");
+        assert_eq!(err.code(), crate::ErrorCode::InvalidInput);
+        assert!(err.to_string().starts_with("cost '12abc':"), "{err}");
+    }
 
     #[test]
     fn parses_exact_cents() {

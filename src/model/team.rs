@@ -12,6 +12,18 @@ impl TeamId {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// The id a new team gets from its name when none is given:
+    /// `team-` and the name's words, lowercased, joined by dashes
+    /// ("Payments Core" is `team-payments-core`).
+    pub fn from_name(name: &str) -> TeamId {
+        let lower = name.trim().to_lowercase();
+        let words: Vec<&str> = lower
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|word| !word.is_empty())
+            .collect();
+        TeamId::from(format!("team-{}", words.join("-")).as_str())
+    }
 }
 
 impl fmt::Display for TeamId {
@@ -205,6 +217,18 @@ mod tests {
         assert_eq!(
             "Non-engineering".parse::<TeamKind>(),
             Ok(TeamKind::NonEngineering)
+        );
+    }
+
+    #[test]
+    fn a_team_id_is_made_from_the_words_of_its_name() {
+        assert_eq!(
+            TeamId::from_name(" Payments  Core "),
+            TeamId::from("team-payments-core")
+        );
+        assert_eq!(
+            TeamId::from_name("R&D / Café"),
+            TeamId::from("team-r-d-café")
         );
     }
 

@@ -96,6 +96,38 @@ pub enum Change {
     },
 }
 
+impl Change {
+    /// A new team as a user describes it in a form: the name trimmed and
+    /// required, the id given or made from the name ([`TeamId::from_name`]),
+    /// a blank department none.
+    pub fn create_team(
+        id: Option<&str>,
+        name: &str,
+        team_kind: TeamKind,
+        department: Option<&str>,
+    ) -> crate::error::Result<Change> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(crate::error::OrgError::InvalidInput(
+                "a team needs a name".into(),
+            ));
+        }
+        let team = match id.map(str::trim) {
+            Some(given) if !given.is_empty() => TeamId::from(given),
+            _ => TeamId::from_name(name),
+        };
+        Ok(Change::CreateTeam {
+            team,
+            name: name.to_string(),
+            team_kind,
+            department: department
+                .map(str::trim)
+                .filter(|d| !d.is_empty())
+                .map(str::to_string),
+        })
+    }
+}
+
 /// One of the policy's targets, with its new value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "setting", rename_all = "kebab-case")]
@@ -639,6 +671,35 @@ mod tests {
             (3, 6, 2)
         );
         assert_eq!((policy.team_min, policy.team_max), (5, 9));
+    }
+
+    #[test]
+    fn a_new_team_from_a_form_is_trimmed_named_and_gets_an_id() {
+        let change = Change::create_team(None, " Payments Core ", TeamKind::Platform, Some("  "))
+            .expect("valid");
+        assert_eq!(
+            change,
+            Change::CreateTeam {
+                team: "team-payments-core".into(),
+                name: "Payments Core".into(),
+                team_kind: TeamKind::Platform,
+                department: None,
+            }
+        );
+        let given = Change::create_team(Some(" pay "), "Pay", TeamKind::Enabling, Some(" Money "))
+            .expect("valid");
+        let Change::CreateTeam {
+            team, department, ..
+        } = given
+        else {
+            panic!("not a new team: {given:?}");
+        };
+        assert_eq!(
+            (team.as_str(), department.as_deref()),
+            ("pay", Some("Money"))
+        );
+        let err = Change::create_team(None, "  ", TeamKind::Platform, None).expect_err("no name");
+        assert_eq!(err.to_string(), "a team needs a name");
     }
 
     #[test]

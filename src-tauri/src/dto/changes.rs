@@ -3,7 +3,7 @@
 //! the scenario on show, so every view (table, teams, staff+ board) edits
 //! through the same validated, persisted path as the CLI.
 
-use orgraph::date::NaiveDate;
+use orgraph::date;
 use orgraph::model::{Ladder, TeamId};
 use orgraph::money::Money;
 use orgraph::scenario::{Change, NewPerson, PersonEdit};
@@ -177,40 +177,6 @@ pub enum ChangeRequest {
     },
 }
 
-fn money(text: &str) -> Result<Option<Money>, OrgError> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Ok(None);
-    }
-    Money::parse(text)
-        .map(Some)
-        .map_err(|e| OrgError::InvalidInput(format!("cost '{text}': {e}")))
-}
-
-fn date(field: &str, text: &str) -> Result<Option<NaiveDate>, OrgError> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Ok(None);
-    }
-    orgraph::date::parse(text)
-        .map(Some)
-        .map_err(|e| OrgError::InvalidInput(format!("{field}: {e}")))
-}
-
-fn team_slug(name: &str) -> String {
-    let slug: String = name
-        .trim()
-        .to_lowercase()
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { '-' })
-        .collect();
-    let slug = slug
-        .split('-')
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>();
-    format!("team-{}", slug.join("-"))
-}
-
 impl PersonEditDto {
     fn into_edit(self) -> Result<PersonEdit, OrgError> {
         Ok(match self {
@@ -218,11 +184,13 @@ impl PersonEditDto {
             PersonEditDto::Title(v) => PersonEdit::Title(v),
             PersonEditDto::Level(v) => PersonEdit::Level(v),
             PersonEditDto::Location(v) => PersonEdit::Location(v),
-            PersonEditDto::Cost(v) => PersonEdit::Cost(money(&v)?),
+            PersonEditDto::Cost(v) => PersonEdit::Cost(Money::parse_entered(&v)?),
             PersonEditDto::Status(s) => PersonEdit::Status(s.into()),
             PersonEditDto::Team(t) => PersonEdit::Team(t.as_deref().map(TeamId::from)),
-            PersonEditDto::StartDate(v) => PersonEdit::StartDate(date("start date", &v)?),
-            PersonEditDto::EndDate(v) => PersonEdit::EndDate(date("end date", &v)?),
+            PersonEditDto::StartDate(v) => {
+                PersonEdit::StartDate(date::parse_entered("start date", &v)?)
+            }
+            PersonEditDto::EndDate(v) => PersonEdit::EndDate(date::parse_entered("end date", &v)?),
         })
     }
 }
@@ -253,10 +221,10 @@ impl ChangeRequest {
                         title: person.title,
                         level: person.level,
                         location: person.location,
-                        cost: money(&person.cost)?,
+                        cost: Money::parse_entered(&person.cost)?,
                         status: person.status.into(),
                         team: person.team.as_deref().map(TeamId::from),
-                        start_date: date("start date", &person.start_date)?,
+                        start_date: date::parse_entered("start date", &person.start_date)?,
                     },
                     manager: person.manager.map(id),
                 }
@@ -276,20 +244,12 @@ impl ChangeRequest {
                 name,
                 team_kind,
                 department,
-            } => {
-                if name.trim().is_empty() {
-                    return Err(OrgError::InvalidInput("a team needs a name".into()));
-                }
-                let team = team
-                    .filter(|t| !t.trim().is_empty())
-                    .unwrap_or_else(|| team_slug(&name));
-                Change::CreateTeam {
-                    team: TeamId::from(team.as_str()),
-                    name: name.trim().to_string(),
-                    team_kind: team_kind.into(),
-                    department: department.filter(|d| !d.trim().is_empty()),
-                }
-            }
+            } => Change::create_team(
+                team.as_deref(),
+                &name,
+                team_kind.into(),
+                department.as_deref(),
+            )?,
             ChangeRequest::RenameTeam { team, name } => Change::RenameTeam {
                 team: TeamId::from(team.as_str()),
                 name,
