@@ -6,10 +6,9 @@
 // change it, and shows an unknown cost as "—", not 0.
 
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { test } from "node:test";
-import { $id, browser, repo, startApp, text, useApp, WAIT, workspace } from "./harness.mjs";
+import { $id, browser, orgraph, repo, startApp, text, useApp, WAIT, workspace } from "./harness.mjs";
 
 useApp();
 
@@ -29,10 +28,7 @@ async function teamRows() {
 }
 
 test("business departments are non-engineering teams and coverage counts the others", async () => {
-  execFileSync("cargo", ["run", "-q", "-p", "orgraph", "--bin", "orgraph", "--", "import", FIXTURE, "--into", workspace], {
-    cwd: repo,
-    stdio: ["ignore", "ignore", "pipe"],
-  });
+  orgraph("import", FIXTURE, "--into", workspace);
   await startApp();
   await browser.waitUntil(async () => /engineering teams have staff\+/.test(await text("metric-coverage-counts")), {
     timeout: WAIT,

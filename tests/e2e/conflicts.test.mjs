@@ -7,33 +7,14 @@
 // keep. The tests run in order and share one workspace.
 
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { test } from "node:test";
-import { $id, browser, quitApp, repo, startApp, text, useApp, WAIT, workspace } from "./harness.mjs";
+import { $id, browser, orgraph, quitApp, repo, showScenario, startApp, text, useApp, WAIT, workspace } from "./harness.mjs";
 
 useApp();
 
 const ORG = "id,name,manager_id\nceo,Ceo,\nm1,M1,ceo\nm2,M2,ceo\na,A,m1\nb,B,m1\nc,C,m2\n";
-
-/** Runs the orgraph CLI (built by cargo if needed); its stderr is in the error if it fails. */
-function orgraph(...args) {
-  execFileSync("cargo", ["run", "-q", "-p", "orgraph", "--bin", "orgraph", "--", ...args], {
-    cwd: repo,
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-}
-
-async function showScenario(name) {
-  const select = await $id("scenario-select");
-  await select.waitForExist({ timeout: WAIT });
-  await select.selectByAttribute("value", name);
-  await browser.waitUntil(
-    async () => (await select.getAttribute("data-current")) === name && (await select.isEnabled()),
-    { timeout: WAIT, timeoutMsg: `scenario ${name} is not on show` },
-  );
-}
 
 /** Each scenario in the switcher: [name, noted conflict count, entry text]. */
 async function listed() {

@@ -10,7 +10,7 @@
 //   TAURI_DRIVER         tauri-driver executable (default: on PATH or ~/.cargo/bin)
 
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readlinkSync, rmSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -215,6 +215,25 @@ for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"]) {
 }
 
 /** Registers the hooks that start tauri-driver and clean up after the file. */
+/** Runs the orgraph CLI (built by cargo if needed); its stderr is in the error if it fails. */
+export function orgraph(...args) {
+  execFileSync("cargo", ["run", "-q", "-p", "orgraph", "--bin", "orgraph", "--", ...args], {
+    cwd: repo,
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+}
+
+/** Picks scenario `name` in the switcher and waits until it is on show. */
+export async function showScenario(name) {
+  const select = await $id("scenario-select");
+  await select.waitForExist({ timeout: WAIT });
+  await select.selectByAttribute("value", name);
+  await browser.waitUntil(
+    async () => (await select.getAttribute("data-current")) === name && (await select.isEnabled()),
+    { timeout: WAIT, timeoutMsg: `scenario ${name} is not on show` },
+  );
+}
+
 export function useApp() {
   before(async () => {
     assert.ok(APP, "set ORGRAPH_APP_BINARY to the app binary built with the UI embedded");

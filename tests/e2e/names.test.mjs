@@ -9,11 +9,10 @@
 // The tests run in order and share one workspace.
 
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { test } from "node:test";
-import { $id, browser, repo, startApp, text, useApp, WAIT, workspace } from "./harness.mjs";
+import { $id, browser, orgraph, repo, showScenario, startApp, text, useApp, WAIT, workspace } from "./harness.mjs";
 
 useApp();
 
@@ -29,24 +28,6 @@ function orgCsv() {
   for (let i = 1; i <= 5; i++) rows.push(`p${i},Pat Payments ${i},Engineer,m1,Payments`, `s${i},Sol Search ${i},Engineer,m2,Search`);
   for (let i = 1; i <= 20; i++) rows.push(`r${i},Alex Rivera ${i},Advisor,ceo,`);
   return rows.join("\n") + "\n";
-}
-
-/** Runs the orgraph CLI (built by cargo if needed); its stderr is in the error if it fails. */
-function orgraph(...args) {
-  execFileSync("cargo", ["run", "-q", "-p", "orgraph", "--bin", "orgraph", "--", ...args], {
-    cwd: repo,
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-}
-
-async function showScenario(name) {
-  const select = await $id("scenario-select");
-  await select.waitForExist({ timeout: WAIT });
-  await select.selectByAttribute("value", name);
-  await browser.waitUntil(
-    async () => (await select.getAttribute("data-current")) === name && (await select.isEnabled()),
-    { timeout: WAIT, timeoutMsg: `scenario ${name} is not on show` },
-  );
 }
 
 async function texts(selector) {

@@ -9,32 +9,13 @@
 // The tests run in order and share one workspace.
 
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { test } from "node:test";
-import { $id, browser, repo, startApp, text, useApp, WAIT, workspace } from "./harness.mjs";
+import { $id, browser, orgraph, repo, showScenario, startApp, text, useApp, WAIT, workspace } from "./harness.mjs";
 
 useApp();
 
 const SCENARIO = "plan";
-
-/** Runs the orgraph CLI (built by cargo if needed); its stderr is in the error if it fails. */
-function orgraph(...args) {
-  execFileSync("cargo", ["run", "-q", "-p", "orgraph", "--bin", "orgraph", "--", ...args], {
-    cwd: repo,
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-}
-
-async function showScenario(name) {
-  const select = await $id("scenario-select");
-  await select.waitForExist({ timeout: WAIT });
-  await select.selectByAttribute("value", name);
-  await browser.waitUntil(
-    async () => (await select.getAttribute("data-current")) === name && (await select.isEnabled()),
-    { timeout: WAIT, timeoutMsg: `scenario ${name} is not on show` },
-  );
-}
 
 /** Opens Settings, sets the span band, picks where it applies, saves. */
 async function saveBand(min, max, scope) {

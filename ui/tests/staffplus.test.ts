@@ -1,6 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { ScenarioStore } from "../src/lib/scenarios.svelte";
-import { OrgStore } from "../src/lib/store.svelte";
 import {
   boardGroups,
   boardItems,
@@ -22,7 +20,7 @@ import {
 import { StaffPlusStore } from "../src/lib/staffplus.svelte";
 import type { StaffPlusBoardDto } from "../src/generated";
 import { backendOrg, stateOf, type BackendChange } from "./backendFixtures";
-import { fakeBackend } from "./fixtures";
+import { loadedStaffPlus } from "./staffplusLoaded";
 
 // The backend's `staffplus` org: teams in the board's order, and three
 // staff+ engineers: Sam embedded in Payments (supports Web), Pat central
@@ -38,17 +36,6 @@ const [SAM, PAT, UNA] = [0, 1, 2] as const;
 /** The backend's board as it is after `changes`. */
 function boardAfter(changes: BackendChange[]): StaffPlusBoardDto {
   return stateOf(backendOrg("staffplus"), changes).staffPlus["as-is"]!;
-}
-
-async function loaded() {
-  const backend = fakeBackend("staffplus");
-  const org = new OrgStore(backend);
-  const scenarios = new ScenarioStore(backend, org);
-  await Promise.all([org.load(), scenarios.load()]);
-  const staff = new StaffPlusStore(backend, scenarios, org);
-  await staff.sync();
-  backend.calls.length = 0;
-  return { backend, org, scenarios, staff };
 }
 
 describe("staff+ board logic", () => {
@@ -115,7 +102,7 @@ describe("staff+ board logic", () => {
 
 describe("StaffPlusStore", () => {
   it("loads the board and places an engineer through an undoable scenario edit", async () => {
-    const { backend, scenarios, staff } = await loaded();
+    const { backend, scenarios, staff } = await loadedStaffPlus();
     expect(staff.board?.summary.central).toBe(1);
     expect(await staff.place(UNA, ARCH)).toBe(true);
     expect(backend.calls).toContain("applyChange:editPerson");
@@ -129,7 +116,7 @@ describe("StaffPlusStore", () => {
   });
 
   it("toggles a matrix cell and the coverage follows", async () => {
-    const { staff, org } = await loaded();
+    const { staff, org } = await loadedStaffPlus();
     expect(staff.board?.summary.uncovered).toBe(1);
     expect(await staff.toggle(SEARCH, UNA)).toBe(true);
     expect(staff.board?.summary.uncovered).toBe(0);
@@ -140,7 +127,7 @@ describe("StaffPlusStore", () => {
   });
 
   it("previews a what-if without persisting, refuses edits while previewing, and saves it as a scenario", async () => {
-    const { backend, scenarios, staff } = await loaded();
+    const { backend, scenarios, staff } = await loadedStaffPlus();
     await staff.setWhatIf("all-central");
     expect(staff.previewing).toBe(true);
     expect(staff.board?.whatIf).toBe("all-central");
@@ -163,7 +150,7 @@ describe("StaffPlusStore", () => {
   });
 
   it("reports a board that cannot be loaded by code", async () => {
-    const { backend, staff } = await loaded();
+    const { backend, staff } = await loadedStaffPlus();
     backend.failNext.set("staffPlusBoard:all-embedded", { code: "storage", message: "disk" });
     await staff.setWhatIf("all-embedded");
     expect(staff.error?.code).toBe("storage");

@@ -2,26 +2,13 @@
 // team": the switch, both outcomes, and what "Save as scenario" stores.
 
 import { describe, expect, it } from "vitest";
-import { ScenarioStore } from "../src/lib/scenarios.svelte";
-import { OrgStore } from "../src/lib/store.svelte";
 import { homeSupportLine, homeSupportOutcomes, whatIfChoice, whatIfFor, whatIfLabel } from "../src/lib/staffplus";
-import { StaffPlusStore } from "../src/lib/staffplus.svelte";
 import { fakeBackend } from "./fixtures";
+import { loadedStaffPlus } from "./staffplusLoaded";
 
 // The backend's `staffplus` org: Sam (the first engineer) is embedded in
 // Payments and also supports Web.
 const SAM = 0;
-
-async function loaded() {
-  const backend = fakeBackend("staffplus");
-  const org = new OrgStore(backend);
-  const scenarios = new ScenarioStore(backend, org);
-  await Promise.all([org.load(), scenarios.load()]);
-  const staff = new StaffPlusStore(backend, scenarios, org);
-  await staff.sync();
-  backend.calls.length = 0;
-  return { backend, org, scenarios, staff };
-}
 
 describe("keep supporting their current team", () => {
   it("maps the switch and the checkbox to the what-if asked for, and back", () => {
@@ -52,7 +39,7 @@ describe("keep supporting their current team", () => {
   });
 
   it("is on by default; unticking switches the preview and what is saved", async () => {
-    const { backend, staff, scenarios } = await loaded();
+    const { backend, staff, scenarios } = await loadedStaffPlus();
     const asIsRatio = staff.board?.summary.ratio;
     expect(staff.keepHomeSupport).toBe(true);
     await staff.setWhatIf("all-central");
@@ -76,7 +63,7 @@ describe("keep supporting their current team", () => {
   });
 
   it("remembers the choice: the next all-central preview asks for the same", async () => {
-    const { staff } = await loaded();
+    const { staff } = await loadedStaffPlus();
     await staff.setKeepHomeSupport(false);
     expect(staff.whatIf).toBe("as-is");
     await staff.setWhatIf("all-central");
