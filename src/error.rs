@@ -6,6 +6,7 @@ use serde::Serialize;
 use std::path::PathBuf;
 
 /// Stable, machine-readable error codes (serialised in kebab-case).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ErrorCode {
@@ -25,6 +26,9 @@ pub enum ErrorCode {
     /// A whole-org image that would be too big to read: the export dialog
     /// offers a PDF, an SVG or a part of the org instead.
     ImageTooLarge,
+    /// A failure outside the core, such as the desktop app's worker thread
+    /// stopping; the core itself never returns it.
+    Internal,
 }
 
 #[derive(Debug, thiserror::Error)]

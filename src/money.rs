@@ -10,8 +10,10 @@ use std::ops::{Add, AddAssign, Sub, SubAssign};
 #[derive(
     Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
 )]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(transparent)]
-pub struct Money(pub i64);
+// Cents stay below 2^53 for any real payroll, so a JS number holds them exactly.
+pub struct Money(#[cfg_attr(feature = "ts", ts(type = "number"))] pub i64);
 
 /// Why a money string could not be parsed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -6,7 +6,7 @@
 //! changing a command or a DTO:
 //! `ORGRAPH_UPDATE_BINDINGS=1 cargo test -p orgraph-app bindings`.
 
-use crate::dto::{ChartNode, ErrorCodeDto, IpcError};
+use crate::dto::{ChartNode, IpcError};
 use crate::ts_client::WireType;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -113,28 +113,4 @@ fn generated_typescript_matches_the_dtos() {
         "ui/src/generated/ drifted from the commands and DTOs; run `{UPDATE_ENV}=1 cargo test -p orgraph-app bindings` and commit the result.\n{}",
         problems.join("\n")
     );
-}
-
-#[test]
-fn error_codes_serialise_like_the_core() {
-    use orgraph::ErrorCode;
-    let all = [
-        ErrorCode::NotFound,
-        ErrorCode::WouldCreateCycle,
-        ErrorCode::InvalidInput,
-        ErrorCode::Validation,
-        ErrorCode::NotAWorkspace,
-        ErrorCode::Corrupt,
-        ErrorCode::Busy,
-        ErrorCode::Io,
-        ErrorCode::Storage,
-        ErrorCode::ImageTooLarge,
-    ];
-    for code in all {
-        let core = serde_json::to_value(code).expect("serialise core code");
-        let dto = serde_json::to_value(ErrorCodeDto::from(code)).expect("serialise dto code");
-        assert_eq!(core, dto);
-    }
-    let cycle = serde_json::to_value(ErrorCodeDto::WouldCreateCycle).expect("serialise");
-    assert_eq!(cycle, serde_json::json!("would-create-cycle"));
 }

@@ -145,7 +145,7 @@ mod tests {
 
         let err = run(state.replace_session(move |_| Ok(Session::open(&junk)?), |_| ()))
             .expect_err("refused");
-        assert_eq!(err.code, crate::dto::ErrorCodeDto::NotAWorkspace);
+        assert_eq!(err.code, orgraph::ErrorCode::NotAWorkspace);
         let shown = run(state.with_session(|s| Ok(s.path().to_path_buf()))).expect("open");
         assert_eq!(shown, first);
 

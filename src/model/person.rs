@@ -10,9 +10,10 @@ use std::sync::Arc;
 pub type ShortText = compact_str::CompactString;
 
 /// A person's stable id: taken from the source file, or generated.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct PersonId(pub ShortText);
+pub struct PersonId(#[cfg_attr(feature = "ts", ts(as = "String"))] pub ShortText);
 
 impl PersonId {
     pub fn new(id: impl Into<ShortText>) -> Self {
@@ -42,6 +43,7 @@ impl From<&str> for PersonId {
 }
 
 /// Where a person stands: on payroll, an open req, a planned hire or leaving.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(
     Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
 )]
@@ -105,15 +107,20 @@ impl FromStr for Status {
 }
 
 /// One person (or open req / planned hire) in the org.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Person {
     pub id: PersonId,
+    #[cfg_attr(feature = "ts", ts(as = "String"))]
     pub name: ShortText,
     // Titles, levels and locations repeat across thousands of people, so
     // each distinct value is stored once and shared.
+    #[cfg_attr(feature = "ts", ts(as = "String"))]
     pub title: Arc<str>,
     /// A free level code such as `L6`, `M5` or `IC4`, looked up in the ladder.
+    #[cfg_attr(feature = "ts", ts(as = "String"))]
     pub level: Arc<str>,
+    #[cfg_attr(feature = "ts", ts(as = "String"))]
     pub location: Arc<str>,
     /// Annual cost; `None` when the source did not say.
     pub cost: Option<Money>,

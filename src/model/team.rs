@@ -4,9 +4,10 @@ use std::str::FromStr;
 use std::sync::Arc;
 
 /// A team's stable id. Imported teams use their name as given.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct TeamId(pub Arc<str>);
+pub struct TeamId(#[cfg_attr(feature = "ts", ts(as = "String"))] pub Arc<str>);
 
 impl TeamId {
     pub fn as_str(&self) -> &str {
@@ -47,6 +48,7 @@ impl From<&str> for TeamId {
 }
 
 /// Team Topologies kinds; `Architecture` is a central architecture group.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum TeamKind {
@@ -180,6 +182,7 @@ impl FromStr for TeamKind {
     }
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Team {
     pub id: TeamId,

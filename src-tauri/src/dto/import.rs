@@ -525,7 +525,8 @@ mod review_tests;
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dto::{ErrorCodeDto, IpcError};
+    use crate::dto::IpcError;
+    use orgraph::ErrorCode;
     use std::path::Path;
 
     const PEOPLE: &str = "Employee #,Full Name,Job Title,Reports To,Annual Salary\n\
@@ -658,7 +659,7 @@ mod tests {
             .import_into(&mut session, &sink)
             .expect_err("a cycle");
         let ipc = IpcError::from(error);
-        assert_eq!(ipc.code, ErrorCodeDto::Validation);
+        assert_eq!(ipc.code, ErrorCode::Validation);
         let findings = ipc.findings.clone().expect("findings");
         let located = findings
             .iter()

@@ -3,7 +3,8 @@
 //! signed reads negative amounts.
 
 use super::*;
-use crate::dto::{ErrorCodeDto, IpcError};
+use crate::dto::IpcError;
+use orgraph::ErrorCode;
 use std::path::Path;
 
 fn write_bytes(dir: &Path, name: &str, bytes: &[u8]) -> String {
@@ -93,7 +94,7 @@ fn a_negative_cost_is_refused_unless_its_column_is_declared_signed() {
         .import_into(&mut session, &quiet)
         .expect_err("negative cost refused");
     let ipc = IpcError::from(error);
-    assert_eq!(ipc.code, ErrorCodeDto::Validation);
+    assert_eq!(ipc.code, ErrorCode::Validation);
     let findings = ipc.findings.expect("findings");
     let negative = findings
         .iter()

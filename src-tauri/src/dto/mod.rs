@@ -46,58 +46,13 @@ fn count_usize(value: usize) -> u32 {
     u32::try_from(value).unwrap_or(u32::MAX)
 }
 
-/// The stable, machine-readable error codes the UI matches on. Mirrors
-/// [`orgraph::ErrorCode`] (same kebab-case names) plus `internal` for a
-/// failure of the shell itself.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "kebab-case")]
-pub enum ErrorCodeDto {
-    NotFound,
-    WouldCreateCycle,
-    InvalidInput,
-    Validation,
-    NotAWorkspace,
-    Corrupt,
-    Busy,
-    Io,
-    Storage,
-    AlreadyExists,
-    NothingToUndo,
-    NothingToRedo,
-    Conflict,
-    ImageTooLarge,
-    Internal,
-}
-
-impl From<ErrorCode> for ErrorCodeDto {
-    fn from(code: ErrorCode) -> Self {
-        // Exhaustive on purpose: a new core code must be mapped here.
-        match code {
-            ErrorCode::NotFound => ErrorCodeDto::NotFound,
-            ErrorCode::WouldCreateCycle => ErrorCodeDto::WouldCreateCycle,
-            ErrorCode::InvalidInput => ErrorCodeDto::InvalidInput,
-            ErrorCode::Validation => ErrorCodeDto::Validation,
-            ErrorCode::NotAWorkspace => ErrorCodeDto::NotAWorkspace,
-            ErrorCode::Corrupt => ErrorCodeDto::Corrupt,
-            ErrorCode::Busy => ErrorCodeDto::Busy,
-            ErrorCode::Io => ErrorCodeDto::Io,
-            ErrorCode::Storage => ErrorCodeDto::Storage,
-            ErrorCode::AlreadyExists => ErrorCodeDto::AlreadyExists,
-            ErrorCode::NothingToUndo => ErrorCodeDto::NothingToUndo,
-            ErrorCode::NothingToRedo => ErrorCodeDto::NothingToRedo,
-            ErrorCode::Conflict => ErrorCodeDto::Conflict,
-            ErrorCode::ImageTooLarge => ErrorCodeDto::ImageTooLarge,
-        }
-    }
-}
-
 /// Every command error crosses IPC as `{ code, message }`, plus the located
 /// `findings` of a `validation` error (an import's report). The UI matches
 /// on `code` only; `message` is for people.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, thiserror::Error)]
 #[error("{message}")]
 pub struct IpcError {
-    pub code: ErrorCodeDto,
+    pub code: ErrorCode,
     pub message: String,
     /// Every error and warning of a failed validation, with file, row and
     /// column; absent for other errors.
@@ -109,7 +64,7 @@ pub struct IpcError {
 impl IpcError {
     pub fn internal(message: impl Into<String>) -> Self {
         IpcError {
-            code: ErrorCodeDto::Internal,
+            code: ErrorCode::Internal,
             message: message.into(),
             findings: None,
         }
@@ -123,7 +78,7 @@ impl From<OrgError> for IpcError {
             _ => None,
         };
         IpcError {
-            code: error.code().into(),
+            code: error.code(),
             message: error.to_string(),
             findings,
         }
@@ -560,7 +515,7 @@ mod tests {
         let missing = PersonDetails::of(org, s.metrics(), &PersonId::new("nobody"));
         assert_eq!(
             missing.map_err(|e| IpcError::from(e).code),
-            Err(ErrorCodeDto::NotFound)
+            Err(ErrorCode::NotFound)
         );
     }
 

@@ -12,7 +12,7 @@ export type * from "./DashboardCoverage";
 export type * from "./DashboardDto";
 export type * from "./DashboardRequest";
 export type * from "./DiffLineDto";
-export type * from "./ErrorCodeDto";
+export type * from "./ErrorCode";
 export type * from "./ExportColourBy";
 export type * from "./ExportFormat";
 export type * from "./ExportPage";

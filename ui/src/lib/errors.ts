@@ -1,14 +1,14 @@
 // Errors as the UI sees them. Branch on `code`, never on `message`.
 
-import type { ErrorCodeDto, FindingDto, IpcError } from "../generated";
+import type { ErrorCode, FindingDto, IpcError } from "../generated";
 
 /** A failed command. `code` is what the UI branches on; never `message`. */
 export class AppError extends Error {
-  readonly code: ErrorCodeDto;
+  readonly code: ErrorCode;
   /** The located findings of a `validation` error (an import's report); empty otherwise. */
   readonly findings: readonly FindingDto[];
 
-  constructor(code: ErrorCodeDto, message: string, findings: readonly FindingDto[] = []) {
+  constructor(code: ErrorCode, message: string, findings: readonly FindingDto[] = []) {
     super(message);
     this.name = "AppError";
     this.code = code;

@@ -2,7 +2,7 @@
 // request sent to `export_file`, and the error wording. The component only
 // renders this.
 
-import type { ErrorCodeDto, ExportColourBy, ExportFormat, ExportPage, ExportRequest, ExportResult } from "../generated";
+import type { ErrorCode, ExportColourBy, ExportFormat, ExportPage, ExportRequest, ExportResult } from "../generated";
 import { AppError, toAppError } from "./errors";
 import type { Platform } from "./platform";
 
@@ -195,7 +195,7 @@ export const CHOICE_LABELS: Record<ExportChoice, string> = {
  * big to read can become PDF pages, an SVG (no pixel limit), the selected
  * person's part of the org, or the top layers.
  */
-export function choicesFor(code: ErrorCodeDto, form: ExportForm, selectedId: string | null): ExportChoice[] {
+export function choicesFor(code: ErrorCode, form: ExportForm, selectedId: string | null): ExportChoice[] {
   if (code !== "image-too-large") return [];
   const choices: ExportChoice[] = ["pdf", "svg"];
   if (selectedId !== null && form.scope !== "subtree") choices.push("subtree");

@@ -3,7 +3,7 @@
 
 import type {
   ChartNode,
-  ErrorCodeDto,
+  ErrorCode,
   MetricsSummary,
   PersonDetails,
   PlaceholderDto,
@@ -20,7 +20,7 @@ import { searchPeople } from "./search";
 import { buildTree, type Tree } from "./tree";
 
 export interface UiError {
-  code: ErrorCodeDto;
+  code: ErrorCode;
   /** Human text, already chosen by code. */
   message: string;
 }
