@@ -36,6 +36,7 @@ pub enum EdgeKind {
 }
 
 /// Where a staff+ engineer sits, derived from their home team.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Placement {
@@ -48,6 +49,7 @@ pub enum Placement {
 /// (the `policy` setting and `set-policy` changes), never in the postcard
 /// baseline image, so fields added later take serde defaults and older
 /// workspaces still open.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Policy {
     pub band_min: u32,
