@@ -90,7 +90,6 @@ impl std::fmt::Display for CheckId {
 /// org's order, teams in the org's team order) and why it matters.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", ts(rename = "HealthFinding"))]
 pub struct HealthFinding {
     pub id: CheckId,
     pub severity: Severity,

@@ -446,3 +446,15 @@ fn counts_equal_the_metrics_figures_on_a_generated_org() {
         );
     }
 }
+
+/// Counts reach TypeScript as numbers (JSON carries no bigint).
+#[cfg(feature = "ts")]
+#[test]
+fn typescript_sees_counts_as_numbers() {
+    use ts_rs::TS;
+    let config = ts_rs::Config::default();
+    let finding = HealthFinding::decl(&config);
+    assert!(finding.contains("count: number"), "{finding}");
+    let step = LayerStep::decl(&config);
+    assert!(step.contains("up_to: number"), "{step}");
+}
