@@ -4,7 +4,7 @@
 //! status says whether a finding at that severity or worse exists, for
 //! scripts.
 
-use super::{is_workspace, print_json, print_out, warn_conflicts, ReadArgs, INPUT_ERROR, SUCCESS};
+use super::{is_workspace, print_json, print_out, warn_conflicts, ReadArgs, SUCCESS};
 use clap::Args;
 use orgraph::error::OrgError;
 use orgraph::health::{check, render_text, LayerGuidance};
@@ -15,6 +15,10 @@ use std::path::PathBuf;
 
 /// People and teams named per finding in the readable output.
 const NAMED: usize = 3;
+
+/// The exit status when `--fail-on` is met: the same as an input error,
+/// so a script gating on "exit 0" stops on either (stderr tells which).
+const FAILED: i32 = 1;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 enum FailOn {
@@ -78,7 +82,7 @@ pub(super) fn run(args: CheckArgs) -> Result<i32, OrgError> {
         Some(FailOn::Error) => Severity::Error,
     };
     Ok(match health.worst() {
-        Some(worst) if worst >= threshold => INPUT_ERROR,
+        Some(worst) if worst >= threshold => FAILED,
         _ => SUCCESS,
     })
 }
