@@ -4,7 +4,9 @@
 //! status says whether a finding at that severity or worse exists, for
 //! scripts.
 
-use super::{is_workspace, print_json, print_out, warn_conflicts, ReadArgs, SUCCESS};
+use super::{
+    is_workspace, print_json, print_out, print_warnings, warn_conflicts, ReadArgs, SUCCESS,
+};
 use clap::Args;
 use orgraph::error::OrgError;
 use orgraph::health::{check, render_text, LayerGuidance};
@@ -67,8 +69,10 @@ pub(super) fn run(args: CheckArgs) -> Result<i32, OrgError> {
         ));
     } else {
         let options = args.read.options();
-        let (org, _warnings) =
+        let (org, warnings) =
             orgraph::import::load(&args.input, &options, Ladder::default(), Policy::default())?;
+        // Rows the importer skipped or coerced change what is checked: say so.
+        print_warnings(&warnings);
         (check(&org, &LayerGuidance::default()), org)
     };
     if args.json {
