@@ -163,7 +163,8 @@ async function selectedWorld(browser) {
   return { x: Number(await c.getAttribute("data-selected-x")), y: Number(await c.getAttribute("data-selected-y")) };
 }
 
-async function bench(people, workspace) {
+/** Starts tauri-driver and the app on `workspace`; resolves once a session is open. */
+async function startApp(workspace) {
   const port = await freePort();
   const nativePort = await freePort();
   const driverPath = existsSync(join(homedir(), ".cargo/bin/tauri-driver")) ? join(homedir(), ".cargo/bin/tauri-driver") : "tauri-driver";
@@ -172,11 +173,11 @@ async function bench(people, workspace) {
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });
-  let browser;
+  const app = { driver, browser: null };
   try {
     await waitForListener(port, "tauri-driver", driver);
     await waitForListener(nativePort, "WebKitWebDriver", driver);
-    browser = await remote({
+    app.browser = await remote({
       hostname: "127.0.0.1",
       port,
       logLevel: "warn",
@@ -184,161 +185,205 @@ async function bench(people, workspace) {
       connectionRetryTimeout: WAIT,
       capabilities: { browserName: "wry", "wdio:enforceWebDriverClassic": true, "tauri:options": { application: APP } },
     });
-    await browser.waitUntil(async () => (await browser.execute(() => window.__orgraphPerf?.firstPaint ?? null)) !== null, {
-      timeout: WAIT,
-      interval: 50,
-    });
-    const marks = await browser.execute(() => ({ ...window.__orgraphPerf, origin: performance.timeOrigin }));
-    const pid = appPid();
-    const fromStart = pid ? marks.origin + marks.firstPaint - processStartEpochMs(pid) : NaN;
-    console.log(`\n${people.toLocaleString("en")} people (${workspace})`);
-    console.log(
-      `  first paint: ${ms(marks.firstPaint)} after the page started (chart data requested at ${ms(marks.loadStart)}, ` +
-        `${marks.firstPaintNodes} nodes drawn); ${ms(fromStart)} after the app process started (incl. opening the workspace)`,
-    );
-    console.log(
-      `    steps: ${Object.entries(marks.steps)
-        .map(([k, v]) => `${k} ${ms(v)}`)
-        .join(", ")}, painted ${ms(marks.firstPaint)}`,
-    );
-    const idle = await browser.executeAsync((done) => {
-      const deltas = [];
-      let last = 0;
-      const step = (now) => {
-        if (last) deltas.push(now - last);
-        last = now;
-        if (deltas.length >= 60) return done(deltas);
-        requestAnimationFrame(step);
-      };
-      requestAnimationFrame(step);
-    });
-    const i = stats(idle);
-    console.log(`  idle requestAnimationFrame (nothing drawn): p50 ${ms(i.p50)}, p95 ${ms(i.p95)} (this machine's frame clock)`);
-    // The floor: the same canvas repainted every frame with one fillRect,
-    // no app code at all (what the webview's compositing costs here).
-    const floor = await browser.executeAsync((done) => {
-      const c = document.querySelector('[data-testid="chart-canvas"]');
-      const ctx = c.getContext("2d");
-      const deltas = [];
-      let last = 0;
-      const step = (now) => {
-        if (last) deltas.push(now - last);
-        last = now;
-        ctx.setTransform(1, 0, 0, 1, 0, 0);
-        ctx.fillStyle = deltas.length % 2 ? "#f8f9fb" : "#f7f8fa";
-        ctx.fillRect(0, 0, c.width, c.height);
-        if (deltas.length >= 120) return done(deltas);
-        requestAnimationFrame(step);
-      };
-      requestAnimationFrame(step);
-    });
-    const f0 = stats(floor);
-    console.log(`  floor, one fillRect of the canvas per frame: p50 ${ms(f0.p50)}, p95 ${ms(f0.p95)}, max ${ms(f0.max)}`);
-    // The smallest repaint there is: one 100-pixel box changing colour. If
-    // it costs as much as the full canvas, frame time here is the webview's
-    // fixed cost per repainted frame (software compositing under Xvfb), not
-    // a cost of what is drawn.
-    const box = await browser.executeAsync((done) => {
-      const el = document.createElement("div");
-      Object.assign(el.style, { position: "fixed", left: "0", bottom: "0", width: "100px", height: "100px" });
-      document.body.appendChild(el);
-      const deltas = [];
-      let last = 0;
-      const step = (now) => {
-        if (last) deltas.push(now - last);
-        last = now;
-        el.style.background = deltas.length % 2 ? "#f8f9fb" : "#f7f8fa";
-        if (deltas.length >= 120) return el.remove(), done(deltas);
-        requestAnimationFrame(step);
-      };
-      requestAnimationFrame(step);
-    });
-    const b0 = stats(box);
-    console.log(`  floor, one 100 px box recoloured per frame: p50 ${ms(b0.p50)}, p95 ${ms(b0.p95)}, max ${ms(b0.max)}`);
+    return app;
+  } catch (error) {
+    await stopApp(app);
+    throw error;
+  }
+}
 
-    const frames = [];
-    await (await byTestId(browser, "zoom-fit")).click();
-    await sleep(500);
-    frames.push(await measureFrames(browser, "top levels (as opened)"));
-    await (await byTestId(browser, "expand-all")).click();
-    await browser.waitUntil(async () => (await browser.execute(() => window.__orgraphPerf.lastVisible)) > 0, { timeout: WAIT });
-    await sleep(1500);
-    frames.push(await measureFrames(browser, "everyone expanded"));
+async function stopApp(app) {
+  await app.browser?.deleteSession().catch(() => {});
+  await sleep(500);
+  try {
+    process.kill(-app.driver.pid, "SIGKILL");
+  } catch {
+    // gone
+  }
+  const pid = appPid();
+  if (pid) process.kill(pid, "SIGKILL");
+}
 
-    // Drop -> metrics: a leaf onto a sibling leaf (who becomes a manager).
-    await (await byTestId(browser, "collapse-levels")).click();
-    const input = await byTestId(browser, "search-input");
-    await input.setValue("a");
-    const option = await browser.$('[data-testid="search-option"]');
-    await option.waitForDisplayed({ timeout: WAIT });
-    await select(browser, await option.getAttribute("data-person-id"));
-    const chain = await browser.$$('[data-testid="details-chain-item"]');
-    const root = chain.length > 0 ? await chain[chain.length - 1].getAttribute("data-person-id") : await option.getAttribute("data-person-id");
-    let queue = [root];
-    let pair = null;
-    for (let guard = 0; queue.length > 0 && !pair && guard < 200; guard++) {
-      await select(browser, queue.shift());
-      const below = await reportsOf(browser);
-      const leaves = below.filter((r) => r.reports === 0);
-      if (leaves.length >= 3) pair = [leaves[0].id, leaves[1].id];
-      // Depth first: managers of ICs are deep, and each selection relayouts.
-      queue.unshift(...below.filter((r) => r.reports > 0).map((r) => r.id));
-    }
-    if (!pair) throw new Error("no manager with three leaf reports found");
-    await select(browser, pair[0]);
-    const from = await selectedWorld(browser);
-    await select(browser, pair[1]);
-    const to = await selectedWorld(browser);
-    await browser.execute(() => document.querySelector('[data-testid="chart-canvas"]').focus());
-    await sleep(500);
-    const drop = await dropToMetrics(browser, from, to);
-    console.log(`  drop -> metrics: ${Number.isNaN(drop.ms) ? `failed (${drop.error})` : ms(drop.ms)} (moved ${pair[0]} under ${pair[1]})`);
+/** Prints the first paint's marks; resolves with the page and process clocks. */
+async function reportFirstPaint(browser, people, workspace) {
+  await browser.waitUntil(async () => (await browser.execute(() => window.__orgraphPerf?.firstPaint ?? null)) !== null, {
+    timeout: WAIT,
+    interval: 50,
+  });
+  const marks = await browser.execute(() => ({ ...window.__orgraphPerf, origin: performance.timeOrigin }));
+  const pid = appPid();
+  const fromStart = pid ? marks.origin + marks.firstPaint - processStartEpochMs(pid) : NaN;
+  console.log(`\n${people.toLocaleString("en")} people (${workspace})`);
+  console.log(
+    `  first paint: ${ms(marks.firstPaint)} after the page started (chart data requested at ${ms(marks.loadStart)}, ` +
+      `${marks.firstPaintNodes} nodes drawn); ${ms(fromStart)} after the app process started (incl. opening the workspace)`,
+  );
+  console.log(
+    `    steps: ${Object.entries(marks.steps)
+      .map(([k, v]) => `${k} ${ms(v)}`)
+      .join(", ")}, painted ${ms(marks.firstPaint)}`,
+  );
+  return { firstPaint: marks.firstPaint, fromStart };
+}
 
-    // People table: one inline title edit, from Enter until the table shows
-    // it (the edit is applied, persisted, and the nodes, metrics and table
-    // reloaded).
-    await (await byTestId(browser, "tab-people")).click();
-    const firstRow = await browser.$('[data-testid="people-row"]');
-    await firstRow.waitForExist({ timeout: WAIT });
-    const edited = await firstRow.getAttribute("data-person-id");
-    // In the page: the first rendered row may sit in the overscan, out of view.
-    await browser.execute((id) => {
-      document
-        .querySelector(`[data-testid="people-row"][data-person-id="${id}"] [data-testid="people-cell-title"]`)
-        .dispatchEvent(new MouseEvent("dblclick", { bubbles: true, cancelable: true }));
-    }, edited);
-    await (await byTestId(browser, "people-editor")).waitForDisplayed({ timeout: WAIT });
-    const edit = await browser.executeAsync((id, done) => {
-      const editor = document.querySelector('[data-testid="people-editor"]');
-      const value = `Bench title ${Date.now()}`;
-      editor.value = value;
-      editor.dispatchEvent(new Event("input", { bubbles: true }));
-      const shown = () =>
-        document
-          .querySelector(`[data-testid="people-row"][data-person-id="${id}"] [data-testid="people-cell-title"]`)
-          ?.textContent?.trim();
-      const observer = new MutationObserver(() => {
-        if (shown() !== value) return;
-        observer.disconnect();
-        done({ ms: performance.now() - t0 });
-      });
-      observer.observe(document.body, { subtree: true, childList: true, characterData: true });
-      setTimeout(() => (observer.disconnect(), done({ ms: NaN })), 10_000);
-      const t0 = performance.now();
-      editor.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true, cancelable: true }));
-    }, edited);
-    console.log(`  people table title edit -> shown: ${Number.isNaN(edit.ms) ? "failed" : ms(edit.ms)} (${edited})`);
-    return { people, firstPaint: marks.firstPaint, fromStart, frames, drop: drop.ms };
+/**
+ * The webview's own frame costs here, with no app code: the idle frame
+ * clock, one fillRect of the whole canvas per frame, and the smallest
+ * repaint there is (one 100-pixel box). If the box costs as much as the
+ * canvas, frame time is the webview's fixed cost per repainted frame
+ * (software compositing under Xvfb), not a cost of what is drawn.
+ */
+async function reportFloors(browser) {
+  const idle = await browser.executeAsync((done) => {
+    const deltas = [];
+    let last = 0;
+    const step = (now) => {
+      if (last) deltas.push(now - last);
+      last = now;
+      if (deltas.length >= 60) return done(deltas);
+      requestAnimationFrame(step);
+    };
+    requestAnimationFrame(step);
+  });
+  const i = stats(idle);
+  console.log(`  idle requestAnimationFrame (nothing drawn): p50 ${ms(i.p50)}, p95 ${ms(i.p95)} (this machine's frame clock)`);
+  const floor = await browser.executeAsync((done) => {
+    const c = document.querySelector('[data-testid="chart-canvas"]');
+    const ctx = c.getContext("2d");
+    const deltas = [];
+    let last = 0;
+    const step = (now) => {
+      if (last) deltas.push(now - last);
+      last = now;
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.fillStyle = deltas.length % 2 ? "#f8f9fb" : "#f7f8fa";
+      ctx.fillRect(0, 0, c.width, c.height);
+      if (deltas.length >= 120) return done(deltas);
+      requestAnimationFrame(step);
+    };
+    requestAnimationFrame(step);
+  });
+  const f0 = stats(floor);
+  console.log(`  floor, one fillRect of the canvas per frame: p50 ${ms(f0.p50)}, p95 ${ms(f0.p95)}, max ${ms(f0.max)}`);
+  const box = await browser.executeAsync((done) => {
+    const el = document.createElement("div");
+    Object.assign(el.style, { position: "fixed", left: "0", bottom: "0", width: "100px", height: "100px" });
+    document.body.appendChild(el);
+    const deltas = [];
+    let last = 0;
+    const step = (now) => {
+      if (last) deltas.push(now - last);
+      last = now;
+      el.style.background = deltas.length % 2 ? "#f8f9fb" : "#f7f8fa";
+      if (deltas.length >= 120) return el.remove(), done(deltas);
+      requestAnimationFrame(step);
+    };
+    requestAnimationFrame(step);
+  });
+  const b0 = stats(box);
+  console.log(`  floor, one 100 px box recoloured per frame: p50 ${ms(b0.p50)}, p95 ${ms(b0.p95)}, max ${ms(b0.max)}`);
+}
+
+/** Frame times of the scripted pan/zoom, with the chart as opened and fully expanded. */
+async function reportPanZoom(browser) {
+  const frames = [];
+  await (await byTestId(browser, "zoom-fit")).click();
+  await sleep(500);
+  frames.push(await measureFrames(browser, "top levels (as opened)"));
+  await (await byTestId(browser, "expand-all")).click();
+  await browser.waitUntil(async () => (await browser.execute(() => window.__orgraphPerf.lastVisible)) > 0, { timeout: WAIT });
+  await sleep(1500);
+  frames.push(await measureFrames(browser, "everyone expanded"));
+  return frames;
+}
+
+/** Two leaf reports of one manager, found depth first from the root of someone named with an "a". */
+async function findLeafPair(browser) {
+  await (await byTestId(browser, "collapse-levels")).click();
+  const input = await byTestId(browser, "search-input");
+  await input.setValue("a");
+  const option = await browser.$('[data-testid="search-option"]');
+  await option.waitForDisplayed({ timeout: WAIT });
+  await select(browser, await option.getAttribute("data-person-id"));
+  const chain = await browser.$$('[data-testid="details-chain-item"]');
+  const root = chain.length > 0 ? await chain[chain.length - 1].getAttribute("data-person-id") : await option.getAttribute("data-person-id");
+  const queue = [root];
+  for (let guard = 0; queue.length > 0 && guard < 200; guard++) {
+    await select(browser, queue.shift());
+    const below = await reportsOf(browser);
+    const leaves = below.filter((r) => r.reports === 0);
+    if (leaves.length >= 3) return [leaves[0].id, leaves[1].id];
+    // Depth first: managers of ICs are deep, and each selection relayouts.
+    queue.unshift(...below.filter((r) => r.reports > 0).map((r) => r.id));
+  }
+  throw new Error("no manager with three leaf reports found");
+}
+
+/** Drop -> metrics: a leaf onto a sibling leaf (who becomes a manager), on the baseline. */
+async function reportDrop(browser) {
+  // Answer the "edit the baseline or start a scenario?" question before
+  // the drop, as a user who chose the baseline earlier in the session has.
+  await browser.execute(() => window.sessionStorage.setItem("orgraph.baselineEdits", "allowed"));
+  const pair = await findLeafPair(browser);
+  await select(browser, pair[0]);
+  const from = await selectedWorld(browser);
+  await select(browser, pair[1]);
+  const to = await selectedWorld(browser);
+  await browser.execute(() => document.querySelector('[data-testid="chart-canvas"]').focus());
+  await sleep(500);
+  const drop = await dropToMetrics(browser, from, to);
+  console.log(`  drop -> metrics: ${Number.isNaN(drop.ms) ? `failed (${drop.error})` : ms(drop.ms)} (moved ${pair[0]} under ${pair[1]})`);
+  return drop.ms;
+}
+
+/**
+ * People table: one inline title edit, from Enter until the table shows it
+ * (the edit is applied, persisted, and the nodes, metrics and table reloaded).
+ */
+async function reportTitleEdit(browser) {
+  await (await byTestId(browser, "tab-people")).click();
+  const firstRow = await browser.$('[data-testid="people-row"]');
+  await firstRow.waitForExist({ timeout: WAIT });
+  const edited = await firstRow.getAttribute("data-person-id");
+  // In the page: the first rendered row may sit in the overscan, out of view.
+  await browser.execute((id) => {
+    document
+      .querySelector(`[data-testid="people-row"][data-person-id="${id}"] [data-testid="people-cell-title"]`)
+      .dispatchEvent(new MouseEvent("dblclick", { bubbles: true, cancelable: true }));
+  }, edited);
+  await (await byTestId(browser, "people-editor")).waitForDisplayed({ timeout: WAIT });
+  const edit = await browser.executeAsync((id, done) => {
+    const editor = document.querySelector('[data-testid="people-editor"]');
+    const value = `Bench title ${Date.now()}`;
+    editor.value = value;
+    editor.dispatchEvent(new Event("input", { bubbles: true }));
+    const shown = () =>
+      document.querySelector(`[data-testid="people-row"][data-person-id="${id}"] [data-testid="people-cell-title"]`)?.textContent?.trim();
+    const observer = new MutationObserver(() => {
+      if (shown() !== value) return;
+      observer.disconnect();
+      done({ ms: performance.now() - t0 });
+    });
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+    setTimeout(() => (observer.disconnect(), done({ ms: NaN })), 10_000);
+    const t0 = performance.now();
+    editor.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true, cancelable: true }));
+  }, edited);
+  console.log(`  people table title edit -> shown: ${Number.isNaN(edit.ms) ? "failed" : ms(edit.ms)} (${edited})`);
+}
+
+async function bench(people, workspace) {
+  const app = await startApp(workspace);
+  try {
+    const { browser } = app;
+    const { firstPaint, fromStart } = await reportFirstPaint(browser, people, workspace);
+    await reportFloors(browser);
+    const frames = await reportPanZoom(browser);
+    const drop = await reportDrop(browser);
+    await reportTitleEdit(browser);
+    return { people, firstPaint, fromStart, frames, drop };
   } finally {
-    await browser?.deleteSession().catch(() => {});
-    await sleep(500);
-    try {
-      process.kill(-driver.pid, "SIGKILL");
-    } catch {
-      // gone
-    }
-    const pid = appPid();
-    if (pid) process.kill(pid, "SIGKILL");
+    await stopApp(app);
   }
 }
 

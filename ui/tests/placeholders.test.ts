@@ -8,7 +8,7 @@ import { placeholderHover, Placeholders } from "../src/lib/placeholders";
 import { OrgStore } from "../src/lib/store.svelte";
 import { SubtreeBoxes } from "../src/lib/summary";
 import { buildTree } from "../src/lib/tree";
-import { setAbsentManagers } from "./chartFake";
+import { setAbsentManagers } from "./fake/chart";
 import { fakePlatform, node, smallOrg } from "./fixtures";
 
 /**

@@ -2,7 +2,7 @@
 // start from before its own `setTarget` / `setPolicy` / `setLadder` changes, set (as the
 // core does) without recording a change in any scenario.
 
-import type { LadderLevelDto, PolicyDto, ScenarioState, SettingsDto } from "../src/generated";
+import type { LadderLevelDto, PolicyDto, ScenarioState, SettingsDto } from "../../src/generated";
 
 export interface FakeWorkspaceSettings {
   /** The workspace's settings (its `own*` flags always false). */
@@ -34,5 +34,19 @@ export function fakeWorkspaceSettings(
       b.workspaceSettings = next;
       return state();
     },
+  };
+}
+
+/** The workspace settings a new workspace has, as the backend writes them. */
+export function defaultSettings(): SettingsDto {
+  return {
+    policy: { bandMin: 5, bandMax: 8, maxLoad: 3, teamMin: 5, teamMax: 9 },
+    workspacePolicy: { bandMin: 5, bandMax: 8, maxLoad: 3, teamMin: 5, teamMax: 9 },
+    ownBand: false, ownTeamSize: false, ownMaxLoad: false, ownLadder: false,
+    ladder: [
+      { code: "IC1", track: "ic", rank: 1, staffPlus: false },
+      { code: "IC4", track: "ic", rank: 4, staffPlus: true },
+      { code: "M1", track: "management", rank: 1, staffPlus: false },
+    ],
   };
 }

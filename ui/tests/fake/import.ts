@@ -1,7 +1,8 @@
-// The fake backend's import wizard: the columns of its HRIS file and what
-// detect_import says about them.
+// The fake backend's import wizard (the columns of its HRIS file and what
+// detect_import says about them), its import, and its export.
 
-import type { ImportDetectionDto, ImportRequest } from "../src/generated";
+import type { ImportDetectionDto, ImportRequest } from "../../src/generated";
+import type { FakeBackend, FakeContext } from "./context";
 
 /** The columns of the fake HRIS file and the fields they are detected as. */
 export const FAKE_COLUMNS: ReadonlyArray<[string, string | null]> = [
@@ -43,5 +44,44 @@ export function fakeDetection(request: ImportRequest): ImportDetectionDto {
     ],
     managerRefReason: "all references look like \"Last, First\"",
     findings: [],
+  };
+}
+
+type ImportExportCommands = Pick<FakeBackend, "chooseImportFile" | "detectImport" | "importPeople" | "chooseSavePath" | "exportFile">;
+
+/** Choosing and importing a file, and exporting one. */
+export function importExportCommands(ctx: FakeContext): ImportExportCommands {
+  return {
+    async chooseImportFile() {
+      ctx.maybeFail("chooseImportFile");
+      return ctx.backend.openPath;
+    },
+    async detectImport(request) {
+      ctx.maybeFail("detectImport");
+      ctx.backend.detections.push(request);
+      return fakeDetection(request);
+    },
+    async importPeople(request, onProgress) {
+      ctx.maybeFail("importPeople");
+      ctx.backend.imports.push(request);
+      for (const p of ctx.backend.importProgress) onProgress(p);
+      return ctx.backend.importResult;
+    },
+    async chooseSavePath(defaultPath, filterName, extension) {
+      ctx.maybeFail("chooseSavePath");
+      ctx.backend.calls.push(`chooseSavePath:${defaultPath}:${filterName}:${extension}`);
+      return ctx.backend.savePath;
+    },
+    async exportFile(request) {
+      ctx.maybeFail("exportFile");
+      ctx.backend.exports.push(request);
+      return {
+        path: request.path,
+        format: request.format,
+        scenario: request.scenario,
+        bytes: 2048,
+        pages: request.format === "pdf" ? 2 : null,
+      };
+    },
   };
 }

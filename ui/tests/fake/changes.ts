@@ -3,8 +3,10 @@
 // (metrics, team rows, dashboard, plan, staff+ board, comparison) are not
 // computed here: the fake serves the real backend's (backendFixtures.ts).
 
-import type { ChangeRequest, ChartNode, SettingsDto, TargetDto, TeamDto, WhatIfDto } from "../src/generated";
-import { answerOf, backendOrg, stateOf } from "./backendFixtures";
+import type { ChangeRequest, ChartNode, SettingsDto, TargetDto, TeamDto, WhatIfDto } from "../../src/generated";
+import { answerOf, backendOrg, stateOf } from "../backendFixtures";
+import type { FakeBackend, FakeContext } from "./context";
+import { scenarioState } from "./scenarios";
 
 export function node(index: number, id: string, name: string, manager: number | null, span = 0): ChartNode {
   return {
@@ -194,4 +196,54 @@ export function applyChange(nodes: ChartNode[], change: FakeChange): ChartNode[]
 
 export function managersOf(nodes: ChartNode[]): number {
   return nodes.filter((n) => n.span > 0).length;
+}
+
+/** Refuses what the core refuses, with the same codes. */
+function validate(ctx: FakeContext, request: ChangeRequest): void {
+  const { teams, settings } = ctx.replayed();
+  const known = (id: string) => teams.some((t) => t.id === id);
+  const refuse = (message: string) => {
+    throw { code: "invalid-input", message };
+  };
+  if (request.kind === "createTeam" && known(request.team ?? teamSlug(request.name))) {
+    throw { code: "invalid-input", message: `a team with id '${request.team ?? teamSlug(request.name)}' already exists` };
+  }
+  if ((request.kind === "renameTeam" || request.kind === "setTeamKind" || request.kind === "dissolveTeam") && !known(request.team)) {
+    refuse(`no team with id '${request.team}'`);
+  }
+  if (request.kind === "assignTeam" && request.team !== null && !known(request.team)) refuse(`no team with id '${request.team}'`);
+  if (request.kind === "setPolicy") {
+    const p = request.policy;
+    if (p.bandMin < 1 || p.bandMin > p.bandMax || p.teamMin < 1 || p.teamMin > p.teamMax) refuse("the range is not valid");
+    if (JSON.stringify(p) === JSON.stringify(settings.policy)) refuse("the policy is already set that way");
+  }
+  if (request.kind === "setTarget") {
+    const next = withTarget(settings, request.target).policy;
+    if (next.bandMin < 1 || next.bandMin > next.bandMax || next.teamMin < 1 || next.teamMin > next.teamMax) refuse("the range is not valid");
+    if (JSON.stringify(next) === JSON.stringify(settings.policy)) refuse("the target is already set");
+  }
+  if (request.kind === "setLadder" && request.levels.length === 0) refuse("a ladder needs at least one level");
+}
+
+/** Applying a change, and the teams and settings the changes leave. */
+export function changeCommands(ctx: FakeContext): Pick<FakeBackend, "applyChange" | "teams" | "settings"> {
+  return {
+    async applyChange(request) {
+      ctx.maybeFail(`applyChange:${request.kind}`);
+      if (request.kind === "editPerson" && request.edit.field === "cost" && !/^\d+(\.\d{1,2})?$/.test(request.edit.value)) {
+        throw { code: "invalid-input", message: `cost '${request.edit.value}' is not an amount` };
+      }
+      validate(ctx, request);
+      ctx.record({ kind: "request", request });
+      return scenarioState(ctx);
+    },
+    async teams() {
+      ctx.maybeFail("teams");
+      return answerOf(ctx.figures!, ctx.answers(), "teams");
+    },
+    async settings() {
+      ctx.maybeFail("settings");
+      return ctx.replayed().settings;
+    },
+  };
 }

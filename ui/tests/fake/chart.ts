@@ -1,0 +1,268 @@
+// The fake backend's chart and figures: its first view, layout, "Not in
+// file" placeholders, nodes, metrics, dashboard, snapshots, people table and
+// person panel. Figures are the real backend's where it wrote them.
+
+import type { ChartNode, MetricsSummary, PeopleTableDto, PersonDetails, PlaceholderDto } from "../../src/generated";
+import { encodeLayout, type Rect } from "../../src/lib/layout";
+import { decodeIndexedNodes, encodeIndexedNodes } from "../../src/lib/nodes";
+import { idsToCollapse } from "../../src/lib/store.svelte";
+import { backendOrg, dashboardOf, stateOf } from "../backendFixtures";
+import { cents, FAKE_TEAMS, fakeCost, managersOf } from "./changes";
+import type { FakeBackend, FakeContext } from "./context";
+
+/**
+ * Like `chart_open_view` for the small orgs the tests use: everyone fits up
+ * to 60 people; bigger orgs show their top three layers (the real command
+ * measures the layout against the screen).
+ */
+export function fakeOpenView(nodes: readonly ChartNode[]): string[] {
+  return nodes.length > 60 ? idsToCollapse(nodes, 3) : [];
+}
+
+/** What the fake backend keeps that the placeholders come from. */
+interface ChartBackend {
+  nodes: ChartNode[];
+}
+
+/** Per fake backend: person id → the absent manager reference their file row named. */
+const absentManagers = new WeakMap<ChartBackend, Map<string, string>>();
+
+/** Makes `backend`'s org one whose file named managers it did not contain. */
+export function setAbsentManagers(backend: ChartBackend, byPerson: Record<string, string>): void {
+  absentManagers.set(backend, new Map(Object.entries(byPerson)));
+}
+
+/**
+ * Like `chart_placeholders`: one per absent reference, over the people who
+ * name it and are still top-level, in the order of their first member,
+ * numbered after the people.
+ */
+export function fakePlaceholders(backend: ChartBackend): PlaceholderDto[] {
+  const absent = absentManagers.get(backend);
+  if (!absent) return [];
+  const groups = new Map<string, number[]>();
+  for (const node of backend.nodes) {
+    const reference = absent.get(node.id);
+    if (reference === undefined || node.manager !== null) continue;
+    const members = groups.get(reference) ?? [];
+    members.push(node.index);
+    groups.set(reference, members);
+  }
+  return [...groups].map(([reference, members], i) => ({ index: backend.nodes.length + i, reference, members }));
+}
+
+/**
+ * Like `chart_layout`: a row of 180 x 60 boxes 200 apart, one per person
+ * then one per placeholder; people under a collapsed manager are hidden.
+ */
+export function fakeLayout(backend: ChartBackend, collapsed: readonly string[]): ArrayBuffer {
+  const { nodes } = backend;
+  const hidden = (n: ChartNode): boolean => {
+    for (let m = n.manager; m !== null; m = nodes[m]?.manager ?? null) {
+      if (collapsed.includes(nodes[m]?.id ?? "")) return true;
+    }
+    return false;
+  };
+  const count = nodes.length + fakePlaceholders(backend).length;
+  const rects: (Rect | null)[] = Array.from({ length: count }, (_, i) => ({ x: i * 200, y: 0, width: 180, height: 60 }));
+  nodes.forEach((n, i) => {
+    if (hidden(n)) rects[i] = null;
+  });
+  return encodeLayout(rects);
+}
+
+/** The backend's metrics of the `small` org's baseline. */
+function baselineMetrics(): MetricsSummary {
+  return stateOf(backendOrg("small"), []).metrics;
+}
+
+/**
+ * The backend's metrics of the scenario on show where it wrote them;
+ * otherwise (a state no test reads figures of, or a fake on its own
+ * nodes) its baseline's, with the counts and policy of the nodes shown.
+ */
+export function metricsOfShown(ctx: FakeContext): MetricsSummary {
+  const state = ctx.writtenState();
+  if (state) return structuredClone(state.metrics);
+  const { nodes } = ctx.backend;
+  const managers = managersOf(nodes);
+  const { policy } = ctx.replayed().settings;
+  const known = baselineMetrics();
+  return {
+    ...known,
+    people: nodes.length,
+    managers,
+    ics: nodes.length - managers,
+    band: { ...known.band, min: policy.bandMin, max: policy.bandMax },
+    teamSize: { ...known.teamSize, min: policy.teamMin, max: policy.teamMax },
+  };
+}
+
+type PersonExtras = { location: string; cost: number | null; startDate: string | null };
+
+/** Location, cost and start date of everyone in the shown scenario, by id. */
+function extras(ctx: FakeContext): Map<string, PersonExtras> {
+  const out = new Map(
+    ctx.base.map((n, i): [string, PersonExtras] => [n.id, { location: i % 2 === 0 ? "Berlin" : "Paris", cost: fakeCost(i), startDate: null }]),
+  );
+  const s = ctx.backend.scenarioData.get(ctx.backend.shown)!;
+  let count = ctx.base.length;
+  for (const c of s.changes.slice(0, s.head)) {
+    if (c.kind === "remove" || (c.kind === "request" && c.request.kind === "removePerson")) count--;
+    if (c.kind !== "request") continue;
+    const r = c.request;
+    if (r.kind === "addPerson") {
+      const p = r.person;
+      out.set(p.id ?? `REQ-${count}`, { location: p.location, cost: cents(p.cost), startDate: p.startDate || null });
+      count++;
+    }
+    if (r.kind === "editPerson" && r.edit.field === "cost") {
+      const entry = out.get(r.person);
+      if (entry) entry.cost = cents(r.edit.value);
+    }
+  }
+  return out;
+}
+
+/** The backend's table where it wrote the state; else one built from the fake's nodes and the costs and places its changes set. */
+function peopleTableOf(ctx: FakeContext): PeopleTableDto {
+  const written = ctx.writtenState()?.peopleTable;
+  if (written) return structuredClone(written);
+  const byId = extras(ctx);
+  const locations: string[] = [];
+  const { nodes } = ctx.backend;
+  const rows = nodes.map((n) => byId.get(n.id) ?? { location: "", cost: null, startDate: null });
+  const location = rows.map((r) => {
+    const at = locations.indexOf(r.location);
+    if (at >= 0) return at;
+    locations.push(r.location);
+    return locations.length - 1;
+  });
+  return {
+    teams: FAKE_TEAMS.map((t) => ({ ...t })),
+    locations,
+    team: nodes.map((n) => {
+      const at = FAKE_TEAMS.findIndex((t) => t.name === n.team);
+      return at < 0 ? null : at;
+    }),
+    location,
+    costCents: rows.map((r) => r.cost),
+    startDate: rows.map((r) => r.startDate),
+  };
+}
+
+/** Like `person_details`, from the fake's nodes. */
+function personDetailsOf(nodes: readonly ChartNode[], id: string): PersonDetails {
+  const me = nodes.find((n) => n.id === id);
+  if (!me) throw { code: "not-found", message: `no person with id '${id}'` };
+  const ref = (n: ChartNode) => ({ id: n.id, name: n.name, title: n.title, reports: n.span });
+  const manager = me.manager === null ? null : nodes[me.manager];
+  return {
+    id: me.id,
+    name: me.name,
+    title: me.title,
+    level: me.level,
+    location: "",
+    team: me.team,
+    status: me.status,
+    staffPlus: me.staffPlus,
+    manager: manager ? ref(manager) : null,
+    reports: nodes.filter((n) => n.manager === me.index).map(ref),
+    totalReports: me.totalReports,
+    verdict: me.verdict,
+    chain: [],
+  };
+}
+
+/** Like `chart_chain_nodes`: the person, then each manager up to the root. */
+function chainNodesOf(nodes: readonly ChartNode[], id: string) {
+  const chain: ChartNode[] = [];
+  let at: number | null = nodes.find((n) => n.id === id)?.index ?? null;
+  if (at === null) throw { code: "not-found", message: `person ${id} not found` };
+  while (at !== null) {
+    const n: ChartNode = nodes[at]!;
+    chain.push({ ...n });
+    at = n.manager;
+  }
+  return decodeIndexedNodes(encodeIndexedNodes(chain));
+}
+
+type ChartCommands = Pick<
+  FakeBackend,
+  | "chartNodes"
+  | "chartChainNodes"
+  | "chartDotted"
+  | "chartLayout"
+  | "chartPlaceholders"
+  | "chartOpenView"
+  | "metrics"
+  | "dashboard"
+  | "snapshots"
+  | "peopleTable"
+  | "personDetails"
+  | "movePerson"
+>;
+
+/** The chart's commands, the figures' and the people table's. */
+export function chartCommands(ctx: FakeContext): ChartCommands {
+  const calls = (call: string) => ctx.backend.calls.push(call);
+  return {
+    async chartNodes() {
+      calls("chartNodes");
+      return ctx.backend.nodes.map((n) => ({ ...n }));
+    },
+    async chartChainNodes(id) {
+      calls(`chartChainNodes:${id}`);
+      return chainNodesOf(ctx.backend.nodes, id);
+    },
+    async chartDotted() {
+      calls("chartDotted");
+      return new Uint32Array(ctx.backend.dotted);
+    },
+    async chartLayout(collapsed) {
+      calls(`chartLayout:${collapsed.join(",")}`);
+      return fakeLayout(ctx.backend, collapsed);
+    },
+    async chartPlaceholders() {
+      calls("chartPlaceholders");
+      return fakePlaceholders(ctx.backend);
+    },
+    async chartOpenView(width, height, minScale) {
+      calls(`chartOpenView:${width}x${height}@${minScale}`);
+      return fakeOpenView(ctx.backend.nodes);
+    },
+    async metrics() {
+      calls("metrics");
+      return metricsOfShown(ctx);
+    },
+    async dashboard(request) {
+      ctx.maybeFail("dashboard");
+      ctx.backend.dashboardRequests.push(request);
+      return { ...dashboardOf(ctx.figures!, ctx.answers(), request), scenario: ctx.backend.shown };
+    },
+    async snapshots() {
+      ctx.maybeFail("snapshots");
+      return [...(ctx.backend.snapshotLog.get(ctx.backend.shown) ?? [])];
+    },
+    async peopleTable() {
+      ctx.maybeFail("peopleTable");
+      return peopleTableOf(ctx);
+    },
+    async personDetails(id) {
+      calls(`personDetails:${id}`);
+      return personDetailsOf(ctx.backend.nodes, id);
+    },
+    async movePerson(personId, managerId) {
+      calls(`movePerson:${personId}->${managerId}`);
+      const { backend } = ctx;
+      if (backend.failNextMove) {
+        const error = backend.failNextMove;
+        backend.failNextMove = null;
+        throw error;
+      }
+      if (!backend.nodes.some((n) => n.id === personId)) throw { code: "not-found", message: "no such person" };
+      ctx.record({ kind: "move", person: personId, to: managerId });
+      return metricsOfShown(ctx);
+    },
+  };
+}

@@ -1,0 +1,178 @@
+// What every part of the fake backend shares: the people it started from,
+// the backend's written figures, and the scenario bookkeeping each command
+// reads. The commands themselves live beside it, one file per area.
+
+import type {
+  ChartNode,
+  ExportRequest,
+  FindingDto,
+  ImportProgressDto,
+  ImportRequest,
+  ImportResultDto,
+  DashboardRequest,
+  SnapshotDto,
+} from "../../src/generated";
+import type { Platform } from "../../src/lib/platform";
+import { findState, stateOf, type BackendChange, type BackendOrg } from "../backendFixtures";
+import { applyChange, replaySettingsAndTeams, type FakeChange, type FakeScenario } from "./changes";
+import { metricsOfShown } from "./chart";
+import { describeChange, scenarioState } from "./scenarios";
+import { defaultSettings, type FakeWorkspaceSettings } from "./settings";
+
+export interface FakeBackend extends Platform, FakeWorkspaceSettings {
+  /** The people of the scenario on show. */
+  nodes: ChartNode[];
+  /** Dotted lines as flat (manager, report) index pairs. */
+  dotted: number[];
+  calls: string[];
+  /** Error the next move rejects with, as Tauri would hand it over. */
+  failNextMove: { code: string; message: string } | null;
+  /** Errors the next call of a method rejects with, keyed by method name. */
+  failNext: Map<string, { code: string; message: string; findings?: FindingDto[] }>;
+  scenarioData: Map<string, FakeScenario>;
+  shown: string;
+  /** Every export request, in order. */
+  exports: ExportRequest[];
+  /** What the fake Save as dialog answers (null: cancelled). */
+  savePath: string | null;
+  /** Every detect_import and import_people request, in order. */
+  detections: ImportRequest[];
+  imports: ImportRequest[];
+  /** What the fake Open dialog answers (null: cancelled). */
+  openPath: string | null;
+  /** Progress an import reports before it resolves. */
+  importProgress: ImportProgressDto[];
+  importResult: ImportResultDto;
+  /** Stored metrics snapshots per scenario, as the backend keeps them. */
+  snapshotLog: Map<string, SnapshotDto[]>;
+  /** Every dashboard request, in order. */
+  dashboardRequests: DashboardRequest[];
+  /** Records a change in the shown scenario (dropping its redo history). */
+  record(change: FakeChange): void;
+  /** A re-import: the baseline becomes `people`, every scenario kept. */
+  reimport(people: ChartNode[]): void;
+  /** The open workspace's file. */
+  workspacePath: string;
+  /** Other workspace files by path ("junk": a file that is not a workspace). */
+  files: Map<string, ChartNode[] | "junk">;
+  /** Paths opened, most recent first (what recent_workspaces lists). */
+  recent: string[];
+  /** What the fake Open dialog for a workspace answers (null: cancelled). */
+  workspaceOpenPath: string | null;
+}
+
+export class FakeContext {
+  /** The fake these parts make up; set once it is assembled. */
+  backend!: FakeBackend;
+  /** The baseline's people. */
+  base: ChartNode[];
+  /** The file holding the org the figures are of (null after a re-import). */
+  writtenPath: string | null = "/tmp/test.orgraph";
+  /** Whether the workspace on show holds that org. */
+  onWrittenOrg = true;
+  private snapshotId = 0;
+  /** The workspace settings the backend's figures were written with. */
+  private readonly initialSettings = JSON.stringify(defaultSettings());
+
+  /** `figures`: the backend's answers for the org of `people`, if it wrote them. */
+  constructor(
+    readonly figures: BackendOrg | null,
+    people: ChartNode[],
+  ) {
+    this.base = people.map((n) => ({ ...n }));
+  }
+
+  /** The people of scenario `name`: the backend's where it wrote them, else replayed here. */
+  materialise(name: string): ChartNode[] {
+    const written = this.writtenState(name);
+    if (written) return structuredClone(written.chartNodes);
+    const s = this.backend.scenarioData.get(name)!;
+    let out = this.base.map((n) => ({ ...n }));
+    for (const change of s.changes.slice(0, s.head)) out = applyChange(out, change);
+    return out;
+  }
+
+  /** The applied changes of scenario `name` as the backend's state lists them. */
+  applied(name: string): BackendChange[] {
+    const s = this.backend.scenarioData.get(name)!;
+    return s.changes.slice(0, s.head).map((c): BackendChange => {
+      if (c.kind === "move") return { kind: "move", person: c.person, manager: c.to };
+      if (c.kind === "remove") return { kind: "removePerson", person: c.person };
+      if (c.kind === "whatIf") return { kind: "saveWhatIf", whatIf: c.whatIf };
+      return c.request;
+    });
+  }
+
+  private writtenSettings(): boolean {
+    return JSON.stringify(this.backend.workspaceSettings) === this.initialSettings;
+  }
+
+  /** The backend's answers for scenario `name` (default: the one on show). */
+  answers(name = this.backend.shown) {
+    if (!this.figures) throw new Error("this fake has no backend figures: build it with fakeBackend(org) or fakePlatform()");
+    if (!this.onWrittenOrg) throw new Error("the backend wrote no figures of this workspace's org");
+    if (!this.writtenSettings()) throw new Error("the backend wrote its figures with the default workspace settings");
+    return stateOf(this.figures, this.applied(name));
+  }
+
+  /** The backend's answers for scenario `name`, if it wrote that state. */
+  writtenState(name = this.backend.shown) {
+    const asWritten = this.onWrittenOrg && this.writtenSettings();
+    return this.figures && asWritten ? findState(this.figures, this.applied(name)) : null;
+  }
+
+  /** The teams and settings of the scenario on show, its changes replayed. */
+  replayed() {
+    const s = this.backend.scenarioData.get(this.backend.shown)!;
+    return replaySettingsAndTeams(s.changes.slice(0, s.head), this.backend.workspaceSettings);
+  }
+
+  /** Records the call; throws the error a test queued for `method`, if any. */
+  maybeFail(method: string): void {
+    this.backend.calls.push(method);
+    const error = this.backend.failNext.get(method);
+    if (error) {
+      this.backend.failNext.delete(method);
+      throw error;
+    }
+  }
+
+  /** Stores the shown scenario's metrics, as every backend edit does. */
+  snapshot(reason: string): void {
+    const m = metricsOfShown(this);
+    const shown = this.backend.shown;
+    const log = this.backend.snapshotLog.get(shown) ?? [];
+    const id = ++this.snapshotId;
+    log.push({
+      id,
+      asOf: "2026-11-27",
+      takenAt: `2026-11-27T10:${String(id).padStart(2, "0")}:00.000Z`,
+      reason,
+      people: m.people,
+      managers: m.managers,
+      layers: m.layers,
+      spanMedian: m.span.median,
+      bandNarrow: m.band.narrow,
+      bandWide: m.band.wide,
+      managerIcRatio: m.managerIcRatio,
+      coverageRatio: m.coverage.ratio,
+    });
+    this.backend.snapshotLog.set(shown, log);
+  }
+
+  /** Shows scenario `name` and answers with the state the backend would. */
+  show(name: string) {
+    this.backend.shown = name;
+    this.backend.nodes = this.materialise(name);
+    return scenarioState(this);
+  }
+
+  /** Records `change` in the shown scenario, dropping its redo history. */
+  record(change: FakeChange): void {
+    const s = this.backend.scenarioData.get(this.backend.shown)!;
+    s.changes = [...s.changes.slice(0, s.head), change];
+    s.head = s.changes.length;
+    this.backend.nodes = this.materialise(this.backend.shown);
+    this.snapshot(describeChange(change));
+  }
+}
