@@ -42,11 +42,11 @@ use crate::dto::{
     ScenarioState, SettingsDto, SnapshotDto, StaffPlusBoardDto, TeamDto, WhatIfDto,
     SNAPSHOTS_SHOWN,
 };
+use crate::ipc::commands;
+use crate::ipc::{Bytes, TypedChannel};
 use orgraph::export::{ExportRequest, ExportResult};
 use orgraph::import::{ImportRequest, ImportReview, ImportSummary, Progress};
 use orgraph::recent::{RecentWorkspace, WorkspaceInfo};
-use crate::ipc::commands;
-use crate::ipc::{Bytes, TypedChannel};
 use orgraph::PersonId;
 
 include!("commands.in");

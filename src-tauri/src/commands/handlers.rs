@@ -4,12 +4,12 @@ use crate::dto::{
     ChangeRequest, DashboardDto, DashboardRequest, IpcError, LadderLevelDto, MetricsSummary,
     PlaceholderDto, PlanDto, PolicyDto, ScenarioState, WhatIfDto,
 };
-use orgraph::export::{ExportRequest, ExportResult};
-use orgraph::import::{ImportRequest, ImportReview, ImportSummary, Progress};
-use orgraph::recent::{RecentWorkspace, WorkspaceInfo};
 use crate::ipc::{App, Bytes, TypedChannel};
 use crate::state::{blocking, AppState};
+use orgraph::export::{ExportRequest, ExportResult};
+use orgraph::import::{ImportRequest, ImportReview, ImportSummary, Progress};
 use orgraph::model::Ladder;
+use orgraph::recent::{RecentWorkspace, WorkspaceInfo};
 use orgraph::session::Session;
 use orgraph::PersonId;
 use std::path::PathBuf;
