@@ -305,3 +305,46 @@ fn an_imports_warnings_come_grouped_by_kind() {
     );
     assert_eq!(result.warning_groups[0].findings.len(), 2);
 }
+
+#[test]
+fn a_reimport_lists_the_scenario_changes_that_no_longer_apply() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut session = Session::create_empty(&dir.path().join("w.orgraph")).expect("workspace");
+    let people = write(dir.path(), "people.csv", PEOPLE.as_bytes());
+    request(&people)
+        .import_into(&mut session, &|_| {})
+        .expect("imports");
+    session
+        .create_scenario("reorg", "baseline")
+        .expect("scenario");
+    let (turing, dijkstra) = (crate::PersonId::new("3"), crate::PersonId::new("4"));
+    session
+        .move_person(&dijkstra, Some(&turing))
+        .expect("a move");
+
+    // Dijkstra leaves: the scenario's move of him no longer applies.
+    let without: String =
+        PEOPLE
+            .lines()
+            .filter(|l| !l.starts_with("4,"))
+            .fold(String::new(), |mut text, line| {
+                text.push_str(line);
+                text.push('\n');
+                text
+            });
+    let again = write(dir.path(), "people2.csv", without.as_bytes());
+    let result = request(&again)
+        .import_into(&mut session, &|_| {})
+        .expect("re-imports");
+    let stale: Vec<(&str, u32, &str)> = result
+        .conflicts
+        .iter()
+        .flat_map(|s| {
+            s.changes
+                .iter()
+                .map(move |c| (s.scenario.as_str(), c.position, c.reason.as_str()))
+        })
+        .collect();
+    assert_eq!(stale, [("reorg", 1, "'4' is no longer in the org")]);
+    assert!(result.conflicts[0].changes[0].change.contains('4'));
+}
