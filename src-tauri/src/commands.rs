@@ -34,15 +34,19 @@
 
 mod handlers;
 
+pub(crate) use handlers::window_title;
+
 use crate::dto::{
-    ChangeDto, ChangeRequest, ComparisonDto, DashboardDto, DashboardRequest, ExportRequest,
-    ExportResult, ImportDetectionDto, ImportProgressDto, ImportRequest, ImportResultDto,
-    LadderLevelDto, MetricsSummary, PeopleTableDto, PersonDetails, PlaceholderDto, PlanDto,
-    PolicyDto, RecentWorkspace, ScenarioState, SettingsDto, SnapshotDto, StaffPlusBoardDto,
-    TeamDto, WhatIfDto, WorkspaceInfo, SNAPSHOTS_SHOWN,
+    ChangeDto, ChangeRequest, ComparisonDto, DashboardDto, DashboardRequest, LadderLevelDto,
+    MetricsSummary, PeopleTableDto, PersonDetails, PlaceholderDto, PlanDto, PolicyDto,
+    ScenarioState, SettingsDto, SnapshotDto, StaffPlusBoardDto, TeamDto, WhatIfDto,
+    SNAPSHOTS_SHOWN,
 };
 use crate::ipc::commands;
 use crate::ipc::{Bytes, TypedChannel};
+use orgraph::export::{ExportRequest, ExportResult};
+use orgraph::import::{ImportRequest, ImportReview, ImportSummary, Progress};
+use orgraph::recent::{RecentWorkspace, WorkspaceInfo};
 use orgraph::PersonId;
 
 include!("commands.in");

@@ -13,26 +13,21 @@
 mod changes;
 mod chart;
 mod dashboard;
-mod export;
-mod import;
 mod people;
 mod scenarios;
 mod staffplus;
 mod teams;
-mod workspaces;
 
 pub use changes::*;
 pub use chart::*;
 pub use dashboard::*;
-pub use export::*;
-pub use import::*;
 pub use people::*;
 pub use scenarios::*;
 pub use staffplus::*;
 pub use teams::*;
-pub use workspaces::*;
 
 use orgraph::metrics::{Metrics, Verdict};
+use orgraph::model::Finding;
 use orgraph::{ErrorCode, Org, OrgError, PersonId, Status};
 use serde::Serialize;
 use ts_rs::TS;
@@ -58,7 +53,7 @@ pub struct IpcError {
     /// column; absent for other errors.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
-    pub findings: Option<Vec<FindingDto>>,
+    pub findings: Option<Vec<Finding>>,
 }
 
 impl IpcError {
@@ -74,7 +69,7 @@ impl IpcError {
 impl From<OrgError> for IpcError {
     fn from(error: OrgError) -> Self {
         let findings = match &error {
-            OrgError::Validation(findings) => Some(findings.iter().map(Into::into).collect()),
+            OrgError::Validation(findings) => Some(findings.clone()),
             _ => None,
         };
         IpcError {
@@ -83,16 +78,6 @@ impl From<OrgError> for IpcError {
             findings,
         }
     }
-}
-
-/// The open workspace, for the title bar and the header.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct WorkspaceInfo {
-    pub path: String,
-    /// The file name, e.g. `default.orgraph`.
-    pub name: String,
-    pub people: u32,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, TS)]
@@ -228,7 +213,7 @@ pub struct MetricsSummary {
     pub team_size: TeamSizeSummary,
     pub warnings: Vec<String>,
     /// The warnings grouped by kind with counts, each with its rows.
-    pub warning_groups: Vec<FindingGroupDto>,
+    pub warning_groups: Vec<orgraph::import::FindingGroup>,
 }
 
 /// The team-size target and how many teams fall below, within and above it.
@@ -298,7 +283,7 @@ impl From<&Metrics> for MetricsSummary {
                 above: count(m.team_size.above),
             },
             warnings: m.warnings.iter().map(ToString::to_string).collect(),
-            warning_groups: finding_groups(&m.warnings),
+            warning_groups: orgraph::import::group_findings(&m.warnings),
         }
     }
 }
@@ -399,30 +384,6 @@ impl PersonDetails {
             verdict,
             chain,
         })
-    }
-}
-
-/// A workspace's file name, for titles and menus.
-fn file_name(path: &std::path::Path) -> String {
-    path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    )
-}
-
-impl WorkspaceInfo {
-    /// The window title for this workspace.
-    pub fn title(&self) -> String {
-        format!("Orgraph — {}", self.name)
-    }
-
-    pub fn of(session: &orgraph::session::Session) -> WorkspaceInfo {
-        let path = session.path();
-        WorkspaceInfo {
-            path: path.display().to_string(),
-            name: file_name(path),
-            people: count_usize(session.org().len()),
-        }
     }
 }
 
@@ -534,6 +495,25 @@ mod tests {
         assert_eq!(json["code"], "would-create-cycle");
         assert!(json["message"].as_str().is_some_and(|m| !m.is_empty()));
         assert_eq!(json.as_object().map(|o| o.len()), Some(2));
+    }
+
+    #[test]
+    fn a_validation_error_crosses_ipc_with_its_located_findings() {
+        let finding = orgraph::model::Finding::error(
+            "manager-cycle",
+            "a cycle",
+            orgraph::model::Location {
+                file: "people.csv".to_string(),
+                row: Some(3),
+                column: Some("Reports To".to_string()),
+            },
+        );
+        let error = IpcError::from(OrgError::Validation(vec![finding.clone()]));
+        assert_eq!(error.code, ErrorCode::Validation);
+        assert_eq!(error.findings, Some(vec![finding]));
+        let json = serde_json::to_value(&error).expect("serialise");
+        assert_eq!(json["findings"][0]["code"], "manager-cycle");
+        assert_eq!(json["findings"][0]["location"]["row"], 3);
     }
 
     /// The chart, details and metrics never carry cost; only `PeopleTableDto`
