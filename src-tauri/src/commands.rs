@@ -35,14 +35,17 @@
 mod handlers;
 
 use crate::dto::{
-    ChangeDto, ChangeRequest, ComparisonDto, DashboardDto, DashboardRequest, ExportRequest,
-    ExportResult, ImportDetectionDto, ImportProgressDto, ImportRequest, ImportResultDto,
-    LadderLevelDto, MetricsSummary, PeopleTableDto, PersonDetails, PlaceholderDto, PlanDto,
-    PolicyDto, RecentWorkspace, ScenarioState, SettingsDto, SnapshotDto, StaffPlusBoardDto,
-    TeamDto, WhatIfDto, WorkspaceInfo, SNAPSHOTS_SHOWN,
+    ChangeDto, ComparisonDto, DashboardDto, DashboardRequest, ExportRequest, ExportResult,
+    ImportDetectionDto, ImportProgressDto, ImportRequest, ImportResultDto, MetricsSummary,
+    PeopleTableDto, PersonDetails, PlaceholderDto, PlanDto, RecentWorkspace, ScenarioState,
+    SnapshotDto, StaffPlusBoardDto, WhatIfDto, WorkspaceInfo, SNAPSHOTS_SHOWN,
 };
 use crate::ipc::commands;
 use crate::ipc::{Bytes, TypedChannel};
+use orgraph::metrics::TeamRow;
+use orgraph::model::{LadderLevel, Policy};
+use orgraph::scenario::{Change, EnteredChange};
+use orgraph::session::SettingsOnShow;
 use orgraph::PersonId;
 
 include!("commands.in");

@@ -1,13 +1,14 @@
 //! The command bodies longer than a line of `commands.in`.
 
 use crate::dto::{
-    ChangeRequest, DashboardDto, DashboardRequest, ExportRequest, ExportResult, ImportDetectionDto,
-    ImportProgressDto, ImportRequest, ImportResultDto, IpcError, LadderLevelDto, MetricsSummary,
-    PlaceholderDto, PlanDto, PolicyDto, RecentWorkspace, ScenarioState, WhatIfDto, WorkspaceInfo,
+    DashboardDto, DashboardRequest, ExportRequest, ExportResult, ImportDetectionDto,
+    ImportProgressDto, ImportRequest, ImportResultDto, IpcError, MetricsSummary, PlaceholderDto,
+    PlanDto, RecentWorkspace, ScenarioState, WhatIfDto, WorkspaceInfo,
 };
 use crate::ipc::{App, Bytes, TypedChannel};
 use crate::state::{blocking, AppState};
-use orgraph::model::Ladder;
+use orgraph::model::{Ladder, LadderLevel, Policy};
+use orgraph::scenario::{Change, EnteredChange};
 use orgraph::session::Session;
 use orgraph::PersonId;
 use std::path::PathBuf;
@@ -58,12 +59,11 @@ pub fn chart_open_view(s: &Session, width: f32, height: f32, min_scale: f32) -> 
 
 pub fn set_workspace_settings(
     s: &mut Session,
-    policy: Option<PolicyDto>,
-    levels: Option<Vec<LadderLevelDto>>,
+    policy: Option<Policy>,
+    levels: Option<Vec<LadderLevel>>,
 ) -> Result<ScenarioState, IpcError> {
-    let ladder = levels.map(|levels| Ladder::new(levels.into_iter().map(Into::into).collect()));
     then_state(s, |s| {
-        s.set_workspace_settings(policy.map(Into::into), ladder)
+        s.set_workspace_settings(policy, levels.map(Ladder::new))
     })
 }
 
@@ -85,11 +85,18 @@ pub fn move_person(
     }
 }
 
-pub fn apply_change(s: &mut Session, request: ChangeRequest) -> Result<ScenarioState, IpcError> {
-    let change = request.into_change(|| s.unused_person_id("REQ"))?;
+pub fn apply_change(s: &mut Session, change: Change) -> Result<ScenarioState, IpcError> {
     // The kind only: edits may carry compensation.
     tracing::info!(kind = change.kind(), "apply change");
     then_state(s, |s| s.apply(change, None))
+}
+
+pub fn apply_entered_change(
+    s: &mut Session,
+    request: EnteredChange,
+) -> Result<ScenarioState, IpcError> {
+    let change = request.into_change(|| s.unused_person_id("REQ"))?;
+    apply_change(s, change)
 }
 
 pub fn retarget_move(
