@@ -42,6 +42,20 @@ pub struct SettingsOnShow {
     pub overrides: Overrides,
 }
 
+impl SettingsOnShow {
+    /// The workspace policy a workspace-wide save of `edited` makes.
+    /// `edited` is the policy on show as the user changed it: only the
+    /// targets that differ from the one on show reach the workspace's own
+    /// policy, so a scenario's own targets are not copied into the workspace.
+    pub fn workspace_policy_after(&self, edited: &Policy) -> Policy {
+        Target::differences(&self.policy, edited)
+            .into_iter()
+            .fold(self.workspace_policy, |policy, target| {
+                target.applied_to(policy)
+            })
+    }
+}
+
 impl Session {
     /// The policy and ladder of the scenario on show, with which of them
     /// are its own and the workspace's policy beside them.

@@ -62,6 +62,10 @@ pub fn set_workspace_settings(
     policy: Option<Policy>,
     levels: Option<Vec<LadderLevel>>,
 ) -> Result<ScenarioState, IpcError> {
+    let policy = match policy {
+        Some(edited) => Some(s.settings_on_show()?.workspace_policy_after(&edited)),
+        None => None,
+    };
     then_state(s, |s| {
         s.set_workspace_settings(policy, levels.map(Ladder::new))
     })

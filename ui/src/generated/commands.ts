@@ -66,6 +66,8 @@ export interface Commands {
   /**
    * Sets the workspace's policy and/or ladder (`null` keeps it): the
    * baseline and every scenario follow, and no change list records it.
+   * `policy` is the policy on show as the user edited it: only the targets
+   * edited reach the workspace (`SettingsOnShow::workspace_policy_after`).
    */
   setWorkspaceSettings(policy: Policy | null, levels: Array<LadderLevel> | null): Promise<ScenarioState>;
   personDetails(id: string): Promise<PersonDetails>;

@@ -87,6 +87,8 @@ export interface Platform {
   /**
    * Sets the workspace's policy and/or ladder (null keeps it): the baseline
    * and every scenario without its own follow; no change list records it.
+   * `policy` is the policy on show as edited: only the targets edited reach
+   * the workspace, not a scenario's own ones on show.
    */
   setWorkspaceSettings(policy: Policy | null, levels: LadderLevel[] | null): Promise<ScenarioState>;
 

@@ -170,15 +170,6 @@ function applyTarget(policy: Policy, target: Target): Policy {
   }
 }
 
-/**
- * The workspace's policy with the targets the user changed from what the
- * dialog showed: a scenario's own targets, shown in the dialog, are not
- * copied into the workspace by a save of something else.
- */
-export function workspacePolicy(saved: SettingsOnShow, next: Policy): Policy {
-  return changedTargets(saved.policy, next).reduce(applyTarget, saved.workspace_policy);
-}
-
 function ownFlag(overrides: SettingsOnShow["overrides"], target: Target): SettingsOnShow["overrides"] {
   switch (target.setting) {
     case "band":
@@ -257,11 +248,8 @@ export class SettingsStore {
       const saved =
         this.scope === "scenario" && this.offersScope
           ? await this.#saveInScenario(policy, ladder)
-          : await this.#scenarios.setWorkspaceSettings(
-              policy && workspacePolicy(this.saved, policy),
-              ladder,
-              "Saved the settings for the workspace.",
-            );
+          : // The core takes only the edited targets into the workspace's policy.
+            await this.#scenarios.setWorkspaceSettings(policy, ladder, "Saved the settings for the workspace.");
       if (!saved) return this.#refused();
       this.saved = { ...this.saved, policy: next.policy, ladder: next.ladder };
       return true;

@@ -2,7 +2,8 @@
 // start from before its own `set-target` / `set-policy` / `set-ladder` changes, set (as the
 // core does) without recording a change in any scenario.
 
-import type { LadderLevel, Policy, ScenarioState, SettingsOnShow } from "../../src/generated";
+import type { LadderLevel, Policy, ScenarioState, SettingsOnShow, Target } from "../../src/generated";
+import type { Platform } from "../../src/lib/platform";
 
 export interface FakeWorkspaceSettings {
   /** The workspace's settings (its `overrides` always false). */
@@ -10,8 +11,30 @@ export interface FakeWorkspaceSettings {
   setWorkspaceSettings(policy: Policy | null, levels: LadderLevel[] | null): Promise<ScenarioState>;
 }
 
+/** As `SettingsOnShow::workspace_policy_after`: the edited targets on the workspace's own policy. */
+function workspacePolicyAfter(shown: SettingsOnShow, edited: Policy): Policy {
+  const targets: Target[] = [];
+  if (shown.policy.band_min !== edited.band_min || shown.policy.band_max !== edited.band_max) {
+    targets.push({ setting: "band", min: edited.band_min, max: edited.band_max });
+  }
+  if (shown.policy.team_min !== edited.team_min || shown.policy.team_max !== edited.team_max) {
+    targets.push({ setting: "team-size", min: edited.team_min, max: edited.team_max });
+  }
+  if (shown.policy.max_load !== edited.max_load) targets.push({ setting: "max-load", max_load: edited.max_load });
+  return targets.reduce((p, t): Policy => {
+    switch (t.setting) {
+      case "band":
+        return { ...p, band_min: t.min, band_max: t.max };
+      case "team-size":
+        return { ...p, team_min: t.min, team_max: t.max };
+      case "max-load":
+        return { ...p, max_load: t.max_load };
+    }
+  }, shown.workspace_policy);
+}
+
 export function fakeWorkspaceSettings(
-  backend: () => FakeWorkspaceSettings,
+  backend: () => FakeWorkspaceSettings & Pick<Platform, "settings">,
   state: () => ScenarioState,
   maybeFail: (method: string) => void,
   initial: SettingsOnShow,
@@ -28,7 +51,7 @@ export function fakeWorkspaceSettings(
       }
       if (levels && levels.length === 0) refuse("a ladder needs at least one level");
       const b = backend();
-      const nextPolicy = policy ?? b.workspaceSettings.policy;
+      const nextPolicy = policy ? workspacePolicyAfter(await b.settings(), policy) : b.workspaceSettings.policy;
       const next = { ...b.workspaceSettings, policy: nextPolicy, workspace_policy: nextPolicy, ladder: levels ?? b.workspaceSettings.ladder };
       if (JSON.stringify(next) === JSON.stringify(b.workspaceSettings)) refuse("the workspace settings are already set that way");
       b.workspaceSettings = next;
