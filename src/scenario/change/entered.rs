@@ -1,6 +1,7 @@
 //! Edits as a form enters them, with what the user typed still text: the
 //! core parses it (exact money, strict dates, a team id made from a name),
-//! so every form and the CLI refuse bad input the same way.
+//! so every form refuses bad input by one rule, as `invalid-input` naming
+//! the text.
 
 use super::{Change, NewPerson, PersonEdit};
 use crate::date;
