@@ -22,7 +22,7 @@ mod conflicts;
 mod health;
 mod placeholders;
 mod settings;
-pub use settings::Overrides;
+pub use settings::{Overrides, SettingsOnShow};
 
 /// Size of the demo org seeded into a new default workspace.
 pub const DEMO_PEOPLE: usize = 300;

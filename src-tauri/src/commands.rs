@@ -37,16 +37,19 @@ mod handlers;
 pub(crate) use handlers::window_title;
 
 use crate::dto::{
-    ChangeDto, ChangeRequest, ComparisonDto, DashboardDto, DashboardRequest, LadderLevelDto,
-    MetricsSummary, PeopleTableDto, PersonDetails, PlaceholderDto, PlanDto, PolicyDto,
-    ScenarioState, SettingsDto, SnapshotDto, StaffPlusBoardDto, TeamDto, WhatIfDto,
-    SNAPSHOTS_SHOWN,
+    ChangeDto, ComparisonDto, DashboardDto, DashboardRequest, MetricsSummary, PeopleTableDto,
+    PersonDetails, PlaceholderDto, PlanDto, ScenarioState, SnapshotDto, StaffPlusBoardDto,
+    WhatIfDto, SNAPSHOTS_SHOWN,
 };
 use crate::ipc::commands;
 use crate::ipc::{Bytes, TypedChannel};
 use orgraph::export::{ExportRequest, ExportResult};
 use orgraph::import::{ImportRequest, ImportReview, ImportSummary, Progress};
+use orgraph::metrics::TeamRow;
+use orgraph::model::{LadderLevel, Policy};
 use orgraph::recent::{RecentWorkspace, WorkspaceInfo};
+use orgraph::scenario::{Change, EnteredChange};
+use orgraph::session::SettingsOnShow;
 use orgraph::PersonId;
 
 include!("commands.in");

@@ -43,7 +43,7 @@ impl WireType {
         }
     }
 
-    /// The TypeScript type, e.g. `Array<TeamDto>` or `string | null`.
+    /// The TypeScript type, e.g. `Array<TeamRow>` or `string | null`.
     pub fn ts_name(&self, cfg: &Config) -> String {
         (self.ts_name)(cfg)
     }
@@ -55,7 +55,7 @@ impl WireType {
     }
 
     /// Adds the declaration of every generated type this one needs, at any
-    /// depth, keyed by file name (e.g. `TeamDto.ts`).
+    /// depth, keyed by file name (e.g. `TeamRow.ts`).
     pub fn add_declarations(&self, cfg: &Config, out: &mut BTreeMap<String, String>) {
         (self.declarations)(cfg, out)
     }
@@ -221,14 +221,14 @@ mod tests {
             args: vec![
                 ("person_id", WireType::of::<String>()),
                 ("manager_id", WireType::of::<Option<String>>()),
-                ("teams", WireType::of::<Vec<crate::dto::TeamDto>>()),
+                ("teams", WireType::of::<Vec<orgraph::metrics::TeamRow>>()),
             ],
             result: WireType::of::<crate::dto::MetricsSummary>(),
         }];
         let client = render(&signatures, &Config::new());
-        assert!(client.contains("import type { MetricsSummary, TeamDto } from \"./index\";"));
+        assert!(client.contains("import type { MetricsSummary, TeamRow } from \"./index\";"));
         assert!(client.contains(
-            "  /**\n   * Moves a person.\n   *\n   * Refused moves reject (no `*\\/`).\n   */\n  movePerson(personId: string, managerId: string | null, teams: Array<TeamDto>): Promise<MetricsSummary>;"
+            "  /**\n   * Moves a person.\n   *\n   * Refused moves reject (no `*\\/`).\n   */\n  movePerson(personId: string, managerId: string | null, teams: Array<TeamRow>): Promise<MetricsSummary>;"
         ));
         assert!(client.contains(
             "    movePerson: (personId, managerId, teams) => invoke(\"move_person\", { personId, managerId, teams }),"
@@ -239,9 +239,9 @@ mod tests {
     fn declarations_reach_every_nested_type_once() {
         let mut out = BTreeMap::new();
         let cfg = Config::new();
-        WireType::of::<Option<Vec<crate::dto::TeamDto>>>().add_declarations(&cfg, &mut out);
-        assert!(out.contains_key("TeamDto.ts"), "{:?}", out.keys());
-        assert!(out.contains_key("SizeVerdictDto.ts"), "{:?}", out.keys());
+        WireType::of::<Option<Vec<orgraph::metrics::TeamRow>>>().add_declarations(&cfg, &mut out);
+        assert!(out.contains_key("TeamRow.ts"), "{:?}", out.keys());
+        assert!(out.contains_key("SizeVerdict.ts"), "{:?}", out.keys());
         assert!(!out.keys().any(|k| k.contains("Array")));
     }
 }

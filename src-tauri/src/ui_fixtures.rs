@@ -15,9 +15,10 @@
 mod orgs;
 
 use crate::dto::{
-    ChangeRequest, ChartNode, ComparisonDto, DashboardDto, DashboardRequest, MetricsSummary,
-    PeopleTableDto, PlanDto, SettingsDto, StaffPlusBoardDto, TeamDto, WhatIfDto,
+    ChartNode, ComparisonDto, DashboardDto, DashboardRequest, MetricsSummary, PeopleTableDto,
+    PlanDto, StaffPlusBoardDto, WhatIfDto,
 };
+use orgraph::scenario::{Change, EnteredChange};
 use orgraph::session::Session;
 use orgraph::PersonId;
 use orgraph::{Money, OrgError};
@@ -110,11 +111,16 @@ fn apply(session: &mut Session, scenario: usize, change: &Value) -> Result<(), O
                 serde_json::from_value(change["whatIf"].clone()).expect("a what-if");
             session.save_what_if(&format!("what-if-{scenario}"), what_if.into())
         }
+        // `apply_entered_change`.
+        Some(kind) if kind.starts_with("enter-") => {
+            let request: EnteredChange =
+                serde_json::from_value(change.clone()).expect("an entered change");
+            let change = request.into_change(|| session.unused_person_id("REQ"))?;
+            session.apply(change, None).map(|_| ())
+        }
         // `apply_change`.
         _ => {
-            let request: ChangeRequest =
-                serde_json::from_value(change.clone()).expect("a change request");
-            let change = request.into_change(|| session.unused_person_id("REQ"))?;
+            let change: Change = serde_json::from_value(change.clone()).expect("a change");
             session.apply(change, None).map(|_| ())
         }
     }
@@ -155,13 +161,12 @@ fn answers(session: &mut Session, fixture: &OrgFixture, state: &State) -> Value 
             to_json(&StaffPlusBoardDto::from(&preview)),
         );
     }
-    let teams: Vec<TeamDto> = session.team_rows().into_iter().map(TeamDto::from).collect();
     let all = json!({
         "changes": state.changes,
         "chartNodes": to_json(&ChartNode::all(session.org(), session.metrics())),
         "metrics": to_json(&MetricsSummary::from(session.summary())),
-        "teams": to_json(&teams),
-        "settings": to_json(&SettingsDto::of_session(session).expect("settings")),
+        "teams": to_json(&session.team_rows()),
+        "settings": to_json(&session.settings_on_show().expect("settings")),
         "peopleTable": to_json(&PeopleTableDto::from(orgraph::people::people_table(session.org()))),
         "plan": to_json(&PlanDto::of(&scenario, &plan)),
         "dashboards": dashboards,

@@ -11,6 +11,7 @@ use crate::money::Money;
 use serde::{Deserialize, Serialize};
 
 /// Where a team's size falls against the target.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SizeVerdict {
@@ -63,6 +64,7 @@ impl TeamSizeStats {
 }
 
 /// One team as the Teams view lists it.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TeamRow {
     pub id: TeamId,
@@ -73,11 +75,13 @@ pub struct TeamRow {
     /// The lead's name, when the lead is in the org and has one.
     pub lead_name: Option<String>,
     /// Counted people whose home team it is.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub members: u64,
     /// Their total cost; `None` when nobody in the org has a cost (the
     /// file had none), so it is shown as unknown rather than zero.
     pub cost: Option<Money>,
     /// Counted staff+ engineers supporting it (home team or assignment).
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub staff_plus_support: u64,
     pub verdict: SizeVerdict,
 }

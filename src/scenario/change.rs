@@ -8,7 +8,11 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::sync::Arc;
 
+mod entered;
+pub use entered::{EnteredChange, EnteredField, EnteredPerson};
+
 /// One edit. Applying it validates it against the org as it stands.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Change {
@@ -92,6 +96,7 @@ pub enum Change {
         target: Target,
     },
     SetLadder {
+        #[cfg_attr(feature = "ts", ts(as = "Vec<crate::model::LadderLevel>"))]
         ladder: Ladder,
     },
 }
@@ -129,6 +134,7 @@ impl Change {
 }
 
 /// One of the policy's targets, with its new value.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "setting", rename_all = "kebab-case")]
 pub enum Target {
@@ -188,6 +194,7 @@ impl fmt::Display for Target {
 }
 
 /// A person as added by a change.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NewPerson {
     pub id: PersonId,
@@ -228,6 +235,7 @@ impl NewPerson {
 }
 
 /// One field of a person, with its new value.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "field", content = "value", rename_all = "snake_case")]
 pub enum PersonEdit {

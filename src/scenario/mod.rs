@@ -12,7 +12,8 @@ pub mod plan;
 pub use apply::{apply, revert, Undo};
 pub use between::{changes_between, compare_imports, ImportReport, ReportMove};
 pub use change::{
-    person_label, team_name_label, ByIds, Change, Described, Names, NewPerson, PersonEdit, Target,
+    person_label, team_name_label, ByIds, Change, Described, EnteredChange, EnteredField,
+    EnteredPerson, Names, NewPerson, PersonEdit, Target,
 };
 pub use conflict::{
     check, conflicts_in, recording_replaced, render_list, try_apply, Conflict, ConflictReason,

@@ -13,6 +13,7 @@ use serde::Serialize;
 
 /// Which settings the scenario on show takes from its own changes rather
 /// than from the workspace.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Overrides {
     pub band: bool,
@@ -27,7 +28,47 @@ impl Overrides {
     }
 }
 
+/// The settings the scenario on show uses: the workspace's, except where
+/// it sets its own ("in this scenario only").
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SettingsOnShow {
+    pub policy: Policy,
+    /// The workspace's own policy, which a workspace-wide save changes (it
+    /// differs from `policy` where the scenario sets its own targets).
+    pub workspace_policy: Policy,
+    #[cfg_attr(feature = "ts", ts(as = "Vec<crate::model::LadderLevel>"))]
+    pub ladder: Ladder,
+    pub overrides: Overrides,
+}
+
+impl SettingsOnShow {
+    /// The workspace policy a workspace-wide save of `edited` makes.
+    /// `edited` is the policy on show as the user changed it: only the
+    /// targets that differ from the one on show reach the workspace's own
+    /// policy, so a scenario's own targets are not copied into the workspace.
+    pub fn workspace_policy_after(&self, edited: &Policy) -> Policy {
+        Target::differences(&self.policy, edited)
+            .into_iter()
+            .fold(self.workspace_policy, |policy, target| {
+                target.applied_to(policy)
+            })
+    }
+}
+
 impl Session {
+    /// The policy and ladder of the scenario on show, with which of them
+    /// are its own and the workspace's policy beside them.
+    pub fn settings_on_show(&self) -> Result<SettingsOnShow> {
+        let (workspace_policy, _) = self.workspace_settings()?;
+        Ok(SettingsOnShow {
+            policy: self.org.policy,
+            workspace_policy,
+            ladder: self.org.ladder.clone(),
+            overrides: self.overrides(),
+        })
+    }
+
     /// The workspace's settings, as stored.
     pub fn workspace_settings(&self) -> Result<(Policy, Ladder)> {
         self.workspace.settings()

@@ -144,6 +144,27 @@ fn overriding_one_target_leaves_the_others_following_the_workspace() {
         ..workspace
     };
     assert_eq!(session.org().policy, expected);
+    let shown = session.settings_on_show().expect("settings");
+    assert_eq!(
+        (shown.policy, shown.workspace_policy),
+        (expected, workspace)
+    );
+    assert_eq!(shown.overrides, own);
+    assert_eq!(shown.ladder, session.org().ladder);
+    // A workspace save from here changes what was edited, not the band the
+    // scenario shows as its own.
+    let edited = Policy {
+        max_load: 7,
+        ..expected
+    };
+    assert_eq!(
+        shown.workspace_policy_after(&edited),
+        Policy {
+            max_load: 7,
+            ..workspace
+        }
+    );
+    assert_eq!(shown.workspace_policy_after(&expected), workspace);
     let compared = session.compare(&["plan".into()], None).expect("compared");
     let own_settings = compared.settings[1].as_deref().unwrap_or_default();
     assert!(own_settings.contains("span band 1-2"), "{own_settings}");

@@ -4,7 +4,6 @@
 
 import { readFileSync } from "node:fs";
 import type {
-  ChangeRequest,
   ChartNode,
   ComparisonDto,
   DashboardDto,
@@ -12,11 +11,12 @@ import type {
   MetricsSummary,
   PeopleTableDto,
   PlanDto,
-  SettingsDto,
+  SettingsOnShow,
   StaffPlusBoardDto,
-  TeamDto,
+  TeamRow,
   WhatIfDto,
 } from "../src/generated";
+import type { Edit } from "../src/lib/edits";
 
 /** What `save_what_if` records, in a fixture state's change list. */
 export interface SaveWhatIf {
@@ -24,15 +24,15 @@ export interface SaveWhatIf {
   whatIf: WhatIfDto;
 }
 
-export type BackendChange = ChangeRequest | SaveWhatIf;
+export type BackendChange = Edit | SaveWhatIf;
 
 /** Every command's answer for one scenario: the baseline after `changes`. */
 export interface BackendState {
   changes: BackendChange[];
   chartNodes: ChartNode[];
   metrics: MetricsSummary;
-  teams?: TeamDto[];
-  settings?: SettingsDto;
+  teams?: TeamRow[];
+  settings?: SettingsOnShow;
   peopleTable?: PeopleTableDto;
   plan?: PlanDto;
   dashboards?: { request: DashboardRequest; answer: DashboardDto }[];

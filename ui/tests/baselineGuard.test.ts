@@ -40,9 +40,9 @@ describe("BaselineEditGuard", () => {
 
   it("treats settings as no edit of the org", () => {
     expect(editsTheOrg("move")).toBe(true);
-    expect(editsTheOrg("removePerson")).toBe(true);
-    expect(editsTheOrg("setPolicy")).toBe(false);
-    expect(editsTheOrg("setLadder")).toBe(false);
+    expect(editsTheOrg("remove-person")).toBe(true);
+    expect(editsTheOrg("set-policy")).toBe(false);
+    expect(editsTheOrg("set-ladder")).toBe(false);
   });
 
   it("remembers editing the baseline for the session, and nothing else", async () => {
@@ -85,7 +85,7 @@ describe("ScenarioStore with the baseline guard", () => {
 
   it("edits the baseline when asked to, and asks no more this session", async () => {
     const { backend, org, scenarios, guard } = await loaded();
-    const removed = scenarios.apply({ kind: "removePerson", person: "dan" }, "Removed.");
+    const removed = scenarios.apply({ kind: "remove-person", person: "dan" }, "Removed.");
     await answerWhenAsked(guard, "baseline");
     expect(await removed).toBe(true);
     expect(scenarios.currentName).toBe("baseline");
@@ -103,8 +103,8 @@ describe("ScenarioStore with the baseline guard", () => {
     expect(scenarios.all.map((s) => s.name)).toEqual(["baseline"]);
 
     // The settings apply to every scenario: saving them asks nothing.
-    expect(await scenarios.apply({ kind: "setLadder", levels: [{ code: "L1", track: "ic", rank: 1, staffPlus: false }] }, "Saved the career ladder.")).toBe(true);
+    expect(await scenarios.apply({ kind: "set-ladder", ladder: [{ code: "L1", track: "ic", rank: 1, staff_plus: false }] }, "Saved the career ladder.")).toBe(true);
     expect(guard.asking).toBe(false);
-    expect(backend.calls).toContain("applyChange:setLadder");
+    expect(backend.calls).toContain("applyChange:set-ladder");
   });
 });

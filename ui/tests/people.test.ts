@@ -119,8 +119,8 @@ describe("filtering", () => {
 
   it("filters by status and team and keeps the sort order", async () => {
     const { people, backend } = await loaded();
-    backend.record({ kind: "request", request: { kind: "editPerson", person: "bob", edit: { field: "status", value: "open" } } });
-    backend.record({ kind: "request", request: { kind: "editPerson", person: "dan", edit: { field: "team", value: "payments" } } });
+    backend.record({ kind: "request", request: { kind: "edit-person", person: "bob", edit: { field: "status", value: "open" } } });
+    backend.record({ kind: "request", request: { kind: "edit-person", person: "dan", edit: { field: "team", value: "payments" } } });
     await people.org.reload();
     await people.scenarios.refresh();
     await people.load();
@@ -190,7 +190,7 @@ describe("inline edits", () => {
   it("an edit goes through the scenario (undoable); a title needs only the patched nodes, a cost the table too", async () => {
     const { people, backend, scenarios, org } = await loaded();
     expect(await people.edit("bob", "title", "  Staff Engineer ")).toBe(true);
-    expect(backend.calls).toContain("applyChange:editPerson");
+    expect(backend.calls).toContain("applyChange:edit-person");
     expect(backend.calls).not.toContain("peopleTable");
     expect(people.loadedRevision).toBe(scenarios.revision);
     expect(scenarios.canUndo).toBe(true);
@@ -200,6 +200,7 @@ describe("inline edits", () => {
     expect(people.data?.text("title", row)).toBe("Staff Engineer");
     backend.calls.length = 0;
     expect(await people.edit("bob", "cost", "123456")).toBe(true);
+    expect(backend.calls).toContain("applyEnteredChange:enter-value");
     expect(backend.calls).toContain("peopleTable");
     expect(people.data?.costCents(row)).toBe(12345600);
   });
@@ -235,17 +236,19 @@ describe("inline edits", () => {
     backend.calls.length = 0;
     expect(await people.edit("dan", "level", "L4")).toBe(true); // already L4
     expect(await people.edit("ceo", "cost", "100,000")).toBe(true); // same amount
-    expect(backend.calls.some((c) => c.startsWith("applyChange"))).toBe(false);
+    expect(backend.calls.some((c) => c.startsWith("apply"))).toBe(false);
     expect(editRequest("dan", "team", "")).toEqual({
-      kind: "editPerson",
+      kind: "edit-person",
       person: "dan",
       edit: { field: "team", value: null },
     });
+    // Typed text: the core parses the amount.
+    expect(editRequest("dan", "cost", " 1,000.50 ")).toEqual({ kind: "enter-value", person: "dan", field: "cost", value: "1,000.50" });
   });
 
   it("other refusals keep the scenario's wording, chosen by code", async () => {
     const { people, backend } = await loaded();
-    backend.failNext.set("applyChange:editPerson", { code: "not-found", message: "no team 'x'" });
+    backend.failNext.set("applyChange:edit-person", { code: "not-found", message: "no team 'x'" });
     expect(await people.edit("dan", "team", "x")).toBe(false);
     expect(people.error?.code).toBe("not-found");
     expect(people.error?.message).toContain("no longer exists");
@@ -259,7 +262,7 @@ describe("adding and removing people", () => {
     const id = await people.add(form);
     expect(id).toBe("REQ-5");
     const request = backend.scenarioData.get("baseline")!.changes.at(-1);
-    expect(request).toMatchObject({ kind: "request", request: { kind: "addPerson", person: { id: null, manager: "ann", status: "open", team: "payments" } } });
+    expect(request).toMatchObject({ kind: "request", request: { kind: "enter-person", person: { id: null, status: "open", team: "payments" }, manager: "ann" } });
     expect(org.selectedId).toBe("REQ-5");
     expect(org.node("ann")?.span).toBe(3);
     people.setFilter({ text: "platform engineer" });
@@ -283,7 +286,7 @@ describe("adding and removing people", () => {
 
   it("a refused add says why and adds no one", async () => {
     const { people, org, backend } = await loaded();
-    backend.failNext.set("applyChange:addPerson", { code: "invalid-input", message: "cost '12,5x': not an amount" });
+    backend.failNext.set("applyEnteredChange:enter-person", { code: "invalid-input", message: "cost '12,5x': not an amount" });
     expect(await people.add({ ...emptyForm(), title: "X", cost: "12,5x" })).toBeNull();
     expect(people.error?.message).toContain("12,5x");
     expect(org.nodes).toHaveLength(5);

@@ -285,14 +285,14 @@ describe("ScenarioStore.apply", () => {
   it("applies an edit, reloads the org and makes it undoable", async () => {
     const { backend, scenarios, org } = await loaded();
     const ok = await scenarios.apply(
-      { kind: "editPerson", person: "bob", edit: { field: "title", value: "Staff Engineer" } },
+      { kind: "edit-person", person: "bob", edit: { field: "title", value: "Staff Engineer" } },
       "Bob is now a Staff Engineer.",
     );
     expect(ok).toBe(true);
-    expect(backend.calls).toContain("applyChange:editPerson");
+    expect(backend.calls).toContain("applyChange:edit-person");
     expect(org.node("bob")?.title).toBe("Staff Engineer");
     expect(scenarios.canUndo).toBe(true);
-    expect(scenarios.changes.map((c) => c.kind)).toEqual(["editPerson"]);
+    expect(scenarios.changes.map((c) => c.kind)).toEqual(["edit-person"]);
     expect(org.announcement).toBe("Bob is now a Staff Engineer.");
     await scenarios.undo();
     expect(org.node("bob")?.title).toBe("Engineer");
@@ -300,12 +300,12 @@ describe("ScenarioStore.apply", () => {
 
   it("an edit fetches only what it changed: support the metrics, a title the chain's nodes, a move the layout too", async () => {
     const { backend, scenarios, org } = await loaded();
-    expect(await scenarios.apply({ kind: "addSupport", person: "bob", team: "payments" }, "Bob supports Payments.")).toBe(true);
+    expect(await scenarios.apply({ kind: "add-support", person: "bob", team: "payments" }, "Bob supports Payments.")).toBe(true);
     expect(backend.calls).toContain("metrics");
     expect(backend.calls).not.toContain("chartNodes");
     expect(scenarios.canUndo).toBe(true);
     backend.calls.length = 0;
-    await scenarios.apply({ kind: "editPerson", person: "bob", edit: { field: "title", value: "Lead" } }, "Retitled.");
+    await scenarios.apply({ kind: "edit-person", person: "bob", edit: { field: "title", value: "Lead" } }, "Retitled.");
     expect(backend.calls).toContain("chartChainNodes:bob");
     expect(backend.calls).not.toContain("chartNodes");
     expect(backend.calls.some((c) => c.startsWith("chartLayout"))).toBe(false);
@@ -321,7 +321,7 @@ describe("ScenarioStore.apply", () => {
     // As if the nodes on show were stale: the patch names someone else at bob's index.
     const chain = backend.chartChainNodes.bind(backend);
     backend.chartChainNodes = async (id) => (await chain(id)).map((n) => (n.id === "bob" ? { ...n, id: "stranger" } : n));
-    await scenarios.apply({ kind: "editPerson", person: "bob", edit: { field: "title", value: "Lead" } }, "Retitled.");
+    await scenarios.apply({ kind: "edit-person", person: "bob", edit: { field: "title", value: "Lead" } }, "Retitled.");
     expect(backend.calls).toContain("chartNodes");
     expect(org.node("bob")?.title).toBe("Lead");
     expect(org.node("stranger")).toBeUndefined();
@@ -330,7 +330,7 @@ describe("ScenarioStore.apply", () => {
   it("words a refused edit and changes nothing", async () => {
     const { scenarios, org } = await loaded();
     const ok = await scenarios.apply(
-      { kind: "editPerson", person: "bob", edit: { field: "cost", value: "lots" } },
+      { kind: "enter-value", person: "bob", field: "cost", value: "lots" },
       "unused",
     );
     expect(ok).toBe(false);

@@ -58,7 +58,7 @@ describe("staff+ board logic", () => {
     expect(cellKind(index, WEB, SAM)).toBe("assigned");
     expect(cellKind(index, ARCH, PAT)).toBeNull();
     expect(cellKind(index, SEARCH, PAT)).toBeNull();
-    const both = boardAfter([{ kind: "addSupport", person: "s1", team: "pay" }]);
+    const both = boardAfter([{ kind: "add-support", person: "s1", team: "pay" }]);
     expect(cellKind(supportIndex(both), PAY, SAM)).toBe("home-assigned");
     expect(supportedTeams(board, SAM)).toEqual(["Payments", "Web"]);
     expect(supportedTeams(board, PAT)).toEqual(["Payments", "Web", "Infrastructure"]);
@@ -66,13 +66,13 @@ describe("staff+ board logic", () => {
 
   it("turns cell toggles, drops and Move to… choices into edit requests", () => {
     const index = supportIndex(board);
-    expect(toggleRequest(board, index, SEARCH, SAM)).toEqual({ kind: "addSupport", person: "s1", team: "search" });
-    expect(toggleRequest(board, index, WEB, SAM)).toEqual({ kind: "removeSupport", person: "s1", team: "web" });
+    expect(toggleRequest(board, index, SEARCH, SAM)).toEqual({ kind: "add-support", person: "s1", team: "search" });
+    expect(toggleRequest(board, index, WEB, SAM)).toEqual({ kind: "remove-support", person: "s1", team: "web" });
     expect(toggleRequest(board, index, PAY, SAM)).toBeNull();
-    expect(placeRequest(board, UNA, ARCH)).toEqual({ kind: "editPerson", person: "s3", edit: { field: "team", value: "arch" } });
-    expect(placeRequest(board, SAM, null)).toEqual({ kind: "editPerson", person: "s1", edit: { field: "team", value: null } });
+    expect(placeRequest(board, UNA, ARCH)).toEqual({ kind: "edit-person", person: "s3", edit: { field: "team", value: "arch" } });
+    expect(placeRequest(board, SAM, null)).toEqual({ kind: "edit-person", person: "s1", edit: { field: "team", value: null } });
     expect(placeRequest(board, PAT, ARCH)).toBeNull();
-    expect(supportRequest(board, index, UNA, SEARCH)).toEqual({ kind: "addSupport", person: "s3", team: "search" });
+    expect(supportRequest(board, index, UNA, SEARCH)).toEqual({ kind: "add-support", person: "s3", team: "search" });
     expect(supportRequest(board, index, UNA, INFRA)).toBeNull();
     expect(supportRequest(board, index, UNA, ARCH)).toBeNull();
     expect(moveTargets(board, SAM).map((t) => t.label)).toEqual(["Central: Architecture", "Embed in Web", "No home team (unplaced)"]);
@@ -105,7 +105,7 @@ describe("StaffPlusStore", () => {
     const { backend, scenarios, staff } = await loadedStaffPlus();
     expect(staff.board?.summary.central).toBe(1);
     expect(await staff.place(UNA, ARCH)).toBe(true);
-    expect(backend.calls).toContain("applyChange:editPerson");
+    expect(backend.calls).toContain("applyChange:edit-person");
     expect(staff.board?.summary.central).toBe(2);
     expect(staff.board?.summary.unplaced).toBe(0);
     expect(backend.calls.filter((c) => c === "staffPlusBoard:as-is")).toHaveLength(1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { TeamDto } from "../src/generated";
+import type { TeamRow } from "../src/generated";
 import { ScenarioStore } from "../src/lib/scenarios.svelte";
 import { OrgStore } from "../src/lib/store.svelte";
 import { filterTeams, matchTeams, membersOf, sortTeams, TeamsStore } from "../src/lib/teams.svelte";
@@ -17,14 +17,14 @@ async function loaded() {
   return { backend, org, scenarios, teams };
 }
 
-function team(id: string, overrides: Partial<TeamDto> = {}): TeamDto {
+function team(id: string, overrides: Partial<TeamRow> = {}): TeamRow {
   return { ...baseTeams()[0]!, id, name: id, ...overrides };
 }
 
 describe("team list logic", () => {
   const list = [
     team("Payments", { kind: "stream-aligned", members: 7, verdict: "within", department: "Money" }),
-    team("Infra", { kind: "platform", members: 12, verdict: "above", leadName: "Zed Zulu" }),
+    team("Infra", { kind: "platform", members: 12, verdict: "above", lead_name: "Zed Zulu" }),
     team("Arch", { kind: "architecture", members: 2, verdict: "below" }),
     team("Apps", { kind: "stream-aligned", members: 2, verdict: "below" }),
   ];
@@ -71,14 +71,14 @@ describe("TeamsStore", () => {
       ["core", 5, "within"],
       ["payments", 0, "below"],
     ]);
-    // 100,000 + 101,000 + … + 104,000.
-    expect(teams.teams[0]!.costTotal).toBe(510_000);
+    // 100,000 + 101,000 + … + 104,000, in cents.
+    expect(teams.teams[0]!.cost).toBe(51_000_000);
   });
 
   it("creates, renames, re-kinds and dissolves a team through apply (undoable)", async () => {
     const { backend, teams, scenarios, org } = await loaded();
     expect(await teams.create(" Payments ", "enabling", "Money")).toBe(true);
-    expect(backend.calls).toContain("applyChange:createTeam");
+    expect(backend.calls).toContain("applyEnteredChange:enter-team");
     expect(teams.selected?.name).toBe("Payments");
     expect(teams.selected?.kind).toBe("enabling");
     expect(org.announcement).toBe("Created team Payments.");
@@ -107,7 +107,7 @@ describe("TeamsStore", () => {
     const payments = teams.teams.find((t) => t.id === "payments")!;
     expect(await teams.moveMembers([...teams.chosen], payments)).toBe(true);
     const requests = backend.scenarioData.get("baseline")!.changes;
-    expect(requests).toEqual([{ kind: "request", request: { kind: "assignTeam", people: ["bob", "cat"], team: "payments" } }]);
+    expect(requests).toEqual([{ kind: "request", request: { kind: "assign-team", people: ["bob", "cat"], team: "payments" } }]);
     expect(teams.chosen.size).toBe(0);
     expect(teams.members.map((m) => m.id)).toEqual(["ceo", "ann", "dan"]);
     expect(teams.teams.find((t) => t.id === "payments")?.members).toBe(2);

@@ -1,15 +1,16 @@
 //! The command bodies longer than a line of `commands.in`.
 
 use crate::dto::{
-    ChangeRequest, DashboardDto, DashboardRequest, IpcError, LadderLevelDto, MetricsSummary,
-    PlaceholderDto, PlanDto, PolicyDto, ScenarioState, WhatIfDto,
+    DashboardDto, DashboardRequest, IpcError, MetricsSummary, PlaceholderDto, PlanDto,
+    ScenarioState, WhatIfDto,
 };
 use crate::ipc::{App, Bytes, TypedChannel};
 use crate::state::{blocking, AppState};
 use orgraph::export::{ExportRequest, ExportResult};
 use orgraph::import::{ImportRequest, ImportReview, ImportSummary, Progress};
-use orgraph::model::Ladder;
+use orgraph::model::{Ladder, LadderLevel, Policy};
 use orgraph::recent::{RecentWorkspace, WorkspaceInfo};
+use orgraph::scenario::{Change, EnteredChange};
 use orgraph::session::Session;
 use orgraph::PersonId;
 use std::path::PathBuf;
@@ -60,12 +61,15 @@ pub fn chart_open_view(s: &Session, width: f32, height: f32, min_scale: f32) -> 
 
 pub fn set_workspace_settings(
     s: &mut Session,
-    policy: Option<PolicyDto>,
-    levels: Option<Vec<LadderLevelDto>>,
+    policy: Option<Policy>,
+    levels: Option<Vec<LadderLevel>>,
 ) -> Result<ScenarioState, IpcError> {
-    let ladder = levels.map(|levels| Ladder::new(levels.into_iter().map(Into::into).collect()));
+    let policy = match policy {
+        Some(edited) => Some(s.settings_on_show()?.workspace_policy_after(&edited)),
+        None => None,
+    };
     then_state(s, |s| {
-        s.set_workspace_settings(policy.map(Into::into), ladder)
+        s.set_workspace_settings(policy, levels.map(Ladder::new))
     })
 }
 
@@ -87,11 +91,18 @@ pub fn move_person(
     }
 }
 
-pub fn apply_change(s: &mut Session, request: ChangeRequest) -> Result<ScenarioState, IpcError> {
-    let change = request.into_change(|| s.unused_person_id("REQ"))?;
+pub fn apply_change(s: &mut Session, change: Change) -> Result<ScenarioState, IpcError> {
     // The kind only: edits may carry compensation.
     tracing::info!(kind = change.kind(), "apply change");
     then_state(s, |s| s.apply(change, None))
+}
+
+pub fn apply_entered_change(
+    s: &mut Session,
+    request: EnteredChange,
+) -> Result<ScenarioState, IpcError> {
+    let change = request.into_change(|| s.unused_person_id("REQ"))?;
+    apply_change(s, change)
 }
 
 pub fn retarget_move(

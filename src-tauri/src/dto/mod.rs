@@ -5,26 +5,22 @@
 //! `bindings` test fails when the committed files drift from these types.
 //!
 //! Individual compensation crosses IPC only for the people table and its
-//! edits (`PeopleTableDto::cost_cents`, and the cost typed into a
-//! `ChangeRequest`), which HR and directors use to see and edit cost; it is
+//! edits (`PeopleTableDto::cost_cents`, and the cost typed into an
+//! `EnteredChange`), which HR and directors use to see and edit cost; it is
 //! never logged. Every other DTO carries money only as totals over a team,
 //! department or scenario (the plan and the comparison).
 
-mod changes;
 mod chart;
 mod dashboard;
 mod people;
 mod scenarios;
 mod staffplus;
-mod teams;
 
-pub use changes::*;
 pub use chart::*;
 pub use dashboard::*;
 pub use people::*;
 pub use scenarios::*;
 pub use staffplus::*;
-pub use teams::*;
 
 use orgraph::metrics::{Metrics, Verdict};
 use orgraph::model::Finding;

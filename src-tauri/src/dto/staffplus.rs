@@ -7,7 +7,8 @@ use orgraph::model::Placement;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{count, TeamKindDto};
+use super::count;
+use orgraph::TeamKind;
 
 /// Which placement to show: the scenario as it is, or a preview.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -86,7 +87,7 @@ pub struct StaffEngineerDto {
 pub struct TeamCoverageDto {
     pub id: String,
     pub name: String,
-    pub kind: TeamKindDto,
+    pub kind: TeamKind,
     pub department: Option<String>,
     pub headcount: u32,
     /// Staff+ engineers supporting the team (home or assignment).
@@ -180,7 +181,7 @@ fn board_parts(
         .map(|t| TeamCoverageDto {
             id: t.id.to_string(),
             name: t.name.clone(),
-            kind: t.kind.into(),
+            kind: t.kind,
             department: t.department.clone(),
             headcount: count(t.headcount),
             supporters: count(t.supporters),

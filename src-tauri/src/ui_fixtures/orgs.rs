@@ -1,6 +1,6 @@
 //! The orgs the UI tests run on, as HRIS CSV files, and the states after
 //! the changes the tests make. Each state's changes are what the UI sends
-//! (`ChangeRequest` JSON); `{"kind": "saveWhatIf", "whatIf": …}` stands for
+//! (core `Change` JSON, or an `EnteredChange` for typed-in values); `{"kind": "saveWhatIf", "whatIf": …}` stands for
 //! a `save_what_if` command.
 
 use serde_json::{json, Value};
@@ -149,13 +149,13 @@ pub fn all() -> Vec<OrgFixture> {
 /// The baseline, a move the scenario tests compare, the team edits of the
 /// Teams view's tests, and edits whose metrics tests read.
 fn small_states() -> Vec<State> {
-    let create = |name: &str, kind: &str, department: Option<&str>| json!({"kind": "createTeam", "team": null, "name": name, "teamKind": kind, "department": department});
-    let assign =
-        |people: &[&str], team: &str| json!({"kind": "assignTeam", "people": people, "team": team});
+    let create = |name: &str, kind: &str, department: Option<&str>| json!({"kind": "enter-team", "team": null, "name": name, "team_kind": kind, "department": department});
+    let assign = |people: &[&str], team: &str| json!({"kind": "assign-team", "people": people, "team": team});
     let payments = create("Payments", "enabling", Some("Money"));
-    let renamed = json!({"kind": "renameTeam", "team": "team-payments", "name": "Payments Core"});
-    let rekinded = json!({"kind": "setTeamKind", "team": "team-payments", "teamKind": "platform"});
-    let dissolved = json!({"kind": "dissolveTeam", "team": "team-payments"});
+    let renamed = json!({"kind": "rename-team", "team": "team-payments", "name": "Payments Core"});
+    let rekinded =
+        json!({"kind": "set-team-kind", "team": "team-payments", "team_kind": "platform"});
+    let dissolved = json!({"kind": "dissolve-team", "team": "team-payments"});
     let teams: &[&str] = &["teams"];
     vec![
         state(&["teams", "peopleTable", "plan"], vec![]),
@@ -185,11 +185,11 @@ fn small_states() -> Vec<State> {
             &[],
             vec![json!({"kind": "move", "person": "bob", "manager": "dan"})],
         ),
-        state(&[], vec![json!({"kind": "removePerson", "person": "cat"})]),
+        state(&[], vec![json!({"kind": "remove-person", "person": "cat"})]),
         state(
             &[],
             vec![
-                json!({"kind": "setPolicy", "policy": {"bandMin": 3, "bandMax": 8, "maxLoad": 3, "teamMin": 5, "teamMax": 9}}),
+                json!({"kind": "set-policy", "policy": {"band_min": 3, "band_max": 8, "max_load": 3, "team_min": 5, "team_max": 9}}),
             ],
         ),
     ]
@@ -204,18 +204,18 @@ fn staff_plus_states() -> Vec<State> {
         state(
             board,
             vec![
-                json!({"kind": "editPerson", "person": "s3", "edit": {"field": "team", "value": "arch"}}),
+                json!({"kind": "edit-person", "person": "s3", "edit": {"field": "team", "value": "arch"}}),
             ],
         ),
-        state(board, vec![support("addSupport", "s3", "search")]),
+        state(board, vec![support("add-support", "s3", "search")]),
         state(
             board,
             vec![
-                support("addSupport", "s3", "search"),
-                support("removeSupport", "s3", "search"),
+                support("add-support", "s3", "search"),
+                support("remove-support", "s3", "search"),
             ],
         ),
-        state(board, vec![support("addSupport", "s1", "pay")]),
+        state(board, vec![support("add-support", "s1", "pay")]),
         state(
             previews,
             vec![json!({"kind": "saveWhatIf", "whatIf": "all-central"})],

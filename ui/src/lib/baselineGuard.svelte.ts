@@ -6,7 +6,8 @@
 // next time the baseline is edited. The store decides when to ask; this
 // module holds the question and the answer, without a DOM.
 
-import type { ChangeRequest, ScenarioDto } from "../generated";
+import type { ScenarioDto } from "../generated";
+import type { EditKind } from "./edits";
 
 /** What the user answered: start a scenario (the default), edit the baseline, or neither. */
 export type BaselineChoice = "scenario" | "baseline" | "cancel";
@@ -22,10 +23,10 @@ export type DecisionStorage = Pick<Storage, "getItem" | "setItem">;
  * Edits of the workspace's settings, not of the org: the targets and the
  * ladder apply to every scenario, so they are no reason to branch one.
  */
-const SETTINGS: ReadonlySet<ChangeRequest["kind"]> = new Set(["setPolicy", "setTarget", "setLadder"]);
+const SETTINGS: ReadonlySet<EditKind> = new Set(["set-policy", "set-target", "set-ladder"]);
 
 /** Whether a request changes the org (people, teams, lines), not the settings. */
-export function editsTheOrg(kind: ChangeRequest["kind"]): boolean {
+export function editsTheOrg(kind: EditKind): boolean {
   return !SETTINGS.has(kind);
 }
 

@@ -3,7 +3,8 @@
 // adding and removing people. Edits go through `ScenarioStore.apply`, so they
 // are validated by the core, persisted, undoable and reload chart and metrics.
 
-import type { ChangeRequest, NewPersonDto, PeopleTableDto, PersonEditDto, PersonStatus } from "../generated";
+import type { EnteredChange, PeopleTableDto, PersonStatus } from "../generated";
+import type { Edit } from "./edits";
 import { toAppError } from "./errors";
 import { displayName } from "./format";
 import {
@@ -71,40 +72,39 @@ export function checkForm(form: NewPersonForm): string | null {
   return null;
 }
 
-export function toNewPerson(form: NewPersonForm): NewPersonDto {
+/** The request the Add person form sends: the cost and date as typed, parsed by the core. */
+export function toNewPerson(form: NewPersonForm): EnteredChange {
   return {
-    id: form.id.trim() === "" ? null : form.id.trim(),
-    name: form.name.trim(),
-    title: form.title.trim(),
-    level: form.level.trim(),
-    location: form.location.trim(),
-    cost: form.cost.trim(),
-    status: form.status,
-    team: form.teamId,
-    startDate: form.startDate.trim(),
+    kind: "enter-person",
+    person: {
+      id: form.id.trim() === "" ? null : form.id.trim(),
+      name: form.name.trim(),
+      title: form.title.trim(),
+      level: form.level.trim(),
+      location: form.location.trim(),
+      cost: form.cost.trim(),
+      status: form.status,
+      team: form.teamId,
+      start_date: form.startDate.trim(),
+    },
     manager: form.managerId,
   };
 }
 
 /** The request an inline edit sends; `value` is the text typed or the option chosen. */
-export function editRequest(person: string, field: EditableField, value: string | null): ChangeRequest {
-  let edit: PersonEditDto;
+export function editRequest(person: string, field: EditableField, value: string | null): Edit {
   switch (field) {
     case "team":
-      edit = { field: "team", value: value === "" ? null : value };
-      break;
+      return { kind: "edit-person", person, edit: { field: "team", value: value === "" ? null : value } };
     case "status":
-      edit = { field: "status", value: (value ?? "active") as PersonStatus };
-      break;
+      return { kind: "edit-person", person, edit: { field: "status", value: (value ?? "active") as PersonStatus } };
     case "cost":
-      edit = { field: "cost", value: (value ?? "").trim() };
-      break;
+      // Typed text: the core parses the amount exactly, or refuses it.
+      return { kind: "enter-value", person, field: "cost", value: (value ?? "").trim() };
     case "title":
     case "level":
-      edit = { field, value: (value ?? "").trim() };
-      break;
+      return { kind: "edit-person", person, edit: { field, value: (value ?? "").trim() } };
   }
-  return { kind: "editPerson", person, edit };
 }
 
 /** What the table was doing when refused: an inline edit of a field, an add or a remove. */
@@ -279,7 +279,7 @@ export class PeopleStore {
       return null;
     }
     const before = new Set(this.org.nodes.map((n) => n.id));
-    const request: ChangeRequest = { kind: "addPerson", person: toNewPerson(form) };
+    const request = toNewPerson(form);
     const label = form.name.trim() || `${STATUS_LABELS[form.status].toLowerCase()} for ${form.title.trim()}`;
     if (!(await this.#apply(request, `Added ${label}.`, "add", form.cost))) return null;
     // The core chose the id (REQ-n) when none was given: the one id that is new.
@@ -291,7 +291,7 @@ export class PeopleStore {
   /** Removes a person; their reports move up to their manager. */
   async remove(id: string): Promise<boolean> {
     const name = this.org.nameOf(id) ?? id;
-    return this.#apply({ kind: "removePerson", person: id }, `Removed ${name}.`, "remove", "");
+    return this.#apply({ kind: "remove-person", person: id }, `Removed ${name}.`, "remove", "");
   }
 
   #current(data: PeopleData, row: number, field: EditableField): string {
@@ -310,7 +310,7 @@ export class PeopleStore {
     }
   }
 
-  async #apply(request: ChangeRequest, announcement: string, action: PeopleAction, typed: string): Promise<boolean> {
+  async #apply(request: Edit, announcement: string, action: PeopleAction, typed: string): Promise<boolean> {
     if (this.saving) return false;
     this.saving = true;
     this.error = null;

@@ -7,12 +7,13 @@ import { AppError, toAppError } from "./errors";
 import { decodeDotted, decodeIndexedNodes, decodeNodes } from "./nodes";
 import { commands } from "../generated/commands";
 import type {
+  Change,
   ChangeDto,
-  ChangeRequest,
   ChartNode,
   ComparisonDto,
   DashboardDto,
   DashboardRequest,
+  EnteredChange,
   ExportRequest,
   ExportResult,
   ImportReview,
@@ -28,10 +29,10 @@ import type {
   ScenarioState,
   StaffPlusBoardDto,
   WhatIfDto,
-  LadderLevelDto,
-  PolicyDto,
-  SettingsDto,
-  TeamDto,
+  LadderLevel,
+  Policy,
+  SettingsOnShow,
+  TeamRow,
   SnapshotDto,
   WorkspaceInfo,
 } from "../generated";
@@ -70,19 +71,26 @@ export interface Platform {
    * show, persisted before it resolves; the chart and metrics must then be
    * fetched again. Rejects with an `AppError` and changes nothing when refused.
    */
-  applyChange(request: ChangeRequest): Promise<ScenarioState>;
+  applyChange(request: Change): Promise<ScenarioState>;
+  /**
+   * Applies one edit whose values are text the user typed (a cost, a date, a
+   * new person or team), parsed by the core; as `applyChange` otherwise.
+   */
+  applyEnteredChange(request: EnteredChange): Promise<ScenarioState>;
   /** Every team of the scenario on show, with size, cost total, staff+ support and size verdict. */
-  teams(): Promise<TeamDto[]>;
+  teams(): Promise<TeamRow[]>;
   /**
    * The policy (band, load, team-size target) and ladder of the scenario on
-   * show: the workspace's, or its own where an `own*` flag says so.
+   * show: the workspace's, or its own where `overrides` says so.
    */
-  settings(): Promise<SettingsDto>;
+  settings(): Promise<SettingsOnShow>;
   /**
    * Sets the workspace's policy and/or ladder (null keeps it): the baseline
    * and every scenario without its own follow; no change list records it.
+   * `policy` is the policy on show as edited: only the targets edited reach
+   * the workspace, not a scenario's own ones on show.
    */
-  setWorkspaceSettings(policy: PolicyDto | null, levels: LadderLevelDto[] | null): Promise<ScenarioState>;
+  setWorkspaceSettings(policy: Policy | null, levels: LadderLevel[] | null): Promise<ScenarioState>;
 
   // Scenarios. Every call that changes what is on show resolves with the new
   // scenario state; the chart and metrics must then be fetched again.
@@ -193,6 +201,7 @@ export const tauriPlatform: Platform = {
   peopleTable: backend.peopleTable,
   movePerson: backend.movePerson,
   applyChange: backend.applyChange,
+  applyEnteredChange: backend.applyEnteredChange,
   teams: backend.teams,
   settings: backend.settings,
   setWorkspaceSettings: backend.setWorkspaceSettings,

@@ -5,9 +5,8 @@
 
 import type {
   ChangeDto,
-  ChangeRequest,
-  LadderLevelDto,
-  PolicyDto,
+  LadderLevel,
+  Policy,
   ComparisonDto,
   ConflictDto,
   PlanDto,
@@ -15,6 +14,7 @@ import type {
   ScenarioState,
 } from "../generated";
 import { editsTheOrg, freshScenarioName, type BaselineEditGuard } from "./baselineGuard.svelte";
+import { isEntered, type Edit, type EditKind } from "./edits";
 import { describeScenarioError, toAppError, type ScenarioAction } from "./errors";
 import { orderScenarios } from "./compare";
 import type { Platform } from "./platform";
@@ -64,26 +64,29 @@ export function shortcutFor(e: ShortcutEvent): "undo" | "redo" | null {
 type Reload = "org" | "nodes" | "person" | "metrics" | "none";
 
 /** By edit: at 100k people a full reload is most of an edit's time. */
-const RELOAD_AFTER: Readonly<Record<ChangeRequest["kind"], Reload>> = {
+const RELOAD_AFTER: Readonly<Record<EditKind, Reload>> = {
   move: "org",
-  moveAlone: "org",
-  addPerson: "org",
-  removePerson: "org",
+  "move-alone": "org",
+  "add-person": "org",
+  "enter-person": "org",
+  "remove-person": "org",
   // One person's own fields: only their node and their managers' change.
-  editPerson: "person",
-  assignTeam: "nodes",
-  createTeam: "nodes",
-  renameTeam: "nodes",
-  setTeamKind: "nodes",
-  dissolveTeam: "nodes",
-  addDottedLine: "nodes",
-  removeDottedLine: "nodes",
-  setPolicy: "nodes",
-  setTarget: "nodes",
-  setLadder: "nodes",
+  "edit-person": "person",
+  "enter-value": "person",
+  "assign-team": "nodes",
+  "create-team": "nodes",
+  "enter-team": "nodes",
+  "rename-team": "nodes",
+  "set-team-kind": "nodes",
+  "dissolve-team": "nodes",
+  "add-dotted-line": "nodes",
+  "remove-dotted-line": "nodes",
+  "set-policy": "nodes",
+  "set-target": "nodes",
+  "set-ladder": "nodes",
   // Support changes coverage only: no node shows it.
-  addSupport: "metrics",
-  removeSupport: "metrics",
+  "add-support": "metrics",
+  "remove-support": "metrics",
 };
 
 export class ScenarioStore {
@@ -218,18 +221,19 @@ export class ScenarioStore {
    * then reloads the chart and metrics. `announcement` is read out on success;
    * a refusal is worded into `error` and nothing changes.
    */
-  async apply(request: ChangeRequest, announcement: string): Promise<boolean> {
+  async apply(request: Edit, announcement: string): Promise<boolean> {
     if (editsTheOrg(request.kind) && !(await this.clearToEdit())) return false;
     const reload = RELOAD_AFTER[request.kind];
-    const person = request.kind === "editPerson" ? request.person : null;
-    return this.#run("edit", this.currentName, () => this.#platform.applyChange(request), announcement, reload, person);
+    const person = request.kind === "edit-person" || request.kind === "enter-value" ? request.person : null;
+    const send = () => (isEntered(request) ? this.#platform.applyEnteredChange(request) : this.#platform.applyChange(request));
+    return this.#run("edit", this.currentName, send, announcement, reload, person);
   }
 
   /**
    * Sets the workspace's policy and/or ladder (null keeps it): no change of
    * any scenario, so no baseline guard; every open view fetches again.
    */
-  async setWorkspaceSettings(policy: PolicyDto | null, levels: LadderLevelDto[] | null, announcement: string): Promise<boolean> {
+  async setWorkspaceSettings(policy: Policy | null, levels: LadderLevel[] | null, announcement: string): Promise<boolean> {
     return this.#run("edit", this.currentName, () => this.#platform.setWorkspaceSettings(policy, levels), announcement, "nodes");
   }
 

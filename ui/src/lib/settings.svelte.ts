@@ -4,47 +4,48 @@
 // workspace's settings: the baseline and every scenario follow, and no
 // change list records them. With a scenario on show the user may choose "In
 // this scenario only" instead: then each target that changed (band, team
-// size, max load) is a `setTarget` change and the ladder a `setLadder` one,
+// size, max load) is a `set-target` change and the ladder a `set-ladder` one,
 // through `ScenarioStore.apply`: undoable, Compare marks the metrics they
 // change, and the targets left alone keep following the workspace.
 
-import type { LadderLevelDto, PolicyDto, SettingsDto, TargetDto, TrackDto } from "../generated";
+import type { LadderLevel, Policy, SettingsOnShow, Target, Track } from "../generated";
 import { toAppError } from "./errors";
 import type { Platform } from "./platform";
 import type { ScenarioStore } from "./scenarios.svelte";
 import type { UiError } from "./store.svelte";
 
-export const POLICY_FIELDS: ReadonlyArray<{ key: keyof PolicyDto; label: string }> = [
-  { key: "bandMin", label: "Span band, minimum reports" },
-  { key: "bandMax", label: "Span band, maximum reports" },
-  { key: "maxLoad", label: "Max teams a staff+ engineer supports" },
-  { key: "teamMin", label: "Team size target, minimum" },
-  { key: "teamMax", label: "Team size target, maximum" },
+/** The policy's fields; `testid` names each field's input and "own" mark. */
+export const POLICY_FIELDS: ReadonlyArray<{ key: keyof Policy; testid: string; label: string }> = [
+  { key: "band_min", testid: "bandMin", label: "Span band, minimum reports" },
+  { key: "band_max", testid: "bandMax", label: "Span band, maximum reports" },
+  { key: "max_load", testid: "maxLoad", label: "Max teams a staff+ engineer supports" },
+  { key: "team_min", testid: "teamMin", label: "Team size target, minimum" },
+  { key: "team_max", testid: "teamMax", label: "Team size target, maximum" },
 ];
 
 export interface LevelDraft {
   code: string;
-  track: TrackDto;
+  track: Track;
   rank: string;
   staffPlus: boolean;
 }
 
 export interface SettingsDraft {
-  policy: Record<keyof PolicyDto, string>;
+  policy: Record<keyof Policy, string>;
   ladder: LevelDraft[];
 }
 
-export function draftOf(settings: SettingsDto): SettingsDraft {
+export function draftOf(settings: SettingsOnShow): SettingsDraft {
   const p = settings.policy;
   return {
     policy: {
-      bandMin: String(p.bandMin),
-      bandMax: String(p.bandMax),
-      maxLoad: String(p.maxLoad),
-      teamMin: String(p.teamMin),
-      teamMax: String(p.teamMax),
+      band_min: String(p.band_min),
+      band_max: String(p.band_max),
+      max_load: String(p.max_load),
+      team_min: String(p.team_min),
+      team_max: String(p.team_max),
     },
-    ladder: settings.ladder.map((l) => ({ code: l.code, track: l.track, rank: String(l.rank), staffPlus: l.staffPlus })),
+    ladder: settings.ladder.map((l) => ({ code: l.code, track: l.track, rank: String(l.rank), staffPlus: l.staff_plus })),
   };
 }
 
@@ -55,26 +56,26 @@ function wholeNumber(text: string, max: number): number | null {
   return value >= 1 && value <= max ? value : null;
 }
 
-export type Checked = { ok: true; settings: Pick<SettingsDto, "policy" | "ladder"> } | { ok: false; message: string };
+export type Checked = { ok: true; settings: Pick<SettingsOnShow, "policy" | "ladder"> } | { ok: false; message: string };
 
 /** The settings a draft describes, or the first reason it can't be used. */
 export function checkDraft(draft: SettingsDraft): Checked {
-  const numbers: Partial<PolicyDto> = {};
+  const numbers: Partial<Policy> = {};
   for (const field of POLICY_FIELDS) {
     const value = wholeNumber(draft.policy[field.key], 100_000);
     if (value === null) return { ok: false, message: `${field.label} must be a whole number of at least 1.` };
     numbers[field.key] = value;
   }
-  const policy = numbers as PolicyDto;
-  if (policy.bandMin > policy.bandMax) {
-    return { ok: false, message: `The span band's minimum (${policy.bandMin}) is above its maximum (${policy.bandMax}).` };
+  const policy = numbers as Policy;
+  if (policy.band_min > policy.band_max) {
+    return { ok: false, message: `The span band's minimum (${policy.band_min}) is above its maximum (${policy.band_max}).` };
   }
-  if (policy.teamMin > policy.teamMax) {
-    return { ok: false, message: `The team size target's minimum (${policy.teamMin}) is above its maximum (${policy.teamMax}).` };
+  if (policy.team_min > policy.team_max) {
+    return { ok: false, message: `The team size target's minimum (${policy.team_min}) is above its maximum (${policy.team_max}).` };
   }
   if (draft.ladder.length === 0) return { ok: false, message: "The career ladder needs at least one level." };
   const seen = new Set<string>();
-  const ladder: LadderLevelDto[] = [];
+  const ladder: LadderLevel[] = [];
   for (const [i, level] of draft.ladder.entries()) {
     const code = level.code.trim();
     if (code === "") return { ok: false, message: `Level ${i + 1} of the ladder has no code.` };
@@ -83,40 +84,40 @@ export function checkDraft(draft: SettingsDraft): Checked {
     seen.add(key);
     const rank = wholeNumber(level.rank, 255);
     if (rank === null) return { ok: false, message: `The rank of ${code} must be a whole number from 1 to 255.` };
-    ladder.push({ code, track: level.track, rank, staffPlus: level.staffPlus });
+    ladder.push({ code, track: level.track, rank, staff_plus: level.staffPlus });
   }
   return { ok: true, settings: { policy, ladder } };
 }
 
-function samePolicy(a: PolicyDto, b: PolicyDto): boolean {
-  return (Object.keys(a) as (keyof PolicyDto)[]).every((k) => a[k] === b[k]);
+function samePolicy(a: Policy, b: Policy): boolean {
+  return (Object.keys(a) as (keyof Policy)[]).every((k) => a[k] === b[k]);
 }
 
 /** The targets on which `next` differs from `saved`: band, team size, max load. */
-export function changedTargets(saved: PolicyDto, next: PolicyDto): TargetDto[] {
-  const targets: TargetDto[] = [];
-  if (saved.bandMin !== next.bandMin || saved.bandMax !== next.bandMax) {
-    targets.push({ setting: "band", min: next.bandMin, max: next.bandMax });
+export function changedTargets(saved: Policy, next: Policy): Target[] {
+  const targets: Target[] = [];
+  if (saved.band_min !== next.band_min || saved.band_max !== next.band_max) {
+    targets.push({ setting: "band", min: next.band_min, max: next.band_max });
   }
-  if (saved.teamMin !== next.teamMin || saved.teamMax !== next.teamMax) {
-    targets.push({ setting: "teamSize", min: next.teamMin, max: next.teamMax });
+  if (saved.team_min !== next.team_min || saved.team_max !== next.team_max) {
+    targets.push({ setting: "team-size", min: next.team_min, max: next.team_max });
   }
-  if (saved.maxLoad !== next.maxLoad) targets.push({ setting: "maxLoad", maxLoad: next.maxLoad });
+  if (saved.max_load !== next.max_load) targets.push({ setting: "max-load", max_load: next.max_load });
   return targets;
 }
 
-const TARGET_WORDS: Record<TargetDto["setting"], string> = {
+const TARGET_WORDS: Record<Target["setting"], string> = {
   band: "span band",
-  teamSize: "team size target",
-  maxLoad: "max load",
+  "team-size": "team size target",
+  "max-load": "max load",
 };
 
-function sameLadder(a: readonly LadderLevelDto[], b: readonly LadderLevelDto[]): boolean {
+function sameLadder(a: readonly LadderLevel[], b: readonly LadderLevel[]): boolean {
   return (
     a.length === b.length &&
     a.every((l, i) => {
       const o = b[i]!;
-      return l.code === o.code && l.track === o.track && l.rank === o.rank && l.staffPlus === o.staffPlus;
+      return l.code === o.code && l.track === o.track && l.rank === o.rank && l.staff_plus === o.staff_plus;
     })
   );
 }
@@ -125,7 +126,7 @@ function sameLadder(a: readonly LadderLevelDto[], b: readonly LadderLevelDto[]):
 export type SettingsScope = "workspace" | "scenario";
 
 /** What a save will do, said before Save is pressed. */
-export function scopeHelp(scope: SettingsScope, settings: SettingsDto | null, scenario: string, onBaseline: boolean): string {
+export function scopeHelp(scope: SettingsScope, settings: SettingsOnShow | null, scenario: string, onBaseline: boolean): string {
   if (scope === "scenario") {
     return `Saved as changes of “${scenario}” only, one per setting you change: the others keep following the workspace. Undo puts them back, and Compare marks the metrics they change.`;
   }
@@ -137,59 +138,52 @@ export function scopeHelp(scope: SettingsScope, settings: SettingsDto | null, sc
 }
 
 /** e.g. "span band and ladder"; empty when the scenario sets none of its own. */
-export function ownWords(settings: SettingsDto): string {
+export function ownWords(settings: SettingsOnShow): string {
+  const own = settings.overrides;
   const words = [
-    settings.ownBand && TARGET_WORDS.band,
-    settings.ownTeamSize && TARGET_WORDS.teamSize,
-    settings.ownMaxLoad && TARGET_WORDS.maxLoad,
-    settings.ownLadder && "ladder",
+    own.band && TARGET_WORDS.band,
+    own.team_size && TARGET_WORDS["team-size"],
+    own.max_load && TARGET_WORDS["max-load"],
+    own.ladder && "ladder",
   ].filter((w): w is string => typeof w === "string");
   if (words.length <= 1) return words[0] ?? "";
   return `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
 }
 
 /** Which of the dialog's fields the scenario on show sets for itself. */
-export function ownField(settings: SettingsDto | null, key: keyof PolicyDto): boolean {
+export function ownField(settings: SettingsOnShow | null, key: keyof Policy): boolean {
   if (settings === null) return false;
-  if (key === "bandMin" || key === "bandMax") return settings.ownBand;
-  if (key === "teamMin" || key === "teamMax") return settings.ownTeamSize;
-  return settings.ownMaxLoad;
+  const own = settings.overrides;
+  if (key === "band_min" || key === "band_max") return own.band;
+  if (key === "team_min" || key === "team_max") return own.team_size;
+  return own.max_load;
 }
 
-function applyTarget(policy: PolicyDto, target: TargetDto): PolicyDto {
+function applyTarget(policy: Policy, target: Target): Policy {
   switch (target.setting) {
     case "band":
-      return { ...policy, bandMin: target.min, bandMax: target.max };
-    case "teamSize":
-      return { ...policy, teamMin: target.min, teamMax: target.max };
-    case "maxLoad":
-      return { ...policy, maxLoad: target.maxLoad };
+      return { ...policy, band_min: target.min, band_max: target.max };
+    case "team-size":
+      return { ...policy, team_min: target.min, team_max: target.max };
+    case "max-load":
+      return { ...policy, max_load: target.max_load };
   }
 }
 
-/**
- * The workspace's policy with the targets the user changed from what the
- * dialog showed: a scenario's own targets, shown in the dialog, are not
- * copied into the workspace by a save of something else.
- */
-export function workspacePolicy(saved: SettingsDto, next: PolicyDto): PolicyDto {
-  return changedTargets(saved.policy, next).reduce(applyTarget, saved.workspacePolicy);
-}
-
-function ownFlag(target: TargetDto): Partial<SettingsDto> {
+function ownFlag(overrides: SettingsOnShow["overrides"], target: Target): SettingsOnShow["overrides"] {
   switch (target.setting) {
     case "band":
-      return { ownBand: true };
-    case "teamSize":
-      return { ownTeamSize: true };
-    case "maxLoad":
-      return { ownMaxLoad: true };
+      return { ...overrides, band: true };
+    case "team-size":
+      return { ...overrides, team_size: true };
+    case "max-load":
+      return { ...overrides, max_load: true };
   }
 }
 
 export class SettingsStore {
   /** The settings of the scenario on show, as last fetched. */
-  saved = $state.raw<SettingsDto | null>(null);
+  saved = $state.raw<SettingsOnShow | null>(null);
   draft = $state<SettingsDraft | null>(null);
   error = $state.raw<UiError | null>(null);
   busy = $state(false);
@@ -254,11 +248,8 @@ export class SettingsStore {
       const saved =
         this.scope === "scenario" && this.offersScope
           ? await this.#saveInScenario(policy, ladder)
-          : await this.#scenarios.setWorkspaceSettings(
-              policy && workspacePolicy(this.saved, policy),
-              ladder,
-              "Saved the settings for the workspace.",
-            );
+          : // The core takes only the edited targets into the workspace's policy.
+            await this.#scenarios.setWorkspaceSettings(policy, ladder, "Saved the settings for the workspace.");
       if (!saved) return this.#refused();
       this.saved = { ...this.saved, policy: next.policy, ladder: next.ladder };
       return true;
@@ -267,16 +258,18 @@ export class SettingsStore {
     }
   }
 
-  async #saveInScenario(policy: PolicyDto | null, ladder: LadderLevelDto[] | null): Promise<boolean> {
+  async #saveInScenario(policy: Policy | null, ladder: LadderLevel[] | null): Promise<boolean> {
     const scenario = this.#scenarios.currentName;
     for (const target of policy && this.saved ? changedTargets(this.saved.policy, policy) : []) {
       const words = TARGET_WORDS[target.setting];
-      if (!(await this.#scenarios.apply({ kind: "setTarget", target }, `Saved the ${words} in ${scenario} only.`))) {
+      if (!(await this.#scenarios.apply({ kind: "set-target", target }, `Saved the ${words} in ${scenario} only.`))) {
         return false;
       }
-      if (this.saved) this.saved = { ...this.saved, policy: applyTarget(this.saved.policy, target), ...ownFlag(target) };
+      if (this.saved) {
+        this.saved = { ...this.saved, policy: applyTarget(this.saved.policy, target), overrides: ownFlag(this.saved.overrides, target) };
+      }
     }
-    if (ladder && !(await this.#scenarios.apply({ kind: "setLadder", levels: ladder }, `Saved the career ladder in ${scenario} only.`))) {
+    if (ladder && !(await this.#scenarios.apply({ kind: "set-ladder", ladder }, `Saved the career ladder in ${scenario} only.`))) {
       return false;
     }
     return true;

@@ -3,7 +3,7 @@
 // persisted in the scenario, undoable, and reload the chart and metrics;
 // a preview is read-only until it is saved as a scenario.
 
-import type { ChangeRequest, StaffPlusBoardDto, WhatIfDto } from "../generated";
+import type { Change, StaffPlusBoardDto, WhatIfDto } from "../generated";
 import { toAppError } from "./errors";
 import type { Platform } from "./platform";
 import type { ScenarioStore } from "./scenarios.svelte";
@@ -125,7 +125,7 @@ export class StaffPlusStore {
     if (!request) return false;
     const name = board.engineers[engineer]?.name ?? "";
     const teamName = board.teams[team]?.name ?? "";
-    const done = request.kind === "addSupport" ? `${name} now supports ${teamName}.` : `${name} no longer supports ${teamName}.`;
+    const done = request.kind === "add-support" ? `${name} now supports ${teamName}.` : `${name} no longer supports ${teamName}.`;
     return this.#apply(request, done);
   }
 
@@ -174,7 +174,7 @@ export class StaffPlusStore {
     return this.board;
   }
 
-  async #apply(request: ChangeRequest, announcement: string): Promise<boolean> {
+  async #apply(request: Change, announcement: string): Promise<boolean> {
     const done = await this.#scenarios.apply(request, announcement);
     if (done) await this.sync();
     return done;

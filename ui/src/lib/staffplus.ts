@@ -2,7 +2,7 @@
 // columns and cells, virtual windows, and the edit requests a drop, a
 // "Move to…" choice or a cell toggle turns into. No Svelte, no platform.
 
-import type { ChangeRequest, PlacementSummaryDto, StaffEngineerDto, StaffPlusBoardDto, TeamCoverageDto, WhatIfDto } from "../generated";
+import type { Change, PlacementSummaryDto, StaffEngineerDto, StaffPlusBoardDto, TeamCoverageDto, WhatIfDto } from "../generated";
 
 /** The what-if switch's choices; "Every staff+ central" covers both home-support choices. */
 export type WhatIfChoice = "as-is" | "all-central" | "all-embedded";
@@ -225,29 +225,29 @@ export function matrixColumns(board: StaffPlusBoardDto, filter: MatrixFilter): n
 }
 
 /** The edit a click on a matrix cell makes; null for a home-team cell (support there is implicit). */
-export function toggleRequest(board: StaffPlusBoardDto, index: SupportIndex, team: number, engineer: number): ChangeRequest | null {
+export function toggleRequest(board: StaffPlusBoardDto, index: SupportIndex, team: number, engineer: number): Change | null {
   const kind = cellKind(index, team, engineer);
   const person = board.engineers[engineer]?.id;
   const teamId = board.teams[team]?.id;
   if (person === undefined || teamId === undefined || kind === "home") return null;
-  return kind === null ? { kind: "addSupport", person, team: teamId } : { kind: "removeSupport", person, team: teamId };
+  return kind === null ? { kind: "add-support", person, team: teamId } : { kind: "remove-support", person, team: teamId };
 }
 
 /** The edit that makes `team` (null: none) an engineer's home team; null when it already is. */
-export function placeRequest(board: StaffPlusBoardDto, engineer: number, team: number | null): ChangeRequest | null {
+export function placeRequest(board: StaffPlusBoardDto, engineer: number, team: number | null): Change | null {
   const e = board.engineers[engineer];
   if (!e || e.home === team) return null;
   const teamId = team === null ? null : (board.teams[team]?.id ?? null);
   if (team !== null && teamId === null) return null;
-  return { kind: "editPerson", person: e.id, edit: { field: "team", value: teamId } };
+  return { kind: "edit-person", person: e.id, edit: { field: "team", value: teamId } };
 }
 
 /** The edit a card dropped on a matrix team row makes: support it, unless it already does. */
-export function supportRequest(board: StaffPlusBoardDto, index: SupportIndex, engineer: number, team: number): ChangeRequest | null {
+export function supportRequest(board: StaffPlusBoardDto, index: SupportIndex, engineer: number, team: number): Change | null {
   const e = board.engineers[engineer];
   const t = board.teams[team];
   if (!e || !t || cellKind(index, team, engineer) !== null || t.kind === "architecture") return null;
-  return { kind: "addSupport", person: e.id, team: t.id };
+  return { kind: "add-support", person: e.id, team: t.id };
 }
 
 /** The "Move to…" choices of a card: the architecture groups, the product teams it supports, and no home team. */

@@ -4,13 +4,13 @@
 // persisted, undoable and reloads the chart and metrics; the rows are fetched
 // again whenever the scenario's revision moves on (an edit, undo or switch).
 
-import type { ChartNode, SizeVerdictDto, TeamDto, TeamKindDto } from "../generated";
+import type { ChartNode, SizeVerdict, TeamKind, TeamRow } from "../generated";
 import { toAppError } from "./errors";
 import type { Platform } from "./platform";
 import type { ScenarioStore } from "./scenarios.svelte";
 import type { OrgStore, UiError } from "./store.svelte";
 
-export const TEAM_KINDS: ReadonlyArray<{ id: TeamKindDto; label: string }> = [
+export const TEAM_KINDS: ReadonlyArray<{ id: TeamKind; label: string }> = [
   { id: "stream-aligned", label: "Stream-aligned" },
   { id: "platform", label: "Platform" },
   { id: "enabling", label: "Enabling" },
@@ -18,17 +18,17 @@ export const TEAM_KINDS: ReadonlyArray<{ id: TeamKindDto; label: string }> = [
   { id: "non-engineering", label: "Non-engineering" },
 ];
 
-export const SIZE_VERDICTS: ReadonlyArray<{ id: SizeVerdictDto; label: string }> = [
+export const SIZE_VERDICTS: ReadonlyArray<{ id: SizeVerdict; label: string }> = [
   { id: "below", label: "Below target" },
   { id: "within", label: "In target" },
   { id: "above", label: "Above target" },
 ];
 
-export function kindLabel(kind: TeamKindDto): string {
+export function kindLabel(kind: TeamKind): string {
   return TEAM_KINDS.find((k) => k.id === kind)?.label ?? kind;
 }
 
-export function sizeVerdictLabel(verdict: SizeVerdictDto): string {
+export function sizeVerdictLabel(verdict: SizeVerdict): string {
   return SIZE_VERDICTS.find((v) => v.id === verdict)?.label ?? verdict;
 }
 
@@ -37,8 +37,8 @@ export type TeamSortKey = "name" | "kind" | "department" | "lead" | "members" | 
 export interface TeamFilter {
   /** Matched against name, id, department and lead, ignoring case. */
   text: string;
-  kind: TeamKindDto | "all";
-  verdict: SizeVerdictDto | "all";
+  kind: TeamKind | "all";
+  verdict: SizeVerdict | "all";
 }
 
 export interface TeamSort {
@@ -46,10 +46,10 @@ export interface TeamSort {
   descending: boolean;
 }
 
-const VERDICT_ORDER: Record<SizeVerdictDto, number> = { below: 0, within: 1, above: 2 };
+const VERDICT_ORDER: Record<SizeVerdict, number> = { below: 0, within: 1, above: 2 };
 const collator = new Intl.Collator("en", { sensitivity: "base", numeric: true });
 
-export function filterTeams(teams: readonly TeamDto[], filter: TeamFilter): TeamDto[] {
+export function filterTeams(teams: readonly TeamRow[], filter: TeamFilter): TeamRow[] {
   const needle = filter.text.trim().toLowerCase();
   return teams.filter(
     (t) =>
@@ -59,11 +59,11 @@ export function filterTeams(teams: readonly TeamDto[], filter: TeamFilter): Team
         t.name.toLowerCase().includes(needle) ||
         t.id.toLowerCase().includes(needle) ||
         (t.department ?? "").toLowerCase().includes(needle) ||
-        (t.leadName ?? t.lead ?? "").toLowerCase().includes(needle)),
+        (t.lead_name ?? t.lead ?? "").toLowerCase().includes(needle)),
   );
 }
 
-function compareBy(key: TeamSortKey): (a: TeamDto, b: TeamDto) => number {
+function compareBy(key: TeamSortKey): (a: TeamRow, b: TeamRow) => number {
   switch (key) {
     case "name":
       return (a, b) => collator.compare(a.name, b.name);
@@ -72,20 +72,21 @@ function compareBy(key: TeamSortKey): (a: TeamDto, b: TeamDto) => number {
     case "department":
       return (a, b) => collator.compare(a.department ?? "", b.department ?? "");
     case "lead":
-      return (a, b) => collator.compare(a.leadName ?? a.lead ?? "", b.leadName ?? b.lead ?? "");
+      return (a, b) => collator.compare(a.lead_name ?? a.lead ?? "", b.lead_name ?? b.lead ?? "");
     case "verdict":
       return (a, b) => VERDICT_ORDER[a.verdict] - VERDICT_ORDER[b.verdict];
     case "costTotal":
       // An unknown cost (the file had none) sorts below every known one.
-      return (a, b) => (a.costTotal ?? -1) - (b.costTotal ?? -1);
+      return (a, b) => (a.cost ?? -1) - (b.cost ?? -1);
     case "members":
+      return (a, b) => a.members - b.members;
     case "staffPlus":
-      return (a, b) => a[key] - b[key];
+      return (a, b) => a.staff_plus_support - b.staff_plus_support;
   }
 }
 
 /** A sorted copy; ties keep name order so the list does not jump. */
-export function sortTeams(teams: readonly TeamDto[], sort: TeamSort): TeamDto[] {
+export function sortTeams(teams: readonly TeamRow[], sort: TeamSort): TeamRow[] {
   const primary = compareBy(sort.key);
   const byName = compareBy("name");
   const sign = sort.descending ? -1 : 1;
@@ -99,9 +100,9 @@ export function membersOf(nodes: readonly ChartNode[], teamId: string | null): C
 }
 
 /** Teams whose name or id contains `query` (for a move target), at most `limit`, never `except`. */
-export function matchTeams(teams: readonly TeamDto[], query: string, except: string | null, limit = 50): TeamDto[] {
+export function matchTeams(teams: readonly TeamRow[], query: string, except: string | null, limit = 50): TeamRow[] {
   const needle = query.trim().toLowerCase();
-  const out: TeamDto[] = [];
+  const out: TeamRow[] = [];
   for (const t of teams) {
     if (t.id === except) continue;
     if (needle === "" || t.name.toLowerCase().includes(needle) || t.id.toLowerCase().includes(needle)) {
@@ -119,7 +120,7 @@ export class TeamsStore {
   #token = 0;
   #loadedRevision = -1;
 
-  teams = $state.raw<TeamDto[]>([]);
+  teams = $state.raw<TeamRow[]>([]);
   filter = $state<TeamFilter>({ text: "", kind: "all", verdict: "all" });
   sort = $state<TeamSort>({ key: "name", descending: false });
   selectedId = $state<string | null>(null);
@@ -129,8 +130,8 @@ export class TeamsStore {
   error = $state.raw<UiError | null>(null);
   loading = $state(false);
 
-  visible: TeamDto[] = $derived(sortTeams(filterTeams(this.teams, this.filter), this.sort));
-  selected: TeamDto | null = $derived(this.teams.find((t) => t.id === this.selectedId) ?? null);
+  visible: TeamRow[] = $derived(sortTeams(filterTeams(this.teams, this.filter), this.sort));
+  selected: TeamRow | null = $derived(this.teams.find((t) => t.id === this.selectedId) ?? null);
   // Read lazily: `#org` is set in the constructor.
   members: ChartNode[] = $derived.by(() => membersOf(this.#org.nodes, this.selectedId));
 
@@ -195,11 +196,11 @@ export class TeamsStore {
     this.chosen = next;
   }
 
-  async create(name: string, kind: TeamKindDto, department: string): Promise<boolean> {
+  async create(name: string, kind: TeamKind, department: string): Promise<boolean> {
     const trimmed = name.trim();
     if (trimmed === "") return this.#refuse("Give the team a name.");
     const ok = await this.#apply(
-      { kind: "createTeam", team: null, name: trimmed, teamKind: kind, department: department.trim() || null },
+      { kind: "enter-team", team: null, name: trimmed, team_kind: kind, department: department.trim() || null },
       `Created team ${trimmed}.`,
     );
     if (ok) {
@@ -211,27 +212,27 @@ export class TeamsStore {
     return ok;
   }
 
-  async rename(team: TeamDto, name: string): Promise<boolean> {
+  async rename(team: TeamRow, name: string): Promise<boolean> {
     const trimmed = name.trim();
     if (trimmed === "") return this.#refuse("A team name can't be empty.");
     if (trimmed === team.name) return true;
-    return this.#apply({ kind: "renameTeam", team: team.id, name: trimmed }, `Renamed ${team.name} to ${trimmed}.`);
+    return this.#apply({ kind: "rename-team", team: team.id, name: trimmed }, `Renamed ${team.name} to ${trimmed}.`);
   }
 
-  async setKind(team: TeamDto, kind: TeamKindDto): Promise<boolean> {
+  async setKind(team: TeamRow, kind: TeamKind): Promise<boolean> {
     if (kind === team.kind) return true;
-    return this.#apply({ kind: "setTeamKind", team: team.id, teamKind: kind }, `${team.name} is now ${kindLabel(kind).toLowerCase()}.`);
+    return this.#apply({ kind: "set-team-kind", team: team.id, team_kind: kind }, `${team.name} is now ${kindLabel(kind).toLowerCase()}.`);
   }
 
-  async dissolve(team: TeamDto): Promise<boolean> {
-    return this.#apply({ kind: "dissolveTeam", team: team.id }, `Dissolved ${team.name}; its members have no team.`);
+  async dissolve(team: TeamRow): Promise<boolean> {
+    return this.#apply({ kind: "dissolve-team", team: team.id }, `Dissolved ${team.name}; its members have no team.`);
   }
 
   /** Moves `people` into `target` as one undoable change. */
-  async moveMembers(people: readonly string[], target: TeamDto): Promise<boolean> {
+  async moveMembers(people: readonly string[], target: TeamRow): Promise<boolean> {
     if (people.length === 0) return this.#refuse("Choose the members to move first.");
     const ok = await this.#apply(
-      { kind: "assignTeam", people: [...people], team: target.id },
+      { kind: "assign-team", people: [...people], team: target.id },
       `Moved ${people.length === 1 ? "1 person" : `${people.length} people`} to ${target.name}.`,
     );
     if (ok) this.chosen = new Set();

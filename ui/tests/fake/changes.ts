@@ -3,7 +3,8 @@
 // (metrics, team rows, dashboard, plan, staff+ board, comparison) are not
 // computed here: the fake serves the real backend's (backendFixtures.ts).
 
-import type { ChangeRequest, ChartNode, SettingsDto, TargetDto, TeamDto, WhatIfDto } from "../../src/generated";
+import type { ChartNode, SettingsOnShow, Target, TeamRow, WhatIfDto } from "../../src/generated";
+import { isEntered, type Edit } from "../../src/lib/edits";
 import { answerOf, backendOrg, stateOf } from "../backendFixtures";
 import type { FakeBackend, FakeContext } from "./context";
 import { scenarioState } from "./scenarios";
@@ -28,7 +29,7 @@ export function node(index: number, id: string, name: string, manager: number | 
 }
 
 /** The backend's teams of the `small` org before any change: Core (everyone) and Payments. */
-export function baseTeams(): TeamDto[] {
+export function baseTeams(): TeamRow[] {
   const org = backendOrg("small");
   return answerOf(org, stateOf(org, []), "teams");
 }
@@ -45,7 +46,7 @@ export function teamSlug(name: string): string {
 export type FakeChange =
   | { kind: "move"; person: string; to: string | null }
   | { kind: "remove"; person: string }
-  | { kind: "request"; request: ChangeRequest }
+  | { kind: "request"; request: Edit }
   | { kind: "whatIf"; whatIf: WhatIfDto };
 
 export interface FakeScenario {
@@ -55,39 +56,40 @@ export interface FakeScenario {
 }
 
 /** `settings` with one target set in the scenario, marked as its own. */
-export function withTarget(settings: SettingsDto, target: TargetDto): SettingsDto {
+export function withTarget(settings: SettingsOnShow, target: Target): SettingsOnShow {
   const p = settings.policy;
+  const own = settings.overrides;
   switch (target.setting) {
     case "band":
-      return { ...settings, policy: { ...p, bandMin: target.min, bandMax: target.max }, ownBand: true };
-    case "teamSize":
-      return { ...settings, policy: { ...p, teamMin: target.min, teamMax: target.max }, ownTeamSize: true };
-    case "maxLoad":
-      return { ...settings, policy: { ...p, maxLoad: target.maxLoad }, ownMaxLoad: true };
+      return { ...settings, policy: { ...p, band_min: target.min, band_max: target.max }, overrides: { ...own, band: true } };
+    case "team-size":
+      return { ...settings, policy: { ...p, team_min: target.min, team_max: target.max }, overrides: { ...own, team_size: true } };
+    case "max-load":
+      return { ...settings, policy: { ...p, max_load: target.max_load }, overrides: { ...own, max_load: true } };
   }
 }
 
 /** Team and settings edits replayed over the base, like the backend's scenario. */
-export function replaySettingsAndTeams(changes: readonly FakeChange[], workspace: SettingsDto): { teams: TeamDto[]; settings: SettingsDto } {
+export function replaySettingsAndTeams(changes: readonly FakeChange[], workspace: SettingsOnShow): { teams: TeamRow[]; settings: SettingsOnShow } {
   let teams = baseTeams();
   let settings = workspace;
   for (const change of changes) {
     if (change.kind !== "request") continue;
     const r = change.request;
-    if (r.kind === "createTeam") {
-      teams.push({ ...baseTeams()[1]!, id: r.team ?? teamSlug(r.name), name: r.name, kind: r.teamKind, department: r.department });
-    } else if (r.kind === "renameTeam") {
+    if (r.kind === "enter-team") {
+      teams.push({ ...baseTeams()[1]!, id: r.team ?? teamSlug(r.name), name: r.name, kind: r.team_kind, department: r.department });
+    } else if (r.kind === "rename-team") {
       teams = teams.map((t) => (t.id === r.team ? { ...t, name: r.name } : t));
-    } else if (r.kind === "setTeamKind") {
-      teams = teams.map((t) => (t.id === r.team ? { ...t, kind: r.teamKind } : t));
-    } else if (r.kind === "dissolveTeam") {
+    } else if (r.kind === "set-team-kind") {
+      teams = teams.map((t) => (t.id === r.team ? { ...t, kind: r.team_kind } : t));
+    } else if (r.kind === "dissolve-team") {
       teams = teams.filter((t) => t.id !== r.team);
-    } else if (r.kind === "setPolicy") {
-      settings = { ...settings, policy: r.policy, ownBand: true, ownTeamSize: true, ownMaxLoad: true };
-    } else if (r.kind === "setTarget") {
+    } else if (r.kind === "set-policy") {
+      settings = { ...settings, policy: r.policy, overrides: { ...settings.overrides, band: true, team_size: true, max_load: true } };
+    } else if (r.kind === "set-target") {
       settings = withTarget(settings, r.target);
-    } else if (r.kind === "setLadder") {
-      settings = { ...settings, ladder: r.levels, ownLadder: true };
+    } else if (r.kind === "set-ladder") {
+      settings = { ...settings, ladder: r.ladder, overrides: { ...settings.overrides, ladder: true } };
     }
   }
   return { teams, settings };
@@ -112,9 +114,9 @@ export function cents(text: string): number | null {
   return text.trim() === "" ? null : Math.round(Number(text.replace(/,/g, "")) * 100);
 }
 
-function applyRequest(nodes: ChartNode[], request: ChangeRequest): ChartNode[] {
+function applyRequest(nodes: ChartNode[], request: Edit): ChartNode[] {
   if (request.kind === "move") return applyChange(nodes, { kind: "move", person: request.person, to: request.manager });
-  if (request.kind === "moveAlone") {
+  if (request.kind === "move-alone") {
     // The person moves; their direct reports stay with the old manager.
     const person = nodes.find((n) => n.id === request.person);
     if (!person) return nodes;
@@ -123,10 +125,10 @@ function applyRequest(nodes: ChartNode[], request: ChangeRequest): ChartNode[] {
     }
     return applyChange(nodes, { kind: "move", person: request.person, to: request.manager });
   }
-  if (request.kind === "removePerson") return applyChange(nodes, { kind: "remove", person: request.person });
-  if (request.kind === "addPerson") {
+  if (request.kind === "remove-person") return applyChange(nodes, { kind: "remove", person: request.person });
+  if (request.kind === "enter-person") {
     const p = request.person;
-    const manager = nodes.find((n) => n.id === p.manager) ?? null;
+    const manager = nodes.find((n) => n.id === request.manager) ?? null;
     if (manager) manager.span++;
     const added: ChartNode = {
       ...node(nodes.length, p.id ?? `REQ-${nodes.length}`, p.name, manager ? manager.index : null),
@@ -138,7 +140,7 @@ function applyRequest(nodes: ChartNode[], request: ChangeRequest): ChartNode[] {
     };
     return [...nodes, added];
   }
-  if (request.kind === "editPerson") {
+  if (request.kind === "edit-person") {
     const person = nodes.find((n) => n.id === request.person);
     if (!person) return nodes;
     const edit = request.edit;
@@ -151,7 +153,7 @@ function applyRequest(nodes: ChartNode[], request: ChangeRequest): ChartNode[] {
       person.teamId = edit.value;
     }
   }
-  if (request.kind === "assignTeam") {
+  if (request.kind === "assign-team") {
     for (const n of nodes) {
       if (request.people.includes(n.id)) {
         n.team = teamName(request.team);
@@ -159,7 +161,7 @@ function applyRequest(nodes: ChartNode[], request: ChangeRequest): ChartNode[] {
       }
     }
   }
-  if (request.kind === "dissolveTeam") {
+  if (request.kind === "dissolve-team") {
     for (const n of nodes) if (n.teamId === request.team) n.team = n.teamId = null;
   }
   return nodes;
@@ -199,43 +201,51 @@ export function managersOf(nodes: ChartNode[]): number {
 }
 
 /** Refuses what the core refuses, with the same codes. */
-function validate(ctx: FakeContext, request: ChangeRequest): void {
+function validate(ctx: FakeContext, request: Edit): void {
   const { teams, settings } = ctx.replayed();
   const known = (id: string) => teams.some((t) => t.id === id);
   const refuse = (message: string) => {
     throw { code: "invalid-input", message };
   };
-  if (request.kind === "createTeam" && known(request.team ?? teamSlug(request.name))) {
+  if (request.kind === "enter-team" && known(request.team ?? teamSlug(request.name))) {
     throw { code: "invalid-input", message: `a team with id '${request.team ?? teamSlug(request.name)}' already exists` };
   }
-  if ((request.kind === "renameTeam" || request.kind === "setTeamKind" || request.kind === "dissolveTeam") && !known(request.team)) {
+  if ((request.kind === "rename-team" || request.kind === "set-team-kind" || request.kind === "dissolve-team") && !known(request.team)) {
     refuse(`no team with id '${request.team}'`);
   }
-  if (request.kind === "assignTeam" && request.team !== null && !known(request.team)) refuse(`no team with id '${request.team}'`);
-  if (request.kind === "setPolicy") {
+  if (request.kind === "assign-team" && request.team !== null && !known(request.team)) refuse(`no team with id '${request.team}'`);
+  if (request.kind === "set-policy") {
     const p = request.policy;
-    if (p.bandMin < 1 || p.bandMin > p.bandMax || p.teamMin < 1 || p.teamMin > p.teamMax) refuse("the range is not valid");
+    if (p.band_min < 1 || p.band_min > p.band_max || p.team_min < 1 || p.team_min > p.team_max) refuse("the range is not valid");
     if (JSON.stringify(p) === JSON.stringify(settings.policy)) refuse("the policy is already set that way");
   }
-  if (request.kind === "setTarget") {
+  if (request.kind === "set-target") {
     const next = withTarget(settings, request.target).policy;
-    if (next.bandMin < 1 || next.bandMin > next.bandMax || next.teamMin < 1 || next.teamMin > next.teamMax) refuse("the range is not valid");
+    if (next.band_min < 1 || next.band_min > next.band_max || next.team_min < 1 || next.team_min > next.team_max) refuse("the range is not valid");
     if (JSON.stringify(next) === JSON.stringify(settings.policy)) refuse("the target is already set");
   }
-  if (request.kind === "setLadder" && request.levels.length === 0) refuse("a ladder needs at least one level");
+  if (request.kind === "set-ladder" && request.ladder.length === 0) refuse("a ladder needs at least one level");
+}
+
+/** Records an edit as the backend applies it: refused, changing nothing, where the core would refuse it. */
+function apply(ctx: FakeContext, request: Edit) {
+  ctx.maybeFail(`${isEntered(request) ? "applyEnteredChange" : "applyChange"}:${request.kind}`);
+  if (request.kind === "enter-value" && request.field === "cost" && !/^\d+(\.\d{1,2})?$/.test(request.value)) {
+    throw { code: "invalid-input", message: `cost '${request.value}' is not an amount` };
+  }
+  validate(ctx, request);
+  ctx.record({ kind: "request", request });
+  return scenarioState(ctx);
 }
 
 /** Applying a change, and the teams and settings the changes leave. */
-export function changeCommands(ctx: FakeContext): Pick<FakeBackend, "applyChange" | "teams" | "settings"> {
+export function changeCommands(ctx: FakeContext): Pick<FakeBackend, "applyChange" | "applyEnteredChange" | "teams" | "settings"> {
   return {
     async applyChange(request) {
-      ctx.maybeFail(`applyChange:${request.kind}`);
-      if (request.kind === "editPerson" && request.edit.field === "cost" && !/^\d+(\.\d{1,2})?$/.test(request.edit.value)) {
-        throw { code: "invalid-input", message: `cost '${request.edit.value}' is not an amount` };
-      }
-      validate(ctx, request);
-      ctx.record({ kind: "request", request });
-      return scenarioState(ctx);
+      return apply(ctx, request);
+    },
+    async applyEnteredChange(request) {
+      return apply(ctx, request);
     },
     async teams() {
       ctx.maybeFail("teams");

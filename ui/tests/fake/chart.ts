@@ -93,8 +93,8 @@ export function metricsOfShown(ctx: FakeContext): MetricsSummary {
     people: nodes.length,
     managers,
     ics: nodes.length - managers,
-    band: { ...known.band, min: policy.bandMin, max: policy.bandMax },
-    teamSize: { ...known.teamSize, min: policy.teamMin, max: policy.teamMax },
+    band: { ...known.band, min: policy.band_min, max: policy.band_max },
+    teamSize: { ...known.teamSize, min: policy.team_min, max: policy.team_max },
   };
 }
 
@@ -108,17 +108,17 @@ function extras(ctx: FakeContext): Map<string, PersonExtras> {
   const s = ctx.backend.scenarioData.get(ctx.backend.shown)!;
   let count = ctx.base.length;
   for (const c of s.changes.slice(0, s.head)) {
-    if (c.kind === "remove" || (c.kind === "request" && c.request.kind === "removePerson")) count--;
+    if (c.kind === "remove" || (c.kind === "request" && c.request.kind === "remove-person")) count--;
     if (c.kind !== "request") continue;
     const r = c.request;
-    if (r.kind === "addPerson") {
+    if (r.kind === "enter-person") {
       const p = r.person;
-      out.set(p.id ?? `REQ-${count}`, { location: p.location, cost: cents(p.cost), startDate: p.startDate || null });
+      out.set(p.id ?? `REQ-${count}`, { location: p.location, cost: cents(p.cost), startDate: p.start_date || null });
       count++;
     }
-    if (r.kind === "editPerson" && r.edit.field === "cost") {
+    if (r.kind === "enter-value" && r.field === "cost") {
       const entry = out.get(r.person);
-      if (entry) entry.cost = cents(r.edit.value);
+      if (entry) entry.cost = cents(r.value);
     }
   }
   return out;

@@ -97,7 +97,7 @@ export class FakeContext {
     const s = this.backend.scenarioData.get(name)!;
     return s.changes.slice(0, s.head).map((c): BackendChange => {
       if (c.kind === "move") return { kind: "move", person: c.person, manager: c.to };
-      if (c.kind === "remove") return { kind: "removePerson", person: c.person };
+      if (c.kind === "remove") return { kind: "remove-person", person: c.person };
       if (c.kind === "whatIf") return { kind: "saveWhatIf", whatIf: c.whatIf };
       return c.request;
     });
