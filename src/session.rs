@@ -21,7 +21,9 @@ use std::path::{Path, PathBuf};
 mod conflicts;
 mod placeholders;
 mod settings;
+mod shown;
 pub use settings::Overrides;
+pub use shown::{ChangeLine, ListedScenario, ScenarioState, ShownConflict, LISTED_IDS};
 
 /// Size of the demo org seeded into a new default workspace.
 pub const DEMO_PEOPLE: usize = 300;
@@ -700,6 +702,8 @@ impl Session {
     }
 }
 
+#[cfg(test)]
+mod shown_tests;
 #[cfg(test)]
 mod staffplus_tests;
 #[cfg(test)]
