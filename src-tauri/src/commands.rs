@@ -35,14 +35,17 @@
 mod handlers;
 
 use crate::dto::{
-    ChangeDto, ChangeRequest, ComparisonDto, DashboardDto, DashboardRequest, ExportRequest,
-    ExportResult, ImportDetectionDto, ImportProgressDto, ImportRequest, ImportResultDto,
-    LadderLevelDto, MetricsSummary, PeopleTableDto, PersonDetails, PlaceholderDto, PlanDto,
-    PolicyDto, RecentWorkspace, ScenarioState, SettingsDto, SnapshotDto, StaffPlusBoardDto,
-    TeamDto, WhatIfDto, WorkspaceInfo, SNAPSHOTS_SHOWN,
+    ChangeRequest, DashboardDto, DashboardRequest, ExportRequest, ExportResult, ImportDetectionDto,
+    ImportProgressDto, ImportRequest, ImportResultDto, LadderLevelDto, MetricsSummary,
+    PeopleTableDto, PersonDetails, PlaceholderDto, PolicyDto, RecentWorkspace, SettingsDto,
+    SnapshotDto, TeamDto, WorkspaceInfo, SNAPSHOTS_SHOWN,
 };
 use crate::ipc::commands;
 use crate::ipc::{Bytes, TypedChannel};
+use orgraph::metrics::placement::{BoardView, WhatIf};
+use orgraph::scenario::diff::ComparisonView;
+use orgraph::scenario::plan::PlanView;
+use orgraph::session::{ChangeLine, ScenarioState};
 use orgraph::PersonId;
 
 include!("commands.in");

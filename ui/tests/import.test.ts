@@ -307,7 +307,7 @@ describe("the error report", () => {
     expect(
       describeImportResult({ people: 4, teams: 2, warnings: [finding("warning", 2, "x"), finding("warning", 3, "x")], warningGroups: [], report: null, keptAs: null, conflicts: [] }),
     ).toBe("Imported 4 people in 2 teams (2 warnings).");
-    const conflict = { position: 2, change: "move c to b", reason: "gone", reasonKind: "manager-gone", retargetable: true };
+    const conflict = { conflict: { position: 2, change: "move c to b", reason: { kind: "manager-gone" as const, manager: "b" }, retargetable: true }, reason: "gone" };
     expect(
       describeImportResult({ people: 5, teams: 1, warnings: [], warningGroups: [], report: null, keptAs: null, conflicts: [{ scenario: "reorg", conflicts: [conflict] }] }),
     ).toBe("Imported 5 people in 1 team. Changes of 1 scenario no longer apply: see below.");

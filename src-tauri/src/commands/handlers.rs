@@ -3,12 +3,14 @@
 use crate::dto::{
     ChangeRequest, DashboardDto, DashboardRequest, ExportRequest, ExportResult, ImportDetectionDto,
     ImportProgressDto, ImportRequest, ImportResultDto, IpcError, LadderLevelDto, MetricsSummary,
-    PlaceholderDto, PlanDto, PolicyDto, RecentWorkspace, ScenarioState, WhatIfDto, WorkspaceInfo,
+    PlaceholderDto, PolicyDto, RecentWorkspace, WorkspaceInfo,
 };
 use crate::ipc::{App, Bytes, TypedChannel};
 use crate::state::{blocking, AppState};
+use orgraph::metrics::placement::WhatIf;
 use orgraph::model::Ladder;
-use orgraph::session::Session;
+use orgraph::scenario::plan::PlanView;
+use orgraph::session::{ScenarioState, Session};
 use orgraph::PersonId;
 use std::path::PathBuf;
 use tauri::WebviewWindow;
@@ -23,7 +25,7 @@ where
     IpcError: From<E>,
 {
     change(s)?;
-    Ok(ScenarioState::of(s)?)
+    Ok(s.scenario_state()?)
 }
 
 pub fn chart_nodes(s: &Session) -> Bytes {
@@ -100,9 +102,9 @@ pub fn retarget_move(
     then_state(s, |s| s.retarget_move(position, manager.map(PersonId::new)))
 }
 
-pub fn headcount_plan(s: &mut Session) -> Result<PlanDto, IpcError> {
+pub fn headcount_plan(s: &mut Session) -> Result<PlanView, IpcError> {
     let plan = s.plan(orgraph::date::today())?;
-    Ok(PlanDto::of(&s.scenario().name, &plan))
+    Ok(plan.into_view(&s.scenario().name))
 }
 
 pub fn dashboard(s: &mut Session, request: &DashboardRequest) -> DashboardDto {
@@ -121,10 +123,10 @@ pub fn export_file(s: &mut Session, request: ExportRequest) -> Result<ExportResu
 pub fn save_what_if(
     s: &mut Session,
     name: String,
-    what_if: WhatIfDto,
+    what_if: WhatIf,
 ) -> Result<ScenarioState, IpcError> {
     tracing::info!(what_if = ?what_if, "save what-if");
-    then_state(s, |s| s.save_what_if(&name, what_if.into()))
+    then_state(s, |s| s.save_what_if(&name, what_if))
 }
 
 /// Runs on the blocking pool without the session: the wizard reviews a file

@@ -493,7 +493,7 @@ pub struct ImportResultDto {
 #[serde(rename_all = "camelCase")]
 pub struct ScenarioConflictsDto {
     pub scenario: String,
-    pub conflicts: Vec<crate::dto::ConflictDto>,
+    pub conflicts: Vec<orgraph::session::ShownConflict>,
 }
 
 impl ImportResultDto {
@@ -511,12 +511,14 @@ impl ImportResultDto {
                 .iter()
                 .map(|checked| ScenarioConflictsDto {
                     scenario: checked.scenario.clone(),
-                    conflicts: checked.conflicts.iter().map(Into::into).collect(),
+                    conflicts: checked.conflicts.iter().map(ShownConflict::of).collect(),
                 })
                 .collect(),
         }
     }
 }
+
+use orgraph::session::ShownConflict;
 
 #[cfg(test)]
 #[path = "import_review_tests.rs"]

@@ -16,8 +16,6 @@ mod dashboard;
 mod export;
 mod import;
 mod people;
-mod scenarios;
-mod staffplus;
 mod teams;
 mod workspaces;
 
@@ -27,8 +25,6 @@ pub use dashboard::*;
 pub use export::*;
 pub use import::*;
 pub use people::*;
-pub use scenarios::*;
-pub use staffplus::*;
 pub use teams::*;
 pub use workspaces::*;
 
@@ -159,7 +155,7 @@ pub struct ChartNode {
     pub total_reports: u32,
     pub staff_plus: bool,
     /// Where a staff+ engineer sits; `null` for everyone else.
-    pub placement: Option<PlacementDto>,
+    pub placement: Option<orgraph::model::Placement>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, TS)]
@@ -445,7 +441,7 @@ impl ChartNode {
                 verdict: n.verdict.map(Into::into),
                 total_reports: count(n.total_reports),
                 staff_plus: n.staff_plus,
-                placement: n.placement.map(Into::into),
+                placement: n.placement,
             })
             .collect()
     }

@@ -3,7 +3,7 @@
 // (metrics, team rows, dashboard, plan, staff+ board, comparison) are not
 // computed here: the fake serves the real backend's (backendFixtures.ts).
 
-import type { ChangeRequest, ChartNode, SettingsDto, TargetDto, TeamDto, WhatIfDto } from "../../src/generated";
+import type { ChangeRequest, ChartNode, SettingsDto, TargetDto, TeamDto, WhatIf } from "../../src/generated";
 import { answerOf, backendOrg, stateOf } from "../backendFixtures";
 import type { FakeBackend, FakeContext } from "./context";
 import { scenarioState } from "./scenarios";
@@ -46,7 +46,7 @@ export type FakeChange =
   | { kind: "move"; person: string; to: string | null }
   | { kind: "remove"; person: string }
   | { kind: "request"; request: ChangeRequest }
-  | { kind: "whatIf"; whatIf: WhatIfDto };
+  | { kind: "whatIf"; whatIf: WhatIf };
 
 export interface FakeScenario {
   parent: string | null;
