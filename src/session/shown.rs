@@ -115,7 +115,8 @@ impl Session {
                 .and_then(|i| self.changes().get(i))
                 .map(|e| e.change.describe(&names).to_string())
         };
-        let live = self.conflicts().len() as u32;
+        let conflicts = self.conflicts();
+        let live = conflicts.len() as u32;
         // The scenario on show counts what the session has just worked
         // out, whether or not noting it in the workspace succeeded.
         let listed = |s: &ScenarioInfo| ListedScenario {
@@ -131,8 +132,7 @@ impl Session {
             all: self.scenarios()?.iter().map(listed).collect(),
             undo_label: label(current.can_undo().then(|| current.head as usize - 1)),
             redo_label: label(current.can_redo().then_some(current.head as usize)),
-            conflicts: self
-                .conflicts()
+            conflicts: conflicts
                 .iter()
                 .map(|c| self.shown_conflict(c, &names))
                 .collect(),
