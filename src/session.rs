@@ -22,7 +22,9 @@ mod conflicts;
 mod health;
 mod placeholders;
 mod settings;
+mod shown;
 pub use settings::{Overrides, SettingsOnShow};
+pub use shown::{ChangeLine, ListedScenario, ScenarioState, ShownConflict, LISTED_IDS};
 
 /// Size of the demo org seeded into a new default workspace.
 pub const DEMO_PEOPLE: usize = 300;
@@ -701,6 +703,8 @@ impl Session {
     }
 }
 
+#[cfg(test)]
+mod shown_tests;
 #[cfg(test)]
 mod staffplus_tests;
 #[cfg(test)]

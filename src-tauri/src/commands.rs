@@ -37,19 +37,21 @@ mod handlers;
 pub(crate) use handlers::window_title;
 
 use crate::dto::{
-    ChangeDto, ComparisonDto, DashboardDto, DashboardRequest, MetricsSummary, PeopleTableDto,
-    PersonDetails, PlaceholderDto, PlanDto, ScenarioState, SnapshotDto, StaffPlusBoardDto,
-    WhatIfDto, SNAPSHOTS_SHOWN,
+    DashboardDto, DashboardRequest, MetricsSummary, PeopleTableDto, PersonDetails, PlaceholderDto,
+    SnapshotDto, SNAPSHOTS_SHOWN,
 };
 use crate::ipc::commands;
 use crate::ipc::{Bytes, TypedChannel};
 use orgraph::export::{ExportRequest, ExportResult};
 use orgraph::import::{ImportRequest, ImportReview, ImportSummary, Progress};
+use orgraph::metrics::placement::{BoardView, WhatIf};
 use orgraph::metrics::TeamRow;
 use orgraph::model::{LadderLevel, Policy};
 use orgraph::recent::{RecentWorkspace, WorkspaceInfo};
+use orgraph::scenario::diff::ComparisonView;
+use orgraph::scenario::plan::PlanView;
 use orgraph::scenario::{Change, EnteredChange};
-use orgraph::session::SettingsOnShow;
+use orgraph::session::{ChangeLine, ScenarioState, SettingsOnShow};
 use orgraph::PersonId;
 
 include!("commands.in");

@@ -14,10 +14,8 @@
 
 mod orgs;
 
-use crate::dto::{
-    ChartNode, ComparisonDto, DashboardDto, DashboardRequest, MetricsSummary, PeopleTableDto,
-    PlanDto, StaffPlusBoardDto, WhatIfDto,
-};
+use crate::dto::{ChartNode, DashboardDto, DashboardRequest, MetricsSummary, PeopleTableDto};
+use orgraph::metrics::placement::WhatIf;
 use orgraph::scenario::{Change, EnteredChange};
 use orgraph::session::Session;
 use orgraph::PersonId;
@@ -107,9 +105,9 @@ fn apply(session: &mut Session, scenario: usize, change: &Value) -> Result<(), O
         }
         // `save_what_if`: the scenario it saves is shown after.
         Some("saveWhatIf") => {
-            let what_if: WhatIfDto =
+            let what_if: WhatIf =
                 serde_json::from_value(change["whatIf"].clone()).expect("a what-if");
-            session.save_what_if(&format!("what-if-{scenario}"), what_if.into())
+            session.save_what_if(&format!("what-if-{scenario}"), what_if)
         }
         // `apply_entered_change`.
         Some(kind) if kind.starts_with("enter-") => {
@@ -144,21 +142,21 @@ fn answers(session: &mut Session, fixture: &OrgFixture, state: &State) -> Value 
     let today = orgraph::date::parse(PLAN_TODAY).expect("a date");
     let plan = session.plan(today).expect("a plan");
     let mut staff_plus = Map::new();
-    let what_ifs: &[WhatIfDto] = if previews {
+    let what_ifs: &[WhatIf] = if previews {
         &[
-            WhatIfDto::AsIs,
-            WhatIfDto::AllCentral,
-            WhatIfDto::AllCentralDropHomeSupport,
-            WhatIfDto::AllEmbedded,
+            WhatIf::AsIs,
+            WhatIf::AllCentral,
+            WhatIf::AllCentralDropHomeSupport,
+            WhatIf::AllEmbedded,
         ]
     } else {
-        &[WhatIfDto::AsIs]
+        &[WhatIf::AsIs]
     };
     for &what_if in what_ifs {
-        let preview = session.staff_plus(what_if.into()).expect("a board");
+        let preview = session.staff_plus(what_if).expect("a board");
         staff_plus.insert(
             to_json(&what_if).as_str().unwrap_or_default().to_string(),
-            to_json(&StaffPlusBoardDto::from(&preview)),
+            to_json(&preview.into_view()),
         );
     }
     let all = json!({
@@ -168,7 +166,7 @@ fn answers(session: &mut Session, fixture: &OrgFixture, state: &State) -> Value 
         "teams": to_json(&session.team_rows()),
         "settings": to_json(&session.settings_on_show().expect("settings")),
         "peopleTable": to_json(&PeopleTableDto::from(orgraph::people::people_table(session.org()))),
-        "plan": to_json(&PlanDto::of(&scenario, &plan)),
+        "plan": to_json(&plan.into_view(&scenario)),
         "dashboards": dashboards,
         "staffPlus": Value::Object(staff_plus),
     });
@@ -214,7 +212,7 @@ fn org_file(dir: &Path, fixture: &OrgFixture) -> Value {
     let comparison = session.compare(&compared, None).expect("a comparison");
     file["comparison"] = json!({
         "states": columns,
-        "answer": to_json(&ComparisonDto::from(&comparison)),
+        "answer": to_json(&comparison.view()),
     });
     sorted(file)
 }

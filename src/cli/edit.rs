@@ -398,42 +398,34 @@ fn list_changes(target: &Target, json: bool) -> Result<(), OrgError> {
             .collect();
         return print_json(&listed);
     }
-    let head = session.scenario().head;
-    let outside = session.people_outside_org();
-    let names = (session.org(), outside.as_slice());
     let mut out = String::new();
-    for entry in session.changes() {
-        let state = if entry.position > head {
+    for line in session.change_lines() {
+        let state = if !line.applied {
             "(undone)"
-        } else if conflict_at(entry.position).is_some() {
+        } else if conflict_at(line.position).is_some() {
             "(conflict)"
         } else {
             " "
         };
-        let effective = entry
+        let effective = line
             .effective
             .map(|d| format!(" [effective {d}]"))
             .unwrap_or_default();
-        let ids = entry.change.people(LISTED_IDS);
-        let ids = if ids.is_empty() {
+        let ids = if line.ids.is_empty() {
             String::new()
         } else {
-            let ids: Vec<&str> = ids.iter().map(|id| id.as_str()).collect();
+            let ids: Vec<&str> = line.ids.iter().map(|id| id.as_str()).collect();
             format!("  [{}]", ids.join(", "))
         };
         let _ = writeln!(
             out,
             "{:>4} {state} {}{effective}{ids}",
-            entry.position,
-            entry.change.describe(&names)
+            line.position, line.description
         );
     }
     out.push_str(&render_list(&conflicts, ALL));
     print_out(&out)
 }
-
-/// How many ids of a group change (`assign-team`) `changes` lists.
-const LISTED_IDS: usize = 5;
 
 fn scenario(action: ScenarioAction, path: &std::path::Path) -> Result<(), OrgError> {
     if let ScenarioAction::Rebase { name, json } = &action {

@@ -16,11 +16,14 @@ use serde::{Deserialize, Serialize};
 mod central;
 #[cfg(test)]
 mod central_tests;
+mod view;
 
 pub use central::{HomeSupport, HomeSupportOutcomes};
+pub use view::BoardView;
 
 /// Which placement the board shows: the org as it is, or a preview.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum WhatIf {
     #[default]
@@ -62,7 +65,8 @@ impl WhatIf {
 }
 
 /// One staff+ engineer on the board.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Engineer {
     pub id: PersonId,
     pub name: String,
@@ -79,39 +83,53 @@ pub struct Engineer {
 }
 
 /// One team, a row of the coverage matrix.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TeamCoverage {
     pub id: TeamId,
     pub name: String,
     pub kind: TeamKind,
     pub department: Option<String>,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub headcount: u64,
     /// Counted staff+ engineers supporting it (home or assignment).
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub supporters: u64,
     /// At least one supporter; never true for an architecture group.
     pub covered: bool,
 }
 
 /// The board's summary: the coverage and load distribution it shows.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PlacementSummary {
     /// Teams that are not architecture groups.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub teams: u64,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub covered: u64,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub uncovered: u64,
     pub coverage_ratio: Option<f64>,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub staff_plus: u64,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub embedded: u64,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub central: u64,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub unplaced: u64,
     pub max_load: u32,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub overloaded: u64,
     /// `load_histogram[k]`: engineers supporting exactly `k` teams.
+    #[cfg_attr(feature = "ts", ts(type = "Array<number>"))]
     pub load_histogram: Vec<u64>,
 }
 
 /// Everything the staff+ view draws.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Board {
     /// Counted staff+ engineers, in [`Org::people`] order.
     pub engineers: Vec<Engineer>,

@@ -13,6 +13,7 @@ use std::fmt;
 
 /// Why a stored change no longer applies.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum ConflictReason {
     /// The person the change is about is not in the org.
@@ -63,7 +64,8 @@ impl fmt::Display for ConflictReason {
 }
 
 /// One change of a scenario that does not apply, and why.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Conflict {
     /// 1-based position in the scenario's list.
     pub position: u32,

@@ -8,6 +8,7 @@ mod lines;
 mod settings;
 #[cfg(test)]
 mod tests;
+mod view;
 
 use crate::metrics::{Metrics, View};
 use crate::model::{Ladder, Org, PersonId, Policy, ShortText, Status, TeamId, TeamKind};
@@ -18,6 +19,7 @@ use serde::Serialize;
 pub use settings::SettingsDiffer;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
+pub use view::{ComparisonView, DiffView};
 
 /// What the diff records of one person. Texts are shared with the org, not
 /// copied: a diff captures thousands of people per scenario and reports
@@ -356,8 +358,10 @@ pub struct LinkChange {
 /// and the app: people as `Name (title)`, their ids beside (`person`),
 /// and no individual's cost.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct DiffLine {
     /// `moved`, `added`, `removed`, `changed`, `team`, `support` or `dotted`.
+    #[cfg_attr(feature = "ts", ts(as = "String"))]
     pub kind: &'static str,
     /// The person the line is about.
     pub person: Option<PersonId>,
@@ -565,7 +569,9 @@ fn links<A: Ord + ToString, B: Ord + ToString>(
 /// One metric across the compared scenarios, with deltas against the first
 /// (the baseline).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct MetricRow {
+    #[cfg_attr(feature = "ts", ts(as = "String"))]
     pub metric: &'static str,
     pub values: Vec<Option<f64>>,
     pub deltas: Vec<Option<f64>>,

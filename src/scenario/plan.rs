@@ -20,18 +20,28 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
+mod view;
+pub use view::{PlanRow, PlanView};
+
 /// How many quarters the plan covers, starting with the current one.
 pub const QUARTERS: usize = 8;
 
 /// Headcount and annual cost of one group in one quarter.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(rename = "QuarterFigures"))]
 pub struct Figures {
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub filled: u64,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub open: u64,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub planned: u64,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub total: u64,
     /// People counted whose cost is known: with none, the costs are
     /// unknown rather than zero.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub costed: u64,
     pub cost_filled: Money,
     pub cost_open: Money,
@@ -92,6 +102,7 @@ fn bucket_of(person: &Person, last_day: NaiveDate) -> Option<Bucket> {
 
 /// One team's or department's row of the plan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct GroupPlan {
     pub name: String,
     pub quarters: Vec<Figures>,

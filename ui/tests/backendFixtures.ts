@@ -5,23 +5,23 @@
 import { readFileSync } from "node:fs";
 import type {
   ChartNode,
-  ComparisonDto,
+  ComparisonView,
   DashboardDto,
   DashboardRequest,
   MetricsSummary,
   PeopleTableDto,
-  PlanDto,
+  PlanView,
   SettingsOnShow,
-  StaffPlusBoardDto,
+  BoardView,
   TeamRow,
-  WhatIfDto,
+  WhatIf,
 } from "../src/generated";
 import type { Edit } from "../src/lib/edits";
 
 /** What `save_what_if` records, in a fixture state's change list. */
 export interface SaveWhatIf {
   kind: "saveWhatIf";
-  whatIf: WhatIfDto;
+  whatIf: WhatIf;
 }
 
 export type BackendChange = Edit | SaveWhatIf;
@@ -34,17 +34,17 @@ export interface BackendState {
   teams?: TeamRow[];
   settings?: SettingsOnShow;
   peopleTable?: PeopleTableDto;
-  plan?: PlanDto;
+  plan?: PlanView;
   dashboards?: { request: DashboardRequest; answer: DashboardDto }[];
   /** The board as it is; what-if previews only in the baseline and after a saved what-if. */
-  staffPlus: Partial<Record<WhatIfDto, StaffPlusBoardDto>>;
+  staffPlus: Partial<Record<WhatIf, BoardView>>;
 }
 
 export interface BackendOrg {
   org: string;
   states: BackendState[];
   /** The baseline compared with some states: column `c` is `states[states[c]]`. */
-  comparison?: { states: number[]; answer: ComparisonDto };
+  comparison?: { states: number[]; answer: ComparisonView };
 }
 
 export type BackendOrgName = "small" | "chart" | "dashboard" | "staffplus";
@@ -125,7 +125,7 @@ export function dashboardOf(org: BackendOrg, state: BackendState, request: Dashb
  * by the fake, with the changes it applied): the columns of the one
  * comparison the Rust test wrote, of the baseline and some states.
  */
-export function comparisonOf(org: BackendOrg, scenarios: readonly { name: string; changes: BackendChange[] }[]): ComparisonDto {
+export function comparisonOf(org: BackendOrg, scenarios: readonly { name: string; changes: BackendChange[] }[]): ComparisonView {
   if (!org.comparison) throw new Error(`the backend wrote no comparison of '${org.org}'`);
   const written = org.comparison.answer;
   const columnOf = (state: BackendState): number => {
@@ -141,7 +141,7 @@ export function comparisonOf(org: BackendOrg, scenarios: readonly { name: string
   const diff = (from: number, to: number) => {
     const found =
       from === 0
-        ? written.againstBaseline.find((d) => d.to === writtenName(to))
+        ? written.against_baseline.find((d) => d.to === writtenName(to))
         : written.pairwise.find((d) => d.from === writtenName(from) && d.to === writtenName(to));
     const lines = from === to ? [] : (found?.lines ?? []);
     return { from: renamed(writtenName(from)), to: renamed(writtenName(to)), lines: structuredClone(lines) };
@@ -153,9 +153,9 @@ export function comparisonOf(org: BackendOrg, scenarios: readonly { name: string
       metric: row.metric,
       values: pick(row.values),
       deltas: pick(row.deltas),
-      bySettings: pick(row.bySettings),
+      by_settings: pick(row.by_settings),
     })),
-    againstBaseline: chosen.map((c) => diff(0, c)),
+    against_baseline: chosen.map((c) => diff(0, c)),
     pairwise: chosen.flatMap((a, i) => chosen.slice(i + 1).map((b) => diff(a, b))),
     settings: pick(written.settings),
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ComparisonDto, ScenarioDto } from "../src/generated";
+import type { ComparisonView, ListedScenario } from "../src/generated";
 import {
   compareRows,
   formatDelta,
@@ -36,13 +36,13 @@ describe("compare formatting", () => {
   });
 
   it("builds one row per metric with the baseline column undeltaed", () => {
-    const comparison: ComparisonDto = {
+    const comparison: ComparisonView = {
       scenarios: ["baseline", "a", "b"],
       metrics: [
-        { metric: "managers", values: [10, 11, 10], deltas: [0, 1, 0], bySettings: [false, false, false] },
-        { metric: "manager_ic_ratio", values: [3, null, 2.5], deltas: [0, null, -0.5], bySettings: [false, false, false] },
+        { metric: "managers", values: [10, 11, 10], deltas: [0, 1, 0], by_settings: [false, false, false] },
+        { metric: "manager_ic_ratio", values: [3, null, 2.5], deltas: [0, null, -0.5], by_settings: [false, false, false] },
       ],
-      againstBaseline: [],
+      against_baseline: [],
       pairwise: [],
       settings: [null, null, null],
     };
@@ -58,13 +58,13 @@ describe("compare formatting", () => {
   });
 
   it("marks metrics a scenario computes with its own settings and says which", () => {
-    const comparison: ComparisonDto = {
+    const comparison: ComparisonView = {
       scenarios: ["baseline", "reorg", "banded"],
       metrics: [
-        { metric: "band_in_band", values: [10, 10, 49], deltas: [0, 0, 39], bySettings: [false, false, true] },
-        { metric: "people", values: [100, 100, 100], deltas: [0, 0, 0], bySettings: [false, false, false] },
+        { metric: "band_in_band", values: [10, 10, 49], deltas: [0, 0, 39], by_settings: [false, false, true] },
+        { metric: "people", values: [100, 100, 100], deltas: [0, 0, 0], by_settings: [false, false, false] },
       ],
-      againstBaseline: [],
+      against_baseline: [],
       pairwise: [],
       settings: [null, null, "span band 3-9 (baseline 5-8)"],
     };
@@ -91,14 +91,14 @@ describe("compare formatting", () => {
   });
 
   it("lists scenarios baseline first with changes and parent", () => {
-    const s = (name: string, head: number, changes: number, parent: string | null): ScenarioDto => ({
+    const s = (name: string, head: number, changes: number, parent: string | null): ListedScenario => ({
       name,
       parent,
-      isBaseline: name === "baseline",
+      is_baseline: name === "baseline",
       head,
       changes,
-      canUndo: head > 0,
-      canRedo: head < changes,
+      can_undo: head > 0,
+      can_redo: head < changes,
       conflicts: 0,
     });
     const ordered = orderScenarios([s("reorg", 1, 3, "baseline"), s("baseline", 0, 0, null)]);

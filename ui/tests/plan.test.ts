@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { emptyPlanAdvice, planChartData, planRows, totalRows } from "../src/lib/plan";
-import type { PlanDto } from "../src/generated";
+import type { PlanView } from "../src/generated";
 import { answerOf, backendOrg, stateOf } from "./backendFixtures";
 
 /**
@@ -8,7 +8,7 @@ import { answerOf, backendOrg, stateOf } from "./backendFixtures";
  * req from 2027-Q2 and a planned hire from 2027-Q3 (both in Finance);
  * budgets Engineering 600,000 and Finance 400,000.
  */
-function backendPlan(): PlanDto {
+function backendPlan(): PlanView {
   const org = backendOrg("chart");
   return answerOf(org, stateOf(org, []), "plan");
 }
@@ -86,7 +86,7 @@ describe("a plan with nothing to plan", () => {
 describe("unknowns in the plan", () => {
   it("shows an unknown cost as — and explains the rows without a team or department", () => {
     const plan = backendPlan();
-    plan.total = plan.total.map((f) => ({ ...f, costTotal: null }));
+    plan.total = plan.total.map((f) => ({ ...f, costed: 0 }));
     expect(totalRows(plan).find((r) => r.key === "costTotal")!.values[0]).toBe("—");
     const [none, eng] = planRows(plan.departments, "department");
     expect(plan.departments[0]).toMatchObject({ name: "(no department)", unassigned: true });

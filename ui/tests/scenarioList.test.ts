@@ -1,18 +1,18 @@
 import { describe, expect, it } from "vitest";
-import type { ScenarioDto } from "../src/generated";
+import type { ListedScenario } from "../src/generated";
 import { baseChoices, conflictNote, scenarioEntry } from "../src/lib/scenarioList";
 import { ScenarioStore } from "../src/lib/scenarios.svelte";
 import { OrgStore } from "../src/lib/store.svelte";
 import { fakePlatform, smallOrg } from "./fixtures";
 
-const dto = (name: string, conflicts: number | null, parent: string | null = "baseline"): ScenarioDto => ({
+const dto = (name: string, conflicts: number | null, parent: string | null = "baseline"): ListedScenario => ({
   name,
   parent: name === "baseline" ? null : parent,
-  isBaseline: name === "baseline",
+  is_baseline: name === "baseline",
   head: 2,
   changes: 2,
-  canUndo: true,
-  canRedo: false,
+  can_undo: true,
+  can_redo: false,
   conflicts,
 });
 

@@ -97,12 +97,12 @@ describe("ScenarioStore", () => {
     const { scenarios, org } = await loaded();
     await scenarios.create("reorg");
     await org.move("dan", "ann");
-    expect(scenarios.state?.undoLabel).toBe("move dan -> ann");
+    expect(scenarios.state?.undo_label).toBe("move dan -> ann");
     expect(await scenarios.undo()).toBe(true);
     expect(org.node("dan")?.manager).toBe(0);
     expect(scenarios.canUndo).toBe(false);
     expect(scenarios.canRedo).toBe(true);
-    expect(scenarios.state?.redoLabel).toBe("move dan -> ann");
+    expect(scenarios.state?.redo_label).toBe("move dan -> ann");
     expect(scenarios.changes.map((c) => c.applied)).toEqual([false]);
     expect(org.announcement).toBe("Undid move dan -> ann.");
 
@@ -209,7 +209,7 @@ describe("ScenarioStore", () => {
     await org.move("dan", "ann");
     await scenarios.compare(["reorg"]);
     expect(scenarios.comparison?.scenarios).toEqual(["baseline", "reorg"]);
-    expect(scenarios.comparison?.againstBaseline[0]?.lines[0]?.person).toBe("dan");
+    expect(scenarios.comparison?.against_baseline[0]?.lines[0]?.person).toBe("dan");
     await scenarios.loadPlan();
     expect(scenarios.plan?.scenario).toBe("reorg");
   });
@@ -252,7 +252,7 @@ describe("ScenarioStore conflicts", () => {
   it("lists the changes a re-import left without effect, with their reasons", async () => {
     const { scenarios } = await afterDanLeaves();
     expect(scenarios.changes).toHaveLength(3);
-    expect(scenarios.conflicts.map((c) => [c.position, c.reasonKind])).toEqual([
+    expect(scenarios.conflicts.map((c) => [c.conflict.position, c.conflict.reason.kind])).toEqual([
       [1, "person-gone"],
       [2, "manager-gone"],
     ]);
@@ -264,7 +264,7 @@ describe("ScenarioStore conflicts", () => {
     expect(await scenarios.dropChange(1)).toBe(true);
     expect(backend.calls).toContain("dropChange:1");
     expect(scenarios.changes).toHaveLength(2);
-    expect(scenarios.conflicts.map((c) => c.position)).toEqual([1]);
+    expect(scenarios.conflicts.map((c) => c.conflict.position)).toEqual([1]);
     expect(org.announcement).toBe("Dropped change 1.");
   });
 
@@ -275,7 +275,7 @@ describe("ScenarioStore conflicts", () => {
     expect(scenarios.conflicts).toHaveLength(2);
 
     expect(await scenarios.retargetMove(2, "ceo")).toBe(true);
-    expect(scenarios.conflicts.map((c) => c.position)).toEqual([1]);
+    expect(scenarios.conflicts.map((c) => c.conflict.position)).toEqual([1]);
     const cat = org.nodes.find((n) => n.id === "cat");
     expect(org.nodes[cat?.manager ?? -1]?.id).toBe("ceo");
   });

@@ -18,7 +18,7 @@ import {
   windowByTops,
 } from "../src/lib/staffplus";
 import { StaffPlusStore } from "../src/lib/staffplus.svelte";
-import type { StaffPlusBoardDto } from "../src/generated";
+import type { BoardView } from "../src/generated";
 import { backendOrg, stateOf, type BackendChange } from "./backendFixtures";
 import { loadedStaffPlus } from "./staffplusLoaded";
 
@@ -34,7 +34,7 @@ const SEARCH = 4;
 const [SAM, PAT, UNA] = [0, 1, 2] as const;
 
 /** The backend's board as it is after `changes`. */
-function boardAfter(changes: BackendChange[]): StaffPlusBoardDto {
+function boardAfter(changes: BackendChange[]): BoardView {
   return stateOf(backendOrg("staffplus"), changes).staffPlus["as-is"]!;
 }
 
@@ -130,7 +130,7 @@ describe("StaffPlusStore", () => {
     const { backend, scenarios, staff } = await loadedStaffPlus();
     await staff.setWhatIf("all-central");
     expect(staff.previewing).toBe(true);
-    expect(staff.board?.whatIf).toBe("all-central");
+    expect(staff.board?.what_if).toBe("all-central");
     expect(staff.board?.summary.central).toBe(3);
     expect(staff.board?.summary.uncovered).toBe(1);
     expect(staff.board?.engineers[SAM]?.load).toBe(2);
@@ -143,7 +143,7 @@ describe("StaffPlusStore", () => {
     expect(await staff.saveAsScenario("centralised")).toBe(true);
     expect(scenarios.currentName).toBe("centralised");
     expect(staff.whatIf).toBe("as-is");
-    expect(staff.board?.whatIf).toBe("as-is");
+    expect(staff.board?.what_if).toBe("as-is");
     expect(staff.board?.summary.central).toBe(3);
     expect(await staff.setWhatIf("all-central").then(() => staff.saveAsScenario("centralised"))).toBe(false);
     expect(staff.error?.code).toBe("already-exists");

@@ -40,12 +40,12 @@ describe("keep supporting their current team", () => {
 
   it("is on by default; unticking switches the preview and what is saved", async () => {
     const { backend, staff, scenarios } = await loadedStaffPlus();
-    const asIsRatio = staff.board?.summary.ratio;
+    const asIsRatio = staff.board?.summary.coverage_ratio;
     expect(staff.keepHomeSupport).toBe(true);
     await staff.setWhatIf("all-central");
     expect(staff.whatIf).toBe("all-central");
     expect(staff.board?.engineers[SAM]?.load).toBe(2);
-    const keptRatio = staff.board?.summary.ratio;
+    const keptRatio = staff.board?.summary.coverage_ratio;
     expect(keptRatio).toBe(asIsRatio);
 
     await staff.setKeepHomeSupport(false);
@@ -54,7 +54,7 @@ describe("keep supporting their current team", () => {
     expect(staff.board?.engineers[SAM]?.load).toBe(1);
     const previewed = staff.board?.summary;
     // Pat also supports Payments here, so only loads change, not coverage.
-    expect(previewed?.ratio).toBeLessThanOrEqual(keptRatio ?? 0);
+    expect(previewed?.coverage_ratio).toBeLessThanOrEqual(keptRatio ?? 0);
 
     expect(await staff.saveAsScenario("left")).toBe(true);
     expect(backend.calls).toContain("saveWhatIf:left:all-central-drop-home-support");
@@ -73,6 +73,6 @@ describe("keep supporting their current team", () => {
     expect(staff.whatIf).toBe("all-embedded");
     await staff.setWhatIf("all-central");
     expect(staff.whatIf).toBe("all-central");
-    expect(staff.board?.homeSupport?.kept).toEqual(staff.board?.summary);
+    expect(staff.board?.home_support?.kept).toEqual(staff.board?.summary);
   });
 });

@@ -1,17 +1,16 @@
 //! The command bodies longer than a line of `commands.in`.
 
-use crate::dto::{
-    DashboardDto, DashboardRequest, IpcError, MetricsSummary, PlaceholderDto, PlanDto,
-    ScenarioState, WhatIfDto,
-};
+use crate::dto::{DashboardDto, DashboardRequest, IpcError, MetricsSummary, PlaceholderDto};
 use crate::ipc::{App, Bytes, TypedChannel};
 use crate::state::{blocking, AppState};
 use orgraph::export::{ExportRequest, ExportResult};
 use orgraph::import::{ImportRequest, ImportReview, ImportSummary, Progress};
+use orgraph::metrics::placement::WhatIf;
 use orgraph::model::{Ladder, LadderLevel, Policy};
 use orgraph::recent::{RecentWorkspace, WorkspaceInfo};
+use orgraph::scenario::plan::PlanView;
 use orgraph::scenario::{Change, EnteredChange};
-use orgraph::session::Session;
+use orgraph::session::{ScenarioState, Session};
 use orgraph::PersonId;
 use std::path::PathBuf;
 use tauri::WebviewWindow;
@@ -26,7 +25,7 @@ where
     IpcError: From<E>,
 {
     change(s)?;
-    Ok(ScenarioState::of(s)?)
+    Ok(s.scenario_state()?)
 }
 
 pub fn chart_nodes(s: &Session) -> Bytes {
@@ -113,9 +112,9 @@ pub fn retarget_move(
     then_state(s, |s| s.retarget_move(position, manager.map(PersonId::new)))
 }
 
-pub fn headcount_plan(s: &mut Session) -> Result<PlanDto, IpcError> {
+pub fn headcount_plan(s: &mut Session) -> Result<PlanView, IpcError> {
     let plan = s.plan(orgraph::date::today())?;
-    Ok(PlanDto::of(&s.scenario().name, &plan))
+    Ok(plan.into_view(&s.scenario().name))
 }
 
 pub fn dashboard(s: &mut Session, request: &DashboardRequest) -> DashboardDto {
@@ -132,10 +131,10 @@ pub fn export_file(s: &mut Session, request: ExportRequest) -> Result<ExportResu
 pub fn save_what_if(
     s: &mut Session,
     name: String,
-    what_if: WhatIfDto,
+    what_if: WhatIf,
 ) -> Result<ScenarioState, IpcError> {
     tracing::info!(what_if = ?what_if, "save what-if");
-    then_state(s, |s| s.save_what_if(&name, what_if.into()))
+    then_state(s, |s| s.save_what_if(&name, what_if))
 }
 
 /// Runs on the blocking pool without the session: the wizard reviews a file

@@ -13,14 +13,10 @@
 mod chart;
 mod dashboard;
 mod people;
-mod scenarios;
-mod staffplus;
 
 pub use chart::*;
 pub use dashboard::*;
 pub use people::*;
-pub use scenarios::*;
-pub use staffplus::*;
 
 use orgraph::metrics::{Metrics, Verdict};
 use orgraph::model::Finding;
@@ -140,7 +136,7 @@ pub struct ChartNode {
     pub total_reports: u32,
     pub staff_plus: bool,
     /// Where a staff+ engineer sits; `null` for everyone else.
-    pub placement: Option<PlacementDto>,
+    pub placement: Option<orgraph::model::Placement>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, TS)]
@@ -402,7 +398,7 @@ impl ChartNode {
                 verdict: n.verdict.map(Into::into),
                 total_reports: count(n.total_reports),
                 staff_plus: n.staff_plus,
-                placement: n.placement.map(Into::into),
+                placement: n.placement,
             })
             .collect()
     }

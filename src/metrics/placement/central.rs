@@ -29,7 +29,8 @@ impl HomeSupport {
 
 /// The board summaries of both choices of [`HomeSupport`], so a preview of
 /// one can say what the other would give.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct HomeSupportOutcomes {
     pub kept: PlacementSummary,
     pub dropped: PlacementSummary,

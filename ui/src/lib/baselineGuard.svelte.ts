@@ -6,7 +6,7 @@
 // next time the baseline is edited. The store decides when to ask; this
 // module holds the question and the answer, without a DOM.
 
-import type { ScenarioDto } from "../generated";
+import type { ListedScenario } from "../generated";
 import type { EditKind } from "./edits";
 
 /** What the user answered: start a scenario (the default), edit the baseline, or neither. */
@@ -31,7 +31,7 @@ export function editsTheOrg(kind: EditKind): boolean {
 }
 
 /** A name for a scenario started from an edit: "Scenario 1", or the next number free. */
-export function freshScenarioName(all: readonly Pick<ScenarioDto, "name">[]): string {
+export function freshScenarioName(all: readonly Pick<ListedScenario, "name">[]): string {
   const taken = new Set(all.map((s) => s.name));
   let n = 1;
   while (taken.has(`Scenario ${n}`)) n++;

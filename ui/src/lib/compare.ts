@@ -1,7 +1,7 @@
 // Turns a scenario comparison into what the compare view shows: formatted
 // values, signed deltas against the baseline, and diff lines by kind.
 
-import type { ComparisonDto, DiffLineDto, ScenarioDto } from "../generated";
+import type { ComparisonView, DiffLine, ListedScenario } from "../generated";
 import { formatCount, formatDecimal, formatMoney, withSign } from "./format";
 
 type MetricKind = "count" | "decimal" | "percent" | "money";
@@ -93,7 +93,7 @@ export interface CompareRow {
 }
 
 /** One row per metric, one cell per scenario (baseline first). */
-export function compareRows(comparison: ComparisonDto): CompareRow[] {
+export function compareRows(comparison: ComparisonView): CompareRow[] {
   return comparison.metrics.map((row) => ({
     metric: row.metric,
     label: metricLabel(row.metric),
@@ -104,14 +104,14 @@ export function compareRows(comparison: ComparisonDto): CompareRow[] {
         value: formatMetricValue(row.metric, row.values[i] ?? null),
         delta,
         direction: delta === "" ? "" : raw > 0 ? "up" : "down",
-        bySettings: row.bySettings[i] ?? false,
+        bySettings: row.by_settings[i] ?? false,
       };
     }),
   }));
 }
 
 /** "reorg has its own settings: span band 4-6 (baseline 5-8)", one per scenario that has them. */
-export function settingsNotes(comparison: ComparisonDto): { scenario: string; text: string }[] {
+export function settingsNotes(comparison: ComparisonView): { scenario: string; text: string }[] {
   return comparison.scenarios.flatMap((scenario, i) => {
     const note = comparison.settings[i];
     return note ? [{ scenario, text: `${scenario} has its own settings: ${note}.` }] : [];
@@ -131,13 +131,13 @@ const KINDS: ReadonlyArray<[string, string]> = [
 export interface LineGroup {
   kind: string;
   label: string;
-  lines: DiffLineDto[];
+  lines: DiffLine[];
 }
 
 /** Diff lines grouped by kind, in a fixed reading order; empty kinds left out. */
-export function groupLines(lines: readonly DiffLineDto[]): LineGroup[] {
+export function groupLines(lines: readonly DiffLine[]): LineGroup[] {
   const known = new Map(KINDS);
-  const groups = new Map<string, DiffLineDto[]>();
+  const groups = new Map<string, DiffLine[]>();
   for (const [kind] of KINDS) groups.set(kind, []);
   for (const line of lines) {
     const list = groups.get(line.kind) ?? [];
@@ -150,14 +150,14 @@ export function groupLines(lines: readonly DiffLineDto[]): LineGroup[] {
 }
 
 /** How a scenario is listed in the switcher: name, changes, parent. */
-export function scenarioLabel(s: ScenarioDto): string {
+export function scenarioLabel(s: ListedScenario): string {
   const count = `${s.head} change${s.head === 1 ? "" : "s"}`;
   const undone = s.changes > s.head ? `, ${s.changes - s.head} undone` : "";
-  const parent = s.parent && !s.isBaseline ? ` · from ${s.parent}` : "";
+  const parent = s.parent && !s.is_baseline ? ` · from ${s.parent}` : "";
   return `${s.name} (${count}${undone})${parent}`;
 }
 
 /** Baseline first, then the scenarios in the order the backend lists them. */
-export function orderScenarios(all: readonly ScenarioDto[]): ScenarioDto[] {
-  return [...all.filter((s) => s.isBaseline), ...all.filter((s) => !s.isBaseline)];
+export function orderScenarios(all: readonly ListedScenario[]): ListedScenario[] {
+  return [...all.filter((s) => s.is_baseline), ...all.filter((s) => !s.is_baseline)];
 }

@@ -3,11 +3,11 @@
 // cost more to build, send and parse than the chart's first paint may take.
 // Decoded once into the `ChartNode[]` every view reads.
 
-import type { ChartNode, PersonStatus, PlacementDto, SpanVerdict } from "../generated";
+import type { ChartNode, PersonStatus, Placement, SpanVerdict } from "../generated";
 
 const STATUSES: readonly PersonStatus[] = ["active", "open", "planned", "departing"];
 const VERDICTS: readonly (SpanVerdict | null)[] = [null, "narrow", "in-band", "wide"];
-const PLACEMENTS: readonly (PlacementDto | null)[] = [null, "embedded", "central", "unplaced"];
+const PLACEMENTS: readonly (Placement | null)[] = [null, "embedded", "central", "unplaced"];
 const VERDICT_SHIFT = 2;
 const STAFF_PLUS = 1 << 4;
 const PLACEMENT_SHIFT = 5;

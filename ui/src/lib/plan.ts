@@ -1,7 +1,7 @@
 // Shapes a headcount plan for the plan view: stacked series for the chart
 // and formatted table rows.
 
-import type { PlanDto, PlanGroupDto, QuarterFiguresDto } from "../generated";
+import type { Money, PlanRow, PlanView, QuarterFigures } from "../generated";
 import { NO_DEPARTMENT_NOTE, NO_TEAM_NOTE } from "./dashboard";
 import { formatCount, formatMoney, withSign } from "./format";
 
@@ -27,10 +27,10 @@ export interface PlanChartData {
   max: number;
 }
 
-export function planChartData(plan: PlanDto): PlanChartData {
+export function planChartData(plan: PlanView): PlanChartData {
   // The backend sends one figure per quarter; guard against a short list
   // rather than draw NaN bars.
-  const at = (i: number): QuarterFiguresDto | undefined => plan.total[i];
+  const at = (i: number): QuarterFigures | undefined => plan.total[i];
   return {
     labels: [...plan.quarters],
     series: PLAN_SERIES.map(({ key, label }) => ({
@@ -51,7 +51,15 @@ export interface PlanCell {
   over: boolean;
 }
 
-export interface PlanRow {
+/** The core sends money as cents; the plan shows whole currency units. */
+const units = (money: Money): number => money / 100;
+
+/** Whether any cost counted in `f` is known (none known is unknown, not zero). */
+export function costKnown(f: QuarterFigures): boolean {
+  return f.costed > 0;
+}
+
+export interface PlanTableRow {
   name: string;
   /** Why the row has no team or department; "" for a named group. */
   note: string;
@@ -59,17 +67,18 @@ export interface PlanRow {
   cells: PlanCell[];
 }
 
-function breakdown(f: QuarterFiguresDto): string {
+function breakdown(f: QuarterFigures): string {
   return `${formatCount(f.filled)} filled · ${formatCount(f.open)} open · ${formatCount(f.planned)} planned`;
 }
 
-export function planRows(groups: readonly PlanGroupDto[], by: "team" | "department"): PlanRow[] {
+export function planRows(groups: readonly PlanRow[], by: "team" | "department"): PlanTableRow[] {
   return groups.map((g) => ({
     name: g.name,
     note: g.unassigned ? (by === "department" ? NO_DEPARTMENT_NOTE : NO_TEAM_NOTE) : "",
-    budget: g.budget === null ? "" : formatMoney(g.budget),
+    budget: g.budget === null ? "" : formatMoney(units(g.budget)),
     cells: g.quarters.map((f, i) => {
-      const v = g.variance[i] ?? null;
+      const cents = g.variance[i] ?? null;
+      const v = cents === null ? null : units(cents);
       return {
         total: formatCount(f.total),
         breakdown: breakdown(f),
@@ -87,8 +96,8 @@ export interface TotalRow {
 }
 
 /** The per-quarter totals table: one row per figure, one column per quarter. */
-export function totalRows(plan: PlanDto): TotalRow[] {
-  const row = (key: TotalRow["key"], label: string, fmt: (f: QuarterFiguresDto) => string): TotalRow => ({
+export function totalRows(plan: PlanView): TotalRow[] {
+  const row = (key: TotalRow["key"], label: string, fmt: (f: QuarterFigures) => string): TotalRow => ({
     key,
     label,
     values: plan.total.map(fmt),
@@ -96,7 +105,7 @@ export function totalRows(plan: PlanDto): TotalRow[] {
   return [
     ...PLAN_SERIES.map(({ key, label }) => row(key, label, (f) => formatCount(f[key]))),
     row("total", "Total headcount", (f) => formatCount(f.total)),
-    row("costTotal", "Cost (annual)", (f) => (f.costTotal === null ? "—" : formatMoney(f.costTotal))),
+    row("costTotal", "Cost (annual)", (f) => (costKnown(f) ? formatMoney(units(f.cost_total)) : "—")),
   ];
 }
 
@@ -105,7 +114,7 @@ export function totalRows(plan: PlanDto): TotalRow[] {
  * open reqs or planned hires: every quarter would show today's headcount.
  * `null` when there is something to plan.
  */
-export function emptyPlanAdvice(plan: PlanDto): string | null {
+export function emptyPlanAdvice(plan: PlanView): string | null {
   const vacancies = plan.total.some((f) => f.open > 0 || f.planned > 0);
   if (vacancies || plan.total.length === 0) return null;
   const changes = plan.total.some((f) => f.total !== plan.total[0]?.total);

@@ -8,9 +8,9 @@ import { decodeDotted, decodeIndexedNodes, decodeNodes } from "./nodes";
 import { commands } from "../generated/commands";
 import type {
   Change,
-  ChangeDto,
+  ChangeLine,
   ChartNode,
-  ComparisonDto,
+  ComparisonView,
   DashboardDto,
   DashboardRequest,
   EnteredChange,
@@ -24,11 +24,11 @@ import type {
   PeopleTableDto,
   PersonDetails,
   PlaceholderDto,
-  PlanDto,
+  PlanView,
   RecentWorkspace,
   ScenarioState,
-  StaffPlusBoardDto,
-  WhatIfDto,
+  BoardView,
+  WhatIf,
   LadderLevel,
   Policy,
   SettingsOnShow,
@@ -109,11 +109,11 @@ export interface Platform {
   /** Points move `position` of the shown scenario at `manager` (null: no manager). */
   retargetMove(position: number, manager: string | null): Promise<ScenarioState>;
   /** The shown scenario's changes: applied ones, then its redo history. */
-  scenarioChanges(): Promise<ChangeDto[]>;
+  scenarioChanges(): Promise<ChangeLine[]>;
   /** Baseline plus `names`, side by side. */
-  compareScenarios(names: readonly string[]): Promise<ComparisonDto>;
+  compareScenarios(names: readonly string[]): Promise<ComparisonView>;
   /** The 8-quarter headcount plan of the shown scenario. */
-  headcountPlan(): Promise<PlanDto>;
+  headcountPlan(): Promise<PlanView>;
   /**
    * Every aggregate of the dashboard view of the shown scenario, computed in
    * Rust (nothing per person but the capped out-of-band list).
@@ -143,9 +143,9 @@ export interface Platform {
 
   // Staff+ placement.
   /** The staff+ board and coverage matrix of the shown scenario, as is or a what-if preview (nothing persisted). */
-  staffPlusBoard(whatIf: WhatIfDto): Promise<StaffPlusBoardDto>;
+  staffPlusBoard(whatIf: WhatIf): Promise<BoardView>;
   /** Saves a what-if as a new scenario branched from the shown one, and shows it. */
-  saveWhatIf(name: string, whatIf: WhatIfDto): Promise<ScenarioState>;
+  saveWhatIf(name: string, whatIf: WhatIf): Promise<ScenarioState>;
   // Workspaces (the File menu). Each switch resolves with the workspace now
   // open; on rejection the open workspace is unchanged.
   /** Creates an empty workspace at `path` (never replacing a file) and opens it. */

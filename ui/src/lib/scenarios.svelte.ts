@@ -4,13 +4,13 @@
 // the `OrgStore` to reload the chart and metrics.
 
 import type {
-  ChangeDto,
+  ChangeLine,
   LadderLevel,
   Policy,
-  ComparisonDto,
-  ConflictDto,
-  PlanDto,
-  ScenarioDto,
+  ComparisonView,
+  ShownConflict,
+  PlanView,
+  ListedScenario,
   ScenarioState,
 } from "../generated";
 import { editsTheOrg, freshScenarioName, type BaselineEditGuard } from "./baselineGuard.svelte";
@@ -92,7 +92,7 @@ const RELOAD_AFTER: Readonly<Record<EditKind, Reload>> = {
 export class ScenarioStore {
   state = $state.raw<ScenarioState | null>(null);
   /** The shown scenario's changes; `applied: false` ones can be redone. */
-  changes = $state.raw<ChangeDto[]>([]);
+  changes = $state.raw<ChangeLine[]>([]);
   /** The last refused scenario action, worded by code. */
   error = $state.raw<UiError | null>(null);
   busy = $state(false);
@@ -100,18 +100,18 @@ export class ScenarioStore {
   revision = $state(0);
 
   compareNames = $state.raw<string[]>([]);
-  comparison = $state.raw<ComparisonDto | null>(null);
-  plan = $state.raw<PlanDto | null>(null);
+  comparison = $state.raw<ComparisonView | null>(null);
+  plan = $state.raw<PlanView | null>(null);
   /** Why the compare or plan view could not be loaded. */
   viewError = $state.raw<UiError | null>(null);
 
-  current: ScenarioDto | null = $derived(this.state?.current ?? null);
+  current: ListedScenario | null = $derived(this.state?.current ?? null);
   currentName: string = $derived(this.state?.current.name ?? BASELINE);
-  all: ScenarioDto[] = $derived(orderScenarios(this.state?.all ?? []));
-  canUndo: boolean = $derived(this.state?.current.canUndo ?? false);
-  canRedo: boolean = $derived(this.state?.current.canRedo ?? false);
+  all: ListedScenario[] = $derived(orderScenarios(this.state?.all ?? []));
+  canUndo: boolean = $derived(this.state?.current.can_undo ?? false);
+  canRedo: boolean = $derived(this.state?.current.can_redo ?? false);
   /** The shown scenario's changes that no longer apply to the baseline (kept, not applied). */
-  conflicts: ConflictDto[] = $derived(this.state?.conflicts ?? []);
+  conflicts: ShownConflict[] = $derived(this.state?.conflicts ?? []);
 
   /** Asks before the baseline itself is edited; null: never asks. */
   readonly guard: BaselineEditGuard | null;
@@ -136,7 +136,7 @@ export class ScenarioStore {
    * may go ahead on what is now on show.
    */
   async clearToEdit(): Promise<boolean> {
-    if (!this.guard || !(this.current?.isBaseline ?? false)) return true;
+    if (!this.guard || !(this.current?.is_baseline ?? false)) return true;
     const choice = await this.guard.decide();
     if (choice === "cancel") return false;
     if (choice === "baseline") return true;
@@ -209,7 +209,7 @@ export class ScenarioStore {
   /** Deletes the scenario on show; the backend then shows the baseline. */
   async remove(): Promise<boolean> {
     const name = this.currentName;
-    if (this.current?.isBaseline ?? name === BASELINE) {
+    if (this.current?.is_baseline ?? name === BASELINE) {
       this.error = { code: "invalid-input", message: "The baseline can't be deleted." };
       return false;
     }
@@ -239,13 +239,13 @@ export class ScenarioStore {
 
   async undo(): Promise<boolean> {
     if (!this.canUndo) return false;
-    const label = this.state?.undoLabel;
+    const label = this.state?.undo_label;
     return this.#run("undo", this.currentName, () => this.#platform.undo(), label ? `Undid ${label}.` : "Undone.");
   }
 
   async redo(): Promise<boolean> {
     if (!this.canRedo) return false;
-    const label = this.state?.redoLabel;
+    const label = this.state?.redo_label;
     return this.#run("redo", this.currentName, () => this.#platform.redo(), label ? `Redid ${label}.` : "Redone.");
   }
 
@@ -292,7 +292,7 @@ export class ScenarioStore {
   /** Opening the compare view with nothing chosen compares the scenario on show. */
   async openCompare(): Promise<void> {
     const shown = this.current;
-    if (this.compareNames.length === 0 && shown && !shown.isBaseline) return this.compare([shown.name]);
+    if (this.compareNames.length === 0 && shown && !shown.is_baseline) return this.compare([shown.name]);
     return this.compare();
   }
 

@@ -222,7 +222,7 @@ export class SettingsStore {
 
   /** Whether "In this scenario only" can be chosen: not with the baseline on show. */
   get offersScope(): boolean {
-    return !(this.#scenarios.current?.isBaseline ?? true);
+    return !(this.#scenarios.current?.is_baseline ?? true);
   }
 
   /**

@@ -3,7 +3,7 @@
 // persisted in the scenario, undoable, and reload the chart and metrics;
 // a preview is read-only until it is saved as a scenario.
 
-import type { Change, StaffPlusBoardDto, WhatIfDto } from "../generated";
+import type { Change, BoardView, WhatIf } from "../generated";
 import { toAppError } from "./errors";
 import type { Platform } from "./platform";
 import type { ScenarioStore } from "./scenarios.svelte";
@@ -21,10 +21,10 @@ import {
 } from "./staffplus";
 
 export class StaffPlusStore {
-  whatIf = $state<WhatIfDto>("as-is");
+  whatIf = $state<WhatIf>("as-is");
   /** "Keep supporting their current team" for "every staff+ central": on unless the user unticks it. */
   keepHomeSupport = $state(true);
-  board = $state.raw<StaffPlusBoardDto | null>(null);
+  board = $state.raw<BoardView | null>(null);
   /** Support by team then engineer, rebuilt once per board. */
   index: SupportIndex = $derived(this.board ? supportIndex(this.board) : new Map());
   error = $state.raw<UiError | null>(null);
@@ -37,7 +37,7 @@ export class StaffPlusStore {
   #token = 0;
   /** The scenario revision the board was loaded for (-1: none yet). */
   #loadedRevision = -1;
-  #loadedWhatIf: WhatIfDto | null = null;
+  #loadedWhatIf: WhatIf | null = null;
   #inflight: { key: string; done: Promise<void> } | null = null;
 
   constructor(platform: Platform, scenarios: ScenarioStore, org: OrgStore) {
@@ -92,7 +92,7 @@ export class StaffPlusStore {
     if (whatIfChoice(this.whatIf) === "all-central") await this.#show(whatIfFor("all-central", keep));
   }
 
-  async #show(whatIf: WhatIfDto): Promise<void> {
+  async #show(whatIf: WhatIf): Promise<void> {
     if (whatIf === this.whatIf) return;
     this.whatIf = whatIf;
     await this.load();
@@ -169,7 +169,7 @@ export class StaffPlusStore {
     return true;
   }
 
-  #editable(): StaffPlusBoardDto | null {
+  #editable(): BoardView | null {
     if (this.previewing || this.#scenarios.busy) return null;
     return this.board;
   }

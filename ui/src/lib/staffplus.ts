@@ -2,7 +2,7 @@
 // columns and cells, virtual windows, and the edit requests a drop, a
 // "Move to…" choice or a cell toggle turns into. No Svelte, no platform.
 
-import type { Change, PlacementSummaryDto, StaffEngineerDto, StaffPlusBoardDto, TeamCoverageDto, WhatIfDto } from "../generated";
+import type { Change, PlacementSummary, Engineer, BoardView, TeamCoverage, WhatIf } from "../generated";
 
 /** The what-if switch's choices; "Every staff+ central" covers both home-support choices. */
 export type WhatIfChoice = "as-is" | "all-central" | "all-embedded";
@@ -13,19 +13,19 @@ export const WHAT_IFS: ReadonlyArray<{ id: WhatIfChoice; label: string }> = [
   { id: "all-embedded", label: "Every staff+ embedded" },
 ];
 
-export function whatIfLabel(whatIf: WhatIfDto): string {
+export function whatIfLabel(whatIf: WhatIf): string {
   if (whatIf === "all-central") return "Every staff+ central, still supporting their team";
   if (whatIf === "all-central-drop-home-support") return "Every staff+ central, leaving their team";
   return WHAT_IFS.find((w) => w.id === whatIf)?.label ?? whatIf;
 }
 
 /** The switch choice a what-if belongs to. */
-export function whatIfChoice(whatIf: WhatIfDto): WhatIfChoice {
+export function whatIfChoice(whatIf: WhatIf): WhatIfChoice {
   return whatIf === "all-central-drop-home-support" ? "all-central" : whatIf;
 }
 
 /** The what-if to ask for: a choice, and for "every staff+ central" whether they keep supporting their current team. */
-export function whatIfFor(choice: WhatIfChoice, keepHomeSupport: boolean): WhatIfDto {
+export function whatIfFor(choice: WhatIfChoice, keepHomeSupport: boolean): WhatIf {
   return choice === "all-central" && !keepHomeSupport ? "all-central-drop-home-support" : choice;
 }
 
@@ -33,16 +33,16 @@ export function whatIfFor(choice: WhatIfChoice, keepHomeSupport: boolean): WhatI
 export interface HomeSupportOutcome {
   keep: boolean;
   label: string;
-  summary: PlacementSummaryDto;
+  summary: PlacementSummary;
   /** The side on show, and the one "Save as scenario" stores. */
   chosen: boolean;
 }
 
 /** Both outcomes of an all-central preview, kept first; empty for any other board. */
-export function homeSupportOutcomes(board: StaffPlusBoardDto): HomeSupportOutcome[] {
-  const outcomes = board.homeSupport;
+export function homeSupportOutcomes(board: BoardView): HomeSupportOutcome[] {
+  const outcomes = board.home_support;
   if (!outcomes) return [];
-  const keeping = board.whatIf === "all-central";
+  const keeping = board.what_if === "all-central";
   return [
     { keep: true, label: "Keeping their teams", summary: outcomes.kept, chosen: keeping },
     { keep: false, label: "Dropping them", summary: outcomes.dropped, chosen: !keeping },
@@ -53,7 +53,7 @@ export function homeSupportOutcomes(board: StaffPlusBoardDto): HomeSupportOutcom
 export function homeSupportLine(outcomes: readonly HomeSupportOutcome[]): string {
   const [kept, dropped] = [outcomes.find((o) => o.keep), outcomes.find((o) => !o.keep)];
   if (!kept || !dropped) return "";
-  return `keeping their teams: ${percent(kept.summary.ratio)} covered · dropping them: ${percent(dropped.summary.ratio)}`;
+  return `keeping their teams: ${percent(kept.summary.coverage_ratio)} covered · dropping them: ${percent(dropped.summary.coverage_ratio)}`;
 }
 
 /** One group of cards on the board: an architecture group, a home team, or nobody's. */
@@ -66,7 +66,7 @@ export interface BoardGroup {
   engineers: number[];
 }
 
-const byName = (board: StaffPlusBoardDto) => (a: number, b: number) =>
+const byName = (board: BoardView) => (a: number, b: number) =>
   (board.engineers[a]?.name ?? "").localeCompare(board.engineers[b]?.name ?? "") || a - b;
 
 /**
@@ -74,7 +74,7 @@ const byName = (board: StaffPlusBoardDto) => (a: number, b: number) =>
  * take a drop), then each product team with an embedded engineer, then the
  * unplaced. Cards within a group are by name. O(engineers + teams).
  */
-export function boardGroups(board: StaffPlusBoardDto): { central: BoardGroup[]; embedded: BoardGroup[]; unplaced: BoardGroup } {
+export function boardGroups(board: BoardView): { central: BoardGroup[]; embedded: BoardGroup[]; unplaced: BoardGroup } {
   const members = new Map<number, number[]>();
   const unplaced: number[] = [];
   board.engineers.forEach((e, i) => {
@@ -154,7 +154,7 @@ export type CellKind = "home" | "assigned" | "home-assigned" | null;
 /** Support by team then engineer, so each visible cell is one lookup. */
 export type SupportIndex = Map<number, Map<number, Exclude<CellKind, null>>>;
 
-export function supportIndex(board: StaffPlusBoardDto): SupportIndex {
+export function supportIndex(board: BoardView): SupportIndex {
   const index: SupportIndex = new Map();
   const set = (team: number, engineer: number, kind: Exclude<CellKind, null>) => {
     let row = index.get(team);
@@ -196,7 +196,7 @@ const matches = (query: string, ...texts: ReadonlyArray<string | null>) => {
  * non-engineering teams are neither covered nor uncovered), by department
  * then name.
  */
-export function matrixRows(board: StaffPlusBoardDto, filter: MatrixFilter): number[] {
+export function matrixRows(board: BoardView, filter: MatrixFilter): number[] {
   const rows: number[] = [];
   board.teams.forEach((t, i) => {
     if (t.kind === "architecture" || t.kind === "non-engineering") return;
@@ -204,7 +204,7 @@ export function matrixRows(board: StaffPlusBoardDto, filter: MatrixFilter): numb
     if (!matches(filter.teamQuery, t.name, t.id, t.department)) return;
     rows.push(i);
   });
-  const team = (i: number) => board.teams[i] as TeamCoverageDto;
+  const team = (i: number) => board.teams[i] as TeamCoverage;
   return rows.sort(
     (a, b) => (team(a).department ?? "").localeCompare(team(b).department ?? "") || team(a).name.localeCompare(team(b).name) || a - b,
   );
@@ -213,19 +213,19 @@ export function matrixRows(board: StaffPlusBoardDto, filter: MatrixFilter): numb
 const PLACEMENT_ORDER = { central: 0, embedded: 1, unplaced: 2 } as const;
 
 /** The matrix columns: engineers, central first, then embedded, then unplaced, each by name. */
-export function matrixColumns(board: StaffPlusBoardDto, filter: MatrixFilter): number[] {
+export function matrixColumns(board: BoardView, filter: MatrixFilter): number[] {
   const columns: number[] = [];
   board.engineers.forEach((e, i) => {
     if (filter.overloadedOnly && !e.overloaded) return;
     if (!matches(filter.engineerQuery, e.name, e.title, e.id)) return;
     columns.push(i);
   });
-  const eng = (i: number) => board.engineers[i] as StaffEngineerDto;
+  const eng = (i: number) => board.engineers[i] as Engineer;
   return columns.sort((a, b) => PLACEMENT_ORDER[eng(a).placement] - PLACEMENT_ORDER[eng(b).placement] || byName(board)(a, b));
 }
 
 /** The edit a click on a matrix cell makes; null for a home-team cell (support there is implicit). */
-export function toggleRequest(board: StaffPlusBoardDto, index: SupportIndex, team: number, engineer: number): Change | null {
+export function toggleRequest(board: BoardView, index: SupportIndex, team: number, engineer: number): Change | null {
   const kind = cellKind(index, team, engineer);
   const person = board.engineers[engineer]?.id;
   const teamId = board.teams[team]?.id;
@@ -234,7 +234,7 @@ export function toggleRequest(board: StaffPlusBoardDto, index: SupportIndex, tea
 }
 
 /** The edit that makes `team` (null: none) an engineer's home team; null when it already is. */
-export function placeRequest(board: StaffPlusBoardDto, engineer: number, team: number | null): Change | null {
+export function placeRequest(board: BoardView, engineer: number, team: number | null): Change | null {
   const e = board.engineers[engineer];
   if (!e || e.home === team) return null;
   const teamId = team === null ? null : (board.teams[team]?.id ?? null);
@@ -243,7 +243,7 @@ export function placeRequest(board: StaffPlusBoardDto, engineer: number, team: n
 }
 
 /** The edit a card dropped on a matrix team row makes: support it, unless it already does. */
-export function supportRequest(board: StaffPlusBoardDto, index: SupportIndex, engineer: number, team: number): Change | null {
+export function supportRequest(board: BoardView, index: SupportIndex, engineer: number, team: number): Change | null {
   const e = board.engineers[engineer];
   const t = board.teams[team];
   if (!e || !t || cellKind(index, team, engineer) !== null || t.kind === "architecture") return null;
@@ -251,7 +251,7 @@ export function supportRequest(board: StaffPlusBoardDto, index: SupportIndex, en
 }
 
 /** The "Move to…" choices of a card: the architecture groups, the product teams it supports, and no home team. */
-export function moveTargets(board: StaffPlusBoardDto, engineer: number): Array<{ value: string; label: string; team: number | null }> {
+export function moveTargets(board: BoardView, engineer: number): Array<{ value: string; label: string; team: number | null }> {
   const e = board.engineers[engineer];
   if (!e) return [];
   const out: Array<{ value: string; label: string; team: number | null }> = [];
@@ -267,7 +267,7 @@ export function moveTargets(board: StaffPlusBoardDto, engineer: number): Array<{
 }
 
 /** The teams a card names as supported: the home team if embedded, then assignments. */
-export function supportedTeams(board: StaffPlusBoardDto, engineer: number): string[] {
+export function supportedTeams(board: BoardView, engineer: number): string[] {
   const e = board.engineers[engineer];
   if (!e) return [];
   const names: string[] = [];
@@ -284,9 +284,9 @@ export function supportedTeams(board: StaffPlusBoardDto, engineer: number): stri
 }
 
 /** The summary's load distribution as "k teams: n engineers" rows, marking those over the maximum. */
-export function loadRows(board: StaffPlusBoardDto): Array<{ load: number; engineers: number; over: boolean }> {
-  return board.summary.loadHistogram
-    .map((engineers, load) => ({ load, engineers, over: load > board.summary.maxLoad }))
+export function loadRows(board: BoardView): Array<{ load: number; engineers: number; over: boolean }> {
+  return board.summary.load_histogram
+    .map((engineers, load) => ({ load, engineers, over: load > board.summary.max_load }))
     .filter((row) => row.engineers > 0);
 }
 

@@ -3,7 +3,7 @@
 // (metrics, team rows, dashboard, plan, staff+ board, comparison) are not
 // computed here: the fake serves the real backend's (backendFixtures.ts).
 
-import type { ChartNode, SettingsOnShow, Target, TeamRow, WhatIfDto } from "../../src/generated";
+import type { ChartNode, SettingsOnShow, Target, TeamRow, WhatIf } from "../../src/generated";
 import { isEntered, type Edit } from "../../src/lib/edits";
 import { answerOf, backendOrg, stateOf } from "../backendFixtures";
 import type { FakeBackend, FakeContext } from "./context";
@@ -47,7 +47,7 @@ export type FakeChange =
   | { kind: "move"; person: string; to: string | null }
   | { kind: "remove"; person: string }
   | { kind: "request"; request: Edit }
-  | { kind: "whatIf"; whatIf: WhatIfDto };
+  | { kind: "whatIf"; whatIf: WhatIf };
 
 export interface FakeScenario {
   parent: string | null;

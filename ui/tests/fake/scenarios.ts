@@ -3,13 +3,14 @@
 // Staff+ board's what-ifs. Figures are the real backend's (backendFixtures.ts).
 
 import type {
-  ChangeDto,
-  ComparisonDto,
-  ConflictDto,
-  ScenarioDto,
+  BoardView,
+  ChangeLine,
+  ComparisonView,
+  ConflictReason,
+  ListedScenario,
   ScenarioState,
-  StaffPlusBoardDto,
-  WhatIfDto,
+  ShownConflict,
+  WhatIf,
 } from "../../src/generated";
 import { answerOf, comparisonOf } from "../backendFixtures";
 import { applyChange, type FakeChange, type FakeScenario } from "./changes";
@@ -24,20 +25,21 @@ export function describeChange(c: FakeChange): string {
 }
 
 /** Moves of `name` whose person or manager the baseline no longer has, as the core words them. */
-function conflictsOf(ctx: FakeContext, name: string): ConflictDto[] {
+function conflictsOf(ctx: FakeContext, name: string): ShownConflict[] {
   const s = ctx.backend.scenarioData.get(name)!;
   let out = ctx.base.map((n) => ({ ...n }));
-  const found: ConflictDto[] = [];
+  const found: ShownConflict[] = [];
   s.changes.slice(0, s.head).forEach((change, i) => {
     if (change.kind === "move") {
       const has = (id: string) => out.some((n) => n.id === id);
-      const [reasonKind, reason] = !has(change.person)
-        ? ["person-gone", `'${change.person}' is no longer in the org`]
+      const [why, reason]: [ConflictReason | null, string | null] = !has(change.person)
+        ? [{ kind: "person-gone", person: change.person }, `'${change.person}' is no longer in the org`]
         : change.to !== null && !has(change.to)
-          ? ["manager-gone", `manager '${change.to}' is no longer in the org`]
+          ? [{ kind: "manager-gone", manager: change.to }, `manager '${change.to}' is no longer in the org`]
           : [null, null];
-      if (reasonKind !== null && reason !== null) {
-        found.push({ position: i + 1, change: describeChange(change), reason, reasonKind, retargetable: reasonKind !== "person-gone" });
+      if (why !== null && reason !== null) {
+        const retargetable = why.kind !== "person-gone";
+        found.push({ conflict: { position: i + 1, change: describeChange(change), reason: why, retargetable }, reason });
         return;
       }
     }
@@ -46,16 +48,16 @@ function conflictsOf(ctx: FakeContext, name: string): ConflictDto[] {
   return found;
 }
 
-function scenarioDto(ctx: FakeContext, name: string): ScenarioDto {
+function listed(ctx: FakeContext, name: string): ListedScenario {
   const s = ctx.backend.scenarioData.get(name)!;
   return {
     name,
     parent: s.parent,
-    isBaseline: name === "baseline",
+    is_baseline: name === "baseline",
     head: s.head,
     changes: s.changes.length,
-    canUndo: s.head > 0,
-    canRedo: s.head < s.changes.length,
+    can_undo: s.head > 0,
+    can_redo: s.head < s.changes.length,
     conflicts: conflictsOf(ctx, name).length,
   };
 }
@@ -65,10 +67,10 @@ export function scenarioState(ctx: FakeContext): ScenarioState {
   const { backend } = ctx;
   const s = backend.scenarioData.get(backend.shown)!;
   return {
-    current: scenarioDto(ctx, backend.shown),
-    all: [...backend.scenarioData.keys()].map((name) => scenarioDto(ctx, name)),
-    undoLabel: s.head > 0 ? describeChange(s.changes[s.head - 1]!) : null,
-    redoLabel: s.head < s.changes.length ? describeChange(s.changes[s.head]!) : null,
+    current: listed(ctx, backend.shown),
+    all: [...backend.scenarioData.keys()].map((name) => listed(ctx, name)),
+    undo_label: s.head > 0 ? describeChange(s.changes[s.head - 1]!) : null,
+    redo_label: s.head < s.changes.length ? describeChange(s.changes[s.head]!) : null,
     conflicts: conflictsOf(ctx, backend.shown),
   };
 }
@@ -84,7 +86,7 @@ function requireFree(ctx: FakeContext, name: string): void {
   if (ctx.backend.scenarioData.has(name)) throw { code: "already-exists", message: `scenario '${name}' exists` };
 }
 
-function staffPlusBoardOf(ctx: FakeContext, whatIf: WhatIfDto): StaffPlusBoardDto {
+function staffPlusBoardOf(ctx: FakeContext, whatIf: WhatIf): BoardView {
   const board = ctx.answers().staffPlus[whatIf];
   if (!board) throw new Error(`the backend wrote no ${whatIf} staff+ board for ${JSON.stringify(ctx.applied(ctx.backend.shown))}`);
   return structuredClone(board);
@@ -151,7 +153,7 @@ export function scenarioCommands(ctx: FakeContext): ScenarioCommands & HistoryCo
       data().delete(name);
       return ctx.backend.shown === name ? ctx.show("baseline") : scenarioState(ctx);
     },
-    async scenarioChanges(): Promise<ChangeDto[]> {
+    async scenarioChanges(): Promise<ChangeLine[]> {
       ctx.maybeFail("scenarioChanges");
       const s = data().get(ctx.backend.shown)!;
       return s.changes.map((c, i) => ({
@@ -163,7 +165,7 @@ export function scenarioCommands(ctx: FakeContext): ScenarioCommands & HistoryCo
         applied: i < s.head,
       }));
     },
-    async compareScenarios(names): Promise<ComparisonDto> {
+    async compareScenarios(names): Promise<ComparisonView> {
       ctx.maybeFail(`compareScenarios:${names.join(",")}`);
       for (const n of names) requireScenario(ctx, n);
       if (!ctx.figures) throw new Error("this fake has no backend figures to compare");
