@@ -15,6 +15,7 @@ pub enum Severity {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Location {
     pub file: String,
+    #[cfg_attr(feature = "ts", ts(type = "number | null"))]
     pub row: Option<u64>,
     pub column: Option<String>,
 }
