@@ -35,14 +35,17 @@
 mod handlers;
 
 use crate::dto::{
-    ChangeDto, ChangeRequest, ComparisonDto, DashboardDto, DashboardRequest, ExportRequest,
-    ExportResult, ImportDetectionDto, ImportProgressDto, ImportRequest, ImportResultDto,
-    LadderLevelDto, MetricsSummary, PeopleTableDto, PersonDetails, PlaceholderDto, PlanDto,
-    PolicyDto, RecentWorkspace, ScenarioState, SettingsDto, SnapshotDto, StaffPlusBoardDto,
-    TeamDto, WhatIfDto, WorkspaceInfo, SNAPSHOTS_SHOWN,
+    ChangeDto, ChangeRequest, ComparisonDto, ExportRequest, ExportResult, ImportDetectionDto,
+    ImportProgressDto, ImportRequest, ImportResultDto, LadderLevelDto, PlanDto, PolicyDto,
+    RecentWorkspace, ScenarioState, SettingsDto, StaffPlusBoardDto, TeamDto, WhatIfDto,
+    WorkspaceInfo,
 };
 use crate::ipc::commands;
 use crate::ipc::{Bytes, TypedChannel};
+use orgraph::chart::ChartPlaceholder;
+use orgraph::metrics::{DashboardQuery, DashboardView, MetricsSummary};
+use orgraph::people::{PeopleTable, PersonDetails};
+use orgraph::store::SnapshotRow;
 use orgraph::PersonId;
 
 include!("commands.in");

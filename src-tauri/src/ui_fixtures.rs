@@ -15,9 +15,9 @@
 mod orgs;
 
 use crate::dto::{
-    ChangeRequest, ChartNode, ComparisonDto, DashboardDto, DashboardRequest, MetricsSummary,
-    PeopleTableDto, PlanDto, SettingsDto, StaffPlusBoardDto, TeamDto, WhatIfDto,
+    ChangeRequest, ComparisonDto, PlanDto, SettingsDto, StaffPlusBoardDto, TeamDto, WhatIfDto,
 };
+use orgraph::metrics::{DashboardQuery, DashboardView, MetricsSummary};
 use orgraph::session::Session;
 use orgraph::PersonId;
 use orgraph::{Money, OrgError};
@@ -134,10 +134,10 @@ fn answers(session: &mut Session, fixture: &OrgFixture, state: &State) -> Value 
         .dashboards
         .iter()
         .map(|request| {
-            let parsed: DashboardRequest =
-                serde_json::from_value(request.clone()).expect("a dashboard request");
-            let dashboard = session.dashboard(&parsed.query());
-            let answer = DashboardDto::of(&scenario, session.summary(), &dashboard);
+            let query: DashboardQuery =
+                serde_json::from_value(request.clone()).expect("a dashboard query");
+            let dashboard = session.dashboard(&query.capped());
+            let answer = DashboardView::of(&scenario, session.summary(), dashboard);
             json!({"request": request, "answer": to_json(&answer)})
         })
         .collect();
@@ -164,11 +164,11 @@ fn answers(session: &mut Session, fixture: &OrgFixture, state: &State) -> Value 
     let teams: Vec<TeamDto> = session.team_rows().into_iter().map(TeamDto::from).collect();
     let all = json!({
         "changes": state.changes,
-        "chartNodes": to_json(&ChartNode::all(session.org(), session.metrics())),
-        "metrics": to_json(&MetricsSummary::from(session.summary())),
+        "chartNodes": to_json(&orgraph::chart::nodes(session.org(), session.metrics())),
+        "metrics": to_json(&MetricsSummary::of(session.summary())),
         "teams": to_json(&teams),
         "settings": to_json(&SettingsDto::of_session(session).expect("settings")),
-        "peopleTable": to_json(&PeopleTableDto::from(orgraph::people::people_table(session.org()))),
+        "peopleTable": to_json(&orgraph::people::people_table(session.org())),
         "plan": to_json(&PlanDto::of(&scenario, &plan)),
         "dashboards": dashboards,
         "staffPlus": Value::Object(staff_plus),
@@ -261,8 +261,6 @@ fn chart_golden(dir: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
         orgraph::chart::chain_nodes(org, metrics, &PersonId::new(CHAIN_OF)).expect("a chain");
     let open = orgraph::chart::layout(org, &[]);
     let collapsed = orgraph::chart::layout(org, &[PersonId::new(COLLAPSED)]);
-    let all = ChartNode::all(org, metrics);
-    let chain_json: Vec<&ChartNode> = chain.iter().map(|n| &all[n.index as usize]).collect();
     out.insert(
         "chart.nodes.bin".into(),
         orgraph::chart::nodes_to_bytes(&nodes),
@@ -278,9 +276,9 @@ fn chart_golden(dir: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
     out.insert("chart.layout.bin".into(), open.to_bytes());
     out.insert("chart.layout-collapsed.bin".into(), collapsed.to_bytes());
     let reading = sorted(json!({
-        "nodes": to_json(&all),
+        "nodes": to_json(&nodes),
         "chainOf": CHAIN_OF,
-        "chain": to_json(&chain_json),
+        "chain": to_json(&chain),
         "dotted": to_json(&org.dotted_lines()),
         "layout": layout_json(&open),
         "collapsed": COLLAPSED,

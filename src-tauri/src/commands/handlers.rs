@@ -1,12 +1,13 @@
 //! The command bodies longer than a line of `commands.in`.
 
 use crate::dto::{
-    ChangeRequest, DashboardDto, DashboardRequest, ExportRequest, ExportResult, ImportDetectionDto,
-    ImportProgressDto, ImportRequest, ImportResultDto, IpcError, LadderLevelDto, MetricsSummary,
-    PlaceholderDto, PlanDto, PolicyDto, RecentWorkspace, ScenarioState, WhatIfDto, WorkspaceInfo,
+    ChangeRequest, ExportRequest, ExportResult, ImportDetectionDto, ImportProgressDto,
+    ImportRequest, ImportResultDto, IpcError, LadderLevelDto, PlanDto, PolicyDto, RecentWorkspace,
+    ScenarioState, WhatIfDto, WorkspaceInfo,
 };
 use crate::ipc::{App, Bytes, TypedChannel};
 use crate::state::{blocking, AppState};
+use orgraph::metrics::{DashboardQuery, DashboardView, MetricsSummary};
 use orgraph::model::Ladder;
 use orgraph::session::Session;
 use orgraph::PersonId;
@@ -41,11 +42,6 @@ pub fn chart_layout(s: &Session, collapsed: Vec<String>) -> Bytes {
     Bytes(orgraph::chart::layout(s.org(), &collapsed).to_bytes())
 }
 
-pub fn chart_placeholders(s: &Session) -> Vec<PlaceholderDto> {
-    let placeholders = orgraph::chart::placeholders(s.org());
-    placeholders.into_iter().map(PlaceholderDto::from).collect()
-}
-
 pub fn chart_open_view(s: &Session, width: f32, height: f32, min_scale: f32) -> Vec<String> {
     let screen = orgraph::chart::Screen {
         width,
@@ -76,7 +72,7 @@ pub fn move_person(
     tracing::info!(person = %person_id, manager = ?manager_id, "move person");
     let manager = manager_id.map(PersonId::new);
     match s.move_person(&PersonId::new(person_id), manager.as_ref()) {
-        Ok(_) => Ok(MetricsSummary::from(s.summary())),
+        Ok(_) => Ok(MetricsSummary::of(s.summary())),
         Err(error) => {
             let error = IpcError::from(error);
             tracing::info!(code = ?error.code, "move refused");
@@ -105,9 +101,9 @@ pub fn headcount_plan(s: &mut Session) -> Result<PlanDto, IpcError> {
     Ok(PlanDto::of(&s.scenario().name, &plan))
 }
 
-pub fn dashboard(s: &mut Session, request: &DashboardRequest) -> DashboardDto {
-    let dashboard = s.dashboard(&request.query());
-    DashboardDto::of(&s.scenario().name, s.summary(), &dashboard)
+pub fn dashboard(s: &mut Session, query: DashboardQuery) -> DashboardView {
+    let dashboard = s.dashboard(&query.capped());
+    DashboardView::of(&s.scenario().name, s.summary(), dashboard)
 }
 
 pub fn export_file(s: &mut Session, request: ExportRequest) -> Result<ExportResult, IpcError> {

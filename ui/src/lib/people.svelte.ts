@@ -3,7 +3,7 @@
 // adding and removing people. Edits go through `ScenarioStore.apply`, so they
 // are validated by the core, persisted, undoable and reload chart and metrics.
 
-import type { ChangeRequest, NewPersonDto, PeopleTableDto, PersonEditDto, PersonStatus } from "../generated";
+import type { ChangeRequest, NewPersonDto, PeopleTable, PersonEditDto, PersonStatus } from "../generated";
 import { toAppError } from "./errors";
 import { displayName } from "./format";
 import {
@@ -138,7 +138,7 @@ export function peopleStoreFor(platform: Platform, org: OrgStore, scenarios: Sce
 }
 
 export class PeopleStore {
-  table = $state.raw<PeopleTableDto | null>(null);
+  table = $state.raw<PeopleTable | null>(null);
   /** The scenario revision `table` was fetched at. */
   loadedRevision = $state(-1);
   loadError = $state.raw<UiError | null>(null);

@@ -4,7 +4,7 @@
 // (sort keys are ranked once per column per data load, then each sort is a
 // counting sort), so re-sorting or re-filtering takes a few milliseconds.
 
-import type { ChartNode, PeopleTableDto, PersonStatus } from "../generated";
+import type { ChartNode, PeopleTable, PersonStatus } from "../generated";
 import { displayName } from "./format";
 
 export type ColumnId = "name" | "id" | "title" | "level" | "team" | "manager" | "location" | "status" | "cost";
@@ -81,11 +81,11 @@ export function costText(cents: number | null): string {
  */
 export class PeopleData {
   readonly nodes: readonly ChartNode[];
-  readonly table: PeopleTableDto;
+  readonly table: PeopleTable;
   readonly #ranks = new Map<ColumnId, Uint32Array>();
   #search: { text: string; starts: Uint32Array } | null = null;
 
-  constructor(nodes: readonly ChartNode[], table: PeopleTableDto) {
+  constructor(nodes: readonly ChartNode[], table: PeopleTable) {
     if (nodes.length !== table.location.length) {
       throw new Error(`people table has ${table.location.length} rows for ${nodes.length} nodes`);
     }
@@ -111,11 +111,11 @@ export class PeopleData {
   }
 
   costCents(row: number): number | null {
-    return this.table.costCents[row] ?? null;
+    return this.table.cost_cents[row] ?? null;
   }
 
   startDate(row: number): string | null {
-    return this.table.startDate[row] ?? null;
+    return this.table.start_date[row] ?? null;
   }
 
   managerName(row: number): string {
