@@ -44,7 +44,7 @@ use crate::ipc::commands;
 use crate::ipc::{Bytes, TypedChannel};
 use orgraph::chart::ChartPlaceholder;
 use orgraph::metrics::{DashboardQuery, DashboardView, MetricsSummary};
-use orgraph::people::{PeopleTable, PersonDetails};
+use orgraph::people::{self, PeopleTable, PersonDetails};
 use orgraph::store::SnapshotRow;
 use orgraph::PersonId;
 
