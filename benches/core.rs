@@ -1,5 +1,6 @@
 //! Core benchmarks at 10k, 100k and 1M people: CSV import into the graph,
-//! all metrics, and one move plus its incremental recompute.
+//! all metrics, the health checks, and one move plus its incremental
+//! recompute.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use orgraph::metrics::{compute_with, Figures, MetricsEngine, MetricsInput};
@@ -92,6 +93,20 @@ fn benches(c: &mut Criterion) {
         // engineer listed with ids), as `orgraph metrics --json` prints it.
         group.bench_function(BenchmarkId::new("metrics_report", people), |b| {
             b.iter(|| black_box(compute_with(&org, black_box(&input), View::Current)))
+        });
+        // Every health check from the report above, as `orgraph check`
+        // runs them after computing it.
+        let report = compute_with(&org, &input, View::Current);
+        let guidance = orgraph::health::LayerGuidance::default();
+        group.bench_function(BenchmarkId::new("health_check", people), |b| {
+            b.iter(|| {
+                black_box(orgraph::health::check_with(
+                    &org,
+                    black_box(&input),
+                    &report,
+                    &guidance,
+                ))
+            })
         });
         group.bench_function(BenchmarkId::new("metrics_input_from_org", people), |b| {
             b.iter(|| black_box(MetricsInput::from_org(black_box(&org))))

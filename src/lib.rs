@@ -10,6 +10,7 @@ pub mod error;
 pub mod export;
 pub mod formula_guard;
 pub mod generate;
+pub mod health;
 pub mod import;
 pub mod layout;
 pub mod metrics;

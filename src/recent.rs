@@ -62,6 +62,62 @@ impl RecentWorkspaces {
     }
 }
 
+/// One entry of the File menu's Recent list.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RecentWorkspace {
+    pub path: String,
+    /// The file name, e.g. `default.orgraph`.
+    pub name: String,
+    /// The workspace open now (always first).
+    pub current: bool,
+}
+
+impl RecentWorkspace {
+    /// The entries for `paths`, `current` marked.
+    pub fn list(paths: &[PathBuf], current: Option<&Path>) -> Vec<RecentWorkspace> {
+        paths
+            .iter()
+            .map(|path| RecentWorkspace {
+                path: path.display().to_string(),
+                name: file_name(path),
+                current: current == Some(path.as_path()),
+            })
+            .collect()
+    }
+}
+
+/// The open workspace, for the title bar and the header.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WorkspaceInfo {
+    pub path: String,
+    /// The file name, e.g. `default.orgraph`.
+    pub name: String,
+    /// People in the scenario on show.
+    pub people: usize,
+}
+
+impl WorkspaceInfo {
+    pub fn of(session: &crate::session::Session) -> WorkspaceInfo {
+        let path = session.path();
+        WorkspaceInfo {
+            path: path.display().to_string(),
+            name: file_name(path),
+            people: session.org().len(),
+        }
+    }
+}
+
+/// A workspace's file name, for titles and menus (the whole path when it
+/// has none).
+pub fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
 /// The same file listed twice under different spellings counts once.
 fn normalise(path: &Path) -> PathBuf {
     path.canonicalize().unwrap_or_else(|_| path.to_path_buf())
@@ -118,6 +174,27 @@ mod tests {
         let file = dir.path().join("config").join("recent.json");
         recent.save(&file).expect("saved");
         assert_eq!(RecentWorkspaces::load(&file), recent);
+    }
+
+    #[test]
+    fn entries_are_named_by_file_and_the_open_one_is_marked() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let open = touch(dir.path(), "open.orgraph");
+        let other = touch(dir.path(), "other.orgraph");
+        let listed = RecentWorkspace::list(&[open.clone(), other], Some(&open));
+        let shown: Vec<(&str, bool)> = listed
+            .iter()
+            .map(|w| (w.name.as_str(), w.current))
+            .collect();
+        assert_eq!(shown, [("open.orgraph", true), ("other.orgraph", false)]);
+        assert_eq!(listed[0].path, open.display().to_string());
+
+        let session = crate::session::Session::open_or_seed(&dir.path().join("acme.orgraph"))
+            .expect("seeded");
+        let info = WorkspaceInfo::of(&session);
+        assert_eq!(info.name, "acme.orgraph");
+        assert_eq!(info.people, session.org().len());
+        assert_eq!(file_name(Path::new("/")), "/");
     }
 
     #[test]

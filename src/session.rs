@@ -19,6 +19,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 mod conflicts;
+mod health;
 mod placeholders;
 mod settings;
 pub use settings::Overrides;

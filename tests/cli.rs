@@ -46,6 +46,9 @@ mod settings;
 #[path = "cli/staffplus.rs"]
 mod staffplus;
 
+#[path = "cli/check.rs"]
+mod check;
+
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")

@@ -34,17 +34,20 @@
 
 mod handlers;
 
+pub(crate) use handlers::window_title;
+
 use crate::dto::{
-    ChangeDto, ChangeRequest, ComparisonDto, ExportRequest, ExportResult, ImportDetectionDto,
-    ImportProgressDto, ImportRequest, ImportResultDto, LadderLevelDto, PlanDto, PolicyDto,
-    RecentWorkspace, ScenarioState, SettingsDto, StaffPlusBoardDto, TeamDto, WhatIfDto,
-    WorkspaceInfo,
+    ChangeDto, ChangeRequest, ComparisonDto, LadderLevelDto, PlanDto, PolicyDto, ScenarioState,
+    SettingsDto, StaffPlusBoardDto, TeamDto, WhatIfDto,
 };
 use crate::ipc::commands;
 use crate::ipc::{Bytes, TypedChannel};
 use orgraph::chart::ChartPlaceholder;
+use orgraph::export::{ExportRequest, ExportResult};
+use orgraph::import::{ImportRequest, ImportReview, ImportSummary, Progress};
 use orgraph::metrics::{DashboardQuery, DashboardView, MetricsSummary};
 use orgraph::people::{self, PeopleTable, PersonDetails};
+use orgraph::recent::{RecentWorkspace, WorkspaceInfo};
 use orgraph::store::SnapshotRow;
 use orgraph::PersonId;
 

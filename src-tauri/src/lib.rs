@@ -16,7 +16,8 @@ mod ts_client;
 #[cfg(test)]
 mod ui_fixtures;
 
-use dto::{IpcError, WorkspaceInfo};
+use dto::IpcError;
+use orgraph::recent::WorkspaceInfo;
 use orgraph::session::Session;
 use state::AppState;
 use tauri::Manager;
@@ -50,7 +51,7 @@ pub fn run() {
     init_tracing();
     let session = open_session();
     let title = match &session {
-        Ok(s) => WorkspaceInfo::of(s).title(),
+        Ok(s) => commands::window_title(&WorkspaceInfo::of(s)),
         Err(_) => "Orgraph".to_string(),
     };
     let opened = session.as_ref().ok().map(|s| s.path().to_path_buf());

@@ -67,13 +67,7 @@ fn open_org(dir: &Path, fixture: &OrgFixture) -> Session {
     std::fs::write(&csv, fixture.csv).expect("write the CSV");
     let path = dir.join(format!("{}.orgraph", fixture.name));
     let mut session = Session::create_empty(&path).expect("an empty workspace");
-    let request = crate::dto::ImportRequest {
-        path: csv.to_string_lossy().into_owned(),
-        sheet: None,
-        overrides: Vec::new(),
-        manager_ref: None,
-        signed: Vec::new(),
-    };
+    let request = orgraph::import::ImportRequest::of_path(csv.to_string_lossy());
     let result = request
         .import_into(&mut session, &|_| {})
         .expect("the fixture CSV imports");

@@ -1,6 +1,8 @@
 //! The `orgraph` command line. Exit codes: 0 success, 1 input error (the
-//! message names file, row and column), 2 usage error.
+//! message names file, row and column), 2 usage error. `check --fail-on`
+//! also exits 1 when a finding at that severity exists.
 
+mod check;
 mod edit;
 mod export;
 mod import;
@@ -88,6 +90,9 @@ enum Command {
         #[arg(long, value_parser = parse_date)]
         as_of: Option<NaiveDate>,
     },
+    /// List the org's health findings (spans, layers, compression,
+    /// coverage, teams) for a CSV file, a spreadsheet or a workspace.
+    Check(check::CheckArgs),
     #[command(flatten)]
     Edit(edit::EditCommand),
     /// Show or change the span band, team-size target, max load and
@@ -166,6 +171,9 @@ fn view_parser() -> impl clap::builder::TypedValueParser<Value = View> {
         .try_map(|text| text.parse::<View>())
 }
 
+const SUCCESS: i32 = 0;
+const INPUT_ERROR: i32 = 1;
+
 /// Runs the CLI and returns the process exit code.
 pub fn main() -> i32 {
     init_logging();
@@ -176,8 +184,12 @@ pub fn main() -> i32 {
             return if err.use_stderr() { 2 } else { 0 };
         }
     };
-    match run(cli.command) {
-        Ok(()) => 0,
+    let outcome = match cli.command {
+        Command::Check(args) => check::run(args),
+        command => run(command).map(|()| SUCCESS),
+    };
+    match outcome {
+        Ok(code) => code,
         Err(err) => {
             eprintln!("error: {err}");
             // The error lists the errors; the warnings found with them are
@@ -185,7 +197,7 @@ pub fn main() -> i32 {
             if let OrgError::Validation(findings) = &err {
                 print_warnings(findings.iter().filter(|f| !f.is_error()));
             }
-            1
+            INPUT_ERROR
         }
     }
 }
@@ -345,6 +357,8 @@ fn run(command: Command) -> Result<(), OrgError> {
                 .and_then(|()| out.flush())
                 .map_err(io_error(Path::new("<stdout>")))
         }
+        // Answered with its own exit status in `main`.
+        Command::Check(args) => check::run(args).map(|_| ()),
         Command::Edit(command) => edit::run(command),
         Command::Settings(args) => settings::run(args),
         Command::StaffPlus(args) => staffplus::run(args),

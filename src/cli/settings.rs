@@ -7,6 +7,7 @@
 use super::{io_error, parse_band, print_json, print_out};
 use clap::Args;
 use orgraph::error::OrgError;
+use orgraph::health::LayerGuidance;
 use orgraph::model::{Ladder, Policy};
 use orgraph::scenario::{Change, Target};
 use orgraph::session::{Overrides, Session};
@@ -37,6 +38,11 @@ pub(super) struct SettingsArgs {
     /// as the `ladder` of `--json`.
     #[arg(long, value_name = "FILE")]
     ladder: Option<PathBuf>,
+    /// Layer guidance for the deep-chain health check, e.g.
+    /// 500:5,5000:7,9 (up to 500 people 5 layers, up to 5,000 7, above
+    /// 9). A workspace setting: not with --scenario.
+    #[arg(long, value_name = "SIZE:LAYERS,...,LAYERS")]
+    layers: Option<LayerGuidance>,
     /// Print the settings as JSON.
     #[arg(long)]
     json: bool,
@@ -47,11 +53,19 @@ struct Shown<'a> {
     scenario: &'a str,
     policy: &'a Policy,
     ladder: &'a Ladder,
+    /// The workspace's layer guidance (no scenario sets its own).
+    layers: &'a LayerGuidance,
     /// What the scenario sets for itself instead of using the workspace's.
     overrides: Overrides,
 }
 
 pub(super) fn run(args: SettingsArgs) -> Result<(), OrgError> {
+    if args.layers.is_some() && args.scenario.is_some() {
+        return Err(OrgError::InvalidInput(
+            "the layer guidance is the workspace's, for every scenario: leave out --scenario to set it"
+                .into(),
+        ));
+    }
     let scenario = args.scenario.as_deref().unwrap_or(BASELINE);
     let mut session = Session::open_at(&args.workspace, scenario, None)?;
     let ladder = match &args.ladder {
@@ -103,6 +117,10 @@ pub(super) fn run(args: SettingsArgs) -> Result<(), OrgError> {
             }
         }
     }
+    if let Some(layers) = &args.layers {
+        session.set_layer_guidance(layers)?;
+        eprintln!("layer guidance saved: {layers}");
+    }
     show(&session, args.json)
 }
 
@@ -151,6 +169,7 @@ fn own_words(own: Overrides) -> String {
 
 fn show(session: &Session, json: bool) -> Result<(), OrgError> {
     let org = session.org();
+    let layers = session.layer_guidance()?;
     let scenario = session.scenario().name.as_str();
     let overrides = session.overrides();
     if json {
@@ -158,6 +177,7 @@ fn show(session: &Session, json: bool) -> Result<(), OrgError> {
             scenario,
             policy: &org.policy,
             ladder: &org.ladder,
+            layers: &layers,
             overrides,
         });
     }
@@ -204,5 +224,6 @@ fn show(session: &Session, json: bool) -> Result<(), OrgError> {
         codes.join(" "),
         source(overrides.ladder)
     );
+    let _ = writeln!(text, "  layers      {layers}  (workspace)");
     print_out(&text)
 }

@@ -19,6 +19,7 @@ mod file;
 mod graph;
 mod json;
 mod mermaid;
+mod request;
 mod rows;
 mod scope;
 mod xlsx;
@@ -27,6 +28,7 @@ mod xlsx;
 mod tests;
 
 pub use file::{chart_title, export_file, write_atomically, FileExport, FileFormat, Written};
+pub use request::{ExportRequest, ExportResult};
 pub use scope::scoped_org;
 
 use crate::error::{OrgError, Result};

@@ -8,6 +8,7 @@ use crate::model::{Finding, Severity};
 use serde::Serialize;
 
 /// The findings of one kind (one code).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FindingGroup {
     /// The findings' code, e.g. `manager-not-found`.
@@ -15,6 +16,9 @@ pub struct FindingGroup {
     pub severity: Severity,
     /// "34 managers not in the file".
     pub summary: String,
+    /// The summary with the people affected: "34 managers not in the file,
+    /// 373 people affected".
+    pub headline: String,
     /// How many findings of this kind.
     pub count: usize,
     /// People the findings touch, where a finding can touch several
@@ -27,7 +31,7 @@ pub struct FindingGroup {
 
 impl FindingGroup {
     /// "34 managers not in the file, 373 people affected".
-    pub fn headline(&self) -> String {
+    fn headline_of(&self) -> String {
         match self.people {
             Some(people) if people != self.count || self.code == "manager-not-found" => {
                 let people = plural(people, "person", "people");
@@ -51,6 +55,7 @@ pub fn group_findings(findings: &[Finding]) -> Vec<FindingGroup> {
                 code: finding.code.clone(),
                 severity: finding.severity,
                 summary: String::new(),
+                headline: String::new(),
                 count: 0,
                 people: Some(0),
                 findings: Vec::new(),
@@ -67,6 +72,7 @@ pub fn group_findings(findings: &[Finding]) -> Vec<FindingGroup> {
     }
     for group in &mut groups {
         group.summary = summary(&group.code, group.count);
+        group.headline = group.headline_of();
     }
     groups.sort_by(|a, b| {
         b.severity
@@ -87,8 +93,7 @@ pub fn render_groups(groups: &[FindingGroup]) -> String {
         };
         out.push_str(&format!(
             "  {} [{severity}: {}]\n",
-            group.headline(),
-            group.code
+            group.headline, group.code
         ));
     }
     out
@@ -211,7 +216,7 @@ mod tests {
         assert_eq!(missing.code, "manager-not-found");
         assert_eq!((missing.count, missing.people), (2, Some(4)));
         assert_eq!(
-            missing.headline(),
+            missing.headline,
             "2 managers not in the file, 4 people affected"
         );
         let rows: Vec<Option<u64>> = missing.findings.iter().map(|f| f.location.row).collect();
@@ -228,7 +233,7 @@ mod tests {
             warning("someday-new", "a kind not known here", 4),
         ];
         let groups = group_findings(&findings);
-        let heads: Vec<String> = groups.iter().map(FindingGroup::headline).collect();
+        let heads: Vec<String> = groups.iter().map(|g| g.headline.clone()).collect();
         assert_eq!(
             heads,
             [

@@ -8,6 +8,7 @@ use crate::model::{Finding, Location, PersonRecord, ShortText};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 /// How a file refers to managers.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ManagerRef {

@@ -16,11 +16,13 @@ mod managers;
 mod named;
 mod parallel;
 mod raw;
+mod review;
 mod rows;
 mod segments;
 mod signed;
 mod spans;
 mod spellings;
+mod summary;
 mod teams;
 mod whole;
 mod xlsx;
@@ -33,9 +35,14 @@ pub use groups::{group_findings, render_groups, FindingGroup};
 pub use into::{import_into, store, ImportOutcome};
 pub use managers::ManagerRef;
 pub use named::{NamedMove, NamedPerson, NamedReport, NamedTitleChange};
+pub use review::{
+    in_app_words, ColumnOverride, ImportRequest, ImportReview, ReviewChoice, ReviewColumn,
+    HIDDEN_COST,
+};
 pub use rows::{ColumnMapping, Keys};
 #[cfg(test)]
 pub(crate) use signed::load_signed_csv_text;
+pub use summary::{ImportSummary, StaleChange, StaleChanges};
 
 use crate::error::{OrgError, Result};
 use crate::model::{Finding, Ladder, Location, Org, OrgBuilder, PersonRecord, Policy};
@@ -59,15 +66,19 @@ pub struct ImportOptions {
 }
 
 /// How far an import has got, for a progress bar.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct Progress {
     pub stage: Stage,
     /// Bytes of a CSV file, or records, read so far.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub done: u64,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub total: u64,
 }
 
 /// The parts of an import, in order.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Stage {
@@ -85,6 +96,7 @@ pub type ProgressSink<'a> = &'a (dyn Fn(Progress) + Sync);
 const PROGRESS_EVERY: u64 = 16_384;
 
 /// The kind of file.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SourceFormat {

@@ -10,6 +10,7 @@ use serde::Serialize;
 use std::fmt::{self, Write};
 
 /// A person as a report names them.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct NamedPerson {
     pub id: String,
@@ -17,26 +18,27 @@ pub struct NamedPerson {
     /// name).
     pub name: String,
     pub title: String,
+    /// "Ada Lovelace (CEO)", "Ada Lovelace" without a title, the id
+    /// without a name.
+    pub label: String,
 }
 
 impl NamedPerson {
     /// `id` as `orgs` know them: the first that holds them.
     fn of(id: &PersonId, orgs: &[&Org]) -> NamedPerson {
         let person = orgs.iter().find_map(|org| org.person(id));
-        NamedPerson {
-            id: id.to_string(),
-            name: person.map_or_else(String::new, |p| p.name.to_string()),
-            title: person.map_or_else(String::new, |p| p.title.to_string()),
-        }
-    }
-
-    /// "Ada Lovelace (CEO)", "Ada Lovelace" without a title, the id
-    /// without a name.
-    pub fn label(&self) -> String {
-        match (self.name.trim(), self.title.trim()) {
-            ("", _) => self.id.clone(),
+        let name = person.map_or_else(String::new, |p| p.name.to_string());
+        let title = person.map_or_else(String::new, |p| p.title.to_string());
+        let label = match (name.trim(), title.trim()) {
+            ("", _) => id.to_string(),
             (name, "") => name.to_string(),
             (name, title) => format!("{name} ({title})"),
+        };
+        NamedPerson {
+            id: id.to_string(),
+            name,
+            title,
+            label,
         }
     }
 }
@@ -47,11 +49,12 @@ impl fmt::Display for NamedPerson {
         if self.name.trim().is_empty() {
             write!(f, "{}", self.id)
         } else {
-            write!(f, "{} [{}]", self.label(), self.id)
+            write!(f, "{} [{}]", self.label, self.id)
         }
     }
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct NamedMove {
     pub person: NamedPerson,
@@ -60,6 +63,7 @@ pub struct NamedMove {
     pub to: Option<NamedPerson>,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct NamedTitleChange {
     pub person: NamedPerson,
@@ -68,6 +72,7 @@ pub struct NamedTitleChange {
 }
 
 /// [`ImportReport`] with its people named.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct NamedReport {
     pub joiners: Vec<NamedPerson>,
@@ -216,8 +221,8 @@ mod tests {
                 format!(
                     "{}: {:?} -> {:?}",
                     m.person,
-                    m.from.as_ref().map(NamedPerson::label),
-                    m.to.as_ref().map(NamedPerson::label)
+                    m.from.as_ref().map(|p| p.label.clone()),
+                    m.to.as_ref().map(|p| p.label.clone())
                 )
             })
             .collect();

@@ -25,9 +25,7 @@ pub use engine::{MetricsEngine, MoveCost};
 pub use input::{MetricsInput, View, NO_TEAM};
 pub use patch::BaseInput;
 pub use report::render_text;
-pub use summary::{
-    warning_groups, CoverageSummary, DashboardCoverage, DashboardView, MetricsSummary, WarningGroup,
-};
+pub use summary::{CoverageSummary, DashboardCoverage, DashboardView, MetricsSummary};
 pub use teams::{team_rows, SizeVerdict, TeamRow, TeamSizeStats};
 
 use crate::model::{Finding, Placement, TeamKind};

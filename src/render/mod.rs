@@ -40,7 +40,11 @@ pub use compact::{compact_tree, first_overlap, CompactLayout, CompactOptions};
 pub use png::{MAX_PNG_PIXELS, MAX_PNG_SIDE, MIN_LEGIBLE_SCALE, MIN_NAME_PX};
 
 /// What the box colours say.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
 pub enum ColourBy {
     /// The home team (a palette cycled in team order; no team is neutral).
     #[default]
@@ -56,7 +60,11 @@ pub enum ColourBy {
 }
 
 /// PDF page sizes (portrait; see [`ChartOptions::landscape`]).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
 pub enum PageSize {
     #[default]
     A4,

@@ -11,6 +11,7 @@ pub mod fuzzing;
 mod header;
 mod image;
 mod image_rows;
+mod layers;
 mod migrations;
 mod notes;
 mod people_rows;

@@ -75,14 +75,14 @@ describe("buildRequest", () => {
         depth: 2,
         page: "a4",
         landscape: false,
-        redactCost: true,
-        colourBy: "team",
+        redact_cost: true,
+        colour_by: "team",
         replace: false,
       },
     });
     const whole = buildRequest(form({ redactCost: false }), "baseline", "ann");
     expect("request" in whole && whole.request.root).toBe(null);
-    expect("request" in whole && whole.request.redactCost).toBe(false);
+    expect("request" in whole && whole.request.redact_cost).toBe(false);
   });
 
   it("refuses an empty or relative path, a bad depth and a subtree without a selection", () => {
@@ -97,7 +97,7 @@ describe("buildRequest", () => {
 
   it("always asks for redaction on charts, which never show cost", () => {
     const built = buildRequest(form({ format: "pdf", redactCost: false }), "baseline", null);
-    expect("request" in built && built.request.redactCost).toBe(true);
+    expect("request" in built && built.request.redact_cost).toBe(true);
   });
 });
 
@@ -135,7 +135,7 @@ describe("ExportDialogState", () => {
     expect(state.busy).toBe(true);
     expect(await pending).toBe(true);
     expect(backend.exports).toEqual([
-      expect.objectContaining({ format: "csv", path: "/home/hr/acme-reorg.csv", scenario: "reorg", root: "ann", depth: 2, redactCost: true }),
+      expect.objectContaining({ format: "csv", path: "/home/hr/acme-reorg.csv", scenario: "reorg", root: "ann", depth: 2, redact_cost: true }),
     ]);
     expect(state.status.kind).toBe("done");
     if (state.status.kind === "done") {

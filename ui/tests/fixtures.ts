@@ -64,7 +64,7 @@ export function fakePlatform(nodes?: ChartNode[], org?: BackendOrg | null): Fake
       { stage: "reading", done: 50, total: 100 },
       { stage: "validating", done: 4, total: 4 },
     ],
-    importResult: { people: 4, teams: 2, warnings: [], warningGroups: [], report: null, keptAs: null, conflicts: [] },
+    importResult: { people: 4, teams: 2, warnings: [], warning_groups: [], report: null, kept_as: null, conflicts: [] },
     snapshotLog: new Map(),
     dashboardRequests: [],
     workspacePath: "/tmp/test.orgraph",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { FindingDto, ImportResultDto } from "../src/generated";
+import type { Finding, ImportSummary } from "../src/generated";
 import { AppError, toAppError } from "../src/lib/errors";
 import {
   buildImportRequest,
@@ -27,13 +27,13 @@ function choices(overrides: Partial<ImportChoices> = {}): ImportChoices {
   return { path: "/home/hr/people.csv", sheet: null, overrides: {}, managerRef: null, signed: [], ...overrides };
 }
 
-function finding(severity: "error" | "warning", row: number | null, column: string | null, code = "manager-cycle"): FindingDto {
-  return { severity, code, message: `${code} here`, file: "/home/hr/people.csv", row, column };
+function finding(severity: "error" | "warning", row: number | null, column: string | null, code = "manager-cycle"): Finding {
+  return { severity, code, message: `${code} here`, location: { file: "/home/hr/people.csv", row, column } };
 }
 
 function wizard() {
   const backend = fakePlatform();
-  const imported: ImportResultDto[] = [];
+  const imported: ImportSummary[] = [];
   const state = new ImportWizardState(backend, (result) => {
     imported.push(result);
   });
@@ -58,7 +58,7 @@ describe("import requests", () => {
           { column: "Reports To", field: "manager_id" },
           { column: "Notes", field: "ignore" },
         ],
-        managerRef: "last-first",
+        manager_ref: "last-first",
         signed: [],
       },
     });
@@ -66,7 +66,7 @@ describe("import requests", () => {
 
   it("leave detection to the core when nothing was chosen", () => {
     expect(buildImportRequest(choices())).toEqual({
-      request: { path: "/home/hr/people.csv", sheet: null, overrides: [], managerRef: null, signed: [] },
+      request: { path: "/home/hr/people.csv", sheet: null, overrides: [], manager_ref: null, signed: [] },
     });
     expect(buildImportRequest(choices({ path: "C:\\hr\\people.csv" }))).toHaveProperty("request");
   });
@@ -84,9 +84,9 @@ describe("the wizard's steps", () => {
     state.setPath("/home/hr/people.csv");
     expect(await state.review()).toBe(true);
     expect(state.step).toBe("review");
-    expect(state.detection?.managerRef).toBe("last-first");
+    expect(state.detection?.manager_ref).toBe("last-first");
     expect(state.detection?.columns.find((c) => c.header === "Reports To")?.field).toBe("manager_id");
-    expect(backend.detections).toEqual([{ path: "/home/hr/people.csv", sheet: null, overrides: [], managerRef: null, signed: [] }]);
+    expect(backend.detections).toEqual([{ path: "/home/hr/people.csv", sheet: null, overrides: [], manager_ref: null, signed: [] }]);
   });
 
   it("stays on the file step when the path is bad or the file cannot be read", async () => {
@@ -127,7 +127,7 @@ describe("the wizard's steps", () => {
     expect(state.detection?.sheet).toBe("People");
     await state.setField("Notes", "team");
     await state.setSheet("Leavers");
-    expect(backend.detections.at(-1)).toEqual({ path: "/home/hr/people.xlsx", sheet: "Leavers", overrides: [], managerRef: null, signed: [] });
+    expect(backend.detections.at(-1)).toEqual({ path: "/home/hr/people.xlsx", sheet: "Leavers", overrides: [], manager_ref: null, signed: [] });
     expect(state.detection?.sheet).toBe("Leavers");
   });
 
@@ -157,7 +157,7 @@ describe("the wizard's steps", () => {
       });
     expect(await state.runImport()).toBe(true);
     expect(backend.imports).toEqual([
-      { path: "/home/hr/people.csv", sheet: null, overrides: [{ column: "Notes", field: "team" }], managerRef: "name", signed: [] },
+      { path: "/home/hr/people.csv", sheet: null, overrides: [{ column: "Notes", field: "team" }], manager_ref: "name", signed: [] },
     ]);
     expect(seen).toEqual([50, 100]);
     expect(state.step).toBe("import");
@@ -178,7 +178,7 @@ describe("the wizard's steps", () => {
     expect(state.step).toBe("import");
     expect(imported).toEqual([]);
     if (state.status.kind !== "invalid") throw new Error(`expected a report, got ${state.status.kind}`);
-    expect(state.status.report.errors.map((f) => f.row)).toEqual([3, 2]);
+    expect(state.status.report.errors.map((f) => f.location.row)).toEqual([3, 2]);
     expect(state.status.report.warnings.map((f) => f.code)).toEqual(["empty-title"]);
     expect(state.status.message).toMatch(/2 errors stop the import; nothing was imported/);
     state.back();
@@ -272,10 +272,10 @@ describe("what the review shows and the signed-amounts control", () => {
 
 describe("the re-import report", () => {
   it("names people, with the id only when it is not the name", () => {
-    expect(secondaryId({ id: "e4", label: "Edsger Dijkstra (Engineer)" })).toBe("e4");
-    expect(secondaryId({ id: "e5", label: "e5" })).toBeNull();
+    expect(secondaryId({ id: "e4", name: "Edsger Dijkstra", title: "Engineer", label: "Edsger Dijkstra (Engineer)" })).toBe("e4");
+    expect(secondaryId({ id: "e5", name: "", title: "", label: "e5" })).toBeNull();
     expect(managerLabel(null)).toBe("top of the org");
-    expect(managerLabel({ id: "e1", label: "Ada Lovelace (CEO)" })).toBe("Ada Lovelace (CEO)");
+    expect(managerLabel({ id: "e1", name: "Ada Lovelace", title: "CEO", label: "Ada Lovelace (CEO)" })).toBe("Ada Lovelace (CEO)");
   });
 });
 
@@ -298,18 +298,18 @@ describe("the error report", () => {
   it("names file, row and column", () => {
     expect(describeLocation(finding("error", 3, "Reports To"))).toBe("people.csv, row 3, column Reports To");
     expect(describeLocation(finding("error", null, null))).toBe("people.csv");
-    expect(describeLocation({ ...finding("error", 7, null), file: "C:\\hr\\p.csv" })).toBe("p.csv, row 7");
+    expect(describeLocation({ ...finding("error", 7, null), location: { file: "C:\\hr\\p.csv", row: 7, column: null } })).toBe("p.csv, row 7");
   });
 
   it("words failures and results", () => {
     expect(describeImportError(new AppError("io", "gone"))).toMatch(/could not be read/);
-    expect(describeImportResult({ people: 1, teams: 1, warnings: [], warningGroups: [], report: null, keptAs: null, conflicts: [] })).toBe("Imported 1 person in 1 team.");
+    expect(describeImportResult({ people: 1, teams: 1, warnings: [], warning_groups: [], report: null, kept_as: null, conflicts: [] })).toBe("Imported 1 person in 1 team.");
     expect(
-      describeImportResult({ people: 4, teams: 2, warnings: [finding("warning", 2, "x"), finding("warning", 3, "x")], warningGroups: [], report: null, keptAs: null, conflicts: [] }),
+      describeImportResult({ people: 4, teams: 2, warnings: [finding("warning", 2, "x"), finding("warning", 3, "x")], warning_groups: [], report: null, kept_as: null, conflicts: [] }),
     ).toBe("Imported 4 people in 2 teams (2 warnings).");
-    const conflict = { position: 2, change: "move c to b", reason: "gone", reasonKind: "manager-gone", retargetable: true };
+    const conflict = { position: 2, change: "move c to b", reason: "gone" };
     expect(
-      describeImportResult({ people: 5, teams: 1, warnings: [], warningGroups: [], report: null, keptAs: null, conflicts: [{ scenario: "reorg", conflicts: [conflict] }] }),
+      describeImportResult({ people: 5, teams: 1, warnings: [], warning_groups: [], report: null, kept_as: null, conflicts: [{ scenario: "reorg", changes: [conflict] }] }),
     ).toBe("Imported 5 people in 1 team. Changes of 1 scenario no longer apply: see below.");
     expect(progressPercent(null)).toBeNull();
     expect(progressPercent({ stage: "reading", done: 0, total: 0 })).toBeNull();

@@ -65,8 +65,8 @@ describe("tauriPlatform", () => {
       depth: null,
       page: "a4" as const,
       landscape: false,
-      redactCost: true,
-      colourBy: "team" as const,
+      redact_cost: true,
+      colour_by: "team" as const,
       replace: false,
     };
     await tauriPlatform.exportFile(request);
@@ -87,7 +87,7 @@ describe("tauriPlatform", () => {
   });
 
   it("calls the import commands, with progress on a channel", async () => {
-    const request = { path: "/tmp/p.csv", sheet: null, overrides: [{ column: "Boss", field: "manager_id" }], managerRef: null, signed: [] };
+    const request = { path: "/tmp/p.csv", sheet: null, overrides: [{ column: "Boss", field: "manager_id" }], manager_ref: null, signed: [] };
     invoke.mockResolvedValue({});
     await tauriPlatform.detectImport(request);
     expect(invoke).toHaveBeenLastCalledWith("detect_import", { request });
@@ -111,9 +111,9 @@ describe("tauriPlatform", () => {
   });
 
   it("keeps a validation error's findings", async () => {
-    const findings = [{ severity: "error", code: "manager-cycle", message: "cycle", file: "/tmp/p.csv", row: 3, column: "Boss" }];
+    const findings = [{ severity: "error", code: "manager-cycle", message: "cycle", location: { file: "/tmp/p.csv", row: 3, column: "Boss" } }];
     reject = { code: "validation", message: "1 error", findings };
-    const error: unknown = await tauriPlatform.importPeople({ path: "/tmp/p.csv", sheet: null, overrides: [], managerRef: null, signed: [] }, () => {}).then(
+    const error: unknown = await tauriPlatform.importPeople({ path: "/tmp/p.csv", sheet: null, overrides: [], manager_ref: null, signed: [] }, () => {}).then(
       () => null,
       (e: unknown) => e,
     );

@@ -1,14 +1,15 @@
 import { describe, expect, it } from "vitest";
-import type { FindingDto, FindingGroupDto } from "../src/generated";
+import type { Finding, FindingGroup } from "../src/generated";
 import { describeGroupRow, describeWarningGroups, groupRows } from "../src/lib/warningGroups";
 
-function finding(row: number | null, column: string | null, message = "manager 'M9' is not in the file"): FindingDto {
-  return { severity: "warning", code: "manager-not-found", message, file: "/home/hr/exports/people.csv", row, column };
+function finding(row: number | null, column: string | null, message = "manager 'M9' is not in the file"): Finding {
+  return { severity: "warning", code: "manager-not-found", message, location: { file: "/home/hr/exports/people.csv", row, column } };
 }
 
-function group(count: number, code = "manager-not-found"): FindingGroupDto {
+function group(count: number, code = "manager-not-found"): FindingGroup {
   const findings = Array.from({ length: count }, (_, i) => finding(i + 2, "Reports To"));
-  return { code, severity: "warning", headline: `${count} managers not in the file, ${count * 3} people affected`, count, people: count * 3, findings };
+  const summary = `${count} managers not in the file`;
+  return { code, severity: "warning", summary, headline: `${summary}, ${count * 3} people affected`, count, people: count * 3, findings };
 }
 
 describe("grouped import warnings", () => {
@@ -23,7 +24,7 @@ describe("grouped import warnings", () => {
     const big = group(140);
     const rows = groupRows(big);
     expect(rows.shown).toHaveLength(50);
-    expect(rows.shown[0]?.row).toBe(2);
+    expect(rows.shown[0]?.location.row).toBe(2);
     expect(rows.more).toBe(90);
     expect(groupRows(group(3)).more).toBe(0);
     expect(groupRows(big, 10).shown).toHaveLength(10);

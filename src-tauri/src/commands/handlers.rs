@@ -1,14 +1,15 @@
 //! The command bodies longer than a line of `commands.in`.
 
 use crate::dto::{
-    ChangeRequest, ExportRequest, ExportResult, ImportDetectionDto, ImportProgressDto,
-    ImportRequest, ImportResultDto, IpcError, LadderLevelDto, PlanDto, PolicyDto, RecentWorkspace,
-    ScenarioState, WhatIfDto, WorkspaceInfo,
+    ChangeRequest, IpcError, LadderLevelDto, PlanDto, PolicyDto, ScenarioState, WhatIfDto,
 };
 use crate::ipc::{App, Bytes, TypedChannel};
 use crate::state::{blocking, AppState};
+use orgraph::export::{ExportRequest, ExportResult};
+use orgraph::import::{ImportRequest, ImportReview, ImportSummary, Progress};
 use orgraph::metrics::{DashboardQuery, DashboardView, MetricsSummary};
 use orgraph::model::Ladder;
+use orgraph::recent::{RecentWorkspace, WorkspaceInfo};
 use orgraph::session::Session;
 use orgraph::PersonId;
 use std::path::PathBuf;
@@ -109,9 +110,7 @@ pub fn dashboard(s: &mut Session, query: DashboardQuery) -> DashboardView {
 pub fn export_file(s: &mut Session, request: ExportRequest) -> Result<ExportResult, IpcError> {
     // Format and scope only: never the path's folder contents or any cost.
     tracing::info!(format = ?request.format, root = ?request.root, depth = ?request.depth, "export");
-    let (export, path) = request.to_export(s)?;
-    let written = orgraph::export::export_file(s.org(), s.metrics(), &export, &path)?;
-    Ok(ExportResult::new(&request, &path, written))
+    Ok(request.export(s)?)
 }
 
 pub fn save_what_if(
@@ -125,12 +124,11 @@ pub fn save_what_if(
 
 /// Runs on the blocking pool without the session: the wizard reviews a file
 /// even when no workspace could be opened.
-pub async fn detect_import(request: ImportRequest) -> Result<ImportDetectionDto, IpcError> {
+pub async fn detect_import(request: ImportRequest) -> Result<ImportReview, IpcError> {
     blocking(move || {
-        let (path, options) = request.to_options()?;
-        let detection = orgraph::import::detect(&path, &options)?;
-        tracing::info!(format = ?detection.format, rows = detection.rows, "import detected");
-        Ok(ImportDetectionDto::new(&path, detection))
+        let review = request.review()?;
+        tracing::info!(format = ?review.format, rows = review.rows, "import detected");
+        Ok(review)
     })
     .await
 }
@@ -138,13 +136,13 @@ pub async fn detect_import(request: ImportRequest) -> Result<ImportDetectionDto,
 pub async fn import_people(
     state: &AppState,
     request: ImportRequest,
-    on_progress: TypedChannel<ImportProgressDto>,
-) -> Result<ImportResultDto, IpcError> {
+    on_progress: TypedChannel<Progress>,
+) -> Result<ImportSummary, IpcError> {
     // The mapping only: never the file's contents.
     tracing::info!(overrides = request.overrides.len(), manager_ref = ?request.manager_ref, "import");
     let result = state
         .with_session(move |session| {
-            let progress = |p: orgraph::import::Progress| on_progress.send_quietly(p.into());
+            let progress = |p: Progress| on_progress.send_quietly(p);
             Ok(request.import_into(session, &progress)?)
         })
         .await;
@@ -155,10 +153,15 @@ pub async fn import_people(
     result
 }
 
+/// The window title for the workspace `info`.
+pub fn window_title(info: &WorkspaceInfo) -> String {
+    format!("Orgraph — {}", info.name)
+}
+
 /// Shows `info`'s workspace name in the window title (from Rust, so the
 /// UI needs no window permission).
 fn retitle(window: &WebviewWindow, info: &WorkspaceInfo) {
-    if let Err(error) = window.set_title(&info.title()) {
+    if let Err(error) = window.set_title(&window_title(info)) {
         tracing::warn!("could not set the window title: {error}");
     }
 }
@@ -217,8 +220,5 @@ pub async fn recent_workspaces(state: &AppState) -> Result<Vec<RecentWorkspace>,
         .await
         .ok();
     let paths = state.recent().await?;
-    Ok(paths
-        .iter()
-        .map(|p| RecentWorkspace::of(p, current.as_deref()))
-        .collect())
+    Ok(RecentWorkspace::list(&paths, current.as_deref()))
 }

@@ -11,31 +11,22 @@
 //! a team, department or scenario (the dashboard, the plan, the comparison).
 
 mod changes;
-mod export;
-mod import;
 mod scenarios;
 mod staffplus;
 mod teams;
-mod workspaces;
 
 pub use changes::*;
-pub use export::*;
-pub use import::*;
 pub use scenarios::*;
 pub use staffplus::*;
 pub use teams::*;
-pub use workspaces::*;
 
+use orgraph::model::Finding;
 use orgraph::{ErrorCode, OrgError};
 use serde::Serialize;
 use ts_rs::TS;
 
 /// Saturating conversion for counts the core keeps as `u64`.
 fn count(value: u64) -> u32 {
-    u32::try_from(value).unwrap_or(u32::MAX)
-}
-
-fn count_usize(value: usize) -> u32 {
     u32::try_from(value).unwrap_or(u32::MAX)
 }
 
@@ -51,7 +42,7 @@ pub struct IpcError {
     /// column; absent for other errors.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
-    pub findings: Option<Vec<FindingDto>>,
+    pub findings: Option<Vec<Finding>>,
 }
 
 impl IpcError {
@@ -67,7 +58,7 @@ impl IpcError {
 impl From<OrgError> for IpcError {
     fn from(error: OrgError) -> Self {
         let findings = match &error {
-            OrgError::Validation(findings) => Some(findings.iter().map(Into::into).collect()),
+            OrgError::Validation(findings) => Some(findings.clone()),
             _ => None,
         };
         IpcError {
@@ -78,16 +69,6 @@ impl From<OrgError> for IpcError {
     }
 }
 
-/// The open workspace, for the title bar and the header.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct WorkspaceInfo {
-    pub path: String,
-    /// The file name, e.g. `default.orgraph`.
-    pub name: String,
-    pub people: u32,
-}
-
 /// A person's status as a change request names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, TS)]
 #[serde(rename_all = "kebab-case")]
@@ -96,30 +77,6 @@ pub enum PersonStatus {
     Open,
     Planned,
     Departing,
-}
-
-/// A workspace's file name, for titles and menus.
-fn file_name(path: &std::path::Path) -> String {
-    path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    )
-}
-
-impl WorkspaceInfo {
-    /// The window title for this workspace.
-    pub fn title(&self) -> String {
-        format!("Orgraph — {}", self.name)
-    }
-
-    pub fn of(session: &orgraph::session::Session) -> WorkspaceInfo {
-        let path = session.path();
-        WorkspaceInfo {
-            path: path.display().to_string(),
-            name: file_name(path),
-            people: count_usize(session.org().len()),
-        }
-    }
 }
 
 #[cfg(test)]
@@ -148,5 +105,24 @@ mod tests {
         assert_eq!(json["code"], "would-create-cycle");
         assert!(json["message"].as_str().is_some_and(|m| !m.is_empty()));
         assert_eq!(json.as_object().map(|o| o.len()), Some(2));
+    }
+
+    #[test]
+    fn a_validation_error_crosses_ipc_with_its_located_findings() {
+        let finding = orgraph::model::Finding::error(
+            "manager-cycle",
+            "a cycle",
+            orgraph::model::Location {
+                file: "people.csv".to_string(),
+                row: Some(3),
+                column: Some("Reports To".to_string()),
+            },
+        );
+        let error = IpcError::from(OrgError::Validation(vec![finding.clone()]));
+        assert_eq!(error.code, ErrorCode::Validation);
+        assert_eq!(error.findings, Some(vec![finding]));
+        let json = serde_json::to_value(&error).expect("serialise");
+        assert_eq!(json["findings"][0]["code"], "manager-cycle");
+        assert_eq!(json["findings"][0]["location"]["row"], 3);
     }
 }

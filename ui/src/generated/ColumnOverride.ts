@@ -9,6 +9,6 @@ export type ColumnOverride = {
  */
 column: string, 
 /**
- * A field name from `ImportDetectionDto.fields` (`ignore`: not read).
+ * A field name from [`ImportReview::fields`] (`ignore`: not read).
  */
 field: string, };

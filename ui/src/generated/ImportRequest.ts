@@ -2,7 +2,7 @@
 import type { ColumnOverride } from "./ColumnOverride";
 
 /**
- * What the wizard asks `detect_import` and `import_people` for.
+ * What the wizard asks a review or an import for.
  */
 export type ImportRequest = { 
 /**
@@ -10,13 +10,14 @@ export type ImportRequest = {
  */
 path: string, 
 /**
- * The workbook sheet to read (null: the first).
+ * The workbook sheet to read (`None`: the first).
  */
 sheet: string | null, overrides: Array<ColumnOverride>, 
 /**
- * A kind from `ImportDetectionDto.managerRefs` (null: detected).
+ * A kind from [`ImportReview::manager_refs`] (`None` or empty:
+ * detected).
  */
-managerRef: string | null, 
+manager_ref: string | null, 
 /**
  * Cost columns, by header, whose amounts may be negative (refunds,
  * adjustments); a negative cost elsewhere refuses the import.

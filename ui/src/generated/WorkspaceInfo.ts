@@ -7,4 +7,8 @@ export type WorkspaceInfo = { path: string,
 /**
  * The file name, e.g. `default.orgraph`.
  */
-name: string, people: number, };
+name: string, 
+/**
+ * People in the scenario on show.
+ */
+people: number, };

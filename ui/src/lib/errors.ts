@@ -1,14 +1,14 @@
 // Errors as the UI sees them. Branch on `code`, never on `message`.
 
-import type { ErrorCode, FindingDto, IpcError } from "../generated";
+import type { ErrorCode, Finding, IpcError } from "../generated";
 
 /** A failed command. `code` is what the UI branches on; never `message`. */
 export class AppError extends Error {
   readonly code: ErrorCode;
   /** The located findings of a `validation` error (an import's report); empty otherwise. */
-  readonly findings: readonly FindingDto[];
+  readonly findings: readonly Finding[];
 
-  constructor(code: ErrorCode, message: string, findings: readonly FindingDto[] = []) {
+  constructor(code: ErrorCode, message: string, findings: readonly Finding[] = []) {
     super(message);
     this.name = "AppError";
     this.code = code;

@@ -2,12 +2,12 @@
 // request sent to `export_file`, and the error wording. The component only
 // renders this.
 
-import type { ErrorCode, ExportColourBy, ExportFormat, ExportPage, ExportRequest, ExportResult } from "../generated";
+import type { ColourBy, ErrorCode, ExportRequest, ExportResult, FileFormat, PageSize } from "../generated";
 import { AppError, toAppError } from "./errors";
 import type { Platform } from "./platform";
 
 export interface FormatInfo {
-  id: ExportFormat;
+  id: FileFormat;
   label: string;
   extension: string;
   /** A drawn chart (never shows cost) rather than data. */
@@ -25,20 +25,20 @@ export const FORMATS: readonly FormatInfo[] = [
   { id: "mermaid", label: "Mermaid", extension: "mmd", chart: false },
 ];
 
-export const PAGES: readonly { id: ExportPage; label: string }[] = [
+export const PAGES: readonly { id: PageSize; label: string }[] = [
   { id: "a4", label: "A4" },
   { id: "letter", label: "Letter" },
   { id: "a3", label: "A3" },
 ];
 
-export const COLOURINGS: readonly { id: ExportColourBy; label: string }[] = [
+export const COLOURINGS: readonly { id: ColourBy; label: string }[] = [
   { id: "team", label: "Team" },
   { id: "verdict", label: "Span verdict" },
   { id: "placement", label: "Staff+ placement" },
   { id: "status", label: "Status" },
 ];
 
-export function formatInfo(format: ExportFormat): FormatInfo {
+export function formatInfo(format: FileFormat): FormatInfo {
   return FORMATS.find((f) => f.id === format) ?? FORMATS[0]!;
 }
 
@@ -54,7 +54,7 @@ function separatorOf(path: string): string {
 }
 
 /** `acme.orgraph` + `reorg` + pdf → `acme-reorg.pdf` (baseline left out). */
-export function defaultFileName(workspaceName: string, scenario: string, format: ExportFormat): string {
+export function defaultFileName(workspaceName: string, scenario: string, format: FileFormat): string {
   const stem = workspaceName.replace(/\.orgraph$/i, "") || "org";
   const part = scenario === "baseline" ? "" : `-${scenario}`;
   const safe = `${stem}${part}`.replace(/[\\/:*?"<>|\s]+/g, "-");
@@ -62,7 +62,7 @@ export function defaultFileName(workspaceName: string, scenario: string, format:
 }
 
 /** The workspace's folder + the default file name. */
-export function defaultPath(workspacePath: string, workspaceName: string, scenario: string, format: ExportFormat): string {
+export function defaultPath(workspacePath: string, workspaceName: string, scenario: string, format: FileFormat): string {
   const folder = folderOf(workspacePath);
   const name = defaultFileName(workspaceName, scenario, format);
   if (folder === "") return name;
@@ -74,7 +74,7 @@ export function defaultPath(workspacePath: string, workspaceName: string, scenar
  * The path with its extension swapped to `format`'s, when it ends in one of
  * the export extensions (a name the user typed without one is left alone).
  */
-export function withExtension(path: string, format: ExportFormat): string {
+export function withExtension(path: string, format: FileFormat): string {
   const known = new Set(FORMATS.map((f) => f.extension));
   const match = /\.([A-Za-z0-9]+)$/.exec(path);
   if (!match || !known.has(match[1]!.toLowerCase())) return path;
@@ -86,22 +86,22 @@ export function withExtension(path: string, format: ExportFormat): string {
  * compensation out must be the default, including it a deliberate choice.
  * Charts never show cost, so the box does not apply to them.
  */
-export function redactByDefault(format: ExportFormat): boolean {
+export function redactByDefault(format: FileFormat): boolean {
   return !formatInfo(format).chart;
 }
 
 export type Scope = "all" | "subtree";
 
 export interface ExportForm {
-  format: ExportFormat;
+  format: FileFormat;
   path: string;
   scope: Scope;
   /** Layers to include (root = 1); empty for all. */
   depth: string;
-  page: ExportPage;
+  page: PageSize;
   landscape: boolean;
   redactCost: boolean;
-  colourBy: ExportColourBy;
+  colourBy: ColourBy;
 }
 
 /**
@@ -140,8 +140,8 @@ export function buildRequest(
       page: form.page,
       landscape: form.landscape,
       // Charts never carry cost; the flag only means something for data.
-      redactCost: chart ? true : form.redactCost,
-      colourBy: form.colourBy,
+      redact_cost: chart ? true : form.redactCost,
+      colour_by: form.colourBy,
       replace,
     },
   };
@@ -256,7 +256,7 @@ export class ExportDialogState {
   }
 
   /** Picks a format: the path's extension and the redaction default follow. */
-  setFormat(format: ExportFormat): void {
+  setFormat(format: FileFormat): void {
     this.form.format = format;
     const path = this.form.path.trim();
     this.form.path =

@@ -5,14 +5,14 @@
 
 import type {
   ColumnOverride,
-  FindingDto,
-  ImportColumnChoiceDto,
-  ImportColumnDto,
-  ImportDetectionDto,
-  ImportProgressDto,
+  Finding,
   ImportRequest,
-  ImportResultDto,
-  ReportPersonDto,
+  ImportReview,
+  ImportSummary,
+  NamedPerson,
+  Progress,
+  ReviewChoice,
+  ReviewColumn,
 } from "../generated";
 import { toAppError, type AppError } from "./errors";
 import type { Platform } from "./platform";
@@ -51,7 +51,7 @@ export function buildImportRequest(choices: ImportChoices): { request: ImportReq
       path,
       sheet: choices.sheet === "" ? null : choices.sheet,
       overrides,
-      managerRef: choices.managerRef === "" ? null : choices.managerRef,
+      manager_ref: choices.managerRef === "" ? null : choices.managerRef,
       signed: [...choices.signed],
     },
   };
@@ -61,33 +61,34 @@ export function buildImportRequest(choices: ImportChoices): { request: ImportReq
 export const NEGATIVE_COST = "negative-cost";
 
 /** The headers of the columns read as cost: the ones that can be declared signed. */
-export function costColumns(detection: ImportDetectionDto | null): string[] {
+export function costColumns(detection: ImportReview | null): string[] {
   return detection === null ? [] : detection.columns.filter((c) => c.field === "cost").map((c) => c.header);
 }
 
 /** The cost columns a refused import found negative amounts in and that are not signed yet, in file order. */
-export function negativeCostColumns(findings: readonly FindingDto[], signed: readonly string[]): string[] {
+export function negativeCostColumns(findings: readonly Finding[], signed: readonly string[]): string[] {
   const columns: string[] = [];
   for (const f of findings) {
-    if (f.code !== NEGATIVE_COST || f.column === null) continue;
-    if (!signed.includes(f.column) && !columns.includes(f.column)) columns.push(f.column);
+    const column = f.location.column;
+    if (f.code !== NEGATIVE_COST || column === null) continue;
+    if (!signed.includes(column) && !columns.includes(column)) columns.push(column);
   }
   return columns;
 }
 
 /** Why a column was read as the id or the manager (null for other columns). */
-export function choiceOf(detection: ImportDetectionDto, header: string): ImportColumnChoiceDto | null {
+export function choiceOf(detection: ImportReview, header: string): ReviewChoice | null {
   return detection.choices.find((c) => c.header === header) ?? null;
 }
 
 /** "id column: Badge (values unique)". */
-export function describeChoice(choice: ImportColumnChoiceDto): string {
+export function describeChoice(choice: ReviewChoice): string {
   const role = choice.field === "id" ? "Id column" : "Manager column";
   return `${role}: ${choice.header} (${choice.reason})`;
 }
 
 /** What the review says about what reading the file found: errors refuse the import. */
-export function describeReadFindings(findings: readonly FindingDto[]): string | null {
+export function describeReadFindings(findings: readonly Finding[]): string | null {
   if (findings.length === 0) return null;
   const errors = findings.filter((f) => f.severity === "error").length;
   if (errors > 0) {
@@ -97,7 +98,7 @@ export function describeReadFindings(findings: readonly FindingDto[]): string | 
 }
 
 /** The field a column's select shows (`ignore` when it is not read). */
-export function fieldOf(column: ImportColumnDto): string {
+export function fieldOf(column: ReviewColumn): string {
   return column.field ?? NOT_READ;
 }
 
@@ -115,22 +116,23 @@ export function delimiterLabel(delimiter: string | null): string {
 }
 
 /** A finding's place in the file: "people.csv, row 3, column Reports To". */
-export function describeLocation(finding: FindingDto): string {
-  const cut = Math.max(finding.file.lastIndexOf("/"), finding.file.lastIndexOf("\\"));
-  const parts = [cut >= 0 ? finding.file.slice(cut + 1) : finding.file];
-  if (finding.row !== null) parts.push(`row ${finding.row}`);
-  if (finding.column !== null) parts.push(`column ${finding.column}`);
+export function describeLocation(finding: Finding): string {
+  const { file, row, column } = finding.location;
+  const cut = Math.max(file.lastIndexOf("/"), file.lastIndexOf("\\"));
+  const parts = [cut >= 0 ? file.slice(cut + 1) : file];
+  if (row !== null) parts.push(`row ${row}`);
+  if (column !== null) parts.push(`column ${column}`);
   return parts.filter((p) => p !== "").join(", ");
 }
 
 /** A validation report: errors block the import, warnings do not. */
 export interface ImportReportView {
-  errors: FindingDto[];
-  warnings: FindingDto[];
+  errors: Finding[];
+  warnings: Finding[];
 }
 
 /** Splits a failed import's findings into errors and warnings (file order kept). */
-export function reportOf(findings: readonly FindingDto[]): ImportReportView {
+export function reportOf(findings: readonly Finding[]): ImportReportView {
   return {
     errors: findings.filter((f) => f.severity === "error"),
     warnings: findings.filter((f) => f.severity === "warning"),
@@ -138,12 +140,12 @@ export function reportOf(findings: readonly FindingDto[]): ImportReportView {
 }
 
 /** Percent done (0–100) for the progress bar, or null when unknown. */
-export function progressPercent(progress: ImportProgressDto | null): number | null {
+export function progressPercent(progress: Progress | null): number | null {
   if (progress === null || progress.total <= 0) return null;
   return Math.max(0, Math.min(100, Math.round((progress.done / progress.total) * 100)));
 }
 
-export function stageLabel(progress: ImportProgressDto | null): string {
+export function stageLabel(progress: Progress | null): string {
   if (progress === null) return "Starting…";
   switch (progress.stage) {
     case "reading":
@@ -184,17 +186,17 @@ export function describeImportError(error: AppError): string {
 }
 
 /** The id shown after a person's name in the import report, or null when the name is the id (no name in the file). */
-export function secondaryId(person: ReportPersonDto): string | null {
+export function secondaryId(person: NamedPerson): string | null {
   return person.label === person.id ? null : person.id;
 }
 
 /** A manager in a move: their name and title, or "top of the org" for none. */
-export function managerLabel(manager: ReportPersonDto | null): string {
+export function managerLabel(manager: NamedPerson | null): string {
   return manager === null ? "top of the org" : manager.label;
 }
 
 /** "Imported 4 people in 2 teams (1 warning)." */
-export function describeImportResult(result: ImportResultDto): string {
+export function describeImportResult(result: ImportSummary): string {
   const people = result.people === 1 ? "1 person" : `${result.people} people`;
   const teams = result.teams === 1 ? "1 team" : `${result.teams} teams`;
   const warnings =
@@ -210,16 +212,16 @@ export function describeImportResult(result: ImportResultDto): string {
 export type ImportStatus =
   | { kind: "idle" }
   | { kind: "detecting" }
-  | { kind: "importing"; progress: ImportProgressDto | null }
-  | { kind: "done"; result: ImportResultDto }
+  | { kind: "importing"; progress: Progress | null }
+  | { kind: "done"; result: ImportSummary }
   | { kind: "invalid"; report: ImportReportView; message: string }
-  | { kind: "failed"; message: string; code: string | null; findings: FindingDto[] };
+  | { kind: "failed"; message: string; code: string | null; findings: Finding[] };
 
 /** The wizard: a file, what was detected in it, the user's overrides, and the last outcome. */
 export class ImportWizardState {
   step: WizardStep = $state("choose");
   path = $state("");
-  detection: ImportDetectionDto | null = $state(null);
+  detection: ImportReview | null = $state(null);
   sheet: string | null = $state(null);
   overrides: Record<string, string> = $state({});
   managerRef: string | null = $state(null);
@@ -227,9 +229,9 @@ export class ImportWizardState {
   status: ImportStatus = $state({ kind: "idle" });
 
   readonly #platform: Platform;
-  readonly #onImported: (result: ImportResultDto) => Promise<void> | void;
+  readonly #onImported: (result: ImportSummary) => Promise<void> | void;
 
-  constructor(platform: Platform, onImported: (result: ImportResultDto) => Promise<void> | void) {
+  constructor(platform: Platform, onImported: (result: ImportSummary) => Promise<void> | void) {
     this.#platform = platform;
     this.#onImported = onImported;
   }
@@ -326,7 +328,7 @@ export class ImportWizardState {
     }
     this.step = "import";
     this.status = { kind: "importing", progress: null };
-    let result: ImportResultDto;
+    let result: ImportSummary;
     try {
       result = await this.#platform.importPeople(built.request, (progress) => {
         if (this.status.kind === "importing") this.status = { kind: "importing", progress };

@@ -15,10 +15,10 @@ import type {
   DashboardQuery,
   ExportRequest,
   ExportResult,
-  ImportDetectionDto,
-  ImportProgressDto,
+  ImportReview,
+  Progress,
   ImportRequest,
-  ImportResultDto,
+  ImportSummary,
   MetricsSummary,
   PeopleTable,
   PersonDetails,
@@ -123,13 +123,13 @@ export interface Platform {
 
   // Import (the wizard).
   /** What importing the file would read: mapping, manager references, preview. Writes nothing. */
-  detectImport(request: ImportRequest): Promise<ImportDetectionDto>;
+  detectImport(request: ImportRequest): Promise<ImportReview>;
   /**
    * Imports the file as the workspace's baseline, calling `onProgress` as it
    * reads and validates. Rejects with an `AppError` whose `findings` list the
    * located errors and warnings when the file does not validate.
    */
-  importPeople(request: ImportRequest, onProgress: (progress: ImportProgressDto) => void): Promise<ImportResultDto>;
+  importPeople(request: ImportRequest, onProgress: (progress: Progress) => void): Promise<ImportSummary>;
   /** The native Open dialog for an HRIS export; null when cancelled. */
   chooseImportFile(): Promise<string | null>;
 
@@ -221,7 +221,7 @@ export const tauriPlatform: Platform = {
   },
   detectImport: backend.detectImport,
   importPeople: (request, onProgress) => {
-    const channel = new Channel<ImportProgressDto>();
+    const channel = new Channel<Progress>();
     channel.onmessage = onProgress;
     return backend.importPeople(request, channel);
   },

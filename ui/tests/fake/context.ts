@@ -5,10 +5,10 @@
 import type {
   ChartNode,
   ExportRequest,
-  FindingDto,
-  ImportProgressDto,
+  Finding,
+  Progress,
   ImportRequest,
-  ImportResultDto,
+  ImportSummary,
   DashboardQuery,
   SnapshotRow,
 } from "../../src/generated";
@@ -28,7 +28,7 @@ export interface FakeBackend extends Platform, FakeWorkspaceSettings {
   /** Error the next move rejects with, as Tauri would hand it over. */
   failNextMove: { code: string; message: string } | null;
   /** Errors the next call of a method rejects with, keyed by method name. */
-  failNext: Map<string, { code: string; message: string; findings?: FindingDto[] }>;
+  failNext: Map<string, { code: string; message: string; findings?: Finding[] }>;
   scenarioData: Map<string, FakeScenario>;
   shown: string;
   /** Every export request, in order. */
@@ -41,8 +41,8 @@ export interface FakeBackend extends Platform, FakeWorkspaceSettings {
   /** What the fake Open dialog answers (null: cancelled). */
   openPath: string | null;
   /** Progress an import reports before it resolves. */
-  importProgress: ImportProgressDto[];
-  importResult: ImportResultDto;
+  importProgress: Progress[];
+  importResult: ImportSummary;
   /** Stored metrics snapshots per scenario, as the backend keeps them. */
   snapshotLog: Map<string, SnapshotRow[]>;
   /** Every dashboard request, in order. */

@@ -1,7 +1,7 @@
 // The fake backend's import wizard (the columns of its HRIS file and what
 // detect_import says about them), its import, and its export.
 
-import type { ImportDetectionDto, ImportRequest } from "../../src/generated";
+import type { ImportRequest, ImportReview, ManagerRef } from "../../src/generated";
 import type { FakeBackend, FakeContext } from "./context";
 
 /** The columns of the fake HRIS file and the fields they are detected as. */
@@ -14,7 +14,7 @@ export const FAKE_COLUMNS: ReadonlyArray<[string, string | null]> = [
 ];
 
 /** What detect_import says about a fake file; workbooks (.xlsx) have two sheets. */
-export function fakeDetection(request: ImportRequest): ImportDetectionDto {
+export function fakeDetection(request: ImportRequest): ImportReview {
   const workbook = request.path.endsWith(".xlsx");
   const overrides = new Map(request.overrides.map((o) => [o.column, o.field]));
   return {
@@ -33,8 +33,8 @@ export function fakeDetection(request: ImportRequest): ImportDetectionDto {
         overridden: chosen !== undefined,
       };
     }),
-    managerRef: request.managerRef ?? "last-first",
-    managerRefs: ["id", "employee-number", "email", "name", "last-first", "org-and-name"],
+    manager_ref: managerRefOf(request.manager_ref),
+    manager_refs: [...MANAGER_REFS],
     fields: ["id", "manager_id", "name", "title", "team"],
     rows: 4,
     preview: [["1", "Ada Lovelace", "", "CEO", ""]],
@@ -42,10 +42,17 @@ export function fakeDetection(request: ImportRequest): ImportDetectionDto {
       { field: "id", header: "Employee #", reason: "its header" },
       { field: "manager_id", header: "Reports To", reason: "100% of references match people by name" },
     ],
-    managerRefReason: "all references look like \"Last, First\"",
+    manager_ref_reason: "all references look like \"Last, First\"",
     findings: [],
   };
 }
+
+/** The kind a request names, or the fake file's detected one. */
+function managerRefOf(requested: string | null): ManagerRef {
+  return MANAGER_REFS.find((k) => k === requested) ?? "last-first";
+}
+
+const MANAGER_REFS: readonly ManagerRef[] = ["id", "employee-number", "email", "name", "last-first", "org-and-name"];
 
 type ImportExportCommands = Pick<FakeBackend, "chooseImportFile" | "detectImport" | "importPeople" | "chooseSavePath" | "exportFile">;
 

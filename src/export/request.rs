@@ -1,84 +1,20 @@
-//! The export dialog's request and result.
+//! The app's export dialog: the request its form sends, resolved against
+//! the session (the scenario on show, the workspace's chart title), and
+//! what the export wrote.
 
-use orgraph::export::{chart_title, DataFormat, FileExport, FileFormat, Written};
-use orgraph::render::{ColourBy, PageSize};
-use orgraph::session::Session;
-use orgraph::{OrgError, PersonId};
+use super::{chart_title, export_file, FileExport, FileFormat};
+use crate::error::{OrgError, Result};
+use crate::model::PersonId;
+use crate::render::{ColourBy, PageSize};
+use crate::session::Session;
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
-use ts_rs::TS;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "lowercase")]
-pub enum ExportFormat {
-    Pdf,
-    Png,
-    Svg,
-    Csv,
-    Xlsx,
-    Json,
-    Dot,
-    Mermaid,
-}
-
-impl From<ExportFormat> for FileFormat {
-    fn from(format: ExportFormat) -> FileFormat {
-        match format {
-            ExportFormat::Pdf => FileFormat::Pdf,
-            ExportFormat::Png => FileFormat::Png,
-            ExportFormat::Svg => FileFormat::Svg,
-            ExportFormat::Csv => FileFormat::Data(DataFormat::Csv),
-            ExportFormat::Xlsx => FileFormat::Data(DataFormat::Xlsx),
-            ExportFormat::Json => FileFormat::Data(DataFormat::Json),
-            ExportFormat::Dot => FileFormat::Data(DataFormat::Dot),
-            ExportFormat::Mermaid => FileFormat::Data(DataFormat::Mermaid),
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "lowercase")]
-pub enum ExportPage {
-    A4,
-    Letter,
-    A3,
-}
-
-impl From<ExportPage> for PageSize {
-    fn from(page: ExportPage) -> PageSize {
-        match page {
-            ExportPage::A4 => PageSize::A4,
-            ExportPage::Letter => PageSize::Letter,
-            ExportPage::A3 => PageSize::A3,
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "lowercase")]
-pub enum ExportColourBy {
-    Team,
-    Verdict,
-    Placement,
-    Status,
-}
-
-impl From<ExportColourBy> for ColourBy {
-    fn from(colour: ExportColourBy) -> ColourBy {
-        match colour {
-            ExportColourBy::Team => ColourBy::Team,
-            ExportColourBy::Verdict => ColourBy::Verdict,
-            ExportColourBy::Placement => ColourBy::Placement,
-            ExportColourBy::Status => ColourBy::Status,
-        }
-    }
-}
 
 /// What the export dialog asks for.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExportRequest {
-    pub format: ExportFormat,
+    pub format: FileFormat,
     /// Absolute path of the file to write (replaced when complete).
     pub path: String,
     /// The scenario the user sees; refused if another is on show by the
@@ -88,19 +24,32 @@ pub struct ExportRequest {
     pub root: Option<String>,
     /// Layers to include, the root being layer 1.
     pub depth: Option<u32>,
-    pub page: ExportPage,
+    pub page: PageSize,
     pub landscape: bool,
     /// Leave every cost value out of data formats (charts never show cost).
     pub redact_cost: bool,
-    pub colour_by: ExportColourBy,
+    pub colour_by: ColourBy,
     /// Replace a file already at `path`; without it such a file is refused
     /// (`already-exists`) so the dialog can ask first.
     pub replace: bool,
 }
 
+/// What an export wrote.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ExportResult {
+    pub path: String,
+    pub format: FileFormat,
+    pub scenario: String,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub bytes: u64,
+    /// Pages of a PDF; `None` for other formats.
+    pub pages: Option<u32>,
+}
+
 impl ExportRequest {
-    /// The core's export of `session`'s org, and the file to write.
-    pub fn to_export(&self, session: &Session) -> Result<(FileExport, PathBuf), OrgError> {
+    /// The export of `session`'s org, and the file to write.
+    pub fn to_export(&self, session: &Session) -> Result<(FileExport, PathBuf)> {
         let shown = &session.scenario().name;
         if *shown != self.scenario {
             return Err(OrgError::InvalidInput(format!(
@@ -116,7 +65,7 @@ impl ExportRequest {
             )));
         }
         let export = FileExport {
-            format: self.format.into(),
+            format: self.format,
             root: self
                 .root
                 .as_deref()
@@ -126,44 +75,33 @@ impl ExportRequest {
             depth: self.depth,
             redact_cost: self.redact_cost,
             title: chart_title(session.path(), shown),
-            date: orgraph::date::today().to_string(),
-            page: self.page.into(),
+            date: crate::date::today().to_string(),
+            page: self.page,
             landscape: self.landscape,
-            colour_by: self.colour_by.into(),
+            colour_by: self.colour_by,
             replace: self.replace,
         };
         Ok((export, path))
     }
-}
 
-/// What an export wrote.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct ExportResult {
-    pub path: String,
-    pub format: ExportFormat,
-    pub scenario: String,
-    #[ts(type = "number")]
-    pub bytes: u64,
-    /// Pages of a PDF; null for other formats.
-    pub pages: Option<u32>,
-}
-
-impl ExportResult {
-    pub fn new(request: &ExportRequest, path: &std::path::Path, written: Written) -> Self {
-        ExportResult {
+    /// Writes `session`'s org on show to the file, atomically.
+    pub fn export(&self, session: &Session) -> Result<ExportResult> {
+        let (export, path) = self.to_export(session)?;
+        let written = export_file(session.org(), session.metrics(), &export, &path)?;
+        Ok(ExportResult {
             path: path.display().to_string(),
-            format: request.format,
-            scenario: request.scenario.clone(),
+            format: self.format,
+            scenario: self.scenario.clone(),
             bytes: written.bytes,
             pages: written.pages,
-        }
+        })
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::export::DataFormat;
 
     fn session() -> (tempfile::TempDir, Session) {
         let dir = tempfile::tempdir().expect("temp dir");
@@ -173,15 +111,15 @@ mod tests {
 
     fn request(path: &str) -> ExportRequest {
         ExportRequest {
-            format: ExportFormat::Csv,
+            format: FileFormat::Data(DataFormat::Csv),
             path: path.to_string(),
             scenario: "baseline".to_string(),
             root: None,
             depth: None,
-            page: ExportPage::A4,
+            page: PageSize::A4,
             landscape: false,
             redact_cost: true,
-            colour_by: ExportColourBy::Team,
+            colour_by: ColourBy::Team,
             replace: false,
         }
     }
@@ -191,14 +129,35 @@ mod tests {
         let json = serde_json::json!({
             "format": "mermaid", "path": "/tmp/o.mmd", "scenario": "baseline",
             "root": null, "depth": 2, "page": "letter", "landscape": true,
-            "redactCost": true, "colourBy": "verdict", "replace": true
+            "redact_cost": true, "colour_by": "verdict", "replace": true
         });
         let parsed: ExportRequest = serde_json::from_value(json).expect("parses");
-        assert_eq!(parsed.format, ExportFormat::Mermaid);
+        assert_eq!(parsed.format, FileFormat::Data(DataFormat::Mermaid));
         assert_eq!(parsed.depth, Some(2));
-        assert_eq!(PageSize::from(parsed.page), PageSize::Letter);
-        assert_eq!(ColourBy::from(parsed.colour_by), ColourBy::Verdict);
+        assert_eq!(parsed.page, PageSize::Letter);
+        assert_eq!(parsed.colour_by, ColourBy::Verdict);
         assert!(parsed.replace);
+        let bad = serde_json::json!({
+            "format": "docx", "path": "/tmp/o.docx", "scenario": "baseline",
+            "root": null, "depth": null, "page": "a4", "landscape": false,
+            "redact_cost": true, "colour_by": "team", "replace": false
+        });
+        assert!(serde_json::from_value::<ExportRequest>(bad).is_err());
+    }
+
+    #[test]
+    fn formats_serialise_as_their_names() {
+        for format in FileFormat::ALL {
+            let json = serde_json::to_value(format).expect("serialise");
+            assert_eq!(json, serde_json::json!(format.as_str()));
+            let back: FileFormat = serde_json::from_value(json).expect("parses");
+            assert_eq!(back, format);
+        }
+        assert_eq!(serde_json::json!(PageSize::A3), serde_json::json!("a3"));
+        assert_eq!(
+            serde_json::json!(ColourBy::Placement),
+            serde_json::json!("placement")
+        );
     }
 
     #[test]
@@ -216,7 +175,7 @@ mod tests {
         let error = request("org.csv")
             .to_export(&session)
             .expect_err("relative");
-        assert_eq!(error.code(), orgraph::ErrorCode::InvalidInput);
+        assert_eq!(error.code(), crate::ErrorCode::InvalidInput);
         let mut other = request(out.to_str().expect("UTF-8"));
         other.scenario = "reorg".to_string();
         let error = other.to_export(&session).expect_err("not on show");
@@ -224,5 +183,19 @@ mod tests {
             error.to_string().contains("'baseline' is on show"),
             "{error}"
         );
+    }
+
+    #[test]
+    fn an_export_reports_what_it_wrote() {
+        let (dir, session) = session();
+        let out = dir.path().join("org.csv");
+        let result = request(out.to_str().expect("UTF-8"))
+            .export(&session)
+            .expect("written");
+        assert_eq!(result.path, out.display().to_string());
+        assert_eq!(result.scenario, "baseline");
+        assert_eq!(result.pages, None);
+        let size = std::fs::metadata(&out).expect("written").len();
+        assert_eq!(result.bytes, size);
     }
 }
