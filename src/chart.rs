@@ -24,6 +24,7 @@ pub const NODE_SIZE: Size = Size::new(180.0, 64.0);
 
 /// One person as the chart shows them. `index` is their position in
 /// [`Org::people`] order, the same index as in [`ChartLayout`].
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ChartNode {
     pub index: u32,
@@ -39,6 +40,7 @@ pub struct ChartNode {
     pub manager: Option<u32>,
     pub span: u32,
     pub verdict: Option<Verdict>,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub total_reports: u64,
     pub staff_plus: bool,
     pub placement: Option<Placement>,

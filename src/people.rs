@@ -7,19 +7,29 @@
 //! field name in the JSON, and locations and teams repeat across thousands of
 //! people, so each is sent once and referred to by position.
 
+mod details;
+
+pub use details::{person_details, PersonDetails, PersonRef};
+
 use crate::date::NaiveDate;
 use crate::model::{Org, TeamId};
+use serde::Serialize;
 use std::collections::HashMap;
 
 /// One team a person can belong to.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TeamEntry {
     pub id: TeamId,
     pub name: String,
 }
 
 /// The table's extra columns, one entry per person in node index order.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+/// Unlike the app's other views it carries individual compensation
+/// (`cost_cents`): HR and directors see and edit cost in the table. Never
+/// log it.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct PeopleTable {
     /// Every team: the org's teams in their order, then any team id people
     /// carry that the org does not define (named by its id, as the chart does).
@@ -30,7 +40,9 @@ pub struct PeopleTable {
     pub team: Vec<Option<u32>>,
     /// Position in `locations` of each person's location.
     pub location: Vec<u32>,
-    /// Annual cost in cents, `None` when unknown.
+    /// Annual cost in cents, `None` when unknown (exact in a JS number up
+    /// to 2^53).
+    #[cfg_attr(feature = "ts", ts(type = "Array<number | null>"))]
     pub cost_cents: Vec<Option<i64>>,
     /// Start date: hire date, or the target date of an open req or planned hire.
     pub start_date: Vec<Option<NaiveDate>>,
@@ -160,6 +172,8 @@ mod tests {
                 table.locations[table.location[i] as usize],
                 person.location.as_ref()
             );
+            let team = table.team[i].map(|t| table.teams[t as usize].name.clone());
+            assert_eq!(team, node.team, "team of {}", node.id);
         }
     }
 
@@ -170,7 +184,10 @@ mod tests {
             Org::from_records(records, "t", Ladder::default(), Policy::default()).expect("valid");
         let started = std::time::Instant::now();
         let table = people_table(&org);
+        // What the app sends: the table's JSON.
+        let json = serde_json::to_vec(&table).expect("serialises");
         let took = started.elapsed();
+        assert!(json.len() < 64 * org.len(), "{} bytes", json.len());
         assert_eq!(table.len(), org.len());
         assert!(table.locations.len() < 1_000, "locations are shared");
         assert!(table.cost_cents.iter().any(Option::is_some));

@@ -6,8 +6,9 @@
 //! changing a command or a DTO:
 //! `ORGRAPH_UPDATE_BINDINGS=1 cargo test -p orgraph-app bindings`.
 
-use crate::dto::{ChartNode, IpcError};
+use crate::dto::IpcError;
 use crate::ts_client::WireType;
+use orgraph::chart::ChartNode;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use ts_rs::Config;

@@ -36,22 +36,21 @@ mod handlers;
 
 pub(crate) use handlers::window_title;
 
-use crate::dto::{
-    DashboardDto, DashboardRequest, MetricsSummary, PeopleTableDto, PersonDetails, PlaceholderDto,
-    SnapshotDto, SNAPSHOTS_SHOWN,
-};
 use crate::ipc::commands;
 use crate::ipc::{Bytes, TypedChannel};
+use orgraph::chart::ChartPlaceholder;
 use orgraph::export::{ExportRequest, ExportResult};
 use orgraph::import::{ImportRequest, ImportReview, ImportSummary, Progress};
 use orgraph::metrics::placement::{BoardView, WhatIf};
-use orgraph::metrics::TeamRow;
+use orgraph::metrics::{DashboardQuery, DashboardView, MetricsSummary, TeamRow};
 use orgraph::model::{LadderLevel, Policy};
+use orgraph::people::{self, PeopleTable, PersonDetails};
 use orgraph::recent::{RecentWorkspace, WorkspaceInfo};
 use orgraph::scenario::diff::ComparisonView;
 use orgraph::scenario::plan::PlanView;
 use orgraph::scenario::{Change, EnteredChange};
 use orgraph::session::{ChangeLine, ScenarioState, SettingsOnShow};
+use orgraph::store::SnapshotRow;
 use orgraph::PersonId;
 
 include!("commands.in");

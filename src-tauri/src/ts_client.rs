@@ -223,7 +223,7 @@ mod tests {
                 ("manager_id", WireType::of::<Option<String>>()),
                 ("teams", WireType::of::<Vec<orgraph::metrics::TeamRow>>()),
             ],
-            result: WireType::of::<crate::dto::MetricsSummary>(),
+            result: WireType::of::<orgraph::metrics::MetricsSummary>(),
         }];
         let client = render(&signatures, &Config::new());
         assert!(client.contains("import type { MetricsSummary, TeamRow } from \"./index\";"));

@@ -14,8 +14,8 @@
 
 mod orgs;
 
-use crate::dto::{ChartNode, DashboardDto, DashboardRequest, MetricsSummary, PeopleTableDto};
 use orgraph::metrics::placement::WhatIf;
+use orgraph::metrics::{DashboardQuery, DashboardView, MetricsSummary};
 use orgraph::scenario::{Change, EnteredChange};
 use orgraph::session::Session;
 use orgraph::PersonId;
@@ -132,10 +132,10 @@ fn answers(session: &mut Session, fixture: &OrgFixture, state: &State) -> Value 
         .dashboards
         .iter()
         .map(|request| {
-            let parsed: DashboardRequest =
-                serde_json::from_value(request.clone()).expect("a dashboard request");
-            let dashboard = session.dashboard(&parsed.query());
-            let answer = DashboardDto::of(&scenario, session.summary(), &dashboard);
+            let query: DashboardQuery =
+                serde_json::from_value(request.clone()).expect("a dashboard query");
+            let dashboard = session.dashboard(&query.capped());
+            let answer = DashboardView::of(&scenario, session.summary(), dashboard);
             json!({"request": request, "answer": to_json(&answer)})
         })
         .collect();
@@ -161,11 +161,11 @@ fn answers(session: &mut Session, fixture: &OrgFixture, state: &State) -> Value 
     }
     let all = json!({
         "changes": state.changes,
-        "chartNodes": to_json(&ChartNode::all(session.org(), session.metrics())),
-        "metrics": to_json(&MetricsSummary::from(session.summary())),
+        "chartNodes": to_json(&orgraph::chart::nodes(session.org(), session.metrics())),
+        "metrics": to_json(&MetricsSummary::of(session.summary())),
         "teams": to_json(&session.team_rows()),
         "settings": to_json(&session.settings_on_show().expect("settings")),
-        "peopleTable": to_json(&PeopleTableDto::from(orgraph::people::people_table(session.org()))),
+        "peopleTable": to_json(&orgraph::people::people_table(session.org())),
         "plan": to_json(&plan.into_view(&scenario)),
         "dashboards": dashboards,
         "staffPlus": Value::Object(staff_plus),
@@ -258,8 +258,6 @@ fn chart_golden(dir: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
         orgraph::chart::chain_nodes(org, metrics, &PersonId::new(CHAIN_OF)).expect("a chain");
     let open = orgraph::chart::layout(org, &[]);
     let collapsed = orgraph::chart::layout(org, &[PersonId::new(COLLAPSED)]);
-    let all = ChartNode::all(org, metrics);
-    let chain_json: Vec<&ChartNode> = chain.iter().map(|n| &all[n.index as usize]).collect();
     out.insert(
         "chart.nodes.bin".into(),
         orgraph::chart::nodes_to_bytes(&nodes),
@@ -275,9 +273,9 @@ fn chart_golden(dir: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
     out.insert("chart.layout.bin".into(), open.to_bytes());
     out.insert("chart.layout-collapsed.bin".into(), collapsed.to_bytes());
     let reading = sorted(json!({
-        "nodes": to_json(&all),
+        "nodes": to_json(&nodes),
         "chainOf": CHAIN_OF,
-        "chain": to_json(&chain_json),
+        "chain": to_json(&chain),
         "dotted": to_json(&org.dotted_lines()),
         "layout": layout_json(&open),
         "collapsed": COLLAPSED,

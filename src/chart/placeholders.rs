@@ -12,6 +12,7 @@ use serde::Serialize;
 
 /// One placeholder as the chart draws it: its layout entry and the people
 /// under it.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ChartPlaceholder {
     /// Its position in [`super::ChartLayout`]: the number of people plus

@@ -15,6 +15,7 @@ use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 /// How the headcount and cost breakdown groups people.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum GroupBy {
@@ -24,6 +25,7 @@ pub enum GroupBy {
 }
 
 /// Which figure ranks the breakdown's groups (largest first).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum RankBy {
@@ -32,8 +34,10 @@ pub enum RankBy {
     Cost,
 }
 
-/// What the dashboard asks for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What the dashboard asks for; the app's form sends it as it is, and
+/// [`DashboardQuery::capped`] bounds what it may ask.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DashboardQuery {
     pub group_by: GroupBy,
     pub rank_by: RankBy,
@@ -41,6 +45,23 @@ pub struct DashboardQuery {
     pub top: usize,
     /// Out-of-band managers listed (the total is always given).
     pub out_of_band_limit: usize,
+}
+
+/// Groups a query may ask to list on their own.
+pub const MAX_TOP: usize = 50;
+/// Out-of-band managers a query may ask to list (the total is always given).
+pub const MAX_OUT_OF_BAND: usize = 100;
+
+impl DashboardQuery {
+    /// This query with `top` and `out_of_band_limit` at most [`MAX_TOP`]
+    /// and [`MAX_OUT_OF_BAND`]: the answer stays small whatever is asked.
+    pub fn capped(self) -> DashboardQuery {
+        DashboardQuery {
+            top: self.top.min(MAX_TOP),
+            out_of_band_limit: self.out_of_band_limit.min(MAX_OUT_OF_BAND),
+            ..self
+        }
+    }
 }
 
 impl Default for DashboardQuery {
@@ -55,6 +76,7 @@ impl Default for DashboardQuery {
 }
 
 /// A manager whose span is outside the target band.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct OutOfBand {
     pub id: String,
@@ -68,23 +90,29 @@ pub struct OutOfBand {
 }
 
 /// Headcount and cost of one group of counted people.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Group {
     /// The team's or department's name; `None` for people with no team (or,
     /// by department, teams with no department).
     pub name: Option<String>,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub headcount: u64,
     pub cost: Money,
 }
 
 /// The groups beyond the top N, folded into one row.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Rest {
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub groups: u64,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub headcount: u64,
     pub cost: Money,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Breakdown {
     pub group_by: GroupBy,
@@ -93,17 +121,21 @@ pub struct Breakdown {
     pub top: Vec<Group>,
     pub rest: Option<Rest>,
     /// Non-empty groups in all.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub groups: u64,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Dashboard {
     /// Worst first: the largest distance from the band, then by id.
     pub out_of_band: Vec<OutOfBand>,
     /// Every manager outside the band (the list may be capped).
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub out_of_band_total: u64,
     /// `load_histogram[k]` = counted staff+ engineers supporting k
     /// non-architecture teams; empty when there are none.
+    #[cfg_attr(feature = "ts", ts(type = "Array<number>"))]
     pub load_histogram: Vec<u64>,
     pub breakdown: Breakdown,
     /// False when no one has a cost: the breakdown's costs are then
@@ -266,6 +298,23 @@ fn breakdown(
 mod tests {
     use super::*;
     use crate::generate;
+
+    #[test]
+    fn a_query_from_the_app_is_read_as_it_is_and_capped() {
+        let query: DashboardQuery = serde_json::from_str(
+            r#"{"group_by":"department","rank_by":"cost","top":1000,"out_of_band_limit":5000}"#,
+        )
+        .expect("parses");
+        let capped = query.capped();
+        assert_eq!(capped.group_by, GroupBy::Department);
+        assert_eq!(capped.rank_by, RankBy::Cost);
+        assert_eq!(
+            (capped.top, capped.out_of_band_limit),
+            (MAX_TOP, MAX_OUT_OF_BAND)
+        );
+        let small = DashboardQuery { top: 3, ..query }.capped();
+        assert_eq!(small.top, 3);
+    }
     use crate::metrics::{compute, MetricsEngine, View};
     use crate::model::{Ladder, Person, PersonId, Policy, Team, TeamId, TeamKind};
     use proptest::prelude::*;

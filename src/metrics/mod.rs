@@ -13,16 +13,19 @@ mod input;
 mod patch;
 pub mod placement;
 mod report;
+mod summary;
 mod teams;
 
 pub use compute::{compute, compute_with, summarise, Figures};
 pub use dashboard::{
-    Breakdown, Dashboard, DashboardQuery, Group, GroupBy, OutOfBand, RankBy, Rest,
+    Breakdown, Dashboard, DashboardQuery, Group, GroupBy, OutOfBand, RankBy, Rest, MAX_OUT_OF_BAND,
+    MAX_TOP,
 };
 pub use engine::{MetricsEngine, MoveCost};
 pub use input::{MetricsInput, View, NO_TEAM};
 pub use patch::BaseInput;
 pub use report::render_text;
+pub use summary::{CoverageSummary, DashboardCoverage, DashboardView, MetricsSummary};
 pub use teams::{team_rows, SizeVerdict, TeamRow, TeamSizeStats};
 
 use crate::model::{Finding, Placement, TeamKind};
@@ -37,6 +40,7 @@ pub fn cost_known(org: &crate::model::Org) -> bool {
 }
 
 /// Which of the target band a manager's span falls in.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
@@ -57,6 +61,7 @@ impl Verdict {
     }
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct SpanStats {
     pub min: u32,
@@ -65,22 +70,29 @@ pub struct SpanStats {
     pub max: u32,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BandStats {
     pub min: u32,
     pub max: u32,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub narrow: u64,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub wide: u64,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub in_band: u64,
     /// Managers with exactly one report (also counted in `narrow` when the
     /// band starts above 1).
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub single_report: u64,
 }
 
 /// Number of managers with a given span.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SpanBucket {
     pub span: u32,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub managers: u64,
 }
 

@@ -33,12 +33,16 @@ impl SizeVerdict {
 }
 
 /// How many teams fall below, within and above the team-size target.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TeamSizeStats {
     pub min: u32,
     pub max: u32,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub below: u64,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub within: u64,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub above: u64,
 }
 

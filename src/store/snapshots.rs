@@ -8,8 +8,10 @@ use crate::money::Money;
 use rusqlite::{params, Connection, OptionalExtension};
 
 /// One stored metrics snapshot (summary columns).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct SnapshotRow {
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub id: i64,
     pub scenario: String,
     /// The date the figures describe.
@@ -17,11 +19,15 @@ pub struct SnapshotRow {
     pub taken_at: String,
     pub reason: String,
     pub view: String,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub people: u64,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub managers: u64,
     pub layers: u32,
     pub span_median: f64,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub band_narrow: u64,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub band_wide: u64,
     pub manager_ic_ratio: Option<f64>,
     pub coverage_ratio: Option<f64>,

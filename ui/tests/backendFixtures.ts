@@ -6,10 +6,10 @@ import { readFileSync } from "node:fs";
 import type {
   ChartNode,
   ComparisonView,
-  DashboardDto,
-  DashboardRequest,
+  DashboardQuery,
+  DashboardView,
   MetricsSummary,
-  PeopleTableDto,
+  PeopleTable,
   PlanView,
   SettingsOnShow,
   BoardView,
@@ -33,9 +33,9 @@ export interface BackendState {
   metrics: MetricsSummary;
   teams?: TeamRow[];
   settings?: SettingsOnShow;
-  peopleTable?: PeopleTableDto;
+  peopleTable?: PeopleTable;
   plan?: PlanView;
-  dashboards?: { request: DashboardRequest; answer: DashboardDto }[];
+  dashboards?: { request: DashboardQuery; answer: DashboardView }[];
   /** The board as it is; what-if previews only in the baseline and after a saved what-if. */
   staffPlus: Partial<Record<WhatIf, BoardView>>;
 }
@@ -112,7 +112,7 @@ export function answerOf<K extends keyof BackendState>(org: BackendOrg, state: B
 }
 
 /** The dashboard the backend answered `request` with in `state`. */
-export function dashboardOf(org: BackendOrg, state: BackendState, request: DashboardRequest): DashboardDto {
+export function dashboardOf(org: BackendOrg, state: BackendState, request: DashboardQuery): DashboardView {
   const found = answerOf(org, state, "dashboards").find((d) => canonical(d.request) === canonical(request));
   if (!found) {
     throw new Error(`no backend dashboard of '${org.org}' for ${canonical(request)}: add the request to src-tauri/src/ui_fixtures/orgs.rs`);

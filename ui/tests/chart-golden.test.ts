@@ -46,11 +46,11 @@ describe("chart bytes written by the backend", () => {
     // The golden exercises what the format packs: statuses, verdicts,
     // staff+ flags, placements and teams.
     expect(new Set(nodes.map((n) => n.status))).toEqual(new Set(["active", "open", "planned", "departing"]));
-    expect(nodes.some((n) => n.staffPlus && n.placement !== null)).toBe(true);
+    expect(nodes.some((n) => n.staff_plus && n.placement !== null)).toBe(true);
     expect(nodes.some((n) => n.verdict !== null)).toBe(true);
-    expect(nodes.find((n) => n.id === "cat")).toMatchObject({ team: "Payments", teamId: "payments", manager: 1 });
+    expect(nodes.find((n) => n.id === "cat")).toMatchObject({ team: "Payments", team_id: "payments", manager: 1 });
     // Non-ASCII text and a person in no team.
-    expect(nodes.find((n) => n.id === "gus")).toMatchObject({ name: "Gus Grün 👩‍💻", team: null, teamId: null });
+    expect(nodes.find((n) => n.id === "gus")).toMatchObject({ name: "Gus Grün 👩‍💻", team: null, team_id: null });
   });
 
   it("decode one person's chain with their own indices", () => {

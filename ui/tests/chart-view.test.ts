@@ -65,8 +65,8 @@ describe("minimap maths", () => {
 
 describe("colour by", () => {
   const nodes = smallOrg();
-  nodes[2] = { ...nodes[2]!, staffPlus: true, placement: "embedded", status: "open" };
-  nodes[3] = { ...nodes[3]!, staffPlus: true, placement: "unplaced", team: "Edge" };
+  nodes[2] = { ...nodes[2]!, staff_plus: true, placement: "embedded", status: "open" };
+  nodes[3] = { ...nodes[3]!, staff_plus: true, placement: "unplaced", team: "Edge" };
   nodes[4] = { ...nodes[4]!, team: null, status: "departing" };
 
   it("maps verdicts, placement and status to fixed keys with counts", () => {
@@ -79,7 +79,7 @@ describe("colour by", () => {
       ["Individual contributor", 3],
     ]);
     expect([...colouring("placement", nodes).keys]).toEqual([3, 3, 0, 2, 3]);
-    expect(fixedKey("placement", { ...nodes[0]!, staffPlus: true, placement: "central" })).toBe(1);
+    expect(fixedKey("placement", { ...nodes[0]!, staff_plus: true, placement: "central" })).toBe(1);
     expect([...colouring("status", nodes).keys]).toEqual([0, 0, 1, 0, 3]);
   });
 

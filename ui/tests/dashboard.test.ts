@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { BreakdownDto, DashboardDto, DashboardRequest } from "../src/generated";
+import type { Breakdown, DashboardQuery, DashboardView, SnapshotRow } from "../src/generated";
 import {
   breakdownRows,
   shadeExtent,
@@ -25,12 +25,12 @@ import { fakeBackend } from "./fixtures";
  */
 const org = backendOrg("dashboard");
 
-function answer(request: DashboardRequest): DashboardDto {
-  return dashboardOf(org, stateOf(org, []), request);
+function answer(request: Omit<DashboardQuery, "out_of_band_limit">): DashboardView {
+  return dashboardOf(org, stateOf(org, []), { ...request, out_of_band_limit: 100 });
 }
 
-function dashboard(overrides: Partial<DashboardDto> = {}): DashboardDto {
-  return { ...answer({ groupBy: "team", rankBy: "headcount", top: 10 }), ...overrides };
+function dashboard(overrides: Partial<DashboardView> = {}): DashboardView {
+  return { ...answer({ group_by: "team", rank_by: "headcount", top: 10 }), ...overrides };
 }
 
 describe("dashboard shaping", () => {
@@ -46,7 +46,7 @@ describe("dashboard shaping", () => {
   });
 
   it("keeps the shaded band on the axis when no manager is wide", () => {
-    const data = spanHistogram(dashboard({ spanHistogram: [{ span: 2, managers: 4 }] }));
+    const data = spanHistogram(dashboard({ span_histogram: [{ span: 2, managers: 4 }] }));
     expect(data.labels).toHaveLength(9);
     expect(data.shade).toEqual({ from: 4, to: 7 });
   });
@@ -84,21 +84,23 @@ describe("dashboard shaping", () => {
   it("says when the out-of-band list is capped", () => {
     const d = dashboard();
     expect(outOfBandCaption(d)).toBe("3 managers out of band, furthest first.");
-    expect(outOfBandCaption({ ...d, outOfBandTotal: 250 })).toContain("The 3 furthest from the band of 250");
-    expect(outOfBandCaption({ ...d, outOfBand: [], outOfBandTotal: 0 })).toBe("Every manager is within the band.");
+    expect(outOfBandCaption({ ...d, dashboard: { ...d.dashboard, out_of_band_total: 250 } })).toContain("The 3 furthest from the band of 250");
+    expect(outOfBandCaption({ ...d, dashboard: { ...d.dashboard, out_of_band: [], out_of_band_total: 0 } })).toBe(
+      "Every manager is within the band.",
+    );
   });
 
   it("folds the groups beyond the top N into one row and words the unnamed group", () => {
-    const d = answer({ groupBy: "team", rankBy: "headcount", top: 2 });
-    const rows = breakdownRows(d.breakdown, d.people);
+    const d = answer({ group_by: "team", rank_by: "headcount", top: 2 });
+    const rows = breakdownRows(d.dashboard.breakdown, d.people);
     expect(rows.map((r) => r.label)).toEqual(["Core", "Data", "Other 1 team"]);
     expect(rows.map((r) => r.headcount)).toEqual(["5", "5", "5"]);
     expect(rows[2]!.rest).toBe(true);
     // Core: 200,000 + 2 × 120,000 + 100,000 + 100,000.
     expect(rows[0]!.cost).toBe("640,000");
     expect(rows[0]!.share).toBe("33%");
-    const all = answer({ groupBy: "department", rankBy: "headcount", top: 10 });
-    expect(breakdownRows(all.breakdown, all.people).map((r) => r.label)).toEqual(["Engineering", "No department"]);
+    const all = answer({ group_by: "department", rank_by: "headcount", top: 10 });
+    expect(breakdownRows(all.dashboard.breakdown, all.people).map((r) => r.label)).toEqual(["Engineering", "No department"]);
   });
 
   it("puts the headline figures in order with coverage and staff+ load", () => {
@@ -118,19 +120,22 @@ describe("dashboard shaping", () => {
   });
 
   it("follows one figure over the snapshots, oldest first", () => {
-    const snap = (id: number, people: number, coverageRatio: number | null) => ({
+    const snap = (id: number, people: number, coverage_ratio: number | null): SnapshotRow => ({
       id,
-      asOf: "2026-11-27",
-      takenAt: `2026-11-27T10:0${id}:00.000Z`,
+      scenario: "baseline",
+      as_of: "2026-11-27",
+      taken_at: `2026-11-27T10:0${id}:00.000Z`,
       reason: `edit ${id}`,
+      view: "current",
       people,
       managers: 2,
       layers: 3,
-      spanMedian: 2,
-      bandNarrow: 1,
-      bandWide: 2,
-      managerIcRatio: 1.5,
-      coverageRatio,
+      span_median: 2,
+      band_narrow: 1,
+      band_wide: 2,
+      manager_ic_ratio: 1.5,
+      coverage_ratio,
+      cost: 0,
     });
     const snapshots = [snap(2, 11, null), snap(1, 10, 0.756)];
     const people = trendData(snapshots, "people");
@@ -160,9 +165,9 @@ describe("dashboard store", () => {
   it("loads the figures and the trend of the scenario on show", async () => {
     const { dash, platform } = await setup();
     expect(dash.data?.people).toBe(15);
-    expect(dash.data?.outOfBand.map((m) => m.id)).toEqual(["m1", "ceo", "m2"]);
+    expect(dash.data?.dashboard.out_of_band.map((m) => m.id)).toEqual(["m1", "ceo", "m2"]);
     expect(dash.snapshots.map((s) => s.reason)).toEqual(["seed demo org"]);
-    expect(platform.dashboardRequests).toEqual([{ groupBy: "team", rankBy: "headcount", top: 10 }]);
+    expect(platform.dashboardRequests).toEqual([{ group_by: "team", rank_by: "headcount", top: 10, out_of_band_limit: 100 }]);
   });
 
   it("asks again with the chosen grouping, ranking and top N", async () => {
@@ -173,11 +178,11 @@ describe("dashboard store", () => {
     // Choosing what is already chosen asks nothing.
     await dash.setTop(5);
     expect(platform.dashboardRequests.slice(1)).toEqual([
-      { groupBy: "department", rankBy: "headcount", top: 10 },
-      { groupBy: "department", rankBy: "cost", top: 10 },
-      { groupBy: "department", rankBy: "cost", top: 5 },
+      { group_by: "department", rank_by: "headcount", top: 10, out_of_band_limit: 100 },
+      { group_by: "department", rank_by: "cost", top: 10, out_of_band_limit: 100 },
+      { group_by: "department", rank_by: "cost", top: 5, out_of_band_limit: 100 },
     ]);
-    expect(dash.data?.breakdown.groupBy).toBe("department");
+    expect(dash.data?.dashboard.breakdown.group_by).toBe("department");
   });
 
   it("jumps to a manager: shows the chart, selects and centres on them", async () => {
@@ -224,7 +229,7 @@ describe("dashboard store", () => {
     expect(await org.move("r1", "m2")).toBe(true);
     await dash.load();
     expect(dash.data?.managers).toBe(2);
-    expect(dash.data?.outOfBand.map((m) => [m.id, m.distance])).toEqual([
+    expect(dash.data?.dashboard.out_of_band.map((m) => [m.id, m.distance])).toEqual([
       ["ceo", 2],
       ["m2", 1],
     ]);
@@ -278,9 +283,9 @@ describe("band shading", () => {
 
 describe("unknown costs", () => {
   it("shows — for every cost when no one has one, and the amount otherwise", () => {
-    const b: BreakdownDto = {
-      groupBy: "department",
-      rankBy: "headcount",
+    const b: Breakdown = {
+      group_by: "department",
+      rank_by: "headcount",
       top: [
         { name: "Eng", headcount: 3, cost: 0 },
         { name: null, headcount: 1, cost: 0 },

@@ -27,7 +27,7 @@ describe("formatting", () => {
 
   it("labels verdicts", () => {
     expect(verdictLabel("narrow")).toBe("Narrow span");
-    expect(verdictLabel("in-band")).toBe("In band");
+    expect(verdictLabel("in_band")).toBe("In band");
     expect(verdictLabel(null)).toBe("");
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ChartNode, PeopleTableDto } from "../src/generated";
+import type { ChartNode, PeopleTable } from "../src/generated";
 import {
   clickSort,
   costText,
@@ -36,14 +36,14 @@ function ids(people: PeopleStore): string[] {
   return [...people.rows].map((row) => people.data!.node(row).id);
 }
 
-function tableFor(nodes: readonly ChartNode[], costs: (number | null)[]): PeopleTableDto {
+function tableFor(nodes: readonly ChartNode[], costs: (number | null)[]): PeopleTable {
   return {
     teams: [{ id: "core", name: "Core" }],
     locations: ["Berlin"],
     team: nodes.map(() => 0),
     location: nodes.map(() => 0),
-    costCents: costs,
-    startDate: nodes.map(() => null),
+    cost_cents: costs,
+    start_date: nodes.map(() => null),
   };
 }
 
@@ -344,13 +344,13 @@ describe("at 100k people", () => {
       level: `L${3 + (i % 6)}`,
       team: teams[i % 5]!,
     }));
-    const table: PeopleTableDto = {
+    const table: PeopleTable = {
       teams: teams.map((name) => ({ id: name.toLowerCase(), name })),
       locations: ["Berlin", "Paris", "Lisbon"],
       team: nodes.map((_, i) => i % 5),
       location: nodes.map((_, i) => i % 3),
-      costCents: nodes.map((_, i) => (i % 10 === 0 ? null : 8_000_000 + ((i * 104_729) % 9_000_000))),
-      startDate: nodes.map(() => null),
+      cost_cents: nodes.map((_, i) => (i % 10 === 0 ? null : 8_000_000 + ((i * 104_729) % 9_000_000))),
+      start_date: nodes.map(() => null),
     };
     const data = new PeopleData(nodes, table);
     const t0 = performance.now();
@@ -386,8 +386,8 @@ describe("at 100k people", () => {
     for (let i = 1; i < byCost.length; i++) {
       const a = byCost[i - 1]!;
       const b = byCost[i]!;
-      if (table.costCents[a] !== null && table.costCents[b] !== null) {
-        expect(table.costCents[a]!).toBeLessThanOrEqual(table.costCents[b]!);
+      if (table.cost_cents[a] !== null && table.cost_cents[b] !== null) {
+        expect(table.cost_cents[a]!).toBeLessThanOrEqual(table.cost_cents[b]!);
       }
     }
     expect(sorted).toBeLessThan(100);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { PlaceholderDto } from "../src/generated";
+import type { ChartPlaceholder } from "../src/generated";
 import { colouring } from "../src/lib/colour";
 import { drawBox, drawEdges, drawSummary, groupHeadcount, LabelCache, type Palette, type Scene } from "../src/lib/chartDraw";
 import { dragTo, personHit, press } from "../src/lib/chartGestures";
@@ -25,7 +25,7 @@ function org() {
     node(4, "dan", "Dan Dunn", null),
     node(5, "eve", "Eve Evans", 2),
   ];
-  const list: PlaceholderDto[] = [
+  const list: ChartPlaceholder[] = [
     { index: 6, reference: "E900", members: [2, 3] },
     { index: 7, reference: "Dana W", members: [4] },
   ];

@@ -1,11 +1,12 @@
 //! The command bodies longer than a line of `commands.in`.
 
-use crate::dto::{DashboardDto, DashboardRequest, IpcError, MetricsSummary, PlaceholderDto};
+use crate::dto::IpcError;
 use crate::ipc::{App, Bytes, TypedChannel};
 use crate::state::{blocking, AppState};
 use orgraph::export::{ExportRequest, ExportResult};
 use orgraph::import::{ImportRequest, ImportReview, ImportSummary, Progress};
 use orgraph::metrics::placement::WhatIf;
+use orgraph::metrics::{DashboardQuery, DashboardView, MetricsSummary};
 use orgraph::model::{Ladder, LadderLevel, Policy};
 use orgraph::recent::{RecentWorkspace, WorkspaceInfo};
 use orgraph::scenario::plan::PlanView;
@@ -43,11 +44,6 @@ pub fn chart_layout(s: &Session, collapsed: Vec<String>) -> Bytes {
     Bytes(orgraph::chart::layout(s.org(), &collapsed).to_bytes())
 }
 
-pub fn chart_placeholders(s: &Session) -> Vec<PlaceholderDto> {
-    let placeholders = orgraph::chart::placeholders(s.org());
-    placeholders.into_iter().map(PlaceholderDto::from).collect()
-}
-
 pub fn chart_open_view(s: &Session, width: f32, height: f32, min_scale: f32) -> Vec<String> {
     let screen = orgraph::chart::Screen {
         width,
@@ -81,7 +77,7 @@ pub fn move_person(
     tracing::info!(person = %person_id, manager = ?manager_id, "move person");
     let manager = manager_id.map(PersonId::new);
     match s.move_person(&PersonId::new(person_id), manager.as_ref()) {
-        Ok(_) => Ok(MetricsSummary::from(s.summary())),
+        Ok(_) => Ok(MetricsSummary::of(s.summary())),
         Err(error) => {
             let error = IpcError::from(error);
             tracing::info!(code = ?error.code, "move refused");
@@ -117,9 +113,9 @@ pub fn headcount_plan(s: &mut Session) -> Result<PlanView, IpcError> {
     Ok(plan.into_view(&s.scenario().name))
 }
 
-pub fn dashboard(s: &mut Session, request: &DashboardRequest) -> DashboardDto {
-    let dashboard = s.dashboard(&request.query());
-    DashboardDto::of(&s.scenario().name, s.summary(), &dashboard)
+pub fn dashboard(s: &mut Session, query: DashboardQuery) -> DashboardView {
+    let dashboard = s.dashboard(&query.capped());
+    DashboardView::of(&s.scenario().name, s.summary(), dashboard)
 }
 
 pub fn export_file(s: &mut Session, request: ExportRequest) -> Result<ExportResult, IpcError> {

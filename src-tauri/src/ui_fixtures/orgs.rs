@@ -97,7 +97,8 @@ q1,Quin Search,cto,Engineer,search,Search,stream-aligned,Product,IC2,
 ";
 
 pub fn all() -> Vec<OrgFixture> {
-    let by_team = json!({"groupBy": "team", "rankBy": "headcount", "top": 10});
+    let by_team =
+        json!({"group_by": "team", "rank_by": "headcount", "top": 10, "out_of_band_limit": 100});
     vec![
         OrgFixture {
             name: "small",
@@ -122,10 +123,10 @@ pub fn all() -> Vec<OrgFixture> {
             max_load: Some(1),
             dashboards: vec![
                 by_team,
-                json!({"groupBy": "team", "rankBy": "headcount", "top": 2}),
-                json!({"groupBy": "department", "rankBy": "headcount", "top": 10}),
-                json!({"groupBy": "department", "rankBy": "cost", "top": 10}),
-                json!({"groupBy": "department", "rankBy": "cost", "top": 5}),
+                json!({"group_by": "team", "rank_by": "headcount", "top": 2, "out_of_band_limit": 100}),
+                json!({"group_by": "department", "rank_by": "headcount", "top": 10, "out_of_band_limit": 100}),
+                json!({"group_by": "department", "rank_by": "cost", "top": 10, "out_of_band_limit": 100}),
+                json!({"group_by": "department", "rank_by": "cost", "top": 5, "out_of_band_limit": 100}),
             ],
             states: vec![
                 state(&["dashboards"], vec![]),

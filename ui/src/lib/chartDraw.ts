@@ -196,8 +196,8 @@ export function drawBox(s: Scene, labels: LabelCache, i: number, faded: boolean)
   ctx.fillText(sub, x + 10, y + h * 0.42 + 17);
 
   // Collapsed: a "+N" badge under the box.
-  if (s.collapsed.has(node.id) && node.totalReports > 0) {
-    const text = `+${node.totalReports}`;
+  if (s.collapsed.has(node.id) && node.total_reports > 0) {
+    const text = `+${node.total_reports}`;
     ctx.font = `600 11px ${p.font}`;
     const bw = Math.max(26, ctx.measureText(text).width + 12);
     roundRect(ctx, x + w / 2 - bw / 2, y + h - 2, bw, 18, 9);
@@ -357,8 +357,8 @@ export function drawSummary(s: Scene, boxes: SubtreeBoxes, view: Viewport, world
     label(entryName(s, v), r.x + 6, r.y + 14, r.w - 12, `600 12px ${p.font}`, p.text);
     if (r.h >= 30) {
       const people = node
-        ? node.totalReports > 0
-          ? headcountLabel(node.totalReports)
+        ? node.total_reports > 0
+          ? headcountLabel(node.total_reports)
           : node.title
         : peopleLabel(groupHeadcount(nodes, placeholder?.members ?? []));
       label(people, r.x + 6, r.y + 29, r.w - 12, `12px ${p.font}`, p.muted);
@@ -376,7 +376,7 @@ function entryName(s: Pick<Scene, "nodes" | "placeholders">, v: number): string 
 
 /** The people under a placeholder: its members and everyone below them (not the placeholder). */
 export function groupHeadcount(nodes: readonly ChartNode[], members: readonly number[]): number {
-  return members.reduce((sum, m) => sum + (nodes[m]?.totalReports ?? 0) + 1, 0);
+  return members.reduce((sum, m) => sum + (nodes[m]?.total_reports ?? 0) + 1, 0);
 }
 
 /** A ring around box `i`, `widthPx` screen pixels wide (hover, selection, drop target). */

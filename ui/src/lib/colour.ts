@@ -68,9 +68,9 @@ const FIXED: Record<Exclude<ColourBy, "team">, Array<[string, string]>> = {
 export function fixedKey(mode: Exclude<ColourBy, "team">, node: ChartNode): number {
   switch (mode) {
     case "verdict":
-      return node.verdict === "narrow" ? 0 : node.verdict === "in-band" ? 1 : node.verdict === "wide" ? 2 : 3;
+      return node.verdict === "narrow" ? 0 : node.verdict === "in_band" ? 1 : node.verdict === "wide" ? 2 : 3;
     case "placement":
-      if (!node.staffPlus) return 3;
+      if (!node.staff_plus) return 3;
       return node.placement === "embedded" ? 0 : node.placement === "central" ? 1 : 2;
     case "status":
       return node.status === "active" ? 0 : node.status === "open" ? 1 : node.status === "planned" ? 2 : 3;

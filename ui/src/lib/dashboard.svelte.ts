@@ -3,7 +3,7 @@
 // grouping and ranking, and the jump from an out-of-band manager to the
 // chart. Talks to the backend only through the injected `Platform`.
 
-import type { DashboardDto, DashboardRequest, GroupByDto, RankByDto, SnapshotDto } from "../generated";
+import type { DashboardQuery, DashboardView, GroupBy, RankBy, SnapshotRow } from "../generated";
 import { toAppError } from "./errors";
 import { displayName } from "./format";
 import type { Platform } from "./platform";
@@ -13,11 +13,14 @@ import type { TrendKey } from "./dashboard";
 /** Choices of how many groups the breakdown lists on their own. */
 export const TOP_CHOICES: readonly number[] = [5, 10, 20];
 
+/** Out-of-band managers the dashboard lists (the total is always shown). */
+const OUT_OF_BAND_LISTED = 100;
+
 export class DashboardStore {
-  data = $state.raw<DashboardDto | null>(null);
-  snapshots = $state.raw<SnapshotDto[]>([]);
-  groupBy = $state<GroupByDto>("team");
-  rankBy = $state<RankByDto>("headcount");
+  data = $state.raw<DashboardView | null>(null);
+  snapshots = $state.raw<SnapshotRow[]>([]);
+  groupBy = $state<GroupBy>("team");
+  rankBy = $state<RankBy>("headcount");
   top = $state(10);
   trend = $state<TrendKey>("people");
   error = $state.raw<UiError | null>(null);
@@ -34,8 +37,8 @@ export class DashboardStore {
     this.#showChart = showChart;
   }
 
-  request(): DashboardRequest {
-    return { groupBy: this.groupBy, rankBy: this.rankBy, top: this.top };
+  request(): DashboardQuery {
+    return { group_by: this.groupBy, rank_by: this.rankBy, top: this.top, out_of_band_limit: OUT_OF_BAND_LISTED };
   }
 
   /**
@@ -61,14 +64,14 @@ export class DashboardStore {
   }
 
   /** Regroups the breakdown (by team or department) and fetches it. */
-  async setGroupBy(groupBy: GroupByDto): Promise<void> {
+  async setGroupBy(groupBy: GroupBy): Promise<void> {
     if (groupBy === this.groupBy) return;
     this.groupBy = groupBy;
     await this.load();
   }
 
   /** Ranks the breakdown by headcount or cost (largest first). */
-  async setRankBy(rankBy: RankByDto): Promise<void> {
+  async setRankBy(rankBy: RankBy): Promise<void> {
     if (rankBy === this.rankBy) return;
     this.rankBy = rankBy;
     await this.load();

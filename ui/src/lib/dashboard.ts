@@ -1,14 +1,7 @@
 // Shapes the dashboard's aggregates (computed in Rust) for its charts,
 // lists and table. Pure functions: no DOM, no Platform.
 
-import type {
-  BreakdownDto,
-  DashboardDto,
-  GroupByDto,
-  OutOfBandDto,
-  SnapshotDto,
-  SpanVerdict,
-} from "../generated";
+import type { Breakdown, DashboardView, GroupBy, Money, OutOfBand, SnapshotRow, Verdict } from "../generated";
 import { formatCount, formatDecimal, formatMoney, formatPercent, formatRatio } from "./format";
 
 /** One bar of a bar chart, with the colour role it is drawn in. */
@@ -30,9 +23,9 @@ export interface BarChartData {
  * Managers per span, every span from 1 to the largest present (gaps drawn
  * as empty bars so the axis reads evenly), the target band shaded.
  */
-export function spanHistogram(d: DashboardDto): BarChartData {
-  const max = Math.max(d.band.max + 1, ...d.spanHistogram.map((b) => b.span));
-  const counts = new Map(d.spanHistogram.map((b) => [b.span, b.managers]));
+export function spanHistogram(d: DashboardView): BarChartData {
+  const max = Math.max(d.band.max + 1, ...d.span_histogram.map((b) => b.span));
+  const counts = new Map(d.span_histogram.map((b) => [b.span, b.managers]));
   const labels: string[] = [];
   const values: number[] = [];
   const tones: BarTone[] = [];
@@ -51,7 +44,7 @@ export function spanHistogram(d: DashboardDto): BarChartData {
     marker: null,
     description:
       `Span of control: managers by number of direct reports, target band ${d.band.min} to ${d.band.max} shaded. ` +
-      `${formatCount(d.band.narrow)} narrow, ${formatCount(d.band.inBand)} in band, ${formatCount(d.band.wide)} wide.`,
+      `${formatCount(d.band.narrow)} narrow, ${formatCount(d.band.in_band)} in band, ${formatCount(d.band.wide)} wide.`,
   };
 }
 
@@ -76,16 +69,16 @@ export function shadeExtent(
 }
 
 /** People per layer, layer 1 (the top) first. */
-export function layersChart(d: DashboardDto): BarChartData {
+export function layersChart(d: DashboardView): BarChartData {
   return {
-    labels: d.peoplePerLayer.map((_, i) => `L${i + 1}`),
-    values: [...d.peoplePerLayer],
-    tones: d.peoplePerLayer.map(() => "neutral"),
+    labels: d.people_per_layer.map((_, i) => `L${i + 1}`),
+    values: [...d.people_per_layer],
+    tones: d.people_per_layer.map(() => "neutral"),
     shade: null,
     marker: null,
     description:
       `People per layer, ${d.layers} layers: ` +
-      d.peoplePerLayer.map((n, i) => `layer ${i + 1}: ${formatCount(n)}`).join(", ") +
+      d.people_per_layer.map((n, i) => `layer ${i + 1}: ${formatCount(n)}`).join(", ") +
       ".",
   };
 }
@@ -95,26 +88,27 @@ export function layersChart(d: DashboardDto): BarChartData {
  * overload threshold (the policy's max load) marked; bars beyond it are
  * overloaded engineers.
  */
-export function loadChart(d: DashboardDto): BarChartData {
+export function loadChart(d: DashboardView): BarChartData {
   const c = d.coverage;
-  const last = Math.max(c.maxLoad + 1, c.loadHistogram.length - 1);
+  const loads = d.dashboard.load_histogram;
+  const last = Math.max(c.max_load + 1, loads.length - 1);
   const labels: string[] = [];
   const values: number[] = [];
   const tones: BarTone[] = [];
   for (let load = 0; load <= last; load++) {
     labels.push(String(load));
-    values.push(c.loadHistogram[load] ?? 0);
-    tones.push(load > c.maxLoad ? "over" : "neutral");
+    values.push(loads[load] ?? 0);
+    tones.push(load > c.max_load ? "over" : "neutral");
   }
   return {
     labels,
     values,
     tones,
     shade: null,
-    marker: { at: c.maxLoad, label: `max load ${c.maxLoad}` },
+    marker: { at: c.max_load, label: `max load ${c.max_load}` },
     description:
-      `Staff+ load: ${formatCount(c.staffPlus)} staff+ engineers by number of teams supported; ` +
-      `max load ${c.maxLoad} marked, ${formatCount(c.overloaded)} overloaded.`,
+      `Staff+ load: ${formatCount(c.staff_plus)} staff+ engineers by number of teams supported; ` +
+      `max load ${c.max_load} marked, ${formatCount(c.overloaded)} overloaded.`,
   };
 }
 
@@ -123,7 +117,7 @@ export interface OutOfBandRow {
   name: string;
   title: string;
   span: number;
-  verdict: SpanVerdict;
+  verdict: Verdict;
   /** Reports below the band's minimum or above its maximum. */
   distance: number;
   /** "2 under the band" / "4 over the band". */
@@ -137,7 +131,7 @@ export interface OutOfBandRow {
  * band, then by id (the backend's order, kept stable here so a re-sorted or
  * merged list reads the same).
  */
-export function outOfBandRows(list: readonly OutOfBandDto[]): OutOfBandRow[] {
+export function outOfBandRows(list: readonly OutOfBand[]): OutOfBandRow[] {
   return [...list]
     .sort((a, b) => b.distance - a.distance || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map((m) => {
@@ -158,12 +152,13 @@ export function outOfBandRows(list: readonly OutOfBandDto[]): OutOfBandRow[] {
 }
 
 /** "Showing 100 of 1,234" when the list is capped. */
-export function outOfBandCaption(d: DashboardDto): string {
-  if (d.outOfBandTotal === 0) return "Every manager is within the band.";
-  const shown = d.outOfBand.length;
-  return shown < d.outOfBandTotal
-    ? `The ${formatCount(shown)} furthest from the band of ${formatCount(d.outOfBandTotal)} managers out of band.`
-    : `${formatCount(d.outOfBandTotal)} managers out of band, furthest first.`;
+export function outOfBandCaption(d: DashboardView): string {
+  const total = d.dashboard.out_of_band_total;
+  if (total === 0) return "Every manager is within the band.";
+  const shown = d.dashboard.out_of_band.length;
+  return shown < total
+    ? `The ${formatCount(shown)} furthest from the band of ${formatCount(total)} managers out of band.`
+    : `${formatCount(total)} managers out of band, furthest first.`;
 }
 
 export interface BreakdownRow {
@@ -177,7 +172,7 @@ export interface BreakdownRow {
   rest: boolean;
 }
 
-function unnamed(by: GroupByDto): string {
+function unnamed(by: GroupBy): string {
   return by === "team" ? "No team" : "No department";
 }
 
@@ -188,31 +183,31 @@ export const NO_DEPARTMENT_NOTE =
   "A department attaches to a team: map a department column when importing.";
 
 /** Why a row has no name, or null for a named row. */
-export function unnamedNote(by: GroupByDto): string {
+export function unnamedNote(by: GroupBy): string {
   return by === "team" ? NO_TEAM_NOTE : NO_DEPARTMENT_NOTE;
 }
 
-/** Cost as shown: "—" when the org has no costs at all (unknown, not 0). */
-export function costText(cost: number | null, costKnown: boolean): string {
-  return costKnown && cost !== null ? formatMoney(cost) : "—";
+/** Cost (integer cents) in currency units as shown: "—" when the org has no costs at all (unknown, not 0). */
+export function costText(cost: Money | null, costKnown: boolean): string {
+  return costKnown && cost !== null ? formatMoney(cost / 100) : "—";
 }
 
 /** Said under the breakdown when no one has a cost. */
 export const COST_UNKNOWN_NOTE = "No one has a cost in this workspace (the file had no cost column), so costs show as —.";
 
 /** The top groups then the rest folded into one row ("Other 12 teams"). */
-export function breakdownRows(b: BreakdownDto, people: number, costKnown = true): BreakdownRow[] {
+export function breakdownRows(b: Breakdown, people: number, costKnown = true): BreakdownRow[] {
   const share = (n: number): string => formatPercent(people > 0 ? n / people : null);
   const rows: BreakdownRow[] = b.top.map((g, i) => ({
     key: g.name === null ? "(none)" : `${i}:${g.name}`,
-    label: g.name ?? unnamed(b.groupBy),
+    label: g.name ?? unnamed(b.group_by),
     headcount: formatCount(g.headcount),
     cost: costText(g.cost, costKnown),
     share: share(g.headcount),
     rest: false,
   }));
   if (b.rest) {
-    const noun = b.groupBy === "team" ? "team" : "department";
+    const noun = b.group_by === "team" ? "team" : "department";
     rows.push({
       key: "(rest)",
       label: `Other ${formatCount(b.rest.groups)} ${noun}${b.rest.groups === 1 ? "" : "s"}`,
@@ -233,7 +228,7 @@ export interface Figure {
 }
 
 /** The headline figures above the charts. */
-export function headlineFigures(d: DashboardDto): Figure[] {
+export function headlineFigures(d: DashboardView): Figure[] {
   const c = d.coverage;
   return [
     { testid: "dash-people", label: "People", value: formatCount(d.people) },
@@ -242,26 +237,26 @@ export function headlineFigures(d: DashboardDto): Figure[] {
     {
       testid: "dash-ratio",
       label: "Manager : IC",
-      value: formatRatio(d.managerIcRatio),
+      value: formatRatio(d.manager_ic_ratio),
       hint: `${formatCount(d.ics)} ICs`,
     },
     {
       testid: "dash-out-of-band",
       label: "Out of band",
-      value: formatCount(d.outOfBandTotal),
+      value: formatCount(d.dashboard.out_of_band_total),
       hint: `${formatCount(d.band.narrow)} narrow · ${formatCount(d.band.wide)} wide`,
     },
     {
       testid: "dash-coverage",
       label: "Team coverage",
-      value: formatPercent(c.ratio),
+      value: formatPercent(c.coverage_ratio),
       hint: `${formatCount(c.covered)} covered · ${formatCount(c.uncovered)} uncovered`,
     },
     {
       testid: "dash-staff-plus",
       label: "Staff+",
-      value: formatCount(c.staffPlus),
-      hint: `${formatCount(c.overloaded)} over max load ${c.maxLoad}`,
+      value: formatCount(c.staff_plus),
+      hint: `${formatCount(c.overloaded)} over max load ${c.max_load}`,
     },
   ];
 }
@@ -278,7 +273,7 @@ export const TREND_METRICS: ReadonlyArray<{ key: TrendKey; label: string }> = [
   { key: "outOfBand", label: "Out of band" },
 ];
 
-function trendValue(s: SnapshotDto, key: TrendKey): number | null {
+function trendValue(s: SnapshotRow, key: TrendKey): number | null {
   switch (key) {
     case "people":
       return s.people;
@@ -287,11 +282,11 @@ function trendValue(s: SnapshotDto, key: TrendKey): number | null {
     case "layers":
       return s.layers;
     case "ratio":
-      return s.managerIcRatio;
+      return s.manager_ic_ratio;
     case "coverage":
-      return s.coverageRatio === null ? null : Math.round(s.coverageRatio * 1000) / 10;
+      return s.coverage_ratio === null ? null : Math.round(s.coverage_ratio * 1000) / 10;
     case "outOfBand":
-      return s.bandNarrow + s.bandWide;
+      return s.band_narrow + s.band_wide;
   }
 }
 
@@ -306,15 +301,15 @@ export interface TrendData {
 }
 
 /** The chosen figure over the scenario's stored snapshots, oldest first. */
-export function trendData(snapshots: readonly SnapshotDto[], key: TrendKey): TrendData {
+export function trendData(snapshots: readonly SnapshotRow[], key: TrendKey): TrendData {
   const ordered = [...snapshots].sort((a, b) => a.id - b.id);
   const label = TREND_METRICS.find((m) => m.key === key)?.label ?? key;
   const values = ordered.map((s) => trendValue(s, key));
   const last = values.at(-1);
   return {
-    labels: ordered.map((s) => s.takenAt.slice(5, 16).replace("T", " ")),
+    labels: ordered.map((s) => s.taken_at.slice(5, 16).replace("T", " ")),
     values,
-    notes: ordered.map((s) => `${s.takenAt.slice(0, 16).replace("T", " ")} · ${s.reason}`),
+    notes: ordered.map((s) => `${s.taken_at.slice(0, 16).replace("T", " ")} · ${s.reason}`),
     label,
     description:
       ordered.length === 0

@@ -1,6 +1,6 @@
 // Formatting of metric values for display.
 
-import type { MetricsSummary, SpanVerdict } from "../generated";
+import type { MetricsSummary, Verdict } from "../generated";
 
 const integer = new Intl.NumberFormat("en", { maximumFractionDigits: 0 });
 
@@ -30,17 +30,22 @@ export function formatBand(min: number, max: number): string {
   return min === max ? `${min}` : `${min}–${max}`;
 }
 
-export function verdictLabel(verdict: SpanVerdict | null): string {
+export function verdictLabel(verdict: Verdict | null): string {
   switch (verdict) {
     case "narrow":
       return "Narrow span";
     case "wide":
       return "Wide span";
-    case "in-band":
+    case "in_band":
       return "In band";
     case null:
       return "";
   }
+}
+
+/** The CSS class of a verdict chip: `narrow`, `in-band` or `wide`. */
+export function verdictClass(verdict: Verdict): string {
+  return verdict === "in_band" ? "in-band" : verdict;
 }
 
 export interface MetricRow {
@@ -61,13 +66,13 @@ export function metricRows(m: MetricsSummary): MetricRow[] {
     {
       testid: "metric-ratio",
       label: "Manager : IC",
-      value: formatRatio(m.managerIcRatio),
+      value: formatRatio(m.manager_ic_ratio),
       hint: "ICs per manager",
     },
     {
       testid: "metric-coverage",
       label: "Staff+ coverage",
-      value: formatPercent(c.ratio),
+      value: formatPercent(c.coverage_ratio),
       hint: `${formatCount(c.covered)} of ${formatCount(c.teams)} teams covered`,
     },
   ];
@@ -85,9 +90,9 @@ export function spanRows(m: MetricsSummary): MetricRow[] {
 export function bandRows(m: MetricsSummary): MetricRow[] {
   return [
     { testid: "metric-narrow", label: "Narrow", value: formatCount(m.band.narrow), hint: `span below ${m.band.min}` },
-    { testid: "metric-in-band", label: "In band", value: formatCount(m.band.inBand), hint: `span ${formatBand(m.band.min, m.band.max)}` },
+    { testid: "metric-in-band", label: "In band", value: formatCount(m.band.in_band), hint: `span ${formatBand(m.band.min, m.band.max)}` },
     { testid: "metric-wide", label: "Wide", value: formatCount(m.band.wide), hint: `span above ${m.band.max}` },
-    { testid: "metric-single-report", label: "Single report", value: formatCount(m.band.singleReport), hint: "managers with one report" },
+    { testid: "metric-single-report", label: "Single report", value: formatCount(m.band.single_report), hint: "managers with one report" },
   ];
 }
 

@@ -3,10 +3,10 @@
 // cost more to build, send and parse than the chart's first paint may take.
 // Decoded once into the `ChartNode[]` every view reads.
 
-import type { ChartNode, PersonStatus, Placement, SpanVerdict } from "../generated";
+import type { ChartNode, Placement, Status, Verdict } from "../generated";
 
-const STATUSES: readonly PersonStatus[] = ["active", "open", "planned", "departing"];
-const VERDICTS: readonly (SpanVerdict | null)[] = [null, "narrow", "in-band", "wide"];
+const STATUSES: readonly Status[] = ["active", "open", "planned", "departing"];
+const VERDICTS: readonly (Verdict | null)[] = [null, "narrow", "in_band", "wide"];
 const PLACEMENTS: readonly (Placement | null)[] = [null, "embedded", "central", "unplaced"];
 const VERDICT_SHIFT = 2;
 const STAFF_PLUS = 1 << 4;
@@ -56,14 +56,14 @@ export function decodeNodes(buffer: ArrayBuffer): ChartNode[] {
       name: strings[4 * i + 1] ?? "",
       title: strings[4 * i + 2] ?? "",
       team: team < 0 ? null : (teamStrings[2 * team + 1] ?? null),
-      teamId: team < 0 ? null : (teamStrings[2 * team] ?? null),
+      team_id: team < 0 ? null : (teamStrings[2 * team] ?? null),
       level: strings[4 * i + 3] ?? "",
       status: STATUSES[f & 3] ?? "active",
       manager: manager < 0 ? null : manager,
       span: spans[i] ?? 0,
       verdict: VERDICTS[(f >> VERDICT_SHIFT) & 3] ?? null,
-      totalReports: totals[i] ?? 0,
-      staffPlus: (f & STAFF_PLUS) !== 0,
+      total_reports: totals[i] ?? 0,
+      staff_plus: (f & STAFF_PLUS) !== 0,
       placement: PLACEMENTS[(f >> PLACEMENT_SHIFT) & 3] ?? null,
     };
   }
@@ -102,9 +102,9 @@ export function encodeNodes(nodes: readonly ChartNode[]): ArrayBuffer {
   const teamIndex = new Map<string, number>();
   const teamStrings: string[] = [];
   for (const node of nodes) {
-    if (node.teamId !== null && !teamIndex.has(node.teamId)) {
-      teamIndex.set(node.teamId, teamIndex.size);
-      teamStrings.push(node.teamId, node.team ?? node.teamId);
+    if (node.team_id !== null && !teamIndex.has(node.team_id)) {
+      teamIndex.set(node.team_id, teamIndex.size);
+      teamStrings.push(node.team_id, node.team ?? node.team_id);
     }
   }
   const strings = nodes.flatMap((node) => [node.id, node.name, node.title, node.level]).concat(teamStrings);
@@ -118,12 +118,12 @@ export function encodeNodes(nodes: readonly ChartNode[]): ArrayBuffer {
   nodes.forEach((node, i) => {
     view.setInt32(12 + 4 * i, node.manager ?? -1, true);
     view.setUint32(12 + 4 * n + 4 * i, node.span, true);
-    view.setUint32(12 + 8 * n + 4 * i, node.totalReports, true);
-    view.setInt32(12 + 12 * n + 4 * i, node.teamId === null ? -1 : (teamIndex.get(node.teamId) ?? -1), true);
+    view.setUint32(12 + 8 * n + 4 * i, node.total_reports, true);
+    view.setInt32(12 + 12 * n + 4 * i, node.team_id === null ? -1 : (teamIndex.get(node.team_id) ?? -1), true);
     const flags =
       STATUSES.indexOf(node.status) |
       (VERDICTS.indexOf(node.verdict) << VERDICT_SHIFT) |
-      (node.staffPlus ? STAFF_PLUS : 0) |
+      (node.staff_plus ? STAFF_PLUS : 0) |
       (PLACEMENTS.indexOf(node.placement) << PLACEMENT_SHIFT);
     view.setUint8(12 + 16 * n + i, flags);
   });

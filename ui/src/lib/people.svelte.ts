@@ -3,7 +3,7 @@
 // adding and removing people. Edits go through `ScenarioStore.apply`, so they
 // are validated by the core, persisted, undoable and reload chart and metrics.
 
-import type { EnteredChange, PeopleTableDto, PersonStatus } from "../generated";
+import type { EnteredChange, PeopleTable, Status } from "../generated";
 import type { Edit } from "./edits";
 import { toAppError } from "./errors";
 import { displayName } from "./format";
@@ -34,7 +34,7 @@ export interface NewPersonForm {
   location: string;
   teamId: string | null;
   managerId: string | null;
-  status: PersonStatus;
+  status: Status;
   /** Start date, or the target date of an open req or planned hire (YYYY-MM-DD). */
   startDate: string;
   cost: string;
@@ -56,7 +56,7 @@ export function emptyForm(managerId: string | null = null): NewPersonForm {
 }
 
 /** True for statuses that are not (yet) a person on payroll. */
-export function isVacancy(status: PersonStatus): boolean {
+export function isVacancy(status: Status): boolean {
   return status === "open" || status === "planned";
 }
 
@@ -97,7 +97,7 @@ export function editRequest(person: string, field: EditableField, value: string 
     case "team":
       return { kind: "edit-person", person, edit: { field: "team", value: value === "" ? null : value } };
     case "status":
-      return { kind: "edit-person", person, edit: { field: "status", value: (value ?? "active") as PersonStatus } };
+      return { kind: "edit-person", person, edit: { field: "status", value: (value ?? "active") as Status } };
     case "cost":
       // Typed text: the core parses the amount exactly, or refuses it.
       return { kind: "enter-value", person, field: "cost", value: (value ?? "").trim() };
@@ -138,7 +138,7 @@ export function peopleStoreFor(platform: Platform, org: OrgStore, scenarios: Sce
 }
 
 export class PeopleStore {
-  table = $state.raw<PeopleTableDto | null>(null);
+  table = $state.raw<PeopleTable | null>(null);
   /** The scenario revision `table` was fetched at. */
   loadedRevision = $state(-1);
   loadError = $state.raw<UiError | null>(null);
@@ -264,7 +264,7 @@ export class PeopleStore {
       field === "cost"
         ? `Changed ${person}'s annual cost.`
         : field === "status"
-          ? `Changed ${person}'s status to ${STATUS_LABELS[value as PersonStatus]}.`
+          ? `Changed ${person}'s status to ${STATUS_LABELS[value as Status]}.`
           : field === "team"
             ? `Moved ${person} to ${value ? (data.table.teams.find((t) => t.id === value)?.name ?? value) : "no team"}.`
             : `Changed ${person}'s ${labelOf(field)} to “${(value ?? "").trim()}”.`;

@@ -4,7 +4,7 @@
 // (sort keys are ranked once per column per data load, then each sort is a
 // counting sort), so re-sorting or re-filtering takes a few milliseconds.
 
-import type { ChartNode, PeopleTableDto, PersonStatus } from "../generated";
+import type { ChartNode, PeopleTable, Status } from "../generated";
 import { displayName } from "./format";
 
 export type ColumnId = "name" | "id" | "title" | "level" | "team" | "manager" | "location" | "status" | "cost";
@@ -34,9 +34,9 @@ export const COLUMNS: readonly Column[] = [
 /** The editable columns, in the order Tab walks through them. */
 export const EDITABLE: readonly EditableField[] = ["title", "level", "team", "status", "cost"];
 
-export const STATUSES: readonly PersonStatus[] = ["active", "open", "planned", "departing"];
+export const STATUSES: readonly Status[] = ["active", "open", "planned", "departing"];
 
-export const STATUS_LABELS: Record<PersonStatus, string> = {
+export const STATUS_LABELS: Record<Status, string> = {
   active: "Active",
   open: "Open req",
   planned: "Planned hire",
@@ -81,11 +81,11 @@ export function costText(cents: number | null): string {
  */
 export class PeopleData {
   readonly nodes: readonly ChartNode[];
-  readonly table: PeopleTableDto;
+  readonly table: PeopleTable;
   readonly #ranks = new Map<ColumnId, Uint32Array>();
   #search: { text: string; starts: Uint32Array } | null = null;
 
-  constructor(nodes: readonly ChartNode[], table: PeopleTableDto) {
+  constructor(nodes: readonly ChartNode[], table: PeopleTable) {
     if (nodes.length !== table.location.length) {
       throw new Error(`people table has ${table.location.length} rows for ${nodes.length} nodes`);
     }
@@ -111,11 +111,11 @@ export class PeopleData {
   }
 
   costCents(row: number): number | null {
-    return this.table.costCents[row] ?? null;
+    return this.table.cost_cents[row] ?? null;
   }
 
   startDate(row: number): string | null {
-    return this.table.startDate[row] ?? null;
+    return this.table.start_date[row] ?? null;
   }
 
   managerName(row: number): string {
@@ -347,7 +347,7 @@ export type TeamFilter = { kind: "all" } | { kind: "none" } | { kind: "team"; id
 
 export interface PeopleFilter {
   text: string;
-  status: PersonStatus | "all";
+  status: Status | "all";
   team: TeamFilter;
 }
 
@@ -370,7 +370,7 @@ export function filterRows(data: PeopleData, order: Uint32Array, filter: PeopleF
   }
   // The arrays are read once: this loop runs 100k times per keystroke.
   const statuses = filter.status === "all" ? null : data.rank("status");
-  const wanted = STATUSES.indexOf(filter.status as PersonStatus) + 1;
+  const wanted = STATUSES.indexOf(filter.status as Status) + 1;
   const teams = data.table.team;
   const hits = terms.length > 0 ? data.matching(terms) : null;
   const out = new Uint32Array(order.length);

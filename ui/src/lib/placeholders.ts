@@ -5,7 +5,7 @@
 // (`chart_placeholders`); a placeholder is no person: it is never selected,
 // dragged, dropped on, searched or counted.
 
-import type { PlaceholderDto } from "../generated";
+import type { ChartPlaceholder } from "../generated";
 import type { Tree } from "./tree";
 
 /** The chart's reporting lines with the placeholders in: what the summary walks. */
@@ -17,12 +17,12 @@ export interface ChartTree {
 }
 
 export class Placeholders {
-  readonly list: readonly PlaceholderDto[];
+  readonly list: readonly ChartPlaceholder[];
   /** Layout entries before the first placeholder: the people. */
   readonly people: number;
   readonly #groupOf = new Map<number, number>();
 
-  constructor(list: readonly PlaceholderDto[], people: number) {
+  constructor(list: readonly ChartPlaceholder[], people: number) {
     this.list = list;
     this.people = people;
     for (const p of list) for (const m of p.members) this.#groupOf.set(m, p.index);
@@ -37,7 +37,7 @@ export class Placeholders {
   }
 
   /** The placeholder at layout entry `i`, if `i` is one. */
-  at(i: number): PlaceholderDto | undefined {
+  at(i: number): ChartPlaceholder | undefined {
     return i >= this.people ? this.list[i - this.people] : undefined;
   }
 
@@ -61,18 +61,18 @@ export class Placeholders {
 }
 
 /** What a placeholder box says on its first line. */
-export function placeholderLabel(p: PlaceholderDto): string {
+export function placeholderLabel(p: ChartPlaceholder): string {
   return `Not in file: ${p.reference}`;
 }
 
 /** A placeholder box's second line (the first is the reference): what it is and how many hang under it. */
-export function placeholderCount(p: PlaceholderDto): string {
+export function placeholderCount(p: ChartPlaceholder): string {
   const n = p.members.length;
   return `Not in file · ${n.toLocaleString("en-US")} ${n === 1 ? "report" : "reports"}`;
 }
 
 /** The hover text of a placeholder box. */
-export function placeholderHover(p: PlaceholderDto): string {
+export function placeholderHover(p: ChartPlaceholder): string {
   const n = p.members.length;
   const who = n === 1 ? "1 person reports" : `${n.toLocaleString("en-US")} people report`;
   return `${placeholderLabel(p)} — ${who} to this manager, who is not in the imported file`;

@@ -11,8 +11,8 @@ import type {
   ChangeLine,
   ChartNode,
   ComparisonView,
-  DashboardDto,
-  DashboardRequest,
+  DashboardView,
+  DashboardQuery,
   EnteredChange,
   ExportRequest,
   ExportResult,
@@ -21,9 +21,9 @@ import type {
   ImportRequest,
   ImportSummary,
   MetricsSummary,
-  PeopleTableDto,
+  PeopleTable,
   PersonDetails,
-  PlaceholderDto,
+  ChartPlaceholder,
   PlanView,
   RecentWorkspace,
   ScenarioState,
@@ -33,7 +33,7 @@ import type {
   Policy,
   SettingsOnShow,
   TeamRow,
-  SnapshotDto,
+  SnapshotRow,
   WorkspaceInfo,
 } from "../generated";
 
@@ -51,7 +51,7 @@ export interface Platform {
    */
   chartLayout(collapsed: readonly string[]): Promise<ArrayBuffer>;
   /** The "Not in file" placeholders of the scenario on show, in layout order. */
-  chartPlaceholders(): Promise<PlaceholderDto[]>;
+  chartPlaceholders(): Promise<ChartPlaceholder[]>;
   /**
    * The managers to collapse so the chart shows as many top layers as fit
    * `width` x `height` screen pixels at `minScale` or larger.
@@ -63,7 +63,7 @@ export interface Platform {
    * The people table's columns the nodes lack (location, cost, start date,
    * team) in node index order, and the team list. Carries individual costs.
    */
-  peopleTable(): Promise<PeopleTableDto>;
+  peopleTable(): Promise<PeopleTable>;
   /** Resolves with the metrics after the move; rejects with an `AppError`. */
   movePerson(personId: string, managerId: string | null): Promise<MetricsSummary>;
   /**
@@ -118,9 +118,9 @@ export interface Platform {
    * Every aggregate of the dashboard view of the shown scenario, computed in
    * Rust (nothing per person but the capped out-of-band list).
    */
-  dashboard(request: DashboardRequest): Promise<DashboardDto>;
+  dashboard(request: DashboardQuery): Promise<DashboardView>;
   /** The shown scenario's stored metrics snapshots, oldest first. */
-  snapshots(): Promise<SnapshotDto[]>;
+  snapshots(): Promise<SnapshotRow[]>;
   /** Writes the shown scenario to a file (chart or data), atomically. */
   exportFile(request: ExportRequest): Promise<ExportResult>;
   /**

@@ -6,7 +6,7 @@ import type {
   ErrorCode,
   MetricsSummary,
   PersonDetails,
-  PlaceholderDto,
+  ChartPlaceholder,
   WorkspaceInfo,
 } from "../generated";
 import { describeMoveError, toAppError } from "./errors";
@@ -309,7 +309,7 @@ export class OrgStore {
     this.#apply(nodes, buffer, placeholders);
   }
 
-  #apply(nodes: ChartNode[], buffer: ArrayBuffer, placeholders: readonly PlaceholderDto[]): void {
+  #apply(nodes: ChartNode[], buffer: ArrayBuffer, placeholders: readonly ChartPlaceholder[]): void {
     const ordered = nodes.every((n, i) => n.index === i)
       ? nodes
       : [...nodes].sort((a, b) => a.index - b.index);

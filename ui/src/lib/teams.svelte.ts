@@ -96,7 +96,7 @@ export function sortTeams(teams: readonly TeamRow[], sort: TeamSort): TeamRow[] 
 /** The people whose home team is `teamId`, in chart order: one pass over the nodes. */
 export function membersOf(nodes: readonly ChartNode[], teamId: string | null): ChartNode[] {
   if (teamId === null) return [];
-  return nodes.filter((n) => n.teamId === teamId);
+  return nodes.filter((n) => n.team_id === teamId);
 }
 
 /** Teams whose name or id contains `query` (for a move target), at most `limit`, never `except`. */

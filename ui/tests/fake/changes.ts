@@ -16,14 +16,14 @@ export function node(index: number, id: string, name: string, manager: number | 
     name,
     title: span > 0 ? "Manager" : "Engineer",
     team: "Core",
-    teamId: "core",
+    team_id: "core",
     level: "L4",
     status: "active",
     manager,
     span,
     verdict: span > 0 ? "narrow" : null,
-    totalReports: span,
-    staffPlus: false,
+    total_reports: span,
+    staff_plus: false,
     placement: null,
   };
 }
@@ -135,7 +135,7 @@ function applyRequest(nodes: ChartNode[], request: Edit): ChartNode[] {
       title: p.title,
       level: p.level,
       team: teamName(p.team),
-      teamId: p.team,
+      team_id: p.team,
       status: p.status,
     };
     return [...nodes, added];
@@ -150,19 +150,19 @@ function applyRequest(nodes: ChartNode[], request: Edit): ChartNode[] {
     if (edit.field === "status") person.status = edit.value;
     if (edit.field === "team") {
       person.team = teamName(edit.value);
-      person.teamId = edit.value;
+      person.team_id = edit.value;
     }
   }
   if (request.kind === "assign-team") {
     for (const n of nodes) {
       if (request.people.includes(n.id)) {
         n.team = teamName(request.team);
-        n.teamId = request.team;
+        n.team_id = request.team;
       }
     }
   }
   if (request.kind === "dissolve-team") {
-    for (const n of nodes) if (n.teamId === request.team) n.team = n.teamId = null;
+    for (const n of nodes) if (n.team_id === request.team) n.team = n.team_id = null;
   }
   return nodes;
 }

@@ -2,7 +2,7 @@
 // file" placeholders, nodes, metrics, dashboard, snapshots, people table and
 // person panel. Figures are the real backend's where it wrote them.
 
-import type { ChartNode, MetricsSummary, PeopleTableDto, PersonDetails, PlaceholderDto } from "../../src/generated";
+import type { ChartNode, ChartPlaceholder, MetricsSummary, PeopleTable, PersonDetails } from "../../src/generated";
 import { encodeLayout, type Rect } from "../../src/lib/layout";
 import { decodeIndexedNodes, encodeIndexedNodes } from "../../src/lib/nodes";
 import { idsToCollapse } from "../../src/lib/store.svelte";
@@ -37,7 +37,7 @@ export function setAbsentManagers(backend: ChartBackend, byPerson: Record<string
  * name it and are still top-level, in the order of their first member,
  * numbered after the people.
  */
-export function fakePlaceholders(backend: ChartBackend): PlaceholderDto[] {
+export function fakePlaceholders(backend: ChartBackend): ChartPlaceholder[] {
   const absent = absentManagers.get(backend);
   if (!absent) return [];
   const groups = new Map<string, number[]>();
@@ -94,7 +94,7 @@ export function metricsOfShown(ctx: FakeContext): MetricsSummary {
     managers,
     ics: nodes.length - managers,
     band: { ...known.band, min: policy.band_min, max: policy.band_max },
-    teamSize: { ...known.teamSize, min: policy.team_min, max: policy.team_max },
+    team_size: { ...known.team_size, min: policy.team_min, max: policy.team_max },
   };
 }
 
@@ -125,7 +125,7 @@ function extras(ctx: FakeContext): Map<string, PersonExtras> {
 }
 
 /** The backend's table where it wrote the state; else one built from the fake's nodes and the costs and places its changes set. */
-function peopleTableOf(ctx: FakeContext): PeopleTableDto {
+function peopleTableOf(ctx: FakeContext): PeopleTable {
   const written = ctx.writtenState()?.peopleTable;
   if (written) return structuredClone(written);
   const byId = extras(ctx);
@@ -146,8 +146,8 @@ function peopleTableOf(ctx: FakeContext): PeopleTableDto {
       return at < 0 ? null : at;
     }),
     location,
-    costCents: rows.map((r) => r.cost),
-    startDate: rows.map((r) => r.startDate),
+    cost_cents: rows.map((r) => r.cost),
+    start_date: rows.map((r) => r.startDate),
   };
 }
 
@@ -165,10 +165,10 @@ function personDetailsOf(nodes: readonly ChartNode[], id: string): PersonDetails
     location: "",
     team: me.team,
     status: me.status,
-    staffPlus: me.staffPlus,
+    staff_plus: me.staff_plus,
     manager: manager ? ref(manager) : null,
     reports: nodes.filter((n) => n.manager === me.index).map(ref),
-    totalReports: me.totalReports,
+    total_reports: me.total_reports,
     verdict: me.verdict,
     chain: [],
   };

@@ -9,8 +9,8 @@ import type {
   Progress,
   ImportRequest,
   ImportSummary,
-  DashboardRequest,
-  SnapshotDto,
+  DashboardQuery,
+  SnapshotRow,
 } from "../../src/generated";
 import type { Platform } from "../../src/lib/platform";
 import { findState, stateOf, type BackendChange, type BackendOrg } from "../backendFixtures";
@@ -44,9 +44,9 @@ export interface FakeBackend extends Platform, FakeWorkspaceSettings {
   importProgress: Progress[];
   importResult: ImportSummary;
   /** Stored metrics snapshots per scenario, as the backend keeps them. */
-  snapshotLog: Map<string, SnapshotDto[]>;
+  snapshotLog: Map<string, SnapshotRow[]>;
   /** Every dashboard request, in order. */
-  dashboardRequests: DashboardRequest[];
+  dashboardRequests: DashboardQuery[];
   /** Records a change in the shown scenario (dropping its redo history). */
   record(change: FakeChange): void;
   /** A re-import: the baseline becomes `people`, every scenario kept. */
@@ -145,17 +145,20 @@ export class FakeContext {
     const id = ++this.snapshotId;
     log.push({
       id,
-      asOf: "2026-11-27",
-      takenAt: `2026-11-27T10:${String(id).padStart(2, "0")}:00.000Z`,
+      scenario: shown,
+      as_of: "2026-11-27",
+      taken_at: `2026-11-27T10:${String(id).padStart(2, "0")}:00.000Z`,
       reason,
+      view: "current",
       people: m.people,
       managers: m.managers,
       layers: m.layers,
-      spanMedian: m.span.median,
-      bandNarrow: m.band.narrow,
-      bandWide: m.band.wide,
-      managerIcRatio: m.managerIcRatio,
-      coverageRatio: m.coverage.ratio,
+      span_median: m.span.median,
+      band_narrow: m.band.narrow,
+      band_wide: m.band.wide,
+      manager_ic_ratio: m.manager_ic_ratio,
+      coverage_ratio: m.coverage.coverage_ratio,
+      cost: 0,
     });
     this.backend.snapshotLog.set(shown, log);
   }
