@@ -22,6 +22,8 @@ pub mod render;
 pub mod scenario;
 pub mod session;
 pub mod store;
+#[cfg(test)]
+mod ui_fixtures;
 
 pub use error::{ErrorCode, OrgError};
 pub use metrics::{Metrics, View};

@@ -13,8 +13,6 @@ mod bindings;
 mod capability;
 #[cfg(test)]
 mod ts_client;
-#[cfg(test)]
-mod ui_fixtures;
 
 use dto::IpcError;
 use orgraph::recent::WorkspaceInfo;

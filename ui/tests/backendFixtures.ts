@@ -1,4 +1,4 @@
-// The real backend's answers, written by `src-tauri/src/ui_fixtures.rs`
+// The real backend's answers, written by `src/ui_fixtures.rs`
 // into tests/backend/ (see its README): what the fake backend serves in
 // place of figures computed in TypeScript.
 
@@ -96,7 +96,7 @@ export function stateOf(org: BackendOrg, changes: readonly BackendChange[]): Bac
   const state = findState(org, changes);
   if (!state) {
     throw new Error(
-      `no backend fixture of '${org.org}' after ${canonical(changes)}: add the state to src-tauri/src/ui_fixtures/orgs.rs and run ORGRAPH_UPDATE_UI_FIXTURES=1 cargo test -p orgraph-app ui_fixtures`,
+      `no backend fixture of '${org.org}' after ${canonical(changes)}: add the state to src/ui_fixtures/orgs.rs and run ORGRAPH_UPDATE_UI_FIXTURES=1 cargo test -p orgraph --lib ui_fixtures`,
     );
   }
   return state;
@@ -106,7 +106,7 @@ export function stateOf(org: BackendOrg, changes: readonly BackendChange[]): Bac
 export function answerOf<K extends keyof BackendState>(org: BackendOrg, state: BackendState, key: K): NonNullable<BackendState[K]> {
   const value = state[key];
   if (value === undefined || value === null) {
-    throw new Error(`the backend wrote no ${String(key)} for '${org.org}': add it to the org's answers in src-tauri/src/ui_fixtures/orgs.rs`);
+    throw new Error(`the backend wrote no ${String(key)} for '${org.org}': add it to the org's answers in src/ui_fixtures/orgs.rs`);
   }
   return structuredClone(value);
 }
@@ -115,7 +115,7 @@ export function answerOf<K extends keyof BackendState>(org: BackendOrg, state: B
 export function dashboardOf(org: BackendOrg, state: BackendState, request: DashboardQuery): DashboardView {
   const found = answerOf(org, state, "dashboards").find((d) => canonical(d.request) === canonical(request));
   if (!found) {
-    throw new Error(`no backend dashboard of '${org.org}' for ${canonical(request)}: add the request to src-tauri/src/ui_fixtures/orgs.rs`);
+    throw new Error(`no backend dashboard of '${org.org}' for ${canonical(request)}: add the request to src/ui_fixtures/orgs.rs`);
   }
   return structuredClone(found.answer);
 }

@@ -1,5 +1,5 @@
 // The chart's binary payloads as Rust writes them (tests/backend/chart.*.bin,
-// by src-tauri/src/ui_fixtures.rs), decoded by the UI's own decoders and
+// by src/ui_fixtures.rs), decoded by the UI's own decoders and
 // checked against the JSON the same Rust test wrote.
 
 import { describe, expect, it } from "vitest";

@@ -8,18 +8,18 @@
 //! payloads of the `chart` org go to `chart.*.bin` beside
 //! `chart.reading.json`, what they should decode to.
 //!
-//! `cargo test -p orgraph-app` fails when the checked-in files drift. To
-//! rewrite them after changing the core or a DTO:
-//! `ORGRAPH_UPDATE_UI_FIXTURES=1 cargo test -p orgraph-app ui_fixtures`.
+//! `cargo test -p orgraph --lib` fails when the checked-in files drift. To
+//! rewrite them after changing what a command answers:
+//! `ORGRAPH_UPDATE_UI_FIXTURES=1 cargo test -p orgraph --lib ui_fixtures`.
 
 mod orgs;
 
-use orgraph::metrics::placement::WhatIf;
-use orgraph::metrics::{DashboardQuery, DashboardView, MetricsSummary};
-use orgraph::scenario::{Change, EnteredChange};
-use orgraph::session::Session;
-use orgraph::PersonId;
-use orgraph::{Money, OrgError};
+use crate::metrics::placement::WhatIf;
+use crate::metrics::{DashboardQuery, DashboardView, MetricsSummary};
+use crate::scenario::{Change, EnteredChange};
+use crate::session::Session;
+use crate::PersonId;
+use crate::{Money, OrgError};
 use orgs::{OrgFixture, State};
 use serde::Serialize;
 use serde_json::{json, Map, Value};
@@ -39,7 +39,7 @@ const CHAIN_OF: &str = "cat";
 const COLLAPSED: &str = "ann";
 
 fn fixtures_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/tests/backend")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/tests/backend")
 }
 
 /// A value as its JSON with keys sorted, so files compare byte for byte.
@@ -66,7 +66,7 @@ fn open_org(dir: &Path, fixture: &OrgFixture) -> Session {
     std::fs::write(&csv, fixture.csv).expect("write the CSV");
     let path = dir.join(format!("{}.orgraph", fixture.name));
     let mut session = Session::create_empty(&path).expect("an empty workspace");
-    let request = orgraph::import::ImportRequest::of_path(csv.to_string_lossy());
+    let request = crate::import::ImportRequest::of_path(csv.to_string_lossy());
     let result = request
         .import_into(&mut session, &|_| {})
         .expect("the fixture CSV imports");
@@ -76,7 +76,7 @@ fn open_org(dir: &Path, fixture: &OrgFixture) -> Session {
         fixture.name,
         result.warnings
     );
-    let mut workspace = orgraph::store::Workspace::open(&path).expect("reopen");
+    let mut workspace = crate::store::Workspace::open(&path).expect("reopen");
     for (department, cents) in fixture.budgets {
         workspace
             .set_budget(department, Some(Money(*cents)))
@@ -86,7 +86,7 @@ fn open_org(dir: &Path, fixture: &OrgFixture) -> Session {
     let mut session = Session::open(&path).expect("reopen the session");
     if let Some(max_load) = fixture.max_load {
         let (policy, _) = session.workspace_settings().expect("settings");
-        let policy = orgraph::model::Policy { max_load, ..policy };
+        let policy = crate::model::Policy { max_load, ..policy };
         session
             .set_workspace_settings(Some(policy), None)
             .expect("a policy");
@@ -139,7 +139,7 @@ fn answers(session: &mut Session, fixture: &OrgFixture, state: &State) -> Value 
             json!({"request": request, "answer": to_json(&answer)})
         })
         .collect();
-    let today = orgraph::date::parse(PLAN_TODAY).expect("a date");
+    let today = crate::date::parse(PLAN_TODAY).expect("a date");
     let plan = session.plan(today).expect("a plan");
     let mut staff_plus = Map::new();
     let what_ifs: &[WhatIf] = if previews {
@@ -161,11 +161,11 @@ fn answers(session: &mut Session, fixture: &OrgFixture, state: &State) -> Value 
     }
     let all = json!({
         "changes": state.changes,
-        "chartNodes": to_json(&orgraph::chart::nodes(session.org(), session.metrics())),
+        "chartNodes": to_json(&crate::chart::nodes(session.org(), session.metrics())),
         "metrics": to_json(&MetricsSummary::of(session.summary())),
         "teams": to_json(&session.team_rows()),
         "settings": to_json(&session.settings_on_show().expect("settings")),
-        "peopleTable": to_json(&orgraph::people::people_table(session.org())),
+        "peopleTable": to_json(&crate::people::people_table(session.org())),
         "plan": to_json(&plan.into_view(&scenario)),
         "dashboards": dashboards,
         "staffPlus": Value::Object(staff_plus),
@@ -219,7 +219,7 @@ fn org_file(dir: &Path, fixture: &OrgFixture) -> Value {
 
 /// The layout's entries as the UI should read them: null when hidden,
 /// the spine null when the box is not stacked.
-fn layout_json(layout: &orgraph::chart::ChartLayout) -> Value {
+fn layout_json(layout: &crate::chart::ChartLayout) -> Value {
     let compact = &layout.0;
     let boxes = &compact.layout;
     let entries: Vec<Value> = (0..boxes.len())
@@ -253,22 +253,22 @@ fn chart_golden(dir: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
     std::fs::create_dir(&dir).expect("a folder for the chart workspace");
     let session = open_org(&dir, &fixture);
     let (org, metrics) = (session.org(), session.metrics());
-    let nodes = orgraph::chart::nodes(org, metrics);
+    let nodes = crate::chart::nodes(org, metrics);
     let chain =
-        orgraph::chart::chain_nodes(org, metrics, &PersonId::new(CHAIN_OF)).expect("a chain");
-    let open = orgraph::chart::layout(org, &[]);
-    let collapsed = orgraph::chart::layout(org, &[PersonId::new(COLLAPSED)]);
+        crate::chart::chain_nodes(org, metrics, &PersonId::new(CHAIN_OF)).expect("a chain");
+    let open = crate::chart::layout(org, &[]);
+    let collapsed = crate::chart::layout(org, &[PersonId::new(COLLAPSED)]);
     out.insert(
         "chart.nodes.bin".into(),
-        orgraph::chart::nodes_to_bytes(&nodes),
+        crate::chart::nodes_to_bytes(&nodes),
     );
     out.insert(
         "chart.chain.bin".into(),
-        orgraph::chart::indexed_nodes_to_bytes(&chain),
+        crate::chart::indexed_nodes_to_bytes(&chain),
     );
     out.insert(
         "chart.dotted.bin".into(),
-        orgraph::chart::dotted_to_bytes(org),
+        crate::chart::dotted_to_bytes(org),
     );
     out.insert("chart.layout.bin".into(), open.to_bytes());
     out.insert("chart.layout-collapsed.bin".into(), collapsed.to_bytes());
