@@ -254,8 +254,7 @@ fn chart_golden(dir: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
     let session = open_org(&dir, &fixture);
     let (org, metrics) = (session.org(), session.metrics());
     let nodes = crate::chart::nodes(org, metrics);
-    let chain =
-        crate::chart::chain_nodes(org, metrics, &PersonId::new(CHAIN_OF)).expect("a chain");
+    let chain = crate::chart::chain_nodes(org, metrics, &PersonId::new(CHAIN_OF)).expect("a chain");
     let open = crate::chart::layout(org, &[]);
     let collapsed = crate::chart::layout(org, &[PersonId::new(COLLAPSED)]);
     out.insert(

@@ -1,12 +1,12 @@
-//! The TypeScript in `ui/src/generated/` must match the commands and DTOs:
-//! the types every command's arguments and result reach, and the typed
+//! The TypeScript in `ui/src/generated/` must match the commands: the
+//! types every command's arguments and result reach, and the typed
 //! client `commands.ts`.
 //!
 //! `cargo test -p orgraph-app` fails when they drift. To regenerate after
-//! changing a command or a DTO:
+//! changing a command or a type it reaches:
 //! `ORGRAPH_UPDATE_BINDINGS=1 cargo test -p orgraph-app bindings`.
 
-use crate::dto::IpcError;
+use crate::error::IpcError;
 use crate::ts_client::WireType;
 use orgraph::chart::ChartNode;
 use std::collections::BTreeMap;
@@ -81,7 +81,7 @@ fn committed(dir: &Path) -> BTreeMap<String, String> {
 }
 
 #[test]
-fn generated_typescript_matches_the_dtos() {
+fn generated_typescript_matches_the_commands() {
     let dir = generated_dir();
     let expected = expected();
     if std::env::var_os(UPDATE_ENV).is_some() {
@@ -107,11 +107,11 @@ fn generated_typescript_matches_the_dtos() {
         }
     }
     for name in actual.keys().filter(|n| !expected.contains_key(*n)) {
-        problems.push(format!("stale (no command or DTO produces it): {name}"));
+        problems.push(format!("stale (no command reaches it): {name}"));
     }
     assert!(
         problems.is_empty(),
-        "ui/src/generated/ drifted from the commands and DTOs; run `{UPDATE_ENV}=1 cargo test -p orgraph-app bindings` and commit the result.\n{}",
+        "ui/src/generated/ drifted from the commands; run `{UPDATE_ENV}=1 cargo test -p orgraph-app bindings` and commit the result.\n{}",
         problems.join("\n")
     );
 }

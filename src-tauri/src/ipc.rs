@@ -160,7 +160,7 @@ macro_rules! command_fn {
         async fn $name(
             state: tauri::State<'_, $crate::state::AppState>,
             $($arg: $ty),*
-        ) -> Result<$ret, $crate::dto::IpcError> {
+        ) -> Result<$ret, $crate::error::IpcError> {
             state
                 .with_session(move |$cx: &mut orgraph::session::Session| $body)
                 .await
@@ -174,7 +174,7 @@ macro_rules! command_fn {
             state: tauri::State<'_, $crate::state::AppState>,
             window: tauri::WebviewWindow,
             $($arg: $ty),*
-        ) -> Result<$ret, $crate::dto::IpcError> {
+        ) -> Result<$ret, $crate::error::IpcError> {
             let $cx = $crate::ipc::App { state: &state, window };
             $body
         }

@@ -3,7 +3,7 @@
 //! commands. All org logic lives in the `orgraph` crate.
 
 pub mod commands;
-pub mod dto;
+pub mod error;
 pub mod ipc;
 pub mod state;
 
@@ -14,7 +14,7 @@ mod capability;
 #[cfg(test)]
 mod ts_client;
 
-use dto::IpcError;
+use error::IpcError;
 use orgraph::recent::WorkspaceInfo;
 use orgraph::session::Session;
 use state::AppState;

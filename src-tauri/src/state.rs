@@ -1,6 +1,6 @@
 //! The session the commands share, and the recent-workspaces list.
 
-use crate::dto::IpcError;
+use crate::error::IpcError;
 use orgraph::recent::RecentWorkspaces;
 use orgraph::session::Session;
 use std::path::{Path, PathBuf};

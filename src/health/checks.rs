@@ -2,8 +2,8 @@
 //! position), teams in the org's team order, so the same org always gives
 //! the same lists.
 
-use super::lines::Lines;
 use super::{CheckId, HealthFinding, LayerGuidance};
+use crate::metrics::LineState;
 use crate::metrics::{Metrics, MetricsInput, SizeVerdict, Verdict, View};
 use crate::model::{Org, Person, PersonId, Status, TeamId, Track, NO_PARENT};
 
@@ -14,7 +14,7 @@ pub(super) struct Found<'a> {
     metrics: &'a Metrics,
     guidance: &'a LayerGuidance,
     people: Vec<&'a Person>,
-    lines: Lines,
+    lines: LineState,
 }
 
 /// `1 manager has` / `3 managers have`.
@@ -56,7 +56,7 @@ impl<'a> Found<'a> {
             metrics,
             guidance,
             people: org.people().collect(),
-            lines: Lines::of(input, View::Current),
+            lines: LineState::lines(input, View::Current),
         }
     }
 
@@ -130,13 +130,15 @@ impl<'a> Found<'a> {
             .map(|p| ladder.level(&p.level).map(|l| (l.track, l.rank)))
             .collect();
         let people: Vec<PersonId> = (0..self.people.len())
-            .filter(|&i| self.lines.included[i] && self.lines.parent[i] != NO_PARENT)
-            .filter(|&i| match (rank[i], rank[self.lines.parent[i] as usize]) {
-                (Some((track, report)), Some((manager_track, manager))) => {
-                    track == manager_track && report >= manager
-                }
-                _ => false,
-            })
+            .filter(|&i| self.lines.included[i] && self.lines.effective_parent[i] != NO_PARENT)
+            .filter(
+                |&i| match (rank[i], rank[self.lines.effective_parent[i] as usize]) {
+                    (Some((track, report)), Some((manager_track, manager))) => {
+                        track == manager_track && report >= manager
+                    }
+                    _ => false,
+                },
+            )
             .map(|i| self.people[i].id.clone())
             .collect();
         let n = people.len() as u64;
@@ -259,11 +261,11 @@ impl<'a> Found<'a> {
     /// with the org's open reqs and planned hires counted.
     fn open_reqs(&self) -> Option<HealthFinding> {
         let max = self.org.policy.band_max;
-        let planned = Lines::of(self.input, View::Planned);
+        let planned = LineState::lines(self.input, View::Planned);
         let people: Vec<PersonId> = (0..self.people.len())
             .filter(|&i| matches!(self.input.status[i], Status::Open | Status::Planned))
             .filter(|&i| {
-                let manager = planned.parent[i];
+                let manager = planned.effective_parent[i];
                 manager != NO_PARENT
                     && (self.lines.span[manager as usize] > max
                         || planned.span[manager as usize] > max)

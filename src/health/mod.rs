@@ -10,7 +10,6 @@
 
 mod checks;
 mod guidance;
-mod lines;
 mod report;
 
 pub use guidance::{LayerGuidance, LayerStep};

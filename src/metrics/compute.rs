@@ -43,7 +43,22 @@ fn reset<T: Copy>(values: &mut Vec<T>, n: usize, value: T) {
 
 impl LineState {
     pub fn build(input: &MetricsInput, view: View) -> LineState {
-        let mut state = LineState {
+        let mut state = LineState::empty();
+        state.rebuild(input, view);
+        state
+    }
+
+    /// The reporting lines of `view` (who counts, effective managers, spans
+    /// and layers) without the per-person subtree totals: what the health
+    /// checks read, by the metrics' own rules.
+    pub fn lines(input: &MetricsInput, view: View) -> LineState {
+        let mut state = LineState::empty();
+        state.rebuild_with(input, view, false);
+        state
+    }
+
+    fn empty() -> LineState {
+        LineState {
             included: Vec::new(),
             effective_parent: Vec::new(),
             span: Vec::new(),
@@ -55,9 +70,7 @@ impl LineState {
             people: 0,
             roots: 0,
             cost: 0,
-        };
-        state.rebuild(input, view);
-        state
+        }
     }
 
     /// Recomputes everything in place, reusing this state's buffers.

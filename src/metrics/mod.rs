@@ -16,6 +16,7 @@ mod report;
 mod summary;
 mod teams;
 
+pub(crate) use compute::LineState;
 pub use compute::{compute, compute_with, summarise, Figures};
 pub use dashboard::{
     Breakdown, Dashboard, DashboardQuery, Group, GroupBy, OutOfBand, RankBy, Rest, MAX_OUT_OF_BAND,

@@ -1,6 +1,6 @@
 //! The command bodies longer than a line of `commands.in`.
 
-use crate::dto::IpcError;
+use crate::error::IpcError;
 use crate::ipc::{App, Bytes, TypedChannel};
 use crate::state::{blocking, AppState};
 use orgraph::export::{ExportRequest, ExportResult};
