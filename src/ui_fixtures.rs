@@ -12,6 +12,7 @@
 //! rewrite them after changing what a command answers:
 //! `ORGRAPH_UPDATE_UI_FIXTURES=1 cargo test -p orgraph --lib ui_fixtures`.
 
+mod edits;
 mod orgs;
 
 use crate::metrics::placement::WhatIf;
@@ -195,7 +196,9 @@ fn org_file(dir: &Path, fixture: &OrgFixture) -> Value {
                 .expect("a scenario");
         }
         for change in &state.changes {
-            apply(&mut session, i, change).expect("the fixture's change applies");
+            if let Err(error) = apply(&mut session, i, change) {
+                panic!("{}: the change {change} should apply: {error:?}", fixture.name);
+            }
         }
         if i > 0 && state.answers.contains(&"comparison") {
             // The scenario on show: a saved what-if shows its own.

@@ -21,6 +21,7 @@ pub struct OrgFixture {
 /// key; `chartNodes` and `metrics` are always written). `staffPlus` is the
 /// board as it is; `staffPlusPreviews` adds the what-if previews;
 /// `comparison` makes it a column of the org's comparison.
+#[derive(Clone)]
 pub struct State {
     pub changes: Vec<Value>,
     pub answers: &'static [&'static str],
@@ -106,7 +107,7 @@ pub fn all() -> Vec<OrgFixture> {
             budgets: &[],
             max_load: None,
             dashboards: vec![],
-            states: small_states(),
+            states: [small_states(), super::edits::small()].concat(),
         },
         OrgFixture {
             name: "chart",
@@ -142,7 +143,7 @@ pub fn all() -> Vec<OrgFixture> {
             budgets: &[],
             max_load: Some(2),
             dashboards: vec![],
-            states: staff_plus_states(),
+            states: [staff_plus_states(), super::edits::staff_plus()].concat(),
         },
     ]
 }
@@ -186,7 +187,10 @@ fn small_states() -> Vec<State> {
             &[],
             vec![json!({"kind": "move", "person": "bob", "manager": "dan"})],
         ),
-        state(&[], vec![json!({"kind": "remove-person", "person": "cat"})]),
+        state(
+            &["peopleTable"],
+            vec![json!({"kind": "remove-person", "person": "cat"})],
+        ),
         state(
             &[],
             vec![

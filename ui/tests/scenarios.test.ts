@@ -300,6 +300,9 @@ describe("ScenarioStore.apply", () => {
 
   it("an edit fetches only what it changed: support the metrics, a title the chain's nodes, a move the layout too", async () => {
     const { backend, scenarios, org } = await loaded();
+    // Only a staff+ engineer supports a team: bob becomes one (IC4) first.
+    await scenarios.apply({ kind: "edit-person", person: "bob", edit: { field: "level", value: "IC4" } }, "Promoted.");
+    backend.calls.length = 0;
     expect(await scenarios.apply({ kind: "add-support", person: "bob", team: "payments" }, "Bob supports Payments.")).toBe(true);
     expect(backend.calls).toContain("metrics");
     expect(backend.calls).not.toContain("chartNodes");
