@@ -197,7 +197,10 @@ fn org_file(dir: &Path, fixture: &OrgFixture) -> Value {
         }
         for change in &state.changes {
             if let Err(error) = apply(&mut session, i, change) {
-                panic!("{}: the change {change} should apply: {error:?}", fixture.name);
+                panic!(
+                    "{}: the change {change} should apply: {error:?}",
+                    fixture.name
+                );
             }
         }
         if i > 0 && state.answers.contains(&"comparison") {
