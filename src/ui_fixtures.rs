@@ -195,6 +195,14 @@ fn org_file(dir: &Path, fixture: &OrgFixture) -> Value {
                 .create_scenario(&format!("state-{i}"), "baseline")
                 .expect("a scenario");
         }
+        let workspace = session.workspace_settings().expect("settings").0;
+        if let Some(policy) = &state.workspace_policy {
+            let policy: crate::model::Policy =
+                serde_json::from_value(policy.clone()).expect("a policy");
+            session
+                .set_workspace_settings(Some(policy), None)
+                .expect("the workspace policy");
+        }
         for change in &state.changes {
             if let Err(error) = apply(&mut session, i, change) {
                 panic!(
@@ -208,7 +216,14 @@ fn org_file(dir: &Path, fixture: &OrgFixture) -> Value {
             compared.push(session.scenario().name.clone());
             columns.push(i);
         }
-        states.push(answers(&mut session, fixture, state));
+        let mut written = answers(&mut session, fixture, state);
+        if let Some(policy) = &state.workspace_policy {
+            written["workspacePolicy"] = policy.clone();
+            session
+                .set_workspace_settings(Some(workspace), None)
+                .expect("the workspace policy back");
+        }
+        states.push(written);
         session.switch_to("baseline").expect("back to the baseline");
     }
     let mut file = json!({"org": fixture.name, "states": states});

@@ -5,7 +5,7 @@
 //! test passes through is a state of its own.
 
 use super::orgs::State;
-use serde_json::Value;
+use serde_json::{json, Value};
 
 /// Change lists on the `small` org; the people table is written for each.
 const SMALL: &str = r#"[
@@ -44,8 +44,39 @@ fn states(lists: &str, answers: &'static [&'static str]) -> Vec<State> {
     let lists: Vec<Vec<Value>> = serde_json::from_str(lists).expect("the change lists parse");
     lists
         .into_iter()
-        .map(|changes| State { changes, answers })
+        .map(|changes| State {
+            changes,
+            answers,
+            workspace_policy: None,
+        })
         .collect()
+}
+
+/// The workspace's default policy with `edits` made to it.
+fn policy(edits: Value) -> Value {
+    let mut policy =
+        json!({"band_min": 5, "band_max": 8, "max_load": 3, "team_min": 5, "team_max": 9});
+    if let (Value::Object(policy), Value::Object(edits)) = (&mut policy, edits) {
+        policy.extend(edits);
+    }
+    policy
+}
+
+/// The states of the `small` org under a workspace policy the settings
+/// tests save: each state's changes and the workspace policy then.
+pub fn small_under_workspace_settings() -> Vec<State> {
+    let own_band = json!({"kind": "set-target", "target": {"setting": "band", "min": 3, "max": 8}});
+    let under = |edits: Value, changes: Vec<Value>| State {
+        changes,
+        answers: &["settings"],
+        workspace_policy: Some(policy(edits)),
+    };
+    vec![
+        under(json!({"band_min": 3, "band_max": 6}), vec![]),
+        under(json!({"max_load": 5}), vec![]),
+        under(json!({"max_load": 6}), vec![]),
+        under(json!({"max_load": 6}), vec![own_band]),
+    ]
 }
 
 /// The states of the `small` org the store's tests edit their way to.

@@ -17,7 +17,7 @@ pub struct OrgFixture {
     pub states: Vec<State>,
 }
 
-/// The baseline after `changes`, and the answers a test reads there (by
+/// The baseline after `changes` (under the workspace's policy), and the answers a test reads there (by
 /// key; `chartNodes` and `metrics` are always written). `staffPlus` is the
 /// board as it is; `staffPlusPreviews` adds the what-if previews;
 /// `comparison` makes it a column of the org's comparison.
@@ -25,10 +25,18 @@ pub struct OrgFixture {
 pub struct State {
     pub changes: Vec<Value>,
     pub answers: &'static [&'static str],
+    /// The workspace policy (core `Policy` JSON) the state is written
+    /// under, when a test changed the workspace's own; the writer sets it
+    /// for this state alone.
+    pub workspace_policy: Option<Value>,
 }
 
 fn state(answers: &'static [&'static str], changes: Vec<Value>) -> State {
-    State { changes, answers }
+    State {
+        changes,
+        answers,
+        workspace_policy: None,
+    }
 }
 
 /// The org of most UI tests: ceo -> (ann -> bob, cat), dan, everyone in
@@ -107,7 +115,12 @@ pub fn all() -> Vec<OrgFixture> {
             budgets: &[],
             max_load: None,
             dashboards: vec![],
-            states: [small_states(), super::edits::small()].concat(),
+            states: [
+                small_states(),
+                super::edits::small(),
+                super::edits::small_under_workspace_settings(),
+            ]
+            .concat(),
         },
         OrgFixture {
             name: "chart",

@@ -10,6 +10,7 @@ import type {
   ImportRequest,
   ImportSummary,
   DashboardQuery,
+  Policy,
   SnapshotRow,
 } from "../../src/generated";
 import type { Platform } from "../../src/lib/platform";
@@ -71,8 +72,6 @@ export class FakeContext {
   /** Whether the workspace on show holds that org. */
   onWrittenOrg = true;
   private snapshotId = 0;
-  /** The workspace settings the backend's figures were written with. */
-  private readonly initialSettings = JSON.stringify(defaultSettings());
 
   /** `figures`: the backend's answers for the org of `people`, if it wrote them. */
   constructor(
@@ -103,22 +102,31 @@ export class FakeContext {
     });
   }
 
-  private writtenSettings(): boolean {
-    return JSON.stringify(this.backend.workspaceSettings) === this.initialSettings;
+  /**
+   * The workspace policy the figures are looked up under (null: the
+   * default); undefined when the workspace's ladder changed, which no
+   * state was written under.
+   */
+  private workspacePolicy(): Policy | null | undefined {
+    const { policy, ladder } = this.backend.workspaceSettings;
+    if (JSON.stringify(ladder) !== JSON.stringify(defaultSettings().ladder)) return undefined;
+    return JSON.stringify(policy) === JSON.stringify(defaultSettings().policy) ? null : policy;
   }
 
   /** The backend's answers for scenario `name` (default: the one on show). */
   answers(name = this.backend.shown) {
     if (!this.figures) throw new Error("this fake has no backend figures: build it with fakeBackend(org) or fakePlatform()");
     if (!this.onWrittenOrg) throw new Error("the backend wrote no figures of this workspace's org");
-    if (!this.writtenSettings()) throw new Error("the backend wrote its figures with the default workspace settings");
-    return stateOf(this.figures, this.applied(name));
+    const policy = this.workspacePolicy();
+    if (policy === undefined) throw new Error("the backend wrote its figures with the default workspace ladder");
+    return stateOf(this.figures, this.applied(name), policy);
   }
 
   /** The backend's answers for scenario `name`, if it wrote that state. */
   writtenState(name = this.backend.shown) {
-    const asWritten = this.onWrittenOrg && this.writtenSettings();
-    return this.figures && asWritten ? findState(this.figures, this.applied(name)) : null;
+    const policy = this.workspacePolicy();
+    const asWritten = this.onWrittenOrg && policy !== undefined;
+    return this.figures && asWritten ? findState(this.figures, this.applied(name), policy) : null;
   }
 
   /** The teams and settings of the scenario on show, its changes replayed. */
