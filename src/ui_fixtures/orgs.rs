@@ -9,8 +9,10 @@ use serde_json::{json, Value};
 /// the dashboard requests asked, and its states.
 pub struct OrgFixture {
     pub name: &'static str,
-    pub csv: &'static str,
+    pub csv: String,
     pub budgets: &'static [(&'static str, i64)],
+    /// The codes of the warnings its import gives (most import cleanly).
+    pub warnings: &'static [&'static str],
     /// The workspace's maximum staff+ load, when not the default.
     pub max_load: Option<u32>,
     pub dashboards: Vec<Value>,
@@ -105,14 +107,48 @@ i1,Ira Infra,cto,Engineer,infra,Infrastructure,platform,Platform,IC2,
 q1,Quin Search,cto,Engineer,search,Search,stream-aligned,Product,IC2,
 ";
 
+/// An org too big to open whole: a root, 4 VPs, 4 directors each and 5
+/// ICs per director (101 people).
+fn big_csv() -> String {
+    let mut csv = String::from("id,name,manager_id,title,team,team_name,department,level,cost\n");
+    let mut row = |id: &str, name: &str, manager: &str, title: &str| {
+        csv.push_str(&format!(
+            "{id},{name},{manager},{title},core,Core,Engineering,L4,100000\n"
+        ));
+    };
+    row("root", "Root", "", "Manager");
+    for v in 0..4 {
+        row(&format!("vp{v}"), &format!("VP {v}"), "root", "Manager");
+        for d in 0..4 {
+            let dir = format!("d{v}{d}");
+            row(
+                &dir,
+                &format!("Director {v}{d}"),
+                &format!("vp{v}"),
+                "Manager",
+            );
+            for i in 0..5 {
+                row(
+                    &format!("ic{v}{d}{i}"),
+                    &format!("IC {v}{d}{i}"),
+                    &dir,
+                    "Engineer",
+                );
+            }
+        }
+    }
+    csv
+}
+
 pub fn all() -> Vec<OrgFixture> {
     let by_team =
         json!({"group_by": "team", "rank_by": "headcount", "top": 10, "out_of_band_limit": 100});
     vec![
         OrgFixture {
             name: "small",
-            csv: SMALL,
+            csv: SMALL.into(),
             budgets: &[],
+            warnings: &[],
             max_load: None,
             dashboards: vec![],
             states: [
@@ -124,16 +160,18 @@ pub fn all() -> Vec<OrgFixture> {
         },
         OrgFixture {
             name: "chart",
-            csv: CHART,
+            csv: CHART.into(),
             budgets: &[("Engineering", 60_000_000), ("Finance", 40_000_000)],
+            warnings: &[],
             max_load: None,
             dashboards: vec![],
             states: vec![state(&["plan"], vec![])],
         },
         OrgFixture {
             name: "dashboard",
-            csv: DASHBOARD,
+            csv: DASHBOARD.into(),
             budgets: &[],
+            warnings: &[],
             max_load: Some(1),
             dashboards: vec![
                 by_team,
@@ -151,9 +189,34 @@ pub fn all() -> Vec<OrgFixture> {
             ],
         },
         OrgFixture {
-            name: "staffplus",
-            csv: STAFF_PLUS,
+            name: "big",
+            csv: big_csv(),
             budgets: &[],
+            warnings: &[],
+            max_load: None,
+            dashboards: vec![],
+            states: vec![state(&[], vec![])],
+        },
+        OrgFixture {
+            name: "placeholders",
+            csv: SMALL.replace("dan,Dan Diaz,ceo,", "dan,Dan Diaz,E900,"),
+            budgets: &[],
+            warnings: &["manager-not-found"],
+            max_load: None,
+            dashboards: vec![],
+            states: vec![
+                state(&[], vec![]),
+                state(
+                    &[],
+                    vec![json!({"kind": "move", "person": "dan", "manager": "ann"})],
+                ),
+            ],
+        },
+        OrgFixture {
+            name: "staffplus",
+            csv: STAFF_PLUS.into(),
+            budgets: &[],
+            warnings: &[],
             max_load: Some(2),
             dashboards: vec![],
             states: [staff_plus_states(), super::edits::staff_plus()].concat(),
