@@ -186,6 +186,9 @@ fn answers(session: &mut Session, fixture: &OrgFixture, state: &State) -> Value 
 /// comparison of the baseline with the states that ask for `comparison`:
 /// its column `c` is the state `states[c]` of the file.
 fn org_file(dir: &Path, fixture: &OrgFixture) -> Value {
+    if let Some(csv) = &fixture.reimport {
+        return reimported_file(dir, fixture, csv);
+    }
     let mut session = open_org(dir, fixture);
     let mut states = Vec::new();
     let mut compared = Vec::new();
@@ -237,6 +240,43 @@ fn org_file(dir: &Path, fixture: &OrgFixture) -> Value {
         "answer": to_json(&comparison.view()),
     });
     sorted(file)
+}
+
+/// Each state of `fixture` as a scenario of its org (the first state is
+/// the baseline), then `csv` re-imported as the baseline, as the app's
+/// import does, and each scenario's answers as it replays over it.
+fn reimported_file(dir: &Path, fixture: &OrgFixture, csv: &str) -> Value {
+    let mut session = open_org(dir, fixture);
+    for (i, state) in fixture.states.iter().enumerate().skip(1) {
+        session
+            .create_scenario(&format!("state-{i}"), "baseline")
+            .expect("a scenario");
+        for change in &state.changes {
+            if let Err(error) = apply(&mut session, i, change) {
+                panic!(
+                    "{}: the change {change} should apply: {error:?}",
+                    fixture.name
+                );
+            }
+        }
+        session.switch_to("baseline").expect("back to the baseline");
+    }
+    let again = dir.join(format!("{}-again.csv", fixture.name));
+    std::fs::write(&again, csv).expect("write the CSV");
+    crate::import::ImportRequest::of_path(again.to_string_lossy())
+        .import_into(&mut session, &|_| {})
+        .expect("the re-import");
+    let mut states = Vec::new();
+    for (i, state) in fixture.states.iter().enumerate() {
+        let name = if i == 0 {
+            "baseline".to_string()
+        } else {
+            format!("state-{i}")
+        };
+        session.switch_to(&name).expect("a scenario");
+        states.push(answers(&mut session, fixture, state));
+    }
+    sorted(json!({"org": fixture.name, "states": states}))
 }
 
 /// The layout's entries as the UI should read them: null when hidden,

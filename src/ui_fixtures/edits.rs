@@ -88,3 +88,26 @@ pub fn small() -> Vec<State> {
 pub fn staff_plus() -> Vec<State> {
     states(STAFF_PLUS, &["staffPlus"])
 }
+
+/// The scenarios of the `small` org the conflict tests make before a
+/// re-import drops dan: the store's moves, a dropped change, a re-target.
+pub fn dan_gone() -> Vec<State> {
+    let mv =
+        |person: &str, manager: &str| json!({"kind": "move", "person": person, "manager": manager});
+    let lists = vec![
+        vec![],
+        vec![mv("dan", "ann")],
+        vec![mv("dan", "ann"), mv("cat", "dan")],
+        vec![mv("dan", "ann"), mv("cat", "dan"), mv("bob", "ceo")],
+        vec![mv("cat", "dan"), mv("bob", "ceo")],
+        vec![mv("dan", "ann"), mv("cat", "ceo"), mv("bob", "ceo")],
+    ];
+    lists
+        .into_iter()
+        .map(|changes| State {
+            changes,
+            answers: &[],
+            workspace_policy: None,
+        })
+        .collect()
+}

@@ -13,6 +13,10 @@ pub struct OrgFixture {
     pub budgets: &'static [(&'static str, i64)],
     /// The codes of the warnings its import gives (most import cleanly).
     pub warnings: &'static [&'static str],
+    /// A file re-imported over the org once every state's scenario holds
+    /// its changes: the states are then written as the scenarios replay
+    /// over it (changes it left without effect are skipped).
+    pub reimport: Option<String>,
     /// The workspace's maximum staff+ load, when not the default.
     pub max_load: Option<u32>,
     pub dashboards: Vec<Value>,
@@ -148,6 +152,7 @@ pub fn all() -> Vec<OrgFixture> {
             name: "small",
             csv: SMALL.into(),
             budgets: &[],
+            reimport: None,
             warnings: &[],
             max_load: None,
             dashboards: vec![],
@@ -162,6 +167,7 @@ pub fn all() -> Vec<OrgFixture> {
             name: "chart",
             csv: CHART.into(),
             budgets: &[("Engineering", 60_000_000), ("Finance", 40_000_000)],
+            reimport: None,
             warnings: &[],
             max_load: None,
             dashboards: vec![],
@@ -171,6 +177,7 @@ pub fn all() -> Vec<OrgFixture> {
             name: "dashboard",
             csv: DASHBOARD.into(),
             budgets: &[],
+            reimport: None,
             warnings: &[],
             max_load: Some(1),
             dashboards: vec![
@@ -192,6 +199,7 @@ pub fn all() -> Vec<OrgFixture> {
             name: "big",
             csv: big_csv(),
             budgets: &[],
+            reimport: None,
             warnings: &[],
             max_load: None,
             dashboards: vec![],
@@ -201,6 +209,7 @@ pub fn all() -> Vec<OrgFixture> {
             name: "placeholders",
             csv: SMALL.replace("dan,Dan Diaz,ceo,", "dan,Dan Diaz,E900,"),
             budgets: &[],
+            reimport: None,
             warnings: &["manager-not-found"],
             max_load: None,
             dashboards: vec![],
@@ -213,9 +222,23 @@ pub fn all() -> Vec<OrgFixture> {
             ],
         },
         OrgFixture {
+            name: "dan-gone",
+            csv: SMALL.into(),
+            budgets: &[],
+            reimport: Some(SMALL.replace(
+                "dan,Dan Diaz,ceo,Engineer,core,Core,stream-aligned,Engineering,L4,104000,Berlin\n",
+                "",
+            )),
+            warnings: &[],
+            max_load: None,
+            dashboards: vec![],
+            states: super::edits::dan_gone(),
+        },
+        OrgFixture {
             name: "staffplus",
             csv: STAFF_PLUS.into(),
             budgets: &[],
+            reimport: None,
             warnings: &[],
             max_load: Some(2),
             dashboards: vec![],

@@ -50,7 +50,7 @@ export interface BackendOrg {
   comparison?: { states: number[]; answer: ComparisonView };
 }
 
-export type BackendOrgName = "small" | "chart" | "dashboard" | "staffplus" | "big" | "placeholders";
+export type BackendOrgName = "small" | "chart" | "dashboard" | "staffplus" | "big" | "placeholders" | "dan-gone";
 
 const cache = new Map<BackendOrgName, BackendOrg>();
 

@@ -72,10 +72,11 @@ export function fakePlatform(nodes?: ChartNode[], org?: BackendOrg | null): Fake
     recent: ["/tmp/test.orgraph"],
     workspaceOpenPath: null,
     record: (change) => ctx.record(change),
-    reimport(people) {
-      ctx.base = people.map((n) => ({ ...n }));
-      ctx.writtenPath = null;
-      ctx.onWrittenOrg = false;
+    reimport(name) {
+      ctx.figures = backendOrg(name);
+      ctx.base = stateOf(ctx.figures, []).chartNodes;
+      ctx.writtenPath = backend.workspacePath;
+      ctx.onWrittenOrg = true;
       backend.nodes = ctx.materialise(backend.shown);
     },
     ...fakeWorkspaceSettings(

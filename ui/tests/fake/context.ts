@@ -14,7 +14,7 @@ import type {
   SnapshotRow,
 } from "../../src/generated";
 import type { Platform } from "../../src/lib/platform";
-import { findState, stateOf, type BackendChange, type BackendOrg } from "../backendFixtures";
+import { findState, stateOf, type BackendChange, type BackendOrg, type BackendOrgName } from "../backendFixtures";
 import { applyChange, replaySettingsAndTeams, type FakeChange, type FakeScenario } from "./changes";
 import { metricsOfShown } from "./chart";
 import { describeChange, scenarioState } from "./scenarios";
@@ -50,8 +50,8 @@ export interface FakeBackend extends Platform, FakeWorkspaceSettings {
   dashboardRequests: DashboardQuery[];
   /** Records a change in the shown scenario (dropping its redo history). */
   record(change: FakeChange): void;
-  /** A re-import: the baseline becomes `people`, every scenario kept. */
-  reimport(people: ChartNode[]): void;
+  /** A re-import: the baseline becomes the backend's org `name`, every scenario kept. */
+  reimport(name: BackendOrgName): void;
   /** The open workspace's file. */
   workspacePath: string;
   /** Other workspace files by path ("junk": a file that is not a workspace). */
@@ -67,7 +67,7 @@ export class FakeContext {
   backend!: FakeBackend;
   /** The baseline's people. */
   base: ChartNode[];
-  /** The file holding the org the figures are of (null after a re-import). */
+  /** The file holding the org the figures are of. */
   writtenPath: string | null = "/tmp/test.orgraph";
   /** Whether the workspace on show holds that org. */
   onWrittenOrg = true;
@@ -75,7 +75,7 @@ export class FakeContext {
 
   /** `figures`: the backend's answers for the org of `people`, if it wrote them. */
   constructor(
-    readonly figures: BackendOrg | null,
+    public figures: BackendOrg | null,
     people: ChartNode[],
   ) {
     this.base = people.map((n) => ({ ...n }));
