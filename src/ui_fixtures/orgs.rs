@@ -5,7 +5,7 @@
 
 use serde_json::{json, Value};
 
-/// One org: its CSV, department budgets (cents), workspace policy tweaks,
+/// One org: its CSV (empty: nothing imported), department budgets (cents), workspace policy tweaks,
 /// the dashboard requests asked, and its states.
 pub struct OrgFixture {
     pub name: &'static str,
@@ -233,6 +233,27 @@ pub fn all() -> Vec<OrgFixture> {
             max_load: None,
             dashboards: vec![],
             states: super::edits::dan_gone(),
+        },
+        // A new workspace, before any import.
+        OrgFixture {
+            name: "empty",
+            csv: String::new(),
+            budgets: &[],
+            reimport: None,
+            warnings: &[],
+            max_load: None,
+            dashboards: vec![],
+            states: vec![state(&[], vec![])],
+        },
+        OrgFixture {
+            name: "solo",
+            csv: "id,name,manager_id,title,level\nsolo,Solo Person,,Engineer,L4\n".into(),
+            budgets: &[],
+            reimport: None,
+            warnings: &[],
+            max_load: None,
+            dashboards: vec![],
+            states: vec![state(&[], vec![])],
         },
         OrgFixture {
             name: "staffplus",

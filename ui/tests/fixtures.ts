@@ -35,18 +35,12 @@ export function rects(count: number): Rect[] {
  * state the Rust test wrote.
  */
 export function fakeBackend(name: BackendOrgName): FakeBackend {
-  const org = backendOrg(name);
-  return fakePlatform(stateOf(org, []).chartNodes, org);
+  return fakePlatform(backendOrg(name));
 }
 
-/**
- * A fake backend on `nodes` (by default the `small` org's). Its figures
- * are the backend's answers for `org`, which defaults to `small` when the
- * nodes do; a fake on other nodes has no figures to give but metrics.
- */
-export function fakePlatform(nodes?: ChartNode[], org?: BackendOrg | null): FakeBackend {
-  const figures = org !== undefined ? org : nodes === undefined ? backendOrg("small") : null;
-  const ctx = new FakeContext(figures, nodes ?? smallOrg());
+/** A fake backend on the backend's answers for `org` (default: the `small` org). */
+export function fakePlatform(org: BackendOrg = backendOrg("small")): FakeBackend {
+  const ctx = new FakeContext(org);
   const backend: FakeBackend = {
     nodes: ctx.base.map((n) => ({ ...n })),
     dotted: [],
@@ -75,8 +69,6 @@ export function fakePlatform(nodes?: ChartNode[], org?: BackendOrg | null): Fake
     reimport(name) {
       ctx.figures = backendOrg(name);
       ctx.base = stateOf(ctx.figures, []).chartNodes;
-      ctx.writtenPath = backend.workspacePath;
-      ctx.onWrittenOrg = true;
       backend.nodes = ctx.materialise(backend.shown);
     },
     ...fakeWorkspaceSettings(

@@ -249,7 +249,7 @@ export function changeCommands(ctx: FakeContext): Pick<FakeBackend, "applyChange
     },
     async teams() {
       ctx.maybeFail("teams");
-      return answerOf(ctx.figures!, ctx.answers(), "teams");
+      return answerOf(ctx.figures, ctx.answers(), "teams");
     },
     async settings() {
       ctx.maybeFail("settings");

@@ -173,7 +173,7 @@ export function scenarioCommands(ctx: FakeContext): ScenarioCommands & HistoryCo
     },
     async headcountPlan() {
       ctx.maybeFail("headcountPlan");
-      return { ...answerOf(ctx.figures!, ctx.answers(), "plan"), scenario: ctx.backend.shown };
+      return { ...answerOf(ctx.figures, ctx.answers(), "plan"), scenario: ctx.backend.shown };
     },
     async staffPlusBoard(whatIf) {
       ctx.maybeFail(`staffPlusBoard:${whatIf}`);
