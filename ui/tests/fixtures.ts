@@ -15,7 +15,7 @@ import { scenarioCommands, scenarioState } from "./fake/scenarios";
 import { defaultSettings, fakeWorkspaceSettings } from "./fake/settings";
 import { workspaceCommands } from "./fake/workspaces";
 
-export { baseTeams, FAKE_TEAMS, fakeCost, node, type FakeChange, type FakeScenario } from "./fake/changes";
+export { baseTeams, fakeCost, node, type FakeChange, type FakeScenario } from "./fake/changes";
 export { type FakeBackend } from "./fake/context";
 export { FAKE_COLUMNS, fakeDetection } from "./fake/import";
 export { defaultSettings } from "./fake/settings";
