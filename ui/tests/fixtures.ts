@@ -1,7 +1,8 @@
-// A tiny org and a fake Platform for unit tests (no Tauri anywhere). The
-// fake keeps scenarios and their changes; every figure it answers with
-// (metrics, dashboard, plan, staff+ board, comparison) is the real
-// backend's, read from tests/backend/ (see backendFixtures.ts). Its
+// A fake Platform for unit tests (no Tauri anywhere), on an org the core
+// wrote. The fake keeps scenarios and their changes; every figure it
+// answers with (chart nodes, metrics, people table, dashboard, plan,
+// staff+ board, comparison) is the real backend's, read from
+// tests/backend/ (see backendFixtures.ts). Its
 // commands live in fake/, one file per area, over a shared FakeContext.
 
 import type { ChartNode } from "../src/generated";
