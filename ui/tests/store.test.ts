@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AppError, describeMoveError, toAppError } from "../src/lib/errors";
 import { OrgStore } from "../src/lib/store.svelte";
-import { fakeBackend, fakePlatform, node } from "./fixtures";
+import { fakeBackend, fakePlatform } from "./fixtures";
 
 async function loaded() {
   const backend = fakePlatform();
@@ -45,9 +45,10 @@ describe("OrgStore", () => {
   it("shows an imported org: new nodes, a stale selection dropped, the chart fitted", async () => {
     const { backend, store } = await loaded();
     await store.selectBestMatch("cat");
-    backend.nodes = [node(0, "zed", "Zed Zero", null, 1), node(1, "yan", "Yan One", 0)];
+    // An import of the backend's one-person org.
+    backend.reimport("solo");
     await store.showNewOrg();
-    expect(store.nodes.map((n) => n.id)).toEqual(["zed", "yan"]);
+    expect(store.nodes.map((n) => n.id)).toEqual(["solo"]);
     expect(store.selectedId).toBeNull();
     expect(store.fitRequest).toBe(2);
     expect(store.error).toBeNull();
