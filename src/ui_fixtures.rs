@@ -12,6 +12,7 @@
 //! rewrite them after changing what a command answers:
 //! `ORGRAPH_UPDATE_UI_FIXTURES=1 cargo test -p orgraph --lib ui_fixtures`.
 
+mod edits;
 mod orgs;
 
 use crate::metrics::placement::WhatIf;
@@ -55,6 +56,21 @@ fn sorted(value: Value) -> Value {
     }
 }
 
+/// `value` with the temporary folder the fixture files were imported from
+/// named `<dir>` (import findings name their file), so runs compare equal.
+fn scrubbed(value: Value, dir: &str) -> Value {
+    match value {
+        Value::String(text) => Value::String(text.replace(dir, "<dir>")),
+        Value::Array(items) => Value::Array(items.into_iter().map(|v| scrubbed(v, dir)).collect()),
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .map(|(k, v)| (k, scrubbed(v, dir)))
+                .collect(),
+        ),
+        other => other,
+    }
+}
+
 fn to_json<T: Serialize>(value: &T) -> Value {
     serde_json::to_value(value).expect("command answers serialise")
 }
@@ -62,17 +78,21 @@ fn to_json<T: Serialize>(value: &T) -> Value {
 /// A fresh workspace holding `fixture`'s org, imported as `import_people`
 /// imports a file, with its budgets and workspace policy.
 fn open_org(dir: &Path, fixture: &OrgFixture) -> Session {
-    let csv = dir.join(format!("{}.csv", fixture.name));
-    std::fs::write(&csv, fixture.csv).expect("write the CSV");
     let path = dir.join(format!("{}.orgraph", fixture.name));
     let mut session = Session::create_empty(&path).expect("an empty workspace");
+    if fixture.csv.is_empty() {
+        return session;
+    }
+    let csv = dir.join(format!("{}.csv", fixture.name));
+    std::fs::write(&csv, &fixture.csv).expect("write the CSV");
     let request = crate::import::ImportRequest::of_path(csv.to_string_lossy());
     let result = request
         .import_into(&mut session, &|_| {})
         .expect("the fixture CSV imports");
+    let codes: Vec<&str> = result.warnings.iter().map(|w| w.code.as_ref()).collect();
     assert!(
-        result.warnings.is_empty(),
-        "{}: the fixture CSV should import cleanly: {:?}",
+        codes == fixture.warnings,
+        "{}: the fixture CSV should import with the warnings it names: {:?}",
         fixture.name,
         result.warnings
     );
@@ -184,6 +204,9 @@ fn answers(session: &mut Session, fixture: &OrgFixture, state: &State) -> Value 
 /// comparison of the baseline with the states that ask for `comparison`:
 /// its column `c` is the state `states[c]` of the file.
 fn org_file(dir: &Path, fixture: &OrgFixture) -> Value {
+    if let Some(csv) = &fixture.reimport {
+        return reimported_file(dir, fixture, csv);
+    }
     let mut session = open_org(dir, fixture);
     let mut states = Vec::new();
     let mut compared = Vec::new();
@@ -194,15 +217,35 @@ fn org_file(dir: &Path, fixture: &OrgFixture) -> Value {
                 .create_scenario(&format!("state-{i}"), "baseline")
                 .expect("a scenario");
         }
+        let workspace = session.workspace_settings().expect("settings").0;
+        if let Some(policy) = &state.workspace_policy {
+            let policy: crate::model::Policy =
+                serde_json::from_value(policy.clone()).expect("a policy");
+            session
+                .set_workspace_settings(Some(policy), None)
+                .expect("the workspace policy");
+        }
         for change in &state.changes {
-            apply(&mut session, i, change).expect("the fixture's change applies");
+            if let Err(error) = apply(&mut session, i, change) {
+                panic!(
+                    "{}: the change {change} should apply: {error:?}",
+                    fixture.name
+                );
+            }
         }
         if i > 0 && state.answers.contains(&"comparison") {
             // The scenario on show: a saved what-if shows its own.
             compared.push(session.scenario().name.clone());
             columns.push(i);
         }
-        states.push(answers(&mut session, fixture, state));
+        let mut written = answers(&mut session, fixture, state);
+        if let Some(policy) = &state.workspace_policy {
+            written["workspacePolicy"] = policy.clone();
+            session
+                .set_workspace_settings(Some(workspace), None)
+                .expect("the workspace policy back");
+        }
+        states.push(written);
         session.switch_to("baseline").expect("back to the baseline");
     }
     let mut file = json!({"org": fixture.name, "states": states});
@@ -215,6 +258,43 @@ fn org_file(dir: &Path, fixture: &OrgFixture) -> Value {
         "answer": to_json(&comparison.view()),
     });
     sorted(file)
+}
+
+/// Each state of `fixture` as a scenario of its org (the first state is
+/// the baseline), then `csv` re-imported as the baseline, as the app's
+/// import does, and each scenario's answers as it replays over it.
+fn reimported_file(dir: &Path, fixture: &OrgFixture, csv: &str) -> Value {
+    let mut session = open_org(dir, fixture);
+    for (i, state) in fixture.states.iter().enumerate().skip(1) {
+        session
+            .create_scenario(&format!("state-{i}"), "baseline")
+            .expect("a scenario");
+        for change in &state.changes {
+            if let Err(error) = apply(&mut session, i, change) {
+                panic!(
+                    "{}: the change {change} should apply: {error:?}",
+                    fixture.name
+                );
+            }
+        }
+        session.switch_to("baseline").expect("back to the baseline");
+    }
+    let again = dir.join(format!("{}-again.csv", fixture.name));
+    std::fs::write(&again, csv).expect("write the CSV");
+    crate::import::ImportRequest::of_path(again.to_string_lossy())
+        .import_into(&mut session, &|_| {})
+        .expect("the re-import");
+    let mut states = Vec::new();
+    for (i, state) in fixture.states.iter().enumerate() {
+        let name = if i == 0 {
+            "baseline".to_string()
+        } else {
+            format!("state-{i}")
+        };
+        session.switch_to(&name).expect("a scenario");
+        states.push(answers(&mut session, fixture, state));
+    }
+    sorted(json!({"org": fixture.name, "states": states}))
 }
 
 /// The layout's entries as the UI should read them: null when hidden,
@@ -294,7 +374,10 @@ fn expected() -> BTreeMap<String, Vec<u8>> {
     let dir = tempfile::tempdir().expect("a temp dir");
     let mut out = BTreeMap::new();
     for fixture in orgs::all() {
-        let file = org_file(dir.path(), &fixture);
+        let file = scrubbed(
+            org_file(dir.path(), &fixture),
+            &dir.path().to_string_lossy(),
+        );
         out.insert(format!("{}.json", fixture.name), pretty(&file));
     }
     let orgs = out.len();

@@ -5,29 +5,44 @@
 
 use serde_json::{json, Value};
 
-/// One org: its CSV, department budgets (cents), workspace policy tweaks,
+/// One org: its CSV (empty: nothing imported), department budgets (cents), workspace policy tweaks,
 /// the dashboard requests asked, and its states.
 pub struct OrgFixture {
     pub name: &'static str,
-    pub csv: &'static str,
+    pub csv: String,
     pub budgets: &'static [(&'static str, i64)],
+    /// The codes of the warnings its import gives (most import cleanly).
+    pub warnings: &'static [&'static str],
+    /// A file re-imported over the org once every state's scenario holds
+    /// its changes: the states are then written as the scenarios replay
+    /// over it (changes it left without effect are skipped).
+    pub reimport: Option<String>,
     /// The workspace's maximum staff+ load, when not the default.
     pub max_load: Option<u32>,
     pub dashboards: Vec<Value>,
     pub states: Vec<State>,
 }
 
-/// The baseline after `changes`, and the answers a test reads there (by
+/// The baseline after `changes` (under the workspace's policy), and the answers a test reads there (by
 /// key; `chartNodes` and `metrics` are always written). `staffPlus` is the
 /// board as it is; `staffPlusPreviews` adds the what-if previews;
 /// `comparison` makes it a column of the org's comparison.
+#[derive(Clone)]
 pub struct State {
     pub changes: Vec<Value>,
     pub answers: &'static [&'static str],
+    /// The workspace policy (core `Policy` JSON) the state is written
+    /// under, when a test changed the workspace's own; the writer sets it
+    /// for this state alone.
+    pub workspace_policy: Option<Value>,
 }
 
 fn state(answers: &'static [&'static str], changes: Vec<Value>) -> State {
-    State { changes, answers }
+    State {
+        changes,
+        answers,
+        workspace_policy: None,
+    }
 }
 
 /// The org of most UI tests: ceo -> (ann -> bob, cat), dan, everyone in
@@ -96,30 +111,74 @@ i1,Ira Infra,cto,Engineer,infra,Infrastructure,platform,Platform,IC2,
 q1,Quin Search,cto,Engineer,search,Search,stream-aligned,Product,IC2,
 ";
 
+/// An org too big to open whole: a root, 4 VPs, 4 directors each and 5
+/// ICs per director (101 people).
+fn big_csv() -> String {
+    let mut csv = String::from("id,name,manager_id,title,team,team_name,department,level,cost\n");
+    let mut row = |id: &str, name: &str, manager: &str, title: &str| {
+        csv.push_str(&format!(
+            "{id},{name},{manager},{title},core,Core,Engineering,L4,100000\n"
+        ));
+    };
+    row("root", "Root", "", "Manager");
+    for v in 0..4 {
+        row(&format!("vp{v}"), &format!("VP {v}"), "root", "Manager");
+        for d in 0..4 {
+            let dir = format!("d{v}{d}");
+            row(
+                &dir,
+                &format!("Director {v}{d}"),
+                &format!("vp{v}"),
+                "Manager",
+            );
+            for i in 0..5 {
+                row(
+                    &format!("ic{v}{d}{i}"),
+                    &format!("IC {v}{d}{i}"),
+                    &dir,
+                    "Engineer",
+                );
+            }
+        }
+    }
+    csv
+}
+
 pub fn all() -> Vec<OrgFixture> {
     let by_team =
         json!({"group_by": "team", "rank_by": "headcount", "top": 10, "out_of_band_limit": 100});
     vec![
         OrgFixture {
             name: "small",
-            csv: SMALL,
+            csv: SMALL.into(),
             budgets: &[],
+            reimport: None,
+            warnings: &[],
             max_load: None,
             dashboards: vec![],
-            states: small_states(),
+            states: [
+                small_states(),
+                super::edits::small(),
+                super::edits::small_under_workspace_settings(),
+            ]
+            .concat(),
         },
         OrgFixture {
             name: "chart",
-            csv: CHART,
+            csv: CHART.into(),
             budgets: &[("Engineering", 60_000_000), ("Finance", 40_000_000)],
+            reimport: None,
+            warnings: &[],
             max_load: None,
             dashboards: vec![],
             states: vec![state(&["plan"], vec![])],
         },
         OrgFixture {
             name: "dashboard",
-            csv: DASHBOARD,
+            csv: DASHBOARD.into(),
             budgets: &[],
+            reimport: None,
+            warnings: &[],
             max_load: Some(1),
             dashboards: vec![
                 by_team,
@@ -137,12 +196,74 @@ pub fn all() -> Vec<OrgFixture> {
             ],
         },
         OrgFixture {
-            name: "staffplus",
-            csv: STAFF_PLUS,
+            name: "big",
+            csv: big_csv(),
             budgets: &[],
+            reimport: None,
+            warnings: &[],
+            max_load: None,
+            dashboards: vec![],
+            states: vec![state(&[], vec![])],
+        },
+        OrgFixture {
+            name: "placeholders",
+            csv: SMALL.replace("dan,Dan Diaz,ceo,", "dan,Dan Diaz,E900,"),
+            budgets: &[],
+            reimport: None,
+            warnings: &["manager-not-found"],
+            max_load: None,
+            dashboards: vec![],
+            states: vec![
+                state(&[], vec![]),
+                state(
+                    &[],
+                    vec![json!({"kind": "move", "person": "dan", "manager": "ann"})],
+                ),
+            ],
+        },
+        OrgFixture {
+            name: "dan-gone",
+            csv: SMALL.into(),
+            budgets: &[],
+            reimport: Some(SMALL.replace(
+                "dan,Dan Diaz,ceo,Engineer,core,Core,stream-aligned,Engineering,L4,104000,Berlin\n",
+                "",
+            )),
+            warnings: &[],
+            max_load: None,
+            dashboards: vec![],
+            states: super::edits::dan_gone(),
+        },
+        // A new workspace, before any import.
+        OrgFixture {
+            name: "empty",
+            csv: String::new(),
+            budgets: &[],
+            reimport: None,
+            warnings: &[],
+            max_load: None,
+            dashboards: vec![],
+            states: vec![state(&[], vec![])],
+        },
+        OrgFixture {
+            name: "solo",
+            csv: "id,name,manager_id,title,level\nsolo,Solo Person,,Engineer,L4\n".into(),
+            budgets: &[],
+            reimport: None,
+            warnings: &[],
+            max_load: None,
+            dashboards: vec![],
+            states: vec![state(&[], vec![])],
+        },
+        OrgFixture {
+            name: "staffplus",
+            csv: STAFF_PLUS.into(),
+            budgets: &[],
+            reimport: None,
+            warnings: &[],
             max_load: Some(2),
             dashboards: vec![],
-            states: staff_plus_states(),
+            states: [staff_plus_states(), super::edits::staff_plus()].concat(),
         },
     ]
 }
@@ -186,7 +307,10 @@ fn small_states() -> Vec<State> {
             &[],
             vec![json!({"kind": "move", "person": "bob", "manager": "dan"})],
         ),
-        state(&[], vec![json!({"kind": "remove-person", "person": "cat"})]),
+        state(
+            &["peopleTable"],
+            vec![json!({"kind": "remove-person", "person": "cat"})],
+        ),
         state(
             &[],
             vec![

@@ -11,6 +11,7 @@ import type {
   MetricsSummary,
   PeopleTable,
   PlanView,
+  Policy,
   SettingsOnShow,
   BoardView,
   TeamRow,
@@ -29,6 +30,8 @@ export type BackendChange = Edit | SaveWhatIf;
 /** Every command's answer for one scenario: the baseline after `changes`. */
 export interface BackendState {
   changes: BackendChange[];
+  /** The workspace's own policy the state was written under, when not the default. */
+  workspacePolicy?: Policy;
   chartNodes: ChartNode[];
   metrics: MetricsSummary;
   teams?: TeamRow[];
@@ -47,7 +50,7 @@ export interface BackendOrg {
   comparison?: { states: number[]; answer: ComparisonView };
 }
 
-export type BackendOrgName = "small" | "chart" | "dashboard" | "staffplus";
+export type BackendOrgName = "small" | "chart" | "dashboard" | "staffplus" | "big" | "placeholders" | "dan-gone" | "empty" | "solo";
 
 const cache = new Map<BackendOrgName, BackendOrg>();
 
@@ -85,18 +88,23 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** The state after `changes`, or null when the backend wrote none. */
-export function findState(org: BackendOrg, changes: readonly BackendChange[]): BackendState | null {
+/**
+ * The state after `changes`, under the workspace policy `workspacePolicy`
+ * (null: the default one), or null when the backend wrote none.
+ */
+export function findState(org: BackendOrg, changes: readonly BackendChange[], workspacePolicy: Policy | null = null): BackendState | null {
   const key = canonical(changes);
-  return org.states.find((s) => canonical(s.changes) === key) ?? null;
+  const policy = canonical(workspacePolicy);
+  return org.states.find((s) => canonical(s.changes) === key && canonical(s.workspacePolicy ?? null) === policy) ?? null;
 }
 
-/** The state after `changes`; a test that needs another must have Rust write it. */
-export function stateOf(org: BackendOrg, changes: readonly BackendChange[]): BackendState {
-  const state = findState(org, changes);
+/** The state after `changes` (under `workspacePolicy`); a test that needs another must have Rust write it. */
+export function stateOf(org: BackendOrg, changes: readonly BackendChange[], workspacePolicy: Policy | null = null): BackendState {
+  const state = findState(org, changes, workspacePolicy);
   if (!state) {
+    const under = workspacePolicy ? ` under the workspace policy ${canonical(workspacePolicy)}` : "";
     throw new Error(
-      `no backend fixture of '${org.org}' after ${canonical(changes)}: add the state to src/ui_fixtures/orgs.rs and run ORGRAPH_UPDATE_UI_FIXTURES=1 cargo test -p orgraph --lib ui_fixtures`,
+      `no backend fixture of '${org.org}' after ${canonical(changes)}${under}: add the state to src/ui_fixtures/orgs.rs and run ORGRAPH_UPDATE_UI_FIXTURES=1 cargo test -p orgraph --lib ui_fixtures`,
     );
   }
   return state;

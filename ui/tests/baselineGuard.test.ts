@@ -79,7 +79,7 @@ describe("ScenarioStore with the baseline guard", () => {
     expect(backend.scenarioData.get("baseline")?.changes).toEqual([]);
 
     // In a scenario, edits go ahead without a question.
-    expect(await org.move("cat", "ann")).toBe(true);
+    expect(await org.move("cat", "dan")).toBe(true);
     expect(guard.asking).toBe(false);
   });
 
@@ -90,7 +90,7 @@ describe("ScenarioStore with the baseline guard", () => {
     expect(await removed).toBe(true);
     expect(scenarios.currentName).toBe("baseline");
     expect(backend.scenarioData.get("baseline")?.changes).toHaveLength(1);
-    expect(await org.move("cat", "ann")).toBe(true);
+    expect(await org.move("cat", "ceo")).toBe(true);
     expect(guard.asking).toBe(false);
   });
 

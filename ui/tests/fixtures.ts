@@ -1,7 +1,8 @@
-// A tiny org and a fake Platform for unit tests (no Tauri anywhere). The
-// fake keeps scenarios and their changes; every figure it answers with
-// (metrics, dashboard, plan, staff+ board, comparison) is the real
-// backend's, read from tests/backend/ (see backendFixtures.ts). Its
+// A fake Platform for unit tests (no Tauri anywhere), on an org the core
+// wrote. The fake keeps scenarios and their changes; every figure it
+// answers with (chart nodes, metrics, people table, dashboard, plan,
+// staff+ board, comparison) is the real backend's, read from
+// tests/backend/ (see backendFixtures.ts). Its
 // commands live in fake/, one file per area, over a shared FakeContext.
 
 import type { ChartNode } from "../src/generated";
@@ -15,7 +16,7 @@ import { scenarioCommands, scenarioState } from "./fake/scenarios";
 import { defaultSettings, fakeWorkspaceSettings } from "./fake/settings";
 import { workspaceCommands } from "./fake/workspaces";
 
-export { baseTeams, FAKE_TEAMS, fakeCost, node, type FakeChange, type FakeScenario } from "./fake/changes";
+export { baseTeams, fakeCost, node, type FakeChange, type FakeScenario } from "./fake/changes";
 export { type FakeBackend } from "./fake/context";
 export { FAKE_COLUMNS, fakeDetection } from "./fake/import";
 export { defaultSettings } from "./fake/settings";
@@ -35,18 +36,12 @@ export function rects(count: number): Rect[] {
  * state the Rust test wrote.
  */
 export function fakeBackend(name: BackendOrgName): FakeBackend {
-  const org = backendOrg(name);
-  return fakePlatform(stateOf(org, []).chartNodes, org);
+  return fakePlatform(backendOrg(name));
 }
 
-/**
- * A fake backend on `nodes` (by default the `small` org's). Its figures
- * are the backend's answers for `org`, which defaults to `small` when the
- * nodes do; a fake on other nodes has no figures to give but metrics.
- */
-export function fakePlatform(nodes?: ChartNode[], org?: BackendOrg | null): FakeBackend {
-  const figures = org !== undefined ? org : nodes === undefined ? backendOrg("small") : null;
-  const ctx = new FakeContext(figures, nodes ?? smallOrg());
+/** A fake backend on the backend's answers for `org` (default: the `small` org). */
+export function fakePlatform(org: BackendOrg = backendOrg("small")): FakeBackend {
+  const ctx = new FakeContext(org);
   const backend: FakeBackend = {
     nodes: ctx.base.map((n) => ({ ...n })),
     dotted: [],
@@ -72,10 +67,9 @@ export function fakePlatform(nodes?: ChartNode[], org?: BackendOrg | null): Fake
     recent: ["/tmp/test.orgraph"],
     workspaceOpenPath: null,
     record: (change) => ctx.record(change),
-    reimport(people) {
-      ctx.base = people.map((n) => ({ ...n }));
-      ctx.writtenPath = null;
-      ctx.onWrittenOrg = false;
+    reimport(name) {
+      ctx.figures = backendOrg(name);
+      ctx.base = stateOf(ctx.figures, []).chartNodes;
       backend.nodes = ctx.materialise(backend.shown);
     },
     ...fakeWorkspaceSettings(

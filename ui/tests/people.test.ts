@@ -260,14 +260,16 @@ describe("adding and removing people", () => {
     const { people, org, backend } = await loaded();
     const form = { ...emptyForm("ann"), title: "Platform Engineer", level: "L5", teamId: "payments", startDate: "2027-02-01", cost: "120000" };
     const id = await people.add(form);
-    expect(id).toBe("REQ-5");
+    expect(id).toBe("REQ-1");
     const request = backend.scenarioData.get("baseline")!.changes.at(-1);
     expect(request).toMatchObject({ kind: "request", request: { kind: "enter-person", person: { id: null, status: "open", team: "payments" }, manager: "ann" } });
-    expect(org.selectedId).toBe("REQ-5");
-    expect(org.node("ann")?.span).toBe(3);
+    expect(org.selectedId).toBe("REQ-1");
+    // The req reports to ann; span counts filled seats only, so hers stays 2.
+    expect(org.node("REQ-1")?.manager).toBe(org.node("ann")?.index);
+    expect(org.node("ann")?.span).toBe(2);
     people.setFilter({ text: "platform engineer" });
-    expect(ids(people)).toEqual(["REQ-5"]);
-    const row = org.tree.byId.get("REQ-5")!;
+    expect(ids(people)).toEqual(["REQ-1"]);
+    const row = org.tree.byId.get("REQ-1")!;
     expect(people.data?.costCents(row)).toBe(12_000_000);
     expect(people.data?.startDate(row)).toBe("2027-02-01");
     expect(org.announcement).toBe("Added open req for Platform Engineer.");

@@ -9,7 +9,7 @@ import { OrgStore } from "../src/lib/store.svelte";
 import { SubtreeBoxes } from "../src/lib/summary";
 import { buildTree } from "../src/lib/tree";
 import { setAbsentManagers } from "./fake/chart";
-import { fakePlatform, node, smallOrg } from "./fixtures";
+import { fakeBackend, node } from "./fixtures";
 
 /**
  * ceo (0) over ann (1); bob (2) and cat (3) name absent "E900", dan (4)
@@ -158,8 +158,7 @@ describe("Not in file placeholders", () => {
 describe("the store with placeholders", () => {
   it("loads them with the layout, keeps people-only counts and keeps them through a relayout", async () => {
     // dan is top-level: their file row named "E900", who is not in it.
-    const people = smallOrg().map((n) => (n.id === "dan" ? { ...n, manager: null } : n.id === "ceo" ? { ...n, span: 1 } : n));
-    const backend = fakePlatform(people);
+    const backend = fakeBackend("placeholders");
     setAbsentManagers(backend, { dan: "E900" });
     const store = new OrgStore(backend);
     await store.load();

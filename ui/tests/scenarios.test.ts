@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { describeScenarioError, AppError } from "../src/lib/errors";
 import { isTextEntry, ScenarioStore, shortcutFor, type ShortcutEvent } from "../src/lib/scenarios.svelte";
 import { OrgStore } from "../src/lib/store.svelte";
-import { fakePlatform, smallOrg } from "./fixtures";
+import { fakePlatform } from "./fixtures";
 
 async function loaded() {
   const backend = fakePlatform();
@@ -244,7 +244,8 @@ describe("ScenarioStore conflicts", () => {
     expect(await org.move("dan", "ann")).toBe(true);
     expect(await org.move("cat", "dan")).toBe(true);
     expect(await org.move("bob", "ceo")).toBe(true);
-    backend.reimport(smallOrg().filter((n) => n.id !== "dan"));
+    // The backend's small org re-imported without dan.
+    backend.reimport("dan-gone");
     await Promise.all([org.reload(), scenarios.refresh()]);
     return ctx;
   }
@@ -300,6 +301,9 @@ describe("ScenarioStore.apply", () => {
 
   it("an edit fetches only what it changed: support the metrics, a title the chain's nodes, a move the layout too", async () => {
     const { backend, scenarios, org } = await loaded();
+    // Only a staff+ engineer supports a team: bob becomes one (IC4) first.
+    await scenarios.apply({ kind: "edit-person", person: "bob", edit: { field: "level", value: "IC4" } }, "Promoted.");
+    backend.calls.length = 0;
     expect(await scenarios.apply({ kind: "add-support", person: "bob", team: "payments" }, "Bob supports Payments.")).toBe(true);
     expect(backend.calls).toContain("metrics");
     expect(backend.calls).not.toContain("chartNodes");

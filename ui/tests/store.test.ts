@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AppError, describeMoveError, toAppError } from "../src/lib/errors";
 import { OrgStore } from "../src/lib/store.svelte";
-import { fakePlatform, node } from "./fixtures";
+import { fakeBackend, fakePlatform } from "./fixtures";
 
 async function loaded() {
   const backend = fakePlatform();
@@ -45,9 +45,10 @@ describe("OrgStore", () => {
   it("shows an imported org: new nodes, a stale selection dropped, the chart fitted", async () => {
     const { backend, store } = await loaded();
     await store.selectBestMatch("cat");
-    backend.nodes = [node(0, "zed", "Zed Zero", null, 1), node(1, "yan", "Yan One", 0)];
+    // An import of the backend's one-person org.
+    backend.reimport("solo");
     await store.showNewOrg();
-    expect(store.nodes.map((n) => n.id)).toEqual(["zed", "yan"]);
+    expect(store.nodes.map((n) => n.id)).toEqual(["solo"]);
     expect(store.selectedId).toBeNull();
     expect(store.fitRequest).toBe(2);
     expect(store.error).toBeNull();
@@ -139,23 +140,9 @@ describe("errors", () => {
 });
 
 describe("large orgs", () => {
-  /** A root, 4 VPs, 4 directors each, 5 ICs per director: 101 people. */
-  function bigOrg() {
-    const nodes = [node(0, "root", "Root", null, 4)];
-    for (let v = 0; v < 4; v++) {
-      const vp = nodes.length;
-      nodes.push(node(vp, `vp${v}`, `VP ${v}`, 0, 4));
-      for (let d = 0; d < 4; d++) {
-        const dir = nodes.length;
-        nodes.push(node(dir, `d${v}${d}`, `Director ${v}${d}`, vp, 5));
-        for (let i = 0; i < 5; i++) nodes.push(node(nodes.length, `ic${v}${d}${i}`, `IC ${v}${d}${i}`, dir));
-      }
-    }
-    return nodes;
-  }
-
   it("open on their top layers and reveal a hidden person found by search", async () => {
-    const backend = fakePlatform(bigOrg());
+    // A root, 4 VPs, 4 directors each, 5 ICs per director: 101 people.
+    const backend = fakeBackend("big");
     const store = new OrgStore(backend);
     await store.load();
     expect(store.collapsed.size).toBe(16); // every director

@@ -3,7 +3,7 @@ import { AppError, describeWorkspaceError } from "../src/lib/errors";
 import { ScenarioStore } from "../src/lib/scenarios.svelte";
 import { OrgStore } from "../src/lib/store.svelte";
 import { folderOf, joinPath, recentEntries, withExtension, WorkspaceStore } from "../src/lib/workspaces.svelte";
-import { fakePlatform, node } from "./fixtures";
+import { fakePlatform } from "./fixtures";
 
 async function loaded() {
   const backend = fakePlatform();
@@ -101,7 +101,7 @@ describe("WorkspaceStore", () => {
 
   it("opens a workspace again from the Recent list, current first", async () => {
     const { backend, store, workspaces } = await loaded();
-    backend.files.set("/data/other.orgraph", [node(0, "solo", "Solo Person", null)]);
+    backend.files.set("/data/other.orgraph", "solo");
     await workspaces.openRecent("/data/other.orgraph");
     expect(store.workspace?.name).toBe("other.orgraph");
     expect(store.nodes.map((n) => n.id)).toEqual(["solo"]);

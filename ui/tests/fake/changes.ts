@@ -1,6 +1,6 @@
-// The fake backend's scenario model: the changes it records and how they
-// change its chart nodes and which teams and settings exist. Figures
-// (metrics, team rows, dashboard, plan, staff+ board, comparison) are not
+// The fake backend's scenario model: the changes it records and which
+// teams and settings they leave. Figures (chart nodes, metrics, people
+// table, team rows, dashboard, plan, staff+ board, comparison) are not
 // computed here: the fake serves the real backend's (backendFixtures.ts).
 
 import type { ChartNode, SettingsOnShow, Target, TeamRow, WhatIf } from "../../src/generated";
@@ -40,8 +40,8 @@ export function teamSlug(name: string): string {
 
 /**
  * A change in the fake's scenarios: a move, a person leaving, or any other
- * request the app sent (person edits change the fake's nodes; team, support
- * and dotted-line requests are only recorded), or a saved staff+ what-if.
+ * request the app sent, or a saved staff+ what-if; each only recorded (the
+ * nodes after it are the backend's).
  */
 export type FakeChange =
   | { kind: "move"; person: string; to: string | null }
@@ -95,109 +95,9 @@ export function replaySettingsAndTeams(changes: readonly FakeChange[], workspace
   return { teams, settings };
 }
 
-/** The fake workspace's teams; nodes carry their names, as the backend's do. */
-export const FAKE_TEAMS = [
-  { id: "core", name: "Core" },
-  { id: "payments", name: "Payments" },
-];
-
-export function teamName(id: string | null): string | null {
-  return id === null ? null : (FAKE_TEAMS.find((t) => t.id === id)?.name ?? id);
-}
-
 /** Annual cost in cents of the i-th person of a fake org: 100,000 + i × 1,000. */
 export function fakeCost(i: number): number {
   return 10_000_000 + i * 100_000;
-}
-
-export function cents(text: string): number | null {
-  return text.trim() === "" ? null : Math.round(Number(text.replace(/,/g, "")) * 100);
-}
-
-function applyRequest(nodes: ChartNode[], request: Edit): ChartNode[] {
-  if (request.kind === "move") return applyChange(nodes, { kind: "move", person: request.person, to: request.manager });
-  if (request.kind === "move-alone") {
-    // The person moves; their direct reports stay with the old manager.
-    const person = nodes.find((n) => n.id === request.person);
-    if (!person) return nodes;
-    for (const r of nodes.filter((n) => n.manager === person.index)) {
-      applyChange(nodes, { kind: "move", person: r.id, to: person.manager === null ? null : nodes[person.manager]!.id });
-    }
-    return applyChange(nodes, { kind: "move", person: request.person, to: request.manager });
-  }
-  if (request.kind === "remove-person") return applyChange(nodes, { kind: "remove", person: request.person });
-  if (request.kind === "enter-person") {
-    const p = request.person;
-    const manager = nodes.find((n) => n.id === request.manager) ?? null;
-    if (manager) manager.span++;
-    const added: ChartNode = {
-      ...node(nodes.length, p.id ?? `REQ-${nodes.length}`, p.name, manager ? manager.index : null),
-      title: p.title,
-      level: p.level,
-      team: teamName(p.team),
-      team_id: p.team,
-      status: p.status,
-    };
-    return [...nodes, added];
-  }
-  if (request.kind === "edit-person") {
-    const person = nodes.find((n) => n.id === request.person);
-    if (!person) return nodes;
-    const edit = request.edit;
-    if (edit.field === "name") person.name = edit.value;
-    if (edit.field === "title") person.title = edit.value;
-    if (edit.field === "level") person.level = edit.value;
-    if (edit.field === "status") person.status = edit.value;
-    if (edit.field === "team") {
-      person.team = teamName(edit.value);
-      person.team_id = edit.value;
-    }
-  }
-  if (request.kind === "assign-team") {
-    for (const n of nodes) {
-      if (request.people.includes(n.id)) {
-        n.team = teamName(request.team);
-        n.team_id = request.team;
-      }
-    }
-  }
-  if (request.kind === "dissolve-team") {
-    for (const n of nodes) if (n.team_id === request.team) n.team = n.team_id = null;
-  }
-  return nodes;
-}
-
-export function applyChange(nodes: ChartNode[], change: FakeChange): ChartNode[] {
-  if (change.kind === "request") return applyRequest(nodes, change.request);
-  if (change.kind === "move") {
-    const person = nodes.find((n) => n.id === change.person);
-    const manager = nodes.find((n) => n.id === change.to);
-    // A move whose person or manager is gone does not apply (a conflict).
-    if (!person || (change.to !== null && !manager)) return nodes;
-    const old = person.manager;
-    person.manager = manager ? manager.index : null;
-    if (old !== null) nodes[old]!.span--;
-    if (manager) manager.span++;
-    return nodes;
-  }
-  // A saved what-if changes staff+ placements, which the nodes only carry
-  // as the backend computed them.
-  if (change.kind === "whatIf") return nodes;
-  // Remove a person (a leaf) and renumber everyone after them.
-  const gone = nodes.find((n) => n.id === change.person);
-  if (!gone) return nodes;
-  if (gone.manager !== null) nodes[gone.manager]!.span--;
-  const kept = nodes.filter((n) => n !== gone);
-  const renumber = new Map(kept.map((n, i) => [n.index, i]));
-  return kept.map((n) => ({
-    ...n,
-    index: renumber.get(n.index)!,
-    manager: n.manager === null ? null : (renumber.get(n.manager) ?? null),
-  }));
-}
-
-export function managersOf(nodes: ChartNode[]): number {
-  return nodes.filter((n) => n.span > 0).length;
 }
 
 /** Refuses what the core refuses, with the same codes. */
@@ -249,7 +149,7 @@ export function changeCommands(ctx: FakeContext): Pick<FakeBackend, "applyChange
     },
     async teams() {
       ctx.maybeFail("teams");
-      return answerOf(ctx.figures!, ctx.answers(), "teams");
+      return answerOf(ctx.figures, ctx.answers(), "teams");
     },
     async settings() {
       ctx.maybeFail("settings");

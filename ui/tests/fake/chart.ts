@@ -1,13 +1,12 @@
 // The fake backend's chart and figures: its first view, layout, "Not in
 // file" placeholders, nodes, metrics, dashboard, snapshots, people table and
-// person panel. Figures are the real backend's where it wrote them.
+// person panel. Figures are the real backend's, as it wrote them.
 
 import type { ChartNode, ChartPlaceholder, MetricsSummary, PeopleTable, PersonDetails } from "../../src/generated";
 import { encodeLayout, type Rect } from "../../src/lib/layout";
 import { decodeIndexedNodes, encodeIndexedNodes } from "../../src/lib/nodes";
 import { idsToCollapse } from "../../src/lib/store.svelte";
-import { backendOrg, dashboardOf, stateOf } from "../backendFixtures";
-import { cents, FAKE_TEAMS, fakeCost, managersOf } from "./changes";
+import { answerOf, dashboardOf } from "../backendFixtures";
 import type { FakeBackend, FakeContext } from "./context";
 
 /**
@@ -71,84 +70,14 @@ export function fakeLayout(backend: ChartBackend, collapsed: readonly string[]):
   return encodeLayout(rects);
 }
 
-/** The backend's metrics of the `small` org's baseline. */
-function baselineMetrics(): MetricsSummary {
-  return stateOf(backendOrg("small"), []).metrics;
-}
-
-/**
- * The backend's metrics of the scenario on show where it wrote them;
- * otherwise (a state no test reads figures of, or a fake on its own
- * nodes) its baseline's, with the counts and policy of the nodes shown.
- */
+/** The backend's metrics of the scenario on show. */
 export function metricsOfShown(ctx: FakeContext): MetricsSummary {
-  const state = ctx.writtenState();
-  if (state) return structuredClone(state.metrics);
-  const { nodes } = ctx.backend;
-  const managers = managersOf(nodes);
-  const { policy } = ctx.replayed().settings;
-  const known = baselineMetrics();
-  return {
-    ...known,
-    people: nodes.length,
-    managers,
-    ics: nodes.length - managers,
-    band: { ...known.band, min: policy.band_min, max: policy.band_max },
-    team_size: { ...known.team_size, min: policy.team_min, max: policy.team_max },
-  };
+  return structuredClone(ctx.answers().metrics);
 }
 
-type PersonExtras = { location: string; cost: number | null; startDate: string | null };
-
-/** Location, cost and start date of everyone in the shown scenario, by id. */
-function extras(ctx: FakeContext): Map<string, PersonExtras> {
-  const out = new Map(
-    ctx.base.map((n, i): [string, PersonExtras] => [n.id, { location: i % 2 === 0 ? "Berlin" : "Paris", cost: fakeCost(i), startDate: null }]),
-  );
-  const s = ctx.backend.scenarioData.get(ctx.backend.shown)!;
-  let count = ctx.base.length;
-  for (const c of s.changes.slice(0, s.head)) {
-    if (c.kind === "remove" || (c.kind === "request" && c.request.kind === "remove-person")) count--;
-    if (c.kind !== "request") continue;
-    const r = c.request;
-    if (r.kind === "enter-person") {
-      const p = r.person;
-      out.set(p.id ?? `REQ-${count}`, { location: p.location, cost: cents(p.cost), startDate: p.start_date || null });
-      count++;
-    }
-    if (r.kind === "enter-value" && r.field === "cost") {
-      const entry = out.get(r.person);
-      if (entry) entry.cost = cents(r.value);
-    }
-  }
-  return out;
-}
-
-/** The backend's table where it wrote the state; else one built from the fake's nodes and the costs and places its changes set. */
+/** The backend's people table of the scenario on show. */
 function peopleTableOf(ctx: FakeContext): PeopleTable {
-  const written = ctx.writtenState()?.peopleTable;
-  if (written) return structuredClone(written);
-  const byId = extras(ctx);
-  const locations: string[] = [];
-  const { nodes } = ctx.backend;
-  const rows = nodes.map((n) => byId.get(n.id) ?? { location: "", cost: null, startDate: null });
-  const location = rows.map((r) => {
-    const at = locations.indexOf(r.location);
-    if (at >= 0) return at;
-    locations.push(r.location);
-    return locations.length - 1;
-  });
-  return {
-    teams: FAKE_TEAMS.map((t) => ({ ...t })),
-    locations,
-    team: nodes.map((n) => {
-      const at = FAKE_TEAMS.findIndex((t) => t.name === n.team);
-      return at < 0 ? null : at;
-    }),
-    location,
-    cost_cents: rows.map((r) => r.cost),
-    start_date: rows.map((r) => r.startDate),
-  };
+  return answerOf(ctx.figures, ctx.answers(), "peopleTable");
 }
 
 /** Like `person_details`, from the fake's nodes. */
@@ -238,7 +167,7 @@ export function chartCommands(ctx: FakeContext): ChartCommands {
     async dashboard(request) {
       ctx.maybeFail("dashboard");
       ctx.backend.dashboardRequests.push(request);
-      return { ...dashboardOf(ctx.figures!, ctx.answers(), request), scenario: ctx.backend.shown };
+      return { ...dashboardOf(ctx.figures, ctx.answers(), request), scenario: ctx.backend.shown };
     },
     async snapshots() {
       ctx.maybeFail("snapshots");

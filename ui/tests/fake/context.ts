@@ -10,11 +10,12 @@ import type {
   ImportRequest,
   ImportSummary,
   DashboardQuery,
+  Policy,
   SnapshotRow,
 } from "../../src/generated";
 import type { Platform } from "../../src/lib/platform";
-import { findState, stateOf, type BackendChange, type BackendOrg } from "../backendFixtures";
-import { applyChange, replaySettingsAndTeams, type FakeChange, type FakeScenario } from "./changes";
+import { stateOf, type BackendChange, type BackendOrg, type BackendOrgName } from "../backendFixtures";
+import { replaySettingsAndTeams, type FakeChange, type FakeScenario } from "./changes";
 import { metricsOfShown } from "./chart";
 import { describeChange, scenarioState } from "./scenarios";
 import { defaultSettings, type FakeWorkspaceSettings } from "./settings";
@@ -49,12 +50,12 @@ export interface FakeBackend extends Platform, FakeWorkspaceSettings {
   dashboardRequests: DashboardQuery[];
   /** Records a change in the shown scenario (dropping its redo history). */
   record(change: FakeChange): void;
-  /** A re-import: the baseline becomes `people`, every scenario kept. */
-  reimport(people: ChartNode[]): void;
+  /** A re-import: the baseline becomes the backend's org `name`, every scenario kept. */
+  reimport(name: BackendOrgName): void;
   /** The open workspace's file. */
   workspacePath: string;
-  /** Other workspace files by path ("junk": a file that is not a workspace). */
-  files: Map<string, ChartNode[] | "junk">;
+  /** Other workspace files by path, as the backend's org each holds ("junk": a file that is not a workspace). */
+  files: Map<string, BackendOrg | BackendOrgName | "junk">;
   /** Paths opened, most recent first (what recent_workspaces lists). */
   recent: string[];
   /** What the fake Open dialog for a workspace answers (null: cancelled). */
@@ -66,30 +67,16 @@ export class FakeContext {
   backend!: FakeBackend;
   /** The baseline's people. */
   base: ChartNode[];
-  /** The file holding the org the figures are of (null after a re-import). */
-  writtenPath: string | null = "/tmp/test.orgraph";
-  /** Whether the workspace on show holds that org. */
-  onWrittenOrg = true;
   private snapshotId = 0;
-  /** The workspace settings the backend's figures were written with. */
-  private readonly initialSettings = JSON.stringify(defaultSettings());
 
-  /** `figures`: the backend's answers for the org of `people`, if it wrote them. */
-  constructor(
-    readonly figures: BackendOrg | null,
-    people: ChartNode[],
-  ) {
-    this.base = people.map((n) => ({ ...n }));
+  /** `figures`: the backend's answers for the org of the workspace on show. */
+  constructor(public figures: BackendOrg) {
+    this.base = stateOf(figures, []).chartNodes;
   }
 
-  /** The people of scenario `name`: the backend's where it wrote them, else replayed here. */
+  /** The people of scenario `name`, as the backend wrote them. */
   materialise(name: string): ChartNode[] {
-    const written = this.writtenState(name);
-    if (written) return structuredClone(written.chartNodes);
-    const s = this.backend.scenarioData.get(name)!;
-    let out = this.base.map((n) => ({ ...n }));
-    for (const change of s.changes.slice(0, s.head)) out = applyChange(out, change);
-    return out;
+    return structuredClone(this.answers(name).chartNodes);
   }
 
   /** The applied changes of scenario `name` as the backend's state lists them. */
@@ -103,22 +90,25 @@ export class FakeContext {
     });
   }
 
-  private writtenSettings(): boolean {
-    return JSON.stringify(this.backend.workspaceSettings) === this.initialSettings;
+  /**
+   * The workspace policy the figures are looked up under (null: the
+   * default); undefined when the workspace's ladder changed, which no
+   * state was written under.
+   */
+  private workspacePolicy(): Policy | null | undefined {
+    const { policy, ladder } = this.backend.workspaceSettings;
+    if (JSON.stringify(ladder) !== JSON.stringify(defaultSettings().ladder)) return undefined;
+    return JSON.stringify(policy) === JSON.stringify(defaultSettings().policy) ? null : policy;
   }
 
-  /** The backend's answers for scenario `name` (default: the one on show). */
+  /**
+   * The backend's answers for scenario `name` (default: the one on show);
+   * throws, naming the state to add to src/ui_fixtures/, where it wrote none.
+   */
   answers(name = this.backend.shown) {
-    if (!this.figures) throw new Error("this fake has no backend figures: build it with fakeBackend(org) or fakePlatform()");
-    if (!this.onWrittenOrg) throw new Error("the backend wrote no figures of this workspace's org");
-    if (!this.writtenSettings()) throw new Error("the backend wrote its figures with the default workspace settings");
-    return stateOf(this.figures, this.applied(name));
-  }
-
-  /** The backend's answers for scenario `name`, if it wrote that state. */
-  writtenState(name = this.backend.shown) {
-    const asWritten = this.onWrittenOrg && this.writtenSettings();
-    return this.figures && asWritten ? findState(this.figures, this.applied(name)) : null;
+    const policy = this.workspacePolicy();
+    if (policy === undefined) throw new Error("the backend wrote no figures under a workspace ladder of its own: add the state to src/ui_fixtures/orgs.rs");
+    return stateOf(this.figures, this.applied(name), policy);
   }
 
   /** The teams and settings of the scenario on show, its changes replayed. */

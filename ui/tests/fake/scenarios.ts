@@ -13,7 +13,7 @@ import type {
   WhatIf,
 } from "../../src/generated";
 import { answerOf, comparisonOf } from "../backendFixtures";
-import { applyChange, type FakeChange, type FakeScenario } from "./changes";
+import type { FakeChange, FakeScenario } from "./changes";
 import type { FakeBackend, FakeContext } from "./context";
 
 /** How the backend labels a change in undo tooltips and the change list. */
@@ -27,23 +27,24 @@ export function describeChange(c: FakeChange): string {
 /** Moves of `name` whose person or manager the baseline no longer has, as the core words them. */
 function conflictsOf(ctx: FakeContext, name: string): ShownConflict[] {
   const s = ctx.backend.scenarioData.get(name)!;
-  let out = ctx.base.map((n) => ({ ...n }));
+  // Who is in the org as the changes before each one leave it.
+  const present = new Set(ctx.base.map((n) => n.id));
   const found: ShownConflict[] = [];
   s.changes.slice(0, s.head).forEach((change, i) => {
     if (change.kind === "move") {
-      const has = (id: string) => out.some((n) => n.id === id);
-      const [why, reason]: [ConflictReason | null, string | null] = !has(change.person)
+      const [why, reason]: [ConflictReason | null, string | null] = !present.has(change.person)
         ? [{ kind: "person-gone", person: change.person }, `'${change.person}' is no longer in the org`]
-        : change.to !== null && !has(change.to)
+        : change.to !== null && !present.has(change.to)
           ? [{ kind: "manager-gone", manager: change.to }, `manager '${change.to}' is no longer in the org`]
           : [null, null];
       if (why !== null && reason !== null) {
         const retargetable = why.kind !== "person-gone";
         found.push({ conflict: { position: i + 1, change: describeChange(change), reason: why, retargetable }, reason });
-        return;
       }
     }
-    out = applyChange(out, change);
+    if (change.kind === "remove") present.delete(change.person);
+    if (change.kind === "request" && change.request.kind === "remove-person") present.delete(change.request.person);
+    if (change.kind === "request" && change.request.kind === "enter-person" && change.request.person.id) present.add(change.request.person.id);
   });
   return found;
 }
@@ -173,7 +174,7 @@ export function scenarioCommands(ctx: FakeContext): ScenarioCommands & HistoryCo
     },
     async headcountPlan() {
       ctx.maybeFail("headcountPlan");
-      return { ...answerOf(ctx.figures!, ctx.answers(), "plan"), scenario: ctx.backend.shown };
+      return { ...answerOf(ctx.figures, ctx.answers(), "plan"), scenario: ctx.backend.shown };
     },
     async staffPlusBoard(whatIf) {
       ctx.maybeFail(`staffPlusBoard:${whatIf}`);

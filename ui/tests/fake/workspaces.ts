@@ -1,16 +1,17 @@
 // The fake backend's workspace files: new, open, save as, the recent list
 // and the workspace on show.
 
-import type { ChartNode, RecentWorkspace, WorkspaceInfo } from "../../src/generated";
+import type { RecentWorkspace, WorkspaceInfo } from "../../src/generated";
+import { backendOrg, stateOf, type BackendOrg } from "../backendFixtures";
 import type { FakeBackend, FakeContext } from "./context";
 
-/** Shows the workspace at `path` with `people`, on its baseline unless `keepScenarios`. */
-function switchTo(ctx: FakeContext, path: string, people: ChartNode[], keepScenarios: boolean): WorkspaceInfo {
+/** Shows the workspace at `path` holding the backend's org `figures`, on its baseline unless `keepScenarios`. */
+function switchTo(ctx: FakeContext, path: string, figures: BackendOrg, keepScenarios: boolean): WorkspaceInfo {
   const { backend } = ctx;
-  if (people !== ctx.base) ctx.onWrittenOrg = path === ctx.writtenPath;
-  backend.files.set(backend.workspacePath, ctx.base.map((n) => ({ ...n })));
+  backend.files.set(backend.workspacePath, ctx.figures);
   backend.workspacePath = path;
-  ctx.base = people.map((n) => ({ ...n }));
+  ctx.figures = figures;
+  ctx.base = stateOf(figures, []).chartNodes;
   if (!keepScenarios) {
     backend.scenarioData = new Map([["baseline", { parent: null, changes: [], head: 0 }]]);
     backend.shown = "baseline";
@@ -41,20 +42,20 @@ export function workspaceCommands(ctx: FakeContext): WorkspaceCommands {
       if (path === backend.workspacePath || backend.files.has(path)) {
         throw { code: "already-exists", message: `${path}: a file already exists there` };
       }
-      return switchTo(ctx, path, [], false);
+      return switchTo(ctx, path, backendOrg("empty"), false);
     },
     async openWorkspace(path) {
       ctx.maybeFail("openWorkspace");
-      const file = path === ctx.backend.workspacePath ? ctx.base : ctx.backend.files.get(path);
+      const file = path === ctx.backend.workspacePath ? ctx.figures : ctx.backend.files.get(path);
       if (file === undefined) throw { code: "io", message: `${path}: No such file or directory` };
       if (file === "junk") throw { code: "not-a-workspace", message: `${path}: not an Orgraph workspace` };
-      return switchTo(ctx, path, file, false);
+      return switchTo(ctx, path, typeof file === "string" ? backendOrg(file) : file, false);
     },
     async saveWorkspaceAs(path) {
       ctx.maybeFail("saveWorkspaceAs");
       if (path === ctx.backend.workspacePath) throw { code: "invalid-input", message: "that is the workspace already open" };
       if (!path.startsWith("/")) throw { code: "io", message: `${path}: the folder does not exist` };
-      return switchTo(ctx, path, ctx.base, true);
+      return switchTo(ctx, path, ctx.figures, true);
     },
     async recentWorkspaces(): Promise<RecentWorkspace[]> {
       ctx.maybeFail("recentWorkspaces");
