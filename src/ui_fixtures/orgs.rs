@@ -144,128 +144,102 @@ fn big_csv() -> String {
     csv
 }
 
+impl OrgFixture {
+    /// An org imported from `csv` as it is: no budgets, re-import, import
+    /// warnings, dashboards or max-load setting.
+    fn plain(name: &'static str, csv: impl Into<String>, states: Vec<State>) -> OrgFixture {
+        OrgFixture {
+            name,
+            csv: csv.into(),
+            budgets: &[],
+            warnings: &[],
+            reimport: None,
+            max_load: None,
+            dashboards: vec![],
+            states,
+        }
+    }
+}
+
 pub fn all() -> Vec<OrgFixture> {
-    let by_team =
-        json!({"group_by": "team", "rank_by": "headcount", "top": 10, "out_of_band_limit": 100});
+    let small_states = [
+        small_states(),
+        super::edits::small(),
+        super::edits::small_under_workspace_settings(),
+    ]
+    .concat();
+    let baseline = || vec![state(&[], vec![])];
     vec![
+        OrgFixture::plain("small", SMALL, small_states),
         OrgFixture {
-            name: "small",
-            csv: SMALL.into(),
-            budgets: &[],
-            reimport: None,
-            warnings: &[],
-            max_load: None,
-            dashboards: vec![],
-            states: [
-                small_states(),
-                super::edits::small(),
-                super::edits::small_under_workspace_settings(),
-            ]
-            .concat(),
-        },
-        OrgFixture {
-            name: "chart",
-            csv: CHART.into(),
             budgets: &[("Engineering", 60_000_000), ("Finance", 40_000_000)],
-            reimport: None,
-            warnings: &[],
-            max_load: None,
-            dashboards: vec![],
-            states: vec![state(&["plan"], vec![])],
+            ..OrgFixture::plain("chart", CHART, vec![state(&["plan"], vec![])])
+        },
+        dashboard_org(),
+        OrgFixture::plain("big", big_csv(), baseline()),
+        OrgFixture {
+            warnings: &["manager-not-found"],
+            ..OrgFixture::plain(
+                "placeholders",
+                SMALL.replace("dan,Dan Diaz,ceo,", "dan,Dan Diaz,E900,"),
+                vec![
+                    state(&[], vec![]),
+                    state(
+                        &[],
+                        vec![json!({"kind": "move", "person": "dan", "manager": "ann"})],
+                    ),
+                ],
+            )
         },
         OrgFixture {
-            name: "dashboard",
-            csv: DASHBOARD.into(),
-            budgets: &[],
-            reimport: None,
-            warnings: &[],
-            max_load: Some(1),
-            dashboards: vec![
-                by_team,
-                json!({"group_by": "team", "rank_by": "headcount", "top": 2, "out_of_band_limit": 100}),
-                json!({"group_by": "department", "rank_by": "headcount", "top": 10, "out_of_band_limit": 100}),
-                json!({"group_by": "department", "rank_by": "cost", "top": 10, "out_of_band_limit": 100}),
-                json!({"group_by": "department", "rank_by": "cost", "top": 5, "out_of_band_limit": 100}),
-            ],
-            states: vec![
+            reimport: Some(SMALL.replace(
+                "dan,Dan Diaz,ceo,Engineer,core,Core,stream-aligned,Engineering,L4,104000,Berlin\n",
+                "",
+            )),
+            ..OrgFixture::plain("dan-gone", SMALL, super::edits::dan_gone())
+        },
+        // A new workspace, before any import.
+        OrgFixture::plain("empty", "", baseline()),
+        OrgFixture::plain(
+            "solo",
+            "id,name,manager_id,title,level\nsolo,Solo Person,,Engineer,L4\n",
+            baseline(),
+        ),
+        OrgFixture {
+            max_load: Some(2),
+            ..OrgFixture::plain(
+                "staffplus",
+                STAFF_PLUS,
+                [staff_plus_states(), super::edits::staff_plus()].concat(),
+            )
+        },
+    ]
+}
+
+/// The dashboard tests' org: one move, and the breakdowns they request.
+fn dashboard_org() -> OrgFixture {
+    let dashboard = |group_by: &str, rank_by: &str, top: u32| json!({"group_by": group_by, "rank_by": rank_by, "top": top, "out_of_band_limit": 100});
+    OrgFixture {
+        max_load: Some(1),
+        dashboards: vec![
+            dashboard("team", "headcount", 10),
+            dashboard("team", "headcount", 2),
+            dashboard("department", "headcount", 10),
+            dashboard("department", "cost", 10),
+            dashboard("department", "cost", 5),
+        ],
+        ..OrgFixture::plain(
+            "dashboard",
+            DASHBOARD,
+            vec![
                 state(&["dashboards"], vec![]),
                 state(
                     &["dashboards"],
                     vec![json!({"kind": "move", "person": "r1", "manager": "m2"})],
                 ),
             ],
-        },
-        OrgFixture {
-            name: "big",
-            csv: big_csv(),
-            budgets: &[],
-            reimport: None,
-            warnings: &[],
-            max_load: None,
-            dashboards: vec![],
-            states: vec![state(&[], vec![])],
-        },
-        OrgFixture {
-            name: "placeholders",
-            csv: SMALL.replace("dan,Dan Diaz,ceo,", "dan,Dan Diaz,E900,"),
-            budgets: &[],
-            reimport: None,
-            warnings: &["manager-not-found"],
-            max_load: None,
-            dashboards: vec![],
-            states: vec![
-                state(&[], vec![]),
-                state(
-                    &[],
-                    vec![json!({"kind": "move", "person": "dan", "manager": "ann"})],
-                ),
-            ],
-        },
-        OrgFixture {
-            name: "dan-gone",
-            csv: SMALL.into(),
-            budgets: &[],
-            reimport: Some(SMALL.replace(
-                "dan,Dan Diaz,ceo,Engineer,core,Core,stream-aligned,Engineering,L4,104000,Berlin\n",
-                "",
-            )),
-            warnings: &[],
-            max_load: None,
-            dashboards: vec![],
-            states: super::edits::dan_gone(),
-        },
-        // A new workspace, before any import.
-        OrgFixture {
-            name: "empty",
-            csv: String::new(),
-            budgets: &[],
-            reimport: None,
-            warnings: &[],
-            max_load: None,
-            dashboards: vec![],
-            states: vec![state(&[], vec![])],
-        },
-        OrgFixture {
-            name: "solo",
-            csv: "id,name,manager_id,title,level\nsolo,Solo Person,,Engineer,L4\n".into(),
-            budgets: &[],
-            reimport: None,
-            warnings: &[],
-            max_load: None,
-            dashboards: vec![],
-            states: vec![state(&[], vec![])],
-        },
-        OrgFixture {
-            name: "staffplus",
-            csv: STAFF_PLUS.into(),
-            budgets: &[],
-            reimport: None,
-            warnings: &[],
-            max_load: Some(2),
-            dashboards: vec![],
-            states: [staff_plus_states(), super::edits::staff_plus()].concat(),
-        },
-    ]
+        )
+    }
 }
 
 /// The baseline, a move the scenario tests compare, the team edits of the
