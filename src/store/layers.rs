@@ -4,10 +4,10 @@
 //! and a re-import keeps it (`store_org` rewrites only the policy and
 //! ladder). A workspace that has none reads the defaults.
 
-use super::{corrupt, Workspace};
+use super::{corrupt, put_setting, Workspace};
 use crate::error::Result;
 use crate::health::LayerGuidance;
-use rusqlite::{params, OptionalExtension};
+use rusqlite::OptionalExtension;
 
 const KEY: &str = "layers";
 
@@ -33,14 +33,7 @@ impl Workspace {
     pub fn set_layer_guidance(&mut self, guidance: &LayerGuidance) -> Result<()> {
         let json = serde_json::to_string(guidance)
             .map_err(|e| crate::error::OrgError::InvalidInput(format!("layer guidance: {e}")))?;
-        self.write(|tx| {
-            tx.execute(
-                "INSERT INTO settings (key, value) VALUES (?1, ?2)
-                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                params![KEY, json],
-            )?;
-            Ok(())
-        })
+        self.write(|tx| Ok(put_setting(tx, KEY, &json)?))
     }
 }
 

@@ -538,12 +538,17 @@ fn write_settings(conn: &Connection, policy: &Policy, ladder: &Ladder) -> rusqli
     let to_json = |value: serde_json::Result<String>| {
         value.map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))
     };
-    let mut stmt = conn.prepare(
+    put_setting(conn, "policy", &to_json(serde_json::to_string(policy))?)?;
+    put_setting(conn, "ladder", &to_json(serde_json::to_string(ladder))?)
+}
+
+/// Sets one value of the `settings` table, replacing any there.
+fn put_setting(conn: &Connection, key: &str, value: &str) -> rusqlite::Result<()> {
+    conn.prepare_cached(
         "INSERT INTO settings (key, value) VALUES (?1, ?2)
          ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-    )?;
-    stmt.execute(params!["policy", to_json(serde_json::to_string(policy))?])?;
-    stmt.execute(params!["ladder", to_json(serde_json::to_string(ladder))?])?;
+    )?
+    .execute(params![key, value])?;
     Ok(())
 }
 

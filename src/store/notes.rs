@@ -8,7 +8,7 @@
 //! migration 0004), and the writes of `scenarios.rs` that may change a
 //! scenario's conflicts make its count unknown.
 
-use super::{BaselineRest, Workspace};
+use super::{put_setting, BaselineRest, Workspace};
 use crate::error::{OrgError, Result};
 use rusqlite::{params, Connection, OptionalExtension};
 
@@ -58,14 +58,7 @@ impl Workspace {
 
     /// Marks the baseline as the generated demo org, until it is replaced.
     pub fn mark_demo(&mut self) -> Result<()> {
-        self.write(|tx| {
-            tx.execute(
-                "INSERT INTO settings (key, value) VALUES (?1, ?2)
-                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                params![ORIGIN_KEY, DEMO],
-            )?;
-            Ok(())
-        })
+        self.write(|tx| Ok(put_setting(tx, ORIGIN_KEY, DEMO)?))
     }
 
     /// Whether an import would replace the demo org rather than re-import:
