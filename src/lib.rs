@@ -22,6 +22,7 @@ pub mod render;
 pub mod scenario;
 pub mod session;
 pub mod store;
+pub mod suggest;
 #[cfg(test)]
 mod ui_fixtures;
 

@@ -23,6 +23,7 @@ mod health;
 mod placeholders;
 mod settings;
 mod shown;
+mod suggest;
 pub use settings::{Overrides, SettingsOnShow};
 pub use shown::{ChangeLine, ListedScenario, ScenarioState, ShownConflict, LISTED_IDS};
 
@@ -437,8 +438,6 @@ impl Session {
                 "this preview changes nothing, so there is nothing to save".into(),
             ));
         }
-        let from = self.scenario.name.clone();
-        self.create_scenario(name, &from)?;
         let reason = match what_if {
             WhatIf::AllCentral => {
                 "what-if: every staff+ engineer central, still supporting their team"
@@ -449,8 +448,28 @@ impl Session {
             WhatIf::AllEmbedded => "what-if: every staff+ engineer embedded",
             WhatIf::AsIs => "what-if",
         };
-        if let Err(err) = self.apply_all(preview.changes, reason) {
-            // Leave no empty scenario behind.
+        self.save_changes_as(name, preview.changes, reason)
+    }
+
+    /// Saves `changes` as a new scenario `name` branched from the one on
+    /// show, as one step recorded with `reason`, and shows it. Refused
+    /// (`invalid-input`) when there are no changes. When a change does not
+    /// apply, no scenario is left behind and the one on show stays.
+    pub fn save_changes_as(
+        &mut self,
+        name: &str,
+        changes: Vec<Change>,
+        reason: &str,
+    ) -> Result<()> {
+        self.refuse_in_time_travel()?;
+        if changes.is_empty() {
+            return Err(crate::OrgError::InvalidInput(
+                "there are no changes to save".into(),
+            ));
+        }
+        let from = self.scenario.name.clone();
+        self.create_scenario(name, &from)?;
+        if let Err(err) = self.apply_all(changes, reason) {
             let created = self.scenario.name.clone();
             self.switch_to(&from)?;
             self.workspace.delete_scenario(&created)?;

@@ -8,6 +8,7 @@ mod export;
 mod import;
 mod settings;
 mod staffplus;
+mod suggest;
 
 use chrono::NaiveDate;
 use clap::builder::TypedValueParser as _;
@@ -101,13 +102,17 @@ enum Command {
     /// Show the staff+ placement summary, as it is or as a what-if
     /// (every staff+ central or embedded), and optionally save it.
     StaffPlus(staffplus::StaffPlusArgs),
+    /// Suggest changes that fix what `check` flags, for a people file or a
+    /// workspace, and save them as a new scenario.
+    #[command(subcommand)]
+    Suggest(suggest::SuggestCommand),
     /// Export a workspace's org as a chart (pdf, png, svg) or data (csv,
     /// xlsx, json, dot, mermaid).
     Export(export::ExportArgs),
 }
 
 /// How to read a people file: shared by `import` and `metrics`.
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 struct ReadArgs {
     /// The spreadsheet sheet to read (default: the first).
     #[arg(long)]
@@ -362,6 +367,7 @@ fn run(command: Command) -> Result<(), OrgError> {
         Command::Edit(command) => edit::run(command),
         Command::Settings(args) => settings::run(args),
         Command::StaffPlus(args) => staffplus::run(args),
+        Command::Suggest(command) => suggest::run(command),
         Command::Export(args) => export::run(args),
     }
 }

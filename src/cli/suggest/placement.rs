@@ -1,0 +1,17 @@
+//! `orgraph suggest placement`.
+
+use super::SuggestSource;
+use clap::Args;
+use orgraph::error::OrgError;
+
+#[derive(Debug, Args)]
+pub(in crate::cli) struct PlacementArgs {
+    #[command(flatten)]
+    source: SuggestSource,
+}
+
+pub(super) fn run(args: PlacementArgs) -> Result<(), OrgError> {
+    let start = args.source.open()?;
+    let _kept = args.source.kept(start.org())?;
+    Err(OrgError::InvalidInput("not built yet".into()))
+}
