@@ -189,9 +189,9 @@ impl<'a> Found<'a> {
             .collect();
         let n = people.len() as u64;
         let message = format!(
-            "{} more than {} teams: spread too thin to help any of them",
+            "{} more than {}: spread too thin to help any of them",
             counted(n, "staff+ engineer supports", "staff+ engineers support"),
-            self.metrics.coverage.max_load
+            counted(u64::from(self.metrics.coverage.max_load), "team", "teams")
         );
         finding(CheckId::OverloadedStaffPlus, people, Vec::new(), n, message)
     }
