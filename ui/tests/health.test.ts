@@ -158,3 +158,21 @@ describe("a highlighted set", () => {
     expect(highlightedIndices(null, new Map()).size).toBe(0);
   });
 });
+
+describe("the chart's highlight bar", () => {
+  it("names the set, says where it is and who that is", async () => {
+    const { render } = await import("svelte/server");
+    const { default: ChartHighlightBar } = await import("../src/components/ChartHighlightBar.svelte");
+    const { health, org } = await setup();
+    expect(render(ChartHighlightBar, { props: { store: org } }).body).not.toContain("chart-highlight");
+    await health.show("span-narrow");
+    await org.stepSet(1);
+    const html = render(ChartHighlightBar, { props: { store: org } }).body;
+    expect(html).toContain('role="toolbar"');
+    expect(html).toContain('aria-label="Highlighted on the chart: Spans below the band"');
+    expect(html).toContain('data-count="2"');
+    expect(html).toContain('data-current-id="m2"');
+    expect(html).toMatch(/data-testid="chart-highlight-position"[^>]*>2 of 2</);
+    expect(html).toMatch(/data-testid="chart-highlight-name"[^>]*>Mia Two</);
+  });
+});
