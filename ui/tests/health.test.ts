@@ -176,3 +176,22 @@ describe("the chart's highlight bar", () => {
     expect(html).toMatch(/data-testid="chart-highlight-name"[^>]*>Mia Two</);
   });
 });
+
+describe("a set after an edit", () => {
+  it("passes over people no longer in the org and clears when none is left", async () => {
+    const { org } = await setup();
+    expect(await org.showSet("Set", ["m1", "gone", "m2"])).toBe(true);
+    expect(org.highlight?.ids).toEqual(["m1", "m2"]);
+    // As if an edit had removed m2 after the set was shown.
+    org.highlight = { label: "Set", ids: ["m1", "gone", "m2"], at: 0 };
+    await org.stepSet(1);
+    expect(org.selectedId).toBe("m2");
+    expect(org.highlight?.at).toBe(2);
+    await org.stepSet(1);
+    expect(org.selectedId).toBe("m1");
+    org.highlight = { label: "Set", ids: ["gone", "lost"], at: 0 };
+    await org.stepSet(1);
+    expect(org.highlight).toBe(null);
+    expect(await org.showSet("Set", ["gone"])).toBe(false);
+  });
+});

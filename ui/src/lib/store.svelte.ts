@@ -376,11 +376,24 @@ export class OrgStore {
     return true;
   }
 
-  /** Steps the highlighted set `delta` people on (wrapping), selecting and centring them. */
+  /**
+   * Steps the highlighted set `delta` people on (wrapping), selecting and
+   * centring them; people an edit took out of the org since are passed
+   * over, and the set is cleared when none is left.
+   */
   async stepSet(delta: number): Promise<void> {
-    if (!this.highlight) return;
-    this.highlight = stepHighlight(this.highlight, delta);
-    await this.#showHighlighted(this.highlight);
+    let highlight = this.highlight;
+    if (!highlight) return;
+    highlight = stepHighlight(highlight, delta);
+    for (let tries = 1; tries < highlight.ids.length && !this.tree.byId.has(currentId(highlight)); tries++) {
+      highlight = stepHighlight(highlight, Math.sign(delta) || 1);
+    }
+    if (!this.tree.byId.has(currentId(highlight))) {
+      this.clearSet();
+      return;
+    }
+    this.highlight = highlight;
+    await this.#showHighlighted(highlight);
   }
 
   /** Stops highlighting the set; the person selected stays selected. */
