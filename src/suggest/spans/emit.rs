@@ -125,15 +125,16 @@ impl Writer<'_> {
                 }
             }
             Unit::Merge { from, into, people } => {
-                let why = format!(
-                    "merges {}'s {} reports into {}; {} is flagged for a decision",
-                    self.name(*from),
-                    people.len(),
-                    self.name(*into),
-                    self.name(*from)
-                );
                 for &person in people {
-                    self.move_to(person, Some(*into), None, why.clone());
+                    let why = format!(
+                        "merges {}'s {} reports into {} (moves {}); {} is flagged for a decision",
+                        self.name(*from),
+                        people.len(),
+                        self.name(*into),
+                        self.name(person),
+                        self.name(*from)
+                    );
+                    self.move_to(person, Some(*into), None, why);
                 }
                 self.bump(*from, -(people.len() as i64));
                 self.bump(*into, people.len() as i64);

@@ -163,8 +163,8 @@ fn flattens_a_single_report_manager_and_merges_a_narrow_one() {
         reasons(&s),
         [
             "flattens C: one direct report; C1 moves up to ROOT",
-            "merges D's 2 reports into E; D is flagged for a decision",
-            "merges D's 2 reports into E; D is flagged for a decision",
+            "merges D's 2 reports into E (moves D1); D is flagged for a decision",
+            "merges D's 2 reports into E (moves D2); D is flagged for a decision",
         ]
     );
     assert_eq!(s.flagged, [PersonId::new("c"), PersonId::new("d")]);
