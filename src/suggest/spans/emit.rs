@@ -201,7 +201,7 @@ impl Writer<'_> {
 }
 
 /// Managers, wide and narrow in `lines` under `band`.
-fn figures(lines: &LineState, band: (u32, u32), policy: &Policy) -> SpanFigures {
+pub(super) fn figures(lines: &LineState, band: (u32, u32), policy: &Policy) -> SpanFigures {
     let policy = Policy {
         band_min: band.0,
         band_max: band.1,
@@ -215,19 +215,14 @@ fn figures(lines: &LineState, band: (u32, u32), policy: &Policy) -> SpanFigures 
     }
 }
 
-/// The figures of `org` before, after `changes`, and after them with the
-/// `reqs` filled.
-fn before_and_after(
+/// The figures of `org` after `changes`, and after them with the `reqs`
+/// filled.
+fn after(
     org: &Org,
     changes: &[SuggestedChange],
     reqs: &[PersonId],
     band: (u32, u32),
-) -> Result<(SpanFigures, SpanFigures, SpanFigures)> {
-    let before = figures(
-        &LineState::lines(&MetricsInput::from_org(org), View::Current),
-        band,
-        &org.policy,
-    );
+) -> Result<(SpanFigures, SpanFigures)> {
     let mut after_org = org.clone();
     for suggested in changes {
         scenario::apply(&mut after_org, &suggested.change).map_err(|err| {
@@ -243,7 +238,7 @@ fn before_and_after(
         }
     }
     let filled = figures(&LineState::lines(&input, View::Current), band, &org.policy);
-    Ok((before, after, filled))
+    Ok((after, filled))
 }
 
 pub(super) fn suggestion(
@@ -268,10 +263,10 @@ pub(super) fn suggestion(
     for unit in chosen {
         writer.unit(unit);
     }
-    let (before, after, after_filled) = before_and_after(org, &writer.changes, &writer.reqs, band)?;
+    let (after, after_filled) = self::after(org, &writer.changes, &writer.reqs, band)?;
     Ok(SpanSuggestion {
         changes: writer.changes,
-        before,
+        before: state.before.clone(),
         after,
         after_filled,
         band,

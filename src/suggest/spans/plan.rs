@@ -25,12 +25,15 @@ pub(super) struct State {
     pub moved: Vec<bool>,
     /// Managers that received someone (they are not merged away).
     pub received: Vec<bool>,
+    /// The figures of the org as it is.
+    pub before: super::SpanFigures,
 }
 
 impl State {
     pub fn new(org: &Org, options: &SpanOptions, (min, max): (u32, u32)) -> State {
         let input = MetricsInput::from_org(org);
         let lines = LineState::lines(&input, View::Current);
+        let before = super::emit::figures(&lines, (min, max), &org.policy);
         let n = input.len();
         let mut pinned = vec![false; n];
         let positions = org.positions();
@@ -70,6 +73,7 @@ impl State {
             ic,
             moved: vec![false; n],
             received: vec![false; n],
+            before,
         }
     }
 
@@ -207,6 +211,31 @@ pub(super) struct Planned {
     pub gain: i64,
 }
 
+/// The steps of a group before its splits, in one of the orders tried.
+#[derive(Debug, Clone, Copy)]
+enum Step {
+    Fill,
+    Shed,
+    Flatten,
+    Merge,
+}
+
+type Order = [Step; 4];
+
+/// Transfers first (they fix both ends), or flattens and merges first
+/// (which may fix the parent, or free a narrow sibling's reports).
+const ORDERS: [Order; 3] = [
+    [Step::Fill, Step::Shed, Step::Flatten, Step::Merge],
+    [Step::Flatten, Step::Fill, Step::Shed, Step::Merge],
+    [Step::Flatten, Step::Merge, Step::Fill, Step::Shed],
+];
+
+/// A group's state before its steps, to try another order.
+struct Saved {
+    units: usize,
+    marks: Vec<(u32, u32, bool, bool)>,
+}
+
 struct Planner {
     state: State,
     units: Vec<Planned>,
@@ -240,19 +269,95 @@ impl Planner {
             .collect()
     }
 
+    /// Solves one group: each order of the steps is tried from the same
+    /// start, and the one leaving the fewest managers out of band (the
+    /// parent included), then the fewest moves, then the fewest reqs, is
+    /// kept.
     fn group(&mut self, parent: u32) {
+        let saved = self.save(parent);
+        let mut best: Option<((u64, usize, usize), Order)> = None;
+        for order in ORDERS {
+            self.run(parent, order);
+            let score = self.score(parent, saved.units);
+            if best.as_ref().is_none_or(|(s, _)| score < *s) {
+                best = Some((score, order));
+            }
+            self.restore(&saved);
+        }
+        if let Some((_, order)) = best {
+            self.run(parent, order);
+        }
+    }
+
+    fn run(&mut self, parent: u32, order: Order) {
         let min = self.state.min;
         let narrow_at_start: Vec<u32> = self
             .members(parent)
             .into_iter()
             .filter(|&m| self.state.span[m as usize] < min)
             .collect();
-        self.fill_narrow(parent);
-        self.shed_wide(parent, &narrow_at_start);
-        self.flatten(parent);
-        self.merge(parent);
+        for step in order {
+            match step {
+                Step::Fill => self.fill_narrow(parent),
+                Step::Shed => self.shed_wide(parent, &narrow_at_start),
+                Step::Flatten => self.flatten(parent),
+                Step::Merge => self.merge(parent),
+            }
+        }
         for member in self.members(parent) {
             self.split(member);
+        }
+    }
+
+    /// Managers out of band among `parent` and its group, people moved
+    /// and reqs added since `units` steps were planned.
+    fn score(&self, parent: u32, units: usize) -> (u64, usize, usize) {
+        let s = &self.state;
+        let out = std::iter::once(parent)
+            .chain(s.lines.children(parent).iter().copied())
+            .filter(|&m| s.out_of_band(s.span[m as usize]))
+            .count() as u64;
+        let new = &self.units[units..];
+        let moves = new.iter().map(|p| p.unit.moves()).sum();
+        let reqs = new
+            .iter()
+            .map(|p| match &p.unit {
+                Unit::Split { reqs, .. } => reqs.len(),
+                _ => 0,
+            })
+            .sum();
+        (out, moves, reqs)
+    }
+
+    /// What a group's steps can change: the spans, moved and received
+    /// marks of the parent, its reports and theirs.
+    fn save(&self, parent: u32) -> Saved {
+        let s = &self.state;
+        let mut people = vec![parent];
+        for &member in s.lines.children(parent) {
+            people.push(member);
+            people.extend_from_slice(s.lines.children(member));
+        }
+        let marks = people
+            .into_iter()
+            .map(|p| {
+                let i = p as usize;
+                (p, s.span[i], s.moved[i], s.received[i])
+            })
+            .collect();
+        Saved {
+            units: self.units.len(),
+            marks,
+        }
+    }
+
+    fn restore(&mut self, saved: &Saved) {
+        self.units.truncate(saved.units);
+        for &(p, span, moved, received) in &saved.marks {
+            let i = p as usize;
+            self.state.span[i] = span;
+            self.state.moved[i] = moved;
+            self.state.received[i] = received;
         }
     }
 
