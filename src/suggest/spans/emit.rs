@@ -23,6 +23,8 @@ struct Writer<'a> {
     reqs: Vec<PersonId>,
     flagged: Vec<PersonId>,
     moved: u64,
+    /// The number of the last req id tried.
+    next_req: usize,
 }
 
 impl Writer<'_> {
@@ -190,13 +192,16 @@ impl Writer<'_> {
         }
     }
 
-    /// `SPAN-REQ-n`, the first n whose id neither the org nor an earlier
-    /// req has.
-    fn fresh_req_id(&self) -> PersonId {
-        (self.reqs.len() + 1..)
-            .map(|n| PersonId::new(format!("SPAN-REQ-{n}")))
-            .find(|id| !self.org.contains(id) && !self.reqs.contains(id))
-            .unwrap_or_else(|| PersonId::new("SPAN-REQ"))
+    /// `SPAN-REQ-n` for the next n whose id the org does not have (n
+    /// only grows, so no earlier req has it either).
+    fn fresh_req_id(&mut self) -> PersonId {
+        loop {
+            self.next_req += 1;
+            let id = PersonId::new(format!("SPAN-REQ-{}", self.next_req));
+            if !self.org.contains(&id) {
+                return id;
+            }
+        }
     }
 }
 
@@ -259,6 +264,7 @@ pub(super) fn suggestion(
         reqs: Vec::new(),
         flagged: Vec::new(),
         moved: 0,
+        next_req: 0,
     };
     for unit in chosen {
         writer.unit(unit);

@@ -346,3 +346,16 @@ fn never_moves_an_open_req_or_departing_person() {
     assert_eq!(s.after.out_of_band(), 0, "{:?}", reasons(&s));
     assert_eq!(s.moved, 1);
 }
+
+#[test]
+fn a_req_id_the_org_has_is_skipped() {
+    let mut people = vec![("w", "", "", "t"), ("SPAN-REQ-1", "w", "", "t")];
+    let ics: Vec<String> = (2..=6).map(|i| format!("w{i}")).collect();
+    people.extend(ics.iter().map(|id| (id.as_str(), "w", "", "t")));
+    let org = org_of(&people, (2, 4));
+    let s = suggest_with(&org, SpanOptions::default());
+    let Change::AddPerson { person, .. } = &s.changes[0].change else {
+        panic!("a req first");
+    };
+    assert_eq!(person.id.as_str(), "SPAN-REQ-2");
+}
