@@ -144,9 +144,9 @@ impl Writer<'_> {
                 self.team_name(engineer.home)
             ),
             (Scope::Department, Reach::Department(_)) if decision.replaced => format!(
-                "{covers}, outside home team {}'s {}: possible once central",
-                self.team_name(engineer.home),
-                self.department_name(engineer.home)
+                "{covers}, outside {} of home team {}: possible once central",
+                self.department_name(engineer.home),
+                self.team_name(engineer.home)
             ),
             _ if engineer.home == NO_TEAM => {
                 format!("{covers}; with no home team, may support any team")

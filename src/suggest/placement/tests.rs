@@ -406,7 +406,7 @@ fn allow_replace_moves_an_engineer_to_cover_another_department() {
         vec![
             "moves Eng 0 from Team 1 into Team 0 (central) to cover 1 team outside department A",
             "keeps supporting Team 1, the team Eng 0 leaves",
-            "covers Team 2 (5 people), outside home team Team 1's department A: possible once central",
+            "covers Team 2 (5 people), outside department A of home team Team 1: possible once central",
         ]
     );
 }
