@@ -88,36 +88,43 @@ impl Solution {
         units: &mut [u32],
     ) -> Result<()> {
         let network = &built.network;
-        let mut reaches: Vec<Reach> = built.to_pool.iter().map(|p| p.1).collect();
-        reaches.sort_unstable();
-        reaches.dedup();
-        for reach in reaches {
-            let mut teams: Vec<u32> = built
-                .from_pool
-                .iter()
-                .filter(|&&(r, _, arc)| r == reach && network.flow(arc) > 0)
-                .map(|&(_, team, _)| team)
-                .collect();
-            teams.sort_unstable();
-            let mut next = teams.into_iter();
-            for &(from, _, replacing) in built.to_pool.iter().filter(|p| p.1 == reach) {
-                for _ in 0..network.flow(from.arc) {
-                    let team = next
-                        .next()
-                        .ok_or_else(|| inconsistent("a pool sends more than it gets".into()))?;
-                    units[team as usize] += 1;
-                    let engineer = &instance.engineers[from.engineer];
-                    let decision = &mut decisions[from.engineer];
-                    if engineer.droppable().any(|t| t == team) || team == engineer.home {
-                        return Err(inconsistent(format!("team {team} is already supported")));
-                    }
-                    decision.added.push(team);
-                    decision.replaced |= replacing;
+        // Pools in order, each with its teams (ascending) and senders (in
+        // engineer order): one sort each, not a scan per pool.
+        let mut served: Vec<(Reach, u32)> = built
+            .from_pool
+            .iter()
+            .filter(|&&(_, _, arc)| network.flow(arc) > 0)
+            .map(|&(reach, team, _)| (reach, team))
+            .collect();
+        served.sort_unstable();
+        let mut senders: Vec<(Reach, usize, bool, i64)> = built
+            .to_pool
+            .iter()
+            .map(|&(from, reach, replacing)| {
+                (reach, from.engineer, replacing, network.flow(from.arc))
+            })
+            .filter(|s| s.3 > 0)
+            .collect();
+        senders.sort_unstable();
+        let mut next = served.iter().peekable();
+        for &(reach, index, replacing, flow) in &senders {
+            for _ in 0..flow {
+                let team = match next.next() {
+                    Some(&(r, team)) if r == reach => team,
+                    _ => return Err(inconsistent("a pool sends more than it gets".into())),
+                };
+                units[team as usize] += 1;
+                let engineer = &instance.engineers[index];
+                if engineer.droppable().any(|t| t == team) || team == engineer.home {
+                    return Err(inconsistent(format!("team {team} is already supported")));
                 }
+                let decision = &mut decisions[index];
+                decision.added.push(team);
+                decision.replaced |= replacing;
             }
-            if next.next().is_some() {
-                return Err(inconsistent("a pool gets more than it sends".into()));
-            }
+        }
+        if next.next().is_some() {
+            return Err(inconsistent("a pool gets more than it sends".into()));
         }
         for decision in decisions.iter_mut() {
             decision.added.sort_unstable();
