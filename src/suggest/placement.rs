@@ -10,9 +10,10 @@
 //! the architecture group, then additions; [`flow`] solves it exactly and
 //! [`solution`] reads it back, checking the invariants that make pool flow
 //! split into distinct new (engineer, team) pairs. [`changes`] writes the
-//! changes and reasons. The "after" figures are measured on a copy of the
-//! org with the changes applied, exactly as the metrics panel would, and
-//! checked against what the optimum promised.
+//! changes and reasons. The "after" figures are the metrics' team figures
+//! of the org with the changes applied ([`after`] patches the metrics
+//! input rather than copying the org; debug builds also measure a changed
+//! copy and compare), checked against what the optimum promised.
 //!
 //! Exactness: covered teams (or people) and removals are optimal. With
 //! `allow_replace`, the third level counts out-of-department new
@@ -28,9 +29,11 @@
 //! The solver's phases each cost one early-stopping Dijkstra plus a
 //! blocking flow; almost all flow moves in the first phases (every direct
 //! engineer → pool → team path costs the same), the later ones only
-//! reroute. Building the instance is O(n) over the metrics' arrays; the
-//! "after" check clones and re-measures the org once (O(n)).
+//! reroute. Reading the instance is O(n) over the metrics' arrays, once;
+//! the "after" figures patch those arrays and recount them (O(n), no
+//! strings, no copy of the org).
 
+mod after;
 mod changes;
 mod flow;
 mod instance;
@@ -41,7 +44,7 @@ mod tests;
 
 use super::SuggestedChange;
 use crate::error::{OrgError, Result};
-use crate::metrics::{MetricsInput, TeamFigures, View};
+use crate::metrics::{MetricsInput, TeamFigures};
 use crate::model::{Org, PersonId};
 use serde::{Deserialize, Serialize};
 
@@ -136,25 +139,27 @@ pub fn suggest(org: &Org, options: &PlacementOptions) -> Result<PlacementSuggest
         .map_err(|_| OrgError::InvalidInput("the placement network has a cycle".into()))?;
     let solution = solution::Solution::of(&instance, &built)?;
     let written = changes::write(org, &instance, &solution);
-    let mut copy = org.clone();
-    for suggested in &written.changes {
-        crate::scenario::apply(&mut copy, &suggested.change)?;
-    }
-    let input = MetricsInput::from_org(&copy);
-    let included: Vec<bool> = input
-        .status
-        .iter()
-        .map(|&s| View::Current.includes(s))
-        .collect();
+    let instance::Instance {
+        mut input,
+        included,
+        engineers,
+        pinned,
+        ..
+    } = instance;
+    after::patch(org, &mut input, &written.changes).ok_or_else(|| {
+        OrgError::InvalidInput("the placement optimiser wrote a change it cannot measure".into())
+    })?;
     let after_figures = TeamFigures::compute(&input, &included);
-    let after = figures(&copy, &input, &included, &after_figures);
+    let after = figures(org, &input, &included, &after_figures);
+    #[cfg(debug_assertions)]
+    check_against_a_copy(org, &written.changes, &after)?;
     let overloaded: Vec<u32> = (0..input.len())
         .filter(|&p| included[p] && input.staff_plus[p])
         .filter(|&p| after_figures.load[p] > org.policy.max_load)
         .map(|p| p as u32)
         .collect();
-    check_promise(&instance, &solution, &after, &overloaded)?;
-    let people: Vec<&crate::model::Person> = copy.people().collect();
+    check_promise(&engineers, &pinned, &solution, &after, &overloaded)?;
+    let people: Vec<&crate::model::Person> = org.people().collect();
     let still_overloaded = overloaded
         .iter()
         .map(|&p| people[p as usize].id.clone())
@@ -174,7 +179,8 @@ pub fn suggest(org: &Org, options: &PlacementOptions) -> Result<PlacementSuggest
 /// promised, and the only engineers over the max load are those it could
 /// not help (pinned, or whose home team alone is over it).
 fn check_promise(
-    instance: &instance::Instance,
+    engineers: &[instance::Engineer],
+    pinned: &[u32],
     solution: &solution::Solution,
     after: &CoverageFigures,
     overloaded: &[u32],
@@ -192,14 +198,38 @@ fn check_promise(
         )));
     }
     let unhelped = |p: &u32| {
-        instance.pinned.contains(p)
-            || instance
-                .engineers
-                .iter()
-                .any(|e| e.position == *p && e.capacity < 0)
+        pinned.contains(p) || engineers.iter().any(|e| e.position == *p && e.capacity < 0)
     };
     if let Some(p) = overloaded.iter().find(|p| !unhelped(p)) {
         return Err(broken(format!("person #{p} over the max load")));
+    }
+    Ok(())
+}
+
+/// Debug builds: the "after" figures equal those of a copy of the org
+/// with the changes applied, read as the metrics read it.
+#[cfg(debug_assertions)]
+fn check_against_a_copy(
+    org: &Org,
+    changes: &[SuggestedChange],
+    after: &CoverageFigures,
+) -> Result<()> {
+    let mut copy = org.clone();
+    for suggested in changes {
+        crate::scenario::apply(&mut copy, &suggested.change)?;
+    }
+    let input = MetricsInput::from_org(&copy);
+    let included: Vec<bool> = input
+        .status
+        .iter()
+        .map(|&s| crate::metrics::View::Current.includes(s))
+        .collect();
+    let teams = TeamFigures::compute(&input, &included);
+    let measured = figures(&copy, &input, &included, &teams);
+    if &measured != after {
+        return Err(OrgError::InvalidInput(format!(
+            "the placement's patched figures {after:?} differ from the changed org's {measured:?}"
+        )));
     }
     Ok(())
 }
@@ -213,8 +243,8 @@ fn figures(
 ) -> CoverageFigures {
     let max_load = org.policy.max_load;
     let mut out = CoverageFigures::default();
-    for (t, team) in org.teams().iter().enumerate() {
-        if !team.kind.counts_for_coverage() {
+    for (t, kind) in input.team_kinds.iter().enumerate() {
+        if !kind.counts_for_coverage() {
             continue;
         }
         out.teams += 1;

@@ -1,4 +1,5 @@
 use super::*;
+use crate::metrics::View;
 use crate::model::{Ladder, Person, Policy, Status, Team, TeamId, TeamKind};
 use crate::scenario::{self, Change};
 use proptest::prelude::*;
