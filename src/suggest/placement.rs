@@ -32,6 +32,12 @@
 //! reroute. Reading the instance is O(n) over the metrics' arrays, once;
 //! the "after" figures patch those arrays and recount them (O(n), no
 //! strings, no copy of the org).
+//!
+//! Measured (`benches/placement.rs`, release, shared 2-core machine under
+//! load): default options 1.7 ms at 10k, 33 ms at 100k, 0.51 s at 1M.
+//! `weight people` with `allow_replace` is slower (13 ms, 163 ms, 4.4 s):
+//! distinct team weights and the extra replacing arcs multiply the
+//! distinct augmenting path costs, so the solver runs many more phases.
 
 mod after;
 mod changes;
