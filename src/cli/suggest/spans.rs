@@ -87,7 +87,14 @@ fn render(org: &Org, s: &SpanSuggestion) -> String {
     };
     let _ = writeln!(out, "people moved: {} of {people} ({share:.1}%)", s.moved);
     let _ = writeln!(out, "open reqs: {}", s.open_reqs);
-    let flagged: Vec<&str> = s.flagged.iter().map(|id| id.as_str()).collect();
+    let flagged: Vec<String> = s
+        .flagged
+        .iter()
+        .map(|id| match org.person(id) {
+            Some(person) => format!("{} ({id})", person.name),
+            None => id.to_string(),
+        })
+        .collect();
     let _ = writeln!(
         out,
         "flagged for a decision: {}",
