@@ -1,7 +1,8 @@
 //! The orgs the UI tests run on, as HRIS CSV files, and the states after
 //! the changes the tests make. Each state's changes are what the UI sends
 //! (core `Change` JSON, or an `EnteredChange` for typed-in values); `{"kind": "saveWhatIf", "whatIf": …}` stands for
-//! a `save_what_if` command.
+//! a `save_what_if` command, `{"kind": "saveSuggestion", "suggest": …}` for
+//! a `save_suggestion` of the default suggestion.
 
 use serde_json::{json, Value};
 
@@ -26,6 +27,7 @@ pub struct OrgFixture {
 /// The baseline after `changes` (under the workspace's policy), and the answers a test reads there (by
 /// key; `chartNodes` and `metrics` are always written). `staffPlus` is the
 /// board as it is; `staffPlusPreviews` adds the what-if previews;
+/// `suggestions` the placement and span suggestions (`super::suggestions`);
 /// `comparison` makes it a column of the org's comparison.
 #[derive(Clone)]
 pub struct State {
@@ -232,10 +234,15 @@ fn dashboard_org() -> OrgFixture {
             "dashboard",
             DASHBOARD,
             vec![
-                state(&["dashboards"], vec![]),
+                state(&["dashboards", "suggestions"], vec![]),
                 state(
                     &["dashboards"],
                     vec![json!({"kind": "move", "person": "r1", "manager": "m2"})],
+                ),
+                // The default rebalancing, saved as a scenario.
+                state(
+                    &["dashboards", "comparison"],
+                    vec![json!({"kind": "saveSuggestion", "suggest": "spans"})],
                 ),
             ],
         )
@@ -299,7 +306,7 @@ fn staff_plus_states() -> Vec<State> {
     let board: &[&str] = &["staffPlus"];
     let previews: &[&str] = &["staffPlus", "staffPlusPreviews"];
     vec![
-        state(previews, vec![]),
+        state(&["staffPlus", "staffPlusPreviews", "suggestions"], vec![]),
         state(
             board,
             vec![
@@ -318,6 +325,11 @@ fn staff_plus_states() -> Vec<State> {
         state(
             previews,
             vec![json!({"kind": "saveWhatIf", "whatIf": "all-central"})],
+        ),
+        // The default placement suggestion, saved as a scenario.
+        state(
+            &["staffPlus", "comparison"],
+            vec![json!({"kind": "saveSuggestion", "suggest": "placement"})],
         ),
     ]
 }

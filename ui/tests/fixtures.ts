@@ -14,6 +14,7 @@ import { FakeContext, type FakeBackend } from "./fake/context";
 import { importExportCommands } from "./fake/import";
 import { scenarioCommands, scenarioState } from "./fake/scenarios";
 import { defaultSettings, fakeWorkspaceSettings } from "./fake/settings";
+import { suggestCommands } from "./fake/suggest";
 import { workspaceCommands } from "./fake/workspaces";
 
 export { baseTeams, fakeCost, node, type FakeChange, type FakeScenario } from "./fake/changes";
@@ -83,6 +84,7 @@ export function fakePlatform(org: BackendOrg = backendOrg("small")): FakeBackend
     ...changeCommands(ctx),
     ...scenarioCommands(ctx),
     ...importExportCommands(ctx),
+    ...suggestCommands(ctx),
   };
   ctx.backend = backend;
   // The seed's snapshot of the baseline.

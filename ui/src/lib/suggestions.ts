@@ -1,0 +1,127 @@
+// What the suggestion previews show: the figures before → after, the
+// changes split into assignments and replacements, and the default options
+// and names. Every figure and reason is the core's; this only lays them out.
+
+import type {
+  Change,
+  PlacementOptions,
+  PlacementSuggestion,
+  SpanOptions,
+  SpanSuggestion,
+  SuggestedChange,
+} from "../generated";
+import { formatCount } from "./format";
+
+export const DEFAULT_PLACEMENT_OPTIONS: PlacementOptions = { scope: "department", weight: "teams", keep: [], allow_replace: false };
+export const DEFAULT_SPAN_OPTIONS: SpanOptions = { band: null, max_moves: null, keep: [], move_across_teams: false, teams_follow: false };
+
+/** The name "Save as scenario" offers first. */
+export const DEFAULT_PLACEMENT_NAME = "Suggested placement";
+export const DEFAULT_SPAN_NAME = "Suggested rebalancing";
+
+/** One figure before and after the suggestion; `better` says which way is good. */
+export interface FigureRow {
+  key: string;
+  label: string;
+  before: string;
+  after: string;
+  /** "better", "worse" or "same", by the figure's good direction. */
+  trend: "better" | "worse" | "same";
+}
+
+function row(key: string, label: string, before: number, after: number, higherIsBetter: boolean, of?: number): FigureRow {
+  const suffix = of === undefined ? "" : ` / ${formatCount(of)}`;
+  const trend = after === before ? "same" : after > before === higherIsBetter ? "better" : "worse";
+  return { key, label, before: `${formatCount(before)}${suffix}`, after: `${formatCount(after)}${suffix}`, trend };
+}
+
+/** Covered teams, people covered and overloaded engineers, before → after. */
+export function placementFigures(s: PlacementSuggestion): FigureRow[] {
+  return [
+    row("covered-teams", "Teams covered", s.before.covered_teams, s.after.covered_teams, true, s.before.teams),
+    row("people-covered", "People in covered teams", s.before.people_covered, s.after.people_covered, true, s.before.people_in_teams),
+    row("overloaded", "Overloaded staff+", s.before.overloaded, s.after.overloaded, false),
+  ];
+}
+
+/** Managers out of band (wide and narrow), before → after. */
+export function spanFigures(s: SpanSuggestion): FigureRow[] {
+  const out = (f: SpanSuggestion["before"]) => f.wide + f.narrow;
+  return [
+    row("out-of-band", "Managers out of band", out(s.before), out(s.after), false, s.before.managers),
+    row("wide", "Above the band", s.before.wide, s.after.wide, false),
+    row("narrow", "Below the band", s.before.narrow, s.after.narrow, false),
+  ];
+}
+
+/** "No rebalancing can leave fewer than N out of band", worded for N. */
+export function lowerBoundLine(s: SpanSuggestion): string {
+  const n = s.lower_bound;
+  const left = s.after.wide + s.after.narrow;
+  const bound = `No rebalancing with these moves can leave fewer than ${formatCount(n)} manager${n === 1 ? "" : "s"} out of band`;
+  return left === n ? `${bound}: this one reaches that.` : `${bound}; this one leaves ${formatCount(left)}.`;
+}
+
+/** The person a change is about, if it is about one person. */
+export function changePerson(change: Change): string | null {
+  switch (change.kind) {
+    case "move":
+    case "move-alone":
+    case "edit-person":
+    case "remove-person":
+    case "add-support":
+    case "remove-support":
+      return change.person;
+    case "add-person":
+      return change.person.id;
+    default:
+      return null;
+  }
+}
+
+/**
+ * The placement's changes split: the support assignments, and the moves of
+ * engineers between embedded and central (`replaced`), listed apart.
+ */
+export function splitPlacementChanges(s: PlacementSuggestion): { assignments: SuggestedChange[]; replacements: SuggestedChange[] } {
+  const replaced = new Set(s.replaced);
+  const isReplacement = (c: SuggestedChange) => c.change.kind === "edit-person" && replaced.has(c.change.person);
+  return {
+    assignments: s.changes.filter((c) => !isReplacement(c)),
+    replacements: s.changes.filter(isReplacement),
+  };
+}
+
+/** A short tag for a change's kind, shown before its reason. */
+export function changeTag(change: Change): string {
+  switch (change.kind) {
+    case "add-support":
+      return "Add";
+    case "remove-support":
+      return "Remove";
+    case "move":
+    case "move-alone":
+      return "Move";
+    case "add-person":
+      return "Open req";
+    case "edit-person":
+      return "Edit";
+    default:
+      return change.kind;
+  }
+}
+
+/** A name no scenario has: `base`, else "base 2", "base 3", … */
+export function freeName(base: string, taken: readonly string[]): string {
+  const names = new Set(taken);
+  if (!names.has(base)) return base;
+  for (let i = 2; ; i++) {
+    const candidate = `${base} ${i}`;
+    if (!names.has(candidate)) return candidate;
+  }
+}
+
+/** The scenarios Compare should show after saving `saved` from `from` (the baseline is always a column). */
+export function compareSelection(from: string, saved: string, baseline: string): string[] {
+  return from === baseline ? [saved] : [from, saved];
+}
