@@ -239,9 +239,10 @@ fn dashboard_org() -> OrgFixture {
                     &["dashboards"],
                     vec![json!({"kind": "move", "person": "r1", "manager": "m2"})],
                 ),
-                // The default rebalancing, saved as a scenario.
+                // The default rebalancing, saved as a scenario, and what
+                // is suggested there.
                 state(
-                    &["dashboards", "comparison"],
+                    &["dashboards", "suggestions", "comparison"],
                     vec![json!({"kind": "saveSuggestion", "suggest": "spans"})],
                 ),
             ],
@@ -326,9 +327,10 @@ fn staff_plus_states() -> Vec<State> {
             previews,
             vec![json!({"kind": "saveWhatIf", "whatIf": "all-central"})],
         ),
-        // The default placement suggestion, saved as a scenario.
+        // The default placement suggestion, saved as a scenario, and
+        // what is suggested there.
         state(
-            &["staffPlus", "comparison"],
+            &["staffPlus", "suggestions", "comparison"],
             vec![json!({"kind": "saveSuggestion", "suggest": "placement"})],
         ),
     ]

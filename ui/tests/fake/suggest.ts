@@ -24,7 +24,7 @@ export interface SuggestionAnswers {
 type SuggestCommands = Pick<FakeBackend, "suggestPlacement" | "suggestSpans" | "saveSuggestion">;
 
 /** The same JSON whatever the key order. */
-function sameJson(a: unknown, b: unknown): boolean {
+export function sameJson(a: unknown, b: unknown): boolean {
   const canonical = (v: unknown): unknown =>
     Array.isArray(v)
       ? v.map(canonical)
