@@ -113,6 +113,30 @@ i1,Ira Infra,cto,Engineer,infra,Infrastructure,platform,Platform,IC2,
 q1,Quin Search,cto,Engineer,search,Search,stream-aligned,Product,IC2,
 ";
 
+/// The span suggestion's org, everyone in Core: under ceo (3 reports:
+/// narrow), Mo One has 11 reports (wide), his sibling Mia Two 2
+/// (narrow) and Max Three 1 (a single report).
+fn spans_csv() -> String {
+    let mut csv = String::from("id,name,manager_id,title,team,team_name,department,level\n");
+    let mut row = |id: &str, name: &str, manager: &str, title: &str| {
+        csv.push_str(&format!(
+            "{id},{name},{manager},{title},core,Core,Engineering,L4\n"
+        ));
+    };
+    row("ceo", "Casey Chief", "", "Chief Executive");
+    row("m1", "Mo One", "ceo", "Engineering Manager");
+    row("m2", "Mia Two", "ceo", "Engineering Manager");
+    row("m3", "Max Three", "ceo", "Engineering Manager");
+    for i in 0..11 {
+        row(&format!("a{i}"), &format!("Ash {i}"), "m1", "Engineer");
+    }
+    for i in 0..2 {
+        row(&format!("b{i}"), &format!("Bo {i}"), "m2", "Engineer");
+    }
+    row("c0", "Cy Zero", "m3", "Engineer");
+    csv
+}
+
 /// An org too big to open whole: a root, 4 VPs, 4 directors each and 5
 /// ICs per director (101 people).
 fn big_csv() -> String {
@@ -207,6 +231,19 @@ pub fn all() -> Vec<OrgFixture> {
             "id,name,manager_id,title,level\nsolo,Solo Person,,Engineer,L4\n",
             baseline(),
         ),
+        OrgFixture::plain(
+            "spans",
+            spans_csv(),
+            vec![
+                state(&["suggestions"], vec![]),
+                // The default rebalancing, saved as a scenario, and what
+                // is suggested there.
+                state(
+                    &["suggestions", "comparison"],
+                    vec![json!({"kind": "saveSuggestion", "suggest": "spans"})],
+                ),
+            ],
+        ),
         OrgFixture {
             max_load: Some(2),
             ..OrgFixture::plain(
@@ -234,16 +271,10 @@ fn dashboard_org() -> OrgFixture {
             "dashboard",
             DASHBOARD,
             vec![
-                state(&["dashboards", "suggestions"], vec![]),
+                state(&["dashboards"], vec![]),
                 state(
                     &["dashboards"],
                     vec![json!({"kind": "move", "person": "r1", "manager": "m2"})],
-                ),
-                // The default rebalancing, saved as a scenario, and what
-                // is suggested there.
-                state(
-                    &["dashboards", "suggestions", "comparison"],
-                    vec![json!({"kind": "saveSuggestion", "suggest": "spans"})],
                 ),
             ],
         )

@@ -19,7 +19,7 @@ export const DEFAULT_SPAN_OPTIONS: SpanOptions = { band: null, max_moves: null, 
 export const DEFAULT_PLACEMENT_NAME = "Suggested placement";
 export const DEFAULT_SPAN_NAME = "Suggested rebalancing";
 
-/** One figure before and after the suggestion; `better` says which way is good. */
+/** One figure before and after the suggestion; `trend` says whether it moved the good way. */
 export interface FigureRow {
   key: string;
   label: string;
@@ -29,28 +29,36 @@ export interface FigureRow {
   trend: "better" | "worse" | "same";
 }
 
-function row(key: string, label: string, before: number, after: number, higherIsBetter: boolean, of?: number): FigureRow {
-  const suffix = of === undefined ? "" : ` / ${formatCount(of)}`;
+/** A figure "n" or "n / total"; the totals of each side are their own (a merge can leave fewer managers). */
+function row(
+  key: string,
+  label: string,
+  [before, after]: [number, number],
+  higherIsBetter: boolean,
+  [ofBefore, ofAfter]: [number | null, number | null] = [null, null],
+): FigureRow {
+  const shown = (n: number, of: number | null) => (of === null ? formatCount(n) : `${formatCount(n)} / ${formatCount(of)}`);
   const trend = after === before ? "same" : after > before === higherIsBetter ? "better" : "worse";
-  return { key, label, before: `${formatCount(before)}${suffix}`, after: `${formatCount(after)}${suffix}`, trend };
+  return { key, label, before: shown(before, ofBefore), after: shown(after, ofAfter), trend };
 }
 
 /** Covered teams, people covered and overloaded engineers, before → after. */
 export function placementFigures(s: PlacementSuggestion): FigureRow[] {
+  const { before: b, after: a } = s;
   return [
-    row("covered-teams", "Teams covered", s.before.covered_teams, s.after.covered_teams, true, s.before.teams),
-    row("people-covered", "People in covered teams", s.before.people_covered, s.after.people_covered, true, s.before.people_in_teams),
-    row("overloaded", "Overloaded staff+", s.before.overloaded, s.after.overloaded, false),
+    row("covered-teams", "Teams covered", [b.covered_teams, a.covered_teams], true, [b.teams, a.teams]),
+    row("people-covered", "People in covered teams", [b.people_covered, a.people_covered], true, [b.people_in_teams, a.people_in_teams]),
+    row("overloaded", "Overloaded staff+", [b.overloaded, a.overloaded], false),
   ];
 }
 
 /** Managers out of band (wide and narrow), before → after. */
 export function spanFigures(s: SpanSuggestion): FigureRow[] {
-  const out = (f: SpanSuggestion["before"]) => f.wide + f.narrow;
+  const { before: b, after: a } = s;
   return [
-    row("out-of-band", "Managers out of band", out(s.before), out(s.after), false, s.before.managers),
-    row("wide", "Above the band", s.before.wide, s.after.wide, false),
-    row("narrow", "Below the band", s.before.narrow, s.after.narrow, false),
+    row("out-of-band", "Managers out of band", [b.wide + b.narrow, a.wide + a.narrow], false, [b.managers, a.managers]),
+    row("wide", "Above the band", [b.wide, a.wide], false),
+    row("narrow", "Below the band", [b.narrow, a.narrow], false),
   ];
 }
 
