@@ -190,6 +190,7 @@ fn answers(session: &mut Session, fixture: &OrgFixture, state: &State) -> Value 
         "plan": to_json(&plan.into_view(&scenario)),
         "dashboards": dashboards,
         "staffPlus": Value::Object(staff_plus),
+        "health": to_json(&session.health().expect("health")),
     });
     let kept = ["changes", "chartNodes", "metrics"];
     let wanted = |key: &str| kept.contains(&key) || state.answers.contains(&key);

@@ -410,3 +410,6 @@ fn workspace_library_round_trip_and_integrity() {
         1
     );
 }
+
+#[path = "cli/suggest_spans.rs"]
+mod suggest_spans;

@@ -189,19 +189,30 @@ impl<'a> Found<'a> {
             .collect();
         let n = people.len() as u64;
         let message = format!(
-            "{} more than {} teams: spread too thin to help any of them",
+            "{} more than {}: spread too thin to help any of them",
             counted(n, "staff+ engineer supports", "staff+ engineers support"),
-            self.metrics.coverage.max_load
+            counted(u64::from(self.metrics.coverage.max_load), "team", "teams")
         );
         finding(CheckId::OverloadedStaffPlus, people, Vec::new(), n, message)
     }
 
     /// Teams whose lead is missing, not in the org, or not counted (an
-    /// open req or a departing person does not lead a team today).
+    /// open req or a departing person does not lead a team today). When
+    /// no team names a lead at all, the source had no leads to give (the
+    /// file had no `leads` column, or listed nobody in it): one finding
+    /// says so, with the number of teams and no team listed, rather than
+    /// a problem per team.
     fn without_lead(&self) -> Option<HealthFinding> {
-        let teams: Vec<TeamId> = self
-            .org
-            .teams()
+        let all = self.org.teams();
+        if all.iter().all(|team| team.lead.is_none()) {
+            let n = all.len() as u64;
+            let message = format!(
+                "the source names no team leads (no `leads` column, or nobody listed in it): {} without one; add the leads to see who is accountable for each",
+                counted(n, "team is", "teams are"),
+            );
+            return finding(CheckId::TeamWithoutLead, Vec::new(), Vec::new(), n, message);
+        }
+        let teams: Vec<TeamId> = all
             .iter()
             .filter(|team| {
                 !team

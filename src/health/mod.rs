@@ -93,7 +93,9 @@ pub struct HealthFinding {
     pub id: CheckId,
     pub severity: Severity,
     /// How many people or teams (or, for `compression`, manager and
-    /// report pairs, one per report) the finding concerns.
+    /// report pairs, one per report) the finding concerns. When the
+    /// source names no team lead at all, `team-without-lead` counts every
+    /// team and lists none: the finding is about the source, not a team.
     #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub count: u64,
     pub people: Vec<PersonId>,

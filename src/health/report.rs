@@ -5,7 +5,8 @@ use crate::model::{Org, Severity};
 use std::fmt::Write as _;
 
 /// One line per finding: severity, id, count, message, then the first
-/// `shown` people and teams by name (their id when they have none).
+/// `shown` people and teams by name (their id when they have none), in
+/// brackets unless the finding lists no one.
 pub fn render_text(health: &Health, org: &Org, shown: usize) -> String {
     if health.findings.is_empty() {
         return "no findings\n".to_string();
@@ -32,14 +33,19 @@ pub fn render_text(health: &Health, org: &Org, shown: usize) -> String {
         if listed > shown {
             named.push(format!("{} more", listed - shown));
         }
-        let _ = writeln!(
+        let _ = write!(
             text,
-            "{severity:<7}  {:<27}  {:>5}  {}  [{}]",
+            "{severity:<7}  {:<27}  {:>5}  {}",
             finding.id.as_str(),
             finding.count,
             finding.message,
-            named.join(", ")
         );
+        // A finding about the source (no team leads named) lists no one.
+        if named.is_empty() {
+            text.push('\n');
+        } else {
+            let _ = writeln!(text, "  [{}]", named.join(", "));
+        }
     }
     text
 }

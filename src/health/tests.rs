@@ -287,6 +287,43 @@ fn team_without_lead_lists_teams_without_a_counted_lead() {
 }
 
 #[test]
+fn team_without_lead_is_one_finding_about_the_source_when_no_team_names_a_lead() {
+    let org = org_of(
+        &[("a", "", "", Status::Active, "one")],
+        &[
+            ("one", TeamKind::StreamAligned, ""),
+            ("two", TeamKind::Platform, ""),
+            ("three", TeamKind::Architecture, ""),
+        ],
+    );
+    let health = check(&org, &LayerGuidance::default());
+    let finding = health.finding(CheckId::TeamWithoutLead).expect("a finding");
+    assert_eq!(finding.severity, Severity::Warning);
+    assert_eq!(finding.count, 3);
+    assert!(finding.teams.is_empty() && finding.people.is_empty());
+    assert_eq!(
+        finding.message,
+        "the source names no team leads (no `leads` column, or nobody listed in it): 3 teams are without one; add the leads to see who is accountable for each"
+    );
+    // One lead named anywhere, even one not in the org: the source does
+    // name leads, so each team without a counted one is its own problem.
+    let org = org_of(
+        &[("a", "", "", Status::Active, "one")],
+        &[
+            ("one", TeamKind::StreamAligned, ""),
+            ("two", TeamKind::Platform, "nobody"),
+        ],
+    );
+    assert_eq!(
+        teams_found(&org, CheckId::TeamWithoutLead),
+        (strings(&["one", "two"]), 2)
+    );
+    // No teams: nothing to say.
+    let org = org_of(&[active("a", "")], &[]);
+    assert_eq!(found(&org, CheckId::TeamWithoutLead), None);
+}
+
+#[test]
 fn team_size_out_of_target_lists_teams_below_and_above() {
     let mut org = org_of(
         &[
@@ -437,7 +474,21 @@ fn counts_equal_the_metrics_figures_on_a_generated_org() {
     let allowed = LayerGuidance::default().allowed(metrics.people);
     let deeper: u64 = metrics.people_per_layer.iter().skip(allowed as usize).sum();
     assert_eq!(count(CheckId::DeepChain), deeper);
-    for finding in &health.findings {
+    // The generator's file names no team leads: one finding about the
+    // source, counting every team and listing none.
+    let leads = health
+        .finding(CheckId::TeamWithoutLead)
+        .expect("no team has a lead");
+    assert_eq!(leads.count, org.teams().len() as u64);
+    assert!(
+        leads.teams.is_empty(),
+        "the teams are not listed one by one"
+    );
+    for finding in health
+        .findings
+        .iter()
+        .filter(|f| f.id != CheckId::TeamWithoutLead)
+    {
         assert_eq!(
             finding.count,
             (finding.people.len() + finding.teams.len()) as u64,

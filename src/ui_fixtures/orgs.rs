@@ -25,7 +25,8 @@ pub struct OrgFixture {
 }
 
 /// The baseline after `changes` (under the workspace's policy), and the answers a test reads there (by
-/// key; `chartNodes` and `metrics` are always written). `staffPlus` is the
+/// key; `chartNodes` and `metrics` are always written; `health` is the
+/// Health panel's findings). `staffPlus` is the
 /// board as it is; `staffPlusPreviews` adds the what-if previews;
 /// `suggestions` the placement and span suggestions (`super::suggestions`);
 /// `comparison` makes it a column of the org's comparison.
@@ -229,7 +230,8 @@ pub fn all() -> Vec<OrgFixture> {
         OrgFixture::plain(
             "solo",
             "id,name,manager_id,title,level\nsolo,Solo Person,,Engineer,L4\n",
-            baseline(),
+            // An org with no findings: the Health panel's empty state.
+            vec![state(&["health", "teams"], vec![])],
         ),
         OrgFixture::plain(
             "spans",
@@ -271,9 +273,9 @@ fn dashboard_org() -> OrgFixture {
             "dashboard",
             DASHBOARD,
             vec![
-                state(&["dashboards"], vec![]),
+                state(&["dashboards", "health", "teams"], vec![]),
                 state(
-                    &["dashboards"],
+                    &["dashboards", "health", "teams"],
                     vec![json!({"kind": "move", "person": "r1", "manager": "m2"})],
                 ),
             ],
@@ -338,7 +340,17 @@ fn staff_plus_states() -> Vec<State> {
     let board: &[&str] = &["staffPlus"];
     let previews: &[&str] = &["staffPlus", "staffPlusPreviews"];
     vec![
-        state(&["staffPlus", "staffPlusPreviews", "suggestions"], vec![]),
+        // With the findings about teams the Health panel shows as members.
+        state(
+            &[
+                "staffPlus",
+                "staffPlusPreviews",
+                "health",
+                "teams",
+                "suggestions",
+            ],
+            vec![],
+        ),
         state(
             board,
             vec![

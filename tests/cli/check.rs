@@ -160,3 +160,36 @@ fn bad_input_exits_with_the_usual_error() {
     let (code, _, _) = run(&["check", &health_csv(), "--fail-on", "sometimes"]);
     assert_eq!(code, Some(2));
 }
+
+#[test]
+fn a_file_naming_no_team_leads_gets_one_finding_saying_so() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let csv = dir.path().join("org.csv");
+    run_ok(&[
+        "generate",
+        "--people",
+        "3000",
+        "--seed",
+        "11",
+        "-o",
+        p(&csv),
+    ]);
+    let (text, _) = run_ok(&["check", p(&csv)]);
+    let line = text
+        .lines()
+        .find(|l| l.contains("team-without-lead"))
+        .expect("a team-without-lead line");
+    insta::assert_snapshot!("check_no_leads", line);
+    let (json, _) = run_ok(&["check", p(&csv), "--json"]);
+    let json: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    let finding = json["findings"]
+        .as_array()
+        .expect("a list")
+        .iter()
+        .find(|f| f["id"] == "team-without-lead")
+        .expect("the finding")
+        .clone();
+    assert_eq!(finding["severity"], "warning");
+    assert_eq!(finding["count"], 416, "every team of the generated org");
+    assert_eq!(finding["teams"], serde_json::json!([]));
+}

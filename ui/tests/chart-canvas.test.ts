@@ -136,7 +136,7 @@ describe("a frame", () => {
     const { ctx, named } = recorder();
     const boxes = vi.fn<() => SubtreeBoxes>();
     const drawn = drawFrame(ctx, frame(), 2, PALETTE, new LabelCache(), boxes);
-    expect(drawn).toBe(4);
+    expect(drawn).toEqual({ labelled: 4, highlighted: 0 });
     expect(named("fillText").map(([text]) => text)).toEqual(expect.arrayContaining(["Casey Chief", "Ann Archer", "Bob Baker", "Cat Cooper"]));
     // CSS pixels for the background, then world units under the view.
     expect(named("setTransform").slice(0, 2)).toEqual([
@@ -150,7 +150,7 @@ describe("a frame", () => {
     const { ctx } = recorder();
     const summary = { summarise: () => ({ groups: [], skeleton: [] }), kids: [], box: () => null };
     const boxes = vi.fn(() => summary as unknown as SubtreeBoxes);
-    expect(drawFrame(ctx, frame({ view: { x: 0, y: 0, scale: 0.5 } }), 1, PALETTE, new LabelCache(), boxes)).toBe(0);
+    expect(drawFrame(ctx, frame({ view: { x: 0, y: 0, scale: 0.5 } }), 1, PALETTE, new LabelCache(), boxes).labelled).toBe(0);
     expect(boxes).toHaveBeenCalledOnce();
   });
 
@@ -163,6 +163,15 @@ describe("a frame", () => {
     };
     expect(dashes(true)).toBe(1);
     expect(dashes(false)).toBe(0);
+  });
+
+  it("rings the highlighted boxes it draws, dashed, and counts them", () => {
+    const { ctx, named } = recorder();
+    // 7 is no box of this org: only drawn boxes are ringed.
+    const drawn = drawFrame(ctx, frame({ highlighted: new Set([1, 3, 7]), selected: 1 }), 1, PALETTE, new LabelCache(), vi.fn());
+    expect(drawn.highlighted).toBe(2);
+    const dashes = named("setLineDash").filter(([dash]) => (dash as number[]).join() === "5,3");
+    expect(dashes).toHaveLength(2);
   });
 
   it("draws the dragged person's card under the pointer", () => {

@@ -11,6 +11,7 @@ import { backendOrg, stateOf, type BackendOrg, type BackendOrgName } from "./bac
 import { changeCommands } from "./fake/changes";
 import { chartCommands } from "./fake/chart";
 import { FakeContext, type FakeBackend } from "./fake/context";
+import { healthCommands } from "./fake/health";
 import { importExportCommands } from "./fake/import";
 import { scenarioCommands, scenarioState } from "./fake/scenarios";
 import { defaultSettings, fakeWorkspaceSettings } from "./fake/settings";
@@ -84,6 +85,7 @@ export function fakePlatform(org: BackendOrg = backendOrg("small")): FakeBackend
     ...changeCommands(ctx),
     ...scenarioCommands(ctx),
     ...importExportCommands(ctx),
+    ...healthCommands(ctx),
     ...suggestCommands(ctx),
   };
   ctx.backend = backend;

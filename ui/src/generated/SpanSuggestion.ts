@@ -7,10 +7,24 @@ import type { SuggestedChange } from "./SuggestedChange";
  * A suggested rebalancing: the changes (each with its reason), the
  * figures before and after, and how close to the best it is.
  */
-export type SpanSuggestion = { changes: Array<SuggestedChange>, before: SpanFigures, after: SpanFigures, 
+export type SpanSuggestion = { changes: Array<SuggestedChange>, 
+/**
+ * The current view today, and after the changes (open reqs not
+ * counted, as the metrics panel shows it).
+ */
+before: SpanFigures, after: SpanFigures, 
+/**
+ * The current view after the changes once every suggested open req
+ * is filled: what the splits fix. Equals `after` when there is none.
+ */
+after_filled: SpanFigures, 
+/**
+ * The band the suggestion aims at, as (min, max).
+ */
+band: [number, number], 
 /**
  * No rebalancing with the allowed moves leaves fewer managers out of
- * band than this.
+ * band (reqs filled) than this.
  */
 lower_bound: number, 
 /**
@@ -18,7 +32,7 @@ lower_bound: number,
  */
 moved: number, open_reqs: number, 
 /**
- * Managers left with no reports after a merge: flagged for a
- * decision, not removed.
+ * Managers left with no reports after a merge or a flatten: flagged
+ * for a decision, not removed.
  */
 flagged: Array<PersonId>, };

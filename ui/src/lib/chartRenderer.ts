@@ -18,6 +18,7 @@ import {
   type Scene,
 } from "./chartDraw";
 import { dropAllowed, type Gesture } from "./chartGestures";
+import { highlightedAmong } from "./chartHighlight";
 import type { Colouring } from "./colour";
 import type { Bounds, ChartLayout } from "./layout";
 import { levelOfDetail } from "./lod";
@@ -46,6 +47,8 @@ export interface ChartFrame {
   hover: number;
   selected: number;
   gesture: Gesture;
+  /** People shown as a set (a health finding's): node indices, ringed where drawn. */
+  highlighted?: ReadonlySet<number>;
 }
 
 /** A ring to draw around a box: its palette colour, width and dash in screen pixels. */
@@ -96,10 +99,20 @@ function toWorld(ctx: CanvasRenderingContext2D, view: Viewport, pixelRatio: numb
   ctx.setTransform(k, 0, 0, k, -view.x * k, -view.y * k);
 }
 
+/** The ring of a highlighted box: dashed, so the solid ring of the one stepped to stands out. */
+export const HIGHLIGHT_RING: Omit<Ring, "index"> = { colour: "accent", width: 3, dash: [5, 3] };
+
+/** What one frame drew: boxes with their labels, and highlighted boxes ringed. */
+export interface Drawn {
+  labelled: number;
+  highlighted: number;
+}
+
 /**
  * Draws `frame` on `ctx` (its backing store `pixelRatio` times the CSS
- * size) and returns how many boxes it drew with their labels: none below
- * the legible zoom, where the summary stands in for them.
+ * size) and returns how many boxes it drew with their labels (none below
+ * the legible zoom, where the summary stands in for them) and how many of
+ * them it ringed as highlighted.
  */
 export function drawFrame(
   ctx: CanvasRenderingContext2D,
@@ -108,7 +121,7 @@ export function drawFrame(
   palette: Palette,
   labels: LabelCache,
   subtreeBoxes: () => SubtreeBoxes,
-): number {
+): Drawn {
   const { nodes, layout, view, gesture } = frame;
   const world = visibleWorld(view, frame.width, frame.height);
   const scene: Scene = {
@@ -138,9 +151,12 @@ export function drawFrame(
     for (const i of visible) drawBox(scene, labels, i, dragging && i === gesture.index);
   }
   if (frame.showDotted && frame.dotted.length > 0) drawDotted(scene, frame.dotted, world);
+  const highlighted = highlightedAmong(visible, frame.highlighted ?? new Set());
+  const { colour, width, dash } = HIGHLIGHT_RING;
+  for (const i of highlighted) drawRing(scene, i, palette[colour], width, dash);
   for (const ring of ringsOf(frame)) drawRing(scene, ring.index, palette[ring.colour], ring.width, ring.dash);
   if (dragging) drawDraggedCard(scene, gesture.index, screenToWorld(view, gesture.at), gesture.alone, detail === "full");
-  return visible.length;
+  return { labelled: visible.length, highlighted: highlighted.length };
 }
 
 /** What the renderer needs of the page; tests hand in their own. */
@@ -210,9 +226,10 @@ export class ChartRenderer {
     const ctx = canvas.getContext("2d");
     if (!ctx) return;
     this.#palette ??= this.#host.readPalette(canvas);
-    const labelled = drawFrame(ctx, frame, pixelRatio, this.#palette, this.#labels, () => this.#subtreeBoxes(frame));
-    canvas.dataset.labelled = String(labelled);
-    perf.drew(labelled, perf.now() - started);
+    const drawn = drawFrame(ctx, frame, pixelRatio, this.#palette, this.#labels, () => this.#subtreeBoxes(frame));
+    canvas.dataset.labelled = String(drawn.labelled);
+    canvas.dataset.highlighted = String(drawn.highlighted);
+    perf.drew(drawn.labelled, perf.now() - started);
   }
 
   /** Drops the pending frame (the canvas is going away). */

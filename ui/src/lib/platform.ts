@@ -16,6 +16,7 @@ import type {
   EnteredChange,
   ExportRequest,
   ExportResult,
+  Health,
   ImportReview,
   Progress,
   ImportRequest,
@@ -126,6 +127,8 @@ export interface Platform {
   dashboard(request: DashboardQuery): Promise<DashboardView>;
   /** The shown scenario's stored metrics snapshots, oldest first. */
   snapshots(): Promise<SnapshotRow[]>;
+  /** The health findings of the shown scenario, in check order (ids only). */
+  health(): Promise<Health>;
   /** Writes the shown scenario to a file (chart or data), atomically. */
   exportFile(request: ExportRequest): Promise<ExportResult>;
   /**
@@ -237,6 +240,7 @@ export const tauriPlatform: Platform = {
   headcountPlan: backend.headcountPlan,
   dashboard: backend.dashboard,
   snapshots: backend.snapshots,
+  health: backend.health,
   exportFile: backend.exportFile,
   chooseSavePath: async (defaultPath, filterName, extension) => {
     try {

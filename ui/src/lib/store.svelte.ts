@@ -9,6 +9,7 @@ import type {
   ChartPlaceholder,
   WorkspaceInfo,
 } from "../generated";
+import { currentId, highlightedIndices, highlightOf, positionLabel, stepHighlight, type Highlight } from "./chartHighlight";
 import { describeMoveError, toAppError } from "./errors";
 import { displayName } from "./format";
 import { ChartLayout, decodeLayout } from "./layout";
@@ -97,6 +98,10 @@ export class OrgStore {
   selectedIndex: number = $derived(
     this.selectedId === null ? -1 : (this.tree.byId.get(this.selectedId) ?? -1),
   );
+  /** People the chart shows as a set (a health finding's), stepped through one at a time. */
+  highlight = $state.raw<Highlight | null>(null);
+  /** Their node indices, for the chart's one lookup per drawn box. */
+  highlighted: ReadonlySet<number> = $derived(highlightedIndices(this.highlight, this.tree.byId));
 
   readonly #platform: Platform;
   #detailsToken = 0;
@@ -167,6 +172,7 @@ export class OrgStore {
     this.details = null;
     this.error = null;
     this.focus = null;
+    this.highlight = null;
     this.collapsed = new Set();
     this.nodes = [];
     this.#structure = this.nodes;
@@ -352,6 +358,56 @@ export class OrgStore {
       this.details = null;
       this.error = { code: error.code, message: error.message };
     }
+  }
+
+  /**
+   * Highlights `ids` on the chart as one set named `label` (those no longer
+   * in the org left out) and selects and centres the first, announcing
+   * "label: name, 1 of n". False, changing nothing, when none is here.
+   */
+  async showSet(label: string, ids: readonly string[]): Promise<boolean> {
+    const highlight = highlightOf(
+      label,
+      ids.filter((id) => this.tree.byId.has(id)),
+    );
+    if (!highlight) return false;
+    this.highlight = highlight;
+    await this.#showHighlighted(highlight);
+    return true;
+  }
+
+  /**
+   * Steps the highlighted set `delta` people on (wrapping), selecting and
+   * centring them; people an edit took out of the org since are passed
+   * over, and the set is cleared when none is left.
+   */
+  async stepSet(delta: number): Promise<void> {
+    let highlight = this.highlight;
+    if (!highlight) return;
+    highlight = stepHighlight(highlight, delta);
+    for (let tries = 1; tries < highlight.ids.length && !this.tree.byId.has(currentId(highlight)); tries++) {
+      highlight = stepHighlight(highlight, Math.sign(delta) || 1);
+    }
+    if (!this.tree.byId.has(currentId(highlight))) {
+      this.clearSet();
+      return;
+    }
+    this.highlight = highlight;
+    await this.#showHighlighted(highlight);
+  }
+
+  /** Stops highlighting the set; the person selected stays selected. */
+  clearSet(): void {
+    if (!this.highlight) return;
+    const label = this.highlight.label;
+    this.highlight = null;
+    this.announcement = `Stopped showing ${label}.`;
+  }
+
+  async #showHighlighted(highlight: Highlight): Promise<void> {
+    const id = currentId(highlight);
+    await this.select(id, { focus: true });
+    this.announcement = `${highlight.label}: ${this.nameOf(id) ?? id}, ${positionLabel(highlight)}.`;
   }
 
   /** Selects the best match for a search query; false when none matched. */

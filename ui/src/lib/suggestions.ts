@@ -27,6 +27,8 @@ export interface FigureRow {
   after: string;
   /** "better", "worse" or "same", by the figure's good direction. */
   trend: "better" | "worse" | "same";
+  /** After, once the suggested open reqs are filled; null when there are none. */
+  filled: string | null;
 }
 
 /** A figure "n" or "n / total"; the totals of each side are their own (a merge can leave fewer managers). */
@@ -39,7 +41,7 @@ function row(
 ): FigureRow {
   const shown = (n: number, of: number | null) => (of === null ? formatCount(n) : `${formatCount(n)} / ${formatCount(of)}`);
   const trend = after === before ? "same" : after > before === higherIsBetter ? "better" : "worse";
-  return { key, label, before: shown(before, ofBefore), after: shown(after, ofAfter), trend };
+  return { key, label, before: shown(before, ofBefore), after: shown(after, ofAfter), trend, filled: null };
 }
 
 /** Covered teams, people covered and overloaded engineers, before → after. */
@@ -52,20 +54,34 @@ export function placementFigures(s: PlacementSuggestion): FigureRow[] {
   ];
 }
 
-/** Managers out of band (wide and narrow), before → after. */
+/**
+ * Managers out of band (wide and narrow), before → after, and once the
+ * suggested open reqs are filled (what the splits fix) when there are any.
+ */
 export function spanFigures(s: SpanSuggestion): FigureRow[] {
-  const { before: b, after: a } = s;
-  return [
-    row("out-of-band", "Managers out of band", [b.wide + b.narrow, a.wide + a.narrow], false, [b.managers, a.managers]),
-    row("wide", "Above the band", [b.wide, a.wide], false),
-    row("narrow", "Below the band", [b.narrow, a.narrow], false),
+  const { before: b, after: a, after_filled: f } = s;
+  const reqs = s.open_reqs > 0;
+  const rows: Array<[FigureRow, string]> = [
+    [row("out-of-band", "Managers out of band", [b.wide + b.narrow, a.wide + a.narrow], false, [b.managers, a.managers]), `${formatCount(f.wide + f.narrow)} / ${formatCount(f.managers)}`],
+    [row("wide", "Above the band", [b.wide, a.wide], false), formatCount(f.wide)],
+    [row("narrow", "Below the band", [b.narrow, a.narrow], false), formatCount(f.narrow)],
   ];
+  return rows.map(([r, filled]) => ({ ...r, filled: reqs ? filled : null }));
 }
 
-/** "No rebalancing can leave fewer than N out of band", worded for N. */
+/** "Band 5–8", the band the rebalancing aims at. */
+export function bandLine(s: SpanSuggestion): string {
+  const [min, max] = s.band;
+  return `Band ${min}–${max}`;
+}
+
+/**
+ * "No rebalancing can leave fewer than N out of band", worded for N, and
+ * how many this one leaves (open reqs filled, as the bound counts them).
+ */
 export function lowerBoundLine(s: SpanSuggestion): string {
   const n = s.lower_bound;
-  const left = s.after.wide + s.after.narrow;
+  const left = s.after_filled.wide + s.after_filled.narrow;
   const bound = `No rebalancing with these moves can leave fewer than ${formatCount(n)} manager${n === 1 ? "" : "s"} out of band`;
   return left === n ? `${bound}: this one reaches that.` : `${bound}; this one leaves ${formatCount(left)}.`;
 }
