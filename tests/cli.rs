@@ -49,6 +49,9 @@ mod staffplus;
 #[path = "cli/check.rs"]
 mod check;
 
+#[path = "cli/suggest_placement.rs"]
+mod suggest_placement;
+
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")

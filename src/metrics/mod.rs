@@ -18,6 +18,7 @@ mod teams;
 
 pub(crate) use compute::LineState;
 pub use compute::{compute, compute_with, summarise, Figures};
+pub(crate) use coverage::TeamFigures;
 pub use dashboard::{
     Breakdown, Dashboard, DashboardQuery, Group, GroupBy, OutOfBand, RankBy, Rest, MAX_OUT_OF_BAND,
     MAX_TOP,

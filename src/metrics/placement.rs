@@ -302,7 +302,7 @@ fn all_embedded(org: &Org, board: &Board) -> (Vec<Change>, Vec<PersonId>) {
 }
 
 /// `base`, or `base-2`, `base-3`, … : the first id no team has.
-fn unused_team_id(org: &Org, base: &str) -> TeamId {
+pub(crate) fn unused_team_id(org: &Org, base: &str) -> TeamId {
     std::iter::once(base.to_string())
         .chain((2u32..).map(|n| format!("{base}-{n}")))
         .map(|id| TeamId::from(id.as_str()))

@@ -1,0 +1,68 @@
+//! The staff+ placement optimiser at 10k, 100k and 1M people (the
+//! generator's orgs, imported once per size): the whole suggestion, from
+//! reading the org to the re-measured "after" figures. Targets: 10k under
+//! 20 ms, 1M under 1 s.
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use orgraph::model::{Ladder, Org, Policy};
+use orgraph::suggest::placement::{suggest, PlacementOptions, Weight};
+use std::hint::black_box;
+use std::time::Duration;
+
+// The same allocator as the orgraph binary, so figures match the CLI.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+const SIZES: [usize; 3] = [10_000, 100_000, 1_000_000];
+
+fn generated(people: usize) -> Org {
+    let records = orgraph::generate::generate(people, 42);
+    let mut bytes = Vec::new();
+    orgraph::generate::write_csv(&records, &mut bytes).expect("in-memory write");
+    let (org, _) = orgraph::import::load_csv_text(
+        &bytes,
+        "bench.csv",
+        Ladder::default(),
+        Policy::default(),
+        people,
+    )
+    .expect("valid CSV");
+    org
+}
+
+fn benches(c: &mut Criterion) {
+    for people in SIZES {
+        let org = generated(people);
+        let mut group = c.benchmark_group(format!("placement/{people}"));
+        group.throughput(Throughput::Elements(people as u64));
+        if people >= 1_000_000 {
+            group
+                .sample_size(10)
+                .measurement_time(Duration::from_secs(20));
+        } else if people >= 100_000 {
+            group
+                .sample_size(10)
+                .measurement_time(Duration::from_secs(10));
+        }
+        let options = [
+            ("teams", PlacementOptions::default()),
+            (
+                "people-allow-replace",
+                PlacementOptions {
+                    weight: Weight::People,
+                    allow_replace: true,
+                    ..PlacementOptions::default()
+                },
+            ),
+        ];
+        for (name, options) in options {
+            group.bench_with_input(BenchmarkId::new("suggest", name), &options, |b, options| {
+                b.iter(|| suggest(black_box(&org), options).expect("suggests"))
+            });
+        }
+        group.finish();
+    }
+}
+
+criterion_group!(placement, benches);
+criterion_main!(placement);
