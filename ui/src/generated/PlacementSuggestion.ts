@@ -15,4 +15,10 @@ removed: number, added: number,
 /**
  * Engineers moved between embedded and central (`allow_replace`).
  */
-replaced: Array<PersonId>, };
+replaced: Array<PersonId>, 
+/**
+ * Counted staff+ engineers still over the max load afterwards, in
+ * people order: pinned ones, and embedded ones whose home team alone
+ * is over it (a max load of 0) unless they may move.
+ */
+still_overloaded: Array<PersonId>, };
