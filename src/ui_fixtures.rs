@@ -14,6 +14,7 @@
 
 mod edits;
 mod orgs;
+mod suggestions;
 
 use crate::metrics::placement::WhatIf;
 use crate::metrics::{DashboardQuery, DashboardView, MetricsSummary};
@@ -197,6 +198,9 @@ fn answers(session: &mut Session, fixture: &OrgFixture, state: &State) -> Value 
     if let Value::Object(all) = all {
         out.extend(all.into_iter().filter(|(key, _)| wanted(key)));
     }
+    if wanted("suggestions") {
+        out.insert("suggestions".into(), suggestions::answers(session));
+    }
     Value::Object(out)
 }
 
@@ -226,14 +230,7 @@ fn org_file(dir: &Path, fixture: &OrgFixture) -> Value {
                 .set_workspace_settings(Some(policy), None)
                 .expect("the workspace policy");
         }
-        for change in &state.changes {
-            if let Err(error) = apply(&mut session, i, change) {
-                panic!(
-                    "{}: the change {change} should apply: {error:?}",
-                    fixture.name
-                );
-            }
-        }
+        let state = &applied_state(&mut session, fixture, i, state);
         if i > 0 && state.answers.contains(&"comparison") {
             // The scenario on show: a saved what-if shows its own.
             compared.push(session.scenario().name.clone());
@@ -259,6 +256,38 @@ fn org_file(dir: &Path, fixture: &OrgFixture) -> Value {
         "answer": to_json(&comparison.view()),
     });
     sorted(file)
+}
+
+/// Applies `state`'s changes to the scenario on show; a saved suggestion
+/// (`saveSuggestion`) is saved as `save_suggestion` saves it. Answers with
+/// the state listing the changes as the UI then sends them (a saved
+/// suggestion's own changes in its place).
+fn applied_state(session: &mut Session, fixture: &OrgFixture, i: usize, state: &State) -> State {
+    let mut changes = Vec::with_capacity(state.changes.len());
+    for change in &state.changes {
+        let result = match suggestions::saved(session, change) {
+            // Nothing suggested: nothing to save (the app refuses it).
+            Some((suggested, _)) if suggested.is_empty() => Ok(()),
+            Some((suggested, request)) => {
+                changes.extend(suggested.iter().map(to_json));
+                session.apply_all(suggested, &request.reason()).map(|_| ())
+            }
+            None => {
+                changes.push(change.clone());
+                apply(session, i, change)
+            }
+        };
+        if let Err(error) = result {
+            panic!(
+                "{}: the change {change} should apply: {error:?}",
+                fixture.name
+            );
+        }
+    }
+    State {
+        changes,
+        ..state.clone()
+    }
 }
 
 /// Each state of `fixture` as a scenario of its org (the first state is

@@ -51,6 +51,9 @@ use orgraph::scenario::plan::PlanView;
 use orgraph::scenario::{Change, EnteredChange};
 use orgraph::session::{ChangeLine, ScenarioState, SettingsOnShow};
 use orgraph::store::SnapshotRow;
+use orgraph::suggest::placement::{PlacementOptions, PlacementSuggestion};
+use orgraph::suggest::reason::SuggestionRequest;
+use orgraph::suggest::spans::{SpanOptions, SpanSuggestion};
 use orgraph::PersonId;
 
 include!("commands.in");

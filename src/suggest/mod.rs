@@ -6,6 +6,7 @@
 //! - [`spans`]: moves that bring managers into the span band.
 
 pub mod placement;
+pub mod reason;
 pub mod spans;
 
 use crate::scenario::Change;

@@ -1,7 +1,8 @@
 //! The orgs the UI tests run on, as HRIS CSV files, and the states after
 //! the changes the tests make. Each state's changes are what the UI sends
 //! (core `Change` JSON, or an `EnteredChange` for typed-in values); `{"kind": "saveWhatIf", "whatIf": …}` stands for
-//! a `save_what_if` command.
+//! a `save_what_if` command, `{"kind": "saveSuggestion", "suggest": …}` for
+//! a `save_suggestion` of the default suggestion.
 
 use serde_json::{json, Value};
 
@@ -27,6 +28,7 @@ pub struct OrgFixture {
 /// key; `chartNodes` and `metrics` are always written; `health` is the
 /// Health panel's findings). `staffPlus` is the
 /// board as it is; `staffPlusPreviews` adds the what-if previews;
+/// `suggestions` the placement and span suggestions (`super::suggestions`);
 /// `comparison` makes it a column of the org's comparison.
 #[derive(Clone)]
 pub struct State {
@@ -111,6 +113,30 @@ w2,Wyn Web,cto,Engineer,web,Web,stream-aligned,Product,IC2,
 i1,Ira Infra,cto,Engineer,infra,Infrastructure,platform,Platform,IC2,
 q1,Quin Search,cto,Engineer,search,Search,stream-aligned,Product,IC2,
 ";
+
+/// The span suggestion's org, everyone in Core: under ceo (3 reports:
+/// narrow), Mo One has 11 reports (wide), his sibling Mia Two 2
+/// (narrow) and Max Three 1 (a single report).
+fn spans_csv() -> String {
+    let mut csv = String::from("id,name,manager_id,title,team,team_name,department,level\n");
+    let mut row = |id: &str, name: &str, manager: &str, title: &str| {
+        csv.push_str(&format!(
+            "{id},{name},{manager},{title},core,Core,Engineering,L4\n"
+        ));
+    };
+    row("ceo", "Casey Chief", "", "Chief Executive");
+    row("m1", "Mo One", "ceo", "Engineering Manager");
+    row("m2", "Mia Two", "ceo", "Engineering Manager");
+    row("m3", "Max Three", "ceo", "Engineering Manager");
+    for i in 0..11 {
+        row(&format!("a{i}"), &format!("Ash {i}"), "m1", "Engineer");
+    }
+    for i in 0..2 {
+        row(&format!("b{i}"), &format!("Bo {i}"), "m2", "Engineer");
+    }
+    row("c0", "Cy Zero", "m3", "Engineer");
+    csv
+}
 
 /// An org too big to open whole: a root, 4 VPs, 4 directors each and 5
 /// ICs per director (101 people).
@@ -206,6 +232,19 @@ pub fn all() -> Vec<OrgFixture> {
             "id,name,manager_id,title,level\nsolo,Solo Person,,Engineer,L4\n",
             // An org with no findings: the Health panel's empty state.
             vec![state(&["health", "teams"], vec![])],
+        ),
+        OrgFixture::plain(
+            "spans",
+            spans_csv(),
+            vec![
+                state(&["suggestions"], vec![]),
+                // The default rebalancing, saved as a scenario, and what
+                // is suggested there.
+                state(
+                    &["suggestions", "comparison"],
+                    vec![json!({"kind": "saveSuggestion", "suggest": "spans"})],
+                ),
+            ],
         ),
         OrgFixture {
             max_load: Some(2),
@@ -303,7 +342,13 @@ fn staff_plus_states() -> Vec<State> {
     vec![
         // With the findings about teams the Health panel shows as members.
         state(
-            &["staffPlus", "staffPlusPreviews", "health", "teams"],
+            &[
+                "staffPlus",
+                "staffPlusPreviews",
+                "health",
+                "teams",
+                "suggestions",
+            ],
             vec![],
         ),
         state(
@@ -324,6 +369,12 @@ fn staff_plus_states() -> Vec<State> {
         state(
             previews,
             vec![json!({"kind": "saveWhatIf", "whatIf": "all-central"})],
+        ),
+        // The default placement suggestion, saved as a scenario, and
+        // what is suggested there.
+        state(
+            &["staffPlus", "suggestions", "comparison"],
+            vec![json!({"kind": "saveSuggestion", "suggest": "placement"})],
         ),
     ]
 }

@@ -50,7 +50,7 @@ export interface BackendOrg {
   comparison?: { states: number[]; answer: ComparisonView };
 }
 
-export type BackendOrgName = "small" | "chart" | "dashboard" | "staffplus" | "big" | "placeholders" | "dan-gone" | "empty" | "solo";
+export type BackendOrgName = "small" | "chart" | "dashboard" | "staffplus" | "spans" | "big" | "placeholders" | "dan-gone" | "empty" | "solo";
 
 const cache = new Map<BackendOrgName, BackendOrg>();
 

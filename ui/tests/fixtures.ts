@@ -15,6 +15,7 @@ import { healthCommands } from "./fake/health";
 import { importExportCommands } from "./fake/import";
 import { scenarioCommands, scenarioState } from "./fake/scenarios";
 import { defaultSettings, fakeWorkspaceSettings } from "./fake/settings";
+import { suggestCommands } from "./fake/suggest";
 import { workspaceCommands } from "./fake/workspaces";
 
 export { baseTeams, fakeCost, node, type FakeChange, type FakeScenario } from "./fake/changes";
@@ -85,6 +86,7 @@ export function fakePlatform(org: BackendOrg = backendOrg("small")): FakeBackend
     ...scenarioCommands(ctx),
     ...importExportCommands(ctx),
     ...healthCommands(ctx),
+    ...suggestCommands(ctx),
   };
   ctx.backend = backend;
   // The seed's snapshot of the baseline.

@@ -12,6 +12,7 @@ use orgraph::recent::{RecentWorkspace, WorkspaceInfo};
 use orgraph::scenario::plan::PlanView;
 use orgraph::scenario::{Change, EnteredChange};
 use orgraph::session::{ScenarioState, Session};
+use orgraph::suggest::reason::SuggestionRequest;
 use orgraph::PersonId;
 use std::path::PathBuf;
 use tauri::WebviewWindow;
@@ -131,6 +132,18 @@ pub fn save_what_if(
 ) -> Result<ScenarioState, IpcError> {
     tracing::info!(what_if = ?what_if, "save what-if");
     then_state(s, |s| s.save_what_if(&name, what_if))
+}
+
+pub fn save_suggestion(
+    s: &mut Session,
+    name: String,
+    changes: Vec<Change>,
+    request: SuggestionRequest,
+) -> Result<ScenarioState, IpcError> {
+    // Counts only: the changes name people.
+    tracing::info!(changes = changes.len(), "save suggestion");
+    let reason = request.reason();
+    then_state(s, |s| s.save_changes_as(&name, changes, &reason))
 }
 
 /// Runs on the blocking pool without the session: the wizard reviews a file

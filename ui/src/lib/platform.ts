@@ -29,6 +29,11 @@ import type {
   RecentWorkspace,
   ScenarioState,
   BoardView,
+  PlacementOptions,
+  PlacementSuggestion,
+  SpanOptions,
+  SpanSuggestion,
+  SuggestionRequest,
   WhatIf,
   LadderLevel,
   Policy,
@@ -149,6 +154,18 @@ export interface Platform {
   staffPlusBoard(whatIf: WhatIf): Promise<BoardView>;
   /** Saves a what-if as a new scenario branched from the shown one, and shows it. */
   saveWhatIf(name: string, whatIf: WhatIf): Promise<ScenarioState>;
+
+  // Suggestions: previews computed by the core, saved only when asked.
+  /** The optimal staff+ placement for the shown scenario under `options` (nothing persisted). */
+  suggestPlacement(options: PlacementOptions): Promise<PlacementSuggestion>;
+  /** The suggested span rebalancing of the shown scenario under `options` (nothing persisted). */
+  suggestSpans(options: SpanOptions): Promise<SpanSuggestion>;
+  /**
+   * Saves a suggestion's changes as a new scenario branched from the shown
+   * one, recorded under the reason the core words from `request`, and shows it.
+   */
+  saveSuggestion(name: string, changes: Change[], request: SuggestionRequest): Promise<ScenarioState>;
+
   // Workspaces (the File menu). Each switch resolves with the workspace now
   // open; on rejection the open workspace is unchanged.
   /** Creates an empty workspace at `path` (never replacing a file) and opens it. */
@@ -240,6 +257,9 @@ export const tauriPlatform: Platform = {
   },
   staffPlusBoard: backend.staffPlusBoard,
   saveWhatIf: backend.saveWhatIf,
+  suggestPlacement: backend.suggestPlacement,
+  suggestSpans: backend.suggestSpans,
+  saveSuggestion: backend.saveSuggestion,
   chooseImportFile: async () => {
     try {
       const chosen = await open({
