@@ -103,7 +103,7 @@ fn a_workspace_scenario_is_saved_only_when_asked() {
     );
     let (history, _) = run_ok(&["history", "--workspace", ws]);
     assert!(
-        history.contains("suggested span rebalancing (band 5-8)"),
+        history.contains("suggested rebalancing: band 5-8"),
         "{history}"
     );
     let metrics = session.summary();

@@ -80,11 +80,7 @@ pub(super) fn run(args: PlacementArgs) -> Result<(), OrgError> {
     let saved = match (start, args.source.scenario.as_deref()) {
         (Start::Workspace(mut session), Some(name)) => {
             let from = session.scenario().name.clone();
-            let reason = format!(
-                "suggested placement (scope {}, weight {})",
-                scope_name(options.scope),
-                weight_name(options.weight)
-            );
+            let reason = options.reason();
             let changes = suggestion
                 .changes
                 .iter()

@@ -47,10 +47,13 @@ pub(super) fn run(args: SpansArgs) -> Result<(), OrgError> {
     else {
         return Ok(());
     };
-    let (min, max) = suggestion.band;
     let changes = suggestion.changes.into_iter().map(|c| c.change).collect();
-    let reason = format!("suggested span rebalancing (band {min}-{max})");
-    session.save_changes_as(name, changes, &reason)?;
+    // The reason names the band used, the policy's included.
+    let asked = SpanOptions {
+        band: Some(suggestion.band),
+        ..options
+    };
+    session.save_changes_as(name, changes, &asked.reason())?;
     eprintln!("saved as scenario '{name}'");
     Ok(())
 }
