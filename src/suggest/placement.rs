@@ -35,9 +35,25 @@
 //!
 //! Measured (`benches/placement.rs`, release, shared 2-core machine under
 //! load): default options 1.7 ms at 10k, 33 ms at 100k, 0.51 s at 1M.
-//! `weight people` with `allow_replace` is slower (13 ms, 163 ms, 4.4 s):
-//! distinct team weights and the extra replacing arcs multiply the
-//! distinct augmenting path costs, so the solver runs many more phases.
+//! Timed once more with solver counters (release, the generator's org with
+//! seed 42, same machine under heavier load; second of two runs): at 1M the
+//! default takes 0.60 s, `weight people` 1.9 s, `allow_replace` 0.86 s and
+//! both 4.9 s (both: 12 ms at 10k, 157 ms at 100k). So 10k meets its 20 ms
+//! target with every option, and 1M meets 1 s only without
+//! `weight people`. Where the time goes at 1M: the default solves in 5
+//! phases (0.33 s: 0.13 s Dijkstra, 0.19 s blocking flows), `weight
+//! people` in 27 (1.7 s), both in 29 on the larger replacing network
+//! (200k nodes, 630k arcs; 4.4 s: 1.8 s Dijkstra, 2.6 s in ≈ 3
+//! blocking-flow rounds a phase); reading the instance and the "after"
+//! figures are the other ≈ 0.3–0.5 s. The phases are one per distinct
+//! covering gain, that is per distinct team headcount, and each walks
+//! nearly the whole network: engineers with spare capacity reach every
+//! open team at reduced cost 0. A phase costs ≈ 150 ms at 1M against
+//! ≈ 5 ms at 100k, as the arcs (32 bytes each with i128 costs) outgrow the
+//! cache. Grouping identical teams (same department and weight, no kept
+//! support) into one node would shrink each phase but not their number;
+//! the 1 s target with `weight people` needs cheaper phases as well
+//! (i64 costs where the levels fit, grouped engineers) or fewer of them.
 
 mod after;
 mod changes;
