@@ -37,14 +37,14 @@
 //! the "after" figures patch those arrays and recount them (O(n), no
 //! strings, no copy of the org).
 //!
-//! Measured (release, the generator's org with seed 42, a timing example
-//! run twice per option with and without team groups, interleaved, on a
-//! shared 2-core machine under load from other builds), at 1M people:
-//! default 0.35–0.48 s (0.66 s with one node per team), `weight people`
-//! 1.4–1.6 s (1.8 s), `allow_replace` 0.67–0.73 s (0.75 s), both
-//! 4.4–5.0 s (5.3 s); both at 10k and 100k: 12 ms and 157 ms. So 10k meets
-//! its 20 ms target with every option, and 1M meets 1 s only without
-//! `weight people`. Where the time goes at 1M, counted in the solver: the
+//! Measured (`benches/placement.rs`, release, shared 2-core machine under
+//! load from other builds), 10k / 100k / 1M people: default 1.5 ms /
+//! 26 ms / 0.38 s, `weight people` 4.2 ms / 70 ms / 1.39 s,
+//! `allow_replace` 2.7 ms / 35 ms / 0.60 s, both 12 ms / 146 ms / 3.98 s.
+//! Before team groups, a timing example run interleaved with the grouped
+//! one gave at 1M 0.66 s, 1.8 s, 0.75 s and 5.3 s (grouped: 0.35–0.48 s,
+//! 1.4–1.6 s, 0.67–0.73 s, 4.4–5.0 s). So 10k meets its 20 ms target
+//! with every option, and 1M meets 1 s only without `weight people`. Where the time goes at 1M, counted in the solver: the
 //! default solves in 5 phases, `weight people` in 27, `allow_replace` in
 //! 4, both in 29 (3.9 s: 1.6 s Dijkstra, 2.3 s in ≈ 3 blocking-flow
 //! rounds a phase); reading the instance and the "after" figures are the
