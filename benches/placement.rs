@@ -1,7 +1,9 @@
 //! The staff+ placement optimiser at 10k, 100k and 1M people (the
 //! generator's orgs, imported once per size): the whole suggestion, from
-//! reading the org to the re-measured "after" figures. Targets: 10k under
-//! 20 ms, 1M under 1 s.
+//! reading the org to the re-measured "after" figures, for each option
+//! that changes the network's shape: the default, `weight people` (distinct
+//! team weights, so more solver phases), `allow_replace` (replacing arcs and
+//! droppable home teams) and both. Targets: 10k under 20 ms, 1M under 1 s.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use orgraph::model::{Ladder, Org, Policy};
@@ -46,6 +48,20 @@ fn benches(c: &mut Criterion) {
         }
         let options = [
             ("teams", PlacementOptions::default()),
+            (
+                "people",
+                PlacementOptions {
+                    weight: Weight::People,
+                    ..PlacementOptions::default()
+                },
+            ),
+            (
+                "allow-replace",
+                PlacementOptions {
+                    allow_replace: true,
+                    ..PlacementOptions::default()
+                },
+            ),
             (
                 "people-allow-replace",
                 PlacementOptions {

@@ -8,6 +8,13 @@
 //! −W1·weight, further kept units 0. Pools keep the graph linear in the
 //! number of teams (no engineer × team arcs).
 //!
+//! Open teams nobody may keep supporting are interchangeable when they
+//! share a department and a weight: such a group is one node, pool →
+//! group and group → sink of capacity the group's size (the sink arc at
+//! −W1·weight a unit). That is the same set of flows and costs as one node
+//! per team, projected, so the optimum is unchanged; [`Built::groups`]
+//! lists each group's teams, ascending, for reading it back.
+//!
 //! Dropping a replaceable engineer's home team costs W2 + R (a removal
 //! and a replacement). Levels, with U = Σ capacities (bounds additions
 //! and replacing units), H = replaceable counting homes and X = droppable
@@ -42,8 +49,57 @@ pub(super) struct Built {
     pub keep_covered: Vec<EngineerArc>,
     /// Engineer → pool; `true` when it is the replacing arc.
     pub to_pool: Vec<(EngineerArc, Reach, bool)>,
-    /// Pool → open team.
-    pub from_pool: Vec<(Reach, u32, ArcId)>,
+    /// Pool → open team, or pool → group of teams.
+    pub from_pool: Vec<(Reach, PoolTarget, ArcId)>,
+    /// Teams of each group, ascending.
+    pub groups: Vec<Vec<u32>>,
+}
+
+/// Where a pool arc goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) enum PoolTarget {
+    /// One open team that some engineer may keep supporting.
+    Team(u32),
+    /// A group of interchangeable open teams (index into [`Built::groups`]).
+    Group(u32),
+}
+
+/// Per team: how many engineers may keep supporting it while it is open.
+fn kept_into(instance: &Instance) -> Vec<i64> {
+    let mut kept_into = vec![0i64; instance.counts.len()];
+    for engineer in &instance.engineers {
+        for team in engineer.droppable().filter(|&t| instance.open(t)) {
+            kept_into[team as usize] += 1;
+        }
+    }
+    kept_into
+}
+
+/// Groups of open, weighted teams nobody may keep supporting, by
+/// (department, weight); teams ascending in each.
+fn group_teams(instance: &Instance, open: &[u32], kept_into: &[i64]) -> Vec<Vec<u32>> {
+    let mut keyed: Vec<(u32, u64, u32)> = open
+        .iter()
+        .filter(|&&t| kept_into[t as usize] == 0 && instance.weight[t as usize] > 0)
+        .map(|&t| {
+            (
+                instance.department[t as usize],
+                instance.weight[t as usize],
+                t,
+            )
+        })
+        .collect();
+    keyed.sort_unstable();
+    let mut groups: Vec<Vec<u32>> = Vec::new();
+    let mut last = None;
+    for (department, weight, team) in keyed {
+        match groups.last_mut() {
+            Some(group) if last == Some((department, weight)) => group.push(team),
+            _ => groups.push(vec![team]),
+        }
+        last = Some((department, weight));
+    }
+    groups
 }
 
 /// The cost levels, or `None` if they overflow.
@@ -84,19 +140,28 @@ pub(super) fn build(instance: &Instance) -> Option<Built> {
     reaches.sort_unstable();
     reaches.dedup();
     let open: Vec<u32> = (0..teams as u32).filter(|&t| instance.open(t)).collect();
-    // Nodes in topological order: source, engineers, pools, teams, sink.
+    let kept_into = kept_into(instance);
+    let groups = group_teams(instance, &open, &kept_into);
+    let single: Vec<u32> = open
+        .iter()
+        .copied()
+        .filter(|&t| kept_into[t as usize] > 0 || instance.weight[t as usize] == 0)
+        .collect();
+    // Nodes in topological order: source, engineers, pools, single teams,
+    // groups, sink.
     let source = 0;
     let pool_node = |reach: &Reach| 1 + engineers + reaches.binary_search(reach).unwrap_or(0);
     let mut team_node = vec![u32::MAX; teams];
-    for (i, &t) in open.iter().enumerate() {
+    for (i, &t) in single.iter().enumerate() {
         team_node[t as usize] = (1 + engineers + reaches.len() + i) as u32;
     }
-    let sink = 1 + engineers + reaches.len() + open.len();
-    let mut network = Network::with_arc_capacity(sink + 1, 3 * engineers + 4 * open.len());
+    let first_group = 1 + engineers + reaches.len() + single.len();
+    let sink = first_group + groups.len();
+    let mut network =
+        Network::with_arc_capacity(sink + 1, 3 * engineers + 4 * (single.len() + groups.len()));
     let mut built_keep = Vec::new();
     let mut keep_covered = Vec::new();
     let mut to_pool = Vec::new();
-    let mut kept_into = vec![0i64; teams];
     for (index, engineer) in instance.engineers.iter().enumerate() {
         let node = 1 + index;
         let capacity = engineer.capacity.max(0);
@@ -113,7 +178,6 @@ pub(super) fn build(instance: &Instance) -> Option<Built> {
                 u32::MAX => covered_anyway += 1,
                 to => {
                     let arc = network.add_arc(node, to as usize, 1, keep_cost);
-                    kept_into[team as usize] += 1;
                     built_keep.push((
                         EngineerArc {
                             engineer: index,
@@ -153,28 +217,48 @@ pub(super) fn build(instance: &Instance) -> Option<Built> {
         }
     }
     let mut from_pool = Vec::new();
-    let mut by_department: Vec<Vec<u32>> = vec![Vec::new(); instance.departments.len()];
-    for &team in open.iter().filter(|&&t| instance.weight[t as usize] > 0) {
-        by_department[instance.department[team as usize] as usize].push(team);
+    let mut by_department: Vec<Vec<PoolTarget>> = vec![Vec::new(); instance.departments.len()];
+    for &team in single.iter().filter(|&&t| instance.weight[t as usize] > 0) {
+        by_department[instance.department[team as usize] as usize].push(PoolTarget::Team(team));
     }
+    for (g, group) in groups.iter().enumerate() {
+        let department = instance.department[group[0] as usize];
+        by_department[department as usize].push(PoolTarget::Group(g as u32));
+    }
+    let target_node = |target: PoolTarget| match target {
+        PoolTarget::Team(team) => team_node[team as usize] as usize,
+        PoolTarget::Group(g) => first_group + g as usize,
+    };
+    let target_size = |target: PoolTarget| match target {
+        PoolTarget::Team(_) => 1,
+        PoolTarget::Group(g) => groups[g as usize].len() as i64,
+    };
     for reach in &reaches {
-        let eligible: Box<dyn Iterator<Item = u32>> = match reach {
+        let eligible: Box<dyn Iterator<Item = PoolTarget>> = match reach {
             Reach::Any => Box::new(by_department.iter().flatten().copied()),
             Reach::Department(d) => Box::new(by_department[*d as usize].iter().copied()),
         };
-        for team in eligible {
-            let to = team_node[team as usize] as usize;
-            let arc = network.add_arc(pool_node(reach), to, 1, 0);
-            from_pool.push((*reach, team, arc));
+        for target in eligible {
+            let arc = network.add_arc(
+                pool_node(reach),
+                target_node(target),
+                target_size(target),
+                0,
+            );
+            from_pool.push((*reach, target, arc));
         }
     }
-    for &team in &open {
+    for &team in &single {
         let node = team_node[team as usize] as usize;
         let gain = w1 * Cost::from(instance.weight[team as usize]);
         network.add_arc(node, sink, 1, -gain);
         if kept_into[team as usize] > 0 {
             network.add_arc(node, sink, kept_into[team as usize], 0);
         }
+    }
+    for (g, group) in groups.iter().enumerate() {
+        let gain = w1 * Cost::from(instance.weight[group[0] as usize]);
+        network.add_arc(first_group + g, sink, group.len() as i64, -gain);
     }
     Some(Built {
         network,
@@ -184,5 +268,6 @@ pub(super) fn build(instance: &Instance) -> Option<Built> {
         keep_covered,
         to_pool,
         from_pool,
+        groups,
     })
 }

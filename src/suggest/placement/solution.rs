@@ -1,7 +1,7 @@
 //! Reading the optimal flow back as support decisions per engineer.
 
 use super::instance::{Instance, Reach};
-use super::network::Built;
+use super::network::{Built, PoolTarget};
 use crate::error::{OrgError, Result};
 
 /// What the optimum decides for one engineer.
@@ -75,6 +75,32 @@ impl Solution {
         Ok(Solution { decisions, covered })
     }
 
+    /// The (pool, team) pairs the pools' flow reaches: a group's flow goes
+    /// to its teams ascending, the pools in order (the group's department
+    /// first), so the units of a group are distinct teams.
+    fn served_teams(built: &Built) -> Result<Vec<(Reach, u32)>> {
+        let network = &built.network;
+        let mut next_in_group = vec![0usize; built.groups.len()];
+        let mut served = Vec::new();
+        for &(reach, target, arc) in &built.from_pool {
+            let flow = network.flow(arc).max(0) as usize;
+            match target {
+                PoolTarget::Team(team) => served.extend((flow > 0).then_some((reach, team))),
+                PoolTarget::Group(g) => {
+                    let teams = &built.groups[g as usize];
+                    let start = next_in_group[g as usize];
+                    let end = start + flow;
+                    if end > teams.len() {
+                        return Err(inconsistent("a group gets more than its teams".into()));
+                    }
+                    served.extend(teams[start..end].iter().map(|&team| (reach, team)));
+                    next_in_group[g as usize] = end;
+                }
+            }
+        }
+        Ok(served)
+    }
+
     /// Splits each pool's flow into (engineer, team) pairs: engineers in
     /// order, each unit to the next team the pool serves, ascending. In an
     /// optimum a team served by a pool gets no other unit (one more costs
@@ -90,12 +116,7 @@ impl Solution {
         let network = &built.network;
         // Pools in order, each with its teams (ascending) and senders (in
         // engineer order): one sort each, not a scan per pool.
-        let mut served: Vec<(Reach, u32)> = built
-            .from_pool
-            .iter()
-            .filter(|&&(_, _, arc)| network.flow(arc) > 0)
-            .map(|&(reach, team, _)| (reach, team))
-            .collect();
+        let mut served = Self::served_teams(built)?;
         served.sort_unstable();
         let mut senders: Vec<(Reach, usize, bool, i64)> = built
             .to_pool
