@@ -98,6 +98,24 @@ impl State {
             })
     }
 
+    /// Adds to `moves` up to `limit` moves `(person, source, sink)` of
+    /// `source`'s free ICs that fit `team` and are not in `moves` yet.
+    fn plan_moves(
+        &self,
+        source: u32,
+        sink: u32,
+        team: u32,
+        limit: usize,
+        moves: &mut Vec<(u32, u32, u32)>,
+    ) {
+        let free: Vec<u32> = self
+            .free_ics(source, team)
+            .filter(|p| !moves.iter().any(|m| m.0 == *p))
+            .take(limit)
+            .collect();
+        moves.extend(free.into_iter().map(|p| (p, source, sink)));
+    }
+
     /// Current reports of `manager` who have not moved (all of them when it
     /// received nobody).
     fn staying(&self, manager: u32) -> Vec<u32> {
@@ -411,13 +429,8 @@ impl Planner {
                     let taken = moves.iter().filter(|m: &&(u32, u32, u32)| m.1 == source);
                     let left = span[source as usize] - taken.count() as u32;
                     let room = left.saturating_sub(floor) as usize;
-                    let free: Vec<u32> = self
-                        .state
-                        .free_ics(source, team)
-                        .filter(|p| !moves.iter().any(|m| m.0 == *p))
-                        .take(room.min(need - moves.len()))
-                        .collect();
-                    moves.extend(free.into_iter().map(|p| (p, source, sink)));
+                    let limit = room.min(need - moves.len());
+                    self.state.plan_moves(source, sink, team, limit, &mut moves);
                 }
             }
             if moves.len() == need {
@@ -456,13 +469,8 @@ impl Planner {
             for sink in sinks {
                 let room = (max - span[sink as usize]) as usize;
                 let team = self.state.team[sink as usize];
-                let free: Vec<u32> = self
-                    .state
-                    .free_ics(source, team)
-                    .filter(|p| !moves.iter().any(|m| m.0 == *p))
-                    .take(room.min(excess - moves.len()))
-                    .collect();
-                moves.extend(free.into_iter().map(|p| (p, source, sink)));
+                let limit = room.min(excess - moves.len());
+                self.state.plan_moves(source, sink, team, limit, &mut moves);
             }
             if moves.len() == excess {
                 self.offer(Unit::Transfer { moves });
