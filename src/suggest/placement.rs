@@ -70,6 +70,7 @@ use super::SuggestedChange;
 use crate::error::{OrgError, Result};
 use crate::metrics::{MetricsInput, TeamFigures};
 use crate::model::{Org, PersonId};
+use flow::{FlowCost, FlowError};
 use serde::{Deserialize, Serialize};
 
 /// Which teams an engineer may be assigned to.
@@ -154,14 +155,11 @@ pub struct PlacementSuggestion {
 pub fn suggest(org: &Org, options: &PlacementOptions) -> Result<PlacementSuggestion> {
     let instance = instance::Instance::of(org, options);
     let before = figures(org, &instance.input, &instance.included, &instance.figures);
-    let mut built = network::build(&instance).ok_or_else(|| {
-        OrgError::InvalidInput("the org is too large for the placement optimiser's costs".into())
-    })?;
-    built
-        .network
-        .solve(built.source, built.sink)
-        .map_err(|_| OrgError::InvalidInput("the placement network has a cycle".into()))?;
-    let solution = solution::Solution::of(&instance, &built)?;
+    let levels = network::levels(&instance).ok_or_else(too_large)?;
+    let solution = match levels.narrow {
+        true => optimum::<i64>(&instance, &levels)?,
+        false => optimum::<i128>(&instance, &levels)?,
+    };
     let written = changes::write(org, &instance, &solution);
     let instance::Instance {
         mut input,
@@ -197,6 +195,28 @@ pub fn suggest(org: &Org, options: &PlacementOptions) -> Result<PlacementSuggest
         replaced: written.replaced,
         still_overloaded,
     })
+}
+
+fn too_large() -> OrgError {
+    OrgError::InvalidInput("the org is too large for the placement optimiser's costs".into())
+}
+
+/// The optimal flow on cost type `C`, read back as decisions.
+fn optimum<C: FlowCost + TryFrom<i128>>(
+    instance: &instance::Instance,
+    levels: &network::Levels,
+) -> Result<solution::Solution> {
+    let mut built = network::build::<C>(instance, levels).ok_or_else(too_large)?;
+    built
+        .network
+        .solve(built.source, built.sink)
+        .map_err(|error| match error {
+            FlowError::NotADag => {
+                OrgError::InvalidInput("the placement network has a cycle".into())
+            }
+            FlowError::CapacityTooLarge => too_large(),
+        })?;
+    solution::Solution::of(instance, &built)
 }
 
 /// The safety check: the org after the changes covers what the optimum

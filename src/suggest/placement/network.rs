@@ -25,10 +25,20 @@
 //! X ≤ 2e5, so W1 ≤ 5e15 and |total cost| ≤ W1 · Σ weight ≤ 5e21,
 //! far inside i128 (1.7e38); the levels are computed with checked
 //! arithmetic, so a larger org is refused rather than wrapped.
+//!
+//! The solver runs on `i64` costs when they hold every distance it meets
+//! ([`Levels::narrow`]), which makes its arcs and heap entries half the
+//! size: at 1M people that is about a third of the solve. Its potentials
+//! and distances are costs of simple residual paths (or capped at one).
+//! Only team → sink arcs cost more than W2 + R, and a simple path passes
+//! the sink at most once, so |distance| ≤ B = 2·W1·max weight +
+//! nodes·(W2 + R); a reduced cost or a tentative distance sums at most
+//! four such terms, so `i64` is used when 8·B fits.
 
-use super::flow::{ArcId, Network};
+use super::flow::{ArcId, FlowCost, Network};
 use super::instance::{Instance, Reach};
 
+/// Costs are computed in `i128`, then narrowed to the solver's type.
 pub(super) type Cost = i128;
 
 /// An arc from an engineer (index into [`Instance::engineers`]).
@@ -39,8 +49,8 @@ pub(super) struct EngineerArc {
 }
 
 #[derive(Debug)]
-pub(super) struct Built {
-    pub network: Network<Cost>,
+pub(super) struct Built<C> {
+    pub network: Network<C>,
     pub source: usize,
     pub sink: usize,
     /// Engineer → open team they may keep supporting.
@@ -102,8 +112,19 @@ fn group_teams(instance: &Instance, open: &[u32], kept_into: &[i64]) -> Vec<Vec<
     groups
 }
 
+/// The weights of the objective's levels (see the module doc).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Levels {
+    w1: Cost,
+    w2: Cost,
+    r: Cost,
+    w3: Cost,
+    /// Whether the solver may run on `i64` costs.
+    pub narrow: bool,
+}
+
 /// The cost levels, or `None` if they overflow.
-fn levels(instance: &Instance) -> Option<(Cost, Cost, Cost, Cost)> {
+pub(super) fn levels(instance: &Instance) -> Option<Levels> {
     let units: Cost = instance
         .engineers
         .iter()
@@ -126,11 +147,32 @@ fn levels(instance: &Instance) -> Option<(Cost, Cost, Cost, Cost)> {
     let total_weight: Cost = instance.weight.iter().map(|&w| Cost::from(w)).sum();
     // The largest total the solver can reach must fit.
     w1.checked_mul(total_weight.max(1))?.checked_mul(4)?;
-    Some((w1, w2, r, w3))
+    let max_weight = Cost::from(instance.weight.iter().copied().max().unwrap_or(0));
+    let nodes =
+        (3 + instance.engineers.len() + instance.departments.len() + instance.counts.len()) as Cost;
+    let bound = (2 * w1)
+        .checked_mul(max_weight)?
+        .checked_add(nodes.checked_mul(w2.checked_add(r)?)?)?;
+    let narrow = bound
+        .checked_mul(8)
+        .is_some_and(|b| b <= Cost::from(i64::MAX));
+    Some(Levels {
+        w1,
+        w2,
+        r,
+        w3,
+        narrow,
+    })
 }
 
-pub(super) fn build(instance: &Instance) -> Option<Built> {
-    let (w1, w2, r, w3) = levels(instance)?;
+/// The network on cost type `C`, or `None` if a cost does not fit in it.
+pub(super) fn build<C: FlowCost + TryFrom<Cost>>(
+    instance: &Instance,
+    levels: &Levels,
+) -> Option<Built<C>> {
+    let Levels { w1, w2, r, w3, .. } = *levels;
+    let cost = |value: Cost| C::try_from(value).ok();
+    let zero = C::default();
     let engineers = instance.engineers.len();
     let teams = instance.counts.len();
     let mut reaches: Vec<Reach> = instance.engineers.iter().map(|e| e.reach).collect();
@@ -165,14 +207,14 @@ pub(super) fn build(instance: &Instance) -> Option<Built> {
     for (index, engineer) in instance.engineers.iter().enumerate() {
         let node = 1 + index;
         let capacity = engineer.capacity.max(0);
-        network.add_arc(source, node, capacity, 0);
+        network.add_arc(source, node, capacity, zero);
         let mut covered_anyway = 0;
         for team in engineer.droppable() {
             // Dropping the home team means moving into the architecture
             // group: a replacement as well as a removal.
             let keep_cost = match engineer.replaceable && team == engineer.home {
-                true => -w2 - r,
-                false => -w2,
+                true => cost(-w2 - r)?,
+                false => cost(-w2)?,
             };
             match team_node[team as usize] {
                 u32::MAX => covered_anyway += 1,
@@ -189,13 +231,13 @@ pub(super) fn build(instance: &Instance) -> Option<Built> {
             }
         }
         if covered_anyway > 0 {
-            let arc = network.add_arc(node, sink, covered_anyway, -w2);
+            let arc = network.add_arc(node, sink, covered_anyway, cost(-w2)?);
             keep_covered.push(EngineerArc {
                 engineer: index,
                 arc,
             });
         }
-        let arc = network.add_arc(node, pool_node(&engineer.reach), capacity, w3);
+        let arc = network.add_arc(node, pool_node(&engineer.reach), capacity, cost(w3)?);
         to_pool.push((
             EngineerArc {
                 engineer: index,
@@ -205,7 +247,7 @@ pub(super) fn build(instance: &Instance) -> Option<Built> {
             false,
         ));
         if engineer.replaceable && engineer.reach != Reach::Any {
-            let arc = network.add_arc(node, pool_node(&Reach::Any), capacity, w3 + r);
+            let arc = network.add_arc(node, pool_node(&Reach::Any), capacity, cost(w3 + r)?);
             to_pool.push((
                 EngineerArc {
                     engineer: index,
@@ -243,7 +285,7 @@ pub(super) fn build(instance: &Instance) -> Option<Built> {
                 pool_node(reach),
                 target_node(target),
                 target_size(target),
-                0,
+                zero,
             );
             from_pool.push((*reach, target, arc));
         }
@@ -251,14 +293,14 @@ pub(super) fn build(instance: &Instance) -> Option<Built> {
     for &team in &single {
         let node = team_node[team as usize] as usize;
         let gain = w1 * Cost::from(instance.weight[team as usize]);
-        network.add_arc(node, sink, 1, -gain);
+        network.add_arc(node, sink, 1, cost(-gain)?);
         if kept_into[team as usize] > 0 {
-            network.add_arc(node, sink, kept_into[team as usize], 0);
+            network.add_arc(node, sink, kept_into[team as usize], zero);
         }
     }
     for (g, group) in groups.iter().enumerate() {
         let gain = w1 * Cost::from(instance.weight[group[0] as usize]);
-        network.add_arc(first_group + g, sink, group.len() as i64, -gain);
+        network.add_arc(first_group + g, sink, group.len() as i64, cost(-gain)?);
     }
     Some(Built {
         network,

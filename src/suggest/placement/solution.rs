@@ -1,5 +1,6 @@
 //! Reading the optimal flow back as support decisions per engineer.
 
+use super::flow::FlowCost;
 use super::instance::{Instance, Reach};
 use super::network::{Built, PoolTarget};
 use crate::error::{OrgError, Result};
@@ -31,7 +32,7 @@ fn inconsistent(what: String) -> OrgError {
 }
 
 impl Solution {
-    pub fn of(instance: &Instance, built: &Built) -> Result<Solution> {
+    pub fn of<C: FlowCost>(instance: &Instance, built: &Built<C>) -> Result<Solution> {
         let network = &built.network;
         let mut decisions = vec![Decision::default(); instance.engineers.len()];
         let mut units = vec![0u32; instance.counts.len()];
@@ -78,7 +79,7 @@ impl Solution {
     /// The (pool, team) pairs the pools' flow reaches: a group's flow goes
     /// to its teams ascending, the pools in order (the group's department
     /// first), so the units of a group are distinct teams.
-    fn served_teams(built: &Built) -> Result<Vec<(Reach, u32)>> {
+    fn served_teams<C: FlowCost>(built: &Built<C>) -> Result<Vec<(Reach, u32)>> {
         let network = &built.network;
         let mut next_in_group = vec![0usize; built.groups.len()];
         let mut served = Vec::new();
@@ -107,9 +108,9 @@ impl Solution {
     /// W3 and gains nothing) and is none of the sending engineer's kept or
     /// dropped support (keeping that instead is cheaper), so any pairing
     /// gives distinct, new pairs; both are checked.
-    fn pair_pools(
+    fn pair_pools<C: FlowCost>(
         instance: &Instance,
-        built: &Built,
+        built: &Built<C>,
         decisions: &mut [Decision],
         units: &mut [u32],
     ) -> Result<()> {

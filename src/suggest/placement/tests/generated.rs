@@ -108,3 +108,30 @@ fn the_generated_org_gets_the_most_coverage_possible_and_no_overload() {
     assert_eq!(before.summary.covered, s.before.covered_teams);
     assert_eq!(before.summary.overloaded, s.before.overloaded);
 }
+
+/// The solver runs on `i64` costs when the levels allow it; on the
+/// generated org, for every option that changes the network, the `i128`
+/// solve decides exactly the same.
+#[test]
+fn narrow_costs_decide_as_wide_costs_do() {
+    let org = generated_org();
+    for (weight, allow_replace) in [
+        (Weight::Teams, false),
+        (Weight::People, false),
+        (Weight::Teams, true),
+        (Weight::People, true),
+    ] {
+        let options = PlacementOptions {
+            weight,
+            allow_replace,
+            ..PlacementOptions::default()
+        };
+        let instance = instance::Instance::of(&org, &options);
+        let levels = network::levels(&instance).expect("levels fit");
+        assert!(levels.narrow, "3,000 people fit in i64 costs");
+        let narrow = optimum::<i64>(&instance, &levels).expect("solves");
+        let wide = optimum::<i128>(&instance, &levels).expect("solves");
+        assert_eq!(narrow.decisions, wide.decisions, "{options:?}");
+        assert_eq!(narrow.covered, wide.covered, "{options:?}");
+    }
+}
