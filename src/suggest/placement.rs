@@ -30,32 +30,26 @@
 //! teams) that is 96k nodes and 217k arcs with the default options, 171k
 //! and 549k with `weight people` and `allow_replace` (distinct headcounts
 //! make many small groups; droppable home teams stay single). The
-//! solver's phases each cost one early-stopping Dijkstra plus blocking
-//! flows; almost all flow moves in the first phases (every direct
-//! engineer → pool → team path costs the same), the later ones only
-//! reroute. Reading the instance is O(n) over the metrics' arrays, once;
-//! the "after" figures patch those arrays and recount them (O(n), no
-//! strings, no copy of the org).
+//! solver's phases each cost one Dijkstra from the sink plus blocking
+//! flows over the nodes it settled (`flow.rs` and `flow/search.rs` say
+//! why from the sink, and how the arcs are laid out); costs are `i64`
+//! where a bound proves they fit (`network.rs`). Reading the instance is
+//! O(n) over the metrics' arrays, once; the "after" figures patch those
+//! arrays and recount them (O(n), no strings, no copy of the org).
 //!
 //! Measured (`benches/placement.rs`, release, shared 2-core machine under
-//! load from other builds), 10k / 100k / 1M people: default 1.5 ms /
-//! 26 ms / 0.38 s, `weight people` 4.2 ms / 70 ms / 1.39 s,
-//! `allow_replace` 2.7 ms / 35 ms / 0.60 s, both 12 ms / 146 ms / 3.98 s.
-//! Before team groups, a timing example run interleaved with the grouped
-//! one gave at 1M 0.66 s, 1.8 s, 0.75 s and 5.3 s (grouped: 0.35–0.48 s,
-//! 1.4–1.6 s, 0.67–0.73 s, 4.4–5.0 s). So 10k meets its 20 ms target
-//! with every option, and 1M meets 1 s only without `weight people`. Where the time goes at 1M, counted in the solver: the
-//! default solves in 5 phases, `weight people` in 27, `allow_replace` in
-//! 4, both in 29 (3.9 s: 1.6 s Dijkstra, 2.3 s in ≈ 3 blocking-flow
-//! rounds a phase); reading the instance and the "after" figures are the
-//! other ≈ 0.3–0.5 s. The phases are one per distinct augmenting path
-//! cost, so about one per distinct team headcount, and each walks nearly
-//! the whole network: engineers with spare capacity reach every open team
-//! at reduced cost 0. A phase costs ≈ 150 ms at 1M with both options
-//! against ≈ 5 ms at 100k, as the arcs (32 bytes each with i128 costs)
-//! outgrow the cache. Meeting 1 s with `weight people` needs fewer phases
-//! or much cheaper ones (i64 costs where the levels provably fit, grouped
-//! engineers, a solver that does not rescan the whole network per phase).
+//! load from another engineer's builds), 10k / 100k / 1M people: default
+//! 1.10 ms / 22.5 ms / 0.27 s, `weight people` 1.83 ms / 31.8 ms /
+//! 0.60 s, `allow_replace` 1.53 ms / 24.8 ms / 0.35 s, both 4.23 ms /
+//! 45.4 ms / 0.87 s: every option meets 20 ms at 10k and 1 s at 1M. The
+//! phases are one per distinct augmenting path cost, so about one per
+//! distinct team headcount and level below it: at 1M the default solves
+//! in 5, `weight people` in 27, `allow_replace` in 4, both in 29. A
+//! search from the source walked nearly the whole network in each (every
+//! engineer with spare load reaches every open team at reduced cost 0),
+//! which with i128 costs and per-arc indirection took the last case to
+//! 3.98 s; reading the instance, writing the changes and the "after"
+//! figures are the other ≈ 0.3 s.
 
 mod after;
 mod changes;
