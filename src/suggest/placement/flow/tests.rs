@@ -105,3 +105,72 @@ fn a_capacity_above_i32_is_refused() {
     network.add_arc(0, 1, i64::from(i32::MAX) + 1, -1);
     assert_eq!(network.solve(0, 1), Err(FlowError::CapacityTooLarge));
 }
+
+/// Larger DAGs than brute force can try, with nodes the source cannot
+/// reach and ties in cost: what the search from the sink must get right.
+fn arb_larger_network() -> impl Strategy<Value = (usize, Vec<(usize, usize, i64, i64)>)> {
+    (4usize..40).prop_flat_map(|nodes| {
+        let arc = (0..nodes, 0..nodes, 0i64..4, -4i64..4)
+            .prop_filter_map("from < to", |(a, b, cap, cost)| {
+                (a < b).then_some((a, b, cap, cost))
+            });
+        (Just(nodes), prop::collection::vec(arc, 0..160))
+    })
+}
+
+/// The reference: one augmenting path at a time, each the cheapest by
+/// Bellman–Ford over the residual network, while it costs less than 0.
+fn one_path_at_a_time(nodes: usize, arcs: &[(usize, usize, i64, i64)]) -> i64 {
+    // Residual arcs: (from, to, cap, cost); arc i's reverse is i ^ 1.
+    let mut residual: Vec<(usize, usize, i64, i64)> = Vec::new();
+    for &(from, to, cap, cost) in arcs {
+        residual.push((from, to, cap, cost));
+        residual.push((to, from, 0, -cost));
+    }
+    let (source, sink) = (0, nodes - 1);
+    let mut total = 0;
+    loop {
+        let mut dist = vec![i64::MAX; nodes];
+        let mut via = vec![usize::MAX; nodes];
+        dist[source] = 0;
+        for _ in 0..nodes {
+            for (i, &(from, to, cap, cost)) in residual.iter().enumerate() {
+                if cap > 0 && dist[from] != i64::MAX && dist[from] + cost < dist[to] {
+                    dist[to] = dist[from] + cost;
+                    via[to] = i;
+                }
+            }
+        }
+        if dist[sink] == i64::MAX || dist[sink] >= 0 {
+            return total;
+        }
+        let mut path = Vec::new();
+        let mut v = sink;
+        while v != source {
+            path.push(via[v]);
+            v = residual[via[v]].0;
+        }
+        let amount = path.iter().map(|&i| residual[i].2).min().unwrap_or(0);
+        for &i in &path {
+            residual[i].2 -= amount;
+            residual[i ^ 1].2 += amount;
+        }
+        total += amount * dist[sink];
+    }
+}
+
+proptest! {
+    #[test]
+    fn matches_one_path_at_a_time_on_larger_networks((nodes, arcs) in arb_larger_network()) {
+        let (network, ids, cost) = solve(nodes, &arcs);
+        prop_assert_eq!(cost, i128::from(one_path_at_a_time(nodes, &arcs)));
+        let mut balance = vec![0i64; nodes];
+        for (&(from, to, cap, _), &id) in arcs.iter().zip(&ids) {
+            let f = network.flow(id);
+            prop_assert!((0..=cap).contains(&f));
+            balance[from] -= f;
+            balance[to] += f;
+        }
+        prop_assert!(balance[1..nodes - 1].iter().all(|&b| b == 0));
+    }
+}
