@@ -16,6 +16,7 @@ mod edits;
 mod orgs;
 mod suggestions;
 
+use crate::health::LayerGuidance;
 use crate::metrics::placement::WhatIf;
 use crate::metrics::{DashboardQuery, DashboardView, MetricsSummary};
 use crate::scenario::{Change, EnteredChange};
@@ -230,6 +231,12 @@ fn org_file(dir: &Path, fixture: &OrgFixture) -> Value {
                 .set_workspace_settings(Some(policy), None)
                 .expect("the workspace policy");
         }
+        if let Some(text) = state.layer_guidance {
+            let guidance: LayerGuidance = text.parse().expect("a layer guidance");
+            session
+                .set_layer_guidance(&guidance)
+                .expect("the layer guidance");
+        }
         let state = &applied_state(&mut session, fixture, i, state);
         if i > 0 && state.answers.contains(&"comparison") {
             // The scenario on show: a saved what-if shows its own.
@@ -243,10 +250,17 @@ fn org_file(dir: &Path, fixture: &OrgFixture) -> Value {
                 .set_workspace_settings(Some(workspace), None)
                 .expect("the workspace policy back");
         }
+        if state.layer_guidance.is_some() {
+            written["layerGuidance"] = to_json(&session.layer_guidance().expect("guidance"));
+            session
+                .set_layer_guidance(&LayerGuidance::default())
+                .expect("the layer guidance back");
+        }
         states.push(written);
         session.switch_to("baseline").expect("back to the baseline");
     }
-    let mut file = json!({"org": fixture.name, "states": states});
+    let mut file =
+        json!({"org": fixture.name, "states": states, "guidance": guidance_answers(&mut session)});
     if compared.is_empty() {
         return sorted(file);
     }
@@ -324,7 +338,40 @@ fn reimported_file(dir: &Path, fixture: &OrgFixture, csv: &str) -> Value {
         session.switch_to(&name).expect("a scenario");
         states.push(answers(&mut session, fixture, state));
     }
-    sorted(json!({"org": fixture.name, "states": states}))
+    sorted(
+        json!({"org": fixture.name, "states": states, "guidance": guidance_answers(&mut session)}),
+    )
+}
+
+/// Layer guidances the core refuses, as the UI could send them.
+fn refused_guidances() -> [Value; 2] {
+    [
+        json!({"steps": [{"up_to": 500, "layers": 5}, {"up_to": 100, "layers": 4}], "above": 9}),
+        json!({"steps": [{"up_to": 500, "layers": 0}], "above": 9}),
+    ]
+}
+
+/// `layer_guidance`'s answer for the workspace, and `set_layer_guidance`'s
+/// refusals (`{code, message}` as they cross IPC) of [`refused_guidances`].
+fn guidance_answers(session: &mut Session) -> Value {
+    let workspace = session.layer_guidance().expect("guidance");
+    let refused: Vec<Value> = refused_guidances()
+        .into_iter()
+        .map(|sent| {
+            let guidance: LayerGuidance =
+                serde_json::from_value(sent.clone()).expect("a guidance as JSON");
+            let error = session
+                .set_layer_guidance(&guidance)
+                .expect_err("the core refuses it");
+            json!({"guidance": sent, "error": {"code": to_json(&error.code()), "message": error.to_string()}})
+        })
+        .collect();
+    assert_eq!(
+        session.layer_guidance().expect("guidance"),
+        workspace,
+        "a refused guidance changes nothing"
+    );
+    json!({"workspace": to_json(&workspace), "refused": refused})
 }
 
 /// The layout's entries as the UI should read them: null when hidden,

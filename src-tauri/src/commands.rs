@@ -40,6 +40,7 @@ use crate::ipc::commands;
 use crate::ipc::{Bytes, TypedChannel};
 use orgraph::chart::ChartPlaceholder;
 use orgraph::export::{ExportRequest, ExportResult};
+use orgraph::health::LayerGuidance;
 use orgraph::import::{ImportRequest, ImportReview, ImportSummary, Progress};
 use orgraph::metrics::placement::{BoardView, WhatIf};
 use orgraph::metrics::{DashboardQuery, DashboardView, MetricsSummary, TeamRow};

@@ -44,13 +44,46 @@ impl Default for LayerGuidance {
     }
 }
 
+/// The step of the guidance an org of a given size falls in: what the
+/// `deep-chain` check holds it to, with the sizes that step covers so the
+/// UI can say it in words ("at most 7 layers for 501–5,000 people").
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LayerLimit {
+    /// The org's counted people (the metrics' current view).
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub people: u64,
+    /// The most layers an org of that size should have.
+    pub layers: u32,
+    /// The smallest org size of the step (0 for the first).
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub from: u64,
+    /// The largest org size of the step; `None` for "above".
+    #[cfg_attr(feature = "ts", ts(type = "number | null"))]
+    pub up_to: Option<u64>,
+}
+
 impl LayerGuidance {
     /// The most layers an org of `people` counted people should have.
     pub fn allowed(&self, people: u64) -> u32 {
-        self.steps
-            .iter()
-            .find(|step| people <= step.up_to)
-            .map_or(self.above, |step| step.layers)
+        self.limit(people).layers
+    }
+
+    /// The step an org of `people` counted people falls in.
+    pub fn limit(&self, people: u64) -> LayerLimit {
+        let index = self.steps.iter().position(|step| people <= step.up_to);
+        let from = match index {
+            Some(0) => 0,
+            Some(i) => self.steps[i - 1].up_to + 1,
+            None => self.steps.last().map_or(0, |step| step.up_to + 1),
+        };
+        let step = index.map(|i| self.steps[i]);
+        LayerLimit {
+            people,
+            layers: step.map_or(self.above, |step| step.layers),
+            from,
+            up_to: step.map(|step| step.up_to),
+        }
     }
 
     /// Why this guidance cannot be used, if it cannot: every layer count
@@ -122,6 +155,30 @@ mod tests {
         assert_eq!(guidance.allowed(5000), 7);
         assert_eq!(guidance.allowed(5001), 9);
         assert_eq!(guidance.to_string(), "500:5,5000:7,9");
+    }
+
+    #[test]
+    fn the_limit_names_the_sizes_of_its_step() {
+        let guidance = LayerGuidance::default();
+        let limit = |people| {
+            let l = guidance.limit(people);
+            (l.people, l.layers, l.from, l.up_to)
+        };
+        assert_eq!(limit(0), (0, 5, 0, Some(500)));
+        assert_eq!(limit(500), (500, 5, 0, Some(500)));
+        assert_eq!(limit(501), (501, 7, 501, Some(5000)));
+        assert_eq!(limit(5000), (5000, 7, 501, Some(5000)));
+        assert_eq!(limit(5001), (5001, 9, 5001, None));
+        let flat: LayerGuidance = "2".parse().expect("guidance");
+        assert_eq!(
+            flat.limit(7),
+            LayerLimit {
+                people: 7,
+                layers: 2,
+                from: 0,
+                up_to: None
+            }
+        );
     }
 
     #[test]

@@ -12,7 +12,7 @@ mod checks;
 mod guidance;
 mod report;
 
-pub use guidance::{LayerGuidance, LayerStep};
+pub use guidance::{LayerGuidance, LayerLimit, LayerStep};
 pub use report::render_text;
 
 use crate::metrics::{compute_with, Metrics, MetricsInput, View};
@@ -106,9 +106,13 @@ pub struct HealthFinding {
 /// Every finding about one org, in [`CheckId::ALL`] order; checks that
 /// find nothing are left out.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Health {
     pub findings: Vec<HealthFinding>,
+    /// The step of the layer guidance the `deep-chain` check held the org
+    /// to, whether or not it found anyone: so the reader sees which
+    /// guidance produced (or would produce) the finding.
+    pub layers: LayerLimit,
 }
 
 impl Health {
@@ -145,6 +149,7 @@ pub fn check_with(
             .into_iter()
             .filter_map(|id| found.finding(id))
             .collect(),
+        layers: guidance.limit(metrics.people),
     }
 }
 

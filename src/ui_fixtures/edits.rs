@@ -48,6 +48,7 @@ fn states(lists: &str, answers: &'static [&'static str]) -> Vec<State> {
             changes,
             answers,
             workspace_policy: None,
+            layer_guidance: None,
         })
         .collect()
 }
@@ -70,6 +71,7 @@ pub fn small_under_workspace_settings() -> Vec<State> {
         changes,
         answers: &["settings"],
         workspace_policy: Some(policy(edits)),
+        layer_guidance: None,
     };
     vec![
         under(json!({"band_min": 3, "band_max": 6}), vec![]),
@@ -108,6 +110,7 @@ pub fn dan_gone() -> Vec<State> {
             changes,
             answers: &[],
             workspace_policy: None,
+            layer_guidance: None,
         })
         .collect()
 }

@@ -38,6 +38,10 @@ pub struct State {
     /// under, when a test changed the workspace's own; the writer sets it
     /// for this state alone.
     pub workspace_policy: Option<Value>,
+    /// The workspace's layer guidance (its command-line form, parsed by
+    /// the core) the state is written under, when not the default; the
+    /// writer sets it for this state alone.
+    pub layer_guidance: Option<&'static str>,
 }
 
 fn state(answers: &'static [&'static str], changes: Vec<Value>) -> State {
@@ -45,6 +49,7 @@ fn state(answers: &'static [&'static str], changes: Vec<Value>) -> State {
         changes,
         answers,
         workspace_policy: None,
+        layer_guidance: None,
     }
 }
 
@@ -278,6 +283,11 @@ fn dashboard_org() -> OrgFixture {
                     &["dashboards", "health", "teams"],
                     vec![json!({"kind": "move", "person": "r1", "manager": "m2"})],
                 ),
+                // Under a tight layer guidance: a deep-chain finding.
+                State {
+                    layer_guidance: Some("2"),
+                    ..state(&["health", "teams"], vec![])
+                },
             ],
         )
     }

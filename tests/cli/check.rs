@@ -30,7 +30,12 @@ fn json_has_exactly_the_documented_shape() {
     insta::assert_snapshot!("check_json", text);
     let json: serde_json::Value = serde_json::from_str(&text).expect("one JSON object");
     let object = json.as_object().expect("an object");
-    assert_eq!(object.keys().collect::<Vec<_>>(), ["findings"]);
+    assert_eq!(object.keys().collect::<Vec<_>>(), ["findings", "layers"]);
+    // The step of the layer guidance the deep-chain check held the org to.
+    assert_eq!(
+        json["layers"],
+        serde_json::json!({"people": 20, "layers": 5, "from": 0, "up_to": 500})
+    );
     for finding in json["findings"].as_array().expect("a list") {
         let mut keys: Vec<&String> = finding.as_object().expect("object").keys().collect();
         keys.sort();
@@ -63,7 +68,13 @@ fn a_clean_org_has_no_findings_and_passes() {
     let (code, out, _) = run(&["check", p(&csv), "--fail-on", "warning"]);
     assert_eq!((code, out.as_str()), (Some(0), "no findings\n"));
     let (code, out, _) = run(&["check", p(&csv), "--json"]);
-    assert_eq!((code, out.as_str()), (Some(0), "{\"findings\":[]}\n"));
+    assert_eq!(
+        (code, out.as_str()),
+        (
+            Some(0),
+            "{\"findings\":[],\"layers\":{\"people\":1,\"layers\":5,\"from\":0,\"up_to\":500}}\n"
+        )
+    );
 }
 
 #[test]

@@ -1,7 +1,8 @@
 // End-to-end test of the dashboard's Health panel on the demo workspace:
 // the findings are listed (the demo's file names no team leads, so that
 // is one finding about the source), a finding's people are highlighted on
-// the chart and stepped through, and a team finding shows its members.
+// the chart and stepped through, and a team finding shows its members;
+// a tighter layer guidance saved in Settings brings a deep-chain finding.
 
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
@@ -167,4 +168,52 @@ test("a team finding shows the teams' members", async () => {
   await browser.waitUntil(async () => (await selectedId()) === (await highlightAttr("data-current-id")), { timeout: WAIT });
   await (await $id("chart-highlight-clear")).click();
   await bar.waitForExist({ timeout: WAIT, reverse: true });
+});
+
+/** Opens Settings and waits for the layer guidance to be loaded. */
+async function openGuidance() {
+  await (await $id("settings-open")).click();
+  const above = await $id("guidance-above");
+  await above.waitForDisplayed({ timeout: WAIT });
+  await browser.waitUntil(async () => (await above.getValue()) !== "", { timeout: WAIT, timeoutMsg: "the layer guidance did not load" });
+  return above;
+}
+
+test("a tighter layer guidance saved in Settings shows a deep-chain finding", async () => {
+  await openHealth();
+  assert.equal(await (await finding("deep-chain")).isExisting(), false, "no deep-chain finding under the default guidance");
+  assert.match(await text("health-layers"), /at most 5 layers for up to 500 people/);
+
+  // A guidance the core refuses: its reason beside the section, the dialog open.
+  const above = await openGuidance();
+  await above.clearValue();
+  await above.setValue("0");
+  await (await $id("settings-save")).click();
+  const refusal = await $id("guidance-error");
+  await refusal.waitForDisplayed({ timeout: WAIT, timeoutMsg: "the refusal is not shown" });
+  assert.equal(await refusal.getAttribute("data-code"), "invalid-input");
+  assert.match(await refusal.getText(), /at least 1 layer/);
+  assert.equal(await (await $id("settings-dialog")).isDisplayed(), true, "the dialog stays open");
+
+  // No size steps, at most 2 layers at any size.
+  while ((await browser.$$('[data-testid="guidance-remove"]')).length > 0) {
+    const before = (await browser.$$('[data-testid="guidance-remove"]')).length;
+    await (await $id("guidance-remove")).click();
+    await browser.waitUntil(async () => (await browser.$$('[data-testid="guidance-remove"]')).length < before, { timeout: WAIT });
+  }
+  await above.clearValue();
+  await above.setValue("2");
+  await (await $id("settings-save")).click();
+  await (await $id("settings-dialog")).waitForExist({ reverse: true, timeout: WAIT, timeoutMsg: "the dialog did not close on save" });
+
+  await (await $id("tab-dashboard")).click();
+  await (await finding("deep-chain")).waitForExist({ timeout: WAIT, timeoutMsg: "no deep-chain finding after the tighter guidance" });
+  const deep = (await findings()).find((f) => f.id === "deep-chain");
+  assert.ok(deep.count > 0 && deep.button, `people to show: ${JSON.stringify(deep)}`);
+  assert.match(deep.text, /more than 2 layers from the top/);
+  await browser.waitUntil(async () => (await (await $id("health-layers")).getAttribute("data-layers")) === "2", {
+    timeout: WAIT,
+    timeoutMsg: "the panel does not say the guidance in force",
+  });
+  assert.match(await text("health-layers"), /at most 2 layers at any size/);
 });

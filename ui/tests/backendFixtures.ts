@@ -8,6 +8,7 @@ import type {
   ComparisonView,
   DashboardQuery,
   DashboardView,
+  LayerGuidance,
   MetricsSummary,
   PeopleTable,
   PlanView,
@@ -32,6 +33,8 @@ export interface BackendState {
   changes: BackendChange[];
   /** The workspace's own policy the state was written under, when not the default. */
   workspacePolicy?: Policy;
+  /** The workspace's layer guidance the state was written under, when not the default. */
+  layerGuidance?: LayerGuidance;
   chartNodes: ChartNode[];
   metrics: MetricsSummary;
   teams?: TeamRow[];
@@ -43,9 +46,17 @@ export interface BackendState {
   staffPlus: Partial<Record<WhatIf, BoardView>>;
 }
 
+/** `set_layer_guidance`'s refusal of a guidance, as it crosses IPC. */
+export interface RefusedGuidance {
+  guidance: LayerGuidance;
+  error: { code: string; message: string };
+}
+
 export interface BackendOrg {
   org: string;
   states: BackendState[];
+  /** `layer_guidance`'s answer for the fresh workspace, and guidances the core refuses. */
+  guidance: { workspace: LayerGuidance; refused: RefusedGuidance[] };
   /** The baseline compared with some states: column `c` is `states[states[c]]`. */
   comparison?: { states: number[]; answer: ComparisonView };
 }
@@ -79,7 +90,7 @@ export function backendJson<T>(file: string): T {
 }
 
 /** JSON with object keys sorted, so two equal values give one text. */
-function canonical(value: unknown): string {
+export function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
   if (value !== null && typeof value === "object") {
     const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -92,17 +103,34 @@ function canonical(value: unknown): string {
  * The state after `changes`, under the workspace policy `workspacePolicy`
  * (null: the default one), or null when the backend wrote none.
  */
-export function findState(org: BackendOrg, changes: readonly BackendChange[], workspacePolicy: Policy | null = null): BackendState | null {
+export function findState(
+  org: BackendOrg,
+  changes: readonly BackendChange[],
+  workspacePolicy: Policy | null = null,
+  layerGuidance: LayerGuidance | null = null,
+): BackendState | null {
   const key = canonical(changes);
   const policy = canonical(workspacePolicy);
-  return org.states.find((s) => canonical(s.changes) === key && canonical(s.workspacePolicy ?? null) === policy) ?? null;
+  const guidance = canonical(layerGuidance);
+  return (
+    org.states.find(
+      (s) => canonical(s.changes) === key && canonical(s.workspacePolicy ?? null) === policy && canonical(s.layerGuidance ?? null) === guidance,
+    ) ?? null
+  );
 }
 
 /** The state after `changes` (under `workspacePolicy`); a test that needs another must have Rust write it. */
-export function stateOf(org: BackendOrg, changes: readonly BackendChange[], workspacePolicy: Policy | null = null): BackendState {
-  const state = findState(org, changes, workspacePolicy);
+export function stateOf(
+  org: BackendOrg,
+  changes: readonly BackendChange[],
+  workspacePolicy: Policy | null = null,
+  layerGuidance: LayerGuidance | null = null,
+): BackendState {
+  const state = findState(org, changes, workspacePolicy, layerGuidance);
   if (!state) {
-    const under = workspacePolicy ? ` under the workspace policy ${canonical(workspacePolicy)}` : "";
+    const under =
+      (workspacePolicy ? ` under the workspace policy ${canonical(workspacePolicy)}` : "") +
+      (layerGuidance ? ` under the layer guidance ${canonical(layerGuidance)}` : "");
     throw new Error(
       `no backend fixture of '${org.org}' after ${canonical(changes)}${under}: add the state to src/ui_fixtures/orgs.rs and run ORGRAPH_UPDATE_UI_FIXTURES=1 cargo test -p orgraph --lib ui_fixtures`,
     );

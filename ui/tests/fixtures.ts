@@ -11,6 +11,7 @@ import { backendOrg, stateOf, type BackendOrg, type BackendOrgName } from "./bac
 import { changeCommands } from "./fake/changes";
 import { chartCommands } from "./fake/chart";
 import { FakeContext, type FakeBackend } from "./fake/context";
+import { guidanceCommands } from "./fake/guidance";
 import { healthCommands } from "./fake/health";
 import { importExportCommands } from "./fake/import";
 import { scenarioCommands, scenarioState } from "./fake/scenarios";
@@ -68,6 +69,7 @@ export function fakePlatform(org: BackendOrg = backendOrg("small")): FakeBackend
     files: new Map(),
     recent: ["/tmp/test.orgraph"],
     workspaceOpenPath: null,
+    workspaceGuidance: structuredClone(ctx.figures.guidance.workspace),
     record: (change) => ctx.record(change),
     reimport(name) {
       ctx.figures = backendOrg(name);
@@ -86,6 +88,7 @@ export function fakePlatform(org: BackendOrg = backendOrg("small")): FakeBackend
     ...scenarioCommands(ctx),
     ...importExportCommands(ctx),
     ...healthCommands(ctx),
+    ...guidanceCommands(ctx),
     ...suggestCommands(ctx),
   };
   ctx.backend = backend;

@@ -52,6 +52,7 @@ describe("health findings", () => {
         { id: "uncovered-team", severity: "warning", count: 2, people: [], teams: ["t1", "t2"], message: "m" },
         { id: "deep-chain", severity: "error", count: 5, people: ["a", "b", "c", "d", "e"], teams: [], message: "m" },
       ],
+      layers: { people: 7, layers: 5, from: 0, up_to: 500 },
     };
     const teams = [{ id: "t1", name: "Payments" }] as never;
     const rows = findingRows(health, (id) => (id === "a" ? "Ann" : null), teams);

@@ -4,6 +4,7 @@ use crate::error::IpcError;
 use crate::ipc::{App, Bytes, TypedChannel};
 use crate::state::{blocking, AppState};
 use orgraph::export::{ExportRequest, ExportResult};
+use orgraph::health::LayerGuidance;
 use orgraph::import::{ImportRequest, ImportReview, ImportSummary, Progress};
 use orgraph::metrics::placement::WhatIf;
 use orgraph::metrics::{DashboardQuery, DashboardView, MetricsSummary};
@@ -67,6 +68,17 @@ pub fn set_workspace_settings(
     then_state(s, |s| {
         s.set_workspace_settings(policy, levels.map(Ladder::new))
     })
+}
+
+/// Sets the workspace's layer guidance, checked by the core alone
+/// (`Session::set_layer_guidance` refuses a bad one as `invalid-input`);
+/// answers with the guidance stored.
+pub fn set_layer_guidance(
+    s: &mut Session,
+    guidance: LayerGuidance,
+) -> Result<LayerGuidance, IpcError> {
+    s.set_layer_guidance(&guidance)?;
+    Ok(s.layer_guidance()?)
 }
 
 pub fn move_person(
@@ -245,4 +257,37 @@ pub async fn recent_workspaces(state: &AppState) -> Result<Vec<RecentWorkspace>,
         .ok();
     let paths = state.recent().await?;
     Ok(RecentWorkspace::list(&paths, current.as_deref()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn layer_guidance_is_set_for_every_scenario_or_refused_unchanged() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("t.orgraph");
+        let mut s = Session::open_or_seed(&path).expect("seeded");
+        s.create_scenario("other", "baseline").expect("a scenario");
+        let tight: LayerGuidance = "100:3,4".parse().expect("guidance");
+        assert_eq!(set_layer_guidance(&mut s, tight.clone()), Ok(tight.clone()));
+        let unsorted: LayerGuidance = serde_json::from_value(serde_json::json!({
+            "steps": [{"up_to": 500, "layers": 5}, {"up_to": 100, "layers": 4}],
+            "above": 9
+        }))
+        .expect("JSON as the UI sends it");
+        let error = set_layer_guidance(&mut s, unsorted).expect_err("sizes must increase");
+        assert_eq!(error.code, orgraph::ErrorCode::InvalidInput);
+        assert!(
+            error.message.contains("the sizes must increase"),
+            "{}",
+            error.message
+        );
+        // Unchanged by the refusal, read the same from the baseline, and
+        // recorded in no scenario's change list.
+        assert_eq!(s.layer_guidance().expect("read"), tight);
+        let baseline = Session::open_at(&path, "baseline", None).expect("baseline");
+        assert_eq!(baseline.layer_guidance().expect("read"), tight);
+        assert!(s.change_lines().is_empty());
+    }
 }

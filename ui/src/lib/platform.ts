@@ -17,6 +17,7 @@ import type {
   ExportRequest,
   ExportResult,
   Health,
+  LayerGuidance,
   ImportReview,
   Progress,
   ImportRequest,
@@ -97,6 +98,13 @@ export interface Platform {
    * the workspace, not a scenario's own ones on show.
    */
   setWorkspaceSettings(policy: Policy | null, levels: LadderLevel[] | null): Promise<ScenarioState>;
+  /** The workspace's layer guidance for the `deep-chain` check (the same in every scenario). */
+  layerGuidance(): Promise<LayerGuidance>;
+  /**
+   * Replaces the workspace's layer guidance; the core refuses a bad one as
+   * `invalid-input` with its reason, changing nothing. Never a scenario change.
+   */
+  setLayerGuidance(guidance: LayerGuidance): Promise<LayerGuidance>;
 
   // Scenarios. Every call that changes what is on show resolves with the new
   // scenario state; the chart and metrics must then be fetched again.
@@ -225,6 +233,8 @@ export const tauriPlatform: Platform = {
   teams: backend.teams,
   settings: backend.settings,
   setWorkspaceSettings: backend.setWorkspaceSettings,
+  layerGuidance: backend.layerGuidance,
+  setLayerGuidance: backend.setLayerGuidance,
   scenarios: backend.scenarios,
   switchScenario: backend.switchScenario,
   createScenario: backend.createScenario,

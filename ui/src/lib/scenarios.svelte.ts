@@ -159,6 +159,15 @@ export class ScenarioStore {
     this.revision++;
   }
 
+  /**
+   * After a workspace setting nothing else reloads changed (the layer
+   * guidance): open views fetch again.
+   */
+  workspaceChanged(announcement: string): void {
+    this.revision++;
+    this.#org.announcement = announcement;
+  }
+
   dismissError(): void {
     this.error = null;
   }

@@ -7,9 +7,13 @@
 // size, max load) is a `set-target` change and the ladder a `set-ladder` one,
 // through `ScenarioStore.apply`: undoable, Compare marks the metrics they
 // change, and the targets left alone keep following the workspace.
+// The layer guidance of the `deep-chain` health check is the workspace's
+// whatever the scope (`set_layer_guidance`, never a scenario change), and
+// the core alone judges it: a refusal shows the core's reason beside it.
 
-import type { LadderLevel, Policy, SettingsOnShow, Target, Track } from "../generated";
+import type { LadderLevel, LayerGuidance, Policy, SettingsOnShow, Target, Track } from "../generated";
 import { toAppError } from "./errors";
+import { addGuidanceStep, guidanceDraftOf, readGuidanceDraft, removeGuidanceStep, sameGuidance, type GuidanceDraft } from "./layerGuidance";
 import type { Platform } from "./platform";
 import type { ScenarioStore } from "./scenarios.svelte";
 import type { UiError } from "./store.svelte";
@@ -189,6 +193,11 @@ export class SettingsStore {
   busy = $state(false);
   /** The workspace by default; a scenario's own settings only when asked. */
   scope = $state<SettingsScope>("workspace");
+  /** The workspace's layer guidance, as last fetched or saved. */
+  savedGuidance = $state.raw<LayerGuidance | null>(null);
+  guidance = $state<GuidanceDraft | null>(null);
+  /** Why the layer guidance was not saved (the core's reason), shown beside it. */
+  guidanceError = $state.raw<UiError | null>(null);
 
   readonly #platform: Platform;
   readonly #scenarios: ScenarioStore;
@@ -200,8 +209,11 @@ export class SettingsStore {
 
   async load(): Promise<void> {
     try {
-      this.saved = await this.#platform.settings();
-      this.draft = draftOf(this.saved);
+      const [saved, guidance] = await Promise.all([this.#platform.settings(), this.#platform.layerGuidance()]);
+      this.saved = saved;
+      this.savedGuidance = guidance;
+      this.guidance = guidanceDraftOf(guidance);
+      this.draft = draftOf(saved);
       this.error = null;
     } catch (e) {
       const error = toAppError(e);
@@ -220,6 +232,14 @@ export class SettingsStore {
     this.draft?.ladder.splice(index, 1);
   }
 
+  addGuidanceStep(): void {
+    if (this.guidance) addGuidanceStep(this.guidance);
+  }
+
+  removeGuidanceStep(index: number): void {
+    if (this.guidance) removeGuidanceStep(this.guidance, index);
+  }
+
   /** Whether "In this scenario only" can be chosen: not with the baseline on show. */
   get offersScope(): boolean {
     return !(this.#scenarios.current?.is_baseline ?? true);
@@ -232,19 +252,29 @@ export class SettingsStore {
    * when everything was saved; on a refusal nothing more is sent.
    */
   async save(): Promise<boolean> {
-    if (!this.draft || !this.saved || this.busy) return false;
+    if (!this.draft || !this.saved || !this.guidance || !this.savedGuidance || this.busy) return false;
     const checked = checkDraft(this.draft);
     if (!checked.ok) {
       this.error = { code: "invalid-input", message: checked.message };
       return false;
     }
+    const read = readGuidanceDraft(this.guidance);
+    if (!read.ok) {
+      this.guidanceError = { code: "invalid-input", message: read.message };
+      return false;
+    }
     const next = checked.settings;
     const policy = samePolicy(next.policy, this.saved.policy) ? null : next.policy;
     const ladder = sameLadder(next.ladder, this.saved.ladder) ? null : next.ladder;
-    if (policy === null && ladder === null) return true;
+    const guidance = sameGuidance(read.guidance, this.savedGuidance) ? null : read.guidance;
+    if (policy === null && ladder === null && guidance === null) return true;
     this.busy = true;
     this.error = null;
+    this.guidanceError = null;
     try {
+      // First, so a guidance the core refuses leaves everything unsaved.
+      if (guidance && !(await this.#saveGuidance(guidance))) return false;
+      if (policy === null && ladder === null) return true;
       const saved =
         this.scope === "scenario" && this.offersScope
           ? await this.#saveInScenario(policy, ladder)
@@ -256,6 +286,19 @@ export class SettingsStore {
     } finally {
       this.busy = false;
     }
+  }
+
+  /** Saves the workspace's layer guidance; the Health panel then fetches its findings again. */
+  async #saveGuidance(guidance: LayerGuidance): Promise<boolean> {
+    try {
+      this.savedGuidance = await this.#platform.setLayerGuidance(guidance);
+    } catch (e) {
+      const error = toAppError(e);
+      this.guidanceError = { code: error.code, message: error.message };
+      return false;
+    }
+    this.#scenarios.workspaceChanged("Saved the layer guidance for the workspace.");
+    return true;
   }
 
   async #saveInScenario(policy: Policy | null, ladder: LadderLevel[] | null): Promise<boolean> {

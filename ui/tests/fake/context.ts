@@ -10,11 +10,12 @@ import type {
   ImportRequest,
   ImportSummary,
   DashboardQuery,
+  LayerGuidance,
   Policy,
   SnapshotRow,
 } from "../../src/generated";
 import type { Platform } from "../../src/lib/platform";
-import { stateOf, type BackendChange, type BackendOrg, type BackendOrgName } from "../backendFixtures";
+import { canonical, stateOf, type BackendChange, type BackendOrg, type BackendOrgName } from "../backendFixtures";
 import { replaySettingsAndTeams, type FakeChange, type FakeScenario } from "./changes";
 import { metricsOfShown } from "./chart";
 import { describeChange, scenarioState } from "./scenarios";
@@ -60,6 +61,8 @@ export interface FakeBackend extends Platform, FakeWorkspaceSettings {
   recent: string[];
   /** What the fake Open dialog for a workspace answers (null: cancelled). */
   workspaceOpenPath: string | null;
+  /** The workspace's layer guidance (`set_layer_guidance` replaces it). */
+  workspaceGuidance: LayerGuidance;
 }
 
 export class FakeContext {
@@ -108,7 +111,13 @@ export class FakeContext {
   answers(name = this.backend.shown) {
     const policy = this.workspacePolicy();
     if (policy === undefined) throw new Error("the backend wrote no figures under a workspace ladder of its own: add the state to src/ui_fixtures/orgs.rs");
-    return stateOf(this.figures, this.applied(name), policy);
+    return stateOf(this.figures, this.applied(name), policy, this.layerGuidance());
+  }
+
+  /** The layer guidance the figures are looked up under (null: the fresh workspace's). */
+  private layerGuidance(): LayerGuidance | null {
+    const guidance = this.backend.workspaceGuidance;
+    return canonical(guidance) === canonical(this.figures.guidance.workspace) ? null : guidance;
   }
 
   /** The teams and settings of the scenario on show, its changes replayed. */
