@@ -165,151 +165,221 @@ pub(super) fn levels(instance: &Instance) -> Option<Levels> {
     })
 }
 
+/// Node numbering, in topological order: source (0), engineers, pools
+/// (one per reach), single teams, groups, sink.
+struct Layout {
+    engineers: usize,
+    reaches: Vec<Reach>,
+    /// Per team: how many engineers may keep supporting it while open.
+    kept_into: Vec<i64>,
+    /// Open teams with a node of their own (someone may keep supporting
+    /// them, or they weigh nothing), ascending.
+    single: Vec<u32>,
+    /// Per team: its node when single, else `u32::MAX`.
+    team_node: Vec<u32>,
+    first_group: usize,
+    sink: usize,
+}
+
+impl Layout {
+    fn of(instance: &Instance, open: &[u32], kept_into: Vec<i64>, groups: usize) -> Layout {
+        let engineers = instance.engineers.len();
+        let mut reaches: Vec<Reach> = instance.engineers.iter().map(|e| e.reach).collect();
+        if instance.engineers.iter().any(|e| e.replaceable) {
+            reaches.push(Reach::Any);
+        }
+        reaches.sort_unstable();
+        reaches.dedup();
+        let single: Vec<u32> = open
+            .iter()
+            .copied()
+            .filter(|&t| kept_into[t as usize] > 0 || instance.weight[t as usize] == 0)
+            .collect();
+        let mut team_node = vec![u32::MAX; instance.counts.len()];
+        for (i, &t) in single.iter().enumerate() {
+            team_node[t as usize] = (1 + engineers + reaches.len() + i) as u32;
+        }
+        let first_group = 1 + engineers + reaches.len() + single.len();
+        Layout {
+            engineers,
+            reaches,
+            kept_into,
+            single,
+            team_node,
+            first_group,
+            sink: first_group + groups,
+        }
+    }
+
+    fn pool_node(&self, reach: &Reach) -> usize {
+        1 + self.engineers + self.reaches.binary_search(reach).unwrap_or(0)
+    }
+
+    fn target_node(&self, target: PoolTarget) -> usize {
+        match target {
+            PoolTarget::Team(team) => self.team_node[team as usize] as usize,
+            PoolTarget::Group(g) => self.first_group + g as usize,
+        }
+    }
+}
+
+/// The costs of an engineer's arcs, on the solver's cost type.
+struct EngineerCosts<C> {
+    keep: C,
+    /// Keeping a replaceable engineer's home team: dropping it would be a
+    /// removal and a replacement.
+    keep_home: C,
+    to_pool: C,
+    replacing: C,
+}
+
+impl<C: FlowCost + TryFrom<Cost>> EngineerCosts<C> {
+    fn of(levels: &Levels) -> Option<Self> {
+        let cost = |value: Cost| C::try_from(value).ok();
+        Some(EngineerCosts {
+            keep: cost(-levels.w2)?,
+            keep_home: cost(-levels.w2 - levels.r)?,
+            to_pool: cost(levels.w3)?,
+            replacing: cost(levels.w3 + levels.r)?,
+        })
+    }
+}
+
 /// The network on cost type `C`, or `None` if a cost does not fit in it.
 pub(super) fn build<C: FlowCost + TryFrom<Cost>>(
     instance: &Instance,
     levels: &Levels,
 ) -> Option<Built<C>> {
-    let Levels { w1, w2, r, w3, .. } = *levels;
-    let cost = |value: Cost| C::try_from(value).ok();
-    let zero = C::default();
-    let engineers = instance.engineers.len();
     let teams = instance.counts.len();
-    let mut reaches: Vec<Reach> = instance.engineers.iter().map(|e| e.reach).collect();
-    if instance.engineers.iter().any(|e| e.replaceable) {
-        reaches.push(Reach::Any);
-    }
-    reaches.sort_unstable();
-    reaches.dedup();
     let open: Vec<u32> = (0..teams as u32).filter(|&t| instance.open(t)).collect();
     let kept_into = kept_into(instance);
     let groups = group_teams(instance, &open, &kept_into);
-    let single: Vec<u32> = open
-        .iter()
-        .copied()
-        .filter(|&t| kept_into[t as usize] > 0 || instance.weight[t as usize] == 0)
-        .collect();
-    // Nodes in topological order: source, engineers, pools, single teams,
-    // groups, sink.
-    let source = 0;
-    let pool_node = |reach: &Reach| 1 + engineers + reaches.binary_search(reach).unwrap_or(0);
-    let mut team_node = vec![u32::MAX; teams];
-    for (i, &t) in single.iter().enumerate() {
-        team_node[t as usize] = (1 + engineers + reaches.len() + i) as u32;
+    let layout = Layout::of(instance, &open, kept_into, groups.len());
+    let arcs = 3 * layout.engineers + 4 * (layout.single.len() + groups.len());
+    let mut built = Built {
+        network: Network::with_arc_capacity(layout.sink + 1, arcs),
+        source: 0,
+        sink: layout.sink,
+        keep: Vec::new(),
+        keep_covered: Vec::new(),
+        to_pool: Vec::new(),
+        from_pool: Vec::new(),
+        groups,
+    };
+    let costs = EngineerCosts::of(levels)?;
+    for index in 0..instance.engineers.len() {
+        add_engineer_arcs(&mut built, instance, &layout, &costs, index);
     }
-    let first_group = 1 + engineers + reaches.len() + single.len();
-    let sink = first_group + groups.len();
-    let mut network =
-        Network::with_arc_capacity(sink + 1, 3 * engineers + 4 * (single.len() + groups.len()));
-    let mut built_keep = Vec::new();
-    let mut keep_covered = Vec::new();
-    let mut to_pool = Vec::new();
-    for (index, engineer) in instance.engineers.iter().enumerate() {
-        let node = 1 + index;
-        let capacity = engineer.capacity.max(0);
-        network.add_arc(source, node, capacity, zero);
-        let mut covered_anyway = 0;
-        for team in engineer.droppable() {
-            // Dropping the home team means moving into the architecture
-            // group: a replacement as well as a removal.
-            let keep_cost = match engineer.replaceable && team == engineer.home {
-                true => cost(-w2 - r)?,
-                false => cost(-w2)?,
-            };
-            match team_node[team as usize] {
-                u32::MAX => covered_anyway += 1,
-                to => {
-                    let arc = network.add_arc(node, to as usize, 1, keep_cost);
-                    built_keep.push((
-                        EngineerArc {
-                            engineer: index,
-                            arc,
-                        },
-                        team,
-                    ));
-                }
+    add_pool_arcs(&mut built, instance, &layout);
+    add_sink_arcs(&mut built, instance, &layout, levels)?;
+    Some(built)
+}
+
+/// source → engineer, engineer → team it may keep supporting (or → sink
+/// for kept support of teams covered anyway), engineer → pool(s).
+fn add_engineer_arcs<C: FlowCost>(
+    built: &mut Built<C>,
+    instance: &Instance,
+    layout: &Layout,
+    costs: &EngineerCosts<C>,
+    index: usize,
+) {
+    let engineer = &instance.engineers[index];
+    let network = &mut built.network;
+    let node = 1 + index;
+    let from = |arc| EngineerArc {
+        engineer: index,
+        arc,
+    };
+    let capacity = engineer.capacity.max(0);
+    network.add_arc(built.source, node, capacity, C::default());
+    let mut covered_anyway = 0;
+    for team in engineer.droppable() {
+        let keep_cost = match engineer.replaceable && team == engineer.home {
+            true => costs.keep_home,
+            false => costs.keep,
+        };
+        match layout.team_node[team as usize] {
+            u32::MAX => covered_anyway += 1,
+            to => {
+                let arc = network.add_arc(node, to as usize, 1, keep_cost);
+                built.keep.push((from(arc), team));
             }
         }
-        if covered_anyway > 0 {
-            let arc = network.add_arc(node, sink, covered_anyway, cost(-w2)?);
-            keep_covered.push(EngineerArc {
-                engineer: index,
-                arc,
-            });
-        }
-        let arc = network.add_arc(node, pool_node(&engineer.reach), capacity, cost(w3)?);
-        to_pool.push((
-            EngineerArc {
-                engineer: index,
-                arc,
-            },
-            engineer.reach,
-            false,
-        ));
-        if engineer.replaceable && engineer.reach != Reach::Any {
-            let arc = network.add_arc(node, pool_node(&Reach::Any), capacity, cost(w3 + r)?);
-            to_pool.push((
-                EngineerArc {
-                    engineer: index,
-                    arc,
-                },
-                Reach::Any,
-                true,
-            ));
-        }
     }
-    let mut from_pool = Vec::new();
+    if covered_anyway > 0 {
+        let arc = network.add_arc(node, built.sink, covered_anyway, costs.keep);
+        built.keep_covered.push(from(arc));
+    }
+    let pool = layout.pool_node(&engineer.reach);
+    let arc = network.add_arc(node, pool, capacity, costs.to_pool);
+    built.to_pool.push((from(arc), engineer.reach, false));
+    if engineer.replaceable && engineer.reach != Reach::Any {
+        let pool = layout.pool_node(&Reach::Any);
+        let arc = network.add_arc(node, pool, capacity, costs.replacing);
+        built.to_pool.push((from(arc), Reach::Any, true));
+    }
+}
+
+/// pool → each weighted open team or group its reach allows.
+fn add_pool_arcs<C: FlowCost>(built: &mut Built<C>, instance: &Instance, layout: &Layout) {
     let mut by_department: Vec<Vec<PoolTarget>> = vec![Vec::new(); instance.departments.len()];
-    for &team in single.iter().filter(|&&t| instance.weight[t as usize] > 0) {
+    let weighted = layout
+        .single
+        .iter()
+        .filter(|&&t| instance.weight[t as usize] > 0);
+    for &team in weighted {
         by_department[instance.department[team as usize] as usize].push(PoolTarget::Team(team));
     }
-    for (g, group) in groups.iter().enumerate() {
+    for (g, group) in built.groups.iter().enumerate() {
         let department = instance.department[group[0] as usize];
         by_department[department as usize].push(PoolTarget::Group(g as u32));
     }
-    let target_node = |target: PoolTarget| match target {
-        PoolTarget::Team(team) => team_node[team as usize] as usize,
-        PoolTarget::Group(g) => first_group + g as usize,
-    };
-    let target_size = |target: PoolTarget| match target {
-        PoolTarget::Team(_) => 1,
-        PoolTarget::Group(g) => groups[g as usize].len() as i64,
-    };
-    for reach in &reaches {
+    for reach in &layout.reaches {
         let eligible: Box<dyn Iterator<Item = PoolTarget>> = match reach {
             Reach::Any => Box::new(by_department.iter().flatten().copied()),
             Reach::Department(d) => Box::new(by_department[*d as usize].iter().copied()),
         };
         for target in eligible {
-            let arc = network.add_arc(
-                pool_node(reach),
-                target_node(target),
-                target_size(target),
-                zero,
+            let size = match target {
+                PoolTarget::Team(_) => 1,
+                PoolTarget::Group(g) => built.groups[g as usize].len() as i64,
+            };
+            let arc = built.network.add_arc(
+                layout.pool_node(reach),
+                layout.target_node(target),
+                size,
+                C::default(),
             );
-            from_pool.push((*reach, target, arc));
+            built.from_pool.push((*reach, target, arc));
         }
     }
-    for &team in &single {
-        let node = team_node[team as usize] as usize;
-        let gain = w1 * Cost::from(instance.weight[team as usize]);
-        network.add_arc(node, sink, 1, cost(-gain)?);
-        if kept_into[team as usize] > 0 {
-            network.add_arc(node, sink, kept_into[team as usize], zero);
+}
+
+/// team or group → sink: the first unit of each team at −W1·weight,
+/// further kept units at 0; `None` if a gain does not fit in `C`.
+fn add_sink_arcs<C: FlowCost + TryFrom<Cost>>(
+    built: &mut Built<C>,
+    instance: &Instance,
+    layout: &Layout,
+    levels: &Levels,
+) -> Option<()> {
+    let loss =
+        |team: u32| C::try_from(-levels.w1 * Cost::from(instance.weight[team as usize])).ok();
+    for &team in &layout.single {
+        let node = layout.team_node[team as usize] as usize;
+        built.network.add_arc(node, built.sink, 1, loss(team)?);
+        let kept = layout.kept_into[team as usize];
+        if kept > 0 {
+            built.network.add_arc(node, built.sink, kept, C::default());
         }
     }
-    for (g, group) in groups.iter().enumerate() {
-        let gain = w1 * Cost::from(instance.weight[group[0] as usize]);
-        network.add_arc(first_group + g, sink, group.len() as i64, cost(-gain)?);
+    for (g, group) in built.groups.iter().enumerate() {
+        let node = layout.first_group + g;
+        let size = group.len() as i64;
+        built
+            .network
+            .add_arc(node, built.sink, size, loss(group[0])?);
     }
-    Some(Built {
-        network,
-        source,
-        sink,
-        keep: built_keep,
-        keep_covered,
-        to_pool,
-        from_pool,
-        groups,
-    })
+    Some(())
 }
