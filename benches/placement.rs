@@ -1,5 +1,5 @@
 //! The staff+ placement optimiser at 10k, 100k and 1M people (the
-//! generator's orgs, imported once per size): the whole suggestion, from
+//! generator's orgs, built once per size): the whole suggestion, from
 //! reading the org to the re-measured "after" figures, for each option
 //! that changes the network's shape: the default, `weight people` (distinct
 //! team weights, so more solver phases), `allow_replace` (replacing arcs and
@@ -20,17 +20,9 @@ const SIZES: [usize; 3] = [10_000, 100_000, 1_000_000];
 
 fn generated(people: usize) -> Org {
     let records = orgraph::generate::generate(people, 42);
-    let mut bytes = Vec::new();
-    orgraph::generate::write_csv(&records, &mut bytes).expect("in-memory write");
-    let (org, _) = orgraph::import::load_csv_text(
-        &bytes,
-        "bench.csv",
-        Ladder::default(),
-        Policy::default(),
-        people,
-    )
-    .expect("valid CSV");
-    org
+    Org::from_records(records, "bench", Ladder::default(), Policy::default())
+        .expect("valid org")
+        .0
 }
 
 fn benches(c: &mut Criterion) {

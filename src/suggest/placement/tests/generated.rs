@@ -9,17 +9,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 fn generated_org() -> Org {
     let records = crate::generate::generate(3000, 11);
-    let mut bytes = Vec::new();
-    crate::generate::write_csv(&records, &mut bytes).expect("in-memory CSV");
-    let (org, _) = crate::import::load_csv_text(
-        &bytes,
-        "gen.csv",
-        Ladder::default(),
-        Policy::default(),
-        3000,
-    )
-    .expect("valid CSV");
-    org
+    Org::from_records(records, "gen", Ladder::default(), Policy::default())
+        .expect("generated orgs validate")
+        .0
 }
 
 /// The most teams that can be covered under the department scope, from
