@@ -287,6 +287,16 @@ impl Planner {
             .collect()
     }
 
+    /// The `members` below the band minimum, in the order given.
+    fn narrow(&self, members: &[u32]) -> Vec<u32> {
+        let (span, min) = (&self.state.span, self.state.min);
+        members
+            .iter()
+            .copied()
+            .filter(|&m| span[m as usize] < min)
+            .collect()
+    }
+
     /// Solves one group: each order of the steps is tried from the same
     /// start, and the one leaving the fewest managers out of band (the
     /// parent included), then the fewest moves, then the fewest reqs, is
@@ -308,12 +318,7 @@ impl Planner {
     }
 
     fn run(&mut self, parent: u32, order: Order) {
-        let min = self.state.min;
-        let narrow_at_start: Vec<u32> = self
-            .members(parent)
-            .into_iter()
-            .filter(|&m| self.state.span[m as usize] < min)
-            .collect();
+        let narrow_at_start = self.narrow(&self.members(parent));
         for step in order {
             match step {
                 Step::Fill => self.fill_narrow(parent),
@@ -406,11 +411,7 @@ impl Planner {
     fn fill_narrow(&mut self, parent: u32) {
         let (min, max) = (self.state.min, self.state.max);
         let members = self.members(parent);
-        let mut narrow: Vec<u32> = members
-            .iter()
-            .copied()
-            .filter(|&m| self.state.span[m as usize] < min)
-            .collect();
+        let mut narrow = self.narrow(&members);
         narrow.sort_by_key(|&m| (min - self.state.span[m as usize], m));
         for sink in narrow {
             let span = &self.state.span;
@@ -483,11 +484,7 @@ impl Planner {
     fn merge(&mut self, parent: u32) {
         let (min, max) = (self.state.min, self.state.max);
         let members = self.members(parent);
-        let mut narrow: Vec<u32> = members
-            .iter()
-            .copied()
-            .filter(|&m| self.state.span[m as usize] < min)
-            .collect();
+        let mut narrow = self.narrow(&members);
         narrow.sort_by_key(|&m| (self.state.span[m as usize], m));
         for from in narrow {
             let s = &self.state;
