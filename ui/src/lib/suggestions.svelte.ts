@@ -12,7 +12,7 @@ import type {
   SuggestedChange,
   SuggestionRequest,
 } from "../generated";
-import { toAppError } from "./errors";
+import { describeScenarioError, toAppError } from "./errors";
 import type { Platform } from "./platform";
 import { BASELINE, type ScenarioStore } from "./scenarios.svelte";
 import type { OrgStore, UiError } from "./store.svelte";
@@ -135,7 +135,7 @@ export class SuggestionStore<O, S extends { changes: SuggestedChange[] }> {
         code: error.code,
         message:
           error.code === "already-exists"
-            ? `There is already a scenario called “${name}”. Choose another name.`
+            ? describeScenarioError(error, "create", name)
             : `The ${this.#kind.noun} could not be saved as a scenario: ${error.message}`,
       };
       return false;
